@@ -1,0 +1,100 @@
+package org.broadsheet;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.broadsheet.interchange.ImportCommand;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point and command line (picocli). No command, or {@code serve}, runs the web site;
+ * {@code import PATH...} imports article bundles. Spring options ({@code --server.port=9090})
+ * may follow any command. Exit codes: 0 success, 1 the command reported failures, 2 bad usage.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class BroadsheetApplication {
+
+	public static void main(String[] args) {
+		if (args.length == 0 || args[0].startsWith("--")) {
+			web(args);
+			return;
+		}
+		int code = commandLine().execute(args);
+		if (code != 0 || !"serve".equals(args[0])) {
+			System.exit(code);
+		}
+	}
+
+	/** @return the command line, for {@link CommandLine#execute(String...)}; it does not exit the JVM */
+	public static CommandLine commandLine() {
+		var cli = new CommandLine(new Root());
+		cli.addSubcommand(new Serve());
+		cli.addSubcommand(new ImportCommand(BroadsheetApplication::offline));
+		return cli;
+	}
+
+	private static ConfigurableApplicationContext web(String[] args) {
+		prepareDataFolder(args);
+		return new SpringApplicationBuilder(BroadsheetApplication.class).run(args);
+	}
+
+	/** The application without its web server or demo content, for commands. */
+	private static ConfigurableApplicationContext offline(String[] args) {
+		prepareDataFolder(args);
+		// Command-line options outrank application.properties; default properties would not.
+		String[] options = java.util.stream.Stream
+			.concat(java.util.stream.Stream.of("--broadsheet.demo.enabled=false", "--logging.level.root=WARN"),
+					java.util.Arrays.stream(args))
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(BroadsheetApplication.class).web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.run(options);
+	}
+
+	/** SQLite does not create missing parent folders, so the data folder must exist first. */
+	private static void prepareDataFolder(String[] args) {
+		String configured = System.getProperty("broadsheet.data", System.getenv("BROADSHEET_DATA"));
+		for (String arg : args) {
+			if (arg.startsWith("--broadsheet.data=")) {
+				configured = arg.substring("--broadsheet.data=".length());
+			}
+		}
+		Path folder = Path.of(configured == null || configured.isBlank() ? "data" : configured);
+		try {
+			Files.createDirectories(folder);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("Cannot create the data folder " + folder.toAbsolutePath(), ex);
+		}
+	}
+
+	@Command(name = "broadsheet", mixinStandardHelpOptions = true,
+			description = "Broadsheet: news and commentary publishing. With no command, serves the site.")
+	static class Root {
+
+	}
+
+	@Command(name = "serve", description = "Run the web site at http://localhost:8080 (the default).")
+	static class Serve implements Callable<Integer> {
+
+		@CommandLine.Unmatched
+		String[] options = {};
+
+		@Override
+		public Integer call() {
+			web(options);
+			return 0;
+		}
+
+	}
+
+}

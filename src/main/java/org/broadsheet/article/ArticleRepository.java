@@ -1,0 +1,182 @@
+package org.broadsheet.article;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for articles and their authors, tags and redirects. Instants are epoch milliseconds. */
+@Repository
+class ArticleRepository {
+
+	private static final String PUBLIC = "a.status = 'published' AND a.published_at <= :now";
+
+	private final JdbcClient jdbc;
+
+	ArticleRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<ArticleRow> find(long sectionId, String slug) {
+		return jdbc.sql("SELECT " + ArticleRow.COLUMNS + " FROM article a WHERE a.section_id = ? AND a.slug = ?")
+			.params(sectionId, slug).query(ArticleRow.class).optional();
+	}
+
+	Optional<ArticleRow> find(long id) {
+		return jdbc.sql("SELECT " + ArticleRow.COLUMNS + " FROM article a WHERE a.id = ?").param(id)
+			.query(ArticleRow.class).optional();
+	}
+
+	Optional<ArticleRow> findAnySection(String slug) {
+		return jdbc.sql("SELECT " + ArticleRow.COLUMNS + " FROM article a WHERE a.slug = ? ORDER BY a.id LIMIT 1")
+			.param(slug).query(ArticleRow.class).optional();
+	}
+
+	Optional<ArticleRow> findPublic(String sectionSlug, String slug, long now) {
+		return jdbc.sql("SELECT " + ArticleRow.COLUMNS + """
+				 FROM article a JOIN section s ON s.id = a.section_id
+				WHERE s.slug = :section AND a.slug = :slug AND\s""" + PUBLIC)
+			.param("section", sectionSlug).param("slug", slug).param("now", now)
+			.query(ArticleRow.class).optional();
+	}
+
+	Optional<Long> redirectTarget(String sectionSlug, String slug) {
+		return jdbc.sql("SELECT article_id FROM article_redirect WHERE section_slug = ? AND slug = ?")
+			.params(sectionSlug, slug).query(Long.class).optional();
+	}
+
+	Optional<ArticleRow> findPublic(long id, long now) {
+		return jdbc.sql("SELECT " + ArticleRow.COLUMNS + " FROM article a WHERE a.id = :id AND " + PUBLIC)
+			.param("id", id).param("now", now).query(ArticleRow.class).optional();
+	}
+
+	long insert(long sectionId, String slug, ArticleDraft d, String bodyHtml, long publishedAt, long updatedAt) {
+		return jdbc.sql("""
+				INSERT INTO article (section_id, slug, title, summary, body_markdown, body_html, language,
+				  lead_image_id, status, published_at, updated_at, syndication_publication, syndication_note,
+				  syndication_url)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+			.params(sectionId, slug, d.title(), d.summary(), d.bodyMarkdown(), bodyHtml, d.language(),
+					d.leadImageId(), d.status().code(), publishedAt == 0 ? null : publishedAt, updatedAt,
+					syndication(d).publication(), syndication(d).note(), syndication(d).url())
+			.query(Long.class).single();
+	}
+
+	void update(long id, long sectionId, String slug, ArticleDraft d, String bodyHtml, long publishedAt,
+			long updatedAt) {
+		jdbc.sql("""
+				UPDATE article SET section_id = ?, slug = ?, title = ?, summary = ?, body_markdown = ?,
+				  body_html = ?, language = ?, lead_image_id = ?, status = ?, published_at = ?, updated_at = ?,
+				  syndication_publication = ?, syndication_note = ?, syndication_url = ?
+				WHERE id = ?""")
+			.params(sectionId, slug, d.title(), d.summary(), d.bodyMarkdown(), bodyHtml, d.language(),
+					d.leadImageId(), d.status().code(), publishedAt == 0 ? null : publishedAt, updatedAt,
+					syndication(d).publication(), syndication(d).note(), syndication(d).url(), id)
+			.update();
+	}
+
+	private static Syndication syndication(ArticleDraft d) {
+		return d.syndication() == null ? new Syndication(null, null, null) : d.syndication();
+	}
+
+	void replaceAuthors(long articleId, List<Long> authorIds) {
+		jdbc.sql("DELETE FROM article_author WHERE article_id = ?").param(articleId).update();
+		for (int i = 0; i < authorIds.size(); i++) {
+			jdbc.sql("INSERT INTO article_author (article_id, author_id, position) VALUES (?, ?, ?)")
+				.params(articleId, authorIds.get(i), i).update();
+		}
+	}
+
+	void replaceTags(long articleId, List<Long> tagIds) {
+		jdbc.sql("DELETE FROM article_tag WHERE article_id = ?").param(articleId).update();
+		for (int i = 0; i < tagIds.size(); i++) {
+			jdbc.sql("INSERT INTO article_tag (article_id, tag_id, position) VALUES (?, ?, ?)")
+				.params(articleId, tagIds.get(i), i).update();
+		}
+	}
+
+	/** Remembers an old address; an address that is live again stops redirecting. */
+	void redirect(String oldSectionSlug, String oldSlug, long articleId, String newSectionSlug, String newSlug) {
+		jdbc.sql("""
+				INSERT INTO article_redirect (section_slug, slug, article_id) VALUES (?, ?, ?)
+				ON CONFLICT (section_slug, slug) DO UPDATE SET article_id = excluded.article_id""")
+			.params(oldSectionSlug, oldSlug, articleId).update();
+		jdbc.sql("DELETE FROM article_redirect WHERE section_slug = ? AND slug = ?")
+			.params(newSectionSlug, newSlug).update();
+	}
+
+	/** @return author ids per article id, in byline order (one query) */
+	Map<Long, List<Long>> authorIds(Collection<Long> articleIds) {
+		return idsPerArticle("SELECT article_id, author_id FROM article_author WHERE article_id IN (:ids) "
+				+ "ORDER BY article_id, position", articleIds);
+	}
+
+	/** @return tag ids per article id, in the writer's order (one query) */
+	Map<Long, List<Long>> tagIds(Collection<Long> articleIds) {
+		return idsPerArticle("SELECT article_id, tag_id FROM article_tag WHERE article_id IN (:ids) "
+				+ "ORDER BY article_id, position", articleIds);
+	}
+
+	private Map<Long, List<Long>> idsPerArticle(String sql, Collection<Long> articleIds) {
+		Map<Long, List<Long>> result = new LinkedHashMap<>();
+		if (articleIds.isEmpty()) {
+			return result;
+		}
+		jdbc.sql(sql).param("ids", articleIds).query((rs, n) -> {
+			result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+			return null;
+		}).list();
+		return result;
+	}
+
+	/** One page of public articles matching {@code filter} (SQL over alias {@code a}), newest first. */
+	List<ArticleRow> listPublic(String filter, Map<String, ?> params, long now, int limit, int offset) {
+		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM article a WHERE " + PUBLIC + filter
+				+ " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
+			.params(params).param("now", now).param("limit", limit).param("offset", offset)
+			.query(ArticleRow.class).list();
+	}
+
+	int countPublic(String filter, Map<String, ?> params, long now) {
+		return jdbc.sql("SELECT COUNT(*) FROM article a WHERE " + PUBLIC + filter)
+			.params(params).param("now", now).query(Integer.class).single();
+	}
+
+	/**
+	 * Public articles sharing the most tags with {@code articleId}, then from its section, newest
+	 * first; never the article itself.
+	 */
+	List<ArticleRow> related(long articleId, long sectionId, long now, int limit) {
+		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + """
+				 FROM article a
+				LEFT JOIN (SELECT t.article_id, COUNT(*) AS shared FROM article_tag t
+				           WHERE t.tag_id IN (SELECT tag_id FROM article_tag WHERE article_id = :id)
+				           GROUP BY t.article_id) s ON s.article_id = a.id
+				WHERE a.id <> :id AND (s.shared IS NOT NULL OR a.section_id = :section) AND """ + " " + PUBLIC + """
+				 ORDER BY COALESCE(s.shared, 0) DESC, CASE WHEN a.section_id = :section THEN 0 ELSE 1 END,
+				  a.published_at DESC, a.id DESC
+				LIMIT :limit""")
+			.param("id", articleId).param("section", sectionId).param("now", now).param("limit", limit)
+			.query(ArticleRow.class).list();
+	}
+
+	Optional<ArticleRow> neighbour(ArticleRow of, boolean older, long now) {
+		String sql = older
+				? "(a.published_at < :at OR (a.published_at = :at AND a.id < :id)) ORDER BY a.published_at DESC, a.id DESC"
+				: "(a.published_at > :at OR (a.published_at = :at AND a.id > :id)) ORDER BY a.published_at ASC, a.id ASC";
+		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM article a WHERE " + PUBLIC + " AND " + sql
+				+ " LIMIT 1")
+			.param("at", of.publishedAt()).param("id", of.id()).param("now", now)
+			.query(ArticleRow.class).optional();
+	}
+
+	int count() {
+		return jdbc.sql("SELECT COUNT(*) FROM article").query(Integer.class).single();
+	}
+
+}

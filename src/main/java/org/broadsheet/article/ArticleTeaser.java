@@ -1,0 +1,24 @@
+package org.broadsheet.article;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.broadsheet.author.Author;
+import org.broadsheet.media.Image;
+import org.broadsheet.taxonomy.Section;
+
+/**
+ * What lists of articles show: headline, byline, standfirst and picture.
+ *
+ * @param publishedAt UTC instant
+ * @param leadImage may be null
+ */
+public record ArticleTeaser(long id, String slug, String title, Section section, List<Author> authors,
+		String summary, Image leadImage, Instant publishedAt) {
+
+	/** @return the article's path, percent-encoded (RFC 3986) */
+	public String path() {
+		return Paths.of(section, slug);
+	}
+
+}

@@ -1,0 +1,70 @@
+package org.broadsheet.author;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.broadsheet.text.Slugger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores and finds authors. */
+@Service
+public class Authors {
+
+	private static final String COLUMNS = "id, slug, name, title, affiliation, bio";
+
+	private final JdbcClient jdbc;
+
+	private final Slugger slugger;
+
+	Authors(JdbcClient jdbc, Slugger slugger) {
+		this.jdbc = jdbc;
+		this.slugger = slugger;
+	}
+
+	/**
+	 * Finds the author whose slug is the slug of {@code profile.name()}, creating them if new; the
+	 * profile's non-null fields replace the stored ones.
+	 *
+	 * @return the stored author
+	 * @throws IllegalArgumentException when the name has no letters or digits
+	 */
+	@Transactional
+	public Author save(AuthorProfile profile) {
+		String slug = slugger.slugify(profile.name());
+		if (slug.isEmpty()) {
+			throw new IllegalArgumentException("An author's name needs a letter or a digit: " + profile.name());
+		}
+		jdbc.sql("""
+				INSERT INTO author (slug, name, title, affiliation, bio) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (slug) DO UPDATE SET name = excluded.name,
+				  title = COALESCE(excluded.title, author.title),
+				  affiliation = COALESCE(excluded.affiliation, author.affiliation),
+				  bio = COALESCE(excluded.bio, author.bio)""")
+			.params(slug, profile.name(), profile.title(), profile.affiliation(), profile.bio())
+			.update();
+		return bySlug(slug).orElseThrow();
+	}
+
+	/** @param slug decoded slug */
+	public Optional<Author> bySlug(String slug) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM author WHERE slug = ?").param(slug).query(Author.class).optional();
+	}
+
+	/** @return the authors with these ids, keyed by id (one query) */
+	public Map<Long, Author> byIds(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + " FROM author WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query(Author.class)
+			.stream()
+			.collect(Collectors.toMap(Author::id, Function.identity()));
+	}
+
+}

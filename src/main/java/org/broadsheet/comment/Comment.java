@@ -1,0 +1,21 @@
+package org.broadsheet.comment;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A reader's comment.
+ *
+ * @param body plain text as typed; never rendered as HTML
+ * @param createdAt UTC instant
+ */
+public record Comment(long id, long articleId, String authorName, String body, CommentStatus status,
+		Instant createdAt) {
+
+	/** @return the body's paragraphs (split at blank lines), for plain-text rendering */
+	public List<String> paragraphs() {
+		return Arrays.stream(body.strip().split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+	}
+
+}

@@ -1,0 +1,92 @@
+package org.broadsheet.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.broadsheet.article.Articles;
+import org.broadsheet.comment.CommentStatus;
+import org.broadsheet.comment.Comments;
+import org.broadsheet.interchange.BundleImporter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Loads Broadsheet's own demo articles ({@code src/main/resources/demo}) through the bundle
+ * importer when the database has no articles, so that a first start shows every page element.
+ * Off with {@code broadsheet.demo.enabled=false}.
+ */
+@Component
+@ConditionalOnProperty(name = "broadsheet.demo.enabled", havingValue = "true")
+class DemoContent {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
+
+	private final BundleImporter importer;
+
+	private final Articles articles;
+
+	private final Comments comments;
+
+	DemoContent(BundleImporter importer, Articles articles, Comments comments) {
+		this.importer = importer;
+		this.articles = articles;
+		this.comments = comments;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void loadIfEmpty() {
+		if (articles.count() > 0) {
+			return;
+		}
+		Path folder = copyBundles();
+		try {
+			var report = importer.importPaths(List.of(folder));
+			report.outcomes().stream().filter(o -> o.failed()).forEach(o -> log.error("Demo bundle failed: {}", o.error()));
+			addComments();
+			log.info("Loaded {} demo articles", report.imported());
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(folder.toFile());
+		}
+	}
+
+	private void addComments() {
+		articles.published("opinion", "why-small-ports-matter-more-than-big-summits").ifPresent(a -> {
+			comments.add(a.id(), "Ingrid", "Our island ferry timetable changed last spring after exactly this kind of "
+					+ "quiet agreement. Nobody outside the island noticed.", CommentStatus.APPROVED);
+			comments.add(a.id(), "R. Patel", "Fair point, but the summits are where the money for the berths is found.\n\n"
+					+ "Both matter.", CommentStatus.APPROVED);
+			comments.add(a.id(), "anonymous", "Held for moderation: never shown or counted.", CommentStatus.PENDING);
+		});
+		articles.published("news", "river-delta-towns-brace-for-a-record-flood-season")
+			.ifPresent(a -> comments.add(a.id(), "Delta resident", "The wardens on our street have been excellent.",
+					CommentStatus.APPROVED));
+	}
+
+	/** Classpath resources may sit inside the jar; the importer reads files, so copy them out. */
+	private static Path copyBundles() {
+		try {
+			Path folder = Files.createTempDirectory("broadsheet-demo");
+			for (var resource : new PathMatchingResourcePatternResolver().getResources("classpath:demo/*")) {
+				try (InputStream in = resource.getInputStream()) {
+					Files.copy(in, folder.resolve(resource.getFilename()));
+				}
+			}
+			return folder;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the demo content", ex);
+		}
+	}
+
+}

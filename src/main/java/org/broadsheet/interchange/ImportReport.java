@@ -1,0 +1,34 @@
+package org.broadsheet.interchange;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What an import did, file by file.
+ *
+ * @param outcomes one per file, in the order read
+ */
+public record ImportReport(List<Outcome> outcomes) {
+
+	/**
+	 * @param path the article's path when imported, else null
+	 * @param created a new article (false: an existing one was updated)
+	 * @param error {@code file:line: field: problem} when the file was not imported, else null
+	 */
+	public record Outcome(Path file, String path, boolean created, String error) {
+
+		public boolean failed() {
+			return error != null;
+		}
+
+	}
+
+	public long failures() {
+		return outcomes.stream().filter(Outcome::failed).count();
+	}
+
+	public long imported() {
+		return outcomes.size() - failures();
+	}
+
+}

@@ -1,0 +1,22 @@
+package org.broadsheet.media;
+
+/**
+ * A stored image and what is said about it.
+ *
+ * @param storageKey path below the media folder, e.g. {@code 3f/3fa9….jpg}; content-addressed
+ * @param contentType the detected MIME type, e.g. {@code image/jpeg}
+ * @param width pixels
+ * @param height pixels
+ * @param alt text alternative for readers who cannot see it; never null
+ * @param caption what it shows; may be null
+ * @param credit who made or supplied it (photographer, agency); may be null
+ */
+public record Image(long id, String storageKey, String contentType, int width, int height, String alt,
+		String caption, String credit) {
+
+	/** @return the path it is served at */
+	public String url() {
+		return MediaLibrary.URL_PREFIX + storageKey;
+	}
+
+}

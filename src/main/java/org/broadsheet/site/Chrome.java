@@ -1,0 +1,37 @@
+package org.broadsheet.site;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+import org.broadsheet.taxonomy.Section;
+import org.springframework.context.MessageSource;
+
+/**
+ * What every reader page shares (masthead, navigation, texts, dates), and the helpers its
+ * templates use. UI text comes from {@code messages*.properties}, never from templates.
+ *
+ * @param sections for the navigation, by name
+ */
+public record Chrome(String siteName, String tagline, List<Section> sections, MessageSource messages, Locale locale,
+		ZoneId zone) {
+
+	/** @return the message for {@code key} in the site's language, with {@code args} filled in */
+	public String t(String key, Object... args) {
+		return messages.getMessage(key, args, locale);
+	}
+
+	/** @return the instant as a long date in the site's time zone, e.g. "25 April 2019" */
+	public String date(Instant instant) {
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(zone).format(instant);
+	}
+
+	/** @return what stands before name {@code index} of {@code count} in a byline: "", ", " or " and " */
+	public String bylineSeparator(int index, int count) {
+		return index == 0 ? "" : index == count - 1 ? t("byline.and") : ", ";
+	}
+
+}

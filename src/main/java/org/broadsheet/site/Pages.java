@@ -1,0 +1,44 @@
+package org.broadsheet.site;
+
+import java.util.List;
+
+import org.broadsheet.article.Article;
+import org.broadsheet.article.ArticleList;
+import org.broadsheet.article.ArticleTeaser;
+import org.broadsheet.article.Neighbours;
+import org.broadsheet.author.Author;
+import org.broadsheet.comment.Comment;
+
+/** The models of the reader pages' templates ({@code src/main/jte/site}). */
+public final class Pages {
+
+	private Pages() {
+	}
+
+	/**
+	 * @param pageUrl this page's own absolute URL (what share links share)
+	 * @param comments approved, oldest first
+	 */
+	public record ArticlePage(Chrome chrome, PageMeta meta, Article article, String pageUrl, List<ShareLink> share,
+			List<Comment> comments, List<ArticleTeaser> related, Neighbours neighbours) {
+	}
+
+	/** @param lead the newest article, shown large on the first page; null on later pages */
+	public record HomePage(Chrome chrome, PageMeta meta, ArticleTeaser lead, ArticleList latest) {
+	}
+
+	/**
+	 * A section, tag or author page.
+	 *
+	 * @param author the profile to show above the list, on author pages; else null
+	 * @param basePath the list's path, for pagination links
+	 */
+	public record ListingPage(Chrome chrome, PageMeta meta, String heading, Author author, ArticleList articles,
+			String basePath) {
+	}
+
+	/** @param status HTTP status code */
+	public record ErrorPage(Chrome chrome, PageMeta meta, int status, String heading, String message) {
+	}
+
+}

@@ -1,0 +1,131 @@
+package org.broadsheet.site;
+
+import org.broadsheet.article.ArticleList;
+import org.broadsheet.article.Articles;
+import org.broadsheet.author.Authors;
+import org.broadsheet.comment.Comments;
+import org.broadsheet.taxonomy.Taxonomy;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * The readers' pages. Slugs never contain dots, so the patterns leave file names such as
+ * {@code /favicon.ico} to the static resources.
+ */
+@Controller
+class ReaderController {
+
+	private static final int RELATED = 4;
+
+	private final Articles articles;
+
+	private final Authors authors;
+
+	private final Taxonomy taxonomy;
+
+	private final Comments comments;
+
+	private final SiteContext site;
+
+	private final SeoMetadata seo;
+
+	ReaderController(Articles articles, Authors authors, Taxonomy taxonomy, Comments comments, SiteContext site,
+			SeoMetadata seo) {
+		this.articles = articles;
+		this.authors = authors;
+		this.taxonomy = taxonomy;
+		this.comments = comments;
+		this.site = site;
+		this.seo = seo;
+	}
+
+	@GetMapping("/")
+	String home(@RequestParam(defaultValue = "1") int page, Model model) {
+		ArticleList latest = articles.latest(page, pageSize());
+		requireExists(latest);
+		var items = latest.items();
+		var lead = page == 1 && !items.isEmpty() ? items.get(0) : null;
+		if (lead != null) {
+			latest = new ArticleList(items.subList(1, items.size()), latest.page(), latest.pageCount());
+		}
+		var meta = seo.page(page == 1 ? null : site.chrome().t("page.number", page), site.settings().tagline(),
+				page == 1 ? "/" : "/?page=" + page);
+		model.addAttribute("page", new Pages.HomePage(site.chrome(), meta, lead, latest));
+		return "site/home";
+	}
+
+	@GetMapping("/{section:[^.]+}/{slug:[^.]+}")
+	Object article(@PathVariable String section, @PathVariable String slug, Model model) {
+		var found = articles.published(section, slug);
+		if (found.isEmpty()) {
+			return permanentRedirect(articles.redirect(section, slug)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		}
+		var article = found.get();
+		String pageUrl = site.absolute(article.path());
+		model.addAttribute("page",
+				new Pages.ArticlePage(site.chrome(), seo.article(article, pageUrl), article, pageUrl,
+						ShareLink.forPage(pageUrl, article.title()), comments.approved(article.id()),
+						articles.related(article, RELATED), articles.neighbours(article)));
+		return "site/article";
+	}
+
+	@GetMapping("/{section:[^.]+}")
+	RedirectView sectionWithoutSlash(@PathVariable String section) {
+		var found = taxonomy.sectionBySlug(section).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return permanentRedirect(found.path());
+	}
+
+	@GetMapping("/{section:[^.]+}/")
+	String section(@PathVariable String section, @RequestParam(defaultValue = "1") int page, Model model) {
+		var found = taxonomy.sectionBySlug(section).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return listing(model, found.name(), null, articles.inSection(found, page, pageSize()), found.path());
+	}
+
+	@GetMapping("/tag/{slug:[^.]+}")
+	String tag(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+		var tag = taxonomy.tagBySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return listing(model, tag.name(), null, articles.taggedWith(tag, page, pageSize()), tag.path());
+	}
+
+	@GetMapping("/author/{slug:[^.]+}")
+	String author(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+		var author = authors.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return listing(model, author.name(), author, articles.byAuthor(author, page, pageSize()), author.path());
+	}
+
+	private String listing(Model model, String heading, org.broadsheet.author.Author author, ArticleList list,
+			String path) {
+		requireExists(list);
+		String pagePath = list.page() == 1 ? path : path + "?page=" + list.page();
+		String description = author != null && author.bio() != null ? author.bio() : null;
+		model.addAttribute("page", new Pages.ListingPage(site.chrome(), seo.page(heading, description, pagePath), heading,
+				author, list, path));
+		return "site/listing";
+	}
+
+	/** Pages past the last one do not exist; the first page always does, even when empty. */
+	private static void requireExists(ArticleList list) {
+		if (list.page() > list.pageCount()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+	}
+
+	private int pageSize() {
+		return site.settings().pageSize();
+	}
+
+	private static RedirectView permanentRedirect(String path) {
+		var view = new RedirectView(path);
+		view.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+		view.setExposeModelAttributes(false);
+		return view;
+	}
+
+}

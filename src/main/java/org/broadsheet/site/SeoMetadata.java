@@ -1,0 +1,147 @@
+package org.broadsheet.site;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.broadsheet.article.Article;
+import org.broadsheet.author.Author;
+import org.broadsheet.media.Image;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Head metadata for reader pages: canonical URL, Open Graph (ogp.me, with {@code article:*}),
+ * Twitter cards and schema.org JSON-LD ({@code NewsArticle} / {@code OpinionNewsArticle}).
+ */
+@Component
+class SeoMetadata {
+
+	private final SiteContext site;
+
+	private final JsonMapper json;
+
+	SeoMetadata(SiteContext site, JsonMapper json) {
+		this.site = site;
+		this.json = json;
+	}
+
+	/** Metadata for a list or other page of the site's own, in the site's language. */
+	PageMeta page(String title, String description, String path) {
+		String lang = site.settings().language();
+		String url = site.absolute(path);
+		String fullTitle = title == null ? site.settings().name() : title + " – " + site.settings().name();
+		var properties = List.of(new PageMeta.Tag("og:type", "website"), new PageMeta.Tag("og:title", fullTitle),
+				new PageMeta.Tag("og:url", url), new PageMeta.Tag("og:site_name", site.settings().name()));
+		return new PageMeta(fullTitle, description, lang, SiteContext.direction(lang), url, properties,
+				List.of(new PageMeta.Tag("twitter:card", "summary")), null);
+	}
+
+	/** Metadata for an article; its canonical URL is the syndicated original's when known. */
+	PageMeta article(Article a, String pageUrl) {
+		String lang = a.language() != null ? a.language() : site.settings().language();
+		String canonical = a.syndication() != null && a.syndication().hasOriginalUrl() ? a.syndication().url() : pageUrl;
+		List<PageMeta.Tag> og = new ArrayList<>();
+		og.add(new PageMeta.Tag("og:type", "article"));
+		og.add(new PageMeta.Tag("og:title", a.title()));
+		og.add(new PageMeta.Tag("og:url", pageUrl));
+		og.add(new PageMeta.Tag("og:site_name", site.settings().name()));
+		og.add(new PageMeta.Tag("og:locale", lang.replace('-', '_')));
+		if (a.summary() != null) {
+			og.add(new PageMeta.Tag("og:description", a.summary()));
+		}
+		Image image = a.leadImage();
+		if (image != null) {
+			og.add(new PageMeta.Tag("og:image", site.absolute(image.url())));
+			og.add(new PageMeta.Tag("og:image:width", Integer.toString(image.width())));
+			og.add(new PageMeta.Tag("og:image:height", Integer.toString(image.height())));
+			og.add(new PageMeta.Tag("og:image:alt", image.alt()));
+		}
+		og.add(new PageMeta.Tag("article:published_time", a.publishedAt().toString()));
+		og.add(new PageMeta.Tag("article:modified_time", a.updatedAt().toString()));
+		a.authors().forEach(author -> og.add(new PageMeta.Tag("article:author", site.absolute(author.path()))));
+		og.add(new PageMeta.Tag("article:section", a.section().name()));
+		a.tags().forEach(tag -> og.add(new PageMeta.Tag("article:tag", tag.name())));
+
+		List<PageMeta.Tag> twitter = new ArrayList<>();
+		twitter.add(new PageMeta.Tag("twitter:card", image != null ? "summary_large_image" : "summary"));
+		twitter.add(new PageMeta.Tag("twitter:title", a.title()));
+		if (a.summary() != null) {
+			twitter.add(new PageMeta.Tag("twitter:description", a.summary()));
+		}
+		if (image != null) {
+			twitter.add(new PageMeta.Tag("twitter:image", site.absolute(image.url())));
+			twitter.add(new PageMeta.Tag("twitter:image:alt", image.alt()));
+		}
+		return new PageMeta(a.title(), a.summary(), lang, SiteContext.direction(lang), canonical, og, twitter,
+				jsonLd(a, pageUrl, lang));
+	}
+
+	private String jsonLd(Article a, String pageUrl, String lang) {
+		Map<String, Object> ld = new LinkedHashMap<>();
+		ld.put("@context", "https://schema.org");
+		ld.put("@type", a.section().opinion() ? "OpinionNewsArticle" : "NewsArticle");
+		ld.put("headline", a.title());
+		if (a.summary() != null) {
+			ld.put("description", a.summary());
+		}
+		ld.put("url", pageUrl);
+		ld.put("mainEntityOfPage", pageUrl);
+		ld.put("inLanguage", lang);
+		ld.put("datePublished", a.publishedAt().toString());
+		ld.put("dateModified", a.updatedAt().toString());
+		ld.put("articleSection", a.section().name());
+		if (!a.tags().isEmpty()) {
+			ld.put("keywords", a.tags().stream().map(org.broadsheet.taxonomy.Tag::name).toList());
+		}
+		ld.put("author", a.authors().stream().map(this::person).toList());
+		if (a.leadImage() != null) {
+			Image image = a.leadImage();
+			Map<String, Object> object = new LinkedHashMap<>();
+			object.put("@type", "ImageObject");
+			object.put("url", site.absolute(image.url()));
+			object.put("width", image.width());
+			object.put("height", image.height());
+			putIfPresent(object, "caption", image.caption());
+			putIfPresent(object, "creditText", image.credit());
+			ld.put("image", object);
+		}
+		ld.put("publisher", Map.of("@type", "Organization", "name", site.settings().name()));
+		if (a.syndication() != null) {
+			Map<String, Object> original = new LinkedHashMap<>();
+			original.put("@type", "CreativeWork");
+			putIfPresent(original, "url", a.syndication().url());
+			if (a.syndication().publication() != null) {
+				original.put("publisher", Map.of("@type", "Organization", "name", a.syndication().publication()));
+			}
+			ld.put("isBasedOn", original);
+		}
+		return forScript(json.writeValueAsString(ld));
+	}
+
+	private Map<String, Object> person(Author author) {
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("@type", "Person");
+		p.put("name", author.name());
+		p.put("url", site.absolute(author.path()));
+		putIfPresent(p, "jobTitle", author.title());
+		if (author.affiliation() != null) {
+			p.put("affiliation", Map.of("@type", "Organization", "name", author.affiliation()));
+		}
+		return p;
+	}
+
+	private static void putIfPresent(Map<String, Object> map, String key, String value) {
+		if (value != null && !value.isBlank()) {
+			map.put(key, value);
+		}
+	}
+
+	/** JSON inside {@code <script>} must not contain {@code </script>} or {@code <!--}: escape the angle brackets. */
+	static String forScript(String json) {
+		return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+	}
+
+}

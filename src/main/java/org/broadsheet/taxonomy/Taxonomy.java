@@ -1,0 +1,118 @@
+package org.broadsheet.taxonomy;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.broadsheet.text.Slugger;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sections and tags: finding them, and creating them on first use. */
+@Service
+public class Taxonomy {
+
+	/**
+	 * First path segments the site itself uses; a section with one of these slugs gets
+	 * {@code -section} appended so that its pages stay reachable.
+	 */
+	static final Set<String> RESERVED_SLUGS = Set.of("tag", "author", "media", "assets", "search", "feed", "feeds",
+			"api", "newsroom", "login", "logout", "sitemap", "admin", "page", "error");
+
+	private final JdbcClient jdbc;
+
+	private final Slugger slugger;
+
+	private final Set<String> opinionSlugs;
+
+	Taxonomy(JdbcClient jdbc, Slugger slugger,
+			@Value("${broadsheet.taxonomy.opinion-sections:opinion}") Set<String> opinionSlugs) {
+		this.jdbc = jdbc;
+		this.slugger = slugger;
+		this.opinionSlugs = opinionSlugs;
+	}
+
+	/**
+	 * The section called {@code name}, created if new; a new section is an opinion section when
+	 * its slug is listed in {@code broadsheet.taxonomy.opinion-sections}.
+	 *
+	 * @throws IllegalArgumentException when the name is blank or has no letters or digits
+	 */
+	@Transactional
+	public Section section(String name) {
+		String slug = slugOf(name, "section");
+		if (RESERVED_SLUGS.contains(slug)) {
+			slug = slug + "-section";
+		}
+		jdbc.sql("INSERT INTO section (slug, name, opinion) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING")
+			.params(slug, name.strip(), opinionSlugs.contains(slug))
+			.update();
+		return sectionBySlug(slug).orElseThrow();
+	}
+
+	/**
+	 * The tag called {@code name}, created if new.
+	 *
+	 * @throws IllegalArgumentException when the name is blank or has no letters or digits
+	 */
+	@Transactional
+	public Tag tag(String name) {
+		String slug = slugOf(name, "tag");
+		jdbc.sql("INSERT INTO tag (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
+			.params(slug, name.strip())
+			.update();
+		return tagBySlug(slug).orElseThrow();
+	}
+
+	/** @param slug decoded slug */
+	public Optional<Section> sectionBySlug(String slug) {
+		return jdbc.sql("SELECT id, slug, name, opinion FROM section WHERE slug = ?").param(slug).query(Section.class)
+			.optional();
+	}
+
+	/** @param slug decoded slug */
+	public Optional<Tag> tagBySlug(String slug) {
+		return jdbc.sql("SELECT id, slug, name FROM tag WHERE slug = ?").param(slug).query(Tag.class).optional();
+	}
+
+	/** @return every section, by name, for the site's navigation */
+	public List<Section> sections() {
+		return jdbc.sql("SELECT id, slug, name, opinion FROM section ORDER BY name").query(Section.class).list();
+	}
+
+	/** @return the sections with these ids, keyed by id (one query) */
+	public Map<Long, Section> sectionsByIds(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("SELECT id, slug, name, opinion FROM section WHERE id IN (:ids)").param("ids", ids)
+			.query(Section.class).stream().collect(Collectors.toMap(Section::id, Function.identity()));
+	}
+
+	/** @return the tags with these ids, keyed by id (one query) */
+	public Map<Long, Tag> tagsByIds(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("SELECT id, slug, name FROM tag WHERE id IN (:ids)").param("ids", ids).query(Tag.class)
+			.stream().collect(Collectors.toMap(Tag::id, Function.identity()));
+	}
+
+	private String slugOf(String name, String what) {
+		if (name == null || name.isBlank()) {
+			throw new IllegalArgumentException("A " + what + " needs a name");
+		}
+		String slug = slugger.slugify(name);
+		if (slug.isEmpty()) {
+			throw new IllegalArgumentException("A " + what + " name needs a letter or a digit: " + name);
+		}
+		return slug;
+	}
+
+}

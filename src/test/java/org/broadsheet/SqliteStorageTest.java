@@ -1,0 +1,18 @@
+package org.broadsheet;
+
+import java.nio.file.Path;
+
+import org.broadsheet.support.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class SqliteStorageTest extends StorageContract {
+
+	static final Path DATA = TestDatabases.newDataFolder();
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabases.sqlite(registry, DATA);
+	}
+
+}

@@ -1,0 +1,327 @@
+package org.broadsheet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.broadsheet.article.Article;
+import org.broadsheet.article.ArticleDraft;
+import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.article.ArticleTeaser;
+import org.broadsheet.article.Articles;
+import org.broadsheet.article.Syndication;
+import org.broadsheet.author.AuthorProfile;
+import org.broadsheet.author.Authors;
+import org.broadsheet.comment.CommentStatus;
+import org.broadsheet.comment.Comments;
+import org.broadsheet.interchange.BundleImporter;
+import org.broadsheet.media.InvalidImageException;
+import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.taxonomy.Taxonomy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The storage behaviour every database must show. Subclasses bind it to SQLite and PostgreSQL.
+ * Each test uses its own section and tag names, so tests share one database without interfering.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+abstract class StorageContract {
+
+	private static final List<String> TABLES = List.of("section", "tag", "author", "image", "article",
+			"article_author", "article_tag", "article_redirect", "comment");
+
+	@Autowired
+	Articles articles;
+
+	@Autowired
+	Authors authors;
+
+	@Autowired
+	Taxonomy taxonomy;
+
+	@Autowired
+	Comments comments;
+
+	@Autowired
+	BundleImporter importer;
+
+	@Autowired
+	MediaLibrary media;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Value("${broadsheet.data}")
+	Path data;
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void savesAndReadsBackEveryField() throws IOException {
+		long image = media.store(jpeg("lead.jpg"), "Alt text", "A caption", "Agency").id();
+		var draft = new ArticleDraft(null, "Khmer and co-authors", "Storage A",
+				List.of(new AuthorProfile("Ann Writer", "Fellow", "Institute", "Ann writes."), AuthorProfile.named("Bo Second")),
+				"The standfirst", "Body with <script>alert(1)</script> and [a link](javascript:alert(1)) "
+						+ "<img src=x onerror=alert(1)>",
+				image, List.of("Tag A1", "Tag A2"), "km", ArticleStatus.PUBLISHED, at("2024-01-02T03:04:05Z"), null,
+				new Syndication("Original Times", "First appeared in Original Times", "https://original.example/a"));
+		var saved = articles.save(draft);
+		assertThat(saved.created()).isTrue();
+
+		Article a = articles.published("storage-a", "khmer-and-co-authors").orElseThrow();
+		assertThat(a.title()).isEqualTo("Khmer and co-authors");
+		assertThat(a.path()).isEqualTo(saved.path()).isEqualTo("/storage-a/khmer-and-co-authors");
+		assertThat(a.authors()).extracting(x -> x.name()).containsExactly("Ann Writer", "Bo Second");
+		assertThat(a.authors().get(0).bio()).isEqualTo("Ann writes.");
+		assertThat(a.authors().get(0).title()).isEqualTo("Fellow");
+		assertThat(a.authors().get(0).affiliation()).isEqualTo("Institute");
+		assertThat(a.tags()).extracting(t -> t.name()).containsExactly("Tag A1", "Tag A2");
+		assertThat(a.summary()).isEqualTo("The standfirst");
+		assertThat(a.bodyHtml()).doesNotContain("<script", "javascript:", "onerror").contains("Body with");
+		assertThat(a.leadImage().caption()).isEqualTo("A caption");
+		assertThat(a.leadImage().credit()).isEqualTo("Agency");
+		assertThat(a.leadImage().alt()).isEqualTo("Alt text");
+		assertThat(a.leadImage().width()).isEqualTo(64);
+		assertThat(a.language()).isEqualTo("km");
+		assertThat(a.publishedAt()).isEqualTo(at("2024-01-02T03:04:05Z"));
+		assertThat(a.updatedAt()).isEqualTo(a.publishedAt());
+		assertThat(a.syndication().url()).isEqualTo("https://original.example/a");
+		assertThat(a.syndication().note()).isEqualTo("First appeared in Original Times");
+
+		var ann = authors.bySlug("ann-writer").orElseThrow();
+		var bo = authors.bySlug("bo-second").orElseThrow();
+		assertThat(articles.byAuthor(ann, 1, 10).items()).extracting(ArticleTeaser::id).contains(a.id());
+		assertThat(articles.byAuthor(bo, 1, 10).items()).extracting(ArticleTeaser::id).contains(a.id());
+	}
+
+	@Test
+	void savingTheSameDraftTwiceChangesNothing() {
+		var draft = draft("Same twice", "Storage B", List.of("Tag B"), "2024-02-01T00:00:00Z");
+		var first = articles.save(draft);
+		Map<String, Integer> before = counts();
+		var second = articles.save(draft);
+		assertThat(second.id()).isEqualTo(first.id());
+		assertThat(second.created()).isFalse();
+		assertThat(counts()).isEqualTo(before);
+	}
+
+	@Test
+	void unicodeSlugsRoundTrip() {
+		var saved = articles.save(draft("កម្ពុជា ត្រូវការ", "ព័ត៌មាន", List.of(), "2024-02-02T00:00:00Z"));
+		assertThat(saved.path()).isEqualTo("/%E1%9E%96%E1%9F%90%E1%9E%8F%E1%9F%8C%E1%9E%98%E1%9E%B6%E1%9E%93/"
+				+ "%E1%9E%80%E1%9E%98%E1%9F%92%E1%9E%96%E1%9E%BB%E1%9E%87%E1%9E%B6-%E1%9E%8F%E1%9F%92%E1%9E%9A%E1%9E%BC%E1%9E%9C%E1%9E%80%E1%9E%B6%E1%9E%9A");
+		assertThat(articles.published("ព័ត៌មាន", "កម្ពុជា-ត្រូវការ")).isPresent();
+	}
+
+	@Test
+	void draftsAndFutureArticlesAreNotPublic() {
+		articles.save(draft("Only a draft", "Storage C", List.of("Tag C"), null));
+		articles.save(draft("From the future", "Storage C", List.of("Tag C"), "2999-01-01T00:00:00Z"));
+		var section = taxonomy.sectionBySlug("storage-c").orElseThrow();
+		assertThat(articles.inSection(section, 1, 10).items()).isEmpty();
+		assertThat(articles.published("storage-c", "only-a-draft")).isEmpty();
+		assertThat(articles.published("storage-c", "from-the-future")).isEmpty();
+	}
+
+	@Test
+	void listsAreNewestFirstAndPaginated() {
+		for (int day = 1; day <= 5; day++) {
+			articles.save(draft("Listed " + day, "Storage D", List.of(), "2024-03-0" + day + "T00:00:00Z"));
+		}
+		var section = taxonomy.sectionBySlug("storage-d").orElseThrow();
+		var first = articles.inSection(section, 1, 2);
+		assertThat(first.items()).extracting(ArticleTeaser::title).containsExactly("Listed 5", "Listed 4");
+		assertThat(first.pageCount()).isEqualTo(3);
+		assertThat(articles.inSection(section, 3, 2).items()).extracting(ArticleTeaser::title).containsExactly("Listed 1");
+		assertThat(articles.inSection(section, 4, 2).items()).isEmpty();
+	}
+
+	@Test
+	void relatedPrefersSharedTagsThenSectionAndNeverSelfOrDrafts() {
+		articles.save(draft("Subject", "Storage E", List.of("E one", "E two"), "2024-04-10T00:00:00Z"));
+		articles.save(draft("Shares two tags", "Storage E2", List.of("E one", "E two"), "2024-04-01T00:00:00Z"));
+		articles.save(draft("Shares one tag", "Storage E2", List.of("E two"), "2024-04-09T00:00:00Z"));
+		articles.save(draft("Same section only", "Storage E", List.of(), "2024-04-08T00:00:00Z"));
+		articles.save(draft("Unrelated", "Storage E3", List.of("E other"), "2024-04-11T00:00:00Z"));
+		articles.save(draft("Draft sharing tags", "Storage E", List.of("E one", "E two"), null));
+
+		Article subject = articles.published("storage-e", "subject").orElseThrow();
+		assertThat(articles.related(subject, 4)).extracting(ArticleTeaser::title)
+			.containsExactly("Shares two tags", "Shares one tag", "Same section only");
+	}
+
+	@Test
+	void neighboursArePublicationOrderNeighbours() {
+		articles.save(draft("Neighbour old", "Storage F", List.of(), "1990-01-01T00:00:00Z"));
+		articles.save(draft("Neighbour middle", "Storage F", List.of(), "1990-01-02T00:00:00Z"));
+		articles.save(draft("Neighbour new", "Storage F", List.of(), "1990-01-03T00:00:00Z"));
+		var middle = articles.neighbours(articles.published("storage-f", "neighbour-middle").orElseThrow());
+		assertThat(middle.previous().title()).isEqualTo("Neighbour old");
+		assertThat(middle.next().title()).isEqualTo("Neighbour new");
+	}
+
+	@Test
+	void changedAddressesRedirect() {
+		var saved = articles.save(draft("Moving article", "Storage G", List.of(), "2024-05-01T00:00:00Z"));
+		var moved = draft("Moving article", "Storage G2", List.of(), "2024-05-01T00:00:00Z");
+		articles.update(saved.id(), new ArticleDraft("renamed", moved.title(), moved.section(), moved.authors(), null, "",
+				null, List.of(), null, ArticleStatus.PUBLISHED, moved.publishedAt(), null, null));
+		assertThat(articles.published("storage-g", "moving-article")).isEmpty();
+		assertThat(articles.redirect("storage-g", "moving-article")).contains("/storage-g2/renamed");
+
+		// Moving back makes the old address live again: no redirect loop.
+		articles.update(saved.id(), moved);
+		assertThat(articles.redirect("storage-g", "moving-article")).contains("/storage-g2/moving-article");
+		assertThat(articles.redirect("storage-g2", "moving-article")).isEmpty();
+	}
+
+	@Test
+	void updateRefusesASlugTakenInTheSection() {
+		articles.save(draft("Taken", "Storage H", List.of(), "2024-05-01T00:00:00Z"));
+		var other = articles.save(draft("Other", "Storage H", List.of(), "2024-05-01T00:00:00Z"));
+		var d = draft("Other", "Storage H", List.of(), "2024-05-01T00:00:00Z");
+		assertThatThrownBy(() -> articles.update(other.id(), new ArticleDraft("taken", d.title(), d.section(), d.authors(),
+				null, "", null, List.of(), null, ArticleStatus.PUBLISHED, d.publishedAt(), null, null)))
+			.isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("slug:");
+	}
+
+	@Test
+	void onlyApprovedCommentsCount() {
+		long id = articles.save(draft("Commented", "Storage I", List.of(), "2024-05-01T00:00:00Z")).id();
+		assertThat(comments.approvedCount(id)).isZero();
+		comments.add(id, "Reader", "First\n\nSecond paragraph", CommentStatus.APPROVED);
+		comments.add(id, "Spammer", "Held", CommentStatus.PENDING);
+		assertThat(comments.approvedCount(id)).isEqualTo(1);
+		assertThat(comments.approved(id)).singleElement()
+			.satisfies(c -> assertThat(c.paragraphs()).containsExactly("First", "Second paragraph"));
+	}
+
+	@Test
+	void aMalformedBundleLeavesTheDatabaseUnchangedAndTheOthersImport() throws IOException {
+		Path good = Files.writeString(dir.resolve("a-good.md"), bundle("Good bundle", "tags: [Import tag]"));
+		Path bad = Files.writeString(dir.resolve("b-bad.md"), bundle("Bad bundle", "published: not-a-date"));
+		Path badImage = Files.writeString(dir.resolve("c-bad-image.md"),
+				bundle("Bad image", "image:\n  file: fake.jpg\n  alt: Fake"));
+		Files.writeString(dir.resolve("fake.jpg"), "<svg onload=alert(1)>");
+		Map<String, Integer> before = counts();
+
+		var report = importer.importPaths(List.of(dir));
+
+		assertThat(report.imported()).isEqualTo(1);
+		assertThat(report.outcomes()).extracting(o -> o.error()).containsExactly(null,
+				bad + ":5: published: must be a date and time with offset, e.g. 2019-04-25T08:00:00+07:00, not 'not-a-date'",
+				badImage + ":7: image.file: fake.jpg is not a JPEG, PNG, GIF or WebP image");
+		Map<String, Integer> after = counts();
+		assertThat(after.get("article")).isEqualTo(before.get("article") + 1);
+		assertThat(after.get("image")).isEqualTo(before.get("image"));
+		assertThat(articles.published("imports", "bad-bundle")).isEmpty();
+		assertThat(articles.published("imports", "good-bundle")).isPresent();
+		assertThat(good).exists();
+	}
+
+	@Test
+	void reimportingUpdatesInPlace() throws IOException {
+		Path file = Files.writeString(dir.resolve("again.md"), bundle("Imported twice", "summary: First"));
+		var first = importer.importPaths(List.of(file)).outcomes().get(0);
+		Map<String, Integer> before = counts();
+		Files.writeString(file, bundle("Imported twice", "summary: Second"));
+		var second = importer.importPaths(List.of(file)).outcomes().get(0);
+		assertThat(first.created()).isTrue();
+		assertThat(second.created()).isFalse();
+		assertThat(second.path()).isEqualTo(first.path());
+		assertThat(counts()).isEqualTo(before);
+		assertThat(articles.published("imports", "imported-twice").orElseThrow().summary()).isEqualTo("Second");
+	}
+
+	@Test
+	void aRolledBackImageLeavesNoFile() throws IOException {
+		Path jpeg = jpeg("rollback.jpg");
+		// The author name has no letters: the article fails after its image was stored.
+		Path file = Files.writeString(dir.resolve("rollback.md"), """
+				---
+				title: Image then failure
+				section: Imports
+				authors: ["!!!"]
+				published: 2024-01-01T00:00:00Z
+				image:
+				  file: rollback.jpg
+				  alt: A picture
+				---
+				Body
+				""");
+		Map<String, Integer> before = counts();
+		var outcome = importer.importPaths(List.of(file)).outcomes().get(0);
+		assertThat(outcome.failed()).isTrue();
+		assertThat(counts()).isEqualTo(before);
+		String hash = sha256(jpeg);
+		try (Stream<Path> files = Files.walk(data.resolve("media"))) {
+			assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+				.noneMatch(name -> name.startsWith(hash));
+		}
+	}
+
+	@Test
+	void mediaRefusesNonImages() throws IOException {
+		Path empty = Files.createFile(dir.resolve("empty.png"));
+		assertThatThrownBy(() -> media.store(empty, "a", null, null)).isInstanceOf(InvalidImageException.class)
+			.hasMessageContaining("empty");
+		Path text = Files.writeString(dir.resolve("text.jpg"), "not an image");
+		assertThatThrownBy(() -> media.store(text, "a", null, null)).isInstanceOf(InvalidImageException.class);
+	}
+
+	private Map<String, Integer> counts() {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		for (String table : TABLES) {
+			counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single());
+		}
+		return counts;
+	}
+
+	private static ArticleDraft draft(String title, String section, List<String> tags, String published) {
+		return new ArticleDraft(null, title, section, List.of(AuthorProfile.named("Staff Writer")), "Summary of " + title,
+				"Body of " + title, null, tags, null, published == null ? ArticleStatus.DRAFT : ArticleStatus.PUBLISHED,
+				published == null ? null : at(published), null, null);
+	}
+
+	private static String bundle(String title, String extra) {
+		return "---\ntitle: " + title + "\nsection: Imports\nauthors: [Staff Writer]\n"
+				+ (extra.startsWith("published") ? "" : "published: 2024-01-01T00:00:00Z\n") + extra + "\n---\n\nBody\n";
+	}
+
+	private static Instant at(String instant) {
+		return Instant.parse(instant);
+	}
+
+	private Path jpeg(String name) throws IOException {
+		var image = new java.awt.image.BufferedImage(64, 36, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		image.setRGB(1, 1, (int) (Math.random() * 0xFFFFFF));
+		Path file = dir.resolve(name);
+		javax.imageio.ImageIO.write(image, "jpg", file.toFile());
+		return file;
+	}
+
+	private static String sha256(Path file) throws IOException {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,79 @@
+package org.broadsheet.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.broadsheet.BroadsheetApplication;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The real application on a random port, as a reader reaches it: over HTTP, redirects not followed. */
+public final class RunningSite implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private final String base;
+
+	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	private RunningSite(ConfigurableApplicationContext context) {
+		this.context = context;
+		this.base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+	}
+
+	/** Starts the site on {@code data}, with demo content off; {@code options} are Spring options. */
+	public static RunningSite start(Path data, String... options) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--broadsheet.data=" + data,
+				"--broadsheet.demo.enabled=false"));
+		args.addAll(List.of(options));
+		return new RunningSite(new SpringApplicationBuilder(BroadsheetApplication.class).run(args.toArray(String[]::new)));
+	}
+
+	/** A response with its body parsed as HTML. */
+	public record Page(int status, HttpResponse<String> response, Document html) {
+
+		public String header(String name) {
+			return response.headers().firstValue(name).orElse(null);
+		}
+
+	}
+
+	/** @param path absolute path, percent-encoded */
+	public Page get(String path) {
+		try {
+			var response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			return new Page(response.statusCode(), response, Jsoup.parse(response.body(), base + path));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public String url(String path) {
+		return base + path;
+	}
+
+	public <T> T bean(Class<T> type) {
+		return context.getBean(type);
+	}
+
+	@Override
+	public void close() {
+		context.close();
+	}
+
+}

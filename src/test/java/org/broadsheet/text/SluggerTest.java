@@ -1,0 +1,59 @@
+package org.broadsheet.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SluggerTest {
+
+	private final Slugger keepScript = new Slugger(false);
+
+	private final Slugger ascii = new Slugger(true);
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			Russia’s N Korea approach                | russias-n-korea-approach
+			  Hello,   World!                        | hello-world
+			Crème brûlée à la française              | crème-brûlée-à-la-française
+			Россия и Корея                           | россия-и-корея
+			مكتبة الحي تفتح أبوابها ليلاً                | مكتبة-الحي-تفتح-أبوابها-ليلاً
+			កម្ពុជា ត្រូវការ                            | កម្ពុជា-ត្រូវការ
+			北京 欢迎你                                 | 北京-欢迎你
+			Version 2.0 / final                      | version-2-0-final
+			It's 100% done                           | its-100-done
+			""")
+	void keepsTheWritersScript(String title, String slug) {
+		assertThat(keepScript.slugify(title)).isEqualTo(slug);
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			Crème brûlée                | creme-brulee
+			Россия и Корея              | rossia-i-korea
+			Straße                      | strasse
+			""")
+	void transliteratesWhenAsked(String title, String slug) {
+		assertThat(ascii.slugify(title)).isEqualTo(slug);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			🎉🎉🎉
+			?!…
+			'''
+			""")
+	void emojiOrPunctuationOnlyFallsBack(String title) {
+		assertThat(keepScript.slugify(title)).isEmpty();
+		assertThat(keepScript.slugify(title, "article")).isEqualTo("article");
+	}
+
+	@org.junit.jupiter.api.Test
+	void composesDecomposedTextAndCapsLength() {
+		assertThat(keepScript.slugify("Cafe\u0301")).isEqualTo("café").hasSize(4);
+		String slug = keepScript.slugify("word ".repeat(60));
+		assertThat(slug.codePointCount(0, slug.length())).isLessThanOrEqualTo(Slugger.MAX_LENGTH);
+		assertThat(slug).doesNotEndWith("-").doesNotContain(".");
+	}
+
+}
