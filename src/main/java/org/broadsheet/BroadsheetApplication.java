@@ -24,7 +24,9 @@ import picocli.CommandLine.Command;
 public class BroadsheetApplication {
 
 	public static void main(String[] args) {
-		if (args.length == 0 || args[0].startsWith("--")) {
+		boolean springOptionsOnly = args.length == 0
+				|| args[0].startsWith("--") && !args[0].equals("--help") && !args[0].equals("--version");
+		if (springOptionsOnly) {
 			web(args);
 			return;
 		}
@@ -77,9 +79,15 @@ public class BroadsheetApplication {
 		}
 	}
 
-	@Command(name = "broadsheet", mixinStandardHelpOptions = true,
+	@Command(name = "broadsheet", mixinStandardHelpOptions = true, versionProvider = Root.class,
 			description = "Broadsheet: news and commentary publishing. With no command, serves the site.")
-	static class Root {
+	static class Root implements CommandLine.IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			String version = BroadsheetApplication.class.getPackage().getImplementationVersion();
+			return new String[] { "Broadsheet " + (version == null ? "(development build)" : version) };
+		}
 
 	}
 

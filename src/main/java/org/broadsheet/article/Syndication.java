@@ -15,6 +15,11 @@ public record Syndication(String publication, String note, String url) {
 		url = url == null || url.isBlank() ? null : url.strip();
 	}
 
+	/** @return whether the note already ends with sentence punctuation, so none need be added */
+	public boolean noteEndsSentence() {
+		return note != null && note.strip().matches("(?s).*[.!?…。؟]$");
+	}
+
 	/** @return whether the original's URL is known */
 	public boolean hasOriginalUrl() {
 		return url != null;

@@ -276,6 +276,14 @@ class ReferencePageEndToEndTest {
 	}
 
 	@Test
+	void unchangedPagesAnswer304ToConditionalRequests() {
+		var first = site.get("/tag/russia");
+		String etag = first.header("ETag");
+		assertThat(etag).isNotBlank();
+		assertThat(site.get("/tag/russia", "If-None-Match", etag).status()).isEqualTo(304);
+	}
+
+	@Test
 	void aChangedSlugRedirectsPermanently() {
 		Articles articles = site.bean(Articles.class);
 		var saved = articles.save(new ArticleDraft(null, "Soon renamed", "News", List.of(AuthorProfile.named("Staff")),

@@ -47,11 +47,17 @@ public final class RunningSite implements AutoCloseable {
 
 	}
 
-	/** @param path absolute path, percent-encoded */
-	public Page get(String path) {
+	/**
+	 * @param path absolute path, percent-encoded
+	 * @param headers request header names and values, alternating
+	 */
+	public Page get(String path, String... headers) {
 		try {
-			var response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
+			var request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+			if (headers.length > 0) {
+				request.headers(headers);
+			}
+			var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Page(response.statusCode(), response, Jsoup.parse(response.body(), base + path));
 		}
 		catch (IOException ex) {
