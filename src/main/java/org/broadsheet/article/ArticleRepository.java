@@ -165,13 +165,14 @@ class ArticleRepository {
 			.query(ArticleRow.class).list();
 	}
 
-	Optional<ArticleRow> neighbour(ArticleRow of, boolean older, long now) {
+	/** The public article published just before (or after) instant {@code at}, ties broken by id. */
+	Optional<ArticleRow> neighbour(long id, long at, boolean older, long now) {
 		String sql = older
 				? "(a.published_at < :at OR (a.published_at = :at AND a.id < :id)) ORDER BY a.published_at DESC, a.id DESC"
 				: "(a.published_at > :at OR (a.published_at = :at AND a.id > :id)) ORDER BY a.published_at ASC, a.id ASC";
 		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM article a WHERE " + PUBLIC + " AND " + sql
 				+ " LIMIT 1")
-			.param("at", of.publishedAt()).param("id", of.id()).param("now", now)
+			.param("at", at).param("id", id).param("now", now)
 			.query(ArticleRow.class).optional();
 	}
 

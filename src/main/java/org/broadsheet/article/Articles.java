@@ -177,13 +177,12 @@ public class Articles {
 	@Transactional(readOnly = true)
 	public Neighbours neighbours(Article article) {
 		long now = clock.millis();
-		var row = new ArticleRow(article.id(), article.section().id(), article.slug(), null, null, null, null, null,
-				null, article.publishedAt().toEpochMilli(), 0, null, null, null);
-		var older = repository.neighbour(row, true, now);
-		var newer = repository.neighbour(row, false, now);
+		long at = article.publishedAt().toEpochMilli();
+		var older = repository.neighbour(article.id(), at, true, now);
+		var newer = repository.neighbour(article.id(), at, false, now);
 		List<ArticleTeaser> both = teasers(Stream.concat(older.stream(), newer.stream()).toList());
-		return new Neighbours(older.map(o -> both.get(0)).orElse(null),
-				newer.map(n -> both.get(both.size() - 1)).orElse(null));
+		return new Neighbours(older.isPresent() ? both.get(0) : null,
+				newer.isPresent() ? both.get(both.size() - 1) : null);
 	}
 
 	/** @return how many articles exist in any status */

@@ -54,9 +54,10 @@ class ReaderController {
 		if (lead != null) {
 			latest = new ArticleList(items.subList(1, items.size()), latest.page(), latest.pageCount());
 		}
-		var meta = seo.page(page == 1 ? null : site.chrome().t("page.number", page), site.settings().tagline(),
+		var chrome = site.chrome();
+		var meta = seo.page(page == 1 ? null : chrome.t("page.number", page), site.settings().tagline(),
 				page == 1 ? "/" : "/?page=" + page);
-		model.addAttribute("page", new Pages.HomePage(site.chrome(), meta, lead, latest));
+		model.addAttribute("page", new Pages.HomePage(chrome, meta, lead, latest));
 		return "site/home";
 	}
 
