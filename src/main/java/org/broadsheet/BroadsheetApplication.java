@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.broadsheet.interchange.ImportCommand;
+import org.broadsheet.search.ReindexCommand;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -16,11 +17,12 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point and command line (picocli). No command, or {@code serve}, runs the web site;
- * {@code import PATH...} imports article bundles. Spring options ({@code --server.port=9090})
+ * {@code import PATH...} imports article bundles; {@code reindex} rebuilds the search index. Spring options ({@code --server.port=9090})
  * may follow any command. Exit codes: 0 success, 1 the command reported failures, 2 bad usage.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@org.springframework.scheduling.annotation.EnableScheduling
 public class BroadsheetApplication {
 
 	public static void main(String[] args) {
@@ -41,6 +43,7 @@ public class BroadsheetApplication {
 		var cli = new CommandLine(new Root());
 		cli.addSubcommand(new Serve());
 		cli.addSubcommand(new ImportCommand(BroadsheetApplication::offline));
+		cli.addSubcommand(new ReindexCommand(BroadsheetApplication::offline));
 		return cli;
 	}
 
@@ -54,7 +57,8 @@ public class BroadsheetApplication {
 		prepareDataFolder(args);
 		// Command-line options outrank application.properties; default properties would not.
 		String[] options = java.util.stream.Stream
-			.concat(java.util.stream.Stream.of("--broadsheet.demo.enabled=false", "--logging.level.root=WARN"),
+			.concat(java.util.stream.Stream.of("--broadsheet.demo.enabled=false", "--broadsheet.search.follow=false",
+					"--logging.level.root=WARN"),
 					java.util.Arrays.stream(args))
 			.toArray(String[]::new);
 		return new SpringApplicationBuilder(BroadsheetApplication.class).web(WebApplicationType.NONE)

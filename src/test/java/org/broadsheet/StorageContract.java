@@ -151,20 +151,6 @@ abstract class StorageContract {
 	}
 
 	@Test
-	void relatedPrefersSharedTagsThenSectionAndNeverSelfOrDrafts() {
-		articles.save(draft("Subject", "Storage E", List.of("E one", "E two"), "2024-04-10T00:00:00Z"));
-		articles.save(draft("Shares two tags", "Storage E2", List.of("E one", "E two"), "2024-04-01T00:00:00Z"));
-		articles.save(draft("Shares one tag", "Storage E2", List.of("E two"), "2024-04-09T00:00:00Z"));
-		articles.save(draft("Same section only", "Storage E", List.of(), "2024-04-08T00:00:00Z"));
-		articles.save(draft("Unrelated", "Storage E3", List.of("E other"), "2024-04-11T00:00:00Z"));
-		articles.save(draft("Draft sharing tags", "Storage E", List.of("E one", "E two"), null));
-
-		Article subject = articles.published("storage-e", "subject").orElseThrow();
-		assertThat(articles.related(subject, 4)).extracting(ArticleTeaser::title)
-			.containsExactly("Shares two tags", "Shares one tag", "Same section only");
-	}
-
-	@Test
 	void neighboursArePublicationOrderNeighbours() {
 		articles.save(draft("Neighbour old", "Storage F", List.of(), "1990-01-01T00:00:00Z"));
 		articles.save(draft("Neighbour middle", "Storage F", List.of(), "1990-01-02T00:00:00Z"));

@@ -45,6 +45,31 @@ class ArticleRepository {
 			.query(ArticleRow.class).optional();
 	}
 
+	List<ArticleRow> findPublished(Collection<Long> ids) {
+		return jdbc.sql("SELECT " + ArticleRow.COLUMNS + " FROM article a WHERE a.status = 'published' AND a.id IN (:ids)")
+			.param("ids", ids).query(ArticleRow.class).list();
+	}
+
+	List<ArticleRow> findPublic(Collection<Long> ids, long now) {
+		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM article a WHERE a.id IN (:ids) AND " + PUBLIC)
+			.param("ids", ids).param("now", now).query(ArticleRow.class).list();
+	}
+
+	List<Long> publishedIds() {
+		return jdbc.sql("SELECT id FROM article WHERE status = 'published' ORDER BY id").query(Long.class).list();
+	}
+
+	/** @return whether the article had status {@code from} and now has {@code to} */
+	boolean setStatus(long id, ArticleStatus from, ArticleStatus to) {
+		return jdbc.sql("UPDATE article SET status = ? WHERE id = ? AND status = ?").params(to.code(), id, from.code())
+			.update() == 1;
+	}
+
+	boolean delete(long id) {
+		// Authorship, tags, redirects and comments go with it (ON DELETE CASCADE).
+		return jdbc.sql("DELETE FROM article WHERE id = ?").param(id).update() == 1;
+	}
+
 	Optional<Long> redirectTarget(String sectionSlug, String slug) {
 		return jdbc.sql("SELECT article_id FROM article_redirect WHERE section_slug = ? AND slug = ?")
 			.params(sectionSlug, slug).query(Long.class).optional();
@@ -145,24 +170,6 @@ class ArticleRepository {
 	int countPublic(String filter, Map<String, ?> params, long now) {
 		return jdbc.sql("SELECT COUNT(*) FROM article a WHERE " + PUBLIC + filter)
 			.params(params).param("now", now).query(Integer.class).single();
-	}
-
-	/**
-	 * Public articles sharing the most tags with {@code articleId}, then from its section, newest
-	 * first; never the article itself.
-	 */
-	List<ArticleRow> related(long articleId, long sectionId, long now, int limit) {
-		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + """
-				 FROM article a
-				LEFT JOIN (SELECT t.article_id, COUNT(*) AS shared FROM article_tag t
-				           WHERE t.tag_id IN (SELECT tag_id FROM article_tag WHERE article_id = :id)
-				           GROUP BY t.article_id) s ON s.article_id = a.id
-				WHERE a.id <> :id AND (s.shared IS NOT NULL OR a.section_id = :section) AND """ + " " + PUBLIC + """
-				 ORDER BY COALESCE(s.shared, 0) DESC, CASE WHEN a.section_id = :section THEN 0 ELSE 1 END,
-				  a.published_at DESC, a.id DESC
-				LIMIT :limit""")
-			.param("id", articleId).param("section", sectionId).param("now", now).param("limit", limit)
-			.query(ArticleRow.class).list();
 	}
 
 	/** The public article published just before (or after) instant {@code at}, ties broken by id. */

@@ -18,6 +18,7 @@ import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.broadsheet.text.Slugger;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,16 +41,19 @@ public class Articles {
 
 	private final Slugger slugger;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	Articles(ArticleRepository repository, Authors authors, Taxonomy taxonomy, MediaLibrary media,
-			MarkdownRenderer markdown, Slugger slugger, Optional<Clock> clock) {
+			MarkdownRenderer markdown, Slugger slugger, ApplicationEventPublisher events, Optional<Clock> clock) {
 		this.repository = repository;
 		this.authors = authors;
 		this.taxonomy = taxonomy;
 		this.media = media;
 		this.markdown = markdown;
 		this.slugger = slugger;
+		this.events = events;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -111,7 +115,39 @@ public class Articles {
 		}
 		repository.replaceAuthors(id, authorIds);
 		repository.replaceTags(id, tagIds);
+		boolean wasPublished = old != null && ArticleStatus.PUBLISHED.code().equals(old.status());
+		boolean isPublished = draft.status() == ArticleStatus.PUBLISHED;
+		events.publishEvent(isPublished && !wasPublished ? new ArticleEvent.ArticlePublished(id)
+				: wasPublished && !isPublished ? new ArticleEvent.ArticleUnpublished(id) : new ArticleEvent.ArticleUpdated(id));
 		return new Saved(id, Paths.of(section, slug), old == null);
+	}
+
+	/**
+	 * Takes a published article off the site; it becomes a draft again.
+	 *
+	 * @return false when there is no such published article
+	 */
+	@Transactional
+	public boolean unpublish(long id) {
+		boolean changed = repository.setStatus(id, ArticleStatus.PUBLISHED, ArticleStatus.DRAFT);
+		if (changed) {
+			events.publishEvent(new ArticleEvent.ArticleUnpublished(id));
+		}
+		return changed;
+	}
+
+	/**
+	 * Deletes an article with its authorship, tags, redirects and comments.
+	 *
+	 * @return false when there is no such article
+	 */
+	@Transactional
+	public boolean delete(long id) {
+		boolean deleted = repository.delete(id);
+		if (deleted) {
+			events.publishEvent(new ArticleEvent.ArticleDeleted(id));
+		}
+		return deleted;
 	}
 
 	private String slugOf(ArticleDraft draft) {
@@ -164,15 +200,6 @@ public class Articles {
 				Map.of("author", author.id()), page, pageSize);
 	}
 
-	/**
-	 * Up to {@code limit} public articles related to {@code article}: most shared tags first, then
-	 * the same section, then newest. Never the article itself.
-	 */
-	@Transactional(readOnly = true)
-	public List<ArticleTeaser> related(Article article, int limit) {
-		return teasers(repository.related(article.id(), article.section().id(), clock.millis(), limit));
-	}
-
 	/** @return the public articles published just before and after {@code article} */
 	@Transactional(readOnly = true)
 	public Neighbours neighbours(Article article) {
@@ -180,9 +207,44 @@ public class Articles {
 		long at = article.publishedAt().toEpochMilli();
 		var older = repository.neighbour(article.id(), at, true, now);
 		var newer = repository.neighbour(article.id(), at, false, now);
-		List<ArticleTeaser> both = teasers(Stream.concat(older.stream(), newer.stream()).toList());
+		List<ArticleTeaser> both = toTeasers(Stream.concat(older.stream(), newer.stream()).toList());
 		return new Neighbours(older.isPresent() ? both.get(0) : null,
 				newer.isPresent() ? both.get(both.size() - 1) : null);
+	}
+
+	/**
+	 * Articles with status published, including those whose publication instant is still to
+	 * come, for derived state such as the search index.
+	 *
+	 * @return the found articles in the order of {@code ids}; missing or unpublished ids are left out
+	 */
+	@Transactional(readOnly = true)
+	public List<Article> publishedByIds(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		var rows = repository.findPublished(ids);
+		var parts = Parts.load(rows, this, true);
+		var byId = new java.util.HashMap<Long, Article>();
+		rows.forEach(r -> byId.put(r.id(), full(r, parts)));
+		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+	}
+
+	/** @return the ids of every article with status published, ascending */
+	@Transactional(readOnly = true)
+	public List<Long> publishedIds() {
+		return repository.publishedIds();
+	}
+
+	/** @return teasers of the public articles with these ids, in the order given; others left out */
+	@Transactional(readOnly = true)
+	public List<ArticleTeaser> teasers(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		var byId = new java.util.HashMap<Long, ArticleTeaser>();
+		toTeasers(repository.findPublic(ids, clock.millis())).forEach(t -> byId.put(t.id(), t));
+		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
 	}
 
 	/** @return how many articles exist in any status */
@@ -195,10 +257,10 @@ public class Articles {
 		long now = clock.millis();
 		int total = repository.countPublic(filter, params, now);
 		var rows = repository.listPublic(filter, params, now, pageSize, (current - 1) * pageSize);
-		return new ArticleList(teasers(rows), current, Math.max(1, (total + pageSize - 1) / pageSize));
+		return new ArticleList(toTeasers(rows), current, Math.max(1, (total + pageSize - 1) / pageSize));
 	}
 
-	private List<ArticleTeaser> teasers(List<ArticleRow> rows) {
+	private List<ArticleTeaser> toTeasers(List<ArticleRow> rows) {
 		var parts = Parts.load(rows, this, false);
 		return rows.stream()
 			.map(r -> new ArticleTeaser(r.id(), r.slug(), r.title(), parts.sections.get(r.sectionId()),
@@ -207,7 +269,10 @@ public class Articles {
 	}
 
 	private Article full(ArticleRow r) {
-		var parts = Parts.load(List.of(r), this, true);
+		return full(r, Parts.load(List.of(r), this, true));
+	}
+
+	private Article full(ArticleRow r, Parts parts) {
 		return new Article(r.id(), r.slug(), r.title(), parts.sections.get(r.sectionId()), parts.authorsOf(r),
 				r.summary(), r.bodyHtml(), parts.image(r), parts.tagsOf(r), r.language(),
 				ArticleStatus.valueOf(r.status().toUpperCase(java.util.Locale.ROOT)), instant(r.publishedAt()),

@@ -37,6 +37,34 @@ public final class Pages {
 			String basePath) {
 	}
 
+	/** The search page: the query as read, its results and facets. */
+	public record SearchPage(Chrome chrome, PageMeta meta, org.broadsheet.search.SearchResults results) {
+
+		/** @return the search page's address with the current query, one parameter changed (null removes it) */
+		public String with(String name, Object value) {
+			var q = results.query();
+			java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+			params.put("q", q.text().isEmpty() ? null : q.text());
+			params.put("section", q.section());
+			params.put("author", q.author());
+			params.put("tag", q.tag());
+			params.put("year", q.year());
+			params.put("sort", q.newestFirst() ? "newest" : null);
+			params.put(name, value);
+			if (!name.equals("page")) {
+				params.remove("page");
+			}
+			var query = new java.util.StringJoiner("&", "/search?", "").setEmptyValue("/search");
+			params.forEach((key, v) -> {
+				if (v != null) {
+					query.add(key + "=" + java.net.URLEncoder.encode(v.toString(), java.nio.charset.StandardCharsets.UTF_8));
+				}
+			});
+			return query.toString();
+		}
+
+	}
+
 	/** @param status HTTP status code */
 	public record ErrorPage(Chrome chrome, PageMeta meta, int status, String heading, String message) {
 	}

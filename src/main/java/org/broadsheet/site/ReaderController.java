@@ -4,6 +4,7 @@ import org.broadsheet.article.ArticleList;
 import org.broadsheet.article.Articles;
 import org.broadsheet.author.Authors;
 import org.broadsheet.comment.Comments;
+import org.broadsheet.search.RelatedArticles;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -35,14 +36,17 @@ class ReaderController {
 
 	private final SeoMetadata seo;
 
+	private final RelatedArticles related;
+
 	ReaderController(Articles articles, Authors authors, Taxonomy taxonomy, Comments comments, SiteContext site,
-			SeoMetadata seo) {
+			SeoMetadata seo, RelatedArticles related) {
 		this.articles = articles;
 		this.authors = authors;
 		this.taxonomy = taxonomy;
 		this.comments = comments;
 		this.site = site;
 		this.seo = seo;
+		this.related = related;
 	}
 
 	@GetMapping("/")
@@ -73,7 +77,7 @@ class ReaderController {
 		model.addAttribute("page",
 				new Pages.ArticlePage(site.chrome(), seo.article(article, pageUrl), article, pageUrl,
 						ShareLink.forPage(pageUrl, article.title()), comments.approved(article.id()),
-						articles.related(article, RELATED), articles.neighbours(article)));
+						articles.teasers(related.related(article.id(), RELATED)), articles.neighbours(article)));
 		return "site/article";
 	}
 

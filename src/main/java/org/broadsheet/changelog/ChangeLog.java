@@ -1,0 +1,61 @@
+package org.broadsheet.changelog;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.broadsheet.article.ArticleEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The durable log of article changes. Every {@link ArticleEvent} is written in the transaction
+ * that caused it, so the log holds exactly the committed changes; nodes follow it to keep their
+ * derived state (search index, caches) current, after a crash or a change made on another node.
+ */
+@Service
+public class ChangeLog {
+
+	/**
+	 * How far back {@link #since} looks again: on PostgreSQL a transaction that took its sequence
+	 * number earlier may commit after a later one, and a re-read change is harmless.
+	 */
+	static final Duration OVERLAP = Duration.ofSeconds(30);
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	ChangeLog(JdbcClient jdbc, Optional<Clock> clock) {
+		this.jdbc = jdbc;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void record(ArticleEvent event) {
+		jdbc.sql("INSERT INTO change_log (article_id, kind, at) VALUES (?, ?, ?)")
+			.params(event.articleId(), event.kind(), clock.millis())
+			.update();
+	}
+
+	/**
+	 * @param afterSeq the last sequence number already applied
+	 * @return the changes after {@code afterSeq}, and those of the last 30 seconds again, by sequence
+	 */
+	public List<Change> since(long afterSeq) {
+		return jdbc.sql("SELECT id, article_id, kind, at FROM change_log WHERE id > ? OR at >= ? ORDER BY id")
+			.params(afterSeq, clock.millis() - OVERLAP.toMillis())
+			.query((rs, n) -> new Change(rs.getLong(1), rs.getLong(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))))
+			.list();
+	}
+
+	/** @return the newest sequence number, 0 for an empty log */
+	public long latestSeq() {
+		return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM change_log").query(Long.class).single();
+	}
+
+}

@@ -1,0 +1,137 @@
+package org.broadsheet.search;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.broadsheet.article.ArticleEvent;
+import org.broadsheet.article.Articles;
+import org.broadsheet.changelog.Change;
+import org.broadsheet.changelog.ChangeLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps this node's index in step with the database by following the change log: right after a
+ * local commit, every few seconds for changes made by other nodes or commands, and at start
+ * (rebuilding from scratch when the index folder was new). Off with
+ * {@code broadsheet.search.follow=false} (commands that only write).
+ */
+@Component
+class IndexFollower {
+
+	private static final Logger log = LoggerFactory.getLogger(IndexFollower.class);
+
+	private static final int BATCH = 500;
+
+	private final SearchIndexHolder holder;
+
+	private final ChangeLog changeLog;
+
+	private final Articles articles;
+
+	private final boolean follow;
+
+	private final Clock clock;
+
+	/** Changes applied recently, which the change log's overlap window returns again: seq → when applied. */
+	private final Map<Long, Long> recentlyApplied = new HashMap<>();
+
+	IndexFollower(SearchIndexHolder holder, ChangeLog changeLog, Articles articles,
+			@Value("${broadsheet.search.follow:true}") boolean follow, Optional<Clock> clock) {
+		this.holder = holder;
+		this.changeLog = changeLog;
+		this.articles = articles;
+		this.follow = follow;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		if (!follow) {
+			return;
+		}
+		if (holder.index().created()) {
+			rebuild();
+		}
+		else {
+			catchUp();
+		}
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void committed(ArticleEvent event) {
+		if (follow) {
+			catchUp();
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${broadsheet.search.poll-interval:2s}", initialDelayString = "${broadsheet.search.poll-interval:2s}")
+	void poll() {
+		if (follow) {
+			catchUp();
+		}
+	}
+
+	/** Applies the change-log entries this index has not seen. */
+	synchronized void catchUp() {
+		SearchIndex index = holder.index();
+		long now = clock.millis();
+		recentlyApplied.values().removeIf(appliedAt -> now - appliedAt > Duration.ofMinutes(2).toMillis());
+		List<Change> changes = changeLog.since(index.appliedSeq()).stream()
+			.filter(c -> !recentlyApplied.containsKey(c.seq()))
+			.toList();
+		if (changes.isEmpty()) {
+			return;
+		}
+		Set<Long> ids = new LinkedHashSet<>();
+		changes.forEach(c -> ids.add(c.articleId()));
+		apply(index, new ArrayList<>(ids));
+		long seq = Math.max(index.appliedSeq(), changes.get(changes.size() - 1).seq());
+		index.commit(seq);
+		changes.forEach(c -> recentlyApplied.put(c.seq(), now));
+	}
+
+	/** Rebuilds the whole index from the database. */
+	synchronized void rebuild() {
+		SearchIndex index = holder.index();
+		long seq = changeLog.latestSeq();
+		long started = System.nanoTime();
+		List<Long> ids = articles.publishedIds();
+		index.deleteAll();
+		for (int from = 0; from < ids.size(); from += BATCH) {
+			var batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+			index.index(articles.publishedByIds(batch).stream().map(IndexedArticle::of).toList());
+		}
+		index.commit(seq);
+		log.info("Search index rebuilt: {} articles in {} ms", ids.size(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/** Re-reads the articles: published ones are (re)indexed, the others removed. */
+	private void apply(SearchIndex index, List<Long> ids) {
+		for (int from = 0; from < ids.size(); from += BATCH) {
+			var batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+			var published = articles.publishedByIds(batch);
+			index.index(published.stream().map(IndexedArticle::of).toList());
+			Set<Long> gone = new LinkedHashSet<>(batch);
+			published.forEach(a -> gone.remove(a.id()));
+			if (!gone.isEmpty()) {
+				index.delete(gone);
+			}
+		}
+	}
+
+}

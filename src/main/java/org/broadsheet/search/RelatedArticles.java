@@ -1,0 +1,133 @@
+package org.broadsheet.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.springframework.stereotype.Service;
+
+/**
+ * Related articles: textual similarity (Lucene MoreLikeThis over title, standfirst and body),
+ * plus shared tags and authors, with a mild preference for recent articles. Never the article
+ * itself, never an unpublished one. Results are cached until the index changes.
+ */
+@Service
+public class RelatedArticles {
+
+	/** Weight of each shared tag and each shared author, against the text similarity. */
+	static final float TAG_BOOST = 1.5f;
+
+	static final float AUTHOR_BOOST = 0.75f;
+
+	/** At most this much is added for a brand-new article, decaying with a one-year time constant. */
+	static final double RECENCY_WEIGHT = 0.1;
+
+	private static final int CANDIDATES = 20;
+
+	private final SearchIndexHolder holder;
+
+	private final Clock clock;
+
+	private final Cache<Long, Cached> cache = Caffeine.newBuilder().maximumSize(20_000).build();
+
+	private record Cached(long generation, List<Long> ids) {
+	}
+
+	RelatedArticles(SearchIndexHolder holder, Optional<Clock> clock) {
+		this.holder = holder;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/**
+	 * @return ids of up to {@code limit} related published articles, most related first; empty
+	 *         when the article is not in the index
+	 */
+	public List<Long> related(long articleId, int limit) {
+		SearchIndex index = holder.index();
+		long generation = index.generation();
+		Cached cached = cache.getIfPresent(articleId);
+		if (cached != null && cached.generation() == generation && cached.ids().size() >= limit) {
+			return cached.ids().subList(0, limit);
+		}
+		List<Long> ids = compute(index, articleId, Math.max(limit, 4));
+		cache.put(articleId, new Cached(generation, ids));
+		return ids.subList(0, Math.min(limit, ids.size()));
+	}
+
+	private List<Long> compute(SearchIndex index, long articleId, int limit) {
+		var snapshot = index.acquire();
+		try {
+			IndexSearcher searcher = snapshot.searcher();
+			String id = Long.toString(articleId);
+			ScoreDoc[] self = searcher.search(new TermQuery(new Term(SearchIndex.ID, id)), 1).scoreDocs;
+			if (self.length == 0) {
+				return List.of();
+			}
+			var source = searcher.storedFields().document(self[0].doc);
+			var mlt = new MoreLikeThis(searcher.getIndexReader());
+			mlt.setAnalyzer(index.analyzer());
+			mlt.setFieldNames(new String[] { SearchIndex.TITLE, SearchIndex.SUMMARY, SearchIndex.BODY });
+			mlt.setMinTermFreq(1);
+			mlt.setMinDocFreq(2);
+			mlt.setMaxDocFreqPct(20);
+			mlt.setMaxQueryTerms(40);
+			mlt.setBoost(true);
+			var query = new BooleanQuery.Builder().add(mlt.like(self[0].doc), Occur.SHOULD);
+			sharedValues(searcher, self[0].doc, query);
+			long now = clock.millis();
+			query.add(new TermQuery(new Term(SearchIndex.ID, id)), Occur.MUST_NOT)
+				.add(LongPoint.newRangeQuery(SearchIndex.PUBLISHED, Long.MIN_VALUE, now), Occur.FILTER);
+			ScoreDoc[] candidates = searcher.search(query.build(), CANDIDATES).scoreDocs;
+			var stored = searcher.storedFields();
+			List<Scored> scored = new ArrayList<>();
+			for (ScoreDoc candidate : candidates) {
+				var doc = stored.document(candidate.doc);
+				long published = doc.getField(SearchIndex.PUBLISHED).numericValue().longValue();
+				double ageYears = Math.max(0, now - published) / (double) Duration.ofDays(365).toMillis();
+				double score = candidate.score * (1 + RECENCY_WEIGHT * Math.exp(-ageYears));
+				scored.add(new Scored(Long.parseLong(doc.get(SearchIndex.ID)), score));
+			}
+			return scored.stream().sorted(Comparator.comparingDouble(Scored::score).reversed()).limit(limit)
+				.map(Scored::id).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			index.release(snapshot);
+		}
+	}
+
+	private record Scored(long id, double score) {
+	}
+
+	/** Adds a clause per tag and author of the source document. */
+	private static void sharedValues(IndexSearcher searcher, int doc, BooleanQuery.Builder query) throws IOException {
+		var fields = searcher.storedFields().document(doc);
+		for (String author : fields.getValues(SearchIndex.AUTHORS)) {
+			query.add(new BoostQuery(new TermQuery(new Term(SearchIndex.AUTHOR_EXACT, author)), AUTHOR_BOOST), Occur.SHOULD);
+		}
+		for (String tag : fields.getValues(SearchIndex.TAGS)) {
+			query.add(new BoostQuery(new TermQuery(new Term(SearchIndex.TAG_EXACT, tag)), TAG_BOOST), Occur.SHOULD);
+		}
+	}
+
+}

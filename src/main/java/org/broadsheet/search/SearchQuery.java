@@ -1,0 +1,32 @@
+package org.broadsheet.search;
+
+/**
+ * What a reader asked for. Any text is accepted: quotes make phrases, {@code -word} excludes,
+ * {@code word*} matches prefixes; unbalanced quotes and other stray syntax are read as words.
+ *
+ * @param text the query as typed; blank lists everything that matches the filters
+ * @param section section name to filter by, or null
+ * @param author author name, or null
+ * @param tag tag name, or null
+ * @param year publication year (UTC), or null
+ * @param newestFirst order by publication instant instead of relevance
+ * @param page 1-based
+ * @param pageSize hits per page
+ */
+public record SearchQuery(String text, String section, String author, String tag, Integer year, boolean newestFirst,
+		int page, int pageSize) {
+
+	/** Pages beyond this are not served: deep paging costs more than it helps readers. */
+	public static final int MAX_PAGE = 100;
+
+	public SearchQuery {
+		text = text == null ? "" : text.strip();
+		page = Math.min(Math.max(page, 1), MAX_PAGE);
+		pageSize = Math.min(Math.max(pageSize, 1), 100);
+	}
+
+	public static SearchQuery of(String text) {
+		return new SearchQuery(text, null, null, null, null, false, 1, 10);
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.broadsheet.search;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One page of search results with facet counts.
+ *
+ * @param total matching articles
+ * @param notice how the query was read, when the reader should know; else null
+ * @param sections facet counts by section name; likewise authors, tags and years
+ */
+public record SearchResults(SearchQuery query, long total, int pageCount, List<Hit> hits, List<FacetValue> sections,
+		List<FacetValue> authors, List<FacetValue> tags, List<FacetValue> years, Notice notice) {
+
+	/** What readers are told about their query. */
+	public enum Notice {
+
+		/** Longer than {@value Search#MAX_QUERY_LENGTH} characters: the rest was ignored. */
+		QUERY_SHORTENED,
+		/** Only punctuation or words too common to search for. */
+		NOTHING_TO_SEARCH,
+		/** Too many alternatives (e.g. a prefix matching too many words). */
+		TOO_COMPLEX
+
+	}
+
+	/**
+	 * @param snippetHtml HTML-escaped text with matches in {@code <mark>}; safe to render as is
+	 * @param publishedAt UTC instant
+	 */
+	public record Hit(long id, String path, String title, String snippetHtml, String section, List<String> authors,
+			Instant publishedAt) {
+	}
+
+	/** @param count matching articles with this value */
+	public record FacetValue(String label, int count) {
+	}
+
+}

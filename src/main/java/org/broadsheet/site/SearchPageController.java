@@ -1,0 +1,52 @@
+package org.broadsheet.site;
+
+import org.broadsheet.search.Search;
+import org.broadsheet.search.SearchQuery;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /search}: the readers' search page, with filters by section, author, tag and year. */
+@Controller
+class SearchPageController {
+
+	private final Search search;
+
+	private final SiteContext site;
+
+	private final SeoMetadata seo;
+
+	SearchPageController(Search search, SiteContext site, SeoMetadata seo) {
+		this.search = search;
+		this.site = site;
+		this.seo = seo;
+	}
+
+	@GetMapping("/search")
+	String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String section,
+			@RequestParam(required = false) String author, @RequestParam(required = false) String tag,
+			@RequestParam(required = false) String year, @RequestParam(defaultValue = "relevance") String sort,
+			@RequestParam(defaultValue = "1") String page, Model model) {
+		var query = new SearchQuery(q, blank(section), blank(author), blank(tag), number(year), "newest".equals(sort),
+				number(page) == null ? 1 : number(page), site.settings().pageSize());
+		var results = search.search(query);
+		var chrome = site.chrome();
+		var meta = seo.page(chrome.t("search.title"), null, "/search");
+		model.addAttribute("page", new Pages.SearchPage(chrome, meta, results));
+		return "site/search";
+	}
+
+	private static String blank(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+	/** Readers' and robots' junk in numeric parameters is ignored rather than refused. */
+	private static Integer number(String value) {
+		if (value == null || !value.matches("\\d{1,9}")) {
+			return null;
+		}
+		return Integer.valueOf(value);
+	}
+
+}
