@@ -95,7 +95,7 @@ public class BroadsheetApplication {
 
 	}
 
-	@Command(name = "serve", description = "Run the web site at http://localhost:8080 (the default).")
+	@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the web site at http://localhost:8080 (the default).")
 	static class Serve implements Callable<Integer> {
 
 		@CommandLine.Unmatched

@@ -72,7 +72,8 @@ abstract class StorageContract {
 
 	@Test
 	void savesAndReadsBackEveryField() throws IOException {
-		long image = media.store(jpeg("lead.jpg"), "Alt text", "A caption", "Agency").id();
+		var image = new org.broadsheet.article.ImageUse(media.store(jpeg("lead.jpg"), "Alt text", "A caption", "Agency").id(),
+				null, null, null);
 		var draft = new ArticleDraft(null, "Khmer and co-authors", "Storage A",
 				List.of(new AuthorProfile("Ann Writer", "Fellow", "Institute", "Ann writes."), AuthorProfile.named("Bo Second")),
 				"The standfirst", "Body with <script>alert(1)</script> and [a link](javascript:alert(1)) "
@@ -186,6 +187,71 @@ abstract class StorageContract {
 	}
 
 	@Test
+	void titlesSharingASlugStayTwoArticles() {
+		String prefix = "Live updates: Parliament debates the coastal flood defence bill as storms close in on the delta, day ";
+		var one = articles.save(draft(prefix + "1", "Storage J", List.of(), "2024-06-01T00:00:00Z"));
+		var two = articles.save(draft(prefix + "2", "Storage J", List.of(), "2024-06-02T00:00:00Z"));
+		assertThat(two.id()).isNotEqualTo(one.id());
+		assertThat(two.path()).isEqualTo(one.path() + "-2");
+		assertThat(articles.save(draft(prefix + "2", "Storage J", List.of(), "2024-06-02T00:00:00Z")).id())
+			.isEqualTo(two.id());
+		assertThat(articles.save(draft(prefix + "1", "Storage J", List.of(), "2024-06-01T00:00:00Z")).id())
+			.isEqualTo(one.id());
+		var emoji = articles.save(draft("🎉🎉", "Storage J", List.of(), "2024-06-03T00:00:00Z"));
+		assertThat(emoji.path()).isEqualTo("/storage-j/article");
+	}
+
+	@Test
+	void namesSharingASlugStayApart() {
+		var cpp = taxonomy.tag("C++");
+		var csharp = taxonomy.tag("C#");
+		assertThat(cpp.id()).isNotEqualTo(csharp.id());
+		assertThat(cpp.slug()).isEqualTo("c");
+		assertThat(csharp.slug()).isEqualTo("c-2");
+		assertThat(taxonomy.tag("c++").id()).isEqualTo(cpp.id());
+		assertThat(taxonomy.section("Storage K").id()).isEqualTo(taxonomy.section("STORAGE K").id());
+	}
+
+	@Test
+	void theSameSlugInAnotherSectionIsAnotherArticle() {
+		var news = articles.save(new ArticleDraft("same-slug", "First", "Storage L", List.of(AuthorProfile.named("W")),
+				null, "", null, List.of(), null, ArticleStatus.PUBLISHED, at("2024-07-01T00:00:00Z"), null, null));
+		var business = articles.save(new ArticleDraft("same-slug", "Second", "Storage L2", List.of(AuthorProfile.named("W")),
+				null, "", null, List.of(), null, ArticleStatus.PUBLISHED, at("2024-07-01T00:00:00Z"), null, null));
+		assertThat(business.id()).isNotEqualTo(news.id());
+		assertThat(articles.published("storage-l", "same-slug").orElseThrow().title()).isEqualTo("First");
+	}
+
+	@Test
+	void articlesSharingAnImageKeepTheirOwnCaptionAndCredit() throws IOException {
+		Path jpeg = jpeg("shared.jpg");
+		Files.writeString(dir.resolve("a.md"), bundle("Shared picture one",
+				"image:\n  file: shared.jpg\n  alt: First alt\n  caption: First caption\n  credit: First agency"));
+		Files.writeString(dir.resolve("b.md"), bundle("Shared picture two", "image:\n  file: shared.jpg\n  alt: Second alt"));
+		assertThat(importer.importPaths(List.of(dir)).failures()).isZero();
+		var one = articles.published("imports", "shared-picture-one").orElseThrow().leadImage();
+		var two = articles.published("imports", "shared-picture-two").orElseThrow().leadImage();
+		assertThat(one.id()).isEqualTo(two.id());
+		assertThat(one.alt()).isEqualTo("First alt");
+		assertThat(one.caption()).isEqualTo("First caption");
+		assertThat(one.credit()).isEqualTo("First agency");
+		assertThat(two.alt()).isEqualTo("Second alt");
+		assertThat(two.caption()).isNull();
+		assertThat(two.credit()).isNull();
+		assertThat(jpeg).exists();
+	}
+
+	@Test
+	void foldersAreReadRecursivelyAndAnEmptyOneIsReported() throws IOException {
+		Path nested = Files.createDirectories(dir.resolve("2024/june"));
+		Files.writeString(nested.resolve("deep.MARKDOWN"), bundle("Found deep down", ""));
+		Path empty = Files.createDirectories(dir.resolve("empty"));
+		var report = importer.importPaths(List.of(dir.resolve("2024"), empty));
+		assertThat(report.imported()).isEqualTo(1);
+		assertThat(report.outcomes()).extracting(o -> o.error()).contains(empty + ":0: no bundles (*.md, *.markdown) in this folder or below");
+	}
+
+	@Test
 	void onlyApprovedCommentsCount() {
 		long id = articles.save(draft("Commented", "Storage I", List.of(), "2024-05-01T00:00:00Z")).id();
 		assertThat(comments.approvedCount(id)).isZero();
@@ -267,6 +333,11 @@ abstract class StorageContract {
 			.hasMessageContaining("empty");
 		Path text = Files.writeString(dir.resolve("text.jpg"), "not an image");
 		assertThatThrownBy(() -> media.store(text, "a", null, null)).isInstanceOf(InvalidImageException.class);
+		// A PNG signature and header chunk, and no image data.
+		byte[] full = Files.readAllBytes(png("whole.png"));
+		Path headerOnly = Files.write(dir.resolve("header-only.png"), java.util.Arrays.copyOf(full, 33));
+		assertThatThrownBy(() -> media.store(headerOnly, "a", null, null)).isInstanceOf(InvalidImageException.class)
+			.hasMessageContaining("damaged or incomplete");
 	}
 
 	private Map<String, Integer> counts() {
@@ -297,6 +368,13 @@ abstract class StorageContract {
 		image.setRGB(1, 1, (int) (Math.random() * 0xFFFFFF));
 		Path file = dir.resolve(name);
 		javax.imageio.ImageIO.write(image, "jpg", file.toFile());
+		return file;
+	}
+
+	private Path png(String name) throws IOException {
+		var image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		Path file = dir.resolve(name);
+		javax.imageio.ImageIO.write(image, "png", file.toFile());
 		return file;
 	}
 

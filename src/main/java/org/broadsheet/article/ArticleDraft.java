@@ -12,7 +12,7 @@ import org.broadsheet.author.AuthorProfile;
  * @param section section name; created if new
  * @param authors byline order, at least one; unknown authors are created
  * @param bodyMarkdown CommonMark; raw HTML in it is sanitized
- * @param leadImageId an image from the media library, or null
+ * @param leadImage an image from the media library and the texts it has here, or null
  * @param tags tag names; unknown tags are created
  * @param language BCP 47 tag, or null for the site's
  * @param publishedAt UTC instant; required when {@code status} is published
@@ -20,12 +20,31 @@ import org.broadsheet.author.AuthorProfile;
  * @param syndication or null for an original article
  */
 public record ArticleDraft(String slug, String title, String section, List<AuthorProfile> authors, String summary,
-		String bodyMarkdown, Long leadImageId, List<String> tags, String language, ArticleStatus status,
+		String bodyMarkdown, ImageUse leadImage, List<String> tags, String language, ArticleStatus status,
 		Instant publishedAt, Instant updatedAt, Syndication syndication) {
+
+	/** Longest title, in characters. */
+	public static final int MAX_TITLE = 300;
+
+	/** Longest standfirst, in characters. */
+	public static final int MAX_SUMMARY = 2_000;
+
+	/** Longest section, tag or author name, in characters. */
+	public static final int MAX_NAME = 100;
+
+	/** Longest body, in characters of Markdown. */
+	public static final int MAX_BODY = 1_000_000;
 
 	public ArticleDraft {
 		if (title == null || title.isBlank()) {
 			throw new IllegalArgumentException("title: an article needs a title");
+		}
+		requireLength("title", title, MAX_TITLE);
+		requireLength("summary", summary, MAX_SUMMARY);
+		requireLength("section", section, MAX_NAME);
+		requireLength("body", bodyMarkdown, MAX_BODY);
+		if (tags != null) {
+			tags.forEach(tag -> requireLength("tags", tag, MAX_NAME));
 		}
 		if (authors == null || authors.isEmpty()) {
 			throw new IllegalArgumentException("authors: an article needs at least one author");
@@ -36,6 +55,12 @@ public record ArticleDraft(String slug, String title, String section, List<Autho
 		authors = List.copyOf(authors);
 		tags = tags == null ? List.of() : List.copyOf(tags);
 		bodyMarkdown = bodyMarkdown == null ? "" : bodyMarkdown;
+	}
+
+	private static void requireLength(String field, String value, int max) {
+		if (value != null && value.length() > max) {
+			throw new IllegalArgumentException(field + ": at most " + max + " characters, not " + value.length());
+		}
 	}
 
 }

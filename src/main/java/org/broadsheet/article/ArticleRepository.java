@@ -32,11 +32,6 @@ class ArticleRepository {
 			.query(ArticleRow.class).optional();
 	}
 
-	Optional<ArticleRow> findAnySection(String slug) {
-		return jdbc.sql("SELECT " + ArticleRow.COLUMNS + " FROM article a WHERE a.slug = ? ORDER BY a.id LIMIT 1")
-			.param(slug).query(ArticleRow.class).optional();
-	}
-
 	Optional<ArticleRow> findPublic(String sectionSlug, String slug, long now) {
 		return jdbc.sql("SELECT " + ArticleRow.COLUMNS + """
 				 FROM article a JOIN section s ON s.id = a.section_id
@@ -84,11 +79,12 @@ class ArticleRepository {
 		return jdbc.sql("""
 				INSERT INTO article (section_id, slug, title, summary, body_markdown, body_html, language,
 				  lead_image_id, status, published_at, updated_at, syndication_publication, syndication_note,
-				  syndication_url)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+				  syndication_url, lead_image_alt, lead_image_caption, lead_image_credit)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
 			.params(sectionId, slug, d.title(), d.summary(), d.bodyMarkdown(), bodyHtml, d.language(),
-					d.leadImageId(), d.status().code(), publishedAt == 0 ? null : publishedAt, updatedAt,
-					syndication(d).publication(), syndication(d).note(), syndication(d).url())
+					image(d).imageId() == 0 ? null : image(d).imageId(), d.status().code(),
+					publishedAt == 0 ? null : publishedAt, updatedAt, syndication(d).publication(), syndication(d).note(),
+					syndication(d).url(), image(d).alt(), image(d).caption(), image(d).credit())
 			.query(Long.class).single();
 	}
 
@@ -97,12 +93,18 @@ class ArticleRepository {
 		jdbc.sql("""
 				UPDATE article SET section_id = ?, slug = ?, title = ?, summary = ?, body_markdown = ?,
 				  body_html = ?, language = ?, lead_image_id = ?, status = ?, published_at = ?, updated_at = ?,
-				  syndication_publication = ?, syndication_note = ?, syndication_url = ?
+				  syndication_publication = ?, syndication_note = ?, syndication_url = ?, lead_image_alt = ?,
+				  lead_image_caption = ?, lead_image_credit = ?
 				WHERE id = ?""")
 			.params(sectionId, slug, d.title(), d.summary(), d.bodyMarkdown(), bodyHtml, d.language(),
-					d.leadImageId(), d.status().code(), publishedAt == 0 ? null : publishedAt, updatedAt,
-					syndication(d).publication(), syndication(d).note(), syndication(d).url(), id)
+					image(d).imageId() == 0 ? null : image(d).imageId(), d.status().code(),
+					publishedAt == 0 ? null : publishedAt, updatedAt, syndication(d).publication(), syndication(d).note(),
+					syndication(d).url(), image(d).alt(), image(d).caption(), image(d).credit(), id)
 			.update();
+	}
+
+	private static ImageUse image(ArticleDraft d) {
+		return d.leadImage() == null ? new ImageUse(0, null, null, null) : d.leadImage();
 	}
 
 	private static Syndication syndication(ArticleDraft d) {

@@ -17,6 +17,7 @@ import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
 import org.broadsheet.taxonomy.Taxonomy;
+import org.broadsheet.text.SlugClaim;
 import org.broadsheet.text.Slugger;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Articles {
+
+	/** The slug of an article whose title has no letter or digit (emoji, punctuation). */
+	static final String FALLBACK_SLUG = "article";
 
 	private final ArticleRepository repository;
 
@@ -62,18 +66,24 @@ public class Articles {
 	}
 
 	/**
-	 * Creates the article, or updates the one with the same slug (in the draft's section, else in
-	 * any section), so saving the same draft twice changes nothing. Creates unknown authors,
-	 * sections and tags. A changed address leaves a redirect from the old one.
+	 * Creates the article, or updates the one it is in its section: the one with the draft's
+	 * slug when the draft names one, else the one with the same title. Saving the same draft twice
+	 * changes nothing. Titles that share a slug get {@code -2}, {@code -3}, …; titles without a
+	 * letter or digit get {@code article}. Creates unknown authors, sections and tags.
 	 *
-	 * @throws IllegalArgumentException naming the field, when a name or slug has no letter or digit
+	 * @throws IllegalArgumentException naming the field, when a name or the slug has no letter or digit
 	 */
 	@Transactional
 	public Saved save(ArticleDraft draft) {
 		Section section = taxonomy.section(draft.section());
-		String slug = slugOf(draft);
-		var existing = repository.find(section.id(), slug).or(() -> repository.findAnySection(slug));
-		return write(existing.orElse(null), section, slug, draft);
+		if (hasSlug(draft)) {
+			String slug = explicitSlug(draft);
+			return write(repository.find(section.id(), slug).orElse(null), section, slug, draft);
+		}
+		var claim = SlugClaim.claim(slugger.slugify(draft.title(), FALLBACK_SLUG), draft.title(),
+				s -> repository.find(section.id(), s).map(ArticleRow::title));
+		return write(claim.held() ? repository.find(section.id(), claim.slug()).orElseThrow() : null, section,
+				claim.slug(), draft);
 	}
 
 	/**
@@ -87,10 +97,17 @@ public class Articles {
 	public Saved update(long id, ArticleDraft draft) {
 		ArticleRow old = repository.find(id).orElseThrow(() -> new IllegalArgumentException("id: no article " + id));
 		Section section = taxonomy.section(draft.section());
-		String slug = slugOf(draft);
-		repository.find(section.id(), slug).filter(other -> other.id() != id).ifPresent(other -> {
-			throw new IllegalArgumentException("slug: '" + slug + "' is already used in " + section.name());
-		});
+		if (hasSlug(draft)) {
+			String slug = explicitSlug(draft);
+			repository.find(section.id(), slug).filter(other -> other.id() != id).ifPresent(other -> {
+				throw new IllegalArgumentException("slug: '" + slug + "' is already used in " + section.name());
+			});
+			return write(old, section, slug, draft);
+		}
+		// A new title without a chosen slug: the first slug that is free or already this article's.
+		String base = slugger.slugify(draft.title(), FALLBACK_SLUG);
+		String slug = SlugClaim.claim(base, Long.toString(id),
+				s -> repository.find(section.id(), s).map(row -> Long.toString(row.id()))).slug();
 		return write(old, section, slug, draft);
 	}
 
@@ -150,10 +167,14 @@ public class Articles {
 		return deleted;
 	}
 
-	private String slugOf(ArticleDraft draft) {
-		String slug = slugger.slugify(draft.slug() != null && !draft.slug().isBlank() ? draft.slug() : draft.title());
+	private static boolean hasSlug(ArticleDraft draft) {
+		return draft.slug() != null && !draft.slug().isBlank();
+	}
+
+	private String explicitSlug(ArticleDraft draft) {
+		String slug = slugger.slugify(draft.slug());
 		if (slug.isEmpty()) {
-			throw new IllegalArgumentException("slug: needs a letter or a digit (the title has none)");
+			throw new IllegalArgumentException("slug: needs a letter or a digit");
 		}
 		return slug;
 	}
@@ -306,7 +327,8 @@ public class Articles {
 		}
 
 		Image image(ArticleRow r) {
-			return r.leadImageId() == null ? null : images.get(r.leadImageId());
+			Image image = r.leadImageId() == null ? null : images.get(r.leadImageId());
+			return image == null ? null : image.describedAs(r.leadImageAlt(), r.leadImageCaption(), r.leadImageCredit());
 		}
 
 		private static Set<Long> distinct(Collection<Long> ids) {

@@ -1,8 +1,15 @@
 package org.broadsheet.article;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
@@ -29,11 +36,44 @@ class MarkdownRenderer {
 		.addAttributes(":all", "lang", "dir")
 		.preserveRelativeLinks(true);
 
+	/** Replaces raw HTML that opens or closes a raw-text element with plain text. */
+	private static final class RawTextTagsAsText extends AbstractVisitor {
+
+		@Override
+		public void visit(HtmlInline inline) {
+			if (RAW_TEXT_TAG.matcher(inline.getLiteral()).find()) {
+				inline.insertBefore(new Text(inline.getLiteral()));
+				inline.unlink();
+			}
+		}
+
+		@Override
+		public void visit(HtmlBlock block) {
+			if (RAW_TEXT_TAG.matcher(block.getLiteral()).find()) {
+				var paragraph = new Paragraph();
+				paragraph.appendChild(new Text(block.getLiteral().strip()));
+				block.insertBefore(paragraph);
+				block.unlink();
+			}
+		}
+
+	}
+
 	private final Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
+
+	/**
+	 * Elements whose content HTML parsers read as raw text up to the closing tag: passed through,
+	 * one stray {@code <style>} in a sentence would swallow the rest of the article, and the
+	 * sanitizer would then delete it. Such tags are shown as the text the writer typed.
+	 */
+	private static final Pattern RAW_TEXT_TAG = Pattern.compile(
+			"(?i)<\\s*/?\\s*(script|style|textarea|title|xmp|iframe|noscript|noembed|noframes|plaintext|template|math|svg|object|embed)\\b");
 
 	/** @return sanitized HTML for the Markdown text; empty for empty text */
 	String render(String markdown) {
-		String html = renderer.render(parser.parse(markdown));
+		Node document = parser.parse(markdown);
+		document.accept(new RawTextTagsAsText());
+		String html = renderer.render(document);
 		// A base URI is needed to keep relative links; it never appears in the output.
 		return Jsoup.clean(html, "https://base.invalid/", safelist, output);
 	}

@@ -12,6 +12,9 @@ public record AuthorProfile(String name, String title, String affiliation, Strin
 			throw new IllegalArgumentException("An author needs a name");
 		}
 		name = name.strip();
+		if (name.length() > 100) {
+			throw new IllegalArgumentException("An author's name has at most 100 characters");
+		}
 	}
 
 	public static AuthorProfile named(String name) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.broadsheet.text.SlugClaim;
 import org.broadsheet.text.Slugger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,7 +28,7 @@ public class Authors {
 	}
 
 	/**
-	 * Finds the author whose slug is the slug of {@code profile.name()}, creating them if new; the
+	 * Finds the author called {@code profile.name()} (ignoring case), creating them if new; the
 	 * profile's non-null fields replace the stored ones.
 	 *
 	 * @return the stored author
@@ -35,10 +36,11 @@ public class Authors {
 	 */
 	@Transactional
 	public Author save(AuthorProfile profile) {
-		String slug = slugger.slugify(profile.name());
-		if (slug.isEmpty()) {
+		String base = slugger.slugify(profile.name());
+		if (base.isEmpty()) {
 			throw new IllegalArgumentException("An author's name needs a letter or a digit: " + profile.name());
 		}
+		String slug = SlugClaim.claim(base, profile.name(), s -> bySlug(s).map(Author::name)).slug();
 		jdbc.sql("""
 				INSERT INTO author (slug, name, title, affiliation, bio) VALUES (?, ?, ?, ?, ?)
 				ON CONFLICT (slug) DO UPDATE SET name = excluded.name,

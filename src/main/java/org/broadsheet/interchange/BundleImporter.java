@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.Articles;
+import org.broadsheet.article.ImageUse;
 import org.broadsheet.media.InvalidImageException;
 import org.broadsheet.media.MediaLibrary;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,8 +41,8 @@ public class BundleImporter {
 	}
 
 	/**
-	 * @param paths Markdown files, or folders whose {@code *.md} files are imported (not recursively),
-	 *        in name order
+	 * @param paths Markdown files, or folders whose {@code *.md} and {@code *.markdown} files (any
+	 *        case, in subfolders too) are imported in path order
 	 * @return one outcome per file; a missing path is a failed outcome
 	 */
 	public ImportReport importPaths(List<Path> paths) {
@@ -65,6 +68,11 @@ public class BundleImporter {
 		catch (IllegalArgumentException | UncheckedIOException ex) {
 			return new ImportReport.Outcome(file, null, false, file + ":0: " + ex.getMessage());
 		}
+		catch (DataAccessException ex) {
+			// Nothing of the file was kept (its transaction rolled back); the other files go on.
+			return new ImportReport.Outcome(file, null, false,
+					file + ":0: could not be saved: " + ex.getMostSpecificCause().getMessage());
+		}
 	}
 
 	private ArticleDraft withImage(Bundle bundle) {
@@ -75,7 +83,10 @@ public class BundleImporter {
 		var ref = bundle.image();
 		try {
 			long imageId = media.store(ref.file(), ref.alt(), ref.caption(), ref.credit()).id();
-			return new ArticleDraft(d.slug(), d.title(), d.section(), d.authors(), d.summary(), d.bodyMarkdown(), imageId,
+			// The bundle says all there is: a caption or credit it leaves out is none, not the image's.
+			var use = new ImageUse(imageId, ref.alt(), Objects.requireNonNullElse(ref.caption(), ""),
+					Objects.requireNonNullElse(ref.credit(), ""));
+			return new ArticleDraft(d.slug(), d.title(), d.section(), d.authors(), d.summary(), d.bodyMarkdown(), use,
 					d.tags(), d.language(), d.status(), d.publishedAt(), d.updatedAt(), d.syndication());
 		}
 		catch (InvalidImageException ex) {
@@ -96,23 +107,34 @@ public class BundleImporter {
 		List<Path> files = new ArrayList<>();
 		for (Path path : paths) {
 			if (Files.isDirectory(path)) {
-				try (Stream<Path> listing = Files.list(path)) {
-					listing.filter(p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p))
-						.sorted()
-						.forEach(files::add);
+				try (Stream<Path> listing = Files.walk(path)) {
+					List<Path> found = listing.filter(p -> isBundleName(p) && Files.isRegularFile(p)).sorted().toList();
+					if (found.isEmpty()) {
+						outcomes.add(failed(path, "no bundles (*.md, *.markdown) in this folder or below"));
+					}
+					files.addAll(found);
 				}
-				catch (IOException ex) {
-					outcomes.add(new ImportReport.Outcome(path, null, false, path + ":0: cannot list: " + ex.getMessage()));
+				catch (IOException | UncheckedIOException ex) {
+					outcomes.add(failed(path, "cannot read the folder: " + ex.getMessage()));
 				}
 			}
 			else if (Files.isRegularFile(path)) {
 				files.add(path);
 			}
 			else {
-				outcomes.add(new ImportReport.Outcome(path, null, false, path + ":0: no such file or folder"));
+				outcomes.add(failed(path, Files.exists(path) ? "not a regular file" : "no such file or folder"));
 			}
 		}
 		return files;
+	}
+
+	private static boolean isBundleName(Path path) {
+		String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+		return name.endsWith(".md") || name.endsWith(".markdown");
+	}
+
+	private static ImportReport.Outcome failed(Path path, String problem) {
+		return new ImportReport.Outcome(path, null, false, path + ":0: " + problem);
 	}
 
 }

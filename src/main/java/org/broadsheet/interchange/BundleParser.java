@@ -45,6 +45,9 @@ class BundleParser {
 	private static final Set<String> FIELDS = Set.of("title", "slug", "section", "authors", "tags", "published",
 			"updated", "status", "language", "summary", "image", "syndication");
 
+	/** Largest bundle file, in bytes; larger files are refused before they are read. */
+	static final long MAX_FILE_BYTES = 5_000_000;
+
 	/** Lines before the YAML starts: the opening {@code ---}. */
 	private static final int OFFSET = 1;
 
@@ -70,6 +73,10 @@ class BundleParser {
 
 	private static String read(Path file) {
 		try {
+			if (Files.size(file) > MAX_FILE_BYTES) {
+				throw new BundleException(file, 0, null,
+						"larger than " + MAX_FILE_BYTES / 1_000_000 + " MB; is this an article bundle?");
+			}
 			var decoder = StandardCharsets.UTF_8.newDecoder();
 			String text = decoder.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
 			if (text.startsWith("\uFEFF")) {
@@ -115,6 +122,8 @@ class BundleParser {
 
 		private final Map<String, Node> fields = new LinkedHashMap<>();
 
+		private final Map<String, Integer> keyLines = new LinkedHashMap<>();
+
 		Reader(Path file, MappingNode root) {
 			this.file = file;
 			for (var tuple : root.getValue()) {
@@ -122,32 +131,43 @@ class BundleParser {
 				if (!FIELDS.contains(key)) {
 					throw error(tuple.getKeyNode(), key, "unknown field (known: " + String.join(", ", sorted()) + ")");
 				}
+				if (fields.containsKey(key)) {
+					throw error(tuple.getKeyNode(), key, "given twice (first on line " + keyLines.get(key) + ")");
+				}
 				fields.put(key, tuple.getValueNode());
+				keyLines.put(key, line(tuple.getKeyNode()));
 			}
 		}
 
 		Bundle bundle(String body) {
 			String title = requiredText("title");
+			limit("title", title, ArticleDraft.MAX_TITLE);
 			String section = requiredText("section");
+			requireName("section");
 			var authors = authors();
+			var tags = tags();
+			String summary = optionalText("summary");
+			limit("summary", summary, ArticleDraft.MAX_SUMMARY);
+			if (body.length() > ArticleDraft.MAX_BODY) {
+				throw new BundleException(file, 0, "body", "at most " + ArticleDraft.MAX_BODY + " characters");
+			}
 			String status = optionalText("status");
 			ArticleStatus articleStatus = status == null || status.equals("published") ? ArticleStatus.PUBLISHED
 					: status.equals("draft") ? ArticleStatus.DRAFT
 							: fail("status", "must be 'published' or 'draft', not '" + status + "'");
 			Instant published = instant("published");
 			if (articleStatus == ArticleStatus.PUBLISHED && published == null) {
-				throw new BundleException(file, 2, "published", "a published article needs its date and time");
+				throw missing("published", "a published article needs its date and time");
 			}
-			var draft = new ArticleDraft(optionalText("slug"), title, section, authors,
-					optionalText("summary"), body, null, tags(), language(), articleStatus, published, instant("updated"),
-					syndication());
+			var draft = new ArticleDraft(optionalText("slug"), title, section, authors, summary, body, null, tags,
+					language(), articleStatus, published, instant("updated"), syndication());
 			return new Bundle(file, draft, image());
 		}
 
 		private List<AuthorProfile> authors() {
 			Node node = fields.get("authors");
 			if (node == null) {
-				throw new BundleException(file, 2, "authors", "required: at least one author");
+				throw missing("authors", "required: at least one author");
 			}
 			if (!(node instanceof SequenceNode list) || list.getValue().isEmpty()) {
 				throw error(node, "authors", "must be a list of at least one author");
@@ -157,14 +177,14 @@ class BundleParser {
 				Node item = list.getValue().get(i);
 				String field = "authors[" + i + "]";
 				if (item instanceof ScalarNode) {
-					authors.add(AuthorProfile.named(nonBlank(item, field)));
+					authors.add(AuthorProfile.named(name(item, field)));
 				}
 				else if (item instanceof MappingNode map) {
 					var values = map(map, field, Set.of("name", "title", "affiliation", "bio"));
 					if (values.get("name") == null) {
 						throw error(item, field + ".name", "required");
 					}
-					authors.add(new AuthorProfile(nonBlank(values.get("name"), field + ".name"),
+					authors.add(new AuthorProfile(name(values.get("name"), field + ".name"),
 							text(values.get("title"), field + ".title"),
 							text(values.get("affiliation"), field + ".affiliation"), text(values.get("bio"), field + ".bio")));
 				}
@@ -185,7 +205,7 @@ class BundleParser {
 			}
 			List<String> tags = new ArrayList<>();
 			for (int i = 0; i < list.getValue().size(); i++) {
-				tags.add(nonBlank(list.getValue().get(i), "tags[" + i + "]"));
+				tags.add(name(list.getValue().get(i), "tags[" + i + "]"));
 			}
 			return tags;
 		}
@@ -204,7 +224,11 @@ class BundleParser {
 			if (alt == null) {
 				throw error(node, "image.alt", "required: describe the image for readers who cannot see it");
 			}
-			Path image = file.toAbsolutePath().getParent().resolve(nonBlank(fileNode, "image.file")).normalize();
+			Path folder = file.toAbsolutePath().normalize().getParent();
+			Path image = folder.resolve(nonBlank(fileNode, "image.file")).normalize();
+			if (!image.startsWith(folder)) {
+				throw error(fileNode, "image.file", "must be inside the bundle's folder (" + folder + ")");
+			}
 			if (!Files.isRegularFile(image)) {
 				throw error(fileNode, "image.file", "no such file: " + image);
 			}
@@ -256,9 +280,36 @@ class BundleParser {
 		private String requiredText(String field) {
 			Node node = fields.get(field);
 			if (node == null) {
-				throw new BundleException(file, 2, field, "required");
+				throw missing(field, "required");
 			}
 			return nonBlank(node, field);
+		}
+
+		/** A missing or empty field: reported at its key's line, or at the opening line when absent. */
+		private BundleException missing(String field, String problem) {
+			return new BundleException(file, keyLines.getOrDefault(field, 1), field, problem);
+		}
+
+		/** A section, tag or author name: a letter or digit, and at most {@link ArticleDraft#MAX_NAME} characters. */
+		private String name(Node node, String field) {
+			String value = nonBlank(node, field);
+			if (!value.codePoints().anyMatch(Character::isLetterOrDigit)) {
+				throw error(node, field, "needs a letter or a digit, not '" + value + "'");
+			}
+			if (value.length() > ArticleDraft.MAX_NAME) {
+				throw error(node, field, "at most " + ArticleDraft.MAX_NAME + " characters, not " + value.length());
+			}
+			return value;
+		}
+
+		private void requireName(String field) {
+			name(fields.get(field), field);
+		}
+
+		private void limit(String field, String value, int max) {
+			if (value != null && value.length() > max) {
+				throw error(fields.get(field), field, "at most " + max + " characters, not " + value.length());
+			}
 		}
 
 		private String optionalText(String field) {
@@ -276,6 +327,9 @@ class BundleParser {
 				String key = scalar(tuple.getKeyNode(), field);
 				if (!keys.contains(key)) {
 					throw error(tuple.getKeyNode(), field + "." + key, "unknown field (known: " + String.join(", ", keys) + ")");
+				}
+				if (values.containsKey(key)) {
+					throw error(tuple.getKeyNode(), field + "." + key, "given twice");
 				}
 				values.put(key, tuple.getValueNode());
 			}
@@ -310,7 +364,7 @@ class BundleParser {
 
 		private <T> T fail(String field, String problem) {
 			Node node = fields.get(field);
-			throw node == null ? new BundleException(file, 2, field, problem) : error(node, field, problem);
+			throw node == null ? missing(field, problem) : error(node, field, problem);
 		}
 
 		private BundleException error(Node node, String field, String problem) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /** {@code import PATH...}: imports article bundles into the configured database. */
-@Command(name = "import", description = "Import article bundles (Markdown with YAML front matter) and the files "
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Import article bundles (Markdown with YAML front matter) and the files "
 		+ "they name. Folders: every *.md file in them. Exit code 1 if any file failed.")
 public class ImportCommand implements Callable<Integer> {
 

@@ -14,6 +14,19 @@ package org.broadsheet.media;
 public record Image(long id, String storageKey, String contentType, int width, int height, String alt,
 		String caption, String credit) {
 
+	/**
+	 * @return this image with the given texts in place of its own: null keeps the image's text, an
+	 *         empty string means none (the alt text stays, as it is required)
+	 */
+	public Image describedAs(String alt, String caption, String credit) {
+		return new Image(id, storageKey, contentType, width, height, alt == null || alt.isEmpty() ? this.alt : alt,
+				pick(caption, this.caption), pick(credit, this.credit));
+	}
+
+	private static String pick(String override, String own) {
+		return override == null ? own : override.isEmpty() ? null : override;
+	}
+
 	/** @return the path it is served at */
 	public String url() {
 		return MediaLibrary.URL_PREFIX + storageKey;

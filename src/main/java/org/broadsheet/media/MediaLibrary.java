@@ -59,7 +59,8 @@ public class MediaLibrary {
 
 	/**
 	 * Stores an image file (type detected from its bytes, never its name) with its alt text,
-	 * caption and credit. Storing the same bytes again updates the texts of the one stored image.
+	 * caption and credit. Storing the same bytes again returns the image already stored, with the
+	 * texts it was first stored with; articles keep texts of their own ({@code ImageUse}).
 	 * Inside a transaction that rolls back, a file this call wrote is removed again.
 	 *
 	 * @throws InvalidImageException when the file is not a JPEG, PNG, GIF or WebP image, or is
@@ -83,8 +84,7 @@ public class MediaLibrary {
 			jdbc.sql("""
 					INSERT INTO image (storage_key, content_type, width, height, alt, caption, credit)
 					VALUES (?, ?, ?, ?, ?, ?, ?)
-					ON CONFLICT (storage_key) DO UPDATE SET alt = excluded.alt, caption = excluded.caption,
-					  credit = excluded.credit""")
+					ON CONFLICT (storage_key) DO NOTHING""")
 				.params(storageKey, kind.contentType(), kind.width(), kind.height(), alt == null ? "" : alt, caption,
 						credit)
 				.update();
@@ -121,14 +121,24 @@ public class MediaLibrary {
 					continue;
 				}
 				try {
-					reader.setInput(in, true, true);
+					reader.setInput(in, false, true);
 					int width = reader.getWidth(0);
 					int height = reader.getHeight(0);
+					if (width <= 0 || height <= 0) {
+						throw new InvalidImageException(file.getFileName() + " has no pixels");
+					}
 					if ((long) width * height > MAX_PIXELS) {
 						throw new InvalidImageException(file.getFileName() + " is " + width + "×" + height
 								+ " pixels; the limit is " + MAX_PIXELS / 1_000_000 + " megapixels");
 					}
+					decodeSmall(reader, width, height);
 					return new Kind(format.equals("jpeg") ? "jpg" : format, type, width, height);
+				}
+				catch (IOException | RuntimeException ex) {
+					if (ex instanceof InvalidImageException invalid) {
+						throw invalid;
+					}
+					throw new InvalidImageException(file.getFileName() + " is damaged or incomplete: " + ex.getMessage());
 				}
 				finally {
 					reader.dispose();
@@ -136,6 +146,17 @@ public class MediaLibrary {
 			}
 		}
 		throw new InvalidImageException(file.getFileName() + " is not a JPEG, PNG, GIF or WebP image");
+	}
+
+	/**
+	 * Decodes the whole image at about one megapixel: a header alone, or truncated or corrupt data,
+	 * fails here rather than in readers' browsers, without the memory of a full decode.
+	 */
+	private static void decodeSmall(ImageReader reader, int width, int height) throws IOException {
+		var param = reader.getDefaultReadParam();
+		int step = Math.max(1, (int) Math.ceil(Math.sqrt((double) width * height / 1_000_000)));
+		param.setSourceSubsampling(step, step, 0, 0);
+		reader.read(0, param);
 	}
 
 	private static String sha256(Path file) throws IOException {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /** {@code reindex}: rebuilds the search index from the database. Stop the site first: it holds the index. */
-@Command(name = "reindex", description = "Rebuild the search index from the database (stop the site first).")
+@Command(name = "reindex", mixinStandardHelpOptions = true, description = "Rebuild the search index from the database (stop the site first).")
 public class ReindexCommand implements Callable<Integer> {
 
 	@Unmatched

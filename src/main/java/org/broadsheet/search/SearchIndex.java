@@ -59,11 +59,15 @@ final class SearchIndex implements AutoCloseable {
 
 	private static final String SEQ = "seq";
 
-	/** Stored, with offsets in the postings so that highlighting needs no re-analysis. */
+	/**
+	 * Stored, with offsets in the postings so that highlighting needs no re-analysis, and with term
+	 * vectors so that related articles (MoreLikeThis) need none either.
+	 */
 	private static final FieldType HIGHLIGHTED = new FieldType(TextField.TYPE_STORED);
 
 	static {
 		HIGHLIGHTED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+		HIGHLIGHTED.setStoreTermVectors(true);
 		HIGHLIGHTED.freeze();
 	}
 

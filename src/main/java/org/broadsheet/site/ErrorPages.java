@@ -33,7 +33,7 @@ class ErrorPages {
 	String badParameter(MethodArgumentTypeMismatchException ex, Model model, HttpServletResponse response) {
 		var chrome = site.chrome();
 		response.setStatus(400);
-		model.addAttribute("page", new Pages.ErrorPage(chrome, seo.page(chrome.t("badRequest.title"), null, "/"), 400,
+		model.addAttribute("page", new Pages.ErrorPage(chrome, seo.errorPage(chrome.t("badRequest.title")), 400,
 				chrome.t("badRequest.title"), chrome.t("badRequest.parameter", ex.getName())));
 		return "site/error";
 	}
@@ -42,10 +42,10 @@ class ErrorPages {
 		return render(model, response, HttpStatus.NOT_FOUND, "notFound.title", "notFound.text");
 	}
 
-	private String render(Model model, HttpServletResponse response, HttpStatus status, String title, String text) {
+	String render(Model model, HttpServletResponse response, HttpStatus status, String title, String text) {
 		var chrome = site.chrome();
 		response.setStatus(status.value());
-		model.addAttribute("page", new Pages.ErrorPage(chrome, seo.page(chrome.t(title), null, "/"), status.value(),
+		model.addAttribute("page", new Pages.ErrorPage(chrome, seo.errorPage(chrome.t(title)), status.value(),
 				chrome.t(title), chrome.t(text)));
 		return "site/error";
 	}

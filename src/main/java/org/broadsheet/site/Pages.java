@@ -16,10 +16,13 @@ public final class Pages {
 	}
 
 	/**
+	 * @param lang the article's language (BCP 47), for its {@code <article lang>}
+	 * @param dir {@code ltr} or {@code rtl}, for its {@code <article dir>}
 	 * @param pageUrl this page's own absolute URL (what share links share)
 	 * @param comments approved, oldest first
 	 */
-	public record ArticlePage(Chrome chrome, PageMeta meta, Article article, String pageUrl, List<ShareLink> share,
+	public record ArticlePage(Chrome chrome, PageMeta meta, String lang, String dir, Article article, String pageUrl,
+			List<ShareLink> share,
 			List<Comment> comments, List<ArticleTeaser> related, Neighbours neighbours) {
 	}
 

@@ -51,6 +51,7 @@ class ReaderController {
 
 	@GetMapping("/")
 	String home(@RequestParam(defaultValue = "1") int page, Model model) {
+		requirePage(page);
 		ArticleList latest = articles.latest(page, pageSize());
 		requireExists(latest);
 		var items = latest.items();
@@ -74,11 +75,21 @@ class ReaderController {
 		}
 		var article = found.get();
 		String pageUrl = site.absolute(article.path());
+		String language = article.language() != null ? article.language() : site.settings().language();
 		model.addAttribute("page",
-				new Pages.ArticlePage(site.chrome(), seo.article(article, pageUrl), article, pageUrl,
+				new Pages.ArticlePage(site.chrome(), seo.article(article, pageUrl), language, SiteContext.direction(language),
+						article, pageUrl,
 						ShareLink.forPage(pageUrl, article.title()), comments.approved(article.id()),
 						articles.teasers(related.related(article.id(), RELATED)), articles.neighbours(article)));
 		return "site/article";
+	}
+
+	/** {@code /section/slug/}: the article without the slash, when there is one. */
+	@GetMapping("/{section:[^.]+}/{slug:[^.]+}/")
+	RedirectView articleWithSlash(@PathVariable String section, @PathVariable String slug) {
+		return permanentRedirect(articles.published(section, slug).map(a -> a.path())
+			.or(() -> articles.redirect(section, slug))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 	}
 
 	@GetMapping("/{section:[^.]+}")
@@ -89,18 +100,21 @@ class ReaderController {
 
 	@GetMapping("/{section:[^.]+}/")
 	String section(@PathVariable String section, @RequestParam(defaultValue = "1") int page, Model model) {
+		requirePage(page);
 		var found = taxonomy.sectionBySlug(section).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return listing(model, found.name(), null, articles.inSection(found, page, pageSize()), found.path());
 	}
 
 	@GetMapping("/tag/{slug:[^.]+}")
 	String tag(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+		requirePage(page);
 		var tag = taxonomy.tagBySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return listing(model, tag.name(), null, articles.taggedWith(tag, page, pageSize()), tag.path());
 	}
 
 	@GetMapping("/author/{slug:[^.]+}")
 	String author(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+		requirePage(page);
 		var author = authors.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return listing(model, author.name(), author, articles.byAuthor(author, page, pageSize()), author.path());
 	}
@@ -118,6 +132,12 @@ class ReaderController {
 	/** Pages past the last one do not exist; the first page always does, even when empty. */
 	private static void requireExists(ArticleList list) {
 		if (list.page() > list.pageCount()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+	}
+
+	private static void requirePage(int page) {
+		if (page < 1) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 	}

@@ -28,6 +28,13 @@ class SeoMetadata {
 		this.json = json;
 	}
 
+	/** Metadata for an error page: no canonical URL, not for indexing. */
+	PageMeta errorPage(String title) {
+		String lang = site.settings().language();
+		return new PageMeta(title + " – " + site.settings().name(), null, lang, SiteContext.direction(lang), null,
+				List.of(), List.of(new PageMeta.Tag("robots", "noindex")), null);
+	}
+
 	/** Metadata for a list or other page of the site's own, in the site's language. */
 	PageMeta page(String title, String description, String path) {
 		String lang = site.settings().language();
@@ -39,9 +46,13 @@ class SeoMetadata {
 				List.of(new PageMeta.Tag("twitter:card", "summary")), null);
 	}
 
-	/** Metadata for an article; its canonical URL is the syndicated original's when known. */
+	/**
+	 * Metadata for an article; its canonical URL is the syndicated original's when known. The page
+	 * is in the site's language; the article's own language is in Open Graph and JSON-LD.
+	 */
 	PageMeta article(Article a, String pageUrl) {
-		String lang = a.language() != null ? a.language() : site.settings().language();
+		String siteLanguage = site.settings().language();
+		String lang = a.language() != null ? a.language() : siteLanguage;
 		String canonical = a.syndication() != null && a.syndication().hasOriginalUrl() ? a.syndication().url() : pageUrl;
 		List<PageMeta.Tag> og = new ArrayList<>();
 		og.add(new PageMeta.Tag("og:type", "article"));
@@ -75,8 +86,8 @@ class SeoMetadata {
 			twitter.add(new PageMeta.Tag("twitter:image", site.absolute(image.url())));
 			twitter.add(new PageMeta.Tag("twitter:image:alt", image.alt()));
 		}
-		return new PageMeta(a.title(), a.summary(), lang, SiteContext.direction(lang), canonical, og, twitter,
-				jsonLd(a, pageUrl, lang));
+		return new PageMeta(a.title(), a.summary(), siteLanguage, SiteContext.direction(siteLanguage), canonical, og,
+				twitter, jsonLd(a, pageUrl, lang));
 	}
 
 	private String jsonLd(Article a, String pageUrl, String lang) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.broadsheet.text.SlugClaim;
 import org.broadsheet.text.Slugger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,35 +40,38 @@ public class Taxonomy {
 	}
 
 	/**
-	 * The section called {@code name}, created if new; a new section is an opinion section when
-	 * its slug is listed in {@code broadsheet.taxonomy.opinion-sections}.
+	 * The section called {@code name} (ignoring case), created if new; a new section is an opinion
+	 * section when its slug is listed in {@code broadsheet.taxonomy.opinion-sections}.
 	 *
 	 * @throws IllegalArgumentException when the name is blank or has no letters or digits
 	 */
 	@Transactional
 	public Section section(String name) {
-		String slug = slugOf(name, "section");
-		if (RESERVED_SLUGS.contains(slug)) {
-			slug = slug + "-section";
+		String base = slugOf(name, "section");
+		String slug = RESERVED_SLUGS.contains(base) ? base + "-section" : base;
+		var claim = SlugClaim.claim(slug, name, s -> sectionBySlug(s).map(Section::name));
+		if (!claim.held()) {
+			jdbc.sql("INSERT INTO section (slug, name, opinion) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING")
+				.params(claim.slug(), name.strip(), opinionSlugs.contains(base))
+				.update();
 		}
-		jdbc.sql("INSERT INTO section (slug, name, opinion) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING")
-			.params(slug, name.strip(), opinionSlugs.contains(slug))
-			.update();
-		return sectionBySlug(slug).orElseThrow();
+		return sectionBySlug(claim.slug()).orElseThrow();
 	}
 
 	/**
-	 * The tag called {@code name}, created if new.
+	 * The tag called {@code name} (ignoring case), created if new; "C++" and "C#" are two tags.
 	 *
 	 * @throws IllegalArgumentException when the name is blank or has no letters or digits
 	 */
 	@Transactional
 	public Tag tag(String name) {
-		String slug = slugOf(name, "tag");
-		jdbc.sql("INSERT INTO tag (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
-			.params(slug, name.strip())
-			.update();
-		return tagBySlug(slug).orElseThrow();
+		var claim = SlugClaim.claim(slugOf(name, "tag"), name, s -> tagBySlug(s).map(Tag::name));
+		if (!claim.held()) {
+			jdbc.sql("INSERT INTO tag (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
+				.params(claim.slug(), name.strip())
+				.update();
+		}
+		return tagBySlug(claim.slug()).orElseThrow();
 	}
 
 	/** @param slug decoded slug */

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes URL slugs that keep the writer's script: Unicode NFC, lower case, letters, marks and
- * digits of any script joined by single hyphens, at most {@value #MAX_LENGTH} code points.
+ * digits of any script joined by single hyphens, at most {@value #MAX_LENGTH} code points (cut
+ * at a word boundary). Different names can share a slug: see {@link SlugClaim}.
  * Slugs never contain dots or slashes, so they never clash with file names or paths.
  * With {@code broadsheet.slugs.transliterate=true} they are transliterated to ASCII (ICU
  * {@code Any-Latin; Latin-ASCII}). Callers percent-encode slugs on the wire (RFC 3986).
@@ -21,7 +22,8 @@ public class Slugger {
 
 	static final int MAX_LENGTH = 80;
 
-	private static final Pattern APOSTROPHES = Pattern.compile("['’ʼ`\u200B-\u200D\u2060\uFEFF]");
+	/** Dropped without a trace: apostrophes, and the joiners that live inside words (ZWNJ, ZWJ, WJ, BOM). */
+	private static final Pattern APOSTROPHES = Pattern.compile("['’ʼ`\u200C\u200D\u2060\uFEFF]");
 
 	private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
 
@@ -44,11 +46,15 @@ public class Slugger {
 		if (toAscii != null) {
 			s = toAscii.transliterate(s);
 		}
-		s = APOSTROPHES.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
+		// Lower-casing "İ" gives "i" + U+0307; the dot is already part of "i".
+		s = APOSTROPHES.matcher(s.toLowerCase(Locale.ROOT).replace("i\u0307", "i")).replaceAll("");
 		s = SEPARATORS.matcher(s).replaceAll("-");
 		s = trimHyphens(s);
 		if (s.codePointCount(0, s.length()) > MAX_LENGTH) {
-			s = trimHyphens(s.substring(0, s.offsetByCodePoints(0, MAX_LENGTH)));
+			s = s.substring(0, s.offsetByCodePoints(0, MAX_LENGTH + 1));
+			int lastBreak = s.lastIndexOf('-');
+			// Cut at the last whole word, unless that would throw away more than half.
+			s = trimHyphens(lastBreak > s.length() / 2 ? s.substring(0, lastBreak) : s.substring(0, s.length() - 1));
 		}
 		return Normalizer.normalize(s, Normalizer.Form.NFC);
 	}

@@ -61,6 +61,11 @@ class BundleParserTest {
 			image without file   | 7 | image.file | title: T\\nsection: News\\nauthors: [A]\\npublished: 2020-01-01T00:00:00Z\\nimage:\\n  alt: A
 			missing image file   | 8 | image.file | title: T\\nsection: News\\nauthors: [A]\\npublished: 2020-01-01T00:00:00Z\\nimage:\\n  alt: A\\n  file: nope.jpg
 			relative original    | 8 | syndication.url | title: T\\nsection: News\\nauthors: [A]\\npublished: 2020-01-01T00:00:00Z\\nsyndication:\\n  note: N\\n  url: /relative
+			duplicate key        | 5 | title     | title: T\\nsection: News\\nauthors: [A]\\ntitle: U
+			emoji-only section   | 3 | section   | title: T\\nsection: "🚀"\\nauthors: [A]
+			emoji-only tag       | 5 | tags[1]   | title: T\\nsection: News\\nauthors: [A]\\ntags: [Fine, "!!"]
+			empty published      | 5 | published | title: T\\nsection: News\\nauthors: [A]\\npublished:
+			image outside folder | 8 | image.file | title: T\\nsection: News\\nauthors: [A]\\npublished: 2020-01-01T00:00:00Z\\nimage:\\n  alt: A\\n  file: ../../etc/passwd
 			bad language         | 6 | language  | title: T\\nsection: News\\nauthors: [A]\\npublished: 2020-01-01T00:00:00Z\\nlanguage: not a tag!
 			""")
 	void malformedFrontMatterNamesLineAndField(String name, int line, String field, String yaml) throws IOException {
@@ -71,6 +76,14 @@ class BundleParserTest {
 			assertThat(ex.line()).as(ex.getMessage()).isEqualTo(line);
 			assertThat(ex.getMessage()).startsWith(file + ":" + line + ":");
 		});
+	}
+
+	@Test
+	void overlongFieldsAndHugeFilesAreRefused() throws IOException {
+		Path title = write("long.md", "---\ntitle: " + "x".repeat(301) + "\nsection: News\nauthors: [A]\n---\n");
+		assertThatThrownBy(() -> parser.parse(title)).hasMessageContaining(":2: title: at most 300 characters");
+		Path huge = write("huge.md", "---\ntitle: T\n---\n" + "x".repeat(5_000_001));
+		assertThatThrownBy(() -> parser.parse(huge)).hasMessageContaining(":0: larger than 5 MB");
 	}
 
 	@Test

@@ -257,8 +257,10 @@ class ReferencePageEndToEndTest {
 	void rightToLeftArticlesSetTheDirection() {
 		var page = site.get("/culture/" + "%D9%85%D9%83%D8%AA%D8%A8%D8%A9-%D9%84%D9%8A%D9%84%D9%8A%D8%A9");
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.html().selectFirst("html").attr("lang")).isEqualTo("ar");
-		assertThat(page.html().selectFirst("html").attr("dir")).isEqualTo("rtl");
+		assertThat(page.html().selectFirst("html").attr("lang")).isEqualTo("en");
+		assertThat(page.html().selectFirst("article.article").attr("lang")).isEqualTo("ar");
+		assertThat(page.html().selectFirst("article.article").attr("dir")).isEqualTo("rtl");
+		assertThat(page.html().selectFirst("meta[property=og:locale]").attr("content")).isEqualTo("ar");
 		assertThat(page.html().selectFirst("h1").text()).isEqualTo("مكتبة ليلية");
 	}
 
@@ -270,9 +272,31 @@ class ReferencePageEndToEndTest {
 			assertThat(page.status()).as(path).isEqualTo(404);
 			assertThat(page.html().selectFirst("h1").text()).as(path).isEqualTo("Page not found");
 		}
+		for (String path : List.of("/error", "/?page=0", "/?page=-1", "/opinion/?page=0")) {
+			var page = site.get(path);
+			assertThat(page.status()).as(path).isEqualTo(404);
+			assertThat(page.header("Content-Type")).as(path).startsWith("text/html");
+			assertThat(page.html().selectFirst("link[rel=canonical]")).as(path).isNull();
+		}
 		var bad = site.get("/?page=abc");
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.html().text()).contains("“page”");
+	}
+
+	@Test
+	void aTrailingSlashRedirectsToTheArticle() {
+		var page = site.get(PATH + "/");
+		assertThat(page.status()).isEqualTo(301);
+		assertThat(page.header("Location")).endsWith(PATH);
+	}
+
+	@Test
+	void pagesCarrySecurityHeadersWithoutInlineScripts() {
+		var page = site.get(PATH);
+		assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'").doesNotContain("unsafe-inline");
+		assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(page.html().select("script")).allSatisfy(s -> assertThat(s.attr("type")).isEqualTo("application/ld+json"));
+		assertThat(page.html().select("[onclick], [onload], [onerror]")).isEmpty();
 	}
 
 	@Test

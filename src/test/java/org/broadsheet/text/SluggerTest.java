@@ -49,6 +49,19 @@ class SluggerTest {
 	}
 
 	@org.junit.jupiter.api.Test
+	void separatorsJoinersAndDottedCapitalI() {
+		assertThat(keepScript.slugify("zero\u200Bwidth space")).isEqualTo("zero-width-space");
+		assertThat(keepScript.slugify("می\u200Cخواهم")).isEqualTo("میخواهم");
+		assertThat(keepScript.slugify("İstanbul")).isEqualTo("istanbul");
+	}
+
+	@org.junit.jupiter.api.Test
+	void longTitlesAreCutAtAWordBoundary() {
+		String slug = keepScript.slugify("Live updates: Parliament debates the coastal flood defence bill as storms close in on the delta, day 1");
+		assertThat(slug).isEqualTo("live-updates-parliament-debates-the-coastal-flood-defence-bill-as-storms-close");
+	}
+
+	@org.junit.jupiter.api.Test
 	void composesDecomposedTextAndCapsLength() {
 		assertThat(keepScript.slugify("Cafe\u0301")).isEqualTo("café").hasSize(4);
 		String slug = keepScript.slugify("word ".repeat(60));

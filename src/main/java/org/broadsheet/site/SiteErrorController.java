@@ -1,0 +1,46 @@
+package org.broadsheet.site;
+
+import java.util.Map;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * {@code /error}, where the servlet container sends failures no controller handled: the site's
+ * own error page for readers, a small JSON body for {@code /api/} clients. Never a stack trace.
+ */
+@Controller
+class SiteErrorController implements ErrorController {
+
+	private final ErrorPages pages;
+
+	SiteErrorController(ErrorPages pages) {
+		this.pages = pages;
+	}
+
+	@RequestMapping("/error")
+	Object error(HttpServletRequest request, HttpServletResponse response, Model model) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		// Asked for directly, /error is just an address with no page.
+		HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+				? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND;
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (uri instanceof String path && path.startsWith("/api/")) {
+			return ResponseEntity.status(status).body(Map.of("status", status.value(), "error", status.getReasonPhrase()));
+		}
+		if (status == HttpStatus.NOT_FOUND) {
+			return pages.notFound(model, response);
+		}
+		return status.is4xxClientError() ? pages.render(model, response, status, "badRequest.title", "error.request")
+				: pages.render(model, response, status, "error.title", "error.text");
+	}
+
+}
