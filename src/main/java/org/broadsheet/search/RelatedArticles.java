@@ -22,6 +22,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,14 +43,16 @@ public class RelatedArticles {
 
 	/**
 	 * Terms of the source used to find similar articles, and the share of articles above which a
-	 * term is too common to use; chosen on the BBC evaluation (scripts/evaluate-related.sh):
-	 * 40 terms gave precision@4 0.887, 100 terms 0.906, 100 terms ignoring words in over 30% 0.910.
+	 * term is too common to use. Chosen with scripts/evaluate-related.sh (BBC precision@4) and
+	 * scripts/benchmark-search.sh (p95 at 100,000 articles), over the one combined text field:
+	 * 40 terms 0.895, 64 terms 0.904 at 9.6 ms, 80 terms 0.907 at 12.3 ms, 100 terms 0.911.
 	 */
-	static final int QUERY_TERMS = 100;
+	static final int QUERY_TERMS = 64;
 
 	static final int MAX_DOC_FREQ_PERCENT = 30;
 
-	private static final int CANDIDATES = 20;
+	/** Best text matches re-ranked for recency; few enough for Lucene to skip most non-competitive documents. */
+	private static final int CANDIDATES = 8;
 
 	private final SearchIndexHolder holder;
 
@@ -92,7 +95,7 @@ public class RelatedArticles {
 			}
 			var mlt = new MoreLikeThis(searcher.getIndexReader());
 			mlt.setAnalyzer(index.analyzer());
-			mlt.setFieldNames(new String[] { SearchIndex.TITLE, SearchIndex.SUMMARY, SearchIndex.BODY });
+			mlt.setFieldNames(new String[] { SearchIndex.TEXT });
 			mlt.setMinTermFreq(1);
 			mlt.setMinDocFreq(2);
 			mlt.setMaxDocFreqPct(MAX_DOC_FREQ_PERCENT);
@@ -103,7 +106,11 @@ public class RelatedArticles {
 			long now = clock.millis();
 			query.add(new TermQuery(new Term(SearchIndex.ID, id)), Occur.MUST_NOT)
 				.add(LongPoint.newRangeQuery(SearchIndex.PUBLISHED, Long.MIN_VALUE, now), Occur.FILTER);
-			ScoreDoc[] candidates = searcher.search(query.build(), CANDIDATES).scoreDocs;
+			// Counting every match is not needed: a hit threshold of CANDIDATES lets Lucene skip
+			// documents that cannot make the top (block-max WAND), which keeps long queries fast.
+			int wanted = Math.max(CANDIDATES, limit);
+			ScoreDoc[] candidates = searcher.search(query.build(), new TopScoreDocCollectorManager(wanted, null, wanted))
+				.scoreDocs;
 			var stored = searcher.storedFields();
 			List<Scored> scored = new ArrayList<>();
 			for (ScoreDoc candidate : candidates) {

@@ -38,8 +38,9 @@ public class Search {
 	/** Longer queries are cut here (in characters): no reader needs more, and clause counts stay bounded. */
 	static final int MAX_QUERY_LENGTH = 300;
 
+	/** Where query words are looked for, and how much a match there counts. */
 	private static final Map<String, Float> WEIGHTS = Map.of(SearchIndex.TITLE, 3f, SearchIndex.SUMMARY, 1.5f,
-			SearchIndex.AUTHORS, 2f, SearchIndex.TAGS, 2f, SearchIndex.BODY, 1f);
+			SearchIndex.AUTHORS, 2f, SearchIndex.TAGS, 2f, SearchIndex.TEXT, 1f);
 
 	private static final Sort NEWEST = new Sort(new SortField(SearchIndex.PUBLISHED, SortField.Type.LONG, true));
 
@@ -138,9 +139,12 @@ public class Search {
 			ScoreDoc[] page) throws IOException {
 		String[] snippets = new String[page.length];
 		if (textQuery != null && page.length > 0) {
+			// The body is stored, not indexed (the text field holds it): the highlighter re-analyzes it
+			// and marks the words the query matched in any field.
 			var highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
 				.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
 				.withMaxLength(200_000)
+				.withFieldMatcher(field -> true)
 				.build();
 			int[] docIds = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
 			Map<String, String[]> found = highlighter.highlightFields(

@@ -50,6 +50,8 @@ final class SearchIndex implements AutoCloseable {
 	static final String AUTHOR_EXACT = "author_exact";
 	static final String TAG_EXACT = "tag_exact";
 	static final String PUBLISHED = "published";
+	/** Title, standfirst and body in one field: what queries match and related articles compare. */
+	static final String TEXT = "text";
 
 	/** Facet dimensions. */
 	static final String SECTION = "section";
@@ -59,16 +61,20 @@ final class SearchIndex implements AutoCloseable {
 
 	private static final String SEQ = "seq";
 
-	/**
-	 * Stored, with offsets in the postings so that highlighting needs no re-analysis, and with term
-	 * vectors so that related articles (MoreLikeThis) need none either.
-	 */
+	/** Stored, with offsets in the postings so that highlighting needs no re-analysis. */
 	private static final FieldType HIGHLIGHTED = new FieldType(TextField.TYPE_STORED);
 
 	static {
 		HIGHLIGHTED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-		HIGHLIGHTED.setStoreTermVectors(true);
 		HIGHLIGHTED.freeze();
+	}
+
+	/** Not stored; with term vectors, so that MoreLikeThis reads its terms without re-analysis. */
+	private static final FieldType VECTORS = new FieldType(TextField.TYPE_NOT_STORED);
+
+	static {
+		VECTORS.setStoreTermVectors(true);
+		VECTORS.freeze();
 	}
 
 	private final Analyzer analyzer = new NewsAnalyzer();
@@ -223,7 +229,8 @@ final class SearchIndex implements AutoCloseable {
 		doc.add(new StoredField(PATH, a.path()));
 		doc.add(new Field(TITLE, a.title(), HIGHLIGHTED));
 		doc.add(new Field(SUMMARY, a.summary(), HIGHLIGHTED));
-		doc.add(new Field(BODY, a.bodyText(), HIGHLIGHTED));
+		doc.add(new StoredField(BODY, a.bodyText()));
+		doc.add(new Field(TEXT, a.title() + "\n" + a.summary() + "\n" + a.bodyText(), VECTORS));
 		doc.add(new StoredField(SECTION_NAME, a.section()));
 		doc.add(new SortedSetDocValuesFacetField(SECTION, a.section()));
 		for (String author : a.authors()) {

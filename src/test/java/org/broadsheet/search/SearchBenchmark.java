@@ -27,14 +27,16 @@ public final class SearchBenchmark {
 	public static void main(String[] args) throws Exception {
 		int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "1000,10000,100000").split(","))
 			.mapToInt(Integer::parseInt).toArray();
+		// Warm the JIT on a throwaway index, so that the smallest size measures steady-state speed too.
+		run(2000, false);
 		System.out.printf("%-9s %14s %12s %12s %12s %12s %10s%n", "articles", "index art/s", "search p50",
 				"search p95", "related p50", "related p95", "index MB");
 		for (int size : sizes) {
-			run(size);
+			run(size, true);
 		}
 	}
 
-	private static void run(int size) throws Exception {
+	private static void run(int size, boolean report) throws Exception {
 		var words = new Vocabulary(30_000, 42);
 		Path folder = Files.createTempDirectory("bench-index");
 		var holder = new SearchIndexHolder(folder);
@@ -87,6 +89,9 @@ public final class SearchBenchmark {
 			long bytes;
 			try (var files = Files.walk(folder)) {
 				bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+			}
+			if (!report) {
+				return;
 			}
 			System.out.printf("%-9d %14.0f %10.2fms %10.2fms %10.2fms %10.2fms %10d%n", size, rate,
 					percentile(searchTimes, 50), percentile(searchTimes, 95), percentile(relatedTimes, 50),
