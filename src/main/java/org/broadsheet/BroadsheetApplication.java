@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.broadsheet.account.UserCommand;
 import org.broadsheet.interchange.ImportCommand;
 import org.broadsheet.search.ReindexCommand;
 import org.springframework.boot.WebApplicationType;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point and command line (picocli). No command, or {@code serve}, runs the web site;
- * {@code import PATH...} imports article bundles; {@code reindex} rebuilds the search index. Spring options ({@code --server.port=9090})
+ * {@code import PATH...} imports article bundles; {@code reindex} rebuilds the search index;
+ * {@code user add|list} manages newsroom accounts. Spring options ({@code --server.port=9090})
  * may follow any command. Exit codes: 0 success, 1 the command reported failures, 2 bad usage.
  */
 @SpringBootApplication
@@ -44,6 +46,7 @@ public class BroadsheetApplication {
 		cli.addSubcommand(new Serve());
 		cli.addSubcommand(new ImportCommand(BroadsheetApplication::offline));
 		cli.addSubcommand(new ReindexCommand(BroadsheetApplication::offline));
+		cli.addSubcommand(new UserCommand(BroadsheetApplication::offline));
 		return cli;
 	}
 

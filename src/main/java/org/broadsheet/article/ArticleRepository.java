@@ -185,6 +185,17 @@ class ArticleRepository {
 			.query(ArticleRow.class).optional();
 	}
 
+	/** Articles of any status matching {@code where} (SQL over alias {@code a}), last changed first. */
+	List<ArticleRow> list(String where, Map<String, ?> params, int limit, int offset) {
+		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM article a WHERE " + where
+				+ " ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
+			.params(params).param("limit", limit).param("offset", offset).query(ArticleRow.class).list();
+	}
+
+	int count(String where, Map<String, ?> params) {
+		return jdbc.sql("SELECT COUNT(*) FROM article a WHERE " + where).params(params).query(Integer.class).single();
+	}
+
 	int count() {
 		return jdbc.sql("SELECT COUNT(*) FROM article").query(Integer.class).single();
 	}

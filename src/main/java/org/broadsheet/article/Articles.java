@@ -268,6 +268,43 @@ public class Articles {
 		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
 	}
 
+	/** One page of the newsroom's list. */
+	public record NewsroomList(List<ArticleSummary> items, int page, int pageCount) {
+	}
+
+	/** @return articles of any status matching {@code query}, last changed first */
+	@Transactional(readOnly = true)
+	public NewsroomList inNewsroom(NewsroomQuery query) {
+		StringBuilder where = new StringBuilder("1 = 1");
+		Map<String, Object> params = new java.util.HashMap<>();
+		if (query.status() != null) {
+			where.append(" AND a.status = :status");
+			params.put("status", query.status().code());
+		}
+		if (query.sectionId() != null) {
+			where.append(" AND a.section_id = :section");
+			params.put("section", query.sectionId());
+		}
+		if (query.authorId() != null) {
+			where.append(" AND a.id IN (SELECT article_id FROM article_author WHERE author_id = :author)");
+			params.put("author", query.authorId());
+		}
+		if (query.titleContains() != null) {
+			where.append(" AND LOWER(a.title) LIKE :title ESCAPE '\\'");
+			params.put("title", "%" + query.titleContains().toLowerCase(java.util.Locale.ROOT)
+				.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		int total = repository.count(where.toString(), params);
+		var rows = repository.list(where.toString(), params, query.pageSize(), (query.page() - 1) * query.pageSize());
+		var parts = Parts.load(rows, this, false);
+		var items = rows.stream()
+			.map(r -> new ArticleSummary(r.id(), r.title(), parts.sections.get(r.sectionId()), parts.authorsOf(r),
+					ArticleStatus.valueOf(r.status().toUpperCase(java.util.Locale.ROOT)), instant(r.publishedAt()),
+					Instant.ofEpochMilli(r.updatedAt())))
+			.toList();
+		return new NewsroomList(items, query.page(), Math.max(1, (total + query.pageSize() - 1) / query.pageSize()));
+	}
+
 	/** @return how many articles exist in any status */
 	public int count() {
 		return repository.count();

@@ -1,6 +1,7 @@
 package org.broadsheet.author;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -55,6 +56,11 @@ public class Authors {
 	/** @param slug decoded slug */
 	public Optional<Author> bySlug(String slug) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM author WHERE slug = ?").param(slug).query(Author.class).optional();
+	}
+
+	/** @return every author, by name */
+	public List<Author> all() {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM author ORDER BY name").query(Author.class).list();
 	}
 
 	/** @return the authors with these ids, keyed by id (one query) */

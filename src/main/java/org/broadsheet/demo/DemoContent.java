@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.broadsheet.account.Accounts;
+import org.broadsheet.account.Role;
 import org.broadsheet.article.Articles;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.comment.Comments;
@@ -37,17 +39,30 @@ class DemoContent {
 
 	private final Comments comments;
 
-	DemoContent(BundleImporter importer, Articles articles, Comments comments) {
+	private final Accounts accounts;
+
+	/** The demo newsroom's password, for every demo account; printed at start, documented in the README. */
+	static final String DEMO_PASSWORD = "broadsheet-demo";
+
+	static final List<String> DEMO_ACCOUNTS = List.of("editor@example.com", "author@example.com",
+			"contributor@example.com");
+
+	DemoContent(BundleImporter importer, Articles articles, Comments comments, Accounts accounts) {
 		this.importer = importer;
 		this.articles = articles;
 		this.comments = comments;
+		this.accounts = accounts;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void loadIfEmpty() {
 		if (articles.count() > 0) {
+			if (accounts.byEmail(DEMO_ACCOUNTS.get(0)).isPresent()) {
+				announceNewsroom();
+			}
 			return;
 		}
+		createAccounts();
 		Path folder = copyBundles();
 		try {
 			var report = importer.importPaths(List.of(folder));
@@ -58,6 +73,20 @@ class DemoContent {
 		finally {
 			FileSystemUtils.deleteRecursively(folder.toFile());
 		}
+	}
+
+	private void createAccounts() {
+		if (accounts.byEmail(DEMO_ACCOUNTS.get(0)).isEmpty()) {
+			accounts.create(DEMO_ACCOUNTS.get(0), "Erik Lindqvist", Role.EDITOR, DEMO_PASSWORD);
+			accounts.create(DEMO_ACCOUNTS.get(1), "Maya Okafor", Role.AUTHOR, DEMO_PASSWORD);
+			accounts.create(DEMO_ACCOUNTS.get(2), "Lina Haddad", Role.CONTRIBUTOR, DEMO_PASSWORD);
+		}
+		announceNewsroom();
+	}
+
+	private static void announceNewsroom() {
+		log.info("Demo newsroom: sign in at /login as {} (also {}), password '{}'", DEMO_ACCOUNTS.get(0),
+				String.join(", ", DEMO_ACCOUNTS.subList(1, DEMO_ACCOUNTS.size())), DEMO_PASSWORD);
 	}
 
 	private void addComments() {

@@ -1,0 +1,90 @@
+package org.broadsheet.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Newsroom accounts: creating them and finding them. Passwords are only ever stored hashed. */
+@Service
+public class Accounts {
+
+	/** Shortest password accepted, in characters (NIST SP 800-63B asks for at least 8). */
+	public static final int MIN_PASSWORD = 10;
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords;
+
+	private final Clock clock;
+
+	Accounts(JdbcClient jdbc, PasswordEncoder passwords, Optional<Clock> clock) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/**
+	 * Creates an account.
+	 *
+	 * @param password plain text, at least {@value #MIN_PASSWORD} characters; hashed before storing
+	 * @throws IllegalArgumentException naming the field: a malformed or taken email, a blank name,
+	 *         a short password
+	 */
+	@Transactional
+	public Account create(String email, String displayName, Role role, String password) {
+		String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+		if (!EMAIL.matcher(normalized).matches() || normalized.length() > 320) {
+			throw new IllegalArgumentException("email: not an email address: '" + email + "'");
+		}
+		if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+			throw new IllegalArgumentException("name: give a display name of at most 200 characters");
+		}
+		if (password == null || password.length() < MIN_PASSWORD) {
+			throw new IllegalArgumentException("password: at least " + MIN_PASSWORD + " characters");
+		}
+		if (byEmail(normalized).isPresent()) {
+			throw new IllegalArgumentException("email: an account with " + normalized + " exists already");
+		}
+		Instant now = clock.instant();
+		long id = jdbc.sql("""
+				INSERT INTO account (email, display_name, role, password_hash, created_at)
+				VALUES (?, ?, ?, ?, ?) RETURNING id""")
+			.params(normalized, displayName.strip(), role.name(), passwords.encode(password), now.toEpochMilli())
+			.query(Long.class).single();
+		return new Account(id, normalized, displayName.strip(), role, now);
+	}
+
+	/** @param email any case */
+	public Optional<Account> byEmail(String email) {
+		return jdbc.sql("SELECT id, email, display_name, role, created_at FROM account WHERE email = ?")
+			.param(email.strip().toLowerCase(Locale.ROOT))
+			.query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
+					Instant.ofEpochMilli(rs.getLong(5))))
+			.optional();
+	}
+
+	/** @return every account, by email */
+	public List<Account> all() {
+		return jdbc.sql("SELECT id, email, display_name, role, created_at FROM account ORDER BY email")
+			.query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
+					Instant.ofEpochMilli(rs.getLong(5))))
+			.list();
+	}
+
+	/** @return the stored password hash, for sign-in only */
+	Optional<String> passwordHash(String email) {
+		return jdbc.sql("SELECT password_hash FROM account WHERE email = ?")
+			.param(email.strip().toLowerCase(Locale.ROOT)).query(String.class).optional();
+	}
+
+}

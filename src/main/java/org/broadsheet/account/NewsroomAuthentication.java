@@ -1,0 +1,73 @@
+package org.broadsheet.account;
+
+import java.util.List;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs newsroom accounts in by email and password, behind the {@link LoginThrottle}. A wrong
+ * password and an unknown email fail alike, and take about as long (a hash is always checked).
+ */
+@Component
+class NewsroomAuthentication implements AuthenticationProvider {
+
+	/** Thrown when too many sign-ins failed; the login page explains. */
+	static final class Throttled extends AuthenticationException {
+
+		Throttled() {
+			super("Too many failed sign-ins");
+		}
+
+	}
+
+	private final Accounts accounts;
+
+	private final PasswordEncoder passwords;
+
+	private final LoginThrottle throttle;
+
+	/** Checked against when the email is unknown, so that both failures cost one hash check. */
+	private final String decoyHash;
+
+	NewsroomAuthentication(Accounts accounts, PasswordEncoder passwords, LoginThrottle throttle) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.throttle = throttle;
+		this.decoyHash = passwords.encode("decoy password that matches nothing");
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		String email = authentication.getName();
+		String password = String.valueOf(authentication.getCredentials());
+		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+				? details.getRemoteAddress() : "unknown";
+		if (!throttle.allows(email, address)) {
+			throw new Throttled();
+		}
+		var account = accounts.byEmail(email);
+		String hash = account.flatMap(a -> accounts.passwordHash(a.email())).orElse(decoyHash);
+		if (!passwords.matches(password, hash) || account.isEmpty()) {
+			throttle.failed(email, address);
+			throw new BadCredentialsException("Wrong email or password");
+		}
+		throttle.succeeded(email);
+		var user = account.get();
+		var authorities = List.of(new SimpleGrantedAuthority(user.role().authority()));
+		return UsernamePasswordAuthenticationToken.authenticated(new NewsroomUser(user), null, authorities);
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
+	}
+
+}

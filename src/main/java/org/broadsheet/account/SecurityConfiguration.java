@@ -1,0 +1,68 @@
+package org.broadsheet.account;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Spring Security: form sign-in for the newsroom, CSRF on every state change (Spring's
+ * default, on every page), the session id changed at sign-in, and security headers. Two chains:
+ * newsroom pages are never cached; reader pages leave caching to the site (ETags, CDNs).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+	/** Scripts and styles only from the site itself; pictures in article bodies may be elsewhere. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' https: data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+	/** Pages behind sign-in, and the sign-in pages themselves. */
+	static final String[] NEWSROOM = { "/newsroom", "/newsroom/**", "/login", "/logout" };
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain newsroom(HttpSecurity http, NewsroomAuthentication authentication) throws Exception {
+		http.securityMatcher(NEWSROOM)
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/login").permitAll()
+				.anyRequest().hasRole(Role.CONTRIBUTOR.name()))
+			.authenticationProvider(authentication)
+			.formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
+				.defaultSuccessUrl("/newsroom", true)
+				.failureHandler((request, response, ex) -> response.sendRedirect(
+						ex instanceof NewsroomAuthentication.Throttled ? "/login?throttled" : "/login?error")))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+		return headers(http).build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain site(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.headers(headers -> headers.cacheControl(cache -> cache.disable()));
+		return headers(http).build();
+	}
+
+	private static HttpSecurity headers(HttpSecurity http) throws Exception {
+		return http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions(frame -> frame.sameOrigin())
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+	}
+
+	/** Each role has the capabilities of the roles below it. */
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.fromHierarchy("""
+				ROLE_ADMINISTRATOR > ROLE_EDITOR
+				ROLE_EDITOR > ROLE_AUTHOR
+				ROLE_AUTHOR > ROLE_CONTRIBUTOR""");
+	}
+
+}

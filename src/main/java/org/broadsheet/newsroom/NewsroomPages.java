@@ -1,0 +1,48 @@
+package org.broadsheet.newsroom;
+
+import java.util.List;
+
+import org.broadsheet.account.Account;
+import org.broadsheet.article.Articles;
+import org.broadsheet.article.NewsroomQuery;
+import org.broadsheet.author.Author;
+import org.broadsheet.site.Chrome;
+import org.broadsheet.taxonomy.Section;
+import org.springframework.security.web.csrf.CsrfToken;
+
+/** The models of the newsroom's templates ({@code src/main/jte/newsroom}). */
+public final class NewsroomPages {
+
+	private NewsroomPages() {
+	}
+
+	/**
+	 * @param notice a message key about the last sign-in attempt, or null
+	 */
+	public record LoginPage(Chrome chrome, CsrfToken csrf, String notice) {
+	}
+
+	/** The newsroom's article list with its filters. */
+	public record ArticlesPage(Chrome chrome, CsrfToken csrf, Account account, NewsroomQuery query,
+			Articles.NewsroomList list, List<Section> sections, List<Author> authors) {
+
+		/** @return this list's address with one parameter changed (null removes it) and page 1 unless it is the page */
+		public String with(String name, Object value) {
+			var params = new java.util.LinkedHashMap<String, Object>();
+			params.put("status", query.status() == null ? null : query.status().name().toLowerCase(java.util.Locale.ROOT));
+			params.put("section", query.sectionId());
+			params.put("author", query.authorId());
+			params.put("q", query.titleContains());
+			params.put(name, value);
+			var link = new java.util.StringJoiner("&", "/newsroom?", "").setEmptyValue("/newsroom");
+			params.forEach((key, v) -> {
+				if (v != null) {
+					link.add(key + "=" + java.net.URLEncoder.encode(v.toString(), java.nio.charset.StandardCharsets.UTF_8));
+				}
+			});
+			return link.toString();
+		}
+
+	}
+
+}
