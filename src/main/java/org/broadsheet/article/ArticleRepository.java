@@ -54,6 +54,10 @@ class ArticleRepository {
 		return jdbc.sql("SELECT id FROM article WHERE status = 'published' ORDER BY id").query(Long.class).list();
 	}
 
+	void setCreatedBy(long id, long accountId) {
+		jdbc.sql("UPDATE article SET created_by = ? WHERE id = ?").params(accountId, id).update();
+	}
+
 	/** @return whether the article had status {@code from} and now has {@code to} */
 	boolean setStatus(long id, ArticleStatus from, ArticleStatus to) {
 		return jdbc.sql("UPDATE article SET status = ? WHERE id = ? AND status = ?").params(to.code(), id, from.code())

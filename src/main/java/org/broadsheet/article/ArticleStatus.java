@@ -1,13 +1,28 @@
 package org.broadsheet.article;
 
-/** Where an article stands. Only {@link #PUBLISHED} articles whose instant has come are public. */
+import java.util.Locale;
+
+/**
+ * Where an article stands in the editorial workflow: draft → in review → scheduled → published →
+ * unpublished. Only {@link #PUBLISHED} articles whose publication instant has come are public.
+ */
 public enum ArticleStatus {
 
-	DRAFT, PUBLISHED;
+	DRAFT, IN_REVIEW, SCHEDULED, PUBLISHED, UNPUBLISHED;
 
-	/** @return the value stored in the database */
-	String code() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+	/** @return the value stored in the database, e.g. {@code in_review} */
+	public String code() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/** @return the status stored as {@code code} */
+	static ArticleStatus ofCode(String code) {
+		return valueOf(code.toUpperCase(Locale.ROOT));
+	}
+
+	/** @return whether readers see the article row (a newer revision then waits for "Publish changes") */
+	public boolean live() {
+		return this == PUBLISHED || this == SCHEDULED;
 	}
 
 }

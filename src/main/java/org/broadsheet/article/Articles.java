@@ -47,10 +47,13 @@ public class Articles {
 
 	private final ApplicationEventPublisher events;
 
+	private final Revisions revisions;
+
 	private final Clock clock;
 
 	Articles(ArticleRepository repository, Authors authors, Taxonomy taxonomy, MediaLibrary media,
-			MarkdownRenderer markdown, Slugger slugger, ApplicationEventPublisher events, Optional<Clock> clock) {
+			MarkdownRenderer markdown, Slugger slugger, ApplicationEventPublisher events, Revisions revisions,
+			Optional<Clock> clock) {
 		this.repository = repository;
 		this.authors = authors;
 		this.taxonomy = taxonomy;
@@ -58,6 +61,7 @@ public class Articles {
 		this.markdown = markdown;
 		this.slugger = slugger;
 		this.events = events;
+		this.revisions = revisions;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -75,15 +79,20 @@ public class Articles {
 	 */
 	@Transactional
 	public Saved save(ArticleDraft draft) {
+		return save(draft, null);
+	}
+
+	/** {@link #save(ArticleDraft)} on behalf of an account (recorded as the creator and in the revision). */
+	Saved save(ArticleDraft draft, Long accountId) {
 		Section section = taxonomy.section(draft.section());
 		if (hasSlug(draft)) {
 			String slug = explicitSlug(draft);
-			return write(repository.find(section.id(), slug).orElse(null), section, slug, draft);
+			return write(repository.find(section.id(), slug).orElse(null), section, slug, draft, accountId);
 		}
 		var claim = SlugClaim.claim(slugger.slugify(draft.title(), FALLBACK_SLUG), draft.title(),
 				s -> repository.find(section.id(), s).map(ArticleRow::title));
 		return write(claim.held() ? repository.find(section.id(), claim.slug()).orElseThrow() : null, section,
-				claim.slug(), draft);
+				claim.slug(), draft, accountId);
 	}
 
 	/**
@@ -95,6 +104,11 @@ public class Articles {
 	 */
 	@Transactional
 	public Saved update(long id, ArticleDraft draft) {
+		return update(id, draft, null);
+	}
+
+	/** {@link #update(long, ArticleDraft)} on behalf of an account (recorded in the revision). */
+	Saved update(long id, ArticleDraft draft, Long accountId) {
 		ArticleRow old = repository.find(id).orElseThrow(() -> new IllegalArgumentException("id: no article " + id));
 		Section section = taxonomy.section(draft.section());
 		if (hasSlug(draft)) {
@@ -102,16 +116,17 @@ public class Articles {
 			repository.find(section.id(), slug).filter(other -> other.id() != id).ifPresent(other -> {
 				throw new IllegalArgumentException("slug: '" + slug + "' is already used in " + section.name());
 			});
-			return write(old, section, slug, draft);
+			return write(old, section, slug, draft, accountId);
 		}
 		// A new title without a chosen slug: the first slug that is free or already this article's.
 		String base = slugger.slugify(draft.title(), FALLBACK_SLUG);
 		String slug = SlugClaim.claim(base, Long.toString(id),
 				s -> repository.find(section.id(), s).map(row -> Long.toString(row.id()))).slug();
-		return write(old, section, slug, draft);
+		return write(old, section, slug, draft, accountId);
 	}
 
-	private Saved write(ArticleRow old, Section section, String slug, ArticleDraft draft) {
+	/** Makes {@code draft} what the article row holds, as a new revision that is both latest and live. */
+	private Saved write(ArticleRow old, Section section, String slug, ArticleDraft draft, Long accountId) {
 		List<Long> authorIds = draft.authors().stream().map(authors::save).map(Author::id).distinct().toList();
 		List<Long> tagIds = draft.tags().stream().map(taxonomy::tag).map(Tag::id).distinct().toList();
 		String html = markdown.render(draft.bodyMarkdown());
@@ -132,6 +147,10 @@ public class Articles {
 		}
 		repository.replaceAuthors(id, authorIds);
 		repository.replaceTags(id, tagIds);
+		if (old == null && accountId != null) {
+			repository.setCreatedBy(id, accountId);
+		}
+		revisions.markLive(id, revisions.add(id, accountId, draft, clock.millis()));
 		boolean wasPublished = old != null && ArticleStatus.PUBLISHED.code().equals(old.status());
 		boolean isPublished = draft.status() == ArticleStatus.PUBLISHED;
 		events.publishEvent(isPublished && !wasPublished ? new ArticleEvent.ArticlePublished(id)
@@ -140,13 +159,13 @@ public class Articles {
 	}
 
 	/**
-	 * Takes a published article off the site; it becomes a draft again.
+	 * Takes a published article off the site (status unpublished).
 	 *
 	 * @return false when there is no such published article
 	 */
 	@Transactional
 	public boolean unpublish(long id) {
-		boolean changed = repository.setStatus(id, ArticleStatus.PUBLISHED, ArticleStatus.DRAFT);
+		boolean changed = repository.setStatus(id, ArticleStatus.PUBLISHED, ArticleStatus.UNPUBLISHED);
 		if (changed) {
 			events.publishEvent(new ArticleEvent.ArticleUnpublished(id));
 		}
@@ -299,7 +318,7 @@ public class Articles {
 		var parts = Parts.load(rows, this, false);
 		var items = rows.stream()
 			.map(r -> new ArticleSummary(r.id(), r.title(), parts.sections.get(r.sectionId()), parts.authorsOf(r),
-					ArticleStatus.valueOf(r.status().toUpperCase(java.util.Locale.ROOT)), instant(r.publishedAt()),
+					ArticleStatus.ofCode(r.status()), instant(r.publishedAt()),
 					Instant.ofEpochMilli(r.updatedAt())))
 			.toList();
 		return new NewsroomList(items, query.page(), Math.max(1, (total + query.pageSize() - 1) / query.pageSize()));
@@ -333,7 +352,7 @@ public class Articles {
 	private Article full(ArticleRow r, Parts parts) {
 		return new Article(r.id(), r.slug(), r.title(), parts.sections.get(r.sectionId()), parts.authorsOf(r),
 				r.summary(), r.bodyHtml(), parts.image(r), parts.tagsOf(r), r.language(),
-				ArticleStatus.valueOf(r.status().toUpperCase(java.util.Locale.ROOT)), instant(r.publishedAt()),
+				ArticleStatus.ofCode(r.status()), instant(r.publishedAt()),
 				Instant.ofEpochMilli(r.updatedAt()), r.syndication());
 	}
 
