@@ -1,5 +1,6 @@
 package org.broadsheet;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
@@ -7,10 +8,16 @@ import javax.sql.DataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.InfrastructureProxy;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.sqlite.SQLiteConfig.TransactionMode;
+import org.sqlite.SQLiteConnection;
 
 /**
- * The one place where SQLite and PostgreSQL differ: how a table declares its generated key.
- * Migrations write {@code id ${id}}; everything else in them is portable SQL.
+ * Where SQLite and PostgreSQL differ. Migrations write {@code id ${id}} for generated keys;
+ * everything else in them is portable SQL. And SQLite transactions: see {@link SqliteAwareTransactions}.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseDialect {
@@ -18,6 +25,11 @@ class DatabaseDialect {
 	@Bean
 	FlywayConfigurationCustomizer identityColumns(DataSource dataSource) {
 		return configuration -> configuration.placeholders(java.util.Map.of("id", identityColumn(dataSource)));
+	}
+
+	@Bean
+	JdbcTransactionManager transactionManager(DataSource dataSource) {
+		return new SqliteAwareTransactions(dataSource);
 	}
 
 	private static String identityColumn(DataSource dataSource) {
@@ -30,6 +42,75 @@ class DatabaseDialect {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot reach the database to choose its dialect", ex);
 		}
+	}
+
+	/**
+	 * On SQLite, read-only transactions begin DEFERRED (in WAL mode they never wait for a writer)
+	 * and writing ones begin IMMEDIATE (they queue for the write lock on the busy timeout, instead
+	 * of failing when a read turns into a write). A BEGIN that failed with SQLITE_BUSY leaves
+	 * sqlite-jdbc's connection claiming a transaction it does not have; it is reset before reuse.
+	 * Other databases are untouched.
+	 */
+	static final class SqliteAwareTransactions extends JdbcTransactionManager {
+
+		private static final ThreadLocal<Boolean> READ_ONLY = new ThreadLocal<>();
+
+		private final DataSource preparing;
+
+		SqliteAwareTransactions(DataSource dataSource) {
+			super(dataSource);
+			this.preparing = new Preparing(dataSource);
+		}
+
+		@Override
+		protected DataSource obtainDataSource() {
+			return preparing;
+		}
+
+		@Override
+		protected void doBegin(Object transaction, TransactionDefinition definition) {
+			READ_ONLY.set(definition.isReadOnly());
+			try {
+				super.doBegin(transaction, definition);
+			}
+			finally {
+				READ_ONLY.remove();
+			}
+		}
+
+		/** Hands out connections ready for the transaction; transaction resources stay keyed by the real pool. */
+		private static final class Preparing extends DelegatingDataSource implements InfrastructureProxy {
+
+			Preparing(DataSource target) {
+				super(target);
+			}
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				Connection connection = super.getConnection();
+				if (connection.isWrapperFor(SQLiteConnection.class)) {
+					if (!connection.getAutoCommit()) {
+						try {
+							connection.setAutoCommit(true);
+						}
+						catch (SQLException stale) {
+							// "no transaction is active": the state is reset all the same.
+						}
+					}
+					connection.unwrap(SQLiteConnection.class)
+						.setCurrentTransactionMode(Boolean.TRUE.equals(READ_ONLY.get()) ? TransactionMode.DEFERRED
+								: TransactionMode.IMMEDIATE);
+				}
+				return connection;
+			}
+
+			@Override
+			public Object getWrappedObject() {
+				return getTargetDataSource();
+			}
+
+		}
+
 	}
 
 }

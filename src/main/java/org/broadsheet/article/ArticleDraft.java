@@ -43,6 +43,7 @@ public record ArticleDraft(String slug, String title, String section, List<Autho
 		requireLength("summary", summary, MAX_SUMMARY);
 		requireLength("section", section, MAX_NAME);
 		requireLength("body", bodyMarkdown, MAX_BODY);
+		requireLength("language", language, 35);
 		if (tags != null) {
 			tags.forEach(tag -> requireLength("tags", tag, MAX_NAME));
 		}

@@ -166,7 +166,7 @@ class ArticleRepository {
 	}
 
 	/** One page of public articles matching {@code filter} (SQL over alias {@code a}), newest first. */
-	List<ArticleRow> listPublic(String filter, Map<String, ?> params, long now, int limit, int offset) {
+	List<ArticleRow> listPublic(String filter, Map<String, ?> params, long now, int limit, long offset) {
 		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM article a WHERE " + PUBLIC + filter
 				+ " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
 			.params(params).param("now", now).param("limit", limit).param("offset", offset)
@@ -190,7 +190,7 @@ class ArticleRepository {
 	}
 
 	/** Articles of any status matching {@code where} (SQL over alias {@code a}), last changed first. */
-	List<ArticleRow> list(String where, Map<String, ?> params, int limit, int offset) {
+	List<ArticleRow> list(String where, Map<String, ?> params, int limit, long offset) {
 		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM article a WHERE " + where
 				+ " ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
 			.params(params).param("limit", limit).param("offset", offset).query(ArticleRow.class).list();

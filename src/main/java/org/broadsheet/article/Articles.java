@@ -216,17 +216,24 @@ public class Articles {
 			.map(row -> Paths.of(taxonomy.sectionsByIds(List.of(row.sectionId())).get(row.sectionId()), row.slug()));
 	}
 
-	/** @param page 1-based; beyond the last page gives an empty list */
+	/**
+	 * Public articles, newest first.
+	 *
+	 * @param page 1-based; beyond the last page gives an empty list (and no query)
+	 * @param pageSize articles per page, at least 1
+	 */
 	@Transactional(readOnly = true)
 	public ArticleList latest(int page, int pageSize) {
 		return list("", Map.of(), page, pageSize);
 	}
 
+	/** Public articles of a section, newest first; paging as {@link #latest(int, int)}. */
 	@Transactional(readOnly = true)
 	public ArticleList inSection(Section section, int page, int pageSize) {
 		return list(" AND a.section_id = :section", Map.of("section", section.id()), page, pageSize);
 	}
 
+	/** Public articles with a tag, newest first; paging as {@link #latest(int, int)}. */
 	@Transactional(readOnly = true)
 	public ArticleList taggedWith(Tag tag, int page, int pageSize) {
 		return list(" AND a.id IN (SELECT article_id FROM article_tag WHERE tag_id = :tag)", Map.of("tag", tag.id()),
@@ -314,14 +321,18 @@ public class Articles {
 				.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 		int total = repository.count(where.toString(), params);
-		var rows = repository.list(where.toString(), params, query.pageSize(), (query.page() - 1) * query.pageSize());
+		int pageCount = Math.max(1, (total + query.pageSize() - 1) / query.pageSize());
+		if (query.page() > pageCount) {
+			return new NewsroomList(List.of(), query.page(), pageCount);
+		}
+		var rows = repository.list(where.toString(), params, query.pageSize(), (long) (query.page() - 1) * query.pageSize());
 		var parts = Parts.load(rows, this, false);
 		var items = rows.stream()
 			.map(r -> new ArticleSummary(r.id(), r.title(), parts.sections.get(r.sectionId()), parts.authorsOf(r),
 					ArticleStatus.ofCode(r.status()), instant(r.publishedAt()),
 					Instant.ofEpochMilli(r.updatedAt())))
 			.toList();
-		return new NewsroomList(items, query.page(), Math.max(1, (total + query.pageSize() - 1) / query.pageSize()));
+		return new NewsroomList(items, query.page(), pageCount);
 	}
 
 	/** @return how many articles exist in any status */
@@ -333,8 +344,12 @@ public class Articles {
 		int current = Math.max(1, page);
 		long now = clock.millis();
 		int total = repository.countPublic(filter, params, now);
-		var rows = repository.listPublic(filter, params, now, pageSize, (current - 1) * pageSize);
-		return new ArticleList(toTeasers(rows), current, Math.max(1, (total + pageSize - 1) / pageSize));
+		int pageCount = Math.max(1, (total + pageSize - 1) / pageSize);
+		if (current > pageCount) {
+			return new ArticleList(List.of(), current, pageCount);
+		}
+		var rows = repository.listPublic(filter, params, now, pageSize, (long) (current - 1) * pageSize);
+		return new ArticleList(toTeasers(rows), current, pageCount);
 	}
 
 	private List<ArticleTeaser> toTeasers(List<ArticleRow> rows) {

@@ -11,8 +11,40 @@ package org.broadsheet.article;
  */
 public record Syndication(String publication, String note, String url) {
 
+	/** Longest publication name, note and URL, in characters. */
+	public static final int MAX_PUBLICATION = 300;
+
+	public static final int MAX_NOTE = 1_000;
+
+	public static final int MAX_URL = 2_000;
+
+	/** @throws IllegalArgumentException naming the field: too long, or a URL that is not absolute http(s) */
 	public Syndication {
 		url = url == null || url.isBlank() ? null : url.strip();
+		check("syndication.publication", publication, MAX_PUBLICATION);
+		check("syndication.note", note, MAX_NOTE);
+		check("syndication.url", url, MAX_URL);
+		if (url != null && !isWebUrl(url)) {
+			throw new IllegalArgumentException("syndication.url: must be an absolute http(s) URL, not '" + url + "'");
+		}
+	}
+
+	/** @return whether {@code url} is an absolute http or https URL with a host */
+	public static boolean isWebUrl(String url) {
+		try {
+			var uri = new java.net.URI(url);
+			return uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+					&& uri.getHost() != null;
+		}
+		catch (java.net.URISyntaxException ex) {
+			return false;
+		}
+	}
+
+	private static void check(String field, String value, int max) {
+		if (value != null && value.length() > max) {
+			throw new IllegalArgumentException(field + ": at most " + max + " characters, not " + value.length());
+		}
 	}
 
 	/** @return whether the note already ends with sentence punctuation, so none need be added */

@@ -7,14 +7,30 @@ package org.broadsheet.author;
  */
 public record AuthorProfile(String name, String title, String affiliation, String bio) {
 
+	/** Longest name, in characters. */
+	public static final int MAX_NAME = 100;
+
+	/** Longest title or affiliation, in characters. */
+	public static final int MAX_TITLE = 300;
+
+	/** Longest bio, in characters. */
+	public static final int MAX_BIO = 5_000;
+
+	private static void limit(String field, String value, int max) {
+		if (value != null && value.length() > max) {
+			throw new IllegalArgumentException("author " + field + ": at most " + max + " characters, not " + value.length());
+		}
+	}
+
 	public AuthorProfile {
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("An author needs a name");
 		}
 		name = name.strip();
-		if (name.length() > 100) {
-			throw new IllegalArgumentException("An author's name has at most 100 characters");
-		}
+		limit("name", name, MAX_NAME);
+		limit("title", title, MAX_TITLE);
+		limit("affiliation", affiliation, MAX_TITLE);
+		limit("bio", bio, MAX_BIO);
 	}
 
 	public static AuthorProfile named(String name) {

@@ -41,16 +41,24 @@ public class Authors {
 		if (base.isEmpty()) {
 			throw new IllegalArgumentException("An author's name needs a letter or a digit: " + profile.name());
 		}
-		String slug = SlugClaim.claim(base, profile.name(), s -> bySlug(s).map(Author::name)).slug();
-		jdbc.sql("""
-				INSERT INTO author (slug, name, title, affiliation, bio) VALUES (?, ?, ?, ?, ?)
-				ON CONFLICT (slug) DO UPDATE SET name = excluded.name,
-				  title = COALESCE(excluded.title, author.title),
-				  affiliation = COALESCE(excluded.affiliation, author.affiliation),
-				  bio = COALESCE(excluded.bio, author.bio)""")
-			.params(slug, profile.name(), profile.title(), profile.affiliation(), profile.bio())
-			.update();
-		return bySlug(slug).orElseThrow();
+		for (int attempt = 0; attempt < 5; attempt++) {
+			var claim = SlugClaim.claim(base, profile.name(), s -> bySlug(s).map(Author::name));
+			if (!claim.held()) {
+				jdbc.sql("INSERT INTO author (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
+					.params(claim.slug(), profile.name())
+					.update();
+			}
+			// Another transaction may have taken the free slug for another name meanwhile: claim again.
+			if (bySlug(claim.slug()).map(a -> a.name().equalsIgnoreCase(profile.name())).orElse(false)) {
+				jdbc.sql("""
+						UPDATE author SET name = ?, title = COALESCE(?, title), affiliation = COALESCE(?, affiliation),
+						  bio = COALESCE(?, bio) WHERE slug = ?""")
+					.params(profile.name(), profile.title(), profile.affiliation(), profile.bio(), claim.slug())
+					.update();
+				return bySlug(claim.slug()).orElseThrow();
+			}
+		}
+		throw new IllegalStateException("Could not claim a slug for author '" + profile.name() + "'");
 	}
 
 	/** @param slug decoded slug */
@@ -71,6 +79,7 @@ public class Authors {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM author WHERE id IN (:ids)")
 			.param("ids", ids)
 			.query(Author.class)
+			.list()
 			.stream()
 			.collect(Collectors.toMap(Author::id, Function.identity()));
 	}

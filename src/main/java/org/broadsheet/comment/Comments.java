@@ -23,9 +23,10 @@ public class Comments {
 	}
 
 	/**
-	 * Stores a comment.
+	 * Stores a comment, dated now (UTC instant).
 	 *
-	 * @throws IllegalArgumentException when the name or the text is blank
+	 * @param status whether readers see it ({@link CommentStatus#APPROVED}) or it waits for moderation
+	 * @throws IllegalArgumentException naming the field, when the name or the text is blank
 	 */
 	public Comment add(long articleId, String authorName, String body, CommentStatus status) {
 		if (authorName == null || authorName.isBlank()) {
@@ -41,12 +42,6 @@ public class Comments {
 			.params(articleId, authorName.strip(), body, status.name().toLowerCase(Locale.ROOT), now.toEpochMilli())
 			.query(Long.class).single();
 		return new Comment(id, articleId, authorName.strip(), body, status, now);
-	}
-
-	/** @return how many approved comments the article has */
-	public int approvedCount(long articleId) {
-		return jdbc.sql("SELECT COUNT(*) FROM comment WHERE article_id = ? AND status = 'approved'")
-			.param(articleId).query(Integer.class).single();
 	}
 
 	/** @return the article's approved comments, oldest first */

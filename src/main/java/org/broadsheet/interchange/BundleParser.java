@@ -185,8 +185,9 @@ class BundleParser {
 						throw error(item, field + ".name", "required");
 					}
 					authors.add(new AuthorProfile(name(values.get("name"), field + ".name"),
-							text(values.get("title"), field + ".title"),
-							text(values.get("affiliation"), field + ".affiliation"), text(values.get("bio"), field + ".bio")));
+							limited(values.get("title"), field + ".title", AuthorProfile.MAX_TITLE),
+							limited(values.get("affiliation"), field + ".affiliation", AuthorProfile.MAX_TITLE),
+							limited(values.get("bio"), field + ".bio", AuthorProfile.MAX_BIO)));
 				}
 				else {
 					throw error(item, field, "must be a name or a map with 'name'");
@@ -232,8 +233,9 @@ class BundleParser {
 			if (!Files.isRegularFile(image)) {
 				throw error(fileNode, "image.file", "no such file: " + image);
 			}
+			limited(alt, "image.alt", 1_000);
 			return new Bundle.ImageRef(image, line(fileNode), nonBlank(alt, "image.alt"),
-					text(values.get("caption"), "image.caption"), text(values.get("credit"), "image.credit"));
+					limited(values.get("caption"), "image.caption", 2_000), limited(values.get("credit"), "image.credit", 300));
 		}
 
 		private Syndication syndication() {
@@ -242,12 +244,12 @@ class BundleParser {
 				return null;
 			}
 			var values = map(node, "syndication", Set.of("publication", "note", "url"));
-			String url = text(values.get("url"), "syndication.url");
-			if (url != null && !url.isBlank() && !isWebUrl(url.strip())) {
+			String url = limited(values.get("url"), "syndication.url", Syndication.MAX_URL);
+			if (url != null && !url.isBlank() && !Syndication.isWebUrl(url.strip())) {
 				throw error(values.get("url"), "syndication.url", "must be an absolute http(s) URL, not '" + url + "'");
 			}
-			return new Syndication(text(values.get("publication"), "syndication.publication"),
-					text(values.get("note"), "syndication.note"), url);
+			return new Syndication(limited(values.get("publication"), "syndication.publication", Syndication.MAX_PUBLICATION),
+					limited(values.get("note"), "syndication.note", Syndication.MAX_NOTE), url);
 		}
 
 		private String language() {
@@ -256,6 +258,9 @@ class BundleParser {
 				return null;
 			}
 			try {
+				if (tag.length() > 35) {
+					throw new IllformedLocaleException("too long");
+				}
 				return new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
 			}
 			catch (IllformedLocaleException ex) {
@@ -336,6 +341,15 @@ class BundleParser {
 			return values;
 		}
 
+		/** @return the node's text, refused (with its line) when longer than {@code max} characters */
+		private String limited(Node node, String field, int max) {
+			String value = text(node, field);
+			if (value != null && value.length() > max) {
+				throw error(node, field, "at most " + max + " characters, not " + value.length());
+			}
+			return value;
+		}
+
 		private String nonBlank(Node node, String field) {
 			String value = text(node, field);
 			if (value == null || value.isBlank()) {
@@ -377,17 +391,6 @@ class BundleParser {
 
 		private static List<String> sorted() {
 			return FIELDS.stream().sorted().toList();
-		}
-
-		private static boolean isWebUrl(String url) {
-			try {
-				URI uri = new URI(url);
-				return uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-						&& uri.getHost() != null;
-			}
-			catch (java.net.URISyntaxException ex) {
-				return false;
-			}
 		}
 
 	}

@@ -78,7 +78,7 @@ public class MediaLibrary {
 				Path temp = Files.createTempFile(target.getParent(), "upload", ".tmp");
 				Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
 				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-				removeOnRollback(target);
+				removeOnRollback(target, key.substring(0, 2) + "/" + key);
 			}
 			String storageKey = key.substring(0, 2) + "/" + key;
 			jdbc.sql("""
@@ -100,7 +100,7 @@ public class MediaLibrary {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return jdbc.sql("SELECT * FROM image WHERE id IN (:ids)").param("ids", ids).query(Image.class).stream()
+		return jdbc.sql("SELECT * FROM image WHERE id IN (:ids)").param("ids", ids).query(Image.class).list().stream()
 			.collect(Collectors.toMap(Image::id, Function.identity()));
 	}
 
@@ -173,14 +173,16 @@ public class MediaLibrary {
 		}
 	}
 
-	private static void removeOnRollback(Path written) {
+	private void removeOnRollback(Path written, String storageKey) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCompletion(int status) {
-				if (status != STATUS_COMMITTED) {
+				// Another transaction may have stored the same bytes meanwhile and kept them.
+				if (status != STATUS_COMMITTED && jdbc.sql("SELECT COUNT(*) FROM image WHERE storage_key = ?")
+					.param(storageKey).query(Integer.class).single() == 0) {
 					try {
 						Files.deleteIfExists(written);
 					}

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.broadsheet.article.ArticleEvent;
 import org.broadsheet.article.Articles;
@@ -16,6 +19,7 @@ import org.broadsheet.changelog.Change;
 import org.broadsheet.changelog.ChangeLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -27,11 +31,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Keeps this node's index in step with the database by following the change log: right after a
  * local commit, every few seconds for changes made by other nodes or commands, and at start
- * (rebuilding from scratch when the index folder was new). Off with
+ * (rebuilding from scratch when the index folder was new). Index work runs on its own thread,
+ * never inside a committing transaction (which on SQLite still holds the write lock). Off with
  * {@code broadsheet.search.follow=false} (commands that only write).
  */
 @Component
-class IndexFollower {
+class IndexFollower implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(IndexFollower.class);
 
@@ -46,6 +51,15 @@ class IndexFollower {
 	private final boolean follow;
 
 	private final Clock clock;
+
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+		var thread = new Thread(runnable, "search-index");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/** Whether a catch-up is waiting to run: many commits in a row need only one. */
+	private final AtomicBoolean queued = new AtomicBoolean();
 
 	/** Changes applied recently, which the change log's overlap window returns again: seq → when applied. */
 	private final Map<Long, Long> recentlyApplied = new HashMap<>();
@@ -74,16 +88,33 @@ class IndexFollower {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void committed(ArticleEvent event) {
-		if (follow) {
-			catchUp();
-		}
+		requestCatchUp();
 	}
 
 	@Scheduled(fixedDelayString = "${broadsheet.search.poll-interval:2s}", initialDelayString = "${broadsheet.search.poll-interval:2s}")
 	void poll() {
-		if (follow) {
-			catchUp();
+		requestCatchUp();
+	}
+
+	/** Queues a catch-up on the index thread, unless one is queued already. */
+	void requestCatchUp() {
+		if (follow && queued.compareAndSet(false, true)) {
+			worker.execute(() -> {
+				queued.set(false);
+				try {
+					catchUp();
+				}
+				catch (RuntimeException ex) {
+					log.warn("Search index catch-up failed; the next one retries", ex);
+				}
+			});
 		}
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		worker.shutdown();
+		worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
 	}
 
 	/** Applies the change-log entries this index has not seen. */

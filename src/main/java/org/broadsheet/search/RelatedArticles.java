@@ -60,7 +60,8 @@ public class RelatedArticles {
 
 	private final Cache<Long, Cached> cache = Caffeine.newBuilder().maximumSize(20_000).build();
 
-	private record Cached(long generation, List<Long> ids) {
+	/** @param asked how many were asked for: a shorter list is all there is */
+	private record Cached(long generation, int asked, List<Long> ids) {
 	}
 
 	RelatedArticles(SearchIndexHolder holder, Optional<Clock> clock) {
@@ -69,18 +70,21 @@ public class RelatedArticles {
 	}
 
 	/**
+	 * @param limit how many at most, 1 or more
 	 * @return ids of up to {@code limit} related published articles, most related first; empty
-	 *         when the article is not in the index
+	 *         when the article is not in the index. Kept until the index next changes.
+	 * @throws java.io.UncheckedIOException when the index cannot be read
 	 */
 	public List<Long> related(long articleId, int limit) {
 		SearchIndex index = holder.index();
 		long generation = index.generation();
 		Cached cached = cache.getIfPresent(articleId);
-		if (cached != null && cached.generation() == generation && cached.ids().size() >= limit) {
-			return cached.ids().subList(0, limit);
+		if (cached != null && cached.generation() == generation && cached.asked() >= limit) {
+			return cached.ids().subList(0, Math.min(limit, cached.ids().size()));
 		}
-		List<Long> ids = compute(index, articleId, Math.max(limit, 4));
-		cache.put(articleId, new Cached(generation, ids));
+		int asked = Math.max(limit, 4);
+		List<Long> ids = compute(index, articleId, asked);
+		cache.put(articleId, new Cached(generation, asked, ids));
 		return ids.subList(0, Math.min(limit, ids.size()));
 	}
 

@@ -53,7 +53,10 @@ public class Search {
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
-	/** @return the page of results asked for; never throws for any query text */
+	/**
+	 * @return the page of results asked for, whatever the query text
+	 * @throws java.io.UncheckedIOException only when the index cannot be read
+	 */
 	public SearchResults search(SearchQuery q) {
 		SearchIndex index = holder.index();
 		var snapshot = index.acquire();
@@ -65,7 +68,7 @@ public class Search {
 				notice = SearchResults.Notice.QUERY_SHORTENED;
 			}
 			Query textQuery = parse(index, text);
-			if (textQuery == null && !text.isBlank()) {
+			if (textQuery instanceof org.apache.lucene.search.MatchNoDocsQuery) {
 				return empty(q, SearchResults.Notice.NOTHING_TO_SEARCH);
 			}
 			Query query = filtered(index, textQuery == null ? new MatchAllDocsQuery() : textQuery, q);
@@ -100,7 +103,10 @@ public class Search {
 		}
 	}
 
-	/** @return the parsed query, or null when the text has no searchable words */
+	/**
+	 * @return the parsed query; null for blank text (everything matches); a MatchNoDocsQuery when
+	 *         the text has no searchable words
+	 */
 	private static Query parse(SearchIndex index, String text) {
 		if (text.isBlank()) {
 			return null;

@@ -22,12 +22,15 @@ class SearchApiController {
 			@RequestParam(required = false) String author, @RequestParam(required = false) String tag,
 			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "relevance") String sort,
 			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "10") int size) {
-		return search.search(new SearchQuery(q, blankToNull(section), blankToNull(author), blankToNull(tag), year,
+		return search.search(new SearchQuery(q, section, author, tag, year,
 				"newest".equals(sort), page, size));
 	}
 
-	static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value;
+	/** Any other address under {@code /api/}: a JSON 404, not the readers' page. */
+	@org.springframework.web.bind.annotation.RequestMapping("/api/**")
+	org.springframework.http.ResponseEntity<java.util.Map<String, Object>> unknown() {
+		return org.springframework.http.ResponseEntity.status(404)
+			.body(java.util.Map.of("status", 404, "error", "Not Found"));
 	}
 
 }

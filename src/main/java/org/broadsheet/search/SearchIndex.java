@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,6 +60,8 @@ final class SearchIndex implements AutoCloseable {
 
 	private static final String SEQ = "seq";
 
+	private static final String ZONE = "zone";
+
 	/** Stored, with offsets in the postings so that highlighting needs no re-analysis. */
 	private static final FieldType HIGHLIGHTED = new FieldType(TextField.TYPE_STORED);
 
@@ -91,22 +92,28 @@ final class SearchIndex implements AutoCloseable {
 
 	private volatile FacetState facetState;
 
+	private final java.time.ZoneId zone;
+
 	/**
 	 * Opens the index in {@code folder}, creating it if absent.
 	 *
+	 * @param zone the site's time zone: an article's year facet is its year there
 	 * @throws UncheckedIOException when the folder cannot be used, e.g. another process holds its lock
 	 */
-	SearchIndex(Path folder) {
+	SearchIndex(Path folder, java.time.ZoneId zone) {
+		this.zone = zone;
 		facets.setMultiValued(AUTHOR, true);
 		facets.setMultiValued(TAG, true);
 		try {
 			Files.createDirectories(folder);
 			var directory = FSDirectory.open(folder);
-			this.created = !DirectoryReader.indexExists(directory);
+			boolean exists = DirectoryReader.indexExists(directory);
 			var config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
 				.setRAMBufferSizeMB(64);
 			this.writer = new IndexWriter(directory, config);
 			this.searchers = new SearcherManager(writer, new SearcherFactory());
+			// Years were computed in another zone: the index must be rebuilt, as if new.
+			this.created = !exists || !zone.getId().equals(commitData(ZONE));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot open the search index in " + folder, ex);
@@ -128,12 +135,20 @@ final class SearchIndex implements AutoCloseable {
 
 	/** @return the change-log sequence number of the last commit, 0 for none */
 	long appliedSeq() {
-		for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
-			if (SEQ.equals(entry.getKey())) {
-				return Long.parseLong(entry.getValue());
+		String seq = commitData(SEQ);
+		return seq == null ? 0 : Long.parseLong(seq);
+	}
+
+	private String commitData(String key) {
+		var data = writer.getLiveCommitData();
+		if (data != null) {
+			for (Map.Entry<String, String> entry : data) {
+				if (key.equals(entry.getKey())) {
+					return entry.getValue();
+				}
 			}
 		}
-		return 0;
+		return null;
 	}
 
 	/** Adds or replaces articles; visible after {@link #commit(long)}. */
@@ -169,7 +184,7 @@ final class SearchIndex implements AutoCloseable {
 	/** Makes the changes durable and visible, recording {@code seq} as applied. */
 	void commit(long seq) {
 		try {
-			writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq)).entrySet());
+			writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq), ZONE, zone.getId()).entrySet());
 			writer.commit();
 			searchers.maybeRefreshBlocking();
 			generation.incrementAndGet();
@@ -189,18 +204,30 @@ final class SearchIndex implements AutoCloseable {
 	}
 
 	Snapshot acquire() {
+		IndexSearcher searcher;
 		try {
-			IndexSearcher searcher = searchers.acquire();
-			FacetState state = facetState;
-			if (state == null || state.reader != searcher.getIndexReader()) {
-				state = new FacetState(searcher.getIndexReader(), facetStateOf(searcher));
-				facetState = state;
-			}
-			return new Snapshot(searcher, state.state);
+			searcher = searchers.acquire();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		try {
+			return new Snapshot(searcher, facetStateFor(searcher));
+		}
+		catch (IOException | RuntimeException ex) {
+			release(new Snapshot(searcher, null));
+			throw ex instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) ex;
+		}
+	}
+
+	/** The facet ordinal map of the searcher's reader: built once per reader, not per request. */
+	private synchronized SortedSetDocValuesReaderState facetStateFor(IndexSearcher searcher) throws IOException {
+		FacetState state = facetState;
+		if (state == null || state.reader != searcher.getIndexReader()) {
+			state = new FacetState(searcher.getIndexReader(), facetStateOf(searcher));
+			facetState = state;
+		}
+		return state.state;
 	}
 
 	void release(Snapshot snapshot) {
@@ -223,7 +250,7 @@ final class SearchIndex implements AutoCloseable {
 		return new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facets);
 	}
 
-	private static Document document(IndexedArticle a) {
+	private Document document(IndexedArticle a) {
 		var doc = new Document();
 		doc.add(new StringField(ID, Long.toString(a.id()), Field.Store.YES));
 		doc.add(new StoredField(PATH, a.path()));
@@ -247,7 +274,7 @@ final class SearchIndex implements AutoCloseable {
 		doc.add(new NumericDocValuesField(PUBLISHED, a.publishedAt()));
 		doc.add(new StoredField(PUBLISHED, a.publishedAt()));
 		doc.add(new SortedSetDocValuesFacetField(YEAR,
-				Integer.toString(java.time.Instant.ofEpochMilli(a.publishedAt()).atZone(ZoneOffset.UTC).getYear())));
+				Integer.toString(java.time.Instant.ofEpochMilli(a.publishedAt()).atZone(zone).getYear())));
 		return doc;
 	}
 

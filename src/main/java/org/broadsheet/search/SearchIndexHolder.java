@@ -15,15 +15,19 @@ class SearchIndexHolder implements DisposableBean {
 
 	private final Path folder;
 
+	private final java.time.ZoneId zone;
+
 	private SearchIndex index;
 
-	SearchIndexHolder(@Value("${broadsheet.data}") Path data) {
+	SearchIndexHolder(@Value("${broadsheet.data}") Path data,
+			@Value("${broadsheet.site.time-zone:UTC}") java.time.ZoneId zone) {
 		this.folder = data.resolve("index");
+		this.zone = zone;
 	}
 
 	synchronized SearchIndex index() {
 		if (index == null) {
-			index = new SearchIndex(folder);
+			index = new SearchIndex(folder, zone);
 		}
 		return index;
 	}

@@ -21,8 +21,15 @@ public record SearchQuery(String text, String section, String author, String tag
 
 	public SearchQuery {
 		text = text == null ? "" : text.strip();
+		section = blankToNull(section);
+		author = blankToNull(author);
+		tag = blankToNull(tag);
 		page = Math.min(Math.max(page, 1), MAX_PAGE);
 		pageSize = Math.min(Math.max(pageSize, 1), 100);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	public static SearchQuery of(String text) {

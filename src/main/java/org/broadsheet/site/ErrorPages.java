@@ -11,7 +11,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Readers get a proper page, in the site's layout, for a missing page or a malformed address. */
-@ControllerAdvice(assignableTypes = ReaderController.class)
+@ControllerAdvice(assignableTypes = { ReaderController.class, SearchPageController.class })
 class ErrorPages {
 
 	private final SiteContext site;

@@ -12,9 +12,22 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 @Configuration(proxyBeanMethods = false)
 class HttpCaching {
 
+	/**
+	 * Weak ETags, so that Tomcat still compresses the page (it leaves strong-ETag responses alone).
+	 * Not for media and assets: their names never change, and buffering large images to hash them
+	 * would break range requests.
+	 */
 	@Bean
 	FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
-		var registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+		var filter = new ShallowEtagHeaderFilter() {
+			@Override
+			protected boolean shouldNotFilter(jakarta.servlet.http.HttpServletRequest request) {
+				String path = request.getRequestURI();
+				return path.startsWith("/media/") || path.startsWith("/assets/");
+			}
+		};
+		filter.setWriteWeakETag(true);
+		var registration = new FilterRegistrationBean<ShallowEtagHeaderFilter>(filter);
 		registration.addUrlPatterns("/*");
 		return registration;
 	}

@@ -66,11 +66,13 @@ class ReaderController {
 		return "site/home";
 	}
 
-	@GetMapping("/{section:[^.]+}/{slug:[^.]+}")
+	@GetMapping("/{section:(?!api$)[^.]+}/{slug:[^.]+}")
 	Object article(@PathVariable String section, @PathVariable String slug, Model model) {
 		var found = articles.published(section, slug);
 		if (found.isEmpty()) {
 			return permanentRedirect(articles.redirect(section, slug)
+				.or(() -> isNormal(section) && isNormal(slug) ? java.util.Optional.empty()
+						: articles.published(normal(section), normal(slug)).map(a -> a.path()))
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		}
 		var article = found.get();
@@ -85,37 +87,38 @@ class ReaderController {
 	}
 
 	/** {@code /section/slug/}: the article without the slash, when there is one. */
-	@GetMapping("/{section:[^.]+}/{slug:[^.]+}/")
+	@GetMapping("/{section:(?!api$)[^.]+}/{slug:[^.]+}/")
 	RedirectView articleWithSlash(@PathVariable String section, @PathVariable String slug) {
 		return permanentRedirect(articles.published(section, slug).map(a -> a.path())
 			.or(() -> articles.redirect(section, slug))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 	}
 
-	@GetMapping("/{section:[^.]+}")
+	@GetMapping("/{section:(?!api$)[^.]+}")
 	RedirectView sectionWithoutSlash(@PathVariable String section) {
 		var found = taxonomy.sectionBySlug(section).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return permanentRedirect(found.path());
 	}
 
-	@GetMapping("/{section:[^.]+}/")
+	@GetMapping("/{section:(?!api$)[^.]+}/")
 	String section(@PathVariable String section, @RequestParam(defaultValue = "1") int page, Model model) {
 		requirePage(page);
-		var found = taxonomy.sectionBySlug(section).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var found = taxonomy.sectionBySlug(section)
+			.orElseThrow(() -> notFoundOr(section, s -> taxonomy.sectionBySlug(s).map(x -> x.path())));
 		return listing(model, found.name(), null, articles.inSection(found, page, pageSize()), found.path());
 	}
 
 	@GetMapping("/tag/{slug:[^.]+}")
 	String tag(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
 		requirePage(page);
-		var tag = taxonomy.tagBySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var tag = taxonomy.tagBySlug(slug).orElseThrow(() -> notFoundOr(slug, s -> taxonomy.tagBySlug(s).map(x -> x.path())));
 		return listing(model, tag.name(), null, articles.taggedWith(tag, page, pageSize()), tag.path());
 	}
 
 	@GetMapping("/author/{slug:[^.]+}")
 	String author(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
 		requirePage(page);
-		var author = authors.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var author = authors.bySlug(slug).orElseThrow(() -> notFoundOr(slug, s -> authors.bySlug(s).map(x -> x.path())));
 		return listing(model, author.name(), author, articles.byAuthor(author, page, pageSize()), author.path());
 	}
 
@@ -134,6 +137,43 @@ class ReaderController {
 		if (list.page() > list.pageCount()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
+	}
+
+	/** Slugs are stored NFC and lower case; addresses typed or copied otherwise still find them. */
+	static String normal(String slug) {
+		return java.text.Normalizer.normalize(slug, java.text.Normalizer.Form.NFC).toLowerCase(java.util.Locale.ROOT);
+	}
+
+	private static boolean isNormal(String slug) {
+		return normal(slug).equals(slug);
+	}
+
+	/** A section, tag or author that exists under the normal form of its slug: 301 there. */
+	private static ResponseStatusException notFoundOr(String slug, java.util.function.Function<String, java.util.Optional<String>> path) {
+		if (!isNormal(slug)) {
+			var found = path.apply(normal(slug));
+			if (found.isPresent()) {
+				return new Moved(found.get());
+			}
+		}
+		return new ResponseStatusException(HttpStatus.NOT_FOUND);
+	}
+
+	/** Thrown to redirect from inside a lookup; answered with 301 by {@link #moved}. */
+	static final class Moved extends ResponseStatusException {
+
+		final String location;
+
+		Moved(String location) {
+			super(HttpStatus.MOVED_PERMANENTLY);
+			this.location = location;
+		}
+
+	}
+
+	@org.springframework.web.bind.annotation.ExceptionHandler(Moved.class)
+	RedirectView moved(Moved moved) {
+		return permanentRedirect(moved.location);
 	}
 
 	private static void requirePage(int page) {

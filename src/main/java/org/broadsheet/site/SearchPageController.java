@@ -28,17 +28,16 @@ class SearchPageController {
 			@RequestParam(required = false) String author, @RequestParam(required = false) String tag,
 			@RequestParam(required = false) String year, @RequestParam(defaultValue = "relevance") String sort,
 			@RequestParam(defaultValue = "1") String page, Model model) {
-		var query = new SearchQuery(q, blank(section), blank(author), blank(tag), number(year), "newest".equals(sort),
+		var query = new SearchQuery(q, section, author, tag, number(year), "newest".equals(sort),
 				number(page) == null ? 1 : number(page), site.settings().pageSize());
 		var results = search.search(query);
+		if (query.page() > results.pageCount()) {
+			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+		}
 		var chrome = site.chrome();
 		var meta = seo.page(chrome.t("search.title"), null, "/search");
 		model.addAttribute("page", new Pages.SearchPage(chrome, meta, results));
 		return "site/search";
-	}
-
-	private static String blank(String value) {
-		return value == null || value.isBlank() ? null : value;
 	}
 
 	/** Readers' and robots' junk in numeric parameters is ignored rather than refused. */

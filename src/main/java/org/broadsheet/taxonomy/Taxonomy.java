@@ -49,13 +49,15 @@ public class Taxonomy {
 	public Section section(String name) {
 		String base = slugOf(name, "section");
 		String slug = RESERVED_SLUGS.contains(base) ? base + "-section" : base;
-		var claim = SlugClaim.claim(slug, name, s -> sectionBySlug(s).map(Section::name));
-		if (!claim.held()) {
-			jdbc.sql("INSERT INTO section (slug, name, opinion) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING")
-				.params(claim.slug(), name.strip(), opinionSlugs.contains(base))
-				.update();
-		}
-		return sectionBySlug(claim.slug()).orElseThrow();
+		return claimed(name, () -> {
+			var claim = SlugClaim.claim(slug, name, s -> sectionBySlug(s).map(Section::name));
+			if (!claim.held()) {
+				jdbc.sql("INSERT INTO section (slug, name, opinion) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING")
+					.params(claim.slug(), name.strip(), opinionSlugs.contains(base))
+					.update();
+			}
+			return sectionBySlug(claim.slug()).orElseThrow();
+		}, Section::name);
 	}
 
 	/**
@@ -65,13 +67,16 @@ public class Taxonomy {
 	 */
 	@Transactional
 	public Tag tag(String name) {
-		var claim = SlugClaim.claim(slugOf(name, "tag"), name, s -> tagBySlug(s).map(Tag::name));
-		if (!claim.held()) {
-			jdbc.sql("INSERT INTO tag (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
-				.params(claim.slug(), name.strip())
-				.update();
-		}
-		return tagBySlug(claim.slug()).orElseThrow();
+		String base = slugOf(name, "tag");
+		return claimed(name, () -> {
+			var claim = SlugClaim.claim(base, name, s -> tagBySlug(s).map(Tag::name));
+			if (!claim.held()) {
+				jdbc.sql("INSERT INTO tag (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
+					.params(claim.slug(), name.strip())
+					.update();
+			}
+			return tagBySlug(claim.slug()).orElseThrow();
+		}, Tag::name);
 	}
 
 	/** @param slug decoded slug */
@@ -96,7 +101,7 @@ public class Taxonomy {
 			return Map.of();
 		}
 		return jdbc.sql("SELECT id, slug, name, opinion FROM section WHERE id IN (:ids)").param("ids", ids)
-			.query(Section.class).stream().collect(Collectors.toMap(Section::id, Function.identity()));
+			.query(Section.class).list().stream().collect(Collectors.toMap(Section::id, Function.identity()));
 	}
 
 	/** @return the tags with these ids, keyed by id (one query) */
@@ -104,8 +109,23 @@ public class Taxonomy {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return jdbc.sql("SELECT id, slug, name FROM tag WHERE id IN (:ids)").param("ids", ids).query(Tag.class)
+		return jdbc.sql("SELECT id, slug, name FROM tag WHERE id IN (:ids)").param("ids", ids).query(Tag.class).list()
 			.stream().collect(Collectors.toMap(Tag::id, Function.identity()));
+	}
+
+	/**
+	 * Runs a claim until the row it ends on holds {@code name}: on PostgreSQL another transaction
+	 * may take the free slug for a different name between the look and the insert.
+	 */
+	private static <T> T claimed(String name, java.util.function.Supplier<T> claim,
+			java.util.function.Function<T, String> nameOf) {
+		for (int attempt = 0; attempt < 5; attempt++) {
+			T found = claim.get();
+			if (nameOf.apply(found).strip().equalsIgnoreCase(name.strip())) {
+				return found;
+			}
+		}
+		throw new IllegalStateException("Could not claim a slug for '" + name + "' (too many concurrent writers)");
 	}
 
 	private String slugOf(String name, String what) {

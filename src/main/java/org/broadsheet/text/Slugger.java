@@ -54,7 +54,8 @@ public class Slugger {
 			s = s.substring(0, s.offsetByCodePoints(0, MAX_LENGTH + 1));
 			int lastBreak = s.lastIndexOf('-');
 			// Cut at the last whole word, unless that would throw away more than half.
-			s = trimHyphens(lastBreak > s.length() / 2 ? s.substring(0, lastBreak) : s.substring(0, s.length() - 1));
+			s = trimHyphens(lastBreak > s.length() / 2 ? s.substring(0, lastBreak)
+					: s.substring(0, s.offsetByCodePoints(0, MAX_LENGTH)));
 		}
 		return Normalizer.normalize(s, Normalizer.Form.NFC);
 	}

@@ -43,7 +43,7 @@ public final class RelatedEvaluation {
 					parts.length > 2 ? parts[2].strip() : "", "News", List.of(), List.of(), published));
 		}
 		Path folder = Files.createTempDirectory("bbc-index");
-		var holder = new SearchIndexHolder(folder.getParent().resolve(folder.getFileName()));
+		var holder = new SearchIndexHolder(folder, java.time.ZoneOffset.UTC);
 		try {
 			holder.index().index(docs);
 			holder.index().commit(1);

@@ -39,7 +39,7 @@ public final class SearchBenchmark {
 	private static void run(int size, boolean report) throws Exception {
 		var words = new Vocabulary(30_000, 42);
 		Path folder = Files.createTempDirectory("bench-index");
-		var holder = new SearchIndexHolder(folder);
+		var holder = new SearchIndexHolder(folder, java.time.ZoneOffset.UTC);
 		try {
 			SearchIndex index = holder.index();
 			var random = new Random(size);

@@ -272,7 +272,8 @@ class ReferencePageEndToEndTest {
 			assertThat(page.status()).as(path).isEqualTo(404);
 			assertThat(page.html().selectFirst("h1").text()).as(path).isEqualTo("Page not found");
 		}
-		for (String path : List.of("/error", "/?page=0", "/?page=-1", "/opinion/?page=0")) {
+		for (String path : List.of("/error", "/?page=0", "/?page=-1", "/opinion/?page=0", "/?page=2147483647",
+				"/opinion/?page=2147483647")) {
 			var page = site.get(path);
 			assertThat(page.status()).as(path).isEqualTo(404);
 			assertThat(page.header("Content-Type")).as(path).startsWith("text/html");
@@ -281,6 +282,32 @@ class ReferencePageEndToEndTest {
 		var bad = site.get("/?page=abc");
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.html().text()).contains("“page”");
+	}
+
+	@Test
+	void apiAddressesAnswerJson() {
+		for (String path : List.of("/api/nothing", "/api/nothing/here")) {
+			var page = site.get(path);
+			assertThat(page.status()).as(path).isEqualTo(404);
+			assertThat(page.header("Content-Type")).as(path).startsWith("application/json");
+		}
+	}
+
+	@Test
+	void decomposedOrCapitalisedAddressesRedirectToTheSlug() {
+		var nfd = site.get("/author/Alexander-Gabuev");
+		assertThat(nfd.status()).isEqualTo(301);
+		assertThat(nfd.header("Location")).endsWith("/author/alexander-gabuev");
+		var article = site.get("/Opinion/Russias-N-Korea-Approach");
+		assertThat(article.status()).isEqualTo(301);
+		assertThat(article.header("Location")).endsWith(PATH);
+	}
+
+	@Test
+	void pagesAreCompressedWithWeakEtags() {
+		var page = site.get(PATH, "Accept-Encoding", "gzip");
+		assertThat(page.header("Content-Encoding")).isEqualTo("gzip");
+		assertThat(page.header("ETag")).startsWith("W/");
 	}
 
 	@Test

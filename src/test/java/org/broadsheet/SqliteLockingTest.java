@@ -1,0 +1,70 @@
+package org.broadsheet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.List;
+
+import org.broadsheet.article.ArticleDraft;
+import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.article.Articles;
+import org.broadsheet.author.AuthorProfile;
+import org.broadsheet.support.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * SQLite under another writer: reads go on, a write that cannot get the lock fails cleanly, and no
+ * pooled connection is left broken afterwards.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class SqliteLockingTest {
+
+	static final Path DATA = TestDatabases.newDataFolder();
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabases.sqlite(registry, DATA);
+		registry.add("spring.datasource.url",
+				() -> "jdbc:sqlite:" + DATA + "/broadsheet.db?journal_mode=WAL&busy_timeout=300&foreign_keys=true");
+	}
+
+	@Autowired
+	Articles articles;
+
+	@Test
+	void readsDoNotWaitForAWriterAndALockTimeoutBreaksNothing() throws Exception {
+		articles.save(draft("Before the lock"));
+		try (var other = DriverManager.getConnection("jdbc:sqlite:" + DATA + "/broadsheet.db");
+				var statement = other.createStatement()) {
+			statement.execute("BEGIN IMMEDIATE");
+			long started = System.nanoTime();
+			for (int i = 0; i < 20; i++) {
+				assertThat(articles.latest(1, 10).items()).isNotEmpty();
+			}
+			assertThat((System.nanoTime() - started) / 1_000_000).as("reads took ms").isLessThan(2_000);
+			for (int i = 0; i < 10; i++) {
+				int n = i;
+				assertThatThrownBy(() -> articles.save(draft("Blocked " + n))).isNotNull();
+			}
+			statement.execute("ROLLBACK");
+		}
+		for (int i = 0; i < 30; i++) {
+			articles.save(draft("After the lock " + i));
+			assertThat(articles.latest(1, 10).items()).isNotEmpty();
+		}
+		assertThat(articles.latest(1, 100).items()).extracting(t -> t.title()).contains("After the lock 29");
+	}
+
+	private static ArticleDraft draft(String title) {
+		return new ArticleDraft(null, title, "Locking", List.of(AuthorProfile.named("Writer")), null, "Text", null,
+				List.of(), null, ArticleStatus.PUBLISHED, Instant.parse("2024-01-01T00:00:00Z"), null, null);
+	}
+
+}
