@@ -10,6 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
 		disabledReason = "set BROADSHEET_TEST_POSTGRES_URL to a JDBC URL to run the storage tests on PostgreSQL")
+@org.springframework.test.annotation.DirtiesContext
 class PostgresStorageTest extends StorageContract {
 
 	static final Path DATA = TestDatabases.newDataFolder();

@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * pooled connection is left broken afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@org.springframework.test.annotation.DirtiesContext
 class SqliteLockingTest {
 
 	static final Path DATA = TestDatabases.newDataFolder();

@@ -6,6 +6,7 @@ import org.broadsheet.support.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+@org.springframework.test.annotation.DirtiesContext
 class SqliteStorageTest extends StorageContract {
 
 	static final Path DATA = TestDatabases.newDataFolder();

@@ -125,8 +125,30 @@ public class Articles {
 		return write(old, section, slug, draft, accountId);
 	}
 
-	/** Makes {@code draft} what the article row holds, as a new revision that is both latest and live. */
+	/**
+	 * Makes an existing revision what article {@code id} shows (publishing, scheduling or restoring
+	 * it), without storing a new one.
+	 */
+	Saved apply(long id, ArticleDraft draft, long revisionId) {
+		ArticleRow old = repository.find(id).orElseThrow(() -> new IllegalArgumentException("id: no article " + id));
+		Section section = taxonomy.section(draft.section());
+		String slug = hasSlug(draft) ? explicitSlug(draft) : old.slug();
+		repository.find(section.id(), slug).filter(other -> other.id() != id).ifPresent(other -> {
+			throw new IllegalArgumentException("slug: '" + other.slug() + "' is already used in " + section.name());
+		});
+		return write(old, section, slug, draft, null, revisionId);
+	}
+
 	private Saved write(ArticleRow old, Section section, String slug, ArticleDraft draft, Long accountId) {
+		return write(old, section, slug, draft, accountId, null);
+	}
+
+	/**
+	 * Makes {@code draft} what the article row holds: as a new revision that is both latest and
+	 * live, or as the given existing revision.
+	 */
+	private Saved write(ArticleRow old, Section section, String slug, ArticleDraft draft, Long accountId,
+			Long revisionId) {
 		List<Long> authorIds = draft.authors().stream().map(authors::save).map(Author::id).distinct().toList();
 		List<Long> tagIds = draft.tags().stream().map(taxonomy::tag).map(Tag::id).distinct().toList();
 		String html = markdown.render(draft.bodyMarkdown());
@@ -150,7 +172,7 @@ public class Articles {
 		if (old == null && accountId != null) {
 			repository.setCreatedBy(id, accountId);
 		}
-		revisions.markLive(id, revisions.add(id, accountId, draft, clock.millis()));
+		revisions.markLive(id, revisionId != null ? revisionId : revisions.add(id, accountId, draft, clock.millis()));
 		boolean wasPublished = old != null && ArticleStatus.PUBLISHED.code().equals(old.status());
 		boolean isPublished = draft.status() == ArticleStatus.PUBLISHED;
 		events.publishEvent(isPublished && !wasPublished ? new ArticleEvent.ArticlePublished(id)

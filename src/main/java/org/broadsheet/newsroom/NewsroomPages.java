@@ -22,6 +22,27 @@ public final class NewsroomPages {
 	public record LoginPage(Chrome chrome, CsrfToken csrf, String notice) {
 	}
 
+	/**
+	 * The article form.
+	 *
+	 * @param editing the saved article, or null for a new one
+	 * @param error what was wrong with the last submission ("field: problem"), or null
+	 * @param zone the newsroom's time zone, in which dates are typed
+	 */
+	public record EditPage(Chrome chrome, CsrfToken csrf, org.broadsheet.article.ArticleWorkflow.Editing editing,
+			ArticleForm form, String error, List<Section> sections, java.time.ZoneId zone) {
+
+		/** @return the instant as the newsroom types it (datetime-local), or "" */
+		public String local(java.time.Instant instant) {
+			return instant == null ? "" : instant.atZone(zone).toLocalDateTime().withSecond(0).withNano(0).toString();
+		}
+
+	}
+
+	/** Two revisions side by side. */
+	public record ComparePage(Chrome chrome, long articleId, org.broadsheet.article.RevisionDiff diff) {
+	}
+
 	/** The newsroom's article list with its filters. */
 	public record ArticlesPage(Chrome chrome, CsrfToken csrf, Account account, NewsroomQuery query,
 			Articles.NewsroomList list, List<Section> sections, List<Author> authors) {

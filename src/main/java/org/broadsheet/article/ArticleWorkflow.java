@@ -1,0 +1,320 @@
+package org.broadsheet.article;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+
+import org.broadsheet.account.Account;
+import org.broadsheet.account.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The editorial workflow: draft → in review → scheduled → published → unpublished. One method per
+ * use case, each checking the actor's permission, changing state, writing the audit log and
+ * publishing the article's event. Contributors write and submit their own drafts; authors also
+ * publish their own; editors and administrators work on anyone's.
+ *
+ * <p>Editing a published (or scheduled) article stores a revision without changing what readers
+ * see, until {@link #publish} ("Publish changes").
+ */
+@Service
+public class ArticleWorkflow {
+
+	private final Articles articles;
+
+	private final Revisions revisions;
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ArticleWorkflow(Articles articles, Revisions revisions, JdbcClient jdbc, ApplicationEventPublisher events,
+			Optional<Clock> clock) {
+		this.articles = articles;
+		this.revisions = revisions;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/** What the editor page shows of an article. */
+	public record Editing(long id, ArticleDraft latest, ArticleStatus status, boolean unpublishedChanges,
+			Instant goLiveAt, Instant unpublishAt, Long createdBy, List<Revision> revisions, List<AuditEntry> audit) {
+	}
+
+	/**
+	 * Creates a draft owned by {@code actor}.
+	 *
+	 * @return the new article's id
+	 * @throws IllegalArgumentException naming the field, for bad input
+	 */
+	@Transactional
+	public long create(Account actor, ArticleDraft draft) {
+		long id = articles.save(as(draft, ArticleStatus.DRAFT, null, null), actor.id()).id();
+		audit(id, actor, "created", null);
+		return id;
+	}
+
+	/**
+	 * Saves a revision. A draft (or an article in review or unpublished) changes with it; a published
+	 * or scheduled article does not change for readers until {@link #publish}.
+	 *
+	 * @throws AccessDeniedException when the actor may not edit this article
+	 * @throws IllegalArgumentException naming the field, for bad input or an unknown article
+	 */
+	@Transactional
+	public void save(Account actor, long id, ArticleDraft draft) {
+		var state = state(id);
+		requireEdit(actor, state);
+		if (state.status().live()) {
+			revisions.add(id, actor.id(), draft, clock.millis());
+		}
+		else {
+			articles.update(id, as(draft, state.status(), null, null), actor.id());
+		}
+		audit(id, actor, "saved", null);
+	}
+
+	/** Sends a draft to the editors. @throws AccessDeniedException unless own or an editor */
+	@Transactional
+	public void submit(Account actor, long id) {
+		var state = state(id);
+		requireEdit(actor, state);
+		if (state.status() != ArticleStatus.DRAFT && state.status() != ArticleStatus.UNPUBLISHED) {
+			throw new IllegalArgumentException("status: only a draft can be submitted for review, not "
+					+ state.status().code());
+		}
+		setStatus(id, ArticleStatus.IN_REVIEW);
+		audit(id, actor, "submitted", null);
+	}
+
+	/**
+	 * Publishes the latest revision now ("Publish" or "Publish changes"). Republishing changes
+	 * updates the last-updated instant; the publication instant stays.
+	 *
+	 * @throws AccessDeniedException unless an author publishing their own, or an editor
+	 */
+	@Transactional
+	public void publish(Account actor, long id) {
+		var state = state(id);
+		requirePublish(actor, state);
+		var latest = latest(id, state);
+		Instant now = clock.instant();
+		// An article published before (then unpublished) keeps its first publication instant.
+		Instant publishedAt = state.status() == ArticleStatus.SCHEDULED ? now
+				: jdbc.sql("SELECT published_at FROM article WHERE id = ?").param(id).query(Long.class).optional()
+					.map(Instant::ofEpochMilli).orElse(now);
+		Instant updatedAt = state.status() == ArticleStatus.PUBLISHED ? now : publishedAt;
+		articles.apply(id, as(latest.draft(), ArticleStatus.PUBLISHED, publishedAt, updatedAt), latest.id());
+		jdbc.sql("UPDATE article SET go_live_at = NULL WHERE id = ?").param(id).update();
+		audit(id, actor, "published", null);
+	}
+
+	/**
+	 * Publishes the latest revision by itself at {@code at}, once, on whichever node runs first.
+	 *
+	 * @param at a UTC instant in the future
+	 * @throws AccessDeniedException as {@link #publish}
+	 * @throws IllegalArgumentException when {@code at} is not in the future
+	 */
+	@Transactional
+	public void schedule(Account actor, long id, Instant at) {
+		var state = state(id);
+		requirePublish(actor, state);
+		if (!at.isAfter(clock.instant())) {
+			throw new IllegalArgumentException("goLiveAt: must be in the future");
+		}
+		if (state.status() == ArticleStatus.PUBLISHED) {
+			throw new IllegalArgumentException("status: a published article is already live");
+		}
+		var latest = latest(id, state);
+		articles.apply(id, as(latest.draft(), ArticleStatus.SCHEDULED, at, at), latest.id());
+		jdbc.sql("UPDATE article SET go_live_at = ? WHERE id = ?").params(at.toEpochMilli(), id).update();
+		audit(id, actor, "scheduled", at.toString());
+	}
+
+	/**
+	 * Takes an article off the site now, or at {@code at} when given.
+	 *
+	 * @param at a future UTC instant, or null for now
+	 * @throws AccessDeniedException as {@link #publish}
+	 */
+	@Transactional
+	public void unpublish(Account actor, long id, Instant at) {
+		var state = state(id);
+		requirePublish(actor, state);
+		if (at != null) {
+			if (!at.isAfter(clock.instant())) {
+				throw new IllegalArgumentException("unpublishAt: must be in the future");
+			}
+			jdbc.sql("UPDATE article SET unpublish_at = ? WHERE id = ?").params(at.toEpochMilli(), id).update();
+			audit(id, actor, "unpublish-scheduled", at.toString());
+			return;
+		}
+		if (!state.status().live()) {
+			throw new IllegalArgumentException("status: only a published or scheduled article can be unpublished");
+		}
+		setStatus(id, ArticleStatus.UNPUBLISHED);
+		jdbc.sql("UPDATE article SET go_live_at = NULL, unpublish_at = NULL WHERE id = ?").param(id).update();
+		events.publishEvent(new ArticleEvent.ArticleUnpublished(id));
+		audit(id, actor, "unpublished", null);
+	}
+
+	/**
+	 * Makes an earlier revision the latest again (as a new revision); readers see it only after
+	 * publishing, if the article is live.
+	 *
+	 * @throws AccessDeniedException when the actor may not edit this article
+	 */
+	@Transactional
+	public void restore(Account actor, long id, long revisionId) {
+		var revision = revisions.find(id, revisionId)
+			.orElseThrow(() -> new IllegalArgumentException("revision: no revision " + revisionId + " of article " + id));
+		save(actor, id, revision.draft());
+		audit(id, actor, "restored", Long.toString(revisionId));
+	}
+
+	/** @throws AccessDeniedException when the actor may not edit this article */
+	@Transactional(readOnly = true)
+	public Editing editing(Account actor, long id) {
+		var state = state(id);
+		requireEdit(actor, state);
+		var all = revisions.list(id);
+		return new Editing(id, all.isEmpty() ? null : all.get(0).draft(), state.status(), state.hasUnpublishedChanges(),
+				state.goLiveAt() == null ? null : Instant.ofEpochMilli(state.goLiveAt()), unpublishAt(id),
+				state.createdBy(), all, revisions.auditTrail(id));
+	}
+
+	/** @return the line-by-line differences of title, standfirst and body between two revisions */
+	@Transactional(readOnly = true)
+	public RevisionDiff compare(Account actor, long id, long fromRevision, long toRevision) {
+		requireEdit(actor, state(id));
+		var from = revisions.find(id, fromRevision).orElseThrow(() -> new IllegalArgumentException("from: no such revision"));
+		var to = revisions.find(id, toRevision).orElseThrow(() -> new IllegalArgumentException("to: no such revision"));
+		return new RevisionDiff(from, to,
+				List.of(diff("title", from.draft().title(), to.draft().title()),
+						diff("summary", from.draft().summary(), to.draft().summary()),
+						diff("body", from.draft().bodyMarkdown(), to.draft().bodyMarkdown())));
+	}
+
+	/**
+	 * Publishes scheduled articles whose instant has come and unpublishes those due to leave. Each
+	 * change is one conditional UPDATE, so with several nodes polling each article changes once.
+	 *
+	 * @return how many articles changed
+	 */
+	@Scheduled(fixedDelayString = "${broadsheet.workflow.poll-interval:1s}")
+	@Transactional
+	public int runDue() {
+		long now = clock.millis();
+		List<Long> live = jdbc.sql("""
+				UPDATE article SET status = 'published', go_live_at = NULL
+				WHERE status = 'scheduled' AND go_live_at <= ? RETURNING id""").param(now).query(Long.class).list();
+		List<Long> gone = jdbc.sql("""
+				UPDATE article SET status = 'unpublished', unpublish_at = NULL
+				WHERE status = 'published' AND unpublish_at <= ? RETURNING id""").param(now).query(Long.class).list();
+		live.forEach(id -> {
+			events.publishEvent(new ArticleEvent.ArticlePublished(id));
+			revisions.audit(id, null, "published", now, "scheduled");
+		});
+		gone.forEach(id -> {
+			events.publishEvent(new ArticleEvent.ArticleUnpublished(id));
+			revisions.audit(id, null, "unpublished", now, "scheduled");
+		});
+		return live.size() + gone.size();
+	}
+
+	private static RevisionDiff.FieldDiff diff(String field, String before, String after) {
+		List<String> a = lines(before);
+		List<String> b = lines(after);
+		var patch = DiffUtils.diff(a, b);
+		List<RevisionDiff.Line> out = new ArrayList<>();
+		int position = 0;
+		for (AbstractDelta<String> delta : patch.getDeltas()) {
+			for (; position < delta.getSource().getPosition(); position++) {
+				out.add(new RevisionDiff.Line(RevisionDiff.Change.SAME, a.get(position)));
+			}
+			delta.getSource().getLines().forEach(l -> out.add(new RevisionDiff.Line(RevisionDiff.Change.REMOVED, l)));
+			delta.getTarget().getLines().forEach(l -> out.add(new RevisionDiff.Line(RevisionDiff.Change.ADDED, l)));
+			position += delta.getSource().size();
+		}
+		for (; position < a.size(); position++) {
+			out.add(new RevisionDiff.Line(RevisionDiff.Change.SAME, a.get(position)));
+		}
+		return new RevisionDiff.FieldDiff(field, out);
+	}
+
+	private static List<String> lines(String text) {
+		return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\\R", -1));
+	}
+
+	private Revisions.State state(long id) {
+		return revisions.state(id).orElseThrow(() -> new IllegalArgumentException("id: no article " + id));
+	}
+
+	private Revision latest(long id, Revisions.State state) {
+		return revisions.find(id, state.latestRevision())
+			.orElseThrow(() -> new IllegalStateException("article " + id + " has no revision"));
+	}
+
+	private Instant unpublishAt(long id) {
+		Long at = jdbc.sql("SELECT unpublish_at FROM article WHERE id = ?").param(id).query(Long.class).optional()
+			.orElse(null);
+		return at == null ? null : Instant.ofEpochMilli(at);
+	}
+
+	private static boolean owns(Account actor, Revisions.State state) {
+		return state.createdBy() != null && state.createdBy() == actor.id();
+	}
+
+	/** Editors edit anything; authors their own; contributors their own while it is not live. */
+	static boolean mayEdit(Account actor, Revisions.State state) {
+		Role role = actor.role();
+		return role.atLeast(Role.EDITOR) || owns(actor, state) && (role.atLeast(Role.AUTHOR) || !state.status().live());
+	}
+
+	/** Editors publish anything; authors their own; contributors nothing. */
+	static boolean mayPublish(Account actor, Revisions.State state) {
+		return actor.role().atLeast(Role.EDITOR) || actor.role().atLeast(Role.AUTHOR) && owns(actor, state);
+	}
+
+	private static void requireEdit(Account actor, Revisions.State state) {
+		if (!mayEdit(actor, state)) {
+			throw new AccessDeniedException("You may not edit this article");
+		}
+	}
+
+	private static void requirePublish(Account actor, Revisions.State state) {
+		if (!mayPublish(actor, state)) {
+			throw new AccessDeniedException("You may not publish or unpublish this article");
+		}
+	}
+
+	private void setStatus(long id, ArticleStatus status) {
+		jdbc.sql("UPDATE article SET status = ? WHERE id = ?").params(status.code(), id).update();
+		events.publishEvent(new ArticleEvent.ArticleUpdated(id));
+	}
+
+	private void audit(long id, Account actor, String action, String detail) {
+		revisions.audit(id, actor.id(), action, clock.millis(), detail);
+	}
+
+	private static ArticleDraft as(ArticleDraft d, ArticleStatus status, Instant publishedAt, Instant updatedAt) {
+		return new ArticleDraft(d.slug(), d.title(), d.section(), d.authors(), d.summary(), d.bodyMarkdown(), d.leadImage(),
+				d.tags(), d.language(), status, publishedAt, updatedAt, d.syndication());
+	}
+
+}

@@ -1,0 +1,71 @@
+package org.broadsheet.newsroom;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.broadsheet.article.ArticleDraft;
+import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.article.ImageUse;
+import org.broadsheet.article.Syndication;
+import org.broadsheet.author.AuthorProfile;
+
+/**
+ * The article form as typed: every field a string, so that a rejected form comes back exactly as
+ * the writer left it. Authors and tags are comma-separated names.
+ */
+public record ArticleForm(String title, String slug, String section, String authors, String summary, String body,
+		String tags, String language, String syndicationPublication, String syndicationNote, String syndicationUrl) {
+
+	/** An empty form for a new article. */
+	static ArticleForm empty() {
+		return new ArticleForm("", "", "", "", "", "", "", "", "", "", "");
+	}
+
+	/** The form filled from a saved draft. */
+	static ArticleForm of(ArticleDraft d) {
+		var s = d.syndication();
+		return new ArticleForm(d.title(), nullToEmpty(d.slug()), d.section(),
+				String.join(", ", d.authors().stream().map(AuthorProfile::name).toList()), nullToEmpty(d.summary()),
+				d.bodyMarkdown(), String.join(", ", d.tags()), nullToEmpty(d.language()),
+				s == null ? "" : nullToEmpty(s.publication()), s == null ? "" : nullToEmpty(s.note()),
+				s == null ? "" : nullToEmpty(s.url()));
+	}
+
+	/**
+	 * @param leadImage kept from the article's latest revision (the form does not edit it)
+	 * @throws IllegalArgumentException naming the field, e.g. "title: an article needs a title"
+	 */
+	ArticleDraft toDraft(ImageUse leadImage) {
+		if (section == null || section.isBlank()) {
+			throw new IllegalArgumentException("section: choose or type a section");
+		}
+		List<AuthorProfile> names = names(authors).stream().map(AuthorProfile::named).toList();
+		if (names.isEmpty()) {
+			throw new IllegalArgumentException("authors: name at least one author");
+		}
+		boolean syndicated = !blank(syndicationPublication) || !blank(syndicationNote) || !blank(syndicationUrl);
+		return new ArticleDraft(blank(slug) ? null : slug.strip(), title == null ? null : title.strip(), section.strip(),
+				names, blank(summary) ? null : summary.strip(), body == null ? "" : body, leadImage, names(tags),
+				blank(language) ? null : language.strip(), ArticleStatus.DRAFT, null, null,
+				syndicated ? new Syndication(emptyToNull(syndicationPublication), emptyToNull(syndicationNote),
+						emptyToNull(syndicationUrl)) : null);
+	}
+
+	private static List<String> names(String list) {
+		return list == null ? List.of()
+				: Arrays.stream(list.split(",")).map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	private static String emptyToNull(String value) {
+		return blank(value) ? null : value.strip();
+	}
+
+	private static String nullToEmpty(String value) {
+		return value == null ? "" : value;
+	}
+
+}

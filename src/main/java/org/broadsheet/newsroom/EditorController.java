@@ -1,0 +1,155 @@
+package org.broadsheet.newsroom;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+
+import org.broadsheet.account.NewsroomUser;
+import org.broadsheet.article.ArticleWorkflow;
+import org.broadsheet.site.SiteChrome;
+import org.broadsheet.site.SiteSettings;
+import org.broadsheet.taxonomy.Taxonomy;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Writing and the workflow in the browser: POST-redirect-GET for every action; a rejected form
+ * comes back as typed, with the field named, and status 400. Permissions are checked by
+ * {@link ArticleWorkflow}, which answers 403 through Spring Security.
+ */
+@Controller
+class EditorController {
+
+	private final ArticleWorkflow workflow;
+
+	private final Taxonomy taxonomy;
+
+	private final SiteChrome chrome;
+
+	private final SiteSettings settings;
+
+	EditorController(ArticleWorkflow workflow, Taxonomy taxonomy, SiteChrome chrome, SiteSettings settings) {
+		this.workflow = workflow;
+		this.taxonomy = taxonomy;
+		this.chrome = chrome;
+		this.settings = settings;
+	}
+
+	@GetMapping("/newsroom/articles/new")
+	String create(CsrfToken csrf, Model model) {
+		return form(model, csrf, null, ArticleForm.empty(), null);
+	}
+
+	@PostMapping("/newsroom/articles")
+	String create(@AuthenticationPrincipal NewsroomUser user, ArticleForm form, CsrfToken csrf, Model model,
+			HttpServletResponse response) {
+		try {
+			long id = workflow.create(user.account(), form.toDraft(null));
+			return "redirect:/newsroom/articles/" + id + "?saved";
+		}
+		catch (IllegalArgumentException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return form(model, csrf, null, form, ex.getMessage());
+		}
+	}
+
+	@GetMapping("/newsroom/articles/{id}")
+	String edit(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, CsrfToken csrf, Model model) {
+		var editing = editing(user, id);
+		return form(model, csrf, editing, ArticleForm.of(editing.latest()), null);
+	}
+
+	@PostMapping("/newsroom/articles/{id}")
+	String save(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, ArticleForm form, CsrfToken csrf,
+			Model model, HttpServletResponse response) {
+		var editing = editing(user, id);
+		try {
+			workflow.save(user.account(), id, form.toDraft(editing.latest().leadImage()));
+			return "redirect:/newsroom/articles/" + id + "?saved";
+		}
+		catch (IllegalArgumentException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return form(model, csrf, editing, form, ex.getMessage());
+		}
+	}
+
+	@PostMapping("/newsroom/articles/{id}/{action:submit|publish|unpublish|schedule}")
+	String act(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, @PathVariable String action,
+			@RequestParam(required = false) String at, CsrfToken csrf, Model model, HttpServletResponse response) {
+		var account = user.account();
+		try {
+			switch (action) {
+				case "submit" -> workflow.submit(account, id);
+				case "publish" -> workflow.publish(account, id);
+				case "schedule" -> workflow.schedule(account, id, instant("at", at));
+				default -> workflow.unpublish(account, id, at == null || at.isBlank() ? null : instant("at", at));
+			}
+			return "redirect:/newsroom/articles/" + id + "?" + action;
+		}
+		catch (IllegalArgumentException ex) {
+			var editing = editing(user, id);
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return form(model, csrf, editing, ArticleForm.of(editing.latest()), ex.getMessage());
+		}
+	}
+
+	@PostMapping("/newsroom/articles/{id}/revisions/{revision}/restore")
+	String restore(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, @PathVariable long revision) {
+		try {
+			workflow.restore(user.account(), id, revision);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, ex.getMessage());
+		}
+		return "redirect:/newsroom/articles/" + id + "?restored";
+	}
+
+	@GetMapping("/newsroom/articles/{id}/compare")
+	String compare(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, @RequestParam long from,
+			@RequestParam long to, Model model) {
+		try {
+			model.addAttribute("page", new NewsroomPages.ComparePage(chrome.chrome(), id,
+					workflow.compare(user.account(), id, from, to)));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, ex.getMessage());
+		}
+		return "newsroom/compare";
+	}
+
+	private ArticleWorkflow.Editing editing(NewsroomUser user, long id) {
+		try {
+			return workflow.editing(user.account(), id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, ex.getMessage());
+		}
+	}
+
+	/** A date and time as typed in the newsroom's zone (datetime-local); DST gaps move forward. */
+	private Instant instant(String field, String value) {
+		try {
+			return LocalDateTime.parse(value == null ? "" : value.strip()).atZone(settings.timeZone()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException(field + ": give a date and time, e.g. 2026-12-01T08:30");
+		}
+	}
+
+	private String form(Model model, CsrfToken csrf, ArticleWorkflow.Editing editing, ArticleForm form, String error) {
+		model.addAttribute("page", new NewsroomPages.EditPage(chrome.chrome(), csrf, editing, form, error,
+				taxonomy.sections(), settings.timeZone()));
+		return "newsroom/edit";
+	}
+
+}

@@ -1,0 +1,229 @@
+package org.broadsheet.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.broadsheet.account.Accounts;
+import org.broadsheet.account.Role;
+import org.broadsheet.article.ArticleWorkflow;
+import org.broadsheet.article.Articles;
+import org.broadsheet.support.Eventually;
+import org.broadsheet.support.NewsroomBrowser;
+import org.broadsheet.support.RunningSite;
+import org.broadsheet.support.TestDatabases;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The editorial workflow through HTTP: who may do what, revisions, live and latest, scheduling. */
+class WorkflowTest {
+
+	static final String PASSWORD = "correct horse battery";
+
+	static RunningSite site;
+
+	@BeforeAll
+	static void start() {
+		Path data = TestDatabases.newDataFolder();
+		site = RunningSite.start(data, "--broadsheet.site.time-zone=UTC");
+		var accounts = site.bean(Accounts.class);
+		for (Role role : Role.values()) {
+			accounts.create(role.name().toLowerCase() + "@news.test", role.name(), role, PASSWORD);
+		}
+	}
+
+	@AfterAll
+	static void stop() {
+		site.close();
+	}
+
+	static NewsroomBrowser as(String role) {
+		return new NewsroomBrowser(site).signIn(role + "@news.test", PASSWORD);
+	}
+
+	static Map<String, String> form(String title) {
+		var form = new LinkedHashMap<String, String>();
+		form.put("title", title);
+		form.put("section", "Opinion");
+		form.put("authors", "Writer One, Writer Two");
+		form.put("summary", "Standfirst of " + title);
+		form.put("body", "First paragraph of " + title + ".\n\nSecond paragraph.");
+		form.put("tags", "Workflow, Tests");
+		return form;
+	}
+
+	/** @return the new article's id, created by {@code browser} */
+	static long create(NewsroomBrowser browser, String title) {
+		var response = browser.post("/newsroom/articles", form(title));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+		String location = response.headers().firstValue("Location").orElseThrow();
+		return Long.parseLong(location.replaceAll(".*/newsroom/articles/(\\d+).*", "$1"));
+	}
+
+	@ParameterizedTest(name = "{0} {1} → {2}")
+	@CsvSource(textBlock = """
+			contributor,   edit own draft,      302
+			contributor,   edit other's,        403
+			contributor,   submit own,          302
+			contributor,   publish own,         403
+			contributor,   publish other's,     403
+			contributor,   unpublish other's,   403
+			contributor,   schedule own,        403
+			author,        edit own draft,      302
+			author,        edit other's,        403
+			author,        submit own,          302
+			author,        publish own,         302
+			author,        publish other's,     403
+			author,        unpublish other's,   403
+			author,        schedule own,        302
+			editor,        edit other's,        302
+			editor,        publish other's,     302
+			editor,        unpublish other's,   302
+			editor,        schedule own,        302
+			administrator, edit other's,        302
+			administrator, publish other's,     302
+			administrator, unpublish other's,   302
+			""")
+	void roleMatrix(String role, String action, int expected) {
+		var owner = as("editor");
+		long others = create(owner, "Owned by the editor " + role + " " + action);
+		assertThat(owner.post("/newsroom/articles/" + others + "/publish", Map.of()).statusCode()).isEqualTo(302);
+		var browser = as(role);
+		long own = create(browser, "Owned by the " + role + " " + action);
+		String future = LocalDateTime.now(ZoneOffset.UTC).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
+		var response = switch (action) {
+			case "edit own draft" -> browser.post("/newsroom/articles/" + own, form("Edited " + role));
+			case "edit other's" -> browser.post("/newsroom/articles/" + others, form("Edited by " + role));
+			case "submit own" -> browser.post("/newsroom/articles/" + own + "/submit", Map.of());
+			case "publish own" -> browser.post("/newsroom/articles/" + own + "/publish", Map.of());
+			case "publish other's" -> browser.post("/newsroom/articles/" + others + "/publish", Map.of());
+			case "unpublish other's" -> browser.post("/newsroom/articles/" + others + "/unpublish", Map.of());
+			case "schedule own" -> browser.post("/newsroom/articles/" + own + "/schedule", Map.of("at", future));
+			default -> throw new IllegalArgumentException(action);
+		};
+		assertThat(response.statusCode()).as(role + " " + action).isEqualTo(expected);
+	}
+
+	@Test
+	void anonymousVisitorsAreSentToSignIn() {
+		var anonymous = new NewsroomBrowser(site);
+		for (String path : List.of("/newsroom/articles/new", "/newsroom/articles/1")) {
+			assertThat(anonymous.get(path).statusCode()).isEqualTo(302);
+		}
+		assertThat(anonymous.post("/newsroom/articles", form("Anonymous")).statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void badInputComesBackAsTypedWithTheFieldNamed() {
+		var editor = as("editor");
+		var form = form("");
+		form.put("body", "Kept as typed");
+		var response = editor.post("/newsroom/articles", form);
+		assertThat(response.statusCode()).isEqualTo(400);
+		var page = Jsoup.parse(response.body());
+		assertThat(page.selectFirst(".notice.error").text()).startsWith("title:");
+		assertThat(page.selectFirst("textarea[name=body]").text()).isEqualTo("Kept as typed");
+		form.put("title", "Has a title");
+		form.put("syndicationUrl", "javascript:alert(1)");
+		var bad = editor.post("/newsroom/articles", form);
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(bad.body()).selectFirst(".notice.error").text()).startsWith("syndication.url:");
+	}
+
+	@Test
+	void revisionsCompareAndRestore() {
+		var editor = as("editor");
+		long id = create(editor, "Revision one");
+		editor.post("/newsroom/articles/" + id, form("Revision two"));
+		var third = form("Revision three");
+		third.put("body", "A new first paragraph.\n\nSecond paragraph.");
+		editor.post("/newsroom/articles/" + id, third);
+
+		var page = Jsoup.parse(editor.get("/newsroom/articles/" + id).body());
+		var compareLinks = page.select(".revisions a[href*=compare]").eachAttr("href");
+		assertThat(compareLinks).hasSize(2);
+		String oldest = compareLinks.get(1);
+		var diff = Jsoup.parse(editor.get(oldest).body());
+		assertThat(diff.select(".diff-removed").eachText()).contains("Revision one", "First paragraph of Revision one.");
+		assertThat(diff.select(".diff-added").eachText()).contains("Revision three", "A new first paragraph.");
+		assertThat(diff.select(".diff-same").eachText()).contains("Second paragraph.");
+
+		String restore = page.select(".revisions form[action*=restore]").last().attr("action");
+		assertThat(editor.post(restore, Map.of()).statusCode()).isEqualTo(302);
+		var restored = Jsoup.parse(editor.get("/newsroom/articles/" + id).body());
+		assertThat(restored.selectFirst("input[name=title]").val()).isEqualTo("Revision one");
+		assertThat(restored.select(".revisions li")).hasSize(4);
+	}
+
+	@Test
+	void editingAPublishedArticleChangesNothingPublicUntilPublishChanges() {
+		var editor = as("editor");
+		long id = create(editor, "Live and latest");
+		editor.post("/newsroom/articles/" + id + "/publish", Map.of());
+		String path = site.bean(Articles.class).publishedByIds(List.of(id)).get(0).path();
+		String before = site.get(path).response().body();
+
+		var changed = form("Live and latest, revised");
+		changed.put("slug", "live-and-latest");
+		editor.post("/newsroom/articles/" + id, changed);
+		assertThat(site.get(path).response().body()).isEqualTo(before);
+		assertThat(Jsoup.parse(editor.get("/newsroom/articles/" + id).body()).selectFirst(".pending")).isNotNull();
+
+		editor.post("/newsroom/articles/" + id + "/publish", Map.of());
+		var after = site.get(path).html();
+		assertThat(after.selectFirst("h1").text()).isEqualTo("Live and latest, revised");
+		assertThat(after.selectFirst(".updated")).isNotNull();
+	}
+
+	@Test
+	void aScheduledArticlePublishesItselfOnce() {
+		var author = as("author");
+		long id = create(author, "Scheduled by itself");
+		String soon = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(2).withNano(0).toString();
+		assertThat(author.post("/newsroom/articles/" + id + "/schedule", Map.of("at", soon)).statusCode()).isEqualTo(302);
+		var articles = site.bean(Articles.class);
+		assertThat(articles.teasers(List.of(id))).isEmpty();
+		// Nobody visits the site: the scheduler alone publishes it.
+		var published = Eventually.await(() -> articles.teasers(List.of(id)), list -> !list.isEmpty());
+		assertThat(published).singleElement().satisfies(t -> assertThat(t.title()).isEqualTo("Scheduled by itself"));
+		assertThat(site.get("/").html().select(".teaser-title a").eachText()).contains("Scheduled by itself");
+	}
+
+	@Test
+	void dueArticlesChangeExactlyOnceWhenSeveralNodesPoll() throws Exception {
+		var author = as("author");
+		long id = create(author, "Raced by two nodes");
+		String soon = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(1).withNano(0).toString();
+		author.post("/newsroom/articles/" + id + "/schedule", Map.of("at", soon));
+		var workflow = site.bean(ArticleWorkflow.class);
+		Thread.sleep(1_100);
+		var first = CompletableFuture.supplyAsync(workflow::runDue);
+		var second = CompletableFuture.supplyAsync(workflow::runDue);
+		int changed = first.get() + second.get();
+		assertThat(changed).isLessThanOrEqualTo(1);
+		assertThat(site.bean(Articles.class).teasers(List.of(id))).hasSize(1);
+	}
+
+	@Test
+	void schedulingInThePastIsRefused() {
+		var editor = as("editor");
+		long id = create(editor, "Not in the past");
+		var response = editor.post("/newsroom/articles/" + id + "/schedule", Map.of("at", "2001-01-01T00:00"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(response.body()).selectFirst(".notice.error").text()).startsWith("goLiveAt:");
+		var garbled = editor.post("/newsroom/articles/" + id + "/schedule", Map.of("at", "tomorrow"));
+		assertThat(garbled.statusCode()).isEqualTo(400);
+	}
+
+}

@@ -1,0 +1,73 @@
+package org.broadsheet.support;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.jsoup.Jsoup;
+
+/** A browser for newsroom tests: keeps cookies, does not follow redirects, sends forms with their CSRF token. */
+public final class NewsroomBrowser {
+
+	private final RunningSite site;
+
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+		.followRedirects(HttpClient.Redirect.NEVER).build();
+
+	public NewsroomBrowser(RunningSite site) {
+		this.site = site;
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(site.url(path))).GET().build());
+	}
+
+	/** Posts a form, with the CSRF token of this browser's session. */
+	public HttpResponse<String> post(String path, Map<String, String> fields) {
+		var form = new StringJoiner("&");
+		form.add("_csrf=" + encode(token()));
+		fields.forEach((name, value) -> form.add(encode(name) + "=" + encode(value)));
+		return send(HttpRequest.newBuilder(URI.create(site.url(path)))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
+	}
+
+	/** Signs in; @return this browser */
+	public NewsroomBrowser signIn(String email, String password) {
+		var response = post("/login", Map.of("email", email, "password", password));
+		if (!response.headers().firstValue("Location").orElse("").endsWith("/newsroom")) {
+			throw new IllegalStateException("Sign-in failed for " + email + ": " + response.headers().map());
+		}
+		return this;
+	}
+
+	private String token() {
+		var page = Jsoup.parse(get("/login").body());
+		var input = page.selectFirst("input[name=_csrf]");
+		return input == null ? "" : input.val();
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
