@@ -27,6 +27,19 @@ public record Image(long id, String storageKey, String contentType, int width, i
 		return override == null ? own : override.isEmpty() ? null : override;
 	}
 
+	/** Typical display width of lead images: the article column on wide screens, the screen otherwise. */
+	public static final String SIZES = "(min-width: 50rem) 42rem, 100vw";
+
+	/** @return the {@code srcset} value: each variant and the original with their widths in pixels */
+	public String srcset() {
+		var candidates = new java.util.StringJoiner(", ");
+		for (int width : Variants.widths(this)) {
+			candidates.add(MediaLibrary.URL_PREFIX + "variants/" + Variants.name(this, width) + " " + width + "w");
+		}
+		candidates.add(url() + " " + width + "w");
+		return candidates.toString();
+	}
+
 	/** @return the path it is served at */
 	public String url() {
 		return MediaLibrary.URL_PREFIX + storageKey;

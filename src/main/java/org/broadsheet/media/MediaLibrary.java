@@ -70,7 +70,7 @@ public class MediaLibrary {
 	@Transactional
 	public Image store(Path file, String alt, String caption, String credit) {
 		try {
-			var kind = inspect(file);
+			var kind = inspect(file, file.getFileName().toString());
 			String key = sha256(file) + "." + kind.extension();
 			Path target = folder.resolve(key.substring(0, 2)).resolve(key);
 			if (!Files.exists(target)) {
@@ -95,6 +95,91 @@ public class MediaLibrary {
 		}
 	}
 
+	/**
+	 * Takes an upload into the library: refuses SVG and anything that is not a JPEG, PNG, GIF or
+	 * WebP by its content, or whose name claims another type; removes a photograph's location
+	 * (EXIF GPS); stores the original and makes its responsive variants.
+	 *
+	 * @param filename as the browser sent it; only its extension is checked against the content
+	 * @param alt required: what the image shows, for readers who cannot see it
+	 * @throws InvalidImageException saying what is wrong with the file
+	 * @throws IllegalArgumentException naming the field, for a missing alt text
+	 */
+	@Transactional
+	public Image upload(String filename, InputStream content, String alt, String caption, String credit) {
+		if (alt == null || alt.isBlank()) {
+			throw new IllegalArgumentException("alt: describe the image for readers who cannot see it");
+		}
+		Path temp = null;
+		try {
+			temp = Files.createTempFile(folder, "upload", ".tmp");
+			Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
+			refuseSvg(temp, filename);
+			var kind = inspect(temp, filename);
+			String extension = extension(filename);
+			if (!extension.isEmpty() && !extension.equals(kind.extension())
+					&& !(extension.equals("jpeg") && kind.extension().equals("jpg"))) {
+				throw new InvalidImageException(filename + " is named ." + extension + " but is a "
+						+ kind.contentType().substring(6).toUpperCase(java.util.Locale.ROOT) + " image: rename it and try again");
+			}
+			if (kind.extension().equals("jpg")) {
+				Location.remove(temp);
+			}
+			Image image = store(temp, alt.strip(), blankToNull(caption), blankToNull(credit));
+			Variants.widths(image).forEach(width -> Variants.ensure(folder, image, width));
+			return image;
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException("Cannot store the upload " + filename, ex);
+		}
+		finally {
+			if (temp != null) {
+				try {
+					Files.deleteIfExists(temp);
+				}
+				catch (IOException ignored) {
+					// a leftover temporary file in the media folder is harmless
+				}
+			}
+		}
+	}
+
+	/** @return the newest images first, at most {@code limit} */
+	public java.util.List<Image> recent(int limit) {
+		return jdbc.sql("SELECT * FROM image ORDER BY id DESC LIMIT ?").param(limit).query(Image.class).list();
+	}
+
+	/** @return the image whose original has this content hash, if any */
+	java.util.Optional<Image> byHash(String hash) {
+		return jdbc.sql("SELECT * FROM image WHERE storage_key LIKE ?").param(hash.substring(0, 2) + "/" + hash + ".%")
+			.query(Image.class).optional();
+	}
+
+	private static void refuseSvg(Path file, String filename) throws IOException {
+		byte[] head = new byte[1024];
+		int n;
+		try (InputStream in = Files.newInputStream(file)) {
+			n = in.readNBytes(head, 0, head.length);
+		}
+		String start = new String(head, 0, Math.max(n, 0), java.nio.charset.StandardCharsets.ISO_8859_1)
+			.toLowerCase(java.util.Locale.ROOT);
+		if (start.contains("<svg") || start.stripLeading().startsWith("<?xml") || start.stripLeading().startsWith("<!doctype svg")) {
+			throw new InvalidImageException(filename + " is an SVG image; SVG is not accepted because it can carry scripts");
+		}
+	}
+
+	private static String extension(String filename) {
+		if (filename == null) {
+			return "";
+		}
+		int dot = filename.lastIndexOf('.');
+		return dot < 0 ? "" : filename.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
 	/** @return the images with these ids, keyed by id (one query) */
 	public Map<Long, Image> byIds(Collection<Long> ids) {
 		if (ids.isEmpty()) {
@@ -107,9 +192,9 @@ public class MediaLibrary {
 	private record Kind(String extension, String contentType, int width, int height) {
 	}
 
-	private static Kind inspect(Path file) throws IOException {
+	private static Kind inspect(Path file, String name) throws IOException {
 		if (Files.size(file) == 0) {
-			throw new InvalidImageException(file.getFileName() + " is empty");
+			throw new InvalidImageException(name + " is empty");
 		}
 		try (var in = ImageIO.createImageInputStream(file.toFile())) {
 			var readers = ImageIO.getImageReaders(in);
@@ -125,10 +210,10 @@ public class MediaLibrary {
 					int width = reader.getWidth(0);
 					int height = reader.getHeight(0);
 					if (width <= 0 || height <= 0) {
-						throw new InvalidImageException(file.getFileName() + " has no pixels");
+						throw new InvalidImageException(name + " has no pixels");
 					}
 					if ((long) width * height > MAX_PIXELS) {
-						throw new InvalidImageException(file.getFileName() + " is " + width + "×" + height
+						throw new InvalidImageException(name + " is " + width + "×" + height
 								+ " pixels; the limit is " + MAX_PIXELS / 1_000_000 + " megapixels");
 					}
 					decodeSmall(reader, width, height);
@@ -138,14 +223,14 @@ public class MediaLibrary {
 					if (ex instanceof InvalidImageException invalid) {
 						throw invalid;
 					}
-					throw new InvalidImageException(file.getFileName() + " is damaged or incomplete: " + ex.getMessage());
+					throw new InvalidImageException(name + " is damaged or incomplete: " + ex.getMessage());
 				}
 				finally {
 					reader.dispose();
 				}
 			}
 		}
-		throw new InvalidImageException(file.getFileName() + " is not a JPEG, PNG, GIF or WebP image");
+		throw new InvalidImageException(name + " is not a JPEG, PNG, GIF or WebP image");
 	}
 
 	/**

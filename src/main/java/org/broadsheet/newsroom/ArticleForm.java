@@ -14,28 +14,40 @@ import org.broadsheet.author.AuthorProfile;
  * the writer left it. Authors and tags are comma-separated names.
  */
 public record ArticleForm(String title, String slug, String section, String authors, String summary, String body,
-		String tags, String language, String syndicationPublication, String syndicationNote, String syndicationUrl) {
+		String tags, String language, String syndicationPublication, String syndicationNote, String syndicationUrl,
+		String leadImage, String leadAlt, String leadCaption, String leadCredit) {
 
 	/** An empty form for a new article. */
 	static ArticleForm empty() {
-		return new ArticleForm("", "", "", "", "", "", "", "", "", "", "");
+		return new ArticleForm("", "", "", "", "", "", "", "", "", "", "", "", "", "", "");
 	}
 
 	/** The form filled from a saved draft. */
 	static ArticleForm of(ArticleDraft d) {
 		var s = d.syndication();
+		var image = d.leadImage();
 		return new ArticleForm(d.title(), nullToEmpty(d.slug()), d.section(),
 				String.join(", ", d.authors().stream().map(AuthorProfile::name).toList()), nullToEmpty(d.summary()),
 				d.bodyMarkdown(), String.join(", ", d.tags()), nullToEmpty(d.language()),
 				s == null ? "" : nullToEmpty(s.publication()), s == null ? "" : nullToEmpty(s.note()),
-				s == null ? "" : nullToEmpty(s.url()));
+				s == null ? "" : nullToEmpty(s.url()), image == null ? "" : Long.toString(image.imageId()),
+				image == null ? "" : nullToEmpty(image.alt()), image == null ? "" : nullToEmpty(image.caption()),
+				image == null ? "" : nullToEmpty(image.credit()));
 	}
 
 	/**
-	 * @param leadImage kept from the article's latest revision (the form does not edit it)
 	 * @throws IllegalArgumentException naming the field, e.g. "title: an article needs a title"
 	 */
-	ArticleDraft toDraft(ImageUse leadImage) {
+	ArticleDraft toDraft() {
+		ImageUse leadImage = null;
+		if (!blank(this.leadImage)) {
+			if (!this.leadImage.strip().matches("\\d{1,18}")) {
+				throw new IllegalArgumentException("leadImage: choose an image from the media library");
+			}
+			// Empty texts here mean "the image's own" (null), not "none".
+			leadImage = new ImageUse(Long.parseLong(this.leadImage.strip()), emptyToNull(leadAlt), emptyToNull(leadCaption),
+					emptyToNull(leadCredit));
+		}
 		if (section == null || section.isBlank()) {
 			throw new IllegalArgumentException("section: choose or type a section");
 		}

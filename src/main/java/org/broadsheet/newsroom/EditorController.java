@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 
 import org.broadsheet.account.NewsroomUser;
 import org.broadsheet.article.ArticleWorkflow;
+import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.site.SiteChrome;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.taxonomy.Taxonomy;
@@ -38,7 +39,11 @@ class EditorController {
 
 	private final SiteSettings settings;
 
-	EditorController(ArticleWorkflow workflow, Taxonomy taxonomy, SiteChrome chrome, SiteSettings settings) {
+	private final MediaLibrary media;
+
+	EditorController(ArticleWorkflow workflow, Taxonomy taxonomy, SiteChrome chrome, SiteSettings settings,
+			MediaLibrary media) {
+		this.media = media;
 		this.workflow = workflow;
 		this.taxonomy = taxonomy;
 		this.chrome = chrome;
@@ -54,7 +59,7 @@ class EditorController {
 	String create(@AuthenticationPrincipal NewsroomUser user, ArticleForm form, CsrfToken csrf, Model model,
 			HttpServletResponse response) {
 		try {
-			long id = workflow.create(user.account(), form.toDraft(null));
+			long id = workflow.create(user.account(), form.toDraft());
 			return "redirect:/newsroom/articles/" + id + "?saved";
 		}
 		catch (IllegalArgumentException ex) {
@@ -74,7 +79,7 @@ class EditorController {
 			Model model, HttpServletResponse response) {
 		var editing = editing(user, id);
 		try {
-			workflow.save(user.account(), id, form.toDraft(editing.latest().leadImage()));
+			workflow.save(user.account(), id, form.toDraft());
 			return "redirect:/newsroom/articles/" + id + "?saved";
 		}
 		catch (IllegalArgumentException ex) {
@@ -148,7 +153,7 @@ class EditorController {
 
 	private String form(Model model, CsrfToken csrf, ArticleWorkflow.Editing editing, ArticleForm form, String error) {
 		model.addAttribute("page", new NewsroomPages.EditPage(chrome.chrome(), csrf, editing, form, error,
-				taxonomy.sections(), settings.timeZone()));
+				taxonomy.sections(), media.recent(100), settings.timeZone()));
 		return "newsroom/edit";
 	}
 

@@ -30,13 +30,22 @@ public final class NewsroomPages {
 	 * @param zone the newsroom's time zone, in which dates are typed
 	 */
 	public record EditPage(Chrome chrome, CsrfToken csrf, org.broadsheet.article.ArticleWorkflow.Editing editing,
-			ArticleForm form, String error, List<Section> sections, java.time.ZoneId zone) {
+			ArticleForm form, String error, List<Section> sections, List<org.broadsheet.media.Image> images,
+			java.time.ZoneId zone) {
 
 		/** @return the instant as the newsroom types it (datetime-local), or "" */
 		public String local(java.time.Instant instant) {
 			return instant == null ? "" : instant.atZone(zone).toLocalDateTime().withSecond(0).withNano(0).toString();
 		}
 
+	}
+
+	/**
+	 * The media library: recent images and the upload form.
+	 *
+	 * @param error what was wrong with the last upload, or null
+	 */
+	public record MediaPage(Chrome chrome, CsrfToken csrf, List<org.broadsheet.media.Image> images, String error) {
 	}
 
 	/** Two revisions side by side. */

@@ -38,6 +38,25 @@ public final class NewsroomBrowser {
 			.POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
 	}
 
+	/** Posts a multipart form with one file, the CSRF token in the query string (as the upload form does). */
+	public HttpResponse<String> upload(String path, String filename, byte[] content, Map<String, String> fields) {
+		String boundary = "----broadsheet" + System.nanoTime();
+		var body = new java.io.ByteArrayOutputStream();
+		fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+				+ "\"\r\n\r\n" + value + "\r\n"));
+		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+		body.writeBytes(content);
+		write(body, "\r\n--" + boundary + "--\r\n");
+		return send(HttpRequest.newBuilder(URI.create(site.url(path + "?_csrf=" + encode(token()))))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+	}
+
+	private static void write(java.io.ByteArrayOutputStream out, String text) {
+		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+	}
+
 	/** Signs in; @return this browser */
 	public NewsroomBrowser signIn(String email, String password) {
 		var response = post("/login", Map.of("email", email, "password", password));

@@ -1,0 +1,60 @@
+package org.broadsheet.media;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import net.coobird.thumbnailator.Thumbnails;
+
+/**
+ * Responsive variants of an original: {@link #WIDTHS} pixels wide (only those narrower than the
+ * original), JPEG for photographs and PNG for PNGs; GIFs are served as they are (animation).
+ * Derived state under {@code <data>/media/variants}: deleted, they are made again on request.
+ */
+final class Variants {
+
+	/** Widths of the variants, in CSS pixels at 1×. */
+	static final int[] WIDTHS = { 480, 960, 1600 };
+
+	private Variants() {
+	}
+
+	/** @return the widths this image has variants at, narrowest first */
+	static List<Integer> widths(Image image) {
+		if (image.contentType().equals("image/gif")) {
+			return List.of();
+		}
+		return IntStream.of(WIDTHS).filter(w -> w < image.width()).boxed().toList();
+	}
+
+	/** @return the variant's file name, e.g. {@code 3fa9…-960.jpg} */
+	static String name(Image image, int width) {
+		String hash = image.storageKey().substring(image.storageKey().indexOf('/') + 1, image.storageKey().lastIndexOf('.'));
+		return hash + "-" + width + (image.contentType().equals("image/png") ? ".png" : ".jpg");
+	}
+
+	/** Makes the variant from the original if it is not there yet. */
+	static Path ensure(Path mediaFolder, Image image, int width) {
+		Path target = mediaFolder.resolve("variants").resolve(name(image, width));
+		if (Files.exists(target)) {
+			return target;
+		}
+		try {
+			Files.createDirectories(target.getParent());
+			Path temp = Files.createTempFile(target.getParent(), "variant", ".tmp");
+			Thumbnails.of(mediaFolder.resolve(image.storageKey()).toFile()).width(width).outputQuality(0.82)
+				.outputFormat(image.contentType().equals("image/png") ? "png" : "jpg")
+				.toOutputStream(Files.newOutputStream(temp));
+			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot make the " + width + " px variant of " + image.storageKey(), ex);
+		}
+	}
+
+}
