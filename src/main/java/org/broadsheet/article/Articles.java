@@ -357,6 +357,40 @@ public class Articles {
 		return new NewsroomList(items, query.page(), pageCount);
 	}
 
+	/**
+	 * The article as {@code draft} would show it, without storing anything: for the newsroom's
+	 * preview of the exact reader page. Unknown sections, authors and tags appear as they would
+	 * once created; an unpublished article is dated now.
+	 */
+	@Transactional(readOnly = true)
+	public Article preview(long id, ArticleDraft draft) {
+		String sectionSlug = slugger.slugify(draft.section(), "section");
+		Section section = taxonomy.sectionBySlug(sectionSlug).orElse(new Section(0, sectionSlug, draft.section(), false));
+		List<Author> bylines = draft.authors().stream().map(p -> {
+			String slug = slugger.slugify(p.name(), "author");
+			return authors.bySlug(slug).orElse(new Author(0, slug, p.name(), p.title(), p.affiliation(), p.bio()));
+		}).toList();
+		List<Tag> tagList = draft.tags().stream().map(name -> {
+			String slug = slugger.slugify(name, "tag");
+			return taxonomy.tagBySlug(slug).orElse(new Tag(0, slug, name));
+		}).toList();
+		Image image = null;
+		if (draft.leadImage() != null) {
+			var use = draft.leadImage();
+			Image stored = media.byIds(Set.of(use.imageId())).get(use.imageId());
+			image = stored == null ? null : stored.describedAs(use.alt(), use.caption(), use.credit());
+		}
+		Instant at = draft.publishedAt() != null ? draft.publishedAt() : clock.instant();
+		String slug = hasSlug(draft) ? slugger.slugify(draft.slug(), FALLBACK_SLUG) : slugger.slugify(draft.title(), FALLBACK_SLUG);
+		return new Article(id, slug, draft.title(), section, bylines, draft.summary(), markdown.render(draft.bodyMarkdown()),
+				image, tagList, draft.language(), draft.status(), at, at, draft.syndication());
+	}
+
+	/** @return Markdown rendered to the sanitized HTML readers would get */
+	public String renderMarkdown(String markdown) {
+		return this.markdown.render(markdown == null ? "" : markdown);
+	}
+
 	/** @return how many articles exist in any status */
 	public int count() {
 		return repository.count();

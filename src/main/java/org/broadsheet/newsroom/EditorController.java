@@ -41,9 +41,15 @@ class EditorController {
 
 	private final MediaLibrary media;
 
+	private final org.broadsheet.article.Articles articles;
+
+	private final org.broadsheet.site.ArticlePages articlePages;
+
 	EditorController(ArticleWorkflow workflow, Taxonomy taxonomy, SiteChrome chrome, SiteSettings settings,
-			MediaLibrary media) {
+			MediaLibrary media, org.broadsheet.article.Articles articles, org.broadsheet.site.ArticlePages articlePages) {
 		this.media = media;
+		this.articles = articles;
+		this.articlePages = articlePages;
 		this.workflow = workflow;
 		this.taxonomy = taxonomy;
 		this.chrome = chrome;
@@ -117,6 +123,42 @@ class EditorController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, ex.getMessage());
 		}
 		return "redirect:/newsroom/articles/" + id + "?restored";
+	}
+
+	/** The exact reader page of the latest revision, before it is published. */
+	@GetMapping("/newsroom/articles/{id}/preview")
+	String preview(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, Model model) {
+		var editing = editing(user, id);
+		model.addAttribute("page", articlePages.page(articles.preview(id, editing.latest())));
+		return "site/article";
+	}
+
+	/** Live preview of the body: Markdown to the sanitized HTML readers get. */
+	@PostMapping(value = "/newsroom/markdown", produces = "text/html;charset=UTF-8")
+	@org.springframework.web.bind.annotation.ResponseBody
+	String markdown(@RequestParam(defaultValue = "") String markdown) {
+		if (markdown.length() > org.broadsheet.article.ArticleDraft.MAX_BODY) {
+			throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, "body: too long to preview");
+		}
+		return articles.renderMarkdown(markdown);
+	}
+
+	/** Autosave of a draft (not of a live article, whose revisions wait for Publish changes). */
+	@PostMapping("/newsroom/articles/{id}/autosave")
+	org.springframework.http.ResponseEntity<String> autosave(@AuthenticationPrincipal NewsroomUser user,
+			@PathVariable long id, ArticleForm form) {
+		var editing = editing(user, id);
+		if (editing.status().live()) {
+			return org.springframework.http.ResponseEntity.status(HttpStatus.CONFLICT)
+				.body("status: a published article is saved with Save, not automatically");
+		}
+		try {
+			workflow.save(user.account(), id, form.toDraft());
+			return org.springframework.http.ResponseEntity.noContent().build();
+		}
+		catch (IllegalArgumentException ex) {
+			return org.springframework.http.ResponseEntity.badRequest().body(ex.getMessage());
+		}
 	}
 
 	@GetMapping("/newsroom/articles/{id}/compare")

@@ -33,6 +33,20 @@ public final class NewsroomPages {
 			ArticleForm form, String error, List<Section> sections, List<org.broadsheet.media.Image> images,
 			java.time.ZoneId zone) {
 
+		/** Words per minute of an average adult reading for comprehension. */
+		static final int WORDS_PER_MINUTE = 230;
+
+		/** @return the body's words, as the editor's live counter counts them */
+		public int words() {
+			String body = form.body() == null ? "" : form.body().strip();
+			return body.isEmpty() ? 0 : body.split("\\s+").length;
+		}
+
+		/** @return minutes to read the body, at least 1 */
+		public int readingMinutes() {
+			return Math.max(1, (words() + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
+		}
+
 		/** @return the instant as the newsroom types it (datetime-local), or "" */
 		public String local(java.time.Instant instant) {
 			return instant == null ? "" : instant.atZone(zone).toLocalDateTime().withSecond(0).withNano(0).toString();

@@ -3,8 +3,6 @@ package org.broadsheet.site;
 import org.broadsheet.article.ArticleList;
 import org.broadsheet.article.Articles;
 import org.broadsheet.author.Authors;
-import org.broadsheet.comment.Comments;
-import org.broadsheet.search.RelatedArticles;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -22,31 +20,26 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class ReaderController {
 
-	private static final int RELATED = 4;
-
 	private final Articles articles;
 
 	private final Authors authors;
 
 	private final Taxonomy taxonomy;
 
-	private final Comments comments;
-
 	private final SiteContext site;
 
 	private final SeoMetadata seo;
 
-	private final RelatedArticles related;
+	private final ArticlePages articlePages;
 
-	ReaderController(Articles articles, Authors authors, Taxonomy taxonomy, Comments comments, SiteContext site,
-			SeoMetadata seo, RelatedArticles related) {
+	ReaderController(Articles articles, Authors authors, Taxonomy taxonomy, SiteContext site, SeoMetadata seo,
+			ArticlePages articlePages) {
 		this.articles = articles;
 		this.authors = authors;
 		this.taxonomy = taxonomy;
-		this.comments = comments;
 		this.site = site;
 		this.seo = seo;
-		this.related = related;
+		this.articlePages = articlePages;
 	}
 
 	@GetMapping("/")
@@ -75,14 +68,7 @@ class ReaderController {
 						: articles.published(normal(section), normal(slug)).map(a -> a.path()))
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		}
-		var article = found.get();
-		String pageUrl = site.absolute(article.path());
-		String language = article.language() != null ? article.language() : site.settings().language();
-		model.addAttribute("page",
-				new Pages.ArticlePage(site.chrome(), seo.article(article, pageUrl), language, SiteContext.direction(language),
-						article, pageUrl,
-						ShareLink.forPage(pageUrl, article.title()), comments.approved(article.id()),
-						articles.teasers(related.related(article.id(), RELATED)), articles.neighbours(article)));
+		model.addAttribute("page", articlePages.page(found.get()));
 		return "site/article";
 	}
 

@@ -191,7 +191,10 @@ class BrowserWorkflowTest {
 			author.findElement(By.id("title")).sendKeys("Scheduled in the browser");
 			author.findElement(By.id("section")).sendKeys("News");
 			author.findElement(By.id("authors")).sendKeys("Alexander Gabuev");
-			author.findElement(By.id("body")).sendKeys("This goes live by itself.");
+			author.findElement(By.id("body")).sendKeys("This goes **live** by itself.");
+			new WebDriverWait(author, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#live-preview strong"))
+				.isEmpty());
+			assertThat(author.findElement(By.id("word-count")).getText()).isEqualTo("5 words · 1 min read");
 			submit(author, "form.article-form button[name=save]", "?saved");
 			String at = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(4).withNano(0).toString();
 			((JavascriptExecutor) author).executeScript("arguments[0].value = arguments[1];",

@@ -236,6 +236,42 @@ class WorkflowTest {
 	}
 
 	@Test
+	void previewShowsTheExactReaderPageOnlyToThoseWhoMayEdit() {
+		var author = as("author");
+		long id = create(author, "Previewed before publishing");
+		var preview = author.get("/newsroom/articles/" + id + "/preview");
+		assertThat(preview.statusCode()).isEqualTo(200);
+		var page = Jsoup.parse(preview.body());
+		assertThat(page.selectFirst("h1.headline").text()).isEqualTo("Previewed before publishing");
+		assertThat(page.select(".article-body p").eachText()).contains("Second paragraph.");
+		assertThat(page.selectFirst(".byline .authors").text()).isEqualTo("Writer One and Writer Two");
+		assertThat(as("contributor").get("/newsroom/articles/" + id + "/preview").statusCode()).isEqualTo(403);
+		assertThat(site.get("/opinion/previewed-before-publishing").status()).isEqualTo(404);
+	}
+
+	@Test
+	void livePreviewRendersSanitizedMarkdown() {
+		var response = as("contributor").post("/newsroom/markdown",
+				Map.of("markdown", "**Bold** <script>alert(1)</script> <img src=x onerror=alert(1)>"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("<strong>Bold</strong>").doesNotContain("<script", "onerror");
+	}
+
+	@Test
+	void autosaveKeepsDraftsAndLeavesLiveArticlesToSave() {
+		var author = as("author");
+		long id = create(author, "Autosaved draft");
+		var saved = author.post("/newsroom/articles/" + id + "/autosave", form("Autosaved draft, second version"));
+		assertThat(saved.statusCode()).isEqualTo(204);
+		var page = Jsoup.parse(author.get("/newsroom/articles/" + id).body());
+		assertThat(page.selectFirst("input[name=title]").val()).isEqualTo("Autosaved draft, second version");
+		assertThat(page.selectFirst(".word-count").text()).isEqualTo("9 words · 1 min read");
+		author.post("/newsroom/articles/" + id + "/publish", Map.of());
+		var live = author.post("/newsroom/articles/" + id + "/autosave", form("Not automatically"));
+		assertThat(live.statusCode()).isEqualTo(409);
+	}
+
+	@Test
 	void schedulingInThePastIsRefused() {
 		var editor = as("editor");
 		long id = create(editor, "Not in the past");
