@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.broadsheet.account.Account;
+import org.broadsheet.account.Role;
 import org.broadsheet.text.SlugClaim;
 import org.broadsheet.text.Slugger;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Authors {
 
-	private static final String COLUMNS = "id, slug, name, title, affiliation, bio";
+	/** The author's columns, with the portrait's storage key from the media library. */
+	private static final String COLUMNS = "a.id, a.slug, a.name, a.title, a.affiliation, a.bio, i.storage_key AS photo_key, a.links "
+			+ "FROM author a LEFT JOIN image i ON i.id = a.photo_image_id";
 
 	private final JdbcClient jdbc;
 
@@ -63,12 +67,49 @@ public class Authors {
 
 	/** @param slug decoded slug */
 	public Optional<Author> bySlug(String slug) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM author WHERE slug = ?").param(slug).query(Author.class).optional();
+		return jdbc.sql("SELECT " + COLUMNS + " WHERE a.slug = ?").param(slug).query(Author.class).optional();
+	}
+
+	/**
+	 * Changes an author's profile (not their name, which bylines and the slug hang on). Editors and
+	 * administrators only.
+	 *
+	 * @param photoImageId an image from the media library, or null for none
+	 * @param links one absolute http(s) URL a line, or blank
+	 * @throws IllegalArgumentException naming the field: too long, or a link that is not an http(s) URL
+	 * @throws java.util.NoSuchElementException when there is no such author
+	 * @throws org.springframework.security.access.AccessDeniedException below the editor role
+	 */
+	@Transactional
+	public Author updateProfile(Account actor, long id, String title, String affiliation, String bio, Long photoImageId, String links) {
+		if (!actor.role().atLeast(Role.EDITOR)) {
+			throw new org.springframework.security.access.AccessDeniedException("Only editors change author profiles");
+		}
+		var profile = new AuthorProfile("x", blankToNull(title), blankToNull(affiliation), blankToNull(bio));
+		String cleanLinks = blankToNull(links);
+		if (cleanLinks != null) {
+			for (String link : cleanLinks.split("\\R")) {
+				if (!link.isBlank() && !link.strip().matches("(?i)https?://[^\\s/]+\\S*")) {
+					throw new IllegalArgumentException("links: each line must be an http(s) URL, not '" + link.strip() + "'");
+				}
+			}
+		}
+		int updated = jdbc.sql("UPDATE author SET title = ?, affiliation = ?, bio = ?, photo_image_id = ?, links = ? WHERE id = ?")
+			.params(profile.title(), profile.affiliation(), profile.bio(), photoImageId, cleanLinks, id)
+			.update();
+		if (updated == 0) {
+			throw new java.util.NoSuchElementException("no author " + id);
+		}
+		return byIds(List.of(id)).get(id);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	/** @return every author, by name */
 	public List<Author> all() {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM author ORDER BY name").query(Author.class).list();
+		return jdbc.sql("SELECT " + COLUMNS + " ORDER BY a.name").query(Author.class).list();
 	}
 
 	/** @return the authors with these ids, keyed by id (one query) */
@@ -76,7 +117,7 @@ public class Authors {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return jdbc.sql("SELECT " + COLUMNS + " FROM author WHERE id IN (:ids)")
+		return jdbc.sql("SELECT " + COLUMNS + " WHERE a.id IN (:ids)")
 			.param("ids", ids)
 			.query(Author.class)
 			.list()

@@ -62,6 +62,11 @@ public final class NewsroomPages {
 	public record MediaPage(Chrome chrome, CsrfToken csrf, List<org.broadsheet.media.Image> images, String error) {
 	}
 
+	/** Authors' profiles, sections and tags. @param error the last problem, or null */
+	public record PeoplePage(Chrome chrome, CsrfToken csrf, List<Author> authors, List<Section> sections,
+			List<org.broadsheet.taxonomy.Tag> tags, List<org.broadsheet.media.Image> images, String error) {
+	}
+
 	/** Two revisions side by side. */
 	public record ComparePage(Chrome chrome, long articleId, org.broadsheet.article.RevisionDiff diff) {
 	}

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.broadsheet.account.Account;
+import org.broadsheet.account.Role;
 import org.broadsheet.text.SlugClaim;
 import org.broadsheet.text.Slugger;
 import org.springframework.beans.factory.annotation.Value;
@@ -88,6 +90,35 @@ public class Taxonomy {
 	/** @param slug decoded slug */
 	public Optional<Tag> tagBySlug(String slug) {
 		return jdbc.sql("SELECT id, slug, name FROM tag WHERE slug = ?").param(slug).query(Tag.class).optional();
+	}
+
+	/**
+	 * Renames a section or tag and sets whether a section is an opinion section. Its slug stays,
+	 * so addresses stay. Editors and administrators only.
+	 *
+	 * @param kind "section" or "tag"
+	 * @throws IllegalArgumentException naming the field, for a name without letters or over 100 characters
+	 * @throws org.springframework.security.access.AccessDeniedException below the editor role
+	 */
+	@Transactional
+	public void rename(Account actor, String kind, long id, String name, boolean opinion) {
+		if (!actor.role().atLeast(Role.EDITOR)) {
+			throw new org.springframework.security.access.AccessDeniedException("Only editors change sections and tags");
+		}
+		if (name == null || name.isBlank() || name.strip().length() > 100 || name.codePoints().noneMatch(Character::isLetterOrDigit)) {
+			throw new IllegalArgumentException("name: at most 100 characters, with a letter or a digit");
+		}
+		int updated = kind.equals("section")
+				? jdbc.sql("UPDATE section SET name = ?, opinion = ? WHERE id = ?").params(name.strip(), opinion, id).update()
+				: jdbc.sql("UPDATE tag SET name = ? WHERE id = ?").params(name.strip(), id).update();
+		if (updated == 0) {
+			throw new java.util.NoSuchElementException("no " + kind + " " + id);
+		}
+	}
+
+	/** @return every tag, by name */
+	public List<Tag> tags() {
+		return jdbc.sql("SELECT id, slug, name FROM tag ORDER BY name").query(Tag.class).list();
 	}
 
 	/** @return every section, by name, for the site's navigation */

@@ -272,6 +272,32 @@ class WorkflowTest {
 	}
 
 	@Test
+	void editorsKeepAuthorProfilesSectionsAndTags() {
+		var editor = as("editor");
+		long id = create(editor, "Profiled authors");
+		editor.post("/newsroom/articles/" + id + "/publish", Map.of());
+		var author = site.bean(org.broadsheet.author.Authors.class).bySlug("writer-one").orElseThrow();
+		var profile = Map.of("title", "Senior fellow", "affiliation", "An Institute", "bio", "Writer One writes.",
+				"links", "https://writer-one.example/\nhttps://social.example/@one");
+		assertThat(as("contributor").post("/newsroom/authors/" + author.id(), profile).statusCode()).isEqualTo(403);
+		assertThat(editor.post("/newsroom/authors/" + author.id(), profile).statusCode()).isEqualTo(302);
+		var page = site.get("/author/writer-one").html();
+		assertThat(page.selectFirst(".profile-role").text()).isEqualTo("Senior fellow, An Institute");
+		assertThat(page.select(".profile-links a").eachAttr("href")).containsExactly("https://writer-one.example/",
+				"https://social.example/@one");
+		var bad = editor.post("/newsroom/authors/" + author.id(), Map.of("links", "javascript:alert(1)"));
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(bad.body()).selectFirst(".notice").text()).startsWith("links:");
+
+		var section = site.bean(org.broadsheet.taxonomy.Taxonomy.class).sectionBySlug("opinion").orElseThrow();
+		assertThat(editor.post("/newsroom/sections/" + section.id(), Map.of("name", "Comment", "opinion", "true"))
+			.statusCode()).isEqualTo(302);
+		assertThat(site.get("/opinion/").html().selectFirst("h1").text()).isEqualTo("Comment");
+		assertThat(as("author").post("/newsroom/sections/" + section.id(), Map.of("name", "Mine")).statusCode())
+			.isEqualTo(403);
+	}
+
+	@Test
 	void schedulingInThePastIsRefused() {
 		var editor = as("editor");
 		long id = create(editor, "Not in the past");

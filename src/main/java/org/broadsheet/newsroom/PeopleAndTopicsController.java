@@ -1,0 +1,89 @@
+package org.broadsheet.newsroom;
+
+import java.util.NoSuchElementException;
+
+import org.broadsheet.account.NewsroomUser;
+import org.broadsheet.author.Authors;
+import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.site.SiteChrome;
+import org.broadsheet.taxonomy.Taxonomy;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Authors' profiles, sections and tags in the newsroom (editors change them; the services check). */
+@Controller
+class PeopleAndTopicsController {
+
+	private final Authors authors;
+
+	private final Taxonomy taxonomy;
+
+	private final MediaLibrary media;
+
+	private final SiteChrome chrome;
+
+	PeopleAndTopicsController(Authors authors, Taxonomy taxonomy, MediaLibrary media, SiteChrome chrome) {
+		this.authors = authors;
+		this.taxonomy = taxonomy;
+		this.media = media;
+		this.chrome = chrome;
+	}
+
+	@GetMapping("/newsroom/authors")
+	String authors(CsrfToken csrf, Model model) {
+		return page(model, csrf, null);
+	}
+
+	@PostMapping("/newsroom/authors/{id}")
+	String saveAuthor(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String affiliation,
+			@RequestParam(defaultValue = "") String bio, @RequestParam(defaultValue = "") String photo,
+			@RequestParam(defaultValue = "") String links, CsrfToken csrf, Model model, HttpServletResponse response) {
+		try {
+			Long photoId = photo.matches("\\d{1,18}") ? Long.valueOf(photo) : null;
+			authors.updateProfile(user.account(), id, title, affiliation, bio, photoId, links);
+			return "redirect:/newsroom/authors?saved=" + id;
+		}
+		catch (NoSuchElementException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		catch (IllegalArgumentException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return page(model, csrf, ex.getMessage());
+		}
+	}
+
+	@PostMapping("/newsroom/{kind:section|tag}s/{id}")
+	String rename(@AuthenticationPrincipal NewsroomUser user, @PathVariable String kind, @PathVariable long id,
+			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "false") boolean opinion,
+			CsrfToken csrf, Model model, HttpServletResponse response) {
+		try {
+			taxonomy.rename(user.account(), kind, id, name, opinion);
+			return "redirect:/newsroom/authors?saved";
+		}
+		catch (NoSuchElementException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		catch (IllegalArgumentException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return page(model, csrf, ex.getMessage());
+		}
+	}
+
+	private String page(Model model, CsrfToken csrf, String error) {
+		model.addAttribute("page", new NewsroomPages.PeoplePage(chrome.chrome(), csrf, authors.all(), taxonomy.sections(),
+				taxonomy.tags(), media.recent(200), error));
+		return "newsroom/people";
+	}
+
+}
