@@ -97,8 +97,10 @@ class DatabaseDialect {
 							// "no transaction is active": the state is reset all the same.
 						}
 					}
+					// The mode BEGIN uses (setCurrentTransactionMode is something else).
 					connection.unwrap(SQLiteConnection.class)
-						.setCurrentTransactionMode(Boolean.TRUE.equals(READ_ONLY.get()) ? TransactionMode.DEFERRED
+						.getConnectionConfig()
+						.setTransactionMode(Boolean.TRUE.equals(READ_ONLY.get()) ? TransactionMode.DEFERRED
 								: TransactionMode.IMMEDIATE);
 				}
 				return connection;
