@@ -64,6 +64,24 @@ public class Accounts {
 		return new Account(id, normalized, displayName.strip(), role, now);
 	}
 
+	/**
+	 * {@link #create(String, String, Role, String)} on behalf of a signed-in account.
+	 *
+	 * @throws org.springframework.security.access.AccessDeniedException unless {@code actor} is an administrator
+	 */
+	@Transactional
+	public Account create(Account actor, String email, String displayName, Role role, String password) {
+		requireAdministrator(actor);
+		return create(email, displayName, role, password);
+	}
+
+	/** @throws org.springframework.security.access.AccessDeniedException unless {@code actor} is an administrator */
+	public void requireAdministrator(Account actor) {
+		if (!actor.role().atLeast(Role.ADMINISTRATOR)) {
+			throw new org.springframework.security.access.AccessDeniedException("Only administrators manage accounts");
+		}
+	}
+
 	/** @param email any case */
 	public Optional<Account> byEmail(String email) {
 		return jdbc.sql("SELECT id, email, display_name, role, created_at FROM account WHERE email = ?")

@@ -67,6 +67,10 @@ public final class NewsroomPages {
 			List<org.broadsheet.taxonomy.Tag> tags, List<org.broadsheet.media.Image> images, String error) {
 	}
 
+	/** Accounts, for administrators. @param error the last problem, or null */
+	public record UsersPage(Chrome chrome, CsrfToken csrf, List<Account> accounts, String error) {
+	}
+
 	/** Two revisions side by side. */
 	public record ComparePage(Chrome chrome, long articleId, org.broadsheet.article.RevisionDiff diff) {
 	}

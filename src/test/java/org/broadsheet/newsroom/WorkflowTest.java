@@ -298,6 +298,20 @@ class WorkflowTest {
 	}
 
 	@Test
+	void onlyAdministratorsManageAccounts() {
+		var account = Map.of("email", "new@news.test", "name", "New", "role", "author", "password", "long enough pass");
+		assertThat(as("editor").get("/newsroom/users").statusCode()).isEqualTo(403);
+		assertThat(as("editor").post("/newsroom/users", account).statusCode()).isEqualTo(403);
+		var admin = as("administrator");
+		assertThat(admin.post("/newsroom/users", account).statusCode()).isEqualTo(302);
+		assertThat(Jsoup.parse(admin.get("/newsroom/users").body()).select("td").eachText()).contains("new@news.test");
+		var duplicate = admin.post("/newsroom/users", account);
+		assertThat(duplicate.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(duplicate.body()).selectFirst(".notice").text()).startsWith("email:");
+		new NewsroomBrowser(site).signIn("new@news.test", "long enough pass");
+	}
+
+	@Test
 	void schedulingInThePastIsRefused() {
 		var editor = as("editor");
 		long id = create(editor, "Not in the past");
