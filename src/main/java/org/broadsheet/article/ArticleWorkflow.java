@@ -80,6 +80,7 @@ public class ArticleWorkflow {
 		var state = state(id);
 		requireEdit(actor, state);
 		if (state.status().live()) {
+			articles.requireImage(draft);
 			revisions.add(id, actor.id(), draft, clock.millis());
 		}
 		else {
@@ -156,6 +157,9 @@ public class ArticleWorkflow {
 	public void unpublish(Account actor, long id, Instant at) {
 		var state = state(id);
 		requirePublish(actor, state);
+		if (!state.status().live()) {
+			throw new IllegalArgumentException("status: only a published or scheduled article can be unpublished");
+		}
 		if (at != null) {
 			if (!at.isAfter(clock.instant())) {
 				throw new IllegalArgumentException("unpublishAt: must be in the future");
@@ -163,9 +167,6 @@ public class ArticleWorkflow {
 			jdbc.sql("UPDATE article SET unpublish_at = ? WHERE id = ?").params(at.toEpochMilli(), id).update();
 			audit(id, actor, "unpublish-scheduled", at.toString());
 			return;
-		}
-		if (!state.status().live()) {
-			throw new IllegalArgumentException("status: only a published or scheduled article can be unpublished");
 		}
 		setStatus(id, ArticleStatus.UNPUBLISHED);
 		jdbc.sql("UPDATE article SET go_live_at = NULL, unpublish_at = NULL WHERE id = ?").param(id).update();

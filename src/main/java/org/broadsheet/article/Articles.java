@@ -149,6 +149,7 @@ public class Articles {
 	 */
 	private Saved write(ArticleRow old, Section section, String slug, ArticleDraft draft, Long accountId,
 			Long revisionId) {
+		requireImage(draft);
 		List<Long> authorIds = draft.authors().stream().map(authors::save).map(Author::id).distinct().toList();
 		List<Long> tagIds = draft.tags().stream().map(taxonomy::tag).map(Tag::id).distinct().toList();
 		String html = markdown.render(draft.bodyMarkdown());
@@ -206,6 +207,14 @@ public class Articles {
 			events.publishEvent(new ArticleEvent.ArticleDeleted(id));
 		}
 		return deleted;
+	}
+
+	/** @throws IllegalArgumentException when the lead image is not in the media library */
+	void requireImage(ArticleDraft draft) {
+		if (draft.leadImage() != null && media.byIds(Set.of(draft.leadImage().imageId())).isEmpty()) {
+			throw new IllegalArgumentException("leadImage: there is no image " + draft.leadImage().imageId()
+					+ " in the media library");
+		}
 	}
 
 	private static boolean hasSlug(ArticleDraft draft) {

@@ -27,9 +27,12 @@ public class Authors {
 
 	private final Slugger slugger;
 
-	Authors(JdbcClient jdbc, Slugger slugger) {
+	private final org.broadsheet.media.MediaLibrary media;
+
+	Authors(JdbcClient jdbc, Slugger slugger, org.broadsheet.media.MediaLibrary media) {
 		this.jdbc = jdbc;
 		this.slugger = slugger;
+		this.media = media;
 	}
 
 	/**
@@ -86,11 +89,15 @@ public class Authors {
 			throw new org.springframework.security.access.AccessDeniedException("Only editors change author profiles");
 		}
 		var profile = new AuthorProfile("x", blankToNull(title), blankToNull(affiliation), blankToNull(bio));
+		if (photoImageId != null && media.byIds(java.util.Set.of(photoImageId)).isEmpty()) {
+			throw new IllegalArgumentException("photo: there is no image " + photoImageId + " in the media library");
+		}
 		String cleanLinks = blankToNull(links);
 		if (cleanLinks != null) {
 			for (String link : cleanLinks.split("\\R")) {
 				if (!link.isBlank() && !link.strip().matches("(?i)https?://[^\\s/]+\\S*")) {
-					throw new IllegalArgumentException("links: each line must be an http(s) URL, not '" + link.strip() + "'");
+					String shown = link.strip().length() > 80 ? link.strip().substring(0, 80) + "…" : link.strip();
+					throw new IllegalArgumentException("links: each line must be an http(s) URL, not '" + shown + "'");
 				}
 			}
 		}

@@ -17,6 +17,25 @@ public record ArticleForm(String title, String slug, String section, String auth
 		String tags, String language, String syndicationPublication, String syndicationNote, String syndicationUrl,
 		String leadImage, String leadAlt, String leadCaption, String leadCredit) {
 
+	/** Fields a request left out are empty, as a browser would send them. */
+	public ArticleForm {
+		title = nullToEmpty(title);
+		slug = nullToEmpty(slug);
+		section = nullToEmpty(section);
+		authors = nullToEmpty(authors);
+		summary = nullToEmpty(summary);
+		body = nullToEmpty(body);
+		tags = nullToEmpty(tags);
+		language = nullToEmpty(language);
+		syndicationPublication = nullToEmpty(syndicationPublication);
+		syndicationNote = nullToEmpty(syndicationNote);
+		syndicationUrl = nullToEmpty(syndicationUrl);
+		leadImage = nullToEmpty(leadImage);
+		leadAlt = nullToEmpty(leadAlt);
+		leadCaption = nullToEmpty(leadCaption);
+		leadCredit = nullToEmpty(leadCredit);
+	}
+
 	/** An empty form for a new article. */
 	static ArticleForm empty() {
 		return new ArticleForm("", "", "", "", "", "", "", "", "", "", "", "", "", "", "");

@@ -186,9 +186,13 @@ class EditorController {
 	/** A date and time as typed in the newsroom's zone (datetime-local); DST gaps move forward. */
 	private Instant instant(String field, String value) {
 		try {
-			return LocalDateTime.parse(value == null ? "" : value.strip()).atZone(settings.timeZone()).toInstant();
+			var local = LocalDateTime.parse(value == null ? "" : value.strip());
+			if (local.getYear() < 2000 || local.getYear() > 2999) {
+				throw new IllegalArgumentException(field + ": give a date between the years 2000 and 2999");
+			}
+			return local.withNano(0).atZone(settings.timeZone()).toInstant();
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeParseException | ArithmeticException ex) {
 			throw new IllegalArgumentException(field + ": give a date and time, e.g. 2026-12-01T08:30");
 		}
 	}

@@ -50,7 +50,10 @@ class PeopleAndTopicsController {
 			@RequestParam(defaultValue = "") String bio, @RequestParam(defaultValue = "") String photo,
 			@RequestParam(defaultValue = "") String links, CsrfToken csrf, Model model, HttpServletResponse response) {
 		try {
-			Long photoId = photo.matches("\\d{1,18}") ? Long.valueOf(photo) : null;
+			if (!photo.isBlank() && !photo.strip().matches("\\d{1,18}")) {
+				throw new IllegalArgumentException("photo: choose an image from the media library");
+			}
+			Long photoId = photo.isBlank() ? null : Long.valueOf(photo.strip());
 			authors.updateProfile(user.account(), id, title, affiliation, bio, photoId, links);
 			return "redirect:/newsroom/authors?saved=" + id;
 		}

@@ -312,6 +312,31 @@ class WorkflowTest {
 	}
 
 	@Test
+	void referencesToMissingThingsAndPartialFormsAre400() {
+		var editor = as("editor");
+		var noImage = form("Missing image");
+		noImage.put("leadImage", "999999");
+		var response = editor.post("/newsroom/articles", noImage);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(response.body()).selectFirst(".notice").text()).startsWith("leadImage:");
+
+		var partial = editor.post("/newsroom/articles", Map.of("title", "", "section", "News", "authors", "A"));
+		assertThat(partial.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(partial.body()).selectFirst(".notice").text()).startsWith("title:");
+
+		long id = create(editor, "Never published");
+		var farFuture = editor.post("/newsroom/articles/" + id + "/schedule", Map.of("at", "+999999999-12-31T23:59"));
+		assertThat(farFuture.statusCode()).isEqualTo(400);
+		var leave = editor.post("/newsroom/articles/" + id + "/unpublish", Map.of("at", "2030-01-01T00:00"));
+		assertThat(leave.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(leave.body()).selectFirst(".notice").text()).startsWith("status:");
+
+		var author = site.bean(org.broadsheet.author.Authors.class).bySlug("writer-one").orElseThrow();
+		assertThat(editor.post("/newsroom/authors/" + author.id(), Map.of("photo", "999999")).statusCode()).isEqualTo(400);
+		assertThat(editor.post("/newsroom/authors/" + author.id(), Map.of("photo", "abc")).statusCode()).isEqualTo(400);
+	}
+
+	@Test
 	void schedulingInThePastIsRefused() {
 		var editor = as("editor");
 		long id = create(editor, "Not in the past");
