@@ -14,7 +14,6 @@ import org.broadsheet.account.Account;
 import org.broadsheet.account.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -217,7 +216,6 @@ public class ArticleWorkflow {
 	 *
 	 * @return how many articles changed
 	 */
-	@Scheduled(fixedDelayString = "${broadsheet.workflow.poll-interval:1s}")
 	@Transactional
 	public int runDue() {
 		long now = clock.millis();
