@@ -46,12 +46,19 @@
         return;
       }
       dirty = false;
+      // Not following redirects: a session that ended answers with one to the sign-in page.
       const response = await fetch(form.action + '/autosave', {
         method: 'POST',
+        redirect: 'manual',
         headers: { [csrfHeader]: csrf },
         body: new URLSearchParams(new FormData(form)),
       });
-      status.textContent = response.ok ? `${status.dataset.saved} ${new Date().toLocaleTimeString()}` : await response.text();
+      if (response.status === 204) {
+        status.textContent = `${status.dataset.saved} ${new Date().toLocaleTimeString()}`;
+      } else {
+        dirty = true;
+        status.textContent = response.type === 'opaqueredirect' ? '' : await response.text();
+      }
     }, 30000);
   }
 

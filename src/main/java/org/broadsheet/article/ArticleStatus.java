@@ -20,9 +20,12 @@ public enum ArticleStatus {
 		return valueOf(code.toUpperCase(Locale.ROOT));
 	}
 
-	/** @return whether readers see the article row (a newer revision then waits for "Publish changes") */
+	/**
+	 * @return whether readers see the article row, so that a newer revision waits for "Publish
+	 *         changes" (a scheduled article's row changes with every save, and goes live as it is)
+	 */
 	public boolean live() {
-		return this == PUBLISHED || this == SCHEDULED;
+		return this == PUBLISHED;
 	}
 
 }

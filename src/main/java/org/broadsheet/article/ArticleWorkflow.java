@@ -62,17 +62,19 @@ public class ArticleWorkflow {
 	 */
 	@Transactional
 	public long create(Account actor, ArticleDraft draft) {
-		long id = articles.save(as(draft, ArticleStatus.DRAFT, null, null), actor.id()).id();
+		long id = articles.create(as(draft, ArticleStatus.DRAFT, null, null), actor.id()).id();
 		audit(id, actor, "created", null);
 		return id;
 	}
 
 	/**
-	 * Saves a revision. A draft (or an article in review or unpublished) changes with it; a published
-	 * or scheduled article does not change for readers until {@link #publish}.
+	 * Saves a revision. A draft, an article in review, a scheduled or an unpublished one changes with
+	 * it (a scheduled one goes live as last saved); a published article does not change for readers
+	 * until {@link #publish}.
 	 *
 	 * @throws AccessDeniedException when the actor may not edit this article
-	 * @throws IllegalArgumentException naming the field, for bad input or an unknown article
+	 * @throws IllegalArgumentException naming the field, for bad input, an unknown article or a
+	 *         lead image not in the media library
 	 */
 	@Transactional
 	public void save(Account actor, long id, ArticleDraft draft) {
@@ -83,7 +85,8 @@ public class ArticleWorkflow {
 			revisions.add(id, actor.id(), draft, clock.millis());
 		}
 		else {
-			articles.update(id, as(draft, state.status(), null, null), actor.id());
+			Instant publishedAt = articles.storedPublishedAt(id).orElse(null);
+			articles.update(id, as(draft, state.status(), publishedAt, publishedAt), actor.id());
 		}
 		audit(id, actor, "saved", null);
 	}
@@ -106,6 +109,7 @@ public class ArticleWorkflow {
 	 * updates the last-updated instant; the publication instant stays.
 	 *
 	 * @throws AccessDeniedException unless an author publishing their own, or an editor
+	 * @throws IllegalArgumentException when there is no such article, or its slug is taken meanwhile
 	 */
 	@Transactional
 	public void publish(Account actor, long id) {
@@ -113,10 +117,9 @@ public class ArticleWorkflow {
 		requirePublish(actor, state);
 		var latest = latest(id, state);
 		Instant now = clock.instant();
-		// An article published before (then unpublished) keeps its first publication instant.
-		Instant publishedAt = state.status() == ArticleStatus.SCHEDULED ? now
-				: jdbc.sql("SELECT published_at FROM article WHERE id = ?").param(id).query(Long.class).optional()
-					.map(Instant::ofEpochMilli).orElse(now);
+		// An article published before (then unpublished) keeps its first publication instant; a
+		// scheduled instant still to come is not one.
+		Instant publishedAt = articles.storedPublishedAt(id).filter(at -> !at.isAfter(now)).orElse(now);
 		Instant updatedAt = state.status() == ArticleStatus.PUBLISHED ? now : publishedAt;
 		articles.apply(id, as(latest.draft(), ArticleStatus.PUBLISHED, publishedAt, updatedAt), latest.id());
 		jdbc.sql("UPDATE article SET go_live_at = NULL WHERE id = ?").param(id).update();
@@ -128,7 +131,7 @@ public class ArticleWorkflow {
 	 *
 	 * @param at a UTC instant in the future
 	 * @throws AccessDeniedException as {@link #publish}
-	 * @throws IllegalArgumentException when {@code at} is not in the future
+	 * @throws IllegalArgumentException when {@code at} is not in the future, or the article is published
 	 */
 	@Transactional
 	public void schedule(Account actor, long id, Instant at) {
@@ -149,26 +152,33 @@ public class ArticleWorkflow {
 	/**
 	 * Takes an article off the site now, or at {@code at} when given.
 	 *
-	 * @param at a future UTC instant, or null for now
+	 * @param at a future UTC instant (after a scheduled publication), or null for now
 	 * @throws AccessDeniedException as {@link #publish}
+	 * @throws IllegalArgumentException when the article is not published or scheduled, or {@code at} is too early
 	 */
 	@Transactional
 	public void unpublish(Account actor, long id, Instant at) {
 		var state = state(id);
 		requirePublish(actor, state);
-		if (!state.status().live()) {
+		if (state.status() != ArticleStatus.PUBLISHED && state.status() != ArticleStatus.SCHEDULED) {
 			throw new IllegalArgumentException("status: only a published or scheduled article can be unpublished");
 		}
 		if (at != null) {
 			if (!at.isAfter(clock.instant())) {
 				throw new IllegalArgumentException("unpublishAt: must be in the future");
 			}
+			if (state.goLiveAt() != null && !at.isAfter(Instant.ofEpochMilli(state.goLiveAt()))) {
+				throw new IllegalArgumentException("unpublishAt: must be after the scheduled publication");
+			}
 			jdbc.sql("UPDATE article SET unpublish_at = ? WHERE id = ?").params(at.toEpochMilli(), id).update();
 			audit(id, actor, "unpublish-scheduled", at.toString());
 			return;
 		}
 		setStatus(id, ArticleStatus.UNPUBLISHED);
-		jdbc.sql("UPDATE article SET go_live_at = NULL, unpublish_at = NULL WHERE id = ?").param(id).update();
+		// A cancelled schedule was never public: its instant is not a publication instant.
+		jdbc.sql("""
+				UPDATE article SET published_at = CASE WHEN status = 'unpublished' AND go_live_at IS NOT NULL THEN NULL
+				  ELSE published_at END, go_live_at = NULL, unpublish_at = NULL WHERE id = ?""").param(id).update();
 		events.publishEvent(new ArticleEvent.ArticleUnpublished(id));
 		audit(id, actor, "unpublished", null);
 	}
@@ -178,6 +188,7 @@ public class ArticleWorkflow {
 	 * publishing, if the article is live.
 	 *
 	 * @throws AccessDeniedException when the actor may not edit this article
+	 * @throws IllegalArgumentException when the revision does not exist, or its lead image is gone
 	 */
 	@Transactional
 	public void restore(Account actor, long id, long revisionId) {
@@ -187,10 +198,13 @@ public class ArticleWorkflow {
 		audit(id, actor, "restored", Long.toString(revisionId));
 	}
 
-	/** @throws AccessDeniedException when the actor may not edit this article */
+	/**
+	 * @throws AccessDeniedException when the actor may not edit this article
+	 * @throws IllegalArgumentException when there is no such article
+	 */
 	@Transactional(readOnly = true)
 	public Editing editing(Account actor, long id) {
-		var state = state(id);
+		var state = revisions.state(id).orElseThrow(() -> new IllegalArgumentException("id: no article " + id));
 		requireEdit(actor, state);
 		var all = revisions.list(id);
 		return new Editing(id, all.isEmpty() ? null : all.get(0).draft(), state.status(), state.hasUnpublishedChanges(),
@@ -198,10 +212,14 @@ public class ArticleWorkflow {
 				state.createdBy(), all, revisions.auditTrail(id));
 	}
 
-	/** @return the line-by-line differences of title, standfirst and body between two revisions */
+	/**
+	 * @return the line-by-line differences of title, standfirst and body between two revisions
+	 * @throws AccessDeniedException when the actor may not edit this article
+	 * @throws IllegalArgumentException when the article or either revision does not exist
+	 */
 	@Transactional(readOnly = true)
 	public RevisionDiff compare(Account actor, long id, long fromRevision, long toRevision) {
-		requireEdit(actor, state(id));
+		requireEdit(actor, revisions.state(id).orElseThrow(() -> new IllegalArgumentException("id: no article " + id)));
 		var from = revisions.find(id, fromRevision).orElseThrow(() -> new IllegalArgumentException("from: no such revision"));
 		var to = revisions.find(id, toRevision).orElseThrow(() -> new IllegalArgumentException("to: no such revision"));
 		return new RevisionDiff(from, to,
@@ -260,8 +278,9 @@ public class ArticleWorkflow {
 		return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\\R", -1));
 	}
 
+	/** The article's state, its row locked until the transaction ends. */
 	private Revisions.State state(long id) {
-		return revisions.state(id).orElseThrow(() -> new IllegalArgumentException("id: no article " + id));
+		return revisions.lockedState(id).orElseThrow(() -> new IllegalArgumentException("id: no article " + id));
 	}
 
 	private Revision latest(long id, Revisions.State state) {
@@ -279,10 +298,11 @@ public class ArticleWorkflow {
 		return state.createdBy() != null && state.createdBy() == actor.id();
 	}
 
-	/** Editors edit anything; authors their own; contributors their own while it is not live. */
+	/** Editors edit anything; authors their own; contributors their own until it is scheduled or published. */
 	static boolean mayEdit(Account actor, Revisions.State state) {
 		Role role = actor.role();
-		return role.atLeast(Role.EDITOR) || owns(actor, state) && (role.atLeast(Role.AUTHOR) || !state.status().live());
+		boolean onTheirDesk = state.status() != ArticleStatus.PUBLISHED && state.status() != ArticleStatus.SCHEDULED;
+		return role.atLeast(Role.EDITOR) || owns(actor, state) && (role.atLeast(Role.AUTHOR) || onTheirDesk);
 	}
 
 	/** Editors publish anything; authors their own; contributors nothing. */

@@ -82,6 +82,34 @@ public class Articles {
 		return save(draft, null);
 	}
 
+	/**
+	 * Creates a new article for the newsroom, never updating an existing one: a wanted slug that is
+	 * taken in the section is refused; a slug made from the title takes the first free one.
+	 *
+	 * @throws IllegalArgumentException naming the field
+	 */
+	Saved create(ArticleDraft draft, long accountId) {
+		Section section = taxonomy.section(draft.section());
+		String slug;
+		if (hasSlug(draft)) {
+			slug = explicitSlug(draft);
+			if (repository.find(section.id(), slug).isPresent()) {
+				throw new IllegalArgumentException("slug: '" + slug + "' is already used in " + section.name());
+			}
+		}
+		else {
+			// A name no article has: only a free slug satisfies the claim.
+			slug = SlugClaim.claim(slugger.slugify(draft.title(), FALLBACK_SLUG), "\u0000new",
+					s -> repository.find(section.id(), s).map(ArticleRow::title)).slug();
+		}
+		return write(null, section, slug, draft, accountId);
+	}
+
+	/** @return the stored publication instant of an article, if it has one (UTC) */
+	Optional<Instant> storedPublishedAt(long id) {
+		return repository.find(id).map(ArticleRow::publishedAt).map(Instant::ofEpochMilli);
+	}
+
 	/** {@link #save(ArticleDraft)} on behalf of an account (recorded as the creator and in the revision). */
 	Saved save(ArticleDraft draft, Long accountId) {
 		Section section = taxonomy.section(draft.section());

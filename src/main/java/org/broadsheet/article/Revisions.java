@@ -49,6 +49,17 @@ class Revisions {
 			.param(articleId).query((rs, n) -> revision(rs)).list();
 	}
 
+	/**
+	 * @return live and latest revision ids, created_by and status of an article, with its row locked
+	 *         for the rest of the transaction: a no-op UPDATE takes PostgreSQL's row lock (SQLite's
+	 *         IMMEDIATE transactions hold the database lock already), so the scheduler and an
+	 *         editor never act on the same stale state
+	 */
+	Optional<State> lockedState(long articleId) {
+		jdbc.sql("UPDATE article SET status = status WHERE id = ?").param(articleId).update();
+		return state(articleId);
+	}
+
 	/** @return live and latest revision ids, created_by and status of an article */
 	Optional<State> state(long articleId) {
 		return jdbc.sql("SELECT status, created_by, live_revision_id, latest_revision_id, go_live_at FROM article WHERE id = ?")

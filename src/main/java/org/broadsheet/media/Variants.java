@@ -43,17 +43,30 @@ final class Variants {
 		if (Files.exists(target)) {
 			return target;
 		}
+		Path temp = null;
 		try {
 			Files.createDirectories(target.getParent());
-			Path temp = Files.createTempFile(target.getParent(), "variant", ".tmp");
-			Thumbnails.of(mediaFolder.resolve(image.storageKey()).toFile()).width(width).outputQuality(0.82)
-				.outputFormat(image.contentType().equals("image/png") ? "png" : "jpg")
-				.toOutputStream(Files.newOutputStream(temp));
+			temp = Files.createTempFile(target.getParent(), "variant", ".tmp");
+			try (var out = Files.newOutputStream(temp)) {
+				Thumbnails.of(mediaFolder.resolve(image.storageKey()).toFile()).width(width).outputQuality(0.82)
+					.outputFormat(image.contentType().equals("image/png") ? "png" : "jpg")
+					.toOutputStream(out);
+			}
 			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			return target;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot make the " + width + " px variant of " + image.storageKey(), ex);
+		}
+		finally {
+			if (temp != null) {
+				try {
+					Files.deleteIfExists(temp);
+				}
+				catch (IOException ignored) {
+					// moved already, or gone
+				}
+			}
 		}
 	}
 

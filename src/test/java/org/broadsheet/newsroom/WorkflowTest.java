@@ -337,6 +337,48 @@ class WorkflowTest {
 	}
 
 	@Test
+	void aNewArticleNeverOverwritesAnother() {
+		var editor = as("editor");
+		long original = create(editor, "Someone else's headline");
+		editor.post("/newsroom/articles/" + original + "/publish", Map.of());
+		String path = site.bean(Articles.class).publishedByIds(List.of(original)).get(0).path();
+		var contributor = as("contributor");
+		long copy = create(contributor, "Someone else's headline");
+		assertThat(copy).isNotEqualTo(original);
+		var sameSlug = form("Another headline");
+		sameSlug.put("slug", path.substring(path.lastIndexOf('/') + 1));
+		var refused = contributor.post("/newsroom/articles", sameSlug);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(refused.body()).selectFirst(".notice").text()).startsWith("slug:");
+		assertThat(site.get(path).status()).isEqualTo(200);
+		assertThat(site.get(path).html().selectFirst("h1").text()).isEqualTo("Someone else's headline");
+	}
+
+	@Test
+	void aScheduledArticleGoesLiveAsLastSavedAndACancelledScheduleCanPublishNow() {
+		var editor = as("editor");
+		long id = create(editor, "Scheduled then corrected");
+		String later = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(2).withNano(0).toString();
+		editor.post("/newsroom/articles/" + id + "/schedule", Map.of("at", later));
+		var early = editor.post("/newsroom/articles/" + id + "/unpublish",
+				Map.of("at", LocalDateTime.now(ZoneOffset.UTC).plusSeconds(1).withNano(0).toString()));
+		assertThat(early.statusCode()).isEqualTo(400);
+		var corrected = form("Scheduled then corrected");
+		corrected.put("summary", "The corrected standfirst");
+		editor.post("/newsroom/articles/" + id, corrected);
+		var articles = site.bean(Articles.class);
+		var live = Eventually.await(() -> articles.teasers(List.of(id)), list -> !list.isEmpty());
+		assertThat(live).singleElement().satisfies(t -> assertThat(t.summary()).isEqualTo("The corrected standfirst"));
+
+		long cancelled = create(editor, "Schedule cancelled");
+		String far = LocalDateTime.now(ZoneOffset.UTC).plusDays(3).withNano(0).toString();
+		editor.post("/newsroom/articles/" + cancelled + "/schedule", Map.of("at", far));
+		editor.post("/newsroom/articles/" + cancelled + "/unpublish", Map.of());
+		editor.post("/newsroom/articles/" + cancelled + "/publish", Map.of());
+		assertThat(articles.teasers(List.of(cancelled))).hasSize(1);
+	}
+
+	@Test
 	void schedulingInThePastIsRefused() {
 		var editor = as("editor");
 		long id = create(editor, "Not in the past");
