@@ -428,6 +428,32 @@ public class Articles {
 		return this.markdown.render(markdown == null ? "" : markdown);
 	}
 
+	/**
+	 * The newest public articles, whole, for feeds; filters combine and null ones do not filter.
+	 *
+	 * @param limit at most this many, newest first
+	 */
+	@Transactional(readOnly = true)
+	public List<Article> newest(Long sectionId, Long authorId, Long tagId, int limit) {
+		StringBuilder filter = new StringBuilder();
+		Map<String, Object> params = new java.util.HashMap<>();
+		if (sectionId != null) {
+			filter.append(" AND a.section_id = :section");
+			params.put("section", sectionId);
+		}
+		if (authorId != null) {
+			filter.append(" AND a.id IN (SELECT article_id FROM article_author WHERE author_id = :author)");
+			params.put("author", authorId);
+		}
+		if (tagId != null) {
+			filter.append(" AND a.id IN (SELECT article_id FROM article_tag WHERE tag_id = :tag)");
+			params.put("tag", tagId);
+		}
+		var ids = repository.listPublic(filter.toString(), params, clock.millis(), limit, 0).stream().map(ArticleRow::id)
+			.toList();
+		return publishedByIds(ids);
+	}
+
 	/** @return how many articles exist in any status */
 	public int count() {
 		return repository.count();

@@ -1,0 +1,217 @@
+package org.broadsheet.feed;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.rometools.modules.content.ContentModule;
+import com.rometools.modules.content.ContentModuleImpl;
+import com.rometools.modules.mediarss.MediaEntryModuleImpl;
+import com.rometools.modules.mediarss.types.MediaContent;
+import com.rometools.modules.mediarss.types.UrlReference;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCModuleImpl;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+
+import org.broadsheet.article.Article;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes feeds of articles: RSS 2.0 (with {@code content:encoded}, {@code dc:creator},
+ * {@code category}, {@code media:content} and an {@code atom:link rel=self}), Atom 1.0 (RFC 4287)
+ * and JSON Feed 1.1. Dates follow each format (RFC 822 in RSS, RFC 3339 in Atom and JSON Feed);
+ * characters XML 1.0 forbids are dropped; every URL is absolute.
+ */
+final class FeedWriter {
+
+	private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+
+	/**
+	 * The feed as a whole.
+	 *
+	 * @param selfUrl the feed's own absolute URL
+	 * @param siteUrl the absolute URL of the page the feed follows
+	 * @param updated the newest change among the items (UTC)
+	 */
+	record Channel(String title, String description, String selfUrl, String siteUrl, String language, Instant updated) {
+	}
+
+	private final Function<String, String> absolute;
+
+	private final JsonMapper json;
+
+	/** @param absolute turns a site path into an absolute URL */
+	FeedWriter(Function<String, String> absolute, JsonMapper json) {
+		this.absolute = absolute;
+		this.json = json;
+	}
+
+	String rss(Channel channel, List<Article> articles) {
+		SyndFeed feed = syndFeed("rss_2.0", channel, articles);
+		Element self = new Element("link", ATOM);
+		self.setAttribute("href", channel.selfUrl());
+		self.setAttribute("rel", "self");
+		self.setAttribute("type", "application/rss+xml");
+		feed.setForeignMarkup(new ArrayList<>(List.of(self)));
+		return write(feed);
+	}
+
+	String atom(Channel channel, List<Article> articles) {
+		SyndFeed feed = syndFeed("atom_1.0", channel, articles);
+		var self = new SyndLinkImpl();
+		self.setRel("self");
+		self.setHref(channel.selfUrl());
+		self.setType("application/atom+xml");
+		var alternate = new SyndLinkImpl();
+		alternate.setRel("alternate");
+		alternate.setHref(channel.siteUrl());
+		alternate.setType("text/html");
+		feed.setLinks(List.of(self, alternate));
+		feed.setUri(channel.selfUrl());
+		return write(feed);
+	}
+
+	/** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */
+	String json(Channel channel, List<Article> articles) {
+		Map<String, Object> feed = new LinkedHashMap<>();
+		feed.put("version", "https://jsonfeed.org/version/1.1");
+		feed.put("title", XmlText.clean(channel.title()));
+		feed.put("home_page_url", channel.siteUrl());
+		feed.put("feed_url", channel.selfUrl());
+		feed.put("description", XmlText.clean(channel.description()));
+		feed.put("language", channel.language());
+		List<Map<String, Object>> items = new ArrayList<>();
+		for (Article a : articles) {
+			Map<String, Object> item = new LinkedHashMap<>();
+			String url = absolute.apply(a.path());
+			item.put("id", url);
+			item.put("url", url);
+			item.put("title", XmlText.clean(a.title()));
+			item.put("content_html", XmlText.clean(a.bodyHtml()));
+			if (a.summary() != null) {
+				item.put("summary", XmlText.clean(a.summary()));
+			}
+			if (a.leadImage() != null) {
+				item.put("image", absolute.apply(a.leadImage().url()));
+			}
+			item.put("date_published", a.publishedAt().toString());
+			item.put("date_modified", a.updatedAt().toString());
+			item.put("authors", a.authors().stream()
+				.map(author -> Map.of("name", XmlText.clean(author.name()), "url", absolute.apply(author.path())))
+				.toList());
+			item.put("tags", a.tags().stream().map(t -> XmlText.clean(t.name())).toList());
+			if (a.language() != null) {
+				item.put("language", a.language());
+			}
+			items.add(item);
+		}
+		feed.put("items", items);
+		return json.writeValueAsString(feed);
+	}
+
+	private SyndFeed syndFeed(String type, Channel channel, List<Article> articles) {
+		SyndFeed feed = new SyndFeedImpl();
+		feed.setFeedType(type);
+		feed.setTitle(XmlText.clean(channel.title()));
+		feed.setDescription(XmlText.clean(channel.description()));
+		feed.setLink(channel.siteUrl());
+		feed.setLanguage(channel.language());
+		feed.setPublishedDate(Date.from(channel.updated()));
+		List<SyndEntry> entries = new ArrayList<>();
+		for (Article a : articles) {
+			entries.add(entry(a));
+		}
+		feed.setEntries(entries);
+		return feed;
+	}
+
+	private SyndEntry entry(Article a) {
+		SyndEntry entry = new SyndEntryImpl();
+		String url = absolute.apply(a.path());
+		entry.setTitle(XmlText.clean(a.title()));
+		entry.setLink(url);
+		entry.setUri(url);
+		entry.setPublishedDate(Date.from(a.publishedAt()));
+		entry.setUpdatedDate(Date.from(a.updatedAt()));
+		if (a.summary() != null) {
+			var summary = new SyndContentImpl();
+			summary.setType("text/plain");
+			summary.setValue(XmlText.clean(a.summary()));
+			entry.setDescription(summary);
+		}
+		var content = new SyndContentImpl();
+		content.setType("html");
+		content.setValue(XmlText.clean(a.bodyHtml()));
+		entry.setContents(List.of(content));
+		List<SyndPerson> people = new ArrayList<>();
+		for (var author : a.authors()) {
+			var person = new SyndPersonImpl();
+			person.setName(XmlText.clean(author.name()));
+			person.setUri(absolute.apply(author.path()));
+			people.add(person);
+		}
+		entry.setAuthors(people);
+		List<SyndCategory> categories = new ArrayList<>();
+		var section = new SyndCategoryImpl();
+		section.setName(XmlText.clean(a.section().name()));
+		categories.add(section);
+		for (var tag : a.tags()) {
+			var category = new SyndCategoryImpl();
+			category.setName(XmlText.clean(tag.name()));
+			categories.add(category);
+		}
+		entry.setCategories(categories);
+
+		DCModule dc = new DCModuleImpl();
+		dc.setCreators(a.authors().stream().map(author -> XmlText.clean(author.name())).toList());
+		ContentModule encoded = new ContentModuleImpl();
+		encoded.setEncodeds(List.of(XmlText.clean(a.bodyHtml())));
+		entry.getModules().add(dc);
+		entry.getModules().add(encoded);
+		if (a.leadImage() != null) {
+			var media = new MediaEntryModuleImpl();
+			MediaContent picture;
+			try {
+				picture = new MediaContent(new UrlReference(absolute.apply(a.leadImage().url())));
+			}
+			catch (java.net.URISyntaxException ex) {
+				throw new IllegalStateException("Not a URL: " + a.leadImage().url(), ex);
+			}
+			picture.setType(a.leadImage().contentType());
+			picture.setMedium("image");
+			picture.setWidth(a.leadImage().width());
+			picture.setHeight(a.leadImage().height());
+			media.setMediaContents(new MediaContent[] { picture });
+			entry.getModules().add(media);
+		}
+		return entry;
+	}
+
+	private static String write(SyndFeed feed) {
+		try {
+			return new SyndFeedOutput().outputString(feed);
+		}
+		catch (FeedException ex) {
+			throw new IllegalStateException("Cannot write the feed", ex);
+		}
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.broadsheet.feed;
+
+import java.util.regex.Pattern;
+
+/** Text made safe for XML 1.0 documents (and feeds in general). */
+final class XmlText {
+
+	/** Characters XML 1.0 forbids (§2.2): C0 controls other than tab, newline and return; surrogates alone; U+FFFE/F. */
+	private static final Pattern FORBIDDEN = Pattern
+		.compile("[^\\u0009\\u000A\\u000D\\u0020-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
+
+	private XmlText() {
+	}
+
+	/** @return {@code text} without the characters XML 1.0 forbids; null stays null */
+	static String clean(String text) {
+		return text == null ? null : FORBIDDEN.matcher(text).replaceAll("");
+	}
+
+}

@@ -1,0 +1,33 @@
+package org.broadsheet.site;
+
+import org.springframework.stereotype.Component;
+
+/** The site's name, tagline, language and absolute URLs, for other modules (feeds, sitemaps). */
+@Component
+public class SiteLinks {
+
+	private final SiteContext site;
+
+	SiteLinks(SiteContext site) {
+		this.site = site;
+	}
+
+	/** @param path absolute path, percent-encoded @return the absolute URL (base URL setting, else the request's) */
+	public String absolute(String path) {
+		return site.absolute(path);
+	}
+
+	public String siteName() {
+		return site.settings().name();
+	}
+
+	public String tagline() {
+		return site.settings().tagline();
+	}
+
+	/** @return BCP 47 tag of the site's language */
+	public String language() {
+		return site.settings().language();
+	}
+
+}

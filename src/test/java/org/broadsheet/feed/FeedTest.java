@@ -1,0 +1,140 @@
+package org.broadsheet.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+
+import com.rometools.modules.content.ContentModule;
+import com.rometools.modules.mediarss.MediaEntryModule;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+
+import org.broadsheet.article.ArticleDraft;
+import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.article.Articles;
+import org.broadsheet.article.ImageUse;
+import org.broadsheet.author.AuthorProfile;
+import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.support.RunningSite;
+import org.broadsheet.support.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** RSS 2.0, Atom 1.0 and JSON Feed over HTTP, parsed by Rome and Jackson. */
+class FeedTest {
+
+	static final String TRICKY_TITLE = "Ends ]]> & has &amp; and < and \u0000\u000B emoji 🎉 ខ្មែរ";
+
+	static final String CLEAN_TITLE = "Ends ]]> & has &amp; and < and  emoji 🎉 ខ្មែរ";
+
+	static RunningSite site;
+
+	@BeforeAll
+	static void start() throws Exception {
+		var data = TestDatabases.newDataFolder();
+		site = RunningSite.start(data);
+		var articles = site.bean(Articles.class);
+		var image = java.nio.file.Files.createTempFile("lead", ".png");
+		javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(640, 360, java.awt.image.BufferedImage.TYPE_INT_RGB),
+				"png", image.toFile());
+		long imageId = site.bean(MediaLibrary.class).store(image, "A picture", "Caption", "Credit").id();
+		articles.save(new ArticleDraft("tricky", TRICKY_TITLE, "Tech", List.of(AuthorProfile.named("Ann Feed")),
+				"Summary with ]]> and \u0007 bell", "Body with `]]>` and <b>bold</b> & more \u0000 ខ្មែរ 🎉",
+				new ImageUse(imageId, null, null, null), List.of("Unicode", "XML"), null, ArticleStatus.PUBLISHED,
+				Instant.parse("2024-03-01T10:00:00Z"), null, null));
+		articles.save(new ArticleDraft(null, "Plain story", "News", List.of(AuthorProfile.named("Bob Feed")), "Plain",
+				"Plain body", null, List.of("XML"), null, ArticleStatus.PUBLISHED, Instant.parse("2024-02-01T10:00:00Z"), null,
+				null));
+	}
+
+	@AfterAll
+	static void stop() {
+		site.close();
+	}
+
+	static SyndFeed parse(String path) throws Exception {
+		var response = site.get(path);
+		assertThat(response.status()).as(path).isEqualTo(200);
+		return new SyndFeedInput().build(new StringReader(response.response().body()));
+	}
+
+	@Test
+	void rssCarriesEveryElementAndTrickyTextIntact() throws Exception {
+		var response = site.get("/feed/rss");
+		assertThat(response.header("Content-Type")).startsWith("application/rss+xml");
+		String xml = response.response().body();
+		assertThat(xml).contains("<atom:link href=\"" + site.url("/feed/rss") + "\" rel=\"self\"");
+		SyndFeed feed = new SyndFeedInput().build(new StringReader(xml));
+		assertThat(feed.getFeedType()).isEqualTo("rss_2.0");
+		assertThat(feed.getEntries()).hasSize(2);
+		var entry = feed.getEntries().get(0);
+		assertThat(entry.getTitle()).isEqualTo(CLEAN_TITLE);
+		assertThat(entry.getLink()).isEqualTo(site.url("/tech/tricky"));
+		assertThat(entry.getDescription().getValue()).isEqualTo("Summary with ]]> and  bell");
+		assertThat(entry.getCategories()).extracting(c -> c.getName()).contains("Tech", "Unicode", "XML");
+		assertThat(((DCModule) entry.getModule(DCModule.URI)).getCreators()).containsExactly("Ann Feed");
+		String html = ((ContentModule) entry.getModule(ContentModule.URI)).getEncodeds().get(0);
+		assertThat(html).contains("<code>]]&gt;</code>", "ខ្មែរ 🎉").doesNotContain("\u0000");
+		var media = (MediaEntryModule) entry.getModule(MediaEntryModule.URI);
+		assertThat(media.getMediaContents()[0].getReference().toString()).startsWith(site.url("/media/"));
+		assertThat(media.getMediaContents()[0].getWidth()).isEqualTo(640);
+		assertThat(xml).contains("<pubDate>Fri, 01 Mar 2024 10:00:00 GMT</pubDate>");
+	}
+
+	@Test
+	void atomIsRfc4287() throws Exception {
+		SyndFeed feed = parse("/feed/atom");
+		assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+		assertThat(feed.getLinks()).anySatisfy(l -> {
+			assertThat(l.getRel()).isEqualTo("self");
+			assertThat(l.getHref()).isEqualTo(site.url("/feed/atom"));
+		});
+		var entry = feed.getEntries().get(0);
+		assertThat(entry.getTitle()).isEqualTo(CLEAN_TITLE);
+		assertThat(entry.getAuthors()).extracting(a -> a.getName()).containsExactly("Ann Feed");
+		assertThat(entry.getContents().get(0).getValue()).contains("<b>bold</b>");
+		assertThat(site.get("/feed/atom").response().body()).contains("<updated>2024-03-01T10:00:00Z</updated>");
+	}
+
+	@Test
+	void jsonFeedIsVersion11() {
+		JsonNode feed = new JsonMapper().readTree(site.get("/feed/json").response().body());
+		assertThat(feed.get("version").asString()).isEqualTo("https://jsonfeed.org/version/1.1");
+		assertThat(feed.get("feed_url").asString()).isEqualTo(site.url("/feed/json"));
+		var item = feed.get("items").get(0);
+		assertThat(item.get("title").asString()).isEqualTo(CLEAN_TITLE);
+		assertThat(item.get("date_published").asString()).isEqualTo("2024-03-01T10:00:00Z");
+		assertThat(item.get("authors").get(0).get("name").asString()).isEqualTo("Ann Feed");
+		assertThat(item.get("image").asString()).startsWith(site.url("/media/"));
+	}
+
+	@Test
+	void filtersCombineAndUnknownOnesAre404() throws Exception {
+		assertThat(parse("/feed/rss?tag=xml").getEntries()).hasSize(2);
+		assertThat(parse("/feed/rss?tag=xml&author=bob-feed").getEntries()).extracting(e -> e.getTitle())
+			.containsExactly("Plain story");
+		assertThat(parse("/feed/atom?section=tech").getEntries()).hasSize(1);
+		assertThat(site.get("/feed/rss?section=nope").status()).isEqualTo(404);
+	}
+
+	@Test
+	void conditionalGetAnswers304() {
+		var first = site.get("/feed/rss");
+		assertThat(site.get("/feed/rss", "If-Modified-Since", first.header("Last-Modified")).status()).isEqualTo(304);
+		assertThat(site.get("/feed/rss", "If-None-Match", first.header("ETag")).status()).isEqualTo(304);
+	}
+
+	@Test
+	void everyPageAdvertisesTheFeeds() {
+		assertThat(site.get("/").html().select("link[rel=alternate]").eachAttr("href")).containsExactly("/feed/rss",
+				"/feed/atom", "/feed/json");
+	}
+
+}
