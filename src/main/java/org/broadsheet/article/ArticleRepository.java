@@ -200,6 +200,43 @@ class ArticleRepository {
 		return jdbc.sql("SELECT COUNT(*) FROM article a WHERE " + where).params(params).query(Integer.class).single();
 	}
 
+	List<Articles.Link> publicLinks(long now, int limit, long offset) {
+		return jdbc.sql("SELECT s.slug, a.slug, a.updated_at, a.title FROM article a JOIN section s ON s.id = a.section_id "
+				+ "WHERE " + PUBLIC + " ORDER BY a.published_at, a.id LIMIT :limit OFFSET :offset")
+			.param("now", now).param("limit", limit).param("offset", offset)
+			.query((rs, n) -> link(Paths.of(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getString(4))).list();
+	}
+
+	List<Articles.Link> publicLinksSince(long now, long since) {
+		return jdbc.sql("SELECT s.slug, a.slug, a.published_at, a.title FROM article a JOIN section s ON s.id = a.section_id "
+				+ "WHERE " + PUBLIC + " AND a.published_at >= :since ORDER BY a.published_at DESC LIMIT 1000")
+			.param("now", now).param("since", since)
+			.query((rs, n) -> link(Paths.of(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getString(4))).list();
+	}
+
+	/** Listing pages with public articles, each with its newest change (one grouped query). */
+	List<Articles.Link> listingLinks(String kind, long now) {
+		String sql = switch (kind) {
+			case "section" -> "SELECT x.slug, MAX(a.updated_at) FROM article a JOIN section x ON x.id = a.section_id WHERE "
+					+ PUBLIC + " GROUP BY x.slug ORDER BY x.slug";
+			case "tag" -> "SELECT x.slug, MAX(a.updated_at) FROM article a JOIN article_tag j ON j.article_id = a.id "
+					+ "JOIN tag x ON x.id = j.tag_id WHERE " + PUBLIC + " GROUP BY x.slug ORDER BY x.slug";
+			case "author" -> "SELECT x.slug, MAX(a.updated_at) FROM article a JOIN article_author j ON j.article_id = a.id "
+					+ "JOIN author x ON x.id = j.author_id WHERE " + PUBLIC + " GROUP BY x.slug ORDER BY x.slug";
+			default -> throw new IllegalArgumentException("kind: section, tag or author, not " + kind);
+		};
+		String prefix = kind.equals("section") ? "/" : "/" + kind + "/";
+		String suffix = kind.equals("section") ? "/" : "";
+		return jdbc.sql(sql).param("now", now)
+			.query((rs, n) -> link(prefix + org.springframework.web.util.UriUtils.encodePathSegment(rs.getString(1),
+					java.nio.charset.StandardCharsets.UTF_8) + suffix, rs.getLong(2), null))
+			.list();
+	}
+
+	private static Articles.Link link(String path, long at, String title) {
+		return new Articles.Link(path, java.time.Instant.ofEpochMilli(at), title);
+	}
+
 	int count() {
 		return jdbc.sql("SELECT COUNT(*) FROM article").query(Integer.class).single();
 	}

@@ -454,6 +454,45 @@ public class Articles {
 		return publishedByIds(ids);
 	}
 
+	/**
+	 * An address and when what it shows last changed, for sitemaps.
+	 *
+	 * @param path percent-encoded site path
+	 * @param lastModified UTC instant
+	 */
+	public record Link(String path, Instant lastModified, String title) {
+	}
+
+	/** @return how many articles are public now */
+	@Transactional(readOnly = true)
+	public int publicCount() {
+		return repository.countPublic("", Map.of(), clock.millis());
+	}
+
+	/**
+	 * @param page 1-based, of {@code size} articles in publication order (oldest first, stable)
+	 * @return the public articles' addresses with their last change
+	 */
+	@Transactional(readOnly = true)
+	public List<Link> links(int page, int size) {
+		return repository.publicLinks(clock.millis(), size, (long) (Math.max(page, 1) - 1) * size);
+	}
+
+	/** @return public articles published since {@code since} (UTC), newest first, for a news sitemap */
+	@Transactional(readOnly = true)
+	public List<Link> publishedSince(Instant since) {
+		return repository.publicLinksSince(clock.millis(), since.toEpochMilli());
+	}
+
+	/**
+	 * @param kind "section", "tag" or "author"
+	 * @return the listing pages of that kind that have public articles, with their newest change
+	 */
+	@Transactional(readOnly = true)
+	public List<Link> listingLinks(String kind) {
+		return repository.listingLinks(kind, clock.millis());
+	}
+
 	/** @return how many articles exist in any status */
 	public int count() {
 		return repository.count();

@@ -14,4 +14,9 @@ final class Paths {
 		return section.path() + UriUtils.encodePathSegment(slug, StandardCharsets.UTF_8);
 	}
 
+	static String of(String sectionSlug, String slug) {
+		return "/" + UriUtils.encodePathSegment(sectionSlug, StandardCharsets.UTF_8) + "/"
+				+ UriUtils.encodePathSegment(slug, StandardCharsets.UTF_8);
+	}
+
 }

@@ -1,0 +1,166 @@
+package org.broadsheet.feed;
+
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import org.broadsheet.article.Articles;
+import org.broadsheet.site.SiteLinks;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sitemaps (sitemaps.org protocol 0.9): an index at {@code /sitemap.xml} naming the article
+ * sitemaps (at most {@code broadsheet.sitemap.page-size}, 50,000, URLs each), the section, tag and
+ * author sitemaps and a Google News sitemap of the last 48 hours; and {@code /robots.txt} pointing
+ * to them. URLs are absolute and percent-encoded (RFC 3986), then XML-escaped.
+ */
+@RestController
+class SitemapController {
+
+	private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+	private static final String NEWS = "http://www.google.com/schemas/sitemap-news/0.9";
+
+	private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
+
+	private final Articles articles;
+
+	private final SiteLinks site;
+
+	private final int pageSize;
+
+	SitemapController(Articles articles, SiteLinks site, @Value("${broadsheet.sitemap.page-size:50000}") int pageSize) {
+		this.articles = articles;
+		this.site = site;
+		this.pageSize = Math.min(Math.max(pageSize, 1), 50_000);
+	}
+
+	@GetMapping("/sitemap.xml")
+	ResponseEntity<String> index() {
+		int pages = Math.max(1, (articles.publicCount() + pageSize - 1) / pageSize);
+		return xml(writer -> {
+			writer.writeStartElement("sitemapindex");
+			writer.writeDefaultNamespace(NS);
+			for (int page = 1; page <= pages; page++) {
+				sitemap(writer, "/sitemaps/articles-" + page + ".xml");
+			}
+			for (String kind : List.of("sections", "tags", "authors", "news")) {
+				sitemap(writer, "/sitemaps/" + kind + ".xml");
+			}
+			writer.writeEndElement();
+		});
+	}
+
+	@GetMapping("/sitemaps/articles-{page:\\d{1,6}}.xml")
+	ResponseEntity<String> articles(@PathVariable int page) {
+		var links = articles.links(page, pageSize);
+		if (links.isEmpty() && page > 1) {
+			return ResponseEntity.notFound().build();
+		}
+		return urls(links);
+	}
+
+	@GetMapping("/sitemaps/{kind:sections|tags|authors}.xml")
+	ResponseEntity<String> listings(@PathVariable String kind) {
+		return urls(articles.listingLinks(kind.substring(0, kind.length() - 1)));
+	}
+
+	/** Google News sitemap: articles published in the last 48 hours. */
+	@GetMapping("/sitemaps/news.xml")
+	ResponseEntity<String> news() {
+		var links = articles.publishedSince(Instant.now().minus(48, ChronoUnit.HOURS));
+		return xml(writer -> {
+			writer.writeStartElement("urlset");
+			writer.writeDefaultNamespace(NS);
+			writer.writeNamespace("news", NEWS);
+			for (var link : links) {
+				writer.writeStartElement("url");
+				element(writer, "loc", site.absolute(link.path()));
+				writer.writeStartElement(NEWS, "news");
+				writer.writeStartElement(NEWS, "publication");
+				newsElement(writer, "name", site.siteName());
+				newsElement(writer, "language", site.language());
+				writer.writeEndElement();
+				newsElement(writer, "publication_date", link.lastModified().toString());
+				newsElement(writer, "title", link.title());
+				writer.writeEndElement();
+				writer.writeEndElement();
+			}
+			writer.writeEndElement();
+		});
+	}
+
+	@GetMapping(value = "/robots.txt", produces = "text/plain;charset=UTF-8")
+	String robots() {
+		return "User-agent: *\nAllow: /\nDisallow: /newsroom\nDisallow: /login\n\nSitemap: " + site.absolute("/sitemap.xml")
+				+ "\nSitemap: " + site.absolute("/sitemaps/news.xml") + "\n";
+	}
+
+	private ResponseEntity<String> urls(List<Articles.Link> links) {
+		return xml(writer -> {
+			writer.writeStartElement("urlset");
+			writer.writeDefaultNamespace(NS);
+			for (var link : links) {
+				writer.writeStartElement("url");
+				element(writer, "loc", site.absolute(link.path()));
+				element(writer, "lastmod", link.lastModified().truncatedTo(ChronoUnit.SECONDS).toString());
+				writer.writeEndElement();
+			}
+			writer.writeEndElement();
+		});
+	}
+
+	private void sitemap(XMLStreamWriter writer, String path) throws XMLStreamException {
+		writer.writeStartElement("sitemap");
+		element(writer, "loc", site.absolute(path));
+		writer.writeEndElement();
+	}
+
+	private static void element(XMLStreamWriter writer, String name, String text) throws XMLStreamException {
+		writer.writeStartElement(name);
+		writer.writeCharacters(XmlText.clean(text));
+		writer.writeEndElement();
+	}
+
+	private static void newsElement(XMLStreamWriter writer, String name, String text) throws XMLStreamException {
+		writer.writeStartElement(NEWS, name);
+		writer.writeCharacters(XmlText.clean(text));
+		writer.writeEndElement();
+	}
+
+	private interface Body {
+
+		void write(XMLStreamWriter writer) throws XMLStreamException;
+
+	}
+
+	private static ResponseEntity<String> xml(Body body) {
+		try {
+			var out = new StringWriter();
+			XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+			writer.writeStartDocument("UTF-8", "1.0");
+			writer.setPrefix("news", NEWS);
+			body.write(writer);
+			writer.writeEndDocument();
+			writer.close();
+			return ResponseEntity.ok().contentType(XML)
+				.cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic()).body(out.toString());
+		}
+		catch (XMLStreamException ex) {
+			throw new IllegalStateException("Cannot write the sitemap", ex);
+		}
+	}
+
+}
