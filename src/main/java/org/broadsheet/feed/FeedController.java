@@ -8,6 +8,7 @@ import org.broadsheet.article.Articles;
 import org.broadsheet.author.Authors;
 import org.broadsheet.site.SiteLinks;
 import org.broadsheet.taxonomy.Taxonomy;
+import org.broadsheet.text.Links;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.util.UriComponentsBuilder;
+
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,9 +81,11 @@ class FeedController {
 			title.append(" – ").append(tagFound.name());
 			page = tagFound.path();
 		}
-		String self = site.absolute(UriComponentsBuilder.fromPath("/feed/" + format).queryParamIfPresent("section",
-				java.util.Optional.ofNullable(section)).queryParamIfPresent("author", java.util.Optional.ofNullable(author))
-			.queryParamIfPresent("tag", java.util.Optional.ofNullable(tag)).encode().build().toUriString());
+		var filters = new java.util.LinkedHashMap<String, String>();
+		filters.put("section", section);
+		filters.put("author", author);
+		filters.put("tag", tag);
+		String self = site.absolute(Links.withQuery("/feed/" + format, filters));
 		var channel = new FeedWriter.Channel(title.toString(), site.tagline(), self, site.absolute(page), site.language(),
 				updated);
 		var writer = new FeedWriter(site::absolute, json);

@@ -87,13 +87,7 @@ public final class NewsroomPages {
 			params.put("author", query.authorId());
 			params.put("q", query.titleContains());
 			params.put(name, value);
-			var link = new java.util.StringJoiner("&", "/newsroom?", "").setEmptyValue("/newsroom");
-			params.forEach((key, v) -> {
-				if (v != null) {
-					link.add(key + "=" + java.net.URLEncoder.encode(v.toString(), java.nio.charset.StandardCharsets.UTF_8));
-				}
-			});
-			return link.toString();
+			return org.broadsheet.text.Links.withQuery("/newsroom", params);
 		}
 
 	}

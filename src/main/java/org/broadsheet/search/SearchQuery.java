@@ -32,8 +32,4 @@ public record SearchQuery(String text, String section, String author, String tag
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
-	public static SearchQuery of(String text) {
-		return new SearchQuery(text, null, null, null, null, false, 1, 10);
-	}
-
 }

@@ -57,13 +57,7 @@ public final class Pages {
 			if (!name.equals("page")) {
 				params.remove("page");
 			}
-			var query = new java.util.StringJoiner("&", "/search?", "").setEmptyValue("/search");
-			params.forEach((key, v) -> {
-				if (v != null) {
-					query.add(key + "=" + java.net.URLEncoder.encode(v.toString(), java.nio.charset.StandardCharsets.UTF_8));
-				}
-			});
-			return query.toString();
+			return org.broadsheet.text.Links.withQuery("/search", params);
 		}
 
 	}
