@@ -1,5 +1,6 @@
 package org.broadsheet.taxonomy;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.broadsheet.account.Account;
 import org.broadsheet.account.Role;
@@ -16,6 +20,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Sections and tags: finding them, and creating them on first use. */
 @Service
@@ -33,6 +39,9 @@ public class Taxonomy {
 	private final Slugger slugger;
 
 	private final Set<String> opinionSlugs;
+
+	private final Cache<String, List<Section>> sectionCache = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(10)).build();
 
 	Taxonomy(JdbcClient jdbc, Slugger slugger,
 			@Value("${broadsheet.taxonomy.opinion-sections:opinion}") Set<String> opinionSlugs) {
@@ -54,6 +63,7 @@ public class Taxonomy {
 		return claimed(name, () -> {
 			var claim = SlugClaim.claim(slug, name, s -> sectionBySlug(s).map(Section::name));
 			if (!claim.held()) {
+				forgetSections();
 				jdbc.sql("INSERT INTO section (slug, name, opinion) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING")
 					.params(claim.slug(), name.strip(), opinionSlugs.contains(base))
 					.update();
@@ -108,6 +118,9 @@ public class Taxonomy {
 		if (name == null || name.isBlank() || name.strip().length() > 100 || name.codePoints().noneMatch(Character::isLetterOrDigit)) {
 			throw new IllegalArgumentException("name: at most 100 characters, with a letter or a digit");
 		}
+		if (kind.equals("section")) {
+			forgetSections();
+		}
 		int updated = kind.equals("section")
 				? jdbc.sql("UPDATE section SET name = ?, opinion = ? WHERE id = ?").params(name.strip(), opinion, id).update()
 				: jdbc.sql("UPDATE tag SET name = ? WHERE id = ?").params(name.strip(), id).update();
@@ -123,16 +136,39 @@ public class Taxonomy {
 
 	/** @return every section, by name, for the site's navigation */
 	public List<Section> sections() {
-		return jdbc.sql("SELECT id, slug, name, opinion FROM section ORDER BY name").query(Section.class).list();
+		return sectionCache.get("all", all -> jdbc.sql("SELECT id, slug, name, opinion FROM section ORDER BY name")
+			.query(Section.class).list());
 	}
 
-	/** @return the sections with these ids, keyed by id (one query) */
+	/** @return the sections with these ids, keyed by id: from the cached list, asking the database only for new ones */
 	public Map<Long, Section> sectionsByIds(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return jdbc.sql("SELECT id, slug, name, opinion FROM section WHERE id IN (:ids)").param("ids", ids)
-			.query(Section.class).list().stream().collect(Collectors.toMap(Section::id, Function.identity()));
+		Map<Long, Section> found = sections().stream().filter(section -> ids.contains(section.id()))
+			.collect(Collectors.toMap(Section::id, Function.identity()));
+		if (found.size() < new java.util.HashSet<>(ids).size()) {
+			// Created since the list was cached (here or on another node).
+			return jdbc.sql("SELECT id, slug, name, opinion FROM section WHERE id IN (:ids)").param("ids", ids)
+				.query(Section.class).list().stream().collect(Collectors.toMap(Section::id, Function.identity()));
+		}
+		return found;
+	}
+
+	/**
+	 * Sections change rarely and every page shows them: the list is kept for a few seconds (other
+	 * nodes' changes show within that) and dropped here at once, and again after commit.
+	 */
+	private void forgetSections() {
+		sectionCache.invalidateAll();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					sectionCache.invalidateAll();
+				}
+			});
+		}
 	}
 
 	/** @return the tags with these ids, keyed by id (one query) */
