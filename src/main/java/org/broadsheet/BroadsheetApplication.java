@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
 @org.springframework.scheduling.annotation.EnableScheduling
 public class BroadsheetApplication {
 
+	/** @param args a command and its options, or only Spring options to serve the site; see the class comment */
 	public static void main(String[] args) {
 		boolean springOptionsOnly = args.length == 0
 				|| args[0].startsWith("--") && !args[0].equals("--help") && !args[0].equals("--version");

@@ -12,6 +12,7 @@ public record RevisionDiff(Revision from, Revision to, List<FieldDiff> fields) {
 	/** @param lines the field's lines, each marked unchanged, removed or added */
 	public record FieldDiff(String field, List<Line> lines) {
 
+		/** @return whether any line was removed or added */
 		public boolean changed() {
 			return lines.stream().anyMatch(l -> l.change() != Change.SAME);
 		}

@@ -33,6 +33,10 @@ public record AuthorProfile(String name, String title, String affiliation, Strin
 		limit("bio", bio, MAX_BIO);
 	}
 
+	/**
+	 * @return a profile with only a name, which leaves a stored author's other fields as they are
+	 * @throws IllegalArgumentException for a blank or over-long name
+	 */
 	public static AuthorProfile named(String name) {
 		return new AuthorProfile(name, null, null, null);
 	}

@@ -21,6 +21,7 @@ public class BundleException extends RuntimeException {
 		this.field = field;
 	}
 
+	/** @return the bundle file at fault */
 	public Path file() {
 		return file;
 	}

@@ -17,16 +17,19 @@ public record ImportReport(List<Outcome> outcomes) {
 	 */
 	public record Outcome(Path file, String path, boolean created, String error) {
 
+		/** @return whether the file was not imported */
 		public boolean failed() {
 			return error != null;
 		}
 
 	}
 
+	/** @return how many files were not imported */
 	public long failures() {
 		return outcomes.stream().filter(Outcome::failed).count();
 	}
 
+	/** @return how many files were imported (created or updated) */
 	public long imported() {
 		return outcomes.size() - failures();
 	}

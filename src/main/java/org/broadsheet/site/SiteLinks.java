@@ -17,10 +17,12 @@ public class SiteLinks {
 		return site.absolute(path);
 	}
 
+	/** @return the site's name ({@code broadsheet.site.name}) */
 	public String siteName() {
 		return site.settings().name();
 	}
 
+	/** @return the site's tagline, possibly empty */
 	public String tagline() {
 		return site.settings().tagline();
 	}
