@@ -240,6 +240,149 @@ class WorkflowTest {
 	}
 
 	@Test
+	void previewShowsTheExactReaderPageOnlyToThoseWhoMayEdit() {
+		var author = as("author");
+		long id = create(author, "Previewed before publishing");
+		var preview = author.get("/newsroom/articles/" + id + "/preview");
+		assertThat(preview.statusCode()).isEqualTo(200);
+		var page = Jsoup.parse(preview.body());
+		assertThat(page.selectFirst("h1.headline").text()).isEqualTo("Previewed before publishing");
+		assertThat(page.select(".article-body p").eachText()).contains("Second paragraph.");
+		assertThat(page.selectFirst(".byline .authors").text()).isEqualTo("Writer One and Writer Two");
+		assertThat(as("contributor").get("/newsroom/articles/" + id + "/preview").statusCode()).isEqualTo(403);
+		assertThat(site.get("/opinion/previewed-before-publishing").status()).isEqualTo(404);
+	}
+
+	@Test
+	void livePreviewRendersSanitizedMarkdown() {
+		var response = as("contributor").post("/newsroom/markdown",
+				Map.of("markdown", "**Bold** <script>alert(1)</script> <img src=x onerror=alert(1)>"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("<strong>Bold</strong>").doesNotContain("<script", "onerror");
+	}
+
+	@Test
+	void autosaveKeepsDraftsAndLeavesLiveArticlesToSave() {
+		var author = as("author");
+		long id = create(author, "Autosaved draft");
+		var saved = author.post("/newsroom/articles/" + id + "/autosave", form("Autosaved draft, second version"));
+		assertThat(saved.statusCode()).isEqualTo(204);
+		var page = Jsoup.parse(author.get("/newsroom/articles/" + id).body());
+		assertThat(page.selectFirst("input[name=title]").val()).isEqualTo("Autosaved draft, second version");
+		assertThat(page.selectFirst(".word-count").text()).isEqualTo("9 words · 1 min read");
+		author.post("/newsroom/articles/" + id + "/publish", Map.of());
+		var live = author.post("/newsroom/articles/" + id + "/autosave", form("Not automatically"));
+		assertThat(live.statusCode()).isEqualTo(409);
+	}
+
+	@Test
+	void editorsKeepAuthorProfilesSectionsAndTags() {
+		var editor = as("editor");
+		long id = create(editor, "Profiled authors");
+		editor.post("/newsroom/articles/" + id + "/publish", Map.of());
+		var author = site.bean(org.broadsheet.author.Authors.class).bySlug("writer-one").orElseThrow();
+		var profile = Map.of("title", "Senior fellow", "affiliation", "An Institute", "bio", "Writer One writes.",
+				"links", "https://writer-one.example/\nhttps://social.example/@one");
+		assertThat(as("contributor").post("/newsroom/authors/" + author.id(), profile).statusCode()).isEqualTo(403);
+		assertThat(editor.post("/newsroom/authors/" + author.id(), profile).statusCode()).isEqualTo(302);
+		var page = site.get("/author/writer-one").html();
+		assertThat(page.selectFirst(".profile-role").text()).isEqualTo("Senior fellow, An Institute");
+		assertThat(page.select(".profile-links a").eachAttr("href")).containsExactly("https://writer-one.example/",
+				"https://social.example/@one");
+		var bad = editor.post("/newsroom/authors/" + author.id(), Map.of("links", "javascript:alert(1)"));
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(bad.body()).selectFirst(".notice").text()).startsWith("links:");
+
+		var section = site.bean(org.broadsheet.taxonomy.Taxonomy.class).sectionBySlug("opinion").orElseThrow();
+		assertThat(editor.post("/newsroom/sections/" + section.id(), Map.of("name", "Comment", "opinion", "true"))
+			.statusCode()).isEqualTo(302);
+		assertThat(site.get("/opinion/").html().selectFirst("h1").text()).isEqualTo("Comment");
+		assertThat(as("author").post("/newsroom/sections/" + section.id(), Map.of("name", "Mine")).statusCode())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void onlyAdministratorsManageAccounts() {
+		var account = Map.of("email", "new@news.test", "name", "New", "role", "author", "password", "long enough pass");
+		assertThat(as("editor").get("/newsroom/users").statusCode()).isEqualTo(403);
+		assertThat(as("editor").post("/newsroom/users", account).statusCode()).isEqualTo(403);
+		var admin = as("administrator");
+		assertThat(admin.post("/newsroom/users", account).statusCode()).isEqualTo(302);
+		assertThat(Jsoup.parse(admin.get("/newsroom/users").body()).select("td").eachText()).contains("new@news.test");
+		var duplicate = admin.post("/newsroom/users", account);
+		assertThat(duplicate.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(duplicate.body()).selectFirst(".notice").text()).startsWith("email:");
+		new NewsroomBrowser(site).signIn("new@news.test", "long enough pass");
+	}
+
+	@Test
+	void referencesToMissingThingsAndPartialFormsAre400() {
+		var editor = as("editor");
+		var noImage = form("Missing image");
+		noImage.put("leadImage", "999999");
+		var response = editor.post("/newsroom/articles", noImage);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(response.body()).selectFirst(".notice").text()).startsWith("leadImage:");
+
+		var partial = editor.post("/newsroom/articles", Map.of("title", "", "section", "News", "authors", "A"));
+		assertThat(partial.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(partial.body()).selectFirst(".notice").text()).startsWith("title:");
+
+		long id = create(editor, "Never published");
+		var farFuture = editor.post("/newsroom/articles/" + id + "/schedule", Map.of("at", "+999999999-12-31T23:59"));
+		assertThat(farFuture.statusCode()).isEqualTo(400);
+		var leave = editor.post("/newsroom/articles/" + id + "/unpublish", Map.of("at", "2030-01-01T00:00"));
+		assertThat(leave.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(leave.body()).selectFirst(".notice").text()).startsWith("status:");
+
+		var author = site.bean(org.broadsheet.author.Authors.class).bySlug("writer-one").orElseThrow();
+		assertThat(editor.post("/newsroom/authors/" + author.id(), Map.of("photo", "999999")).statusCode()).isEqualTo(400);
+		assertThat(editor.post("/newsroom/authors/" + author.id(), Map.of("photo", "abc")).statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void aNewArticleNeverOverwritesAnother() {
+		var editor = as("editor");
+		long original = create(editor, "Someone else's headline");
+		editor.post("/newsroom/articles/" + original + "/publish", Map.of());
+		String path = site.bean(Articles.class).publishedByIds(List.of(original)).get(0).path();
+		var contributor = as("contributor");
+		long copy = create(contributor, "Someone else's headline");
+		assertThat(copy).isNotEqualTo(original);
+		var sameSlug = form("Another headline");
+		sameSlug.put("slug", path.substring(path.lastIndexOf('/') + 1));
+		var refused = contributor.post("/newsroom/articles", sameSlug);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(refused.body()).selectFirst(".notice").text()).startsWith("slug:");
+		assertThat(site.get(path).status()).isEqualTo(200);
+		assertThat(site.get(path).html().selectFirst("h1").text()).isEqualTo("Someone else's headline");
+	}
+
+	@Test
+	void aScheduledArticleGoesLiveAsLastSavedAndACancelledScheduleCanPublishNow() {
+		var editor = as("editor");
+		long id = create(editor, "Scheduled then corrected");
+		String later = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(2).withNano(0).toString();
+		editor.post("/newsroom/articles/" + id + "/schedule", Map.of("at", later));
+		var early = editor.post("/newsroom/articles/" + id + "/unpublish",
+				Map.of("at", LocalDateTime.now(ZoneOffset.UTC).plusSeconds(1).withNano(0).toString()));
+		assertThat(early.statusCode()).isEqualTo(400);
+		var corrected = form("Scheduled then corrected");
+		corrected.put("summary", "The corrected standfirst");
+		editor.post("/newsroom/articles/" + id, corrected);
+		var articles = site.bean(Articles.class);
+		var live = Eventually.await(() -> articles.teasers(List.of(id)), list -> !list.isEmpty());
+		assertThat(live).singleElement().satisfies(t -> assertThat(t.summary()).isEqualTo("The corrected standfirst"));
+
+		long cancelled = create(editor, "Schedule cancelled");
+		String far = LocalDateTime.now(ZoneOffset.UTC).plusDays(3).withNano(0).toString();
+		editor.post("/newsroom/articles/" + cancelled + "/schedule", Map.of("at", far));
+		editor.post("/newsroom/articles/" + cancelled + "/unpublish", Map.of());
+		editor.post("/newsroom/articles/" + cancelled + "/publish", Map.of());
+		assertThat(articles.teasers(List.of(cancelled))).hasSize(1);
+	}
+
+	@Test
 	void schedulingInThePastIsRefused() {
 		var editor = as("editor");
 		long id = create(editor, "Not in the past");
