@@ -22,6 +22,8 @@ import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.author.Authors;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.comment.Comments;
+import org.broadsheet.comment.ImportedComment;
+import org.broadsheet.comment.Likes;
 import org.broadsheet.interchange.BundleImporter;
 import org.broadsheet.media.InvalidImageException;
 import org.broadsheet.media.MediaLibrary;
@@ -54,6 +56,9 @@ abstract class StorageContract {
 
 	@Autowired
 	Comments comments;
+
+	@Autowired
+	Likes likes;
 
 	@Autowired
 	BundleImporter importer;
@@ -254,12 +259,60 @@ abstract class StorageContract {
 	@Test
 	void onlyApprovedCommentsCount() {
 		long id = articles.save(draft("Commented", "Storage I", List.of(), "2024-05-01T00:00:00Z")).id();
-		assertThat(comments.approved(id)).isEmpty();
+		assertThat(comments.thread(id, null, 1, false).items()).isEmpty();
 		comments.add(id, "Reader", "First\n\nSecond paragraph", CommentStatus.APPROVED);
 		comments.add(id, "Spammer", "Held", CommentStatus.PENDING);
-		assertThat(comments.approved(id)).hasSize(1);
-		assertThat(comments.approved(id)).singleElement()
-			.satisfies(c -> assertThat(c.paragraphs()).containsExactly("First", "Second paragraph"));
+		var thread = comments.thread(id, null, 1, false);
+		assertThat(thread.approved()).isEqualTo(1);
+		assertThat(comments.approvedCount(id)).isEqualTo(1);
+		assertThat(thread.items()).singleElement().satisfies(i -> assertThat(i.paragraphs())
+			.extracting(p -> p.get(0).text()).containsExactly("First", "Second paragraph"));
+	}
+
+	@Test
+	void restoredCommentsKeepTheirThreadsAndRestoringAgainChangesNothing() {
+		long id = articles.save(draft("Threads", "Storage T", List.of(), "2024-05-01T00:00:00Z")).id();
+		for (int round = 0; round < 2; round++) {
+			Instant at = Instant.parse("2024-05-02T00:00:00Z");
+			comments.restore(new ImportedComment(id, "test#1", null, "Ana", "ana@example.com", null, "Top",
+					CommentStatus.APPROVED, at));
+			comments.restore(new ImportedComment(id, "test#2", "test#1", "Ben", null, "https://ben.example", "Reply",
+					CommentStatus.APPROVED, at.plusSeconds(60)));
+			comments.restore(new ImportedComment(id, "test#3", "test#2", "Cy", null, null, "Deeper",
+					CommentStatus.APPROVED, at.plusSeconds(120)));
+			comments.restore(new ImportedComment(id, "test#4", null, "Spam", null, null, "Buy", CommentStatus.SPAM,
+					at.plusSeconds(180)));
+		}
+		assertThat(comments.all(id)).hasSize(4);
+		var items = comments.thread(id, null, 1, false).items();
+		assertThat(items).extracting(i -> i.comment().authorName() + "@" + i.depth())
+			.containsExactly("Ana@0", "Ben@1", "Cy@2");
+		assertThat(items.get(2).replyTo().authorName()).isEqualTo("Ben");
+		assertThatThrownBy(() -> comments.restore(new ImportedComment(id, "test#5", "missing", "X", null, null, "Y",
+				CommentStatus.APPROVED, Instant.now()))).hasMessageStartingWith("parent:");
+	}
+
+	@Test
+	void closingCommentsIsIdempotentAndReversible() {
+		long id = articles.save(draft("Closable", "Storage C", List.of(), "2024-05-01T00:00:00Z")).id();
+		Instant published = Instant.now();
+		assertThat(comments.isOpen(id, published)).isTrue();
+		comments.close(id);
+		comments.close(id);
+		assertThat(comments.isOpen(id, published)).isFalse();
+		comments.reopen(id);
+		assertThat(comments.isOpen(id, published)).isTrue();
+	}
+
+	@Test
+	void aReaderLikesAnArticleOnce() {
+		long id = articles.save(draft("Likeable", "Storage L", List.of(), "2024-05-01T00:00:00Z")).id();
+		String reader = Likes.newReader();
+		assertThat(likes.like(id, reader, "192.0.2.1")).isEqualTo(new Likes.State(1, true));
+		assertThat(likes.like(id, reader, "192.0.2.1")).isEqualTo(new Likes.State(1, true));
+		assertThat(likes.like(id, Likes.newReader(), "192.0.2.2")).isEqualTo(new Likes.State(2, true));
+		assertThat(likes.state(id, null)).isEqualTo(new Likes.State(2, false));
+		assertThat(likes.state(id, Likes.newReader()).liked()).isFalse();
 	}
 
 	@Test

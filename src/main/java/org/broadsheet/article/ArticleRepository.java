@@ -241,4 +241,16 @@ class ArticleRepository {
 		return jdbc.sql("SELECT COUNT(*) FROM article").query(Integer.class).single();
 	}
 
+	Map<Long, String> titles(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, String> titles = new java.util.HashMap<>();
+		jdbc.sql("SELECT id, title FROM article WHERE id IN (:ids)").param("ids", ids)
+			.query(rs -> {
+				titles.put(rs.getLong(1), rs.getString(2));
+			});
+		return titles;
+	}
+
 }

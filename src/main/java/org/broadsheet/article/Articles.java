@@ -493,6 +493,11 @@ public class Articles {
 		return repository.listingLinks(kind, clock.millis());
 	}
 
+	/** @return the titles of the articles with these ids, in any status (missing ids left out) */
+	public Map<Long, String> titles(java.util.Collection<Long> ids) {
+		return repository.titles(ids);
+	}
+
 	/** @return how many articles exist in any status */
 	public int count() {
 		return repository.count();

@@ -1,8 +1,6 @@
 package org.broadsheet.comment;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * A reader's comment.
@@ -15,10 +13,5 @@ import java.util.List;
  */
 public record Comment(long id, long articleId, Long parentId, String authorName, String authorEmail,
 		String authorUrl, String body, CommentStatus status, Instant createdAt) {
-
-	/** @return the body's paragraphs (split at blank lines), for plain-text rendering */
-	public List<String> paragraphs() {
-		return Arrays.stream(body.strip().split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
-	}
 
 }

@@ -5,8 +5,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 
 import org.broadsheet.account.NewsroomUser;
+import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleWorkflow;
+import org.broadsheet.comment.Comments;
 import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.site.ArticlePages;
 import org.broadsheet.site.SiteChrome;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.taxonomy.Taxonomy;
@@ -43,10 +46,13 @@ class EditorController {
 
 	private final org.broadsheet.article.Articles articles;
 
-	private final org.broadsheet.site.ArticlePages articlePages;
+	private final ArticlePages articlePages;
+
+	private final Comments comments;
 
 	EditorController(ArticleWorkflow workflow, Taxonomy taxonomy, SiteChrome chrome, SiteSettings settings,
-			MediaLibrary media, org.broadsheet.article.Articles articles, org.broadsheet.site.ArticlePages articlePages) {
+			MediaLibrary media, org.broadsheet.article.Articles articles, ArticlePages articlePages, Comments comments) {
+		this.comments = comments;
 		this.media = media;
 		this.articles = articles;
 		this.articlePages = articlePages;
@@ -57,8 +63,8 @@ class EditorController {
 	}
 
 	@GetMapping("/newsroom/articles/new")
-	String create(CsrfToken csrf, Model model) {
-		return form(model, csrf, null, ArticleForm.empty(), null);
+	String create(@AuthenticationPrincipal NewsroomUser user, CsrfToken csrf, Model model) {
+		return form(user, model, csrf, null, ArticleForm.empty(), null);
 	}
 
 	@PostMapping("/newsroom/articles")
@@ -70,14 +76,14 @@ class EditorController {
 		}
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return form(model, csrf, null, form, ex.getMessage());
+			return form(user, model, csrf, null, form, ex.getMessage());
 		}
 	}
 
 	@GetMapping("/newsroom/articles/{id}")
 	String edit(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, CsrfToken csrf, Model model) {
 		var editing = editing(user, id);
-		return form(model, csrf, editing, ArticleForm.of(editing.latest()), null);
+		return form(user, model, csrf, editing, ArticleForm.of(editing.latest()), null);
 	}
 
 	@PostMapping("/newsroom/articles/{id}")
@@ -90,7 +96,7 @@ class EditorController {
 		}
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return form(model, csrf, editing, form, ex.getMessage());
+			return form(user, model, csrf, editing, form, ex.getMessage());
 		}
 	}
 
@@ -110,7 +116,7 @@ class EditorController {
 		catch (IllegalArgumentException ex) {
 			var editing = editing(user, id);
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return form(model, csrf, editing, ArticleForm.of(editing.latest()), ex.getMessage());
+			return form(user, model, csrf, editing, ArticleForm.of(editing.latest()), ex.getMessage());
 		}
 	}
 
@@ -129,7 +135,7 @@ class EditorController {
 	@GetMapping("/newsroom/articles/{id}/preview")
 	String preview(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, Model model) {
 		var editing = editing(user, id);
-		model.addAttribute("page", articlePages.page(articles.preview(id, editing.latest())));
+		model.addAttribute("page", articlePages.page(articles.preview(id, editing.latest()), ArticlePages.Reader.PREVIEW));
 		return "site/article";
 	}
 
@@ -197,9 +203,10 @@ class EditorController {
 		}
 	}
 
-	private String form(Model model, CsrfToken csrf, ArticleWorkflow.Editing editing, ArticleForm form, String error) {
+	private String form(NewsroomUser user, Model model, CsrfToken csrf, ArticleWorkflow.Editing editing, ArticleForm form, String error) {
 		model.addAttribute("page", new NewsroomPages.EditPage(chrome.chrome(), csrf, editing, form, error,
-				taxonomy.sections(), media.recent(100), settings.timeZone()));
+				taxonomy.sections(), media.recent(100), settings.timeZone(),
+				editing != null && user.account().role().atLeast(Role.EDITOR) ? comments.closedByEditor(editing.id()) : null));
 		return "newsroom/edit";
 	}
 

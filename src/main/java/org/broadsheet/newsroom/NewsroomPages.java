@@ -28,10 +28,12 @@ public final class NewsroomPages {
 	 * @param editing the saved article, or null for a new one
 	 * @param error what was wrong with the last submission ("field: problem"), or null
 	 * @param zone the newsroom's time zone, in which dates are typed
+	 * @param commentsClosed whether an editor closed the article's comments; null when the reader
+	 *        of this page may not change that (not an editor, or a new article)
 	 */
 	public record EditPage(Chrome chrome, CsrfToken csrf, org.broadsheet.article.ArticleWorkflow.Editing editing,
 			ArticleForm form, String error, List<Section> sections, List<org.broadsheet.media.Image> images,
-			java.time.ZoneId zone) {
+			java.time.ZoneId zone, Boolean commentsClosed) {
 
 		/** Words per minute of an average adult reading for comprehension. */
 		static final int WORDS_PER_MINUTE = 230;
@@ -90,6 +92,21 @@ public final class NewsroomPages {
 			return org.broadsheet.text.Links.withQuery("/newsroom", params);
 		}
 
+	}
+
+	/**
+	 * The moderation queue.
+	 *
+	 * @param titles article id → title, for the comments listed
+	 */
+	public record CommentsPage(Chrome chrome, CsrfToken csrf, org.broadsheet.comment.Moderation.Queue queue,
+			java.util.Map<Long, String> titles) {
+	}
+
+	/** @param problems field → message key, for a refused edit */
+	public record CommentEditPage(Chrome chrome, CsrfToken csrf, org.broadsheet.comment.Comment comment,
+			String articleTitle, String name, String email, String website, String text,
+			java.util.Map<String, String> problems) {
 	}
 
 }

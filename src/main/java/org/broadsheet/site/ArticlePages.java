@@ -1,9 +1,16 @@
 package org.broadsheet.site;
 
+import java.util.Map;
+
 import org.broadsheet.article.Article;
 import org.broadsheet.article.Articles;
+import org.broadsheet.comment.Comment;
+import org.broadsheet.comment.CommentStatus;
+import org.broadsheet.comment.CommentThread;
 import org.broadsheet.comment.Comments;
+import org.broadsheet.comment.Likes;
 import org.broadsheet.search.RelatedArticles;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,22 +32,58 @@ public class ArticlePages {
 
 	private final SeoMetadata seo;
 
-	ArticlePages(Articles articles, Comments comments, RelatedArticles related, SiteContext site, SeoMetadata seo) {
+	private final Likes likes;
+
+	ArticlePages(Articles articles, Comments comments, Likes likes, RelatedArticles related, SiteContext site,
+			SeoMetadata seo) {
 		this.articles = articles;
 		this.comments = comments;
+		this.likes = likes;
 		this.related = related;
 		this.site = site;
 		this.seo = seo;
 	}
 
+	/**
+	 * What one reader sees of an article's comments and likes.
+	 *
+	 * @param reader the reader cookie's value, or null
+	 * @param commentPage 1-based
+	 * @param csrf null for a page without forms (the newsroom's preview)
+	 * @param form what the reader typed, or null for an empty form
+	 * @param problems field → message key, empty when none
+	 * @param replyTo the id of the comment answered, or null
+	 * @param notice a message key for the form's notice, or null
+	 */
+	public record Reader(String reader, int commentPage, boolean newestFirst, CsrfToken csrf, Pages.CommentForm form,
+			Map<String, String> problems, Long replyTo, String notice) {
+
+		/** A reader with no cookie, on the first page of comments, oldest first, without forms. */
+		public static final Reader PREVIEW = new Reader(null, 1, false, null, null, Map.of(), null, null);
+
+	}
+
 	/** @return the page model for {@code article}, whose publication instant must be set */
-	public Pages.ArticlePage page(Article article) {
+	public Pages.ArticlePage page(Article article, Reader reader) {
 		String pageUrl = site.absolute(article.path());
 		String language = article.language() != null ? article.language() : site.settings().language();
 		return new Pages.ArticlePage(site.chrome(), seo.article(article, pageUrl), language,
 				SiteContext.direction(language), article, pageUrl, ShareLink.forPage(pageUrl, article.title()),
-				comments.approved(article.id()), articles.teasers(related.related(article.id(), RELATED)),
+				discussion(article, reader), articles.teasers(related.related(article.id(), RELATED)),
 				articles.neighbours(article));
+	}
+
+	private Pages.Discussion discussion(Article article, Reader reader) {
+		var thread = comments.thread(article.id(), reader.reader(), reader.commentPage(), reader.newestFirst());
+		Comment replyTo = reader.replyTo() == null ? null
+				: thread.items().stream().map(CommentThread.Item::comment)
+					.filter(c -> c.id() == reader.replyTo() && c.status() == CommentStatus.APPROVED).findFirst()
+					.orElse(null);
+		boolean open = comments.isOpen(article.id(), article.publishedAt());
+		return new Pages.Discussion(thread, open, reader.csrf(),
+				reader.csrf() != null && open ? comments.formToken(article.id()) : null,
+				reader.form() != null ? reader.form() : Pages.CommentForm.EMPTY, reader.problems(), replyTo,
+				reader.notice(), likes.state(article.id(), reader.reader()));
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.broadsheet.site;
 
 import java.util.List;
+import java.util.Map;
 
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleList;
@@ -8,6 +9,9 @@ import org.broadsheet.article.ArticleTeaser;
 import org.broadsheet.article.Neighbours;
 import org.broadsheet.author.Author;
 import org.broadsheet.comment.Comment;
+import org.broadsheet.comment.CommentThread;
+import org.broadsheet.comment.Likes;
+import org.springframework.security.web.csrf.CsrfToken;
 
 /** The models of the reader pages' templates ({@code src/main/jte/site}). */
 public final class Pages {
@@ -19,11 +23,47 @@ public final class Pages {
 	 * @param lang the article's language (BCP 47), for its {@code <article lang>}
 	 * @param dir {@code ltr} or {@code rtl}, for its {@code <article dir>}
 	 * @param pageUrl this page's own absolute URL (what share links share)
-	 * @param comments approved, oldest first
+	 * @param discussion comments and likes, as this reader sees them
 	 */
 	public record ArticlePage(Chrome chrome, PageMeta meta, String lang, String dir, Article article, String pageUrl,
-			List<ShareLink> share,
-			List<Comment> comments, List<ArticleTeaser> related, Neighbours neighbours) {
+			List<ShareLink> share, Discussion discussion, List<ArticleTeaser> related, Neighbours neighbours) {
+	}
+
+	/**
+	 * The comments section and the like button of an article page.
+	 *
+	 * @param thread the page of comments shown
+	 * @param open whether readers may comment now
+	 * @param csrf the token forms carry; null where the page has no forms (the newsroom's preview)
+	 * @param formToken the comment form's timing token
+	 * @param form what the reader typed, shown again after a refused comment
+	 * @param problems field → message key, for a refused comment
+	 * @param replyTo the comment being answered, or null
+	 * @param notice a message key shown above the form (e.g. too many comments), or null
+	 */
+	public record Discussion(CommentThread thread, boolean open, CsrfToken csrf, String formToken, CommentForm form,
+			Map<String, String> problems, Comment replyTo, String notice, Likes.State likes) {
+
+		/** @return the message key for a field's problem, or null */
+		public String problem(String field) {
+			return problems.get(field);
+		}
+
+		/** @return the article page's address for another page of comments, or another order */
+		public String commentsPage(String articlePath, int page, boolean newestFirst) {
+			var params = new java.util.LinkedHashMap<String, Object>();
+			params.put("corder", newestFirst ? "newest" : null);
+			params.put("cpage", page > 1 ? page : null);
+			return org.broadsheet.text.Links.withQuery(articlePath, params) + "#comments";
+		}
+
+	}
+
+	/** A comment form's fields as typed; empty strings for a new form. */
+	public record CommentForm(String name, String email, String website, String text, Long parent) {
+
+		static final CommentForm EMPTY = new CommentForm("", "", "", "", null);
+
 	}
 
 	/** @param lead the newest article, shown large on the first page; null on later pages */

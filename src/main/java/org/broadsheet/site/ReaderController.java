@@ -7,6 +7,8 @@ import org.broadsheet.taxonomy.Taxonomy;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -60,7 +62,10 @@ class ReaderController {
 	}
 
 	@GetMapping("/{section:(?!api$)[^.]+}/{slug:[^.]+}")
-	Object article(@PathVariable String section, @PathVariable String slug, Model model) {
+	Object article(@PathVariable String section, @PathVariable String slug,
+			@RequestParam(defaultValue = "1") String cpage, @RequestParam(defaultValue = "oldest") String corder,
+			@RequestParam(required = false) String replyto,
+			@CookieValue(name = ReaderCookie.NAME, required = false) String reader, CsrfToken csrf, Model model) {
 		var found = articles.published(section, slug);
 		if (found.isEmpty()) {
 			return permanentRedirect(articles.redirect(section, slug)
@@ -68,7 +73,10 @@ class ReaderController {
 						: articles.published(normal(section), normal(slug)).map(a -> a.path()))
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		}
-		model.addAttribute("page", articlePages.page(found.get()));
+		var view = new ArticlePages.Reader(ReaderCookie.valid(reader), positive(cpage, "cpage"),
+				"newest".equals(corder), csrf, null, java.util.Map.of(), replyto == null ? null : (long) positive(replyto, "replyto"),
+				null);
+		model.addAttribute("page", articlePages.page(found.get(), view));
 		return "site/article";
 	}
 
@@ -160,6 +168,20 @@ class ReaderController {
 	@org.springframework.web.bind.annotation.ExceptionHandler(Moved.class)
 	RedirectView moved(Moved moved) {
 		return permanentRedirect(moved.location);
+	}
+
+	/** @throws ResponseStatusException 400 naming the parameter, unless it is a whole number from 1 */
+	static int positive(String value, String parameter) {
+		try {
+			int n = Integer.parseInt(value.strip());
+			if (n >= 1) {
+				return n;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below
+		}
+		throw new ResponseStatusException(HttpStatus.BAD_REQUEST, parameter + ": must be a whole number from 1");
 	}
 
 	private static void requirePage(int page) {

@@ -52,6 +52,14 @@ public final class TestDatabases {
 		registry.add("spring.flyway.schemas", () -> schema);
 	}
 
+	/** @return Spring options pointing a {@link RunningSite} at a new, empty schema in the test PostgreSQL database */
+	public static String[] postgresOptions(String schema) {
+		String url = System.getenv(POSTGRES_URL_VARIABLE);
+		execute("CREATE SCHEMA " + schema);
+		return new String[] { "--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+				"--spring.flyway.default-schema=" + schema, "--spring.flyway.schemas=" + schema };
+	}
+
 	public static void dropPostgresSchema(String schema) {
 		execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
 	}

@@ -1,0 +1,84 @@
+package org.broadsheet.comment;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Readers' likes of articles: one per reader (the reader cookie, stored as its SHA-256) and at
+ * most the setting {@code likes-per-address} per article from one client address a day (stored as
+ * an HMAC under the day's salt). Nothing personal is stored in clear.
+ */
+@Service
+public class Likes {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final ReaderKeys keys;
+
+	private final ReaderThrottle throttle;
+
+	private final CommentSettings settings;
+
+	Likes(JdbcClient jdbc, Optional<Clock> clock, ReaderKeys keys, ReaderThrottle throttle, CommentSettings settings) {
+		this.jdbc = jdbc;
+		this.clock = clock.orElse(Clock.systemUTC());
+		this.keys = keys;
+		this.throttle = throttle;
+		this.settings = settings;
+	}
+
+	/**
+	 * @param count the article's likes
+	 * @param liked whether this reader likes it
+	 */
+	public record State(int count, boolean liked) {
+	}
+
+	/**
+	 * Likes the article for this reader; liking twice changes nothing. Durable before returning.
+	 *
+	 * @param reader the reader cookie's value (see {@link #newReader()}), never null
+	 * @param address the client's IP address
+	 * @return the article's likes after this one
+	 * @throws Throttled when the address sent too many likes
+	 */
+	@Transactional
+	public State like(long articleId, String reader, String address) {
+		throttle.like(address);
+		String addressKey = keys.address(address);
+		jdbc.sql("""
+				INSERT INTO article_like (article_id, reader, address, created_at)
+				SELECT ?, ?, ?, ? WHERE (SELECT COUNT(*) FROM article_like WHERE article_id = ? AND address = ?) < ?
+				ON CONFLICT (article_id, reader) DO NOTHING""")
+			.params(articleId, ReaderKeys.reader(reader), addressKey, clock.millis(), articleId, addressKey,
+					settings.likesPerAddress())
+			.update();
+		return state(articleId, reader);
+	}
+
+	/** @param reader the reader cookie's value, or null @return the article's likes, and whether this reader likes it */
+	public State state(long articleId, String reader) {
+		int count = jdbc.sql("SELECT COUNT(*) FROM article_like WHERE article_id = ?").param(articleId)
+			.query(Integer.class).single();
+		boolean liked = reader != null && jdbc.sql("SELECT COUNT(*) FROM article_like WHERE article_id = ? AND reader = ?")
+			.params(articleId, ReaderKeys.reader(reader)).query(Integer.class).single() > 0;
+		return new State(count, liked);
+	}
+
+	/** @return a new reader cookie value (128 random bits, hex) */
+	public static String newReader() {
+		return ReaderKeys.newReader();
+	}
+
+	/** @return whether a cookie value is a reader id as {@link #newReader()} makes them */
+	public static boolean isReader(String value) {
+		return ReaderKeys.isReader(value);
+	}
+
+}

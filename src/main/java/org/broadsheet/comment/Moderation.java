@@ -1,0 +1,145 @@
+package org.broadsheet.comment;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.broadsheet.account.Account;
+import org.broadsheet.account.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The newsroom's moderation of readers' comments; editors and administrators only. */
+@Service
+public class Moderation {
+
+	/** What a moderator does to comments. */
+	public enum Action {
+
+		APPROVE, REJECT, SPAM, DELETE
+
+	}
+
+	/**
+	 * @param items newest first
+	 * @param counts comments in each status, for the queue's tabs
+	 */
+	public record Queue(List<Comment> items, CommentStatus status, int page, int pageCount,
+			Map<CommentStatus, Integer> counts) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final CommentSettings settings;
+
+	private final Comments comments;
+
+	Moderation(JdbcClient jdbc, CommentSettings settings, Comments comments) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+		this.comments = comments;
+	}
+
+	/**
+	 * Closes or reopens an article's comments.
+	 *
+	 * @throws AccessDeniedException unless the actor is an editor or above
+	 */
+	public void setClosed(Account actor, long articleId, boolean closed) {
+		requireModerator(actor);
+		if (closed) {
+			comments.close(articleId);
+		}
+		else {
+			comments.reopen(articleId);
+		}
+	}
+
+	/**
+	 * @param page 1-based, of {@code size} comments
+	 * @throws AccessDeniedException unless the actor is an editor or above
+	 */
+	@Transactional(readOnly = true)
+	public Queue queue(Account actor, CommentStatus status, int page, int size) {
+		requireModerator(actor);
+		Map<CommentStatus, Integer> counts = new EnumMap<>(CommentStatus.class);
+		for (CommentStatus s : CommentStatus.values()) {
+			counts.put(s, 0);
+		}
+		jdbc.sql("SELECT status, COUNT(*) FROM comment GROUP BY status")
+			.query(rs -> {
+				counts.put(CommentStatus.of(rs.getString(1)), rs.getInt(2));
+			});
+		int pageCount = Math.max(1, (counts.get(status) + size - 1) / size);
+		var items = jdbc.sql("SELECT " + Comments.COLUMNS + " FROM comment WHERE status = ? "
+				+ "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
+			.params(status.key(), size, (long) (Math.max(page, 1) - 1) * size).query(Comments::row).list();
+		return new Queue(items, status, page, pageCount, counts);
+	}
+
+	/**
+	 * Applies one action to every listed comment (those that no longer exist are skipped).
+	 * Deleting a comment deletes its replies too.
+	 *
+	 * @return how many comments were changed
+	 * @throws AccessDeniedException unless the actor is an editor or above
+	 */
+	@Transactional
+	public int apply(Account actor, Action action, List<Long> ids) {
+		requireModerator(actor);
+		int changed = 0;
+		for (long id : ids) {
+			changed += switch (action) {
+				case DELETE -> jdbc.sql("DELETE FROM comment WHERE id = ?").param(id).update();
+				case APPROVE -> status(id, CommentStatus.APPROVED);
+				case REJECT -> status(id, CommentStatus.REJECTED);
+				case SPAM -> status(id, CommentStatus.SPAM);
+			};
+		}
+		return changed;
+	}
+
+	/**
+	 * @return the comment, for the edit form
+	 * @throws AccessDeniedException unless the actor is an editor or above
+	 */
+	public java.util.Optional<Comment> find(Account actor, long id) {
+		requireModerator(actor);
+		return jdbc.sql("SELECT " + Comments.COLUMNS + " FROM comment WHERE id = ?").param(id).query(Comments::row)
+			.optional();
+	}
+
+	/**
+	 * Corrects a comment's name, email, website and text, checked as a reader's are, except that
+	 * the email may be left empty (imported comments may have none).
+	 *
+	 * @throws CommentRejected naming the fields at fault; nothing is changed then
+	 * @throws AccessDeniedException unless the actor is an editor or above
+	 */
+	@Transactional
+	public void edit(Account actor, long id, String name, String email, String website, String text) {
+		requireModerator(actor);
+		Map<String, String> problems = new LinkedHashMap<>();
+		var fields = CommentFields.check(name, email, website, text, settings.maxLength(), false, problems);
+		if (!problems.isEmpty()) {
+			throw CommentRejected.invalid(problems);
+		}
+		jdbc.sql("UPDATE comment SET author_name = ?, author_email = ?, author_url = ?, body = ? WHERE id = ?")
+			.params(fields.name(), fields.email().isEmpty() ? null : fields.email(), fields.website(), fields.text(), id)
+			.update();
+	}
+
+	private int status(long id, CommentStatus status) {
+		return jdbc.sql("UPDATE comment SET status = ? WHERE id = ?").params(status.key(), id).update();
+	}
+
+	private static void requireModerator(Account actor) {
+		if (!actor.role().atLeast(Role.EDITOR)) {
+			throw new AccessDeniedException("Only editors moderate comments");
+		}
+	}
+
+}

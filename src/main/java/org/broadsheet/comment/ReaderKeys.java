@@ -1,0 +1,130 @@
+package org.broadsheet.comment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What readers are known by, without keeping anything personal in clear: the reader cookie's
+ * SHA-256, the client address's HMAC-SHA-256 under the UTC day's salt (salts older than yesterday
+ * are deleted, after which no one can link a stored hash to an address), and signed form tokens.
+ * Secrets live in the database, so every node agrees on them.
+ */
+@Component
+class ReaderKeys {
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Cache<String, byte[]> secrets = Caffeine.newBuilder().maximumSize(16)
+		.expireAfterWrite(Duration.ofHours(1)).build();
+
+	ReaderKeys(JdbcClient jdbc, Optional<Clock> clock) {
+		this.jdbc = jdbc;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/** @return a new reader cookie value: 128 random bits, hex */
+	static String newReader() {
+		byte[] bytes = new byte[16];
+		RANDOM.nextBytes(bytes);
+		return HEX.formatHex(bytes);
+	}
+
+	/** @return whether {@code value} has the form of {@link #newReader()} */
+	static boolean isReader(String value) {
+		return value != null && value.matches("[0-9a-f]{32}");
+	}
+
+	/** @return SHA-256 of the reader cookie, hex; null for null */
+	static String reader(String cookie) {
+		if (cookie == null) {
+			return null;
+		}
+		try {
+			return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(cookie.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** @return the client address's HMAC under today's salt (UTC day), hex */
+	String address(String address) {
+		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+		return hmac(secret("salt:" + today, today), String.valueOf(address));
+	}
+
+	/** @return a token for a comment form on that article, served now */
+	String formToken(long articleId) {
+		long at = clock.instant().getEpochSecond();
+		return at + "." + formSignature(articleId, at);
+	}
+
+	/** @return how long ago the token was served, or empty if it is not one of ours for that article */
+	Optional<Duration> formAge(String token, long articleId) {
+		if (token == null || !token.matches("\\d{1,12}\\.[0-9a-f]{32}")) {
+			return Optional.empty();
+		}
+		long at = Long.parseLong(token.substring(0, token.indexOf('.')));
+		String signature = token.substring(token.indexOf('.') + 1);
+		if (!MessageDigest.isEqual(signature.getBytes(StandardCharsets.US_ASCII),
+				formSignature(articleId, at).getBytes(StandardCharsets.US_ASCII))) {
+			return Optional.empty();
+		}
+		return Optional.of(Duration.ofSeconds(clock.instant().getEpochSecond() - at));
+	}
+
+	private String formSignature(long articleId, long at) {
+		return hmac(secret("comment-form", null), articleId + ":" + at).substring(0, 32);
+	}
+
+	private byte[] secret(String name, LocalDate day) {
+		return secrets.get(name, n -> {
+			byte[] fresh = new byte[32];
+			RANDOM.nextBytes(fresh);
+			int created = jdbc.sql("INSERT INTO site_secret (name, secret, created_at) VALUES (?, ?, ?) "
+					+ "ON CONFLICT (name) DO NOTHING").params(n, HEX.formatHex(fresh), clock.millis()).update();
+			if (created == 1 && day != null) {
+				// Yesterday's salt stays for hashes taken just before midnight; older ones go.
+				jdbc.sql("DELETE FROM site_secret WHERE name LIKE 'salt:%' AND name < ?")
+					.param("salt:" + day.minusDays(1)).update();
+			}
+			return HEX.parseHex(jdbc.sql("SELECT secret FROM site_secret WHERE name = ?").param(n)
+				.query(String.class).single());
+		});
+	}
+
+	private static String hmac(byte[] key, String data) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return HEX.formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

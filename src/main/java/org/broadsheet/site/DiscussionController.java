@@ -1,0 +1,148 @@
+package org.broadsheet.site;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.broadsheet.article.Article;
+import org.broadsheet.article.Articles;
+import org.broadsheet.comment.CommentRejected;
+import org.broadsheet.comment.Comments;
+import org.broadsheet.comment.Likes;
+import org.broadsheet.comment.NewComment;
+import org.broadsheet.comment.Throttled;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Readers' comments and likes (POST, CSRF-protected by the security configuration). A refused
+ * comment comes back on the article page with what was typed and the fields at fault: 400 for
+ * bad input, 403 when comments are closed, 429 with Retry-After when the address sent too many.
+ */
+@Controller
+class DiscussionController {
+
+	private final Articles articles;
+
+	private final Comments comments;
+
+	private final Likes likes;
+
+	private final ArticlePages articlePages;
+
+	DiscussionController(Articles articles, Comments comments, Likes likes, ArticlePages articlePages) {
+		this.articles = articles;
+		this.comments = comments;
+		this.likes = likes;
+		this.articlePages = articlePages;
+	}
+
+	/** The fields of the comment form; {@code homepage} is the honeypot, hidden from people. */
+	record CommentParams(String name, String email, String website, String text, String parent, String token,
+			String homepage) {
+	}
+
+	@PostMapping("/{section:[^.]+}/{slug:[^.]+}/comments")
+	Object comment(@PathVariable String section, @PathVariable String slug, CommentParams params,
+			HttpServletRequest request, HttpServletResponse response, CsrfToken csrf, Model model) {
+		Article article = article(section, slug);
+		Long parent = parent(params.parent());
+		var form = new Pages.CommentForm(nonNull(params.name()), nonNull(params.email()), nonNull(params.website()),
+				nonNull(params.text()), parent);
+		String reader = ReaderCookie.ensure(request, response);
+		try {
+			var posted = comments.post(new NewComment(article.id(), parent, params.name(), params.email(),
+					params.website(), params.text(), reader, request.getRemoteAddr(), params.token(), params.homepage()),
+					article.publishedAt());
+			return "redirect:" + locate(article, posted.id(), reader);
+		}
+		catch (CommentRejected ex) {
+			response.setStatus(switch (ex.reason()) {
+				case CLOSED -> HttpStatus.FORBIDDEN.value();
+				case INVALID -> HttpStatus.BAD_REQUEST.value();
+			});
+			return again(article, reader, csrf, form, ex.problems(), null, model);
+		}
+		catch (Throttled ex) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader("Retry-After", Long.toString(ex.retryAfter().toSeconds()));
+			return again(article, reader, csrf, form, Map.of(), "comment.error.tooMany", model);
+		}
+	}
+
+	@PostMapping("/{section:[^.]+}/{slug:[^.]+}/like")
+	Object like(@PathVariable String section, @PathVariable String slug,
+			@RequestHeader(name = "Accept", defaultValue = "") String accept, HttpServletRequest request,
+			HttpServletResponse response, CsrfToken csrf, Model model) {
+		Article article = article(section, slug);
+		String reader = ReaderCookie.ensure(request, response);
+		boolean json = accept.contains(MediaType.APPLICATION_JSON_VALUE);
+		try {
+			var state = likes.like(article.id(), reader, request.getRemoteAddr());
+			return json ? ResponseEntity.ok(state) : "redirect:" + article.path() + "#like";
+		}
+		catch (Throttled ex) {
+			if (json) {
+				return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+					.header("Retry-After", Long.toString(ex.retryAfter().toSeconds()))
+					.body(Map.of("error", "too many likes from this address; retry later"));
+			}
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader("Retry-After", Long.toString(ex.retryAfter().toSeconds()));
+			return again(article, reader, csrf, null, Map.of(), "like.error.tooMany", model);
+		}
+	}
+
+	private String again(Article article, String reader, CsrfToken csrf, Pages.CommentForm form,
+			Map<String, String> problems, String notice, Model model) {
+		var view = new ArticlePages.Reader(reader, 1, false, csrf, form, problems,
+				form == null ? null : form.parent(), notice);
+		model.addAttribute("page", articlePages.page(article, view));
+		return "site/article";
+	}
+
+	/** @return the article page showing the new comment: its page of comments, at its anchor */
+	private String locate(Article article, long commentId, String reader) {
+		var thread = comments.thread(article.id(), reader, 1, false);
+		int page = 1;
+		for (int p = 1; p <= thread.pageCount(); p++) {
+			var current = p == 1 ? thread : comments.thread(article.id(), reader, p, false);
+			if (current.items().stream().anyMatch(i -> i.comment().id() == commentId)) {
+				page = p;
+				break;
+			}
+		}
+		return (page == 1 ? article.path() : article.path() + "?cpage=" + page) + "#comment-" + commentId;
+	}
+
+	private Article article(String section, String slug) {
+		return articles.published(section, slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private static Long parent(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Long.valueOf(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "parent: not a comment id");
+		}
+	}
+
+	private static String nonNull(String value) {
+		return value == null ? "" : value;
+	}
+
+}
