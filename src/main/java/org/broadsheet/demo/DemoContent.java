@@ -5,12 +5,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.Articles;
 import org.broadsheet.comment.CommentStatus;
+import org.broadsheet.comment.ImportedComment;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.interchange.BundleImporter;
 import org.slf4j.Logger;
@@ -91,15 +94,29 @@ class DemoContent {
 
 	private void addComments() {
 		articles.published("opinion", "why-small-ports-matter-more-than-big-summits").ifPresent(a -> {
-			comments.add(a.id(), "Ingrid", "Our island ferry timetable changed last spring after exactly this kind of "
-					+ "quiet agreement. Nobody outside the island noticed.", CommentStatus.APPROVED);
-			comments.add(a.id(), "R. Patel", "Fair point, but the summits are where the money for the berths is found.\n\n"
-					+ "Both matter.", CommentStatus.APPROVED);
-			comments.add(a.id(), "anonymous", "Held for moderation: never shown or counted.", CommentStatus.PENDING);
+			Instant at = a.publishedAt().plus(Duration.ofHours(2));
+			comment(a.id(), "demo:1", null, "Ingrid", "Our island ferry timetable changed last spring after exactly this "
+					+ "kind of quiet agreement. Nobody outside the island noticed.", CommentStatus.APPROVED, at);
+			comment(a.id(), "demo:2", null, "R. Patel", "Fair point, but the summits are where the money for the berths "
+					+ "is found.\n\nBoth matter.", CommentStatus.APPROVED, at.plus(Duration.ofMinutes(40)));
+			comment(a.id(), "demo:3", "demo:2", "Maya Okafor", "The berth money in the piece came from a regional fund, "
+					+ "not a summit: the figures are on www.example.org/ports-fund.", CommentStatus.APPROVED,
+					at.plus(Duration.ofMinutes(75)));
+			comment(a.id(), "demo:4", "demo:3", "R. Patel", "Thanks, I stand corrected.", CommentStatus.APPROVED,
+					at.plus(Duration.ofMinutes(90)));
+			comment(a.id(), "demo:5", null, "anonymous", "Held for moderation: never shown or counted.",
+					CommentStatus.PENDING, at.plus(Duration.ofHours(3)));
 		});
 		articles.published("news", "river-delta-towns-brace-for-a-record-flood-season")
-			.ifPresent(a -> comments.add(a.id(), "Delta resident", "The wardens on our street have been excellent.",
-					CommentStatus.APPROVED));
+			.ifPresent(a -> comment(a.id(), "demo:6", null, "Delta resident",
+					"The wardens on our street have been excellent.", CommentStatus.APPROVED,
+					a.publishedAt().plus(Duration.ofHours(1))));
+	}
+
+	private void comment(long articleId, String key, String parentKey, String name, String text, CommentStatus status,
+			Instant at) {
+		String email = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", ".") + "@example.com";
+		comments.restore(new ImportedComment(articleId, key, parentKey, name, email, null, text, status, at));
 	}
 
 	/** Classpath resources may sit inside the jar; the importer reads files, so copy them out. */
