@@ -57,7 +57,7 @@ abstract class DiscussionContract {
 	void startSites() {
 		site = start(OPEN);
 		strict = start("--broadsheet.comments.min-fill-time=1s", "--broadsheet.comments.per-minute=3",
-				"--broadsheet.comments.likes-per-minute=2");
+				"--broadsheet.comments.likes-per-minute=2", "--broadsheet.comments.close-after-days=2");
 		articles = site.bean(Articles.class);
 		jdbc = site.bean(JdbcClient.class);
 		site.bean(Accounts.class).create("moderator@example.com", "Moderator", Role.EDITOR, "moderator-password");
@@ -264,6 +264,23 @@ abstract class DiscussionContract {
 		editor.post("/newsroom/articles/" + id(path) + "/comments", Map.of("closed", "false"));
 		reader.open(path);
 		assertThat(reader.comment(path, comment("Late", "late@example.com", "Open again")).statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void commentsCloseByThemselvesAfterTheConfiguredDays() {
+		var old = strict.bean(Articles.class).save(new ArticleDraft(null, "Old news", "Talk",
+				List.of(AuthorProfile.named("Staff")), "Old", "Old body", null, List.of(), null, ArticleStatus.PUBLISHED,
+				Instant.now().minus(java.time.Duration.ofDays(3)), null, null)).path();
+		var reader = new ReaderBrowser(strict);
+		Document page = reader.open(old);
+		assertThat(page.select("form#respond")).isEmpty();
+		assertThat(page.select("#respond.closed").text()).contains("Comments are closed");
+		// With a valid CSRF token (the like form's): refused because closed, and saying so.
+		var refused = reader.comment(old, comment("A", "a@example.com", "B"));
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(Jsoup.parse(refused.body()).select("#respond").text()).contains("Comments are closed");
+		String recent = publish(strict, "Recent news");
+		assertThat(new ReaderBrowser(strict).open(recent).select("form#respond")).hasSize(1);
 	}
 
 	@Test

@@ -103,6 +103,17 @@ class ReferencePageEndToEndTest {
 		assertThat(doc.selectFirst("meta[property=og:image:alt]").attr("content")).isEqualTo(image.get("alt"));
 		assertThat(doc.select("meta[property=article:tag]").eachAttr("content")).containsExactly("Russia",
 				"North Korea", "Korean Peninsula", "Denuclearization", "Vladimir Putin", "Kim Jong Un");
+		assertThat(doc.selectFirst("meta[property=og:description]").attr("content")).isEqualTo(bundle.get("summary"));
+		assertThat(doc.selectFirst("meta[property=og:image]").attr("content")).startsWith(site.url("/media/"));
+		assertThat(Integer.parseInt(doc.selectFirst("meta[property=og:image:width]").attr("content"))).isPositive();
+		assertThat(Integer.parseInt(doc.selectFirst("meta[property=og:image:height]").attr("content"))).isPositive();
+		assertThat(doc.selectFirst("meta[property=article:published_time]").attr("content")).isEqualTo("2019-04-25T01:00:00Z");
+		assertThat(doc.selectFirst("meta[property=article:modified_time]").attr("content")).isNotBlank();
+		assertThat(doc.select("meta[property=article:author]").eachAttr("content"))
+			.containsExactly(site.url("/author/alexander-gabuev"));
+		assertThat(doc.selectFirst("meta[property=article:section]").attr("content")).isEqualTo("Opinion");
+		assertThat(doc.selectFirst("meta[name=twitter:card]").attr("content")).isEqualTo("summary_large_image");
+		assertThat(doc.selectFirst("meta[name=twitter:image:alt]").attr("content")).isEqualTo(image.get("alt"));
 		assertThat(doc.selectFirst("html").attr("lang")).isEqualTo("en");
 		assertThat(doc.selectFirst("html").attr("dir")).isEqualTo("ltr");
 
