@@ -197,7 +197,8 @@ public class Comments {
 	}
 
 	/**
-	 * Stores a comment, dated now (UTC instant), without moderation rules (demo content, tests).
+	 * Stores a comment, dated now (UTC instant), without moderation rules or anti-spam checks (for
+	 * tests and tools; readers post through {@link #post(NewComment, Instant)}).
 	 *
 	 * @param status whether readers see it ({@link CommentStatus#APPROVED}) or it waits for moderation
 	 * @throws IllegalArgumentException naming the field, when the name or the text is blank
