@@ -52,6 +52,14 @@ public final class TestDatabases {
 		registry.add("spring.flyway.schemas", () -> schema);
 	}
 
+	/** Creates a new schema in the test PostgreSQL database; @return the Spring options that point at it */
+	public static java.util.List<String> postgresOptions(String schema) {
+		String url = System.getenv(POSTGRES_URL_VARIABLE);
+		execute("CREATE SCHEMA " + schema);
+		return java.util.List.of("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+				"--spring.flyway.default-schema=" + schema, "--spring.flyway.schemas=" + schema);
+	}
+
 	public static void dropPostgresSchema(String schema) {
 		execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
 	}
