@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 
 import org.broadsheet.account.UserCommand;
 import org.broadsheet.interchange.ImportCommand;
+import org.broadsheet.interchange.WordPressExportCommand;
+import org.broadsheet.interchange.WordPressImportCommand;
 import org.broadsheet.search.ReindexCommand;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point and command line (picocli). No command, or {@code serve}, runs the web site;
- * {@code import PATH...} imports article bundles; {@code reindex} rebuilds the search index;
+ * {@code import PATH...} imports article bundles; {@code import-wordpress FILE} and
+ * {@code export-wordpress FILE} read and write WordPress exports (WXR); {@code reindex} rebuilds the search index;
  * {@code user add|list} manages newsroom accounts. Spring options ({@code --server.port=9090})
  * may follow any command. Exit codes: 0 success, 1 the command reported failures, 2 bad usage.
  */
@@ -46,6 +49,8 @@ public class BroadsheetApplication {
 		var cli = new CommandLine(new Root());
 		cli.addSubcommand(new Serve());
 		cli.addSubcommand(new ImportCommand(BroadsheetApplication::offline));
+		cli.addSubcommand(new WordPressImportCommand(BroadsheetApplication::offline));
+		cli.addSubcommand(new WordPressExportCommand(BroadsheetApplication::offline));
 		cli.addSubcommand(new ReindexCommand(BroadsheetApplication::offline));
 		cli.addSubcommand(new UserCommand(BroadsheetApplication::offline));
 		return cli;

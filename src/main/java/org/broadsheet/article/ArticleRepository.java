@@ -167,8 +167,14 @@ class ArticleRepository {
 
 	/** One page of public articles matching {@code filter} (SQL over alias {@code a}), newest first. */
 	List<ArticleRow> listPublic(String filter, Map<String, ?> params, long now, int limit, long offset) {
-		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM article a WHERE " + PUBLIC + filter
-				+ " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
+		return listPublic(filter, params, now, limit, offset, false);
+	}
+
+	/** {@link #listPublic(String, Map, long, int, long)}, sticky articles first when {@code stickyFirst}. */
+	List<ArticleRow> listPublic(String filter, Map<String, ?> params, long now, int limit, long offset,
+			boolean stickyFirst) {
+		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM article a WHERE " + PUBLIC + filter + " ORDER BY "
+				+ (stickyFirst ? "a.sticky DESC, " : "") + "a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
 			.params(params).param("now", now).param("limit", limit).param("offset", offset)
 			.query(ArticleRow.class).list();
 	}
@@ -251,6 +257,64 @@ class ArticleRepository {
 				titles.put(rs.getLong(1), rs.getString(2));
 			});
 		return titles;
+	}
+
+	/** The article imported under {@code importKey}: its id, whether it is sticky, when it goes live. */
+	record Imported(long id, boolean sticky, Long goLiveAt) {
+	}
+
+	Optional<Imported> findImported(String importKey) {
+		return jdbc.sql("SELECT id, sticky, go_live_at FROM article WHERE import_key = ?").param(importKey)
+			.query((rs, n) -> {
+				long goLive = rs.getLong(3);
+				Long goLiveAt = rs.wasNull() ? null : goLive;
+				return new Imported(rs.getLong(1), rs.getBoolean(2), goLiveAt);
+			}).optional();
+	}
+
+	void setImported(long id, String importKey, boolean sticky, Long goLiveAt) {
+		jdbc.sql("UPDATE article SET import_key = ?, sticky = ?, go_live_at = ? WHERE id = ?")
+			.params(importKey, sticky, goLiveAt, id).update();
+	}
+
+	/** Remembers a former slug in the article's section, unless that address is already remembered. */
+	boolean keepOldSlug(String sectionSlug, String slug, long articleId) {
+		return jdbc.sql("""
+				INSERT INTO article_redirect (section_slug, slug, article_id) VALUES (?, ?, ?)
+				ON CONFLICT (section_slug, slug) DO NOTHING""")
+			.params(sectionSlug, slug, articleId).update() == 1;
+	}
+
+	/** @return the former slugs of these articles in the section each is in now, per article id */
+	Map<Long, List<String>> oldSlugs(Collection<Long> articleIds) {
+		Map<Long, List<String>> result = new LinkedHashMap<>();
+		if (articleIds.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("""
+				SELECT r.article_id, r.slug FROM article_redirect r JOIN article a ON a.id = r.article_id
+				JOIN section s ON s.id = a.section_id
+				WHERE r.article_id IN (:ids) AND r.section_slug = s.slug ORDER BY r.article_id, r.slug""")
+			.param("ids", articleIds).query((rs, n) -> {
+				result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+				return null;
+			}).list();
+		return result;
+	}
+
+	/** Articles of any status with ids above {@code afterId}, by id. */
+	List<ArticleRow> after(long afterId, int limit) {
+		return jdbc.sql("SELECT " + ArticleRow.COLUMNS + " FROM article a WHERE a.id > ? ORDER BY a.id LIMIT ?")
+			.params(afterId, limit).query(ArticleRow.class).list();
+	}
+
+	/** @return the sticky ones among these article ids */
+	List<Long> sticky(Collection<Long> articleIds) {
+		if (articleIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT id FROM article WHERE sticky = TRUE AND id IN (:ids)").param("ids", articleIds)
+			.query(Long.class).list();
 	}
 
 }

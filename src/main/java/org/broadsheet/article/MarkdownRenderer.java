@@ -30,7 +30,8 @@ class MarkdownRenderer {
 
 	private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();
 
-	private final Safelist safelist = Safelist.relaxed()
+	/** What article bodies may hold after rendering (also {@link ImportedHtml}'s). */
+	static final Safelist SAFELIST = Safelist.relaxed()
 		.addTags("figure", "figcaption", "hr", "del", "ins", "s", "mark", "abbr", "cite")
 		.addAttributes("abbr", "title")
 		.addAttributes(":all", "lang", "dir")
@@ -59,6 +60,9 @@ class MarkdownRenderer {
 
 	}
 
+	/** A base URI is needed to keep relative links; it never appears in the output. */
+	static final String BASE_URI = "https://base.invalid/";
+
 	private final Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
 
 	/**
@@ -74,8 +78,7 @@ class MarkdownRenderer {
 		Node document = parser.parse(markdown);
 		document.accept(new RawTextTagsAsText());
 		String html = renderer.render(document);
-		// A base URI is needed to keep relative links; it never appears in the output.
-		return Jsoup.clean(html, "https://base.invalid/", safelist, output);
+		return Jsoup.clean(html, BASE_URI, SAFELIST, output);
 	}
 
 }

@@ -68,6 +68,47 @@ public class Authors {
 		throw new IllegalStateException("Could not claim a slug for author '" + profile.name() + "'");
 	}
 
+	/**
+	 * A WordPress author's account details, kept for exports.
+	 *
+	 * @param login unique, as the export named them (its {@code dc:creator})
+	 * @param email or null; never shown to readers
+	 */
+	public record Login(String login, String email) {
+	}
+
+	/**
+	 * Finds or creates the author called {@code displayName} (as {@link #save}) and gives them a
+	 * login and email from another system. A login moves from whichever author held it before.
+	 *
+	 * @param login at most 200 characters, not blank
+	 * @param email or null; kept only when at most 254 characters
+	 * @return the stored author
+	 * @throws IllegalArgumentException naming the field: a blank or over-long login, or a display
+	 *         name without a letter or digit (see {@link AuthorProfile})
+	 */
+	@Transactional
+	public Author restore(String login, String displayName, String email) {
+		if (login == null || login.isBlank() || login.strip().length() > 200) {
+			throw new IllegalArgumentException("login: required, at most 200 characters");
+		}
+		Author author = save(AuthorProfile.named(displayName));
+		String cleanEmail = email == null || email.isBlank() || email.strip().length() > 254 ? null : email.strip();
+		jdbc.sql("UPDATE author SET login = NULL WHERE login = ? AND id <> ?").params(login.strip(), author.id()).update();
+		jdbc.sql("UPDATE author SET login = ?, email = ? WHERE id = ?").params(login.strip(), cleanEmail, author.id())
+			.update();
+		return author;
+	}
+
+	/** @return the login and email of every author that has a login, keyed by author id */
+	public Map<Long, Login> logins() {
+		Map<Long, Login> logins = new java.util.HashMap<>();
+		jdbc.sql("SELECT id, login, email FROM author WHERE login IS NOT NULL")
+			.query((rs, n) -> logins.put(rs.getLong(1), new Login(rs.getString(2), rs.getString(3))))
+			.list();
+		return logins;
+	}
+
 	/** @param slug decoded slug */
 	public Optional<Author> bySlug(String slug) {
 		return jdbc.sql("SELECT " + COLUMNS + " WHERE a.slug = ?").param(slug).query(Author.class).optional();

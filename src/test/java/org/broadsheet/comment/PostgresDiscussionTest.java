@@ -18,7 +18,7 @@ class PostgresDiscussionTest extends DiscussionContract {
 	RunningSite start(String... options) {
 		String schema = TestDatabases.newSchemaName();
 		schemas.add(schema);
-		List<String> all = new ArrayList<>(List.of(TestDatabases.postgresOptions(schema)));
+		List<String> all = new ArrayList<>(TestDatabases.postgresOptions(schema));
 		all.addAll(List.of(options));
 		return RunningSite.start(TestDatabases.newDataFolder(), all.toArray(String[]::new));
 	}

@@ -52,12 +52,12 @@ public final class TestDatabases {
 		registry.add("spring.flyway.schemas", () -> schema);
 	}
 
-	/** @return Spring options pointing a {@link RunningSite} at a new, empty schema in the test PostgreSQL database */
-	public static String[] postgresOptions(String schema) {
+	/** Creates a new schema in the test PostgreSQL database; @return the Spring options that point at it */
+	public static java.util.List<String> postgresOptions(String schema) {
 		String url = System.getenv(POSTGRES_URL_VARIABLE);
 		execute("CREATE SCHEMA " + schema);
-		return new String[] { "--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-				"--spring.flyway.default-schema=" + schema, "--spring.flyway.schemas=" + schema };
+		return java.util.List.of("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+				"--spring.flyway.default-schema=" + schema, "--spring.flyway.schemas=" + schema);
 	}
 
 	public static void dropPostgresSchema(String schema) {

@@ -1,0 +1,102 @@
+package org.broadsheet.article;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Article bodies that arrive as HTML (imports from other systems) stored as the CommonMark
+ * Markdown Broadsheet keeps, so that they render exactly as that HTML once sanitized.
+ *
+ * <p>CommonMark passes raw HTML through only as "HTML blocks", which end at a blank line, and it
+ * reads an indented line as code. So the HTML is first sanitized with the bodies' safelist, then
+ * written one top-level block a line, each line starting with a block tag ({@code <p>},
+ * {@code <figure>}, {@code <pre>}, …), blocks separated by a blank line. Line breaks inside
+ * {@code <pre>} (and attribute values) become {@code &#10;}; elsewhere a line break in HTML is
+ * only a space. Top-level inline content is wrapped in {@code <p>}. Nothing in the result is read
+ * as Markdown, so {@code *}, {@code _} and {@code [} stay as written.
+ */
+public final class ImportedHtml {
+
+	/** Tags that start a CommonMark HTML block (spec 0.31, kinds 1 and 6) and that the safelist keeps. */
+	private static final Set<String> BLOCK_TAGS = Set.of("blockquote", "caption", "col", "colgroup", "dd", "div", "dl",
+			"dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "table",
+			"tbody", "td", "tfoot", "th", "thead", "tr", "ul");
+
+	private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
+
+	private ImportedHtml() {
+	}
+
+	/**
+	 * @param html an HTML fragment (paragraphs already marked up; see the class comment); may be null
+	 * @return Markdown that the article renderer turns into the sanitized {@code html}; empty for
+	 *         none. Idempotent: HTML rendered from such Markdown gives the same Markdown again.
+	 */
+	public static String toMarkdown(String html) {
+		if (html == null || html.isBlank()) {
+			return "";
+		}
+		Document clean = Jsoup.parseBodyFragment(Jsoup.clean(html, MarkdownRenderer.BASE_URI, MarkdownRenderer.SAFELIST,
+				OUTPUT));
+		clean.outputSettings(OUTPUT);
+		List<String> blocks = new ArrayList<>();
+		List<Node> inline = new ArrayList<>();
+		for (Node node : new ArrayList<>(clean.body().childNodes())) {
+			flattenLineBreaks(node);
+			if (node instanceof Element element && BLOCK_TAGS.contains(element.normalName())) {
+				flush(inline, blocks);
+				blocks.add(oneLine(element.outerHtml()));
+			}
+			else {
+				inline.add(node);
+			}
+		}
+		flush(inline, blocks);
+		return String.join("\n\n", blocks);
+	}
+
+	private static void flush(List<Node> inline, List<String> blocks) {
+		StringBuilder run = new StringBuilder();
+		inline.forEach(node -> run.append(node.outerHtml()));
+		inline.clear();
+		String text = oneLine(run.toString()).strip();
+		if (!text.isEmpty()) {
+			blocks.add("<p>" + text + "</p>");
+		}
+	}
+
+	/** Line breaks outside {@code <pre>} are white space: a space keeps the meaning and the line. */
+	private static void flattenLineBreaks(Node node) {
+		if (node instanceof TextNode text) {
+			if (!inPre(text)) {
+				text.text(text.getWholeText().replace("\r\n", " ").replace('\n', ' ').replace('\r', ' '));
+			}
+			return;
+		}
+		for (Node child : node.childNodes()) {
+			flattenLineBreaks(child);
+		}
+	}
+
+	private static boolean inPre(Node node) {
+		for (Node parent = node.parentNode(); parent != null; parent = parent.parentNode()) {
+			if (parent instanceof Element element && element.normalName().equals("pre")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The line breaks left (in {@code <pre>} text and attribute values) as character references. */
+	private static String oneLine(String html) {
+		return html.replace("\r\n", "&#10;").replace("\n", "&#10;").replace("\r", "&#10;");
+	}
+
+}

@@ -1,0 +1,770 @@
+package org.broadsheet.interchange;
+
+import java.net.URI;
+import java.net.URLConnection;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.broadsheet.article.ArticleDraft;
+import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.article.Articles;
+import org.broadsheet.article.ImageUse;
+import org.broadsheet.article.ImportedHtml;
+import org.broadsheet.author.AuthorProfile;
+import org.broadsheet.author.Authors;
+import org.broadsheet.comment.CommentStatus;
+import org.broadsheet.comment.Comments;
+import org.broadsheet.comment.ImportedComment;
+import org.broadsheet.interchange.WordPressReport.Kind;
+import org.broadsheet.media.InvalidImageException;
+import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.taxonomy.Taxonomy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a WordPress export (WXR 1.0–1.2, see {@link Wxr}) in two streaming passes. The first
+ * reads the whole file, checking that it is well-formed and collecting the small things items
+ * refer to (authors, categories, attachments); a malformed file stops there, with nothing
+ * written. The second writes everything in one transaction, each item in a savepoint of its own
+ * (an item that cannot be stored is skipped and reported, the others go on), so that the import
+ * is all or nothing on SQLite and PostgreSQL alike while only one item is in memory at a time.
+ *
+ * <p>Mapping: a top-level category becomes a section, a child category a tag; an article's
+ * section is the top-level ancestor of its first category, and every other category and tag of
+ * the post becomes a tag. Pages go to the section named by {@link Options#pagesSection()}.
+ * Statuses: publish → published, future → scheduled, draft → draft, pending → in review,
+ * private and password-protected → unpublished (Broadsheet has neither private articles nor
+ * passwords, and never shows protected text). Everything is keyed by the export's site address
+ * and WordPress ids, so importing the same file again changes nothing.
+ */
+@Service
+public class WordPressImporter {
+
+	/**
+	 * @param uploads a copy of the site's {@code wp-content/uploads} folder, or null: attachment
+	 *        files are copied from there into the media library (never fetched from the network)
+	 * @param pagesSection the section WordPress pages go to
+	 * @param defaultSection the section of posts without a category
+	 */
+	public record Options(Path uploads, String pagesSection, String defaultSection) {
+
+		/** No uploads folder; pages in "Pages", posts without a category in "Uncategorized". */
+		public static Options defaults() {
+			return new Options(null, "Pages", "Uncategorized");
+		}
+
+	}
+
+	/** Told how far the import is, often; {@code done} and {@code total} are in the phase's own units. */
+	@FunctionalInterface
+	public interface Progress {
+
+		/** @param phase "checking" (bytes of the file) or "importing" (items) */
+		void update(String phase, long done, long total);
+
+	}
+
+	private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+	private final Articles articles;
+
+	private final Authors authors;
+
+	private final Taxonomy taxonomy;
+
+	private final MediaLibrary media;
+
+	private final Comments comments;
+
+	private final WordPressAttachments attachments;
+
+	private final TransactionTemplate whole;
+
+	private final TransactionTemplate savepoint;
+
+	WordPressImporter(Articles articles, Authors authors, Taxonomy taxonomy, MediaLibrary media, Comments comments,
+			WordPressAttachments attachments, PlatformTransactionManager transactions) {
+		this.articles = articles;
+		this.authors = authors;
+		this.taxonomy = taxonomy;
+		this.media = media;
+		this.comments = comments;
+		this.attachments = attachments;
+		this.whole = new TransactionTemplate(transactions);
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	/**
+	 * @return what was imported and skipped, and why
+	 * @throws WxrException naming the file and line, when the file is not well-formed WXR; nothing
+	 *         of it has been imported then
+	 * @throws IllegalArgumentException when the uploads folder is not a folder
+	 */
+	public WordPressReport importFile(Path file, Options options, Progress progress) {
+		if (options.uploads() != null && !Files.isDirectory(options.uploads())) {
+			throw new IllegalArgumentException("uploads: not a folder: " + options.uploads());
+		}
+		Scan scan = scan(file, progress);
+		Run run = new Run(file, options, scan, progress);
+		whole.executeWithoutResult(status -> run.importAll());
+		return run.report;
+	}
+
+	/** What the first pass learns: the small things items refer to, and how many items there are. */
+	private static final class Scan {
+
+		final Map<String, Wxr.Author> authors = new LinkedHashMap<>();
+
+		final Map<String, Wxr.Category> categories = new LinkedHashMap<>();
+
+		final List<Wxr.Tag> tags = new ArrayList<>();
+
+		/** Attachment post id → the attachment item without its content's bulk. */
+		final Map<String, Wxr.Item> attachments = new LinkedHashMap<>();
+
+		long items;
+
+		String siteUrl = "";
+
+	}
+
+	private Scan scan(Path file, Progress progress) {
+		Scan scan = new Scan();
+		long size = sizeOf(file);
+		try (var reader = new WxrReader(file)) {
+			for (Wxr.Entry entry; (entry = reader.next()) != null;) {
+				if (entry instanceof Wxr.Author a) {
+					scan.authors.putIfAbsent(a.login().strip(), a);
+				}
+				else if (entry instanceof Wxr.Category c) {
+					scan.categories.putIfAbsent(c.nicename().strip(), c);
+				}
+				else if (entry instanceof Wxr.Tag t) {
+					scan.tags.add(t);
+				}
+				else if (entry instanceof Wxr.Item item) {
+					scan.items++;
+					if (item.postType().strip().equals("attachment")) {
+						scan.attachments.put(item.postId().strip(), item);
+					}
+				}
+				progress.update("checking", reader.bytesRead(), size);
+			}
+			progress.update("checking", size, size);
+			scan.siteUrl = reader.siteUrl();
+		}
+		return scan;
+	}
+
+	private static long sizeOf(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (java.io.IOException ex) {
+			throw new WxrException(file + ": cannot read the file: " + ex.getMessage());
+		}
+	}
+
+	/** The second pass, inside the import's transaction. */
+	private final class Run {
+
+		final Path file;
+
+		final Options options;
+
+		final Scan scan;
+
+		final Progress progress;
+
+		final WordPressReport report = new WordPressReport();
+
+		final String origin;
+
+		/** Category nicename → its section (top-level) or tag (child) name. */
+		final Map<String, String> categoryNames = new HashMap<>();
+
+		/** Post id → article id, for attachments and comments. */
+		final Map<String, Long> articleIds = new HashMap<>();
+
+		/** Attachment post id → image id in the media library, or -1 when it has no usable file. */
+		final Map<String, Long> imageIds = new HashMap<>();
+
+		final String defaultAuthor;
+
+		Run(Path file, Options options, Scan scan, Progress progress) {
+			this.file = file;
+			this.options = options;
+			this.scan = scan;
+			this.progress = progress;
+			this.origin = "wxr:" + (scan.siteUrl.isBlank() ? file.getFileName().toString() : scan.siteUrl);
+			this.defaultAuthor = scan.authors.values().stream().map(WordPressImporter::displayName)
+				.filter(name -> !name.isBlank()).findFirst().orElse("Staff");
+		}
+
+		void importAll() {
+			scan.authors.values().forEach(this::importAuthor);
+			scan.categories.values().forEach(this::importCategory);
+			scan.tags.forEach(this::importTag);
+			long done = 0;
+			try (var reader = new WxrReader(file)) {
+				for (Wxr.Entry entry; (entry = reader.next()) != null;) {
+					if (entry instanceof Wxr.Item item) {
+						importItem(item);
+						progress.update("importing", ++done, scan.items);
+					}
+				}
+			}
+			scan.attachments.values().forEach(this::importAttachment);
+		}
+
+		private void importAuthor(Wxr.Author author) {
+			report.found(Kind.AUTHOR);
+			String login = author.login().strip();
+			inSavepoint(Kind.AUTHOR, "line " + author.line() + " author '" + login + "'", () -> {
+				authors.restore(login, displayName(author), author.email());
+				report.created(Kind.AUTHOR);
+			});
+		}
+
+		private void importCategory(Wxr.Category category) {
+			report.found(Kind.CATEGORY);
+			String name = plainName(category.name(), category.nicename());
+			boolean topLevel = category.parent().isBlank() || !scan.categories.containsKey(category.parent().strip());
+			inSavepoint(Kind.CATEGORY, "line " + category.line() + " category '" + name + "'", () -> {
+				String stored = topLevel ? taxonomy.section(name).name() : taxonomy.tag(name).name();
+				categoryNames.put(category.nicename().strip(), stored);
+				report.created(Kind.CATEGORY);
+				if (!topLevel) {
+					report.changed("child category → tag");
+				}
+			});
+		}
+
+		private void importTag(Wxr.Tag tag) {
+			report.found(Kind.TAG);
+			String name = plainName(tag.name(), tag.slug());
+			inSavepoint(Kind.TAG, "line " + tag.line() + " tag '" + name + "'", () -> {
+				taxonomy.tag(name);
+				report.created(Kind.TAG);
+			});
+		}
+
+		private void importItem(Wxr.Item item) {
+			String type = item.postType().strip();
+			Kind kind = switch (type) {
+				case "post" -> Kind.POST;
+				case "page" -> Kind.PAGE;
+				case "attachment" -> Kind.ATTACHMENT;
+				default -> Kind.OTHER_ITEM;
+			};
+			report.found(kind);
+			item.comments().forEach(c -> report.found(Kind.COMMENT));
+			if (kind == Kind.ATTACHMENT) {
+				item.comments().forEach(c -> report.skipped(Kind.COMMENT, "on an attachment"));
+				return;
+			}
+			if (kind == Kind.OTHER_ITEM) {
+				report.skipped(kind, type.equals("nav_menu_item") || type.equals("wp_navigation")
+						? "navigation menu (" + type + "): the site builds its own navigation"
+						: "post type '" + type + "' is not an article");
+				item.comments().forEach(c -> report.skipped(Kind.COMMENT, "on an item that is not imported"));
+				return;
+			}
+			String status = item.status().strip();
+			if (status.equals("trash") || status.equals("auto-draft") || status.equals("inherit")) {
+				report.skipped(kind, "status '" + status + "': not a post WordPress shows or keeps");
+				item.comments().forEach(c -> report.skipped(Kind.COMMENT, "its post was skipped"));
+				return;
+			}
+			String where = "line " + item.line() + " '" + shorten(plainLine(item.title())) + "'";
+			boolean stored = inSavepoint(kind, where, () -> importArticle(item, kind, where));
+			if (!stored) {
+				item.comments().forEach(c -> report.skipped(Kind.COMMENT, "its post was skipped"));
+			}
+		}
+
+		private void importArticle(Wxr.Item item, Kind kind, String where) {
+			String title = plainLine(item.title());
+			if (title.isEmpty()) {
+				title = "(no title)";
+				report.changed("empty title → \"(no title)\"");
+			}
+			if (title.length() > ArticleDraft.MAX_TITLE) {
+				title = title.substring(0, ArticleDraft.MAX_TITLE - 1) + "…";
+				report.note(where + ": title cut to " + ArticleDraft.MAX_TITLE + " characters");
+			}
+			String summary = plainLine(item.excerpt());
+			if (summary.length() > ArticleDraft.MAX_SUMMARY) {
+				summary = summary.substring(0, ArticleDraft.MAX_SUMMARY - 1) + "…";
+				report.note(where + ": excerpt cut to " + ArticleDraft.MAX_SUMMARY + " characters");
+			}
+			Set<String> seenShortcodes = new LinkedHashSet<>();
+			String html = WordPressContent.toHtml(item.content(), name -> {
+				report.shortcode(name);
+				seenShortcodes.add(name);
+			});
+			if (!seenShortcodes.isEmpty()) {
+				report.note(where + ": shortcodes left as text: " + String.join(", ", seenShortcodes));
+			}
+			String body = ImportedHtml.toMarkdown(html);
+			String section;
+			List<String> tags = new ArrayList<>();
+			if (kind == Kind.PAGE) {
+				section = options.pagesSection();
+			}
+			else {
+				section = null;
+				for (Wxr.Term term : item.terms()) {
+					String domain = term.domain().strip();
+					if (domain.isEmpty() || domain.equals("category")) {
+						if (section == null) {
+							section = sectionOf(term);
+							String own = categoryName(term);
+							if (!own.equalsIgnoreCase(section)) {
+								tags.add(own);
+							}
+						}
+						else {
+							tags.add(categoryName(term));
+						}
+					}
+					else if (domain.equals("post_tag")) {
+						tags.add(plainName(term.name(), term.nicename()));
+					}
+				}
+				if (section == null) {
+					section = options.defaultSection();
+				}
+			}
+			List<String> cleanTags = distinctTags(tags, where);
+			String creator = item.creator().strip();
+			String author;
+			if (scan.authors.containsKey(creator)) {
+				author = displayName(scan.authors.get(creator));
+			}
+			else {
+				author = defaultAuthor;
+				report.note(where + ": author '" + creator + "' is not in the file's authors; credited to " + author);
+				report.changed("unknown author → " + author);
+			}
+			Instant date = firstDate(item.postDateGmt(), item.postDate(), item.pubDate());
+			Instant modified = gmt(item.modifiedGmt());
+			ArticleStatus status = status(item, date, where);
+			Instant publishedAt = status == ArticleStatus.DRAFT || status == ArticleStatus.IN_REVIEW ? null : date;
+			Instant updatedAt = modified != null && (publishedAt == null || !modified.isBefore(publishedAt)) ? modified
+					: null;
+			ImageUse lead = leadImage(item, where);
+			String slug = decodeSlug(item.postName());
+			var draft = new ArticleDraft(slug.isBlank() ? null : slug, title, section, List.of(AuthorProfile.named(author)),
+					summary.isEmpty() ? null : summary, body, lead, cleanTags, null, status, publishedAt, updatedAt, null);
+			var restored = articles.restore(key(item), draft, item.sticky().strip().equals("1"));
+			if (item.sticky().strip().equals("1")) {
+				report.changed("sticky → pinned to the front page");
+			}
+			articleIds.put(item.postId().strip(), restored.id());
+			for (String old : item.meta().getOrDefault("_wp_old_slug", List.of())) {
+				if (articles.keepOldSlug(restored.id(), decodeSlug(old))) {
+					report.changed("_wp_old_slug → redirect");
+				}
+			}
+			if (item.commentStatus().strip().equals("closed")) {
+				comments.close(restored.id());
+			}
+			importComments(item, restored.id());
+			switch (restored.outcome()) {
+				case CREATED -> report.created(kind);
+				case UPDATED -> report.updated(kind);
+				case UNCHANGED -> report.unchanged(kind);
+			}
+		}
+
+		private ArticleStatus status(Wxr.Item item, Instant date, String where) {
+			String status = item.status().strip();
+			boolean password = !item.password().isEmpty();
+			ArticleStatus mapped = switch (status) {
+				case "publish" -> password ? ArticleStatus.UNPUBLISHED : ArticleStatus.PUBLISHED;
+				case "future" -> date == null ? ArticleStatus.DRAFT : ArticleStatus.SCHEDULED;
+				case "pending" -> ArticleStatus.IN_REVIEW;
+				case "private" -> ArticleStatus.UNPUBLISHED;
+				case "draft" -> ArticleStatus.DRAFT;
+				default -> {
+					report.note(where + ": unknown status '" + status + "' imported as a draft");
+					yield ArticleStatus.DRAFT;
+				}
+			};
+			if (password) {
+				report.note(where + ": password-protected: imported as not public (unpublished)");
+				report.changed("password-protected → unpublished (not public)");
+			}
+			else {
+				report.changed("status " + (status.isEmpty() ? "(none)" : status) + " → " + mapped.code());
+			}
+			if ((mapped == ArticleStatus.PUBLISHED || mapped == ArticleStatus.UNPUBLISHED) && date == null) {
+				throw new IllegalArgumentException("post_date_gmt: a published post needs its date");
+			}
+			return mapped;
+		}
+
+		private ImageUse leadImage(Wxr.Item item, String where) {
+			String thumbnail = item.meta("_thumbnail_id").strip();
+			if (thumbnail.isEmpty()) {
+				return null;
+			}
+			Wxr.Item attachment = scan.attachments.get(thumbnail);
+			if (attachment == null) {
+				report.note(where + ": featured image " + thumbnail + " is not in the file");
+				report.changed("featured image missing from the file → none");
+				return null;
+			}
+			long imageId = imageOf(attachment);
+			if (imageId < 0) {
+				report.changed("featured image without its file → metadata only");
+				return null;
+			}
+			String alt = plainLine(attachment.meta("_wp_attachment_image_alt"));
+			String caption = plainLine(attachment.excerpt());
+			report.changed("featured image → lead image");
+			return new ImageUse(imageId, alt.isEmpty() ? null : alt, caption.isEmpty() ? null : caption, null);
+		}
+
+		/** @return the attachment's image in the media library, storing it first; -1 when it has no usable file */
+		private long imageOf(Wxr.Item attachment) {
+			String id = attachment.postId().strip();
+			Long known = imageIds.get(id);
+			if (known != null) {
+				return known;
+			}
+			long imageId = -1;
+			Path found = localFile(attachment);
+			if (found != null) {
+				try {
+					imageId = media.store(found, plainLine(attachment.meta("_wp_attachment_image_alt")),
+							blankToNull(plainLine(attachment.excerpt())), null).id();
+				}
+				catch (InvalidImageException ex) {
+					report.note("line " + attachment.line() + " attachment " + id + ": " + ex.getMessage()
+							+ " (metadata kept)");
+				}
+			}
+			imageIds.put(id, imageId);
+			return imageId;
+		}
+
+		/** @return the attachment's file in the uploads folder, or null when there is none */
+		private Path localFile(Wxr.Item attachment) {
+			if (options.uploads() == null) {
+				return null;
+			}
+			String relative = attachedFile(attachment);
+			if (relative.isEmpty()) {
+				return null;
+			}
+			Path root = options.uploads().toAbsolutePath().normalize();
+			Path candidate = root.resolve(relative).normalize();
+			if (!candidate.startsWith(root) || !Files.isRegularFile(candidate)) {
+				report.note("line " + attachment.line() + " attachment " + attachment.postId().strip() + ": no file "
+						+ relative + " in the uploads folder (metadata kept)");
+				return null;
+			}
+			return candidate;
+		}
+
+		private void importAttachment(Wxr.Item attachment) {
+			String where = "line " + attachment.line() + " attachment " + attachment.postId().strip();
+			inSavepoint(Kind.ATTACHMENT, where, () -> {
+				long imageId = imageOf(attachment);
+				String relative = attachedFile(attachment);
+				Instant uploaded = firstDate(attachment.postDateGmt(), attachment.postDate(), attachment.pubDate());
+				attachments.save(new WordPressAttachments.Row(0, key(attachment),
+						articleIds.get(attachment.postParent().strip()), imageId < 0 ? null : imageId,
+						blankToNull(plainLine(attachment.title())), blankToNull(attachmentUrl(attachment)),
+						blankToNull(relative), relative.isEmpty() ? null : URLConnection.guessContentTypeFromName(relative),
+						blankToNull(plainLine(attachment.meta("_wp_attachment_image_alt"))),
+						blankToNull(plainLine(attachment.excerpt())), blankToNull(attachment.content().strip()),
+						uploaded == null ? null : uploaded.toEpochMilli()));
+				report.created(Kind.ATTACHMENT);
+				report.changed(imageId < 0 ? "attachment → metadata only (no file)" : "attachment → media library");
+			});
+		}
+
+		private void importComments(Wxr.Item item, long articleId) {
+			Map<String, Wxr.Comment> byId = new LinkedHashMap<>();
+			for (Wxr.Comment c : item.comments()) {
+				String type = c.type().strip();
+				if (!type.isEmpty() && !type.equals("comment")) {
+					report.skipped(Kind.COMMENT, type + ": Broadsheet keeps readers' comments, not linkbacks");
+				}
+				else if (plainText(c.content()).isEmpty()) {
+					report.skipped(Kind.COMMENT, "no text");
+				}
+				else {
+					byId.put(c.id().strip(), c);
+				}
+			}
+			// Parents before replies: by depth in the thread, then by date.
+			List<Wxr.Comment> ordered = new ArrayList<>(byId.values());
+			Map<String, Integer> depth = new HashMap<>();
+			ordered.forEach(c -> depth.put(c.id().strip(), depth(c, byId)));
+			ordered.sort(Comparator.comparing((Wxr.Comment c) -> depth.get(c.id().strip()))
+				.thenComparing(c -> String.valueOf(gmtOrLocal(c))));
+			for (Wxr.Comment c : ordered) {
+				String parent = c.parent().strip();
+				boolean hasParent = !parent.isEmpty() && !parent.equals("0");
+				String parentKey = null;
+				if (hasParent && byId.containsKey(parent) && depth.get(c.id().strip()) > 0) {
+					parentKey = commentKey(parent);
+				}
+				else if (hasParent) {
+					report.changed("reply to a comment not imported → new thread");
+				}
+				Instant created = gmtOrLocal(c);
+				String name = plainLine(c.author());
+				String email = c.authorEmail().strip();
+				String url = c.authorUrl().strip();
+				var imported = new ImportedComment(articleId, commentKey(c.id().strip()), parentKey,
+						name.isEmpty() ? "Anonymous" : shorten(name, 200), email.isEmpty() || email.length() > 254 ? null : email,
+						url.matches("(?i)https?://\\S+") && url.length() <= 500 ? url : null, plainText(c.content()),
+						commentStatus(c.approved().strip()), created == null ? Instant.EPOCH : created);
+				inSavepoint(Kind.COMMENT, "comment " + c.id().strip(), () -> {
+					comments.restore(imported);
+					report.created(Kind.COMMENT);
+				});
+			}
+		}
+
+		/** @return how many ancestors a comment has among those imported; 0 for a top-level one or a cycle */
+		private int depth(Wxr.Comment comment, Map<String, Wxr.Comment> byId) {
+			int depth = 0;
+			Set<String> seen = new java.util.HashSet<>();
+			for (String parent = comment.parent().strip(); byId.containsKey(parent) && seen.add(parent); parent = byId
+				.get(parent).parent().strip()) {
+				depth++;
+			}
+			return seen.contains(comment.id().strip()) ? 0 : depth;
+		}
+
+		private CommentStatus commentStatus(String approved) {
+			CommentStatus status = switch (approved) {
+				case "1", "approve", "approved" -> CommentStatus.APPROVED;
+				case "spam" -> CommentStatus.SPAM;
+				case "trash", "post-trashed" -> CommentStatus.REJECTED;
+				default -> CommentStatus.PENDING;
+			};
+			report.changed("comment " + (approved.isEmpty() ? "(no status)" : approved) + " → " + status.key());
+			return status;
+		}
+
+		private String sectionOf(Wxr.Term term) {
+			String nicename = term.nicename().strip();
+			Wxr.Category category = scan.categories.get(nicename);
+			Set<String> seen = new java.util.HashSet<>();
+			while (category != null && !category.parent().isBlank() && seen.add(category.nicename().strip())
+					&& scan.categories.containsKey(category.parent().strip())) {
+				category = scan.categories.get(category.parent().strip());
+			}
+			if (category == null) {
+				return plainName(term.name(), term.nicename());
+			}
+			return categoryNames.getOrDefault(category.nicename().strip(), plainName(category.name(), category.nicename()));
+		}
+
+		private String categoryName(Wxr.Term term) {
+			return categoryNames.getOrDefault(term.nicename().strip(), plainName(term.name(), term.nicename()));
+		}
+
+		/** Tags in order, once each (ignoring case), without names that cannot be tags. */
+		private List<String> distinctTags(List<String> tags, String where) {
+			Map<String, String> distinct = new LinkedHashMap<>();
+			for (String tag : tags) {
+				if (tag.length() > ArticleDraft.MAX_NAME || tag.codePoints().noneMatch(Character::isLetterOrDigit)) {
+					report.note(where + ": tag '" + shorten(tag) + "' left out: needs a letter or digit, at most "
+							+ ArticleDraft.MAX_NAME + " characters");
+					continue;
+				}
+				distinct.putIfAbsent(tag.toLowerCase(Locale.ROOT), tag);
+			}
+			return List.copyOf(distinct.values());
+		}
+
+		private String key(Wxr.Item item) {
+			String id = item.postId().strip();
+			if (!id.isEmpty()) {
+				return stableKey(origin + "#" + id);
+			}
+			String guid = item.guid().strip();
+			return stableKey(origin + "#" + (guid.isEmpty() ? "title:" + item.title().strip() + "@" + item.postDate() : guid));
+		}
+
+		private String commentKey(String commentId) {
+			return stableKey(origin + "#comment-" + commentId);
+		}
+
+		/** Runs {@code work} in a savepoint; a failure rolls it back and skips the entry with the reason. */
+		private boolean inSavepoint(Kind kind, String where, Runnable work) {
+			try {
+				savepoint.executeWithoutResult(status -> work.run());
+				return true;
+			}
+			catch (IllegalArgumentException ex) {
+				report.skipped(kind, "cannot be stored: " + ex.getMessage());
+				report.note(where + ": skipped: " + ex.getMessage());
+			}
+			catch (org.springframework.dao.DataAccessException ex) {
+				report.skipped(kind, "cannot be stored: " + ex.getMostSpecificCause().getMessage());
+				report.note(where + ": skipped: " + ex.getMostSpecificCause().getMessage());
+			}
+			catch (java.io.UncheckedIOException ex) {
+				report.skipped(kind, "file cannot be read: " + ex.getMessage());
+				report.note(where + ": skipped: " + ex.getMessage());
+			}
+			return false;
+		}
+
+	}
+
+	/** A key within the 300 characters import keys may have: long ones become a SHA-256 of themselves. */
+	private static String stableKey(String key) {
+		if (key.length() <= 300) {
+			return key;
+		}
+		try {
+			return "wxr-sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+				.digest(key.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String displayName(Wxr.Author author) {
+		String name = plainLine(author.displayName());
+		return name.codePoints().anyMatch(Character::isLetterOrDigit) ? shorten(name, AuthorProfile.MAX_NAME)
+				: author.login().strip();
+	}
+
+	/** A category's or tag's name: plain text, else its slug; at most 100 characters. */
+	private static String plainName(String name, String slug) {
+		String plain = plainLine(name);
+		return shorten(plain.isEmpty() ? decodeSlug(slug) : plain, ArticleDraft.MAX_NAME);
+	}
+
+	/** WordPress stores non-Latin slugs percent-encoded ({@code %ce%b5…}): decoded, else as given. */
+	private static String decodeSlug(String slug) {
+		String s = slug == null ? "" : slug.strip();
+		if (s.indexOf('%') < 0) {
+			return s;
+		}
+		try {
+			return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return s;
+		}
+	}
+
+	/** {@code _wp_attached_file}, else the attachment URL's path after {@code /uploads/}. */
+	private static String attachedFile(Wxr.Item attachment) {
+		String attached = attachment.meta("_wp_attached_file").strip();
+		if (!attached.isEmpty()) {
+			return attached;
+		}
+		String url = attachmentUrl(attachment);
+		int uploads = url.indexOf("/uploads/");
+		if (uploads >= 0) {
+			return decodeSlug(url.substring(uploads + "/uploads/".length()));
+		}
+		try {
+			String path = URI.create(url).getPath();
+			return path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+		}
+		catch (IllegalArgumentException ex) {
+			return "";
+		}
+	}
+
+	private static String attachmentUrl(Wxr.Item attachment) {
+		String url = attachment.attachmentUrl().strip();
+		return url.isEmpty() ? attachment.guid().strip() : url;
+	}
+
+	private static String plainLine(String html) {
+		return WordPressContent.plainLine(html);
+	}
+
+	private static String plainText(String html) {
+		return WordPressContent.plainText(html);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+	private static String shorten(String text) {
+		return shorten(text, 80);
+	}
+
+	private static String shorten(String text, int max) {
+		return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+	}
+
+	/** The first of these that is a date: {@code post_date_gmt}, {@code post_date} read as UTC, {@code pubDate}. */
+	private static Instant firstDate(String gmt, String local, String pubDate) {
+		Instant at = gmt(gmt);
+		if (at == null) {
+			at = gmt(local);
+		}
+		if (at == null && !pubDate.isBlank()) {
+			try {
+				at = ZonedDateTime.parse(pubDate.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				at = null;
+			}
+		}
+		return at;
+	}
+
+	private static Instant gmtOrLocal(Wxr.Comment comment) {
+		Instant at = gmt(comment.dateGmt());
+		return at != null ? at : gmt(comment.date());
+	}
+
+	/** {@code yyyy-MM-dd HH:mm:ss} as UTC; null for empty, {@code 0000-00-00 …} or anything else. */
+	private static Instant gmt(String value) {
+		String v = value == null ? "" : value.strip();
+		if (v.isEmpty() || v.startsWith("0000")) {
+			return null;
+		}
+		try {
+			return LocalDateTime.parse(v, WP_DATE).toInstant(ZoneOffset.UTC);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.broadsheet.interchange;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.broadsheet.support.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
+		disabledReason = "set BROADSHEET_TEST_POSTGRES_URL to a JDBC URL to run the WordPress tests on PostgreSQL")
+@org.springframework.test.annotation.DirtiesContext
+class PostgresWordPressTest extends WordPressContract {
+
+	static final Path DATA = TestDatabases.newDataFolder();
+
+	static final String SCHEMA = TestDatabases.newSchemaName();
+
+	static final List<String> MORE_SCHEMAS = new ArrayList<>();
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabases.postgres(registry, DATA, SCHEMA);
+	}
+
+	@Override
+	List<String> emptyDatabaseOptions(Path data) {
+		String schema = TestDatabases.newSchemaName();
+		MORE_SCHEMAS.add(schema);
+		return TestDatabases.postgresOptions(schema);
+	}
+
+	@AfterAll
+	static void dropSchemas() {
+		TestDatabases.dropPostgresSchema(SCHEMA);
+		MORE_SCHEMAS.forEach(TestDatabases::dropPostgresSchema);
+	}
+
+}
