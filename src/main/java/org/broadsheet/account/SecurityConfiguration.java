@@ -48,9 +48,10 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain site(HttpSecurity http) throws Exception {
 		// Readers' forms (comments, likes) carry a token that matches a cookie (double submit):
-		// no session, so any node can take the POST.
+		// no session, so any node can take the POST. The cookie outlives the browser session (a
+		// restored tab's form still works) and the comment form's own day-long validity.
 		var tokens = new CookieCsrfTokenRepository();
-		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").maxAge(java.time.Duration.ofDays(30)));
 		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.csrf(csrf -> csrf.csrfTokenRepository(tokens))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

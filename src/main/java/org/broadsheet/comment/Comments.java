@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Readers' comments on articles: posting under the moderation and anti-spam rules of
@@ -25,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Comments {
 
+
+	/** A reply sent again within this time is a double click, not a new comment. */
+	private static final Duration DOUBLE_SUBMIT = Duration.ofMinutes(10);
 
 	static final String COLUMNS = "id, article_id, parent_id, author_name, author_email, author_url, body, status, created_at";
 
@@ -38,8 +43,11 @@ public class Comments {
 
 	private final ReaderThrottle throttle;
 
+	private final TransactionTemplate transaction;
+
 	Comments(JdbcClient jdbc, Optional<Clock> clock, CommentSettings settings, ReaderKeys keys,
-			ReaderThrottle throttle) {
+			ReaderThrottle throttle, TransactionTemplate transaction) {
+		this.transaction = transaction;
 		this.jdbc = jdbc;
 		this.clock = clock.orElse(Clock.systemUTC());
 		this.settings = settings;
@@ -66,20 +74,23 @@ public class Comments {
 	}
 
 	/**
-	 * Stores a reader's comment, durably before returning. Its status follows the rules: words on
-	 * the blocklist → spam; more links than allowed, or the first comment from an email → held
-	 * (pending); else approved. The same text sent twice by the same email is stored once.
+	 * Stores a reader's comment, durably before returning. Every attempt counts against the
+	 * address's rate limit. Its status follows the rules: a word on the blocklist → spam; more
+	 * links than allowed, or the first comment from an email → held (pending); else approved. The
+	 * same reply sent again by the same reader within ten minutes (a double click) returns the
+	 * first one instead of storing a copy; on PostgreSQL two copies sent at the same instant may
+	 * both be stored.
 	 *
 	 * @param publishedAt the article's publication instant (UTC), for automatic closing
 	 * @return the stored comment
 	 * @throws CommentRejected closed (nothing stored) or invalid input, naming the fields
 	 * @throws Throttled when the client address sent too many comments
 	 */
-	@Transactional
 	public Comment post(NewComment input, Instant publishedAt) {
 		if (!isOpen(input.articleId(), publishedAt)) {
 			throw new CommentRejected(CommentRejected.Reason.CLOSED, Map.of("form", "comment.error.closed"));
 		}
+		throttle.comment(input.address());
 		if (input.honeypot() != null && !input.honeypot().isEmpty()) {
 			throw CommentRejected.invalid(Map.of("form", "comment.error.bot"));
 		}
@@ -93,32 +104,42 @@ public class Comments {
 		Map<String, String> problems = new LinkedHashMap<>();
 		var fields = CommentFields.check(input.name(), input.email(), input.website(), input.text(),
 				settings.maxLength(), true, problems);
-		if (input.parentId() != null && !replyable(input.articleId(), input.parentId())) {
+		if (input.parentId() != null && find(input.articleId(), input.parentId()).isEmpty()) {
 			problems.put("parent", "comment.error.parent");
 		}
 		if (!problems.isEmpty()) {
 			throw CommentRejected.invalid(problems);
 		}
-		throttle.comment(input.address());
-		String name = fields.name();
-		String normalEmail = fields.email();
-		String website = fields.website();
-		String text = fields.text();
-		var same = jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE article_id = ? AND author_email = ? AND body = ?")
-			.params(input.articleId(), normalEmail, text).query(Comments::row).list();
-		if (!same.isEmpty()) {
-			return same.get(0);
-		}
-		CommentStatus status = judge(name, normalEmail, website, text);
-		Instant now = clock.instant();
-		long id = jdbc.sql("""
-				INSERT INTO comment (article_id, parent_id, author_name, author_email, author_url, body, status,
-				                     created_at, commenter)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-			.params(input.articleId(), input.parentId(), name, normalEmail, website, text, status.key(), now.toEpochMilli(),
-					ReaderKeys.reader(input.reader()))
-			.query(Long.class).single();
-		return new Comment(id, input.articleId(), input.parentId(), name, normalEmail, website, text, status, now);
+		String commenter = ReaderKeys.reader(input.reader());
+		CommentStatus status = judge(fields);
+		// Only the write takes SQLite's write lock; refused attempts never do.
+		return transaction.execute(tx -> {
+			Instant now = clock.instant();
+			var again = jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE article_id = ? AND commenter = ? AND body = ?"
+					+ " AND " + (input.parentId() == null ? "parent_id IS NULL" : "parent_id = " + input.parentId())
+					+ " AND created_at > ?")
+				.params(input.articleId(), commenter == null ? "" : commenter, fields.text(),
+						now.minus(DOUBLE_SUBMIT).toEpochMilli())
+				.query(Comments::row).list();
+			if (!again.isEmpty()) {
+				return again.get(0);
+			}
+			long id = jdbc.sql("""
+					INSERT INTO comment (article_id, parent_id, author_name, author_email, author_url, body, status,
+					                     created_at, commenter)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+				.params(input.articleId(), input.parentId(), fields.name(), fields.email(), fields.website(),
+						fields.text(), status.key(), now.toEpochMilli(), commenter)
+				.query(Long.class).single();
+			return new Comment(id, input.articleId(), input.parentId(), fields.name(), fields.email(), fields.website(),
+					fields.text(), status, now);
+		});
+	}
+
+	/** @return the approved comment with that id on that article */
+	public Optional<Comment> find(long articleId, long commentId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE id = ? AND article_id = ? AND status = 'approved'")
+			.params(commentId, articleId).query(Comments::row).optional();
 	}
 
 	/**
@@ -129,6 +150,41 @@ public class Comments {
 	 */
 	@Transactional(readOnly = true)
 	public CommentThread thread(long articleId, String reader, int page, boolean newestFirst) {
+		var visible = visible(articleId, reader, newestFirst);
+		int size = settings.threadsPerPage();
+		int pageCount = Math.max(1, (visible.roots().size() + size - 1) / size);
+		int current = Math.min(Math.max(page, 1), pageCount);
+		List<CommentThread.Item> items = new ArrayList<>();
+		for (Comment root : visible.roots().subList(Math.min(visible.roots().size(), (current - 1) * size),
+				Math.min(visible.roots().size(), current * size))) {
+			flatten(root, visible.replies(), items);
+		}
+		return new CommentThread(items, visible.approved(), current, pageCount, newestFirst);
+	}
+
+	/**
+	 * @param reader the reader cookie's value, or null
+	 * @return the page (oldest first) on which this reader finds the comment, 1 if not visible
+	 */
+	@Transactional(readOnly = true)
+	public int pageOf(long articleId, long commentId, String reader) {
+		var visible = visible(articleId, reader, false);
+		Map<Long, Comment> byId = new HashMap<>();
+		visible.roots().forEach(c -> byId.put(c.id(), c));
+		visible.replies().values().forEach(list -> list.forEach(c -> byId.put(c.id(), c)));
+		Comment c = byId.get(commentId);
+		while (c != null && c.parentId() != null && byId.containsKey(c.parentId())) {
+			c = byId.get(c.parentId());
+		}
+		int index = c == null ? 0 : visible.roots().indexOf(c);
+		return Math.max(index, 0) / settings.threadsPerPage() + 1;
+	}
+
+	/** The comments a reader sees: threads in order, replies by parent id (oldest first). */
+	private record Visible(List<Comment> roots, Map<Long, List<Comment>> replies, int approved) {
+	}
+
+	private Visible visible(long articleId, String reader, boolean newestFirst) {
 		String commenter = ReaderKeys.reader(reader);
 		List<Comment> all = jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE article_id = ? AND (status = 'approved'"
 				+ " OR (status = 'pending' AND commenter = ?)) ORDER BY created_at, id")
@@ -148,25 +204,26 @@ public class Comments {
 		if (newestFirst) {
 			roots.sort(Comparator.comparing(Comment::createdAt).thenComparing(Comment::id).reversed());
 		}
-		int size = settings.threadsPerPage();
-		int pageCount = Math.max(1, (roots.size() + size - 1) / size);
-		int current = Math.min(Math.max(page, 1), pageCount);
-		List<CommentThread.Item> items = new ArrayList<>();
-		for (Comment root : roots.subList(Math.min(roots.size(), (current - 1) * size),
-				Math.min(roots.size(), current * size))) {
-			flatten(root, null, 0, replies, items);
-		}
 		int approved = (int) all.stream().filter(c -> c.status() == CommentStatus.APPROVED).count();
-		return new CommentThread(items, approved, current, pageCount, newestFirst);
+		return new Visible(roots, replies, approved);
 	}
 
-	private void flatten(Comment comment, Comment parent, int depth, Map<Long, List<Comment>> replies,
-			List<CommentThread.Item> items) {
-		int shown = Math.min(depth, settings.maxDepth());
-		items.add(new CommentThread.Item(comment, shown, parent, comment.status() == CommentStatus.PENDING,
-				comment.status() == CommentStatus.APPROVED && shown < settings.maxDepth()));
-		for (Comment reply : replies.getOrDefault(comment.id(), List.of())) {
-			flatten(reply, comment, depth + 1, replies, items);
+	/** Depth first, without recursion: a chain of replies of any length cannot overflow the stack. */
+	private void flatten(Comment root, Map<Long, List<Comment>> replies, List<CommentThread.Item> items) {
+		record Step(Comment comment, Comment parent, int depth) {
+		}
+		var stack = new ArrayDeque<Step>();
+		stack.push(new Step(root, null, 0));
+		while (!stack.isEmpty()) {
+			Step step = stack.pop();
+			int shown = Math.min(step.depth(), settings.maxDepth());
+			Comment c = step.comment();
+			items.add(new CommentThread.Item(c, shown, step.parent(), c.status() == CommentStatus.PENDING,
+					c.status() == CommentStatus.APPROVED && shown < settings.maxDepth()));
+			List<Comment> children = replies.getOrDefault(c.id(), List.of());
+			for (int i = children.size() - 1; i >= 0; i--) {
+				stack.push(new Step(children.get(i), c, step.depth() + 1));
+			}
 		}
 	}
 
@@ -176,21 +233,17 @@ public class Comments {
 			.query(Integer.class).single();
 	}
 
-	private boolean replyable(long articleId, long parentId) {
-		return jdbc.sql("SELECT COUNT(*) FROM comment WHERE id = ? AND article_id = ? AND status = 'approved'")
-			.params(parentId, articleId).query(Integer.class).single() > 0;
-	}
-
-	private CommentStatus judge(String name, String email, String website, String text) {
-		String all = String.join("\n", name, email, website == null ? "" : website, text).toLowerCase(Locale.ROOT);
-		if (settings.blocklist().stream().anyMatch(all::contains)) {
+	private CommentStatus judge(CommentFields fields) {
+		String all = Blocklist.normal(String.join("\n", fields.name(), fields.email(),
+				fields.website() == null ? "" : fields.website(), fields.text()));
+		if (settings.blocklist().stream().anyMatch(word -> Blocklist.contains(all, word))) {
 			return CommentStatus.SPAM;
 		}
-		if (CommentText.linkCount(text) > settings.maxLinks()) {
+		if (CommentText.linkCount(fields.text()) > settings.maxLinks()) {
 			return CommentStatus.PENDING;
 		}
 		if (settings.holdFirst() && jdbc.sql("SELECT COUNT(*) FROM comment WHERE author_email = ? AND status = 'approved'")
-			.param(email).query(Integer.class).single() == 0) {
+			.param(fields.email()).query(Integer.class).single() == 0) {
 			return CommentStatus.PENDING;
 		}
 		return CommentStatus.APPROVED;

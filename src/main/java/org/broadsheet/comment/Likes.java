@@ -8,9 +8,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Readers' likes of articles: one per reader (the reader cookie, stored as its SHA-256) and at
- * most the setting {@code likes-per-address} per article from one client address a day (stored as
- * an HMAC under the day's salt). Nothing personal is stored in clear.
+ * Readers' likes of articles: one per reader cookie (stored as its SHA-256), and about the
+ * setting {@code likes-per-address} per article from one client address a day (stored as an HMAC
+ * under the day's salt). A client that sends no cookie is a new reader each time, so the address
+ * cap is what limits it; it is checked in the insert itself, exact on SQLite, and on PostgreSQL
+ * likes sent at the same instant may pass it by a few. Nothing personal is stored in clear.
  */
 @Service
 public class Likes {

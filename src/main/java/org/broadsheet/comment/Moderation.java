@@ -59,7 +59,7 @@ public class Moderation {
 	}
 
 	/**
-	 * @param page 1-based, of {@code size} comments
+	 * @param page 1-based, of {@code size} comments; past the last page gives the last page
 	 * @throws AccessDeniedException unless the actor is an editor or above
 	 */
 	@Transactional(readOnly = true)
@@ -74,6 +74,7 @@ public class Moderation {
 				counts.put(CommentStatus.of(rs.getString(1)), rs.getInt(2));
 			});
 		int pageCount = Math.max(1, (counts.get(status) + size - 1) / size);
+		page = Math.min(Math.max(page, 1), pageCount);
 		var items = jdbc.sql("SELECT " + Comments.COLUMNS + " FROM comment WHERE status = ? "
 				+ "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
 			.params(status.key(), size, (long) (Math.max(page, 1) - 1) * size).query(Comments::row).list();

@@ -59,6 +59,7 @@ class CommentsController {
 	String act(@AuthenticationPrincipal NewsroomUser user, @RequestParam(defaultValue = "") String action,
 			@RequestParam(name = "id", required = false) List<String> ids,
 			@RequestParam(defaultValue = "pending") String status) {
+		CommentStatus back = parse(status);
 		Moderation.Action chosen;
 		try {
 			chosen = Moderation.Action.valueOf(action.strip().toUpperCase(java.util.Locale.ROOT));
@@ -71,7 +72,7 @@ class CommentsController {
 			chosenIds.add(number(id));
 		}
 		int changed = moderation.apply(user.account(), chosen, chosenIds);
-		return "redirect:/newsroom/comments?status=" + parse(status).key() + "&changed=" + changed;
+		return "redirect:/newsroom/comments?status=" + back.key() + "&changed=" + changed;
 	}
 
 	@GetMapping("/newsroom/comments/{id}")
@@ -104,6 +105,9 @@ class CommentsController {
 	String closing(@AuthenticationPrincipal NewsroomUser user, @PathVariable String id,
 			@RequestParam(defaultValue = "") String closed) {
 		long articleId = number(id);
+		if (articles.titles(List.of(articleId)).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
 		moderation.setClosed(user.account(), articleId, "true".equals(closed));
 		return "redirect:/newsroom/articles/" + articleId + "?comments";
 	}

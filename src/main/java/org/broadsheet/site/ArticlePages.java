@@ -5,8 +5,6 @@ import java.util.Map;
 import org.broadsheet.article.Article;
 import org.broadsheet.article.Articles;
 import org.broadsheet.comment.Comment;
-import org.broadsheet.comment.CommentStatus;
-import org.broadsheet.comment.CommentThread;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.comment.Likes;
 import org.broadsheet.search.RelatedArticles;
@@ -75,10 +73,8 @@ public class ArticlePages {
 
 	private Pages.Discussion discussion(Article article, Reader reader) {
 		var thread = comments.thread(article.id(), reader.reader(), reader.commentPage(), reader.newestFirst());
-		Comment replyTo = reader.replyTo() == null ? null
-				: thread.items().stream().map(CommentThread.Item::comment)
-					.filter(c -> c.id() == reader.replyTo() && c.status() == CommentStatus.APPROVED).findFirst()
-					.orElse(null);
+		Comment replyTo = reader.replyTo() == null || reader.replyTo() < 1 ? null
+				: comments.find(article.id(), reader.replyTo()).orElse(null);
 		boolean open = comments.isOpen(article.id(), article.publishedAt());
 		return new Pages.Discussion(thread, open, reader.csrf(),
 				reader.csrf() != null && open ? comments.formToken(article.id()) : null,

@@ -60,11 +60,17 @@ class DiscussionController {
 		var form = new Pages.CommentForm(nonNull(params.name()), nonNull(params.email()), nonNull(params.website()),
 				nonNull(params.text()), parent);
 		String reader = ReaderCookie.ensure(request, response);
+		response.setHeader("Cache-Control", "private, no-cache");
 		try {
+			if (parent != null && parent < 0) {
+				throw new CommentRejected(CommentRejected.Reason.INVALID, Map.of("parent", "comment.error.parent"));
+			}
 			var posted = comments.post(new NewComment(article.id(), parent, params.name(), params.email(),
 					params.website(), params.text(), reader, request.getRemoteAddr(), params.token(), params.homepage()),
 					article.publishedAt());
-			return "redirect:" + locate(article, posted.id(), reader);
+			int page = comments.pageOf(article.id(), posted.id(), reader);
+			return "redirect:" + (page == 1 ? article.path() : article.path() + "?cpage=" + page) + "#comment-"
+					+ posted.id();
 		}
 		catch (CommentRejected ex) {
 			response.setStatus(switch (ex.reason()) {
@@ -111,33 +117,21 @@ class DiscussionController {
 		return "site/article";
 	}
 
-	/** @return the article page showing the new comment: its page of comments, at its anchor */
-	private String locate(Article article, long commentId, String reader) {
-		var thread = comments.thread(article.id(), reader, 1, false);
-		int page = 1;
-		for (int p = 1; p <= thread.pageCount(); p++) {
-			var current = p == 1 ? thread : comments.thread(article.id(), reader, p, false);
-			if (current.items().stream().anyMatch(i -> i.comment().id() == commentId)) {
-				page = p;
-				break;
-			}
-		}
-		return (page == 1 ? article.path() : article.path() + "?cpage=" + page) + "#comment-" + commentId;
-	}
-
 	private Article article(String section, String slug) {
 		return articles.published(section, slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
+	/** @return the parent comment's id, null for none, or -1 for something that is not an id */
 	private static Long parent(String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
 		try {
-			return Long.valueOf(value.strip());
+			long id = Long.parseLong(value.strip());
+			return id > 0 ? id : -1L;
 		}
 		catch (NumberFormatException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "parent: not a comment id");
+			return -1L;
 		}
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Readers get a proper page, in the site's layout, for a missing page or a malformed address. */
-@ControllerAdvice(assignableTypes = { ReaderController.class, SearchPageController.class })
+@ControllerAdvice(assignableTypes = { ReaderController.class, SearchPageController.class, DiscussionController.class })
 class ErrorPages {
 
 	private final SiteContext site;
@@ -23,18 +23,27 @@ class ErrorPages {
 		this.seo = seo;
 	}
 
+	/** A 400 whose reason starts with a parameter's name ({@code "cpage: …"}) names it on the page. */
 	@ExceptionHandler(ResponseStatusException.class)
 	String status(ResponseStatusException ex, Model model, HttpServletResponse response) {
-		return ex.getStatusCode().value() == 404 ? notFound(model, response) : render(model, response,
-				HttpStatus.valueOf(ex.getStatusCode().value()), "error.title", "error.text");
+		int code = ex.getStatusCode().value();
+		if (code == 400 && ex.getReason() != null && ex.getReason().matches("[A-Za-z_]+: .*")) {
+			return badParameter(ex.getReason().substring(0, ex.getReason().indexOf(':')), model, response);
+		}
+		return code == 404 ? notFound(model, response)
+				: render(model, response, HttpStatus.valueOf(code), "error.title", "error.text");
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	String badParameter(MethodArgumentTypeMismatchException ex, Model model, HttpServletResponse response) {
+		return badParameter(ex.getName(), model, response);
+	}
+
+	private String badParameter(String name, Model model, HttpServletResponse response) {
 		var chrome = site.chrome();
 		response.setStatus(400);
 		model.addAttribute("page", new Pages.ErrorPage(chrome, seo.errorPage(chrome.t("badRequest.title")), 400,
-				chrome.t("badRequest.title"), chrome.t("badRequest.parameter", ex.getName())));
+				chrome.t("badRequest.title"), chrome.t("badRequest.parameter", name)));
 		return "site/error";
 	}
 

@@ -6,8 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /**
- * Conditional GET for every page: an ETag from the rendered body, so browsers and CDNs revalidate
- * with {@code If-None-Match} and get 304 (RFC 9110 §13). Security headers: the account module.
+ * Conditional GET: an ETag from the rendered body, so browsers and CDNs revalidate with
+ * {@code If-None-Match} and get 304 when the page is unchanged (RFC 9110 §13). Article pages with
+ * an open comment form carry per-response tokens, so they rarely match (and are
+ * {@code Cache-Control: private}). Security headers: the account module.
  */
 @Configuration(proxyBeanMethods = false)
 class HttpCaching {

@@ -49,6 +49,15 @@ public final class Pages {
 			return problems.get(field);
 		}
 
+		/** @return the article page's address for replying to a comment, on the page of comments shown */
+		public String replyLink(String articlePath, long commentId) {
+			var params = new java.util.LinkedHashMap<String, Object>();
+			params.put("corder", thread.newestFirst() ? "newest" : null);
+			params.put("cpage", thread.page() > 1 ? thread.page() : null);
+			params.put("replyto", commentId);
+			return org.broadsheet.text.Links.withQuery(articlePath, params) + "#respond";
+		}
+
 		/** @return the article page's address for another page of comments, or another order */
 		public String commentsPage(String articlePath, int page, boolean newestFirst) {
 			var params = new java.util.LinkedHashMap<String, Object>();

@@ -65,7 +65,8 @@ class ReaderController {
 	Object article(@PathVariable String section, @PathVariable String slug,
 			@RequestParam(defaultValue = "1") String cpage, @RequestParam(defaultValue = "oldest") String corder,
 			@RequestParam(required = false) String replyto,
-			@CookieValue(name = ReaderCookie.NAME, required = false) String reader, CsrfToken csrf, Model model) {
+			@CookieValue(name = ReaderCookie.NAME, required = false) String reader, CsrfToken csrf,
+			jakarta.servlet.http.HttpServletResponse response, Model model) {
 		var found = articles.published(section, slug);
 		if (found.isEmpty()) {
 			return permanentRedirect(articles.redirect(section, slug)
@@ -73,9 +74,14 @@ class ReaderController {
 						: articles.published(normal(section), normal(slug)).map(a -> a.path()))
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		}
+		if (!corder.equals("newest") && !corder.equals("oldest")) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "corder: newest or oldest");
+		}
 		var view = new ArticlePages.Reader(ReaderCookie.valid(reader), positive(cpage, "cpage"),
-				"newest".equals(corder), csrf, null, java.util.Map.of(), replyto == null ? null : (long) positive(replyto, "replyto"),
-				null);
+				corder.equals("newest"), csrf, null, java.util.Map.of(),
+				replyto == null ? null : (long) positive(replyto, "replyto"), null);
+		// The page holds this reader's form tokens and held comments: for them alone.
+		response.setHeader("Cache-Control", "private, no-cache");
 		model.addAttribute("page", articlePages.page(found.get(), view));
 		return "site/article";
 	}
