@@ -38,6 +38,7 @@ import org.broadsheet.comment.ImportedComment;
 import org.broadsheet.interchange.WordPressReport.Kind;
 import org.broadsheet.media.InvalidImageException;
 import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,8 +53,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (an item that cannot be stored is skipped and reported, the others go on), so that the import
  * is all or nothing on SQLite and PostgreSQL alike while only one item is in memory at a time.
  *
- * <p>Mapping: a top-level category becomes a section, a child category a tag; an article's
- * section is the top-level ancestor of its first category, and every other category and tag of
+ * <p>Mapping: a top-level category becomes a section (once an article is filed in it: top-level
+ * categories without articles are reported as skipped, not made into empty sections), a child
+ * category a tag; an article's section is the top-level ancestor of its first category, and every other category and tag of
  * the post becomes a tag. Pages go to the section named by {@link Options#pagesSection()}.
  * Statuses: publish → published, future → scheduled, draft → draft, pending → in review,
  * private and password-protected → unpublished (Broadsheet has neither private articles nor
@@ -207,6 +209,9 @@ public class WordPressImporter {
 		/** Category nicename → its section (top-level) or tag (child) name. */
 		final Map<String, String> categoryNames = new HashMap<>();
 
+		/** Names of the top-level categories, which become sections once an article is filed in one. */
+		final List<String> sectionCategories = new ArrayList<>();
+
 		/** Post id → article id, for attachments and comments. */
 		final Map<String, Long> articleIds = new HashMap<>();
 
@@ -239,6 +244,15 @@ public class WordPressImporter {
 				}
 			}
 			scan.attachments.values().forEach(this::importAttachment);
+			var sections = taxonomy.sections().stream().map(Section::name).collect(java.util.stream.Collectors.toSet());
+			for (String name : sectionCategories) {
+				if (sections.contains(name)) {
+					report.created(Kind.CATEGORY);
+				}
+				else {
+					report.skipped(Kind.CATEGORY, "top-level category without articles: no empty section made");
+				}
+			}
 		}
 
 		private void importAuthor(Wxr.Author author) {
@@ -254,6 +268,12 @@ public class WordPressImporter {
 			report.found(Kind.CATEGORY);
 			String name = plainName(category.name(), category.nicename());
 			boolean topLevel = category.parent().isBlank() || !scan.categories.containsKey(category.parent().strip());
+			if (topLevel) {
+				// Its section is made by the first article filed in it: no empty sections in the navigation.
+				categoryNames.put(category.nicename().strip(), name);
+				sectionCategories.add(name);
+				return;
+			}
 			inSavepoint(Kind.CATEGORY, "line " + category.line() + " category '" + name + "'", () -> {
 				String stored = topLevel ? taxonomy.section(name).name() : taxonomy.tag(name).name();
 				categoryNames.put(category.nicename().strip(), stored);
