@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.broadsheet.article.Article;
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.ArticleInterchange;
 import org.broadsheet.author.Author;
 import org.broadsheet.author.Authors;
 import org.broadsheet.comment.Comment;
@@ -60,7 +60,7 @@ public class WordPressExporter {
 
 	private static final int PAGE = 200;
 
-	private final Articles articles;
+	private final ArticleInterchange interchange;
 
 	private final Authors authors;
 
@@ -72,9 +72,9 @@ public class WordPressExporter {
 
 	private final String siteName;
 
-	WordPressExporter(Articles articles, Authors authors, Taxonomy taxonomy, Comments comments,
+	WordPressExporter(ArticleInterchange interchange, Authors authors, Taxonomy taxonomy, Comments comments,
 			WordPressAttachments attachments, @Value("${broadsheet.site.name:Broadsheet}") String siteName) {
-		this.articles = articles;
+		this.interchange = interchange;
 		this.authors = authors;
 		this.taxonomy = taxonomy;
 		this.comments = comments;
@@ -165,8 +165,8 @@ public class WordPressExporter {
 		element(xml, "", "generator", "Broadsheet");
 		int count = 0;
 		long after = 0;
-		for (List<Articles.Stored> page; !(page = articles.everything(after, PAGE)).isEmpty();) {
-			for (Articles.Stored stored : page) {
+		for (List<ArticleInterchange.Stored> page; !(page = interchange.everything(after, PAGE)).isEmpty();) {
+			for (ArticleInterchange.Stored stored : page) {
 				writeArticle(xml, site, stored, logins);
 				count++;
 				after = stored.article().id();
@@ -178,7 +178,7 @@ public class WordPressExporter {
 		return count;
 	}
 
-	private void writeArticle(XMLStreamWriter xml, String site, Articles.Stored stored, Map<Long, Authors.Login> logins)
+	private void writeArticle(XMLStreamWriter xml, String site, ArticleInterchange.Stored stored, Map<Long, Authors.Login> logins)
 			throws XMLStreamException {
 		Article a = stored.article();
 		List<WordPressAttachments.Row> own = attachments.ofArticle(a.id());

@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.broadsheet.article.ArticleDraft;
+import org.broadsheet.article.ArticleInterchange;
 import org.broadsheet.article.ArticleStatus;
-import org.broadsheet.article.Articles;
 import org.broadsheet.article.ImageUse;
 import org.broadsheet.article.ImportedHtml;
 import org.broadsheet.author.AuthorProfile;
@@ -91,7 +91,7 @@ public class WordPressImporter {
 
 	private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
-	private final Articles articles;
+	private final ArticleInterchange interchange;
 
 	private final Authors authors;
 
@@ -107,9 +107,9 @@ public class WordPressImporter {
 
 	private final TransactionTemplate savepoint;
 
-	WordPressImporter(Articles articles, Authors authors, Taxonomy taxonomy, MediaLibrary media, Comments comments,
+	WordPressImporter(ArticleInterchange interchange, Authors authors, Taxonomy taxonomy, MediaLibrary media, Comments comments,
 			WordPressAttachments attachments, PlatformTransactionManager transactions) {
-		this.articles = articles;
+		this.interchange = interchange;
 		this.authors = authors;
 		this.taxonomy = taxonomy;
 		this.media = media;
@@ -401,13 +401,13 @@ public class WordPressImporter {
 			String slug = decodeSlug(item.postName());
 			var draft = new ArticleDraft(slug.isBlank() ? null : slug, title, section, List.of(AuthorProfile.named(author)),
 					summary.isEmpty() ? null : summary, body, lead, cleanTags, null, status, publishedAt, updatedAt, null);
-			var restored = articles.restore(key(item), draft, item.sticky().strip().equals("1"));
+			var restored = interchange.restore(key(item), draft, item.sticky().strip().equals("1"));
 			if (item.sticky().strip().equals("1")) {
 				report.changed("sticky → pinned to the front page");
 			}
 			articleIds.put(item.postId().strip(), restored.id());
 			for (String old : item.meta().getOrDefault("_wp_old_slug", List.of())) {
-				if (articles.keepOldSlug(restored.id(), decodeSlug(old))) {
+				if (interchange.keepOldSlug(restored.id(), decodeSlug(old))) {
 					report.changed("_wp_old_slug → redirect");
 				}
 			}

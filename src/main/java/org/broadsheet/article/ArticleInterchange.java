@@ -1,0 +1,155 @@
+package org.broadsheet.article;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+import org.broadsheet.taxonomy.Section;
+import org.broadsheet.taxonomy.Taxonomy;
+import org.broadsheet.text.SlugClaim;
+import org.broadsheet.text.Slugger;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Articles coming from and going to other systems (WordPress): restoring an imported article
+ * under a stable import key, keeping its former slugs, and reading everything for an export.
+ */
+@Service
+public class ArticleInterchange {
+
+	private final Articles articles;
+
+	private final ArticleRepository repository;
+
+	private final Taxonomy taxonomy;
+
+	private final Slugger slugger;
+
+	private final Revisions revisions;
+
+	private final Clock clock;
+
+	ArticleInterchange(Articles articles, ArticleRepository repository, Taxonomy taxonomy, Slugger slugger,
+			Revisions revisions, Optional<Clock> clock) {
+		this.articles = articles;
+		this.repository = repository;
+		this.taxonomy = taxonomy;
+		this.slugger = slugger;
+		this.revisions = revisions;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/** What {@link #restore} did. */
+	public enum Outcome {
+		CREATED, UPDATED, UNCHANGED
+	}
+
+	/**
+	 * What {@link #restore} did, and where the article lives.
+	 *
+	 * @param path percent-encoded
+	 */
+	public record Restored(long id, String path, Outcome outcome) {
+	}
+
+	/**
+	 * Creates or updates the article imported from elsewhere under {@code importKey} (e.g. a
+	 * WordPress export's post id). Its slug is the draft's (or the title's) unless another article
+	 * of the section holds it, then the first free {@code -2}, {@code -3}, …; it never overwrites
+	 * an article it did not import. A scheduled draft goes live by itself at its
+	 * {@code publishedAt}. Restoring what is already stored changes nothing: no revision, no event,
+	 * no audit entry. Otherwise the draft becomes the article's latest and live revision.
+	 *
+	 * @param importKey unique across imports, at most 300 characters
+	 * @param sticky pinned to the top of the front page
+	 * @throws IllegalArgumentException naming the field: a blank key, a name without a letter or
+	 *         digit, a scheduled draft without its instant, or a lead image not in the media library
+	 */
+	@Transactional
+	public Restored restore(String importKey, ArticleDraft draft, boolean sticky) {
+		if (importKey == null || importKey.isBlank() || importKey.length() > 300) {
+			throw new IllegalArgumentException("importKey: required, at most 300 characters");
+		}
+		if (draft.status() == ArticleStatus.SCHEDULED && draft.publishedAt() == null) {
+			throw new IllegalArgumentException("published: a scheduled article needs the instant it goes live");
+		}
+		Section section = taxonomy.section(draft.section());
+		var imported = repository.findImported(importKey);
+		String base = Articles.hasSlug(draft) ? slugger.slugify(draft.slug()) : "";
+		if (base.isEmpty()) {
+			base = slugger.slugify(draft.title(), Articles.FALLBACK_SLUG);
+		}
+		// A name no article has: only a free slug, or this article's own, satisfies the claim.
+		String own = imported.map(i -> Long.toString(i.id())).orElse("\u0000new");
+		String slug = SlugClaim.claim(base, own,
+				s -> repository.find(section.id(), s).map(row -> Long.toString(row.id()))).slug();
+		ArticleDraft wanted = new ArticleDraft(slug, draft.title(), draft.section(), draft.authors(), draft.summary(),
+				draft.bodyMarkdown(), draft.leadImage(), draft.tags(), draft.language(), draft.status(),
+				draft.publishedAt(), draft.updatedAt(), draft.syndication());
+		Long goLiveAt = draft.status() == ArticleStatus.SCHEDULED ? draft.publishedAt().toEpochMilli() : null;
+		ArticleRow old = imported.flatMap(i -> repository.find(i.id())).orElse(null);
+		if (old != null && old.sectionId() == section.id() && old.slug().equals(slug)
+				&& imported.get().sticky() == sticky && java.util.Objects.equals(imported.get().goLiveAt(), goLiveAt)
+				&& revisions.state(old.id())
+					.map(Revisions.State::latestRevision)
+					.flatMap(latest -> revisions.find(old.id(), latest))
+					.map(latest -> latest.draft().equals(wanted))
+					.orElse(false)) {
+			return new Restored(old.id(), Paths.of(section, slug), Outcome.UNCHANGED);
+		}
+		Articles.Saved saved = articles.write(old, section, slug, wanted, null);
+		repository.setImported(saved.id(), importKey, sticky, goLiveAt);
+		revisions.audit(saved.id(), null, "imported", clock.millis(), importKey);
+		return new Restored(saved.id(), saved.path(), old == null ? Outcome.CREATED : Outcome.UPDATED);
+	}
+
+	/**
+	 * Keeps a former slug of the article as an address in its current section that answers with a
+	 * permanent redirect (WordPress {@code _wp_old_slug}). An address already remembered, or the
+	 * article's own, is left alone.
+	 *
+	 * @param oldSlug decoded; slugified as titles are
+	 * @return whether a new redirect was stored
+	 * @throws IllegalArgumentException when there is no such article
+	 */
+	@Transactional
+	public boolean keepOldSlug(long id, String oldSlug) {
+		ArticleRow row = repository.find(id).orElseThrow(() -> new IllegalArgumentException("id: no article " + id));
+		String slug = slugger.slugify(oldSlug);
+		if (slug.isEmpty() || slug.equals(row.slug())) {
+			return false;
+		}
+		String sectionSlug = taxonomy.sectionsByIds(List.of(row.sectionId())).get(row.sectionId()).slug();
+		return repository.keepOldSlug(sectionSlug, slug, id);
+	}
+
+	/**
+	 * An article of any status with what an export needs besides the article itself.
+	 *
+	 * @param sticky pinned to the top of the front page
+	 * @param oldSlugs former slugs that redirect to it within its section, sorted
+	 */
+	public record Stored(Article article, boolean sticky, List<String> oldSlugs) {
+	}
+
+	/**
+	 * Every article in any status, a page at a time, for exports.
+	 *
+	 * @param afterId 0 for the first page, else the last id of the previous page
+	 * @param limit at most this many, by ascending id
+	 */
+	@Transactional(readOnly = true)
+	public List<Stored> everything(long afterId, int limit) {
+		var rows = repository.after(afterId, limit);
+		var ids = rows.stream().map(ArticleRow::id).toList();
+		var parts = articles.parts(rows, true);
+		var sticky = new HashSet<>(repository.sticky(ids));
+		var oldSlugs = repository.oldSlugs(ids);
+		return rows.stream()
+			.map(r -> new Stored(articles.full(r, parts), sticky.contains(r.id()), oldSlugs.getOrDefault(r.id(), List.of())))
+			.toList();
+	}
+
+}
