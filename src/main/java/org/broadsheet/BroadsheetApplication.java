@@ -67,6 +67,7 @@ public class BroadsheetApplication {
 		// Command-line options outrank application.properties; default properties would not.
 		String[] options = java.util.stream.Stream
 			.concat(java.util.stream.Stream.of("--broadsheet.demo.enabled=false", "--broadsheet.search.follow=false",
+					"--broadsheet.workflow.clock=false",
 					"--logging.level.root=WARN"),
 					java.util.Arrays.stream(args))
 			.toArray(String[]::new);

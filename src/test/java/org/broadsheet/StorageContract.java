@@ -61,6 +61,9 @@ abstract class StorageContract {
 	Likes likes;
 
 	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
 	BundleImporter importer;
 
 	@Autowired
@@ -267,6 +270,31 @@ abstract class StorageContract {
 		assertThat(comments.approvedCount(id)).isEqualTo(1);
 		assertThat(thread.items()).singleElement().satisfies(i -> assertThat(i.paragraphs())
 			.extracting(p -> p.get(0).text()).containsExactly("First", "Second paragraph"));
+	}
+
+	@Test
+	void theChangeLogHoldsEveryChangeOfACommittedTransactionAndNoneOfARolledBackOne() {
+		long before = count("SELECT COUNT(*) FROM change_log");
+		transactions.executeWithoutResult(tx -> {
+			for (int i = 0; i < 3; i++) {
+				articles.save(draft("Logged " + i, "Storage Log", List.of(), "2024-05-01T00:00:00Z"));
+			}
+		});
+		assertThat(count("SELECT COUNT(*) FROM change_log")).isEqualTo(before + 3);
+		try {
+			transactions.executeWithoutResult(tx -> {
+				articles.save(draft("Never logged", "Storage Log", List.of(), "2024-05-01T00:00:00Z"));
+				throw new IllegalStateException("roll back");
+			});
+		}
+		catch (IllegalStateException expected) {
+			// rolled back
+		}
+		assertThat(count("SELECT COUNT(*) FROM change_log")).isEqualTo(before + 3);
+	}
+
+	private long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
 	}
 
 	@Test

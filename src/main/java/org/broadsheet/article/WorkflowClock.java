@@ -2,6 +2,7 @@ package org.broadsheet.article;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -10,8 +11,10 @@ import org.springframework.transaction.TransactionException;
 /**
  * Runs {@link ArticleWorkflow#runDue()} every {@code broadsheet.workflow.poll-interval} (1 s).
  * A database that is busy for a moment (a long import on SQLite) only delays it to the next tick.
+ * Off in command-line runs ({@code broadsheet.workflow.clock=false}): the serving nodes publish.
  */
 @Component
+@ConditionalOnProperty(name = "broadsheet.workflow.clock", havingValue = "true", matchIfMissing = true)
 class WorkflowClock {
 
 	private static final Logger log = LoggerFactory.getLogger(WorkflowClock.class);

@@ -3,14 +3,16 @@ package org.broadsheet.changelog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.broadsheet.article.ArticleEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The durable log of article changes. Every {@link ArticleEvent} is written in the transaction
@@ -35,11 +37,44 @@ public class ChangeLog {
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	/**
+	 * Written just before the transaction commits, so that {@code at} is close to the commit (see
+	 * {@link #OVERLAP}). One synchronization per transaction holds all of its events: a
+	 * synchronization per event would make every savepoint of a long import walk them all.
+	 */
+	@EventListener
 	void record(ArticleEvent event) {
-		jdbc.sql("INSERT INTO change_log (article_id, kind, at) VALUES (?, ?, ?)")
-			.params(event.articleId(), event.kind(), clock.millis())
-			.update();
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			write(List.of(event));
+			return;
+		}
+		Pending pending = TransactionSynchronizationManager.getSynchronizations().stream()
+			.filter(s -> s instanceof Pending p && p.owner() == this).map(Pending.class::cast).findFirst()
+			.orElseGet(() -> {
+				var fresh = new Pending(this, new ArrayList<>());
+				TransactionSynchronizationManager.registerSynchronization(fresh);
+				return fresh;
+			});
+		pending.events().add(event);
+	}
+
+	/** The events of one transaction, written before it commits. */
+	private record Pending(ChangeLog owner, List<ArticleEvent> events) implements TransactionSynchronization {
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			owner.write(events);
+		}
+
+	}
+
+	private void write(List<ArticleEvent> events) {
+		long now = clock.millis();
+		for (ArticleEvent event : events) {
+			jdbc.sql("INSERT INTO change_log (article_id, kind, at) VALUES (?, ?, ?)")
+				.params(event.articleId(), event.kind(), now)
+				.update();
+		}
 	}
 
 	/**

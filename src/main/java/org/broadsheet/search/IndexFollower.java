@@ -25,8 +25,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps this node's index in step with the database by following the change log: right after a
@@ -86,9 +86,28 @@ class IndexFollower implements DisposableBean {
 		}
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	/**
+	 * After the transaction commits; one synchronization per transaction however many articles it
+	 * changes (a synchronization per event would make every savepoint of a long import walk them all).
+	 */
+	@EventListener
 	void committed(ArticleEvent event) {
-		requestCatchUp();
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			requestCatchUp();
+		}
+		else if (TransactionSynchronizationManager.getSynchronizations().stream()
+			.noneMatch(s -> s instanceof AfterCommit a && a.follower() == this)) {
+			TransactionSynchronizationManager.registerSynchronization(new AfterCommit(this));
+		}
+	}
+
+	private record AfterCommit(IndexFollower follower) implements TransactionSynchronization {
+
+		@Override
+		public void afterCommit() {
+			follower.requestCatchUp();
+		}
+
 	}
 
 	@Scheduled(fixedDelayString = "${broadsheet.search.poll-interval:2s}", initialDelayString = "${broadsheet.search.poll-interval:2s}")
