@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,7 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Comments {
-
 
 	/** A reply sent again within this time is a double click, not a new comment. */
 	private static final Duration DOUBLE_SUBMIT = Duration.ofMinutes(10);

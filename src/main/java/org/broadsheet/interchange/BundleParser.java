@@ -1,7 +1,6 @@
 package org.broadsheet.interchange;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

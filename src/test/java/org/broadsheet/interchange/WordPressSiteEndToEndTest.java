@@ -13,7 +13,6 @@ import org.broadsheet.BroadsheetApplication;
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.Articles;
-import org.broadsheet.support.Corpus;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestDatabases;
