@@ -20,6 +20,7 @@ import org.broadsheet.article.Articles;
 import org.broadsheet.article.Syndication;
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.author.Authors;
+import org.broadsheet.comment.Comment;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.comment.ImportedComment;
@@ -312,10 +313,15 @@ abstract class StorageContract {
 					at.plusSeconds(180)));
 		}
 		assertThat(comments.all(id)).hasSize(4);
+		assertThat(comments.all(id)).extracting(Comment::authorUrl).contains("https://ben.example");
 		var items = comments.thread(id, null, 1, false).items();
 		assertThat(items).extracting(i -> i.comment().authorName() + "@" + i.depth())
 			.containsExactly("Ana@0", "Ben@1", "Cy@2");
 		assertThat(items.get(2).replyTo().authorName()).isEqualTo("Ben");
+		long unsafe = comments.restore(new ImportedComment(id, "test#6", null, "Url", null, "javascript:alert(1)", "Z",
+				CommentStatus.APPROVED, Instant.now()));
+		assertThat(comments.all(id)).filteredOn(c -> c.id() == unsafe).singleElement()
+			.satisfies(c -> assertThat(c.authorUrl()).isNull());
 		assertThatThrownBy(() -> comments.restore(new ImportedComment(id, "test#5", "missing", "X", null, null, "Y",
 				CommentStatus.APPROVED, Instant.now()))).hasMessageStartingWith("parent:");
 	}

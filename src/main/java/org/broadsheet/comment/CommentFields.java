@@ -73,7 +73,7 @@ record CommentFields(String name, String email, String website, String text) {
 	 * @return the address as typed, {@code https://} added when it has no scheme, if it is an
 	 *         absolute http(s) URL with a valid (possibly internationalised) host name; else null
 	 */
-	private static String website(String value) {
+	static String website(String value) {
 		boolean hasScheme = value.matches("(?i)[a-z][a-z0-9+.-]*://.*");
 		if (!hasScheme && value.matches("(?i)[a-z][a-z0-9+.-]*:(?!\\d).*")) {
 			return null; // javascript:, data:, mailto: and the like

@@ -267,7 +267,8 @@ public class Comments {
 	}
 
 	/**
-	 * Stores an imported comment, or updates the one restored before under the same import key.
+	 * Stores an imported comment, or updates the one restored before under the same import key. A
+	 * website that is not an http(s) address readers could safely follow is dropped.
 	 *
 	 * @return the comment's id
 	 * @throws IllegalArgumentException naming the field: blank name or text, or a parent not restored
@@ -292,7 +293,7 @@ public class Comments {
 				  created_at = excluded.created_at
 				RETURNING id""")
 			.params(comment.articleId(), parentId, comment.authorName().strip(), comment.authorEmail(),
-					comment.authorUrl(), comment.body(), comment.status().key(), comment.createdAt().toEpochMilli(),
+					comment.authorUrl() == null ? null : CommentFields.website(comment.authorUrl().strip()), comment.body(), comment.status().key(), comment.createdAt().toEpochMilli(),
 					comment.importKey())
 			.query(Long.class).single();
 	}
