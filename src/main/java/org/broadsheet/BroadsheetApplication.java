@@ -53,7 +53,24 @@ public class BroadsheetApplication {
 		cli.addSubcommand(new WordPressExportCommand(BroadsheetApplication::offline));
 		cli.addSubcommand(new ReindexCommand(BroadsheetApplication::offline));
 		cli.addSubcommand(new UserCommand(BroadsheetApplication::offline));
+		cli.setExecutionExceptionHandler((ex, command, parsed) -> {
+			if (ex instanceof UnknownOption) {
+				command.getErr().println(ex.getMessage());
+				command.usage(command.getErr());
+				return 2;
+			}
+			throw ex;
+		});
 		return cli;
+	}
+
+	/** An option a command does not know that is not a Spring property either ({@code --name.part=value}). */
+	static final class UnknownOption extends IllegalArgumentException {
+
+		UnknownOption(String option) {
+			super("Unknown option: '" + option + "' (Spring properties are written --name.part=value)");
+		}
+
 	}
 
 	private static ConfigurableApplicationContext web(String[] args) {
@@ -63,6 +80,12 @@ public class BroadsheetApplication {
 
 	/** The application without its web server or demo content, for commands. */
 	private static ConfigurableApplicationContext offline(String[] args) {
+		for (String arg : args) {
+			// What a command leaves unmatched goes to Spring; a typo must not pass silently.
+			if (!arg.matches("--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+=.*")) {
+				throw new UnknownOption(arg);
+			}
+		}
 		prepareDataFolder(args);
 		// Command-line options outrank application.properties; default properties would not.
 		String[] options = java.util.stream.Stream

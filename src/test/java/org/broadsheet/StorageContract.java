@@ -303,8 +303,8 @@ abstract class StorageContract {
 		long id = articles.save(draft("Threads", "Storage T", List.of(), "2024-05-01T00:00:00Z")).id();
 		for (int round = 0; round < 2; round++) {
 			Instant at = Instant.parse("2024-05-02T00:00:00Z");
-			comments.restore(new ImportedComment(id, "test#1", null, "Ana", "ana@example.com", null, "Top",
-					CommentStatus.APPROVED, at));
+			assertThat(comments.restore(new ImportedComment(id, "test#1", null, "Ana", "ana@example.com", null, "Top",
+					CommentStatus.APPROVED, at))).isEqualTo(round == 0 ? Comments.Restored.CREATED : Comments.Restored.UNCHANGED);
 			comments.restore(new ImportedComment(id, "test#2", "test#1", "Ben", null, "https://ben.example", "Reply",
 					CommentStatus.APPROVED, at.plusSeconds(60)));
 			comments.restore(new ImportedComment(id, "test#3", "test#2", "Cy", null, null, "Deeper",
@@ -314,13 +314,17 @@ abstract class StorageContract {
 		}
 		assertThat(comments.all(id)).hasSize(4);
 		assertThat(comments.all(id)).extracting(Comment::authorUrl).contains("https://ben.example");
+		assertThat(comments.all(id)).filteredOn(c -> c.authorName().equals("Ana")).singleElement()
+			.satisfies(c -> assertThat(c.parentId()).isNull());
 		var items = comments.thread(id, null, 1, false).items();
 		assertThat(items).extracting(i -> i.comment().authorName() + "@" + i.depth())
 			.containsExactly("Ana@0", "Ben@1", "Cy@2");
 		assertThat(items.get(2).replyTo().authorName()).isEqualTo("Ben");
-		long unsafe = comments.restore(new ImportedComment(id, "test#6", null, "Url", null, "javascript:alert(1)", "Z",
+		assertThat(comments.restore(new ImportedComment(id, "test#4", null, "Spam", null, null, "Buy",
+				CommentStatus.REJECTED, Instant.parse("2024-05-02T00:03:00Z")))).isEqualTo(Comments.Restored.UPDATED);
+		comments.restore(new ImportedComment(id, "test#6", null, "Url", null, "javascript:alert(1)", "Z",
 				CommentStatus.APPROVED, Instant.now()));
-		assertThat(comments.all(id)).filteredOn(c -> c.id() == unsafe).singleElement()
+		assertThat(comments.all(id)).filteredOn(c -> c.body().equals("Z")).singleElement()
 			.satisfies(c -> assertThat(c.authorUrl()).isNull());
 		assertThatThrownBy(() -> comments.restore(new ImportedComment(id, "test#5", "missing", "X", null, null, "Y",
 				CommentStatus.APPROVED, Instant.now()))).hasMessageStartingWith("parent:");

@@ -266,14 +266,22 @@ public class Comments {
 		return new Comment(id, articleId, null, authorName.strip(), null, null, body, status, now);
 	}
 
+	/** What {@link #restore} did. */
+	public enum Restored {
+
+		CREATED, UPDATED, UNCHANGED
+
+	}
+
 	/**
-	 * Stores an imported comment, or updates the one restored before under the same import key. A
-	 * website that is not an http(s) address readers could safely follow is dropped.
+	 * Stores an imported comment, or updates the one restored before under the same import key
+	 * (unless nothing changed: then nothing is written). A website that is not an http(s) address
+	 * readers could safely follow is dropped.
 	 *
-	 * @return the comment's id
+	 * @return what was done
 	 * @throws IllegalArgumentException naming the field: blank name or text, or a parent not restored
 	 */
-	public long restore(ImportedComment comment) {
+	public Restored restore(ImportedComment comment) {
 		requireText("name", comment.authorName());
 		requireText("text", comment.body());
 		requireText("importKey", comment.importKey());
@@ -283,19 +291,27 @@ public class Comments {
 				.query(Long.class).optional()
 				.orElseThrow(() -> new IllegalArgumentException("parent: no comment imported as " + comment.parentImportKey()));
 		}
-		return jdbc.sql("""
+		String website = comment.authorUrl() == null ? null : CommentFields.website(comment.authorUrl().strip());
+		var existing = jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE import_key = ?").param(comment.importKey())
+			.query(Comments::row).optional();
+		var wanted = new Comment(existing.map(Comment::id).orElse(0L), comment.articleId(), parentId,
+				comment.authorName().strip(), comment.authorEmail(), website, comment.body(), comment.status(),
+				Instant.ofEpochMilli(comment.createdAt().toEpochMilli()));
+		if (existing.isPresent() && existing.get().equals(wanted)) {
+			return Restored.UNCHANGED;
+		}
+		jdbc.sql("""
 				INSERT INTO comment (article_id, parent_id, author_name, author_email, author_url, body, status,
 				                     created_at, import_key)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (import_key) DO UPDATE SET article_id = excluded.article_id, parent_id = excluded.parent_id,
 				  author_name = excluded.author_name, author_email = excluded.author_email,
 				  author_url = excluded.author_url, body = excluded.body, status = excluded.status,
-				  created_at = excluded.created_at
-				RETURNING id""")
-			.params(comment.articleId(), parentId, comment.authorName().strip(), comment.authorEmail(),
-					comment.authorUrl() == null ? null : CommentFields.website(comment.authorUrl().strip()), comment.body(), comment.status().key(), comment.createdAt().toEpochMilli(),
-					comment.importKey())
-			.query(Long.class).single();
+				  created_at = excluded.created_at""")
+			.params(wanted.articleId(), parentId, wanted.authorName(), wanted.authorEmail(), website, wanted.body(),
+					wanted.status().key(), wanted.createdAt().toEpochMilli(), comment.importKey())
+			.update();
+		return existing.isPresent() ? Restored.UPDATED : Restored.CREATED;
 	}
 
 	/** @return every comment on the article whatever its status, oldest first (parents before replies) */
@@ -323,7 +339,8 @@ public class Comments {
 
 	static Comment row(ResultSet rs, int n) throws SQLException {
 		long parent = rs.getLong(3);
-		return new Comment(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : parent, rs.getString(4),
+		Long parentId = rs.wasNull() ? null : parent;
+		return new Comment(rs.getLong(1), rs.getLong(2), parentId, rs.getString(4),
 				rs.getString(5), rs.getString(6), rs.getString(7), CommentStatus.of(rs.getString(8)),
 				Instant.ofEpochMilli(rs.getLong(9)));
 	}

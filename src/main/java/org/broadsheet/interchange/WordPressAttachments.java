@@ -25,8 +25,24 @@ class WordPressAttachments {
 		this.jdbc = jdbc;
 	}
 
-	/** Stores the attachment, or updates the one stored under the same import key. */
-	void save(Row r) {
+	/** What {@link #save} did. */
+	enum Saved {
+
+		CREATED, UPDATED, UNCHANGED
+
+	}
+
+	/** Stores the attachment, or updates the one stored under the same import key if it differs. */
+	Saved save(Row r) {
+		var before = jdbc.sql("""
+				SELECT id, import_key, article_id, image_id, title, url, file_path, mime_type, alt, caption, description,
+				  uploaded_at FROM wordpress_attachment WHERE import_key = ?""")
+			.param(r.importKey()).query(Row.class).optional();
+		if (before.isPresent() && before.get().equals(new Row(before.get().id(), r.importKey(), r.articleId(),
+				r.imageId(), r.title(), r.url(), r.filePath(), r.mimeType(), r.alt(), r.caption(), r.description(),
+				r.uploadedAt()))) {
+			return Saved.UNCHANGED;
+		}
 		jdbc.sql("""
 				INSERT INTO wordpress_attachment (import_key, article_id, image_id, title, url, file_path, mime_type, alt,
 				  caption, description, uploaded_at)
@@ -38,6 +54,7 @@ class WordPressAttachments {
 			.params(r.importKey(), r.articleId(), r.imageId(), r.title(), r.url(), r.filePath(), r.mimeType(), r.alt(),
 					r.caption(), r.description(), r.uploadedAt())
 			.update();
+		return before.isPresent() ? Saved.UPDATED : Saved.CREATED;
 	}
 
 	/** @return the attachments of one article, by id */

@@ -93,19 +93,23 @@ public class WordPressExporter {
 	public int export(Path file, String siteUrl) {
 		String site = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
 		Path parent = file.toAbsolutePath().getParent();
+		if (Files.isDirectory(file)) {
+			throw new UncheckedIOException(new IOException("Cannot write " + file + ": it is a folder; name a file"));
+		}
+		if (parent == null || !Files.isDirectory(parent)) {
+			throw new UncheckedIOException(new IOException("Cannot write " + file + ": no folder " + parent));
+		}
+		Path temp = null;
 		try {
-			Path temp = Files.createTempFile(parent, ".export", ".xml");
+			temp = Files.createTempFile(parent, ".export", ".xml");
 			int count;
 			try (OutputStream out = Files.newOutputStream(temp)) {
 				XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
 				count = write(xml, site);
 				xml.close();
 			}
-			catch (XMLStreamException | RuntimeException ex) {
-				Files.deleteIfExists(temp);
-				throw ex;
-			}
 			Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			temp = null;
 			return count;
 		}
 		catch (IOException ex) {
@@ -113,6 +117,21 @@ public class WordPressExporter {
 		}
 		catch (XMLStreamException ex) {
 			throw new UncheckedIOException(new IOException("Cannot write " + file + ": " + ex.getMessage(), ex));
+		}
+		finally {
+			deleteQuietly(temp);
+		}
+	}
+
+	/** A half-written export holds emails: it never stays behind. */
+	private static void deleteQuietly(Path temp) {
+		if (temp != null) {
+			try {
+				Files.deleteIfExists(temp);
+			}
+			catch (IOException ex) {
+				// the original failure is what the caller needs to hear about
+			}
 		}
 	}
 

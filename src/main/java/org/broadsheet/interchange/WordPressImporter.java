@@ -221,7 +221,19 @@ public class WordPressImporter {
 
 		final String defaultAuthor;
 
+		/** Names of the tags, sections and author logins there were before this import, for the report. */
+		final Set<String> tagsBefore;
+
+		final Set<String> sectionsBefore;
+
+		final Map<String, String> emailsBefore = new HashMap<>();
+
 		Run(Path file, Options options, Scan scan, Progress progress) {
+			this.tagsBefore = taxonomy.tags().stream().map(org.broadsheet.taxonomy.Tag::name)
+				.collect(java.util.stream.Collectors.toSet());
+			this.sectionsBefore = taxonomy.sections().stream().map(Section::name)
+				.collect(java.util.stream.Collectors.toSet());
+			authors.logins().values().forEach(l -> emailsBefore.put(l.login(), String.valueOf(l.email())));
 			this.file = file;
 			this.options = options;
 			this.scan = scan;
@@ -247,7 +259,10 @@ public class WordPressImporter {
 			scan.attachments.values().forEach(this::importAttachment);
 			var sections = taxonomy.sections().stream().map(Section::name).collect(java.util.stream.Collectors.toSet());
 			for (String name : sectionCategories) {
-				if (sections.contains(name)) {
+				if (sectionsBefore.contains(name)) {
+					report.unchanged(Kind.CATEGORY);
+				}
+				else if (sections.contains(name)) {
 					report.created(Kind.CATEGORY);
 				}
 				else {
@@ -260,8 +275,19 @@ public class WordPressImporter {
 			report.found(Kind.AUTHOR);
 			String login = author.login().strip();
 			inSavepoint(Kind.AUTHOR, "line " + author.line() + " author '" + login + "'", () -> {
+				String before = emailsBefore.get(login);
 				authors.restore(login, displayName(author), author.email());
-				report.created(Kind.AUTHOR);
+				String email = author.email().isBlank() || author.email().strip().length() > 254 ? null
+						: author.email().strip();
+				if (before == null) {
+					report.created(Kind.AUTHOR);
+				}
+				else if (before.equals(String.valueOf(email))) {
+					report.unchanged(Kind.AUTHOR);
+				}
+				else {
+					report.updated(Kind.AUTHOR);
+				}
 			});
 		}
 
@@ -276,12 +302,15 @@ public class WordPressImporter {
 				return;
 			}
 			inSavepoint(Kind.CATEGORY, "line " + category.line() + " category '" + name + "'", () -> {
-				String stored = topLevel ? taxonomy.section(name).name() : taxonomy.tag(name).name();
+				String stored = taxonomy.tag(name).name();
 				categoryNames.put(category.nicename().strip(), stored);
-				report.created(Kind.CATEGORY);
-				if (!topLevel) {
-					report.changed("child category → tag");
+				if (tagsBefore.contains(stored)) {
+					report.unchanged(Kind.CATEGORY);
 				}
+				else {
+					report.created(Kind.CATEGORY);
+				}
+				report.changed("child category → tag");
 			});
 		}
 
@@ -289,8 +318,12 @@ public class WordPressImporter {
 			report.found(Kind.TAG);
 			String name = plainName(tag.name(), tag.slug());
 			inSavepoint(Kind.TAG, "line " + tag.line() + " tag '" + name + "'", () -> {
-				taxonomy.tag(name);
-				report.created(Kind.TAG);
+				if (tagsBefore.contains(taxonomy.tag(name).name())) {
+					report.unchanged(Kind.TAG);
+				}
+				else {
+					report.created(Kind.TAG);
+				}
 			});
 		}
 
@@ -520,14 +553,18 @@ public class WordPressImporter {
 				long imageId = imageOf(attachment);
 				String relative = attachedFile(attachment);
 				Instant uploaded = firstDate(attachment.postDateGmt(), attachment.postDate(), attachment.pubDate());
-				attachments.save(new WordPressAttachments.Row(0, key(attachment),
+				var saved = attachments.save(new WordPressAttachments.Row(0, key(attachment),
 						articleIds.get(attachment.postParent().strip()), imageId < 0 ? null : imageId,
 						blankToNull(plainLine(attachment.title())), blankToNull(attachmentUrl(attachment)),
 						blankToNull(relative), relative.isEmpty() ? null : URLConnection.guessContentTypeFromName(relative),
 						blankToNull(plainLine(attachment.meta("_wp_attachment_image_alt"))),
 						blankToNull(plainLine(attachment.excerpt())), blankToNull(attachment.content().strip()),
 						uploaded == null ? null : uploaded.toEpochMilli()));
-				report.created(Kind.ATTACHMENT);
+				switch (saved) {
+					case CREATED -> report.created(Kind.ATTACHMENT);
+					case UPDATED -> report.updated(Kind.ATTACHMENT);
+					case UNCHANGED -> report.unchanged(Kind.ATTACHMENT);
+				}
 				report.changed(imageId < 0 ? "attachment → metadata only (no file)" : "attachment → media library");
 			});
 		}
@@ -571,8 +608,11 @@ public class WordPressImporter {
 						url.matches("(?i)https?://\\S+") && url.length() <= 500 ? url : null, plainText(c.content()),
 						commentStatus(c.approved().strip()), created == null ? Instant.EPOCH : created);
 				inSavepoint(Kind.COMMENT, "comment " + c.id().strip(), () -> {
-					comments.restore(imported);
-					report.created(Kind.COMMENT);
+					switch (comments.restore(imported)) {
+						case CREATED -> report.created(Kind.COMMENT);
+						case UPDATED -> report.updated(Kind.COMMENT);
+						case UNCHANGED -> report.unchanged(Kind.COMMENT);
+					}
 				});
 			}
 		}

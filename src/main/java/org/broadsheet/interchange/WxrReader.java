@@ -51,11 +51,17 @@ final class WxrReader implements AutoCloseable {
 
 	private boolean inChannel;
 
+	/** Whether anything WordPress wrote (a {@code wp:} element) has been read: a plain RSS feed has none. */
+	private boolean wordPress;
+
 	/**
 	 * @throws WxrException when the file cannot be opened or does not start as an RSS document
 	 */
 	WxrReader(Path file) {
 		this.file = file;
+		if (Files.isDirectory(file)) {
+			throw new WxrException(file + ": a folder, not an export file");
+		}
 		try {
 			this.bytes = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
 			XMLInputFactory factory = XMLInputFactory.newFactory();
@@ -95,6 +101,9 @@ final class WxrReader implements AutoCloseable {
 		try {
 			while (xml.hasNext()) {
 				int event = xml.next();
+				if (event == XMLStreamConstants.DTD) {
+					throw at("a DOCTYPE is not allowed in a WordPress export (WordPress never writes one)");
+				}
 				if (event != XMLStreamConstants.START_ELEMENT) {
 					continue;
 				}
@@ -109,6 +118,7 @@ final class WxrReader implements AutoCloseable {
 					}
 					continue;
 				}
+				wordPress |= ns.equals("wp:");
 				switch (ns + name) {
 					case "title" -> siteTitle = text();
 					case "link" -> siteLink = text();
@@ -123,13 +133,19 @@ final class WxrReader implements AutoCloseable {
 						return tag();
 					}
 					case "item" -> {
-						return item();
+						Wxr.Item item = item();
+						wordPress |= !item.postType().isBlank();
+						return item;
 					}
 					default -> skip();
 				}
 			}
 			if (!inChannel) {
 				throw new WxrException(file + ":1: not a WordPress export: no <rss><channel>");
+			}
+			if (!wordPress) {
+				throw new WxrException(file + ":1: not a WordPress export: an RSS feed without WordPress's "
+						+ "wp: elements (export from WordPress with Tools → Export)");
 			}
 			return null;
 		}

@@ -67,7 +67,8 @@ public class MediaLibrary {
 	 *         larger than 50 megapixels
 	 * @throws java.io.UncheckedIOException when the file cannot be read or written
 	 */
-	@Transactional
+	// A refused file is refused before anything is written: the caller's transaction may go on.
+	@Transactional(noRollbackFor = InvalidImageException.class)
 	public Image store(Path file, String alt, String caption, String credit) {
 		try {
 			var kind = inspect(file, file.getFileName().toString());
@@ -105,7 +106,7 @@ public class MediaLibrary {
 	 * @throws InvalidImageException saying what is wrong with the file
 	 * @throws IllegalArgumentException naming the field, for a missing alt text
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = InvalidImageException.class)
 	public Image upload(String filename, InputStream content, String alt, String caption, String credit) {
 		if (alt == null || alt.isBlank()) {
 			throw new IllegalArgumentException("alt: describe the image for readers who cannot see it");

@@ -125,6 +125,44 @@ abstract class WordPressContract {
 		assertThat(rows()).isEqualTo(before);
 		assertThat(again.tally(Kind.POST).unchanged()).isEqualTo(58);
 		assertThat(again.tally(Kind.PAGE).unchanged()).isEqualTo(21);
+		// The report says so too: nothing new, nothing updated, of any kind.
+		for (Kind kind : Kind.values()) {
+			assertThat(again.tally(kind).created()).as(kind.label()).isZero();
+			assertThat(again.tally(kind).updated()).as(kind.label()).isZero();
+		}
+		assertThat(again.tally(Kind.COMMENT).unchanged()).isEqualTo(29);
+		assertThat(again.tally(Kind.ATTACHMENT).unchanged()).isEqualTo(37);
+	}
+
+	@Test
+	void aFileInTheUploadsFolderThatIsNotAnImageIsReportedAndTheRestImports() throws IOException {
+		Path uploads = Files.createDirectories(dir.resolve("uploads"));
+		Files.writeString(uploads.resolve("canola2.jpg"), "not a picture");
+		var report = importer.importFile(themeData(), new WordPressImporter.Options(uploads, "Pages", "Uncategorized"),
+				(p, d, t) -> {
+				});
+		assertThat(report.tally(Kind.POST).imported()).isEqualTo(58);
+		assertThat(report.notes()).anyMatch(n -> n.contains("canola2.jpg is not a JPEG, PNG, GIF or WebP image"));
+		assertThat(count("SELECT COUNT(*) FROM image")).isZero();
+	}
+
+	@Test
+	void anRssFeedThatIsNotAnExportIsRefused() throws IOException {
+		int articlesBefore = count("SELECT COUNT(*) FROM article");
+		Path feed = Files.writeString(dir.resolve("feed.xml"), """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<rss version="2.0"><channel><title>News</title><item><title>A story</title></item></channel></rss>
+				""");
+		assertThatThrownBy(() -> importer.importFile(feed, WordPressImporter.Options.defaults(), (p, d, t) -> {
+		})).isInstanceOf(WxrException.class).hasMessageContaining("not a WordPress export");
+		Path doctype = Files.writeString(dir.resolve("doctype.xml"), """
+				<?xml version="1.0"?>
+				<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>
+				<rss><channel><title>&e;</title></channel></rss>
+				""");
+		assertThatThrownBy(() -> importer.importFile(doctype, WordPressImporter.Options.defaults(), (p, d, t) -> {
+		})).isInstanceOf(WxrException.class).hasMessage(doctype + ":2: a DOCTYPE is not allowed in a WordPress export (WordPress never writes one)");
+		assertThat(count("SELECT COUNT(*) FROM article")).isEqualTo(articlesBefore);
 	}
 
 	@Test
