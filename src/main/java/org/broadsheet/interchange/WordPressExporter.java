@@ -255,7 +255,11 @@ public class WordPressExporter {
 		}
 		xml.writeEndElement();
 		for (WordPressAttachments.Row row : own) {
-			writeAttachment(xml, ATTACHMENT_IDS + row.id(), a.id(), row.title(), row.url(), row.filePath(), row.alt(),
+			// The lead image's file is named by its media-library key, as for articles written here, so
+			// that an import with --uploads <data>/media finds it whichever article used it first.
+			boolean lead = a.leadImage() != null && row.imageId() != null && row.imageId() == a.leadImage().id();
+			writeAttachment(xml, ATTACHMENT_IDS + row.id(), a.id(), row.title(), row.url(),
+					lead ? a.leadImage().storageKey() : row.filePath(), row.alt(),
 					row.caption(), row.description(), row.uploadedAt() == null ? null : Instant.ofEpochMilli(row.uploadedAt()));
 		}
 		if (thumbnail != null && thumbnail == LEAD_IMAGE_IDS + a.id()) {

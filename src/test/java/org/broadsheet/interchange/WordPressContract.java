@@ -136,6 +136,7 @@ abstract class WordPressContract {
 
 	@Test
 	void aFileInTheUploadsFolderThatIsNotAnImageIsReportedAndTheRestImports() throws IOException {
+		int imagesBefore = count("SELECT COUNT(*) FROM image");
 		Path uploads = Files.createDirectories(dir.resolve("uploads"));
 		Files.writeString(uploads.resolve("canola2.jpg"), "not a picture");
 		var report = importer.importFile(themeData(), new WordPressImporter.Options(uploads, "Pages", "Uncategorized"),
@@ -143,7 +144,56 @@ abstract class WordPressContract {
 				});
 		assertThat(report.tally(Kind.POST).imported()).isEqualTo(58);
 		assertThat(report.notes()).anyMatch(n -> n.contains("canola2.jpg is not a JPEG, PNG, GIF or WebP image"));
-		assertThat(count("SELECT COUNT(*) FROM image")).isZero();
+		assertThat(count("SELECT COUNT(*) FROM image")).isEqualTo(imagesBefore);
+	}
+
+	@Test
+	void aLeadImageSharedByTwoPostsSurvivesExportAndImportThroughTheMediaFolder() throws IOException {
+		Path uploads = Files.createDirectories(dir.resolve("wp-uploads/2020/01"));
+		var picture = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		javax.imageio.ImageIO.write(picture, "png", uploads.resolve("shared.png").toFile());
+		String post = """
+				<item><title>%1$s</title><wp:post_id>%2$s</wp:post_id><wp:post_type>post</wp:post_type>
+				  <wp:status>publish</wp:status><wp:post_date_gmt>2021-03-0%2$s 10:00:00</wp:post_date_gmt>
+				  <content:encoded>Body</content:encoded>
+				  <wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>9</wp:meta_value></wp:postmeta></item>
+				""";
+		Path file = Files.writeString(dir.resolve("shared.xml"), """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+				<channel><link>https://shared.example</link><wp:wxr_version>1.2</wp:wxr_version>
+				%s%s
+				<item><title>Shared picture</title><wp:post_id>9</wp:post_id><wp:post_type>attachment</wp:post_type>
+				  <wp:post_parent>1</wp:post_parent><wp:status>inherit</wp:status>
+				  <wp:attachment_url>https://shared.example/wp-content/uploads/2020/01/shared.png</wp:attachment_url>
+				  <wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>2020/01/shared.png</wp:meta_value></wp:postmeta></item>
+				</channel></rss>
+				""".formatted(post.formatted("First sharer", "1"), post.formatted("Second sharer", "2")));
+		String withLeadImages = "SELECT COUNT(*) FROM article WHERE lead_image_id IS NOT NULL";
+		Path first = Files.createDirectories(dir.resolve("first"));
+		Path exported = dir.resolve("shared-export.xml");
+		try (var site = emptySite(first)) {
+			site.getBean(WordPressImporter.class).importFile(file,
+					new WordPressImporter.Options(dir.resolve("wp-uploads"), "Pages", "Uncategorized"), (p, d, t) -> {
+					});
+			assertThat(site.getBean(JdbcClient.class).sql(withLeadImages).query(Integer.class).single()).isEqualTo(2);
+			site.getBean(WordPressExporter.class).export(exported, "https://news.example");
+		}
+		try (var site = emptySite(Files.createDirectories(dir.resolve("second")))) {
+			site.getBean(WordPressImporter.class).importFile(exported,
+					new WordPressImporter.Options(first.resolve("media"), "Pages", "Uncategorized"), (p, d, t) -> {
+					});
+			assertThat(site.getBean(JdbcClient.class).sql(withLeadImages).query(Integer.class).single()).isEqualTo(2);
+		}
+	}
+
+	/** The application without a web server on a new, empty database with its data in {@code data}. */
+	private org.springframework.context.ConfigurableApplicationContext emptySite(Path data) {
+		List<String> args = new ArrayList<>(List.of("--broadsheet.data=" + data, "--broadsheet.demo.enabled=false",
+				"--broadsheet.search.follow=false", "--spring.main.banner-mode=off"));
+		args.addAll(emptyDatabaseOptions(data));
+		return new SpringApplicationBuilder(BroadsheetApplication.class).web(WebApplicationType.NONE)
+			.run(args.toArray(String[]::new));
 	}
 
 	@Test
