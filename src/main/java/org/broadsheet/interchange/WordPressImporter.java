@@ -213,6 +213,9 @@ public class WordPressImporter {
 		/** Names of the top-level categories, which become sections once an article is filed in one. */
 		final List<String> sectionCategories = new ArrayList<>();
 
+		/** Post ids met so far: a second item with one is skipped, not merged into the first. */
+		final Set<String> seenPosts = new java.util.HashSet<>();
+
 		/** Post id → article id, for attachments and comments. */
 		final Map<String, Long> articleIds = new HashMap<>();
 
@@ -346,6 +349,13 @@ public class WordPressImporter {
 						? "navigation menu (" + type + "): the site builds its own navigation"
 						: "post type '" + type + "' is not an article");
 				item.comments().forEach(c -> report.skipped(Kind.COMMENT, "on an item that is not imported"));
+				return;
+			}
+			String postId = item.postId().strip();
+			if (!postId.isEmpty() && !seenPosts.add(postId)) {
+				report.skipped(kind, "duplicate post id: the first item with it is kept");
+				report.note("line " + item.line() + ": post id " + postId + " appears again; this item is skipped");
+				item.comments().forEach(c -> report.skipped(Kind.COMMENT, "its post was skipped"));
 				return;
 			}
 			String status = item.status().strip();
@@ -579,8 +589,8 @@ public class WordPressImporter {
 				else if (plainText(c.content()).isEmpty()) {
 					report.skipped(Kind.COMMENT, "no text");
 				}
-				else {
-					byId.put(c.id().strip(), c);
+				else if (byId.putIfAbsent(c.id().strip(), c) != null) {
+					report.skipped(Kind.COMMENT, "duplicate comment id: the first comment with it is kept");
 				}
 			}
 			// Parents before replies: by depth in the thread, then by date.
