@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.broadsheet.account.Accounts;
+import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.Articles;
@@ -23,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A reader in Chromium: writes a comment in the form and sees it held for them alone, replies
- * without JavaScript's help, and likes the article in place (the script updates the count).
+ * without JavaScript's help, and likes the article in place (the script updates the count); an
+ * editor approves the held comment from the moderation queue.
  */
 class BrowserDiscussionTest {
 
@@ -67,11 +70,30 @@ class BrowserDiscussionTest {
 				Path shots = Files.createDirectories(Path.of("target/screenshots"));
 				Files.write(shots.resolve("comments-and-likes.png"),
 						((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+				// An editor approves the held comment from the queue; then every reader sees it.
+				site.bean(Accounts.class).create("moderator@news.test", "Mo Derator", Role.EDITOR, "moderator password");
+				browser.manage().deleteAllCookies();
+				browser.get(site.url("/login"));
+				browser.findElement(By.id("email")).sendKeys("moderator@news.test");
+				browser.findElement(By.id("password")).sendKeys("moderator password");
+				browser.findElement(By.cssSelector("form button[type=submit]")).click();
+				new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/newsroom"));
+				browser.findElement(By.linkText("Comments")).click();
+				var row = browser.findElement(By.xpath("//td[contains(., 'A thoughtful reply.')]/.."));
+				row.findElement(By.cssSelector("input[type=checkbox]")).click();
+				Files.write(shots.resolve("moderation-queue.png"),
+						((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+				browser.findElement(By.cssSelector("button[value=approve]")).click();
+				new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("changed=1"));
+				assertThat(browser.getPageSource()).doesNotContain("A thoughtful reply.");
 			}
 			finally {
 				browser.quit();
 			}
 			assertThat(site.bean(Likes.class).state(id, null).count()).isEqualTo(1);
+			assertThat(site.get(path).html().select("#comments .comment").eachText())
+				.anyMatch(t -> t.contains("A thoughtful reply."));
 		}
 	}
 
