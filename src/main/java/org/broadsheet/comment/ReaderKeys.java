@@ -76,15 +76,15 @@ class ReaderKeys {
 		return hmac(secret("salt:" + today, today), String.valueOf(address));
 	}
 
-	/** @return a token for a comment form on that article, served now */
+	/** @return a token for a comment form on that article, served now: {@code <epoch millis>.<HMAC>} */
 	String formToken(long articleId) {
-		long at = clock.instant().getEpochSecond();
+		long at = clock.millis();
 		return at + "." + formSignature(articleId, at);
 	}
 
 	/** @return how long ago the token was served, or empty if it is not one of ours for that article */
 	Optional<Duration> formAge(String token, long articleId) {
-		if (token == null || !token.matches("\\d{1,12}\\.[0-9a-f]{32}")) {
+		if (token == null || !token.matches("\\d{1,15}\\.[0-9a-f]{32}")) {
 			return Optional.empty();
 		}
 		long at = Long.parseLong(token.substring(0, token.indexOf('.')));
@@ -93,7 +93,7 @@ class ReaderKeys {
 				formSignature(articleId, at).getBytes(StandardCharsets.US_ASCII))) {
 			return Optional.empty();
 		}
-		return Optional.of(Duration.ofSeconds(clock.instant().getEpochSecond() - at));
+		return Optional.of(Duration.ofMillis(clock.millis() - at));
 	}
 
 	private String formSignature(long articleId, long at) {

@@ -56,7 +56,7 @@ abstract class DiscussionContract {
 	@BeforeAll
 	void startSites() {
 		site = start(OPEN);
-		strict = start("--broadsheet.comments.min-fill-time=1s", "--broadsheet.comments.per-minute=3",
+		strict = start("--broadsheet.comments.min-fill-time=2s", "--broadsheet.comments.per-minute=3",
 				"--broadsheet.comments.likes-per-minute=2", "--broadsheet.comments.close-after-days=2");
 		articles = site.bean(Articles.class);
 		jdbc = site.bean(JdbcClient.class);
@@ -229,7 +229,7 @@ abstract class DiscussionContract {
 				"homepage", "http://spam.example"));
 		assertThat(bot.statusCode()).isEqualTo(400);
 		var forged = reader.comment(path, Map.of("name", "Bot", "email", "bot@example.com", "text", "Spam",
-				"token", "1700000000.00000000000000000000000000000000"));
+				"token", "1700000000000.00000000000000000000000000000000"));
 		assertThat(forged.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(forged.body()).select(".form-error").text()).contains("expired");
 		assertThat(stored(path)).isZero();
@@ -386,7 +386,7 @@ abstract class DiscussionContract {
 		var tooFast = reader.comment(path, comment("Quick", "quick@example.com", "Instant"));
 		assertThat(tooFast.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(tooFast.body()).select(".form-error").text()).contains("quick");
-		Thread.sleep(1100);
+		Thread.sleep(2100);
 		List<Integer> statuses = new ArrayList<>();
 		HttpResponse<String> last = null;
 		for (int i = 0; i < 3; i++) {
