@@ -7,10 +7,8 @@ import static org.broadsheet.interchange.WxrValues.decodeSlug;
 import static org.broadsheet.interchange.WxrValues.displayName;
 import static org.broadsheet.interchange.WxrValues.firstDate;
 import static org.broadsheet.interchange.WxrValues.gmt;
-import static org.broadsheet.interchange.WxrValues.gmtOrLocal;
 import static org.broadsheet.interchange.WxrValues.plainLine;
 import static org.broadsheet.interchange.WxrValues.plainName;
-import static org.broadsheet.interchange.WxrValues.plainText;
 import static org.broadsheet.interchange.WxrValues.shorten;
 import static org.broadsheet.interchange.WxrValues.stableKey;
 
@@ -19,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,9 +32,7 @@ import org.broadsheet.article.ImageUse;
 import org.broadsheet.article.ImportedHtml;
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.author.Authors;
-import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.comment.Comments;
-import org.broadsheet.comment.ImportedComment;
 import org.broadsheet.interchange.WordPressReport.Kind;
 import org.broadsheet.media.InvalidImageException;
 import org.broadsheet.media.MediaLibrary;
@@ -224,6 +219,8 @@ public class WordPressImporter {
 
 		final String defaultAuthor;
 
+		final WordPressComments threads;
+
 		/** Names of the tags, sections and author logins there were before this import, for the report. */
 		final Set<String> tagsBefore;
 
@@ -242,6 +239,7 @@ public class WordPressImporter {
 			this.scan = scan;
 			this.progress = progress;
 			this.origin = "wxr:" + (scan.siteUrl.isBlank() ? file.getFileName().toString() : scan.siteUrl);
+			this.threads = new WordPressComments(comments, report, origin, this::inSavepoint);
 			this.defaultAuthor = scan.authors.values().stream().map(WxrValues::displayName)
 				.filter(name -> !name.isBlank()).findFirst().orElse("Staff");
 		}
@@ -458,7 +456,7 @@ public class WordPressImporter {
 			if (item.commentStatus().strip().equals("closed")) {
 				comments.close(restored.id());
 			}
-			importComments(item, restored.id());
+			threads.importComments(item, restored.id());
 			switch (restored.outcome()) {
 				case CREATED -> report.created(kind);
 				case UPDATED -> report.updated(kind);
@@ -579,76 +577,6 @@ public class WordPressImporter {
 			});
 		}
 
-		private void importComments(Wxr.Item item, long articleId) {
-			Map<String, Wxr.Comment> byId = new LinkedHashMap<>();
-			for (Wxr.Comment c : item.comments()) {
-				String type = c.type().strip();
-				if (!type.isEmpty() && !type.equals("comment")) {
-					report.skipped(Kind.COMMENT, type + ": Broadsheet keeps readers' comments, not linkbacks");
-				}
-				else if (plainText(c.content()).isEmpty()) {
-					report.skipped(Kind.COMMENT, "no text");
-				}
-				else if (byId.putIfAbsent(c.id().strip(), c) != null) {
-					report.skipped(Kind.COMMENT, "duplicate comment id: the first comment with it is kept");
-				}
-			}
-			// Parents before replies: by depth in the thread, then by date.
-			List<Wxr.Comment> ordered = new ArrayList<>(byId.values());
-			Map<String, Integer> depth = new HashMap<>();
-			ordered.forEach(c -> depth.put(c.id().strip(), depth(c, byId)));
-			ordered.sort(Comparator.comparing((Wxr.Comment c) -> depth.get(c.id().strip()))
-				.thenComparing(c -> String.valueOf(gmtOrLocal(c))));
-			for (Wxr.Comment c : ordered) {
-				String parent = c.parent().strip();
-				boolean hasParent = !parent.isEmpty() && !parent.equals("0");
-				String parentKey = null;
-				if (hasParent && byId.containsKey(parent) && depth.get(c.id().strip()) > 0) {
-					parentKey = commentKey(parent);
-				}
-				else if (hasParent) {
-					report.changed("reply to a comment not imported → new thread");
-				}
-				Instant created = gmtOrLocal(c);
-				String name = plainLine(c.author());
-				String email = c.authorEmail().strip();
-				String url = c.authorUrl().strip();
-				var imported = new ImportedComment(articleId, commentKey(c.id().strip()), parentKey,
-						name.isEmpty() ? "Anonymous" : shorten(name, 200), email.isEmpty() || email.length() > 254 ? null : email,
-						url.matches("(?i)https?://\\S+") && url.length() <= 500 ? url : null, plainText(c.content()),
-						commentStatus(c.approved().strip()), created == null ? Instant.EPOCH : created);
-				inSavepoint(Kind.COMMENT, "comment " + c.id().strip(), () -> {
-					switch (comments.restore(imported)) {
-						case CREATED -> report.created(Kind.COMMENT);
-						case UPDATED -> report.updated(Kind.COMMENT);
-						case UNCHANGED -> report.unchanged(Kind.COMMENT);
-					}
-				});
-			}
-		}
-
-		/** @return how many ancestors a comment has among those imported; 0 for a top-level one or a cycle */
-		private int depth(Wxr.Comment comment, Map<String, Wxr.Comment> byId) {
-			int depth = 0;
-			Set<String> seen = new java.util.HashSet<>();
-			for (String parent = comment.parent().strip(); byId.containsKey(parent) && seen.add(parent); parent = byId
-				.get(parent).parent().strip()) {
-				depth++;
-			}
-			return seen.contains(comment.id().strip()) ? 0 : depth;
-		}
-
-		private CommentStatus commentStatus(String approved) {
-			CommentStatus status = switch (approved) {
-				case "1", "approve", "approved" -> CommentStatus.APPROVED;
-				case "spam" -> CommentStatus.SPAM;
-				case "trash", "post-trashed" -> CommentStatus.REJECTED;
-				default -> CommentStatus.PENDING;
-			};
-			report.changed("comment " + (approved.isEmpty() ? "(no status)" : approved) + " → " + status.key());
-			return status;
-		}
-
 		private String sectionOf(Wxr.Term term) {
 			String nicename = term.nicename().strip();
 			Wxr.Category category = scan.categories.get(nicename);
@@ -688,10 +616,6 @@ public class WordPressImporter {
 			}
 			String guid = item.guid().strip();
 			return stableKey(origin + "#" + (guid.isEmpty() ? "title:" + item.title().strip() + "@" + item.postDate() : guid));
-		}
-
-		private String commentKey(String commentId) {
-			return stableKey(origin + "#comment-" + commentId);
 		}
 
 		/** Runs {@code work} in a savepoint; a failure rolls it back and skips the entry with the reason. */

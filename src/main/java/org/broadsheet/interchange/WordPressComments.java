@@ -1,0 +1,127 @@
+package org.broadsheet.interchange;
+
+import static org.broadsheet.interchange.WxrValues.gmtOrLocal;
+import static org.broadsheet.interchange.WxrValues.plainLine;
+import static org.broadsheet.interchange.WxrValues.plainText;
+import static org.broadsheet.interchange.WxrValues.shorten;
+import static org.broadsheet.interchange.WxrValues.stableKey;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.broadsheet.comment.CommentStatus;
+import org.broadsheet.comment.Comments;
+import org.broadsheet.comment.ImportedComment;
+import org.broadsheet.interchange.WordPressReport.Kind;
+
+/**
+ * The comments of one WordPress import: threads kept (parents restored before replies), statuses
+ * mapped (1 → approved, 0 → pending, spam, trash → rejected), linkbacks and duplicates skipped,
+ * each comment in a savepoint of its own. Keys are {@code <origin>#comment-<id>}.
+ */
+final class WordPressComments {
+
+	/** Runs work in a savepoint; false (and reported) when it could not be stored. */
+	interface Savepoints {
+
+		boolean run(Kind kind, String where, Runnable work);
+
+	}
+
+	private final Comments comments;
+
+	private final WordPressReport report;
+
+	private final String origin;
+
+	private final Savepoints savepoints;
+
+	WordPressComments(Comments comments, WordPressReport report, String origin, Savepoints savepoints) {
+		this.comments = comments;
+		this.report = report;
+		this.origin = origin;
+		this.savepoints = savepoints;
+	}
+
+	/** Imports the comments of one post into the article it became (reported by kind and reason). */
+	void importComments(Wxr.Item item, long articleId) {
+		Map<String, Wxr.Comment> byId = new LinkedHashMap<>();
+		for (Wxr.Comment c : item.comments()) {
+			String type = c.type().strip();
+			if (!type.isEmpty() && !type.equals("comment")) {
+				report.skipped(Kind.COMMENT, type + ": Broadsheet keeps readers' comments, not linkbacks");
+			}
+			else if (plainText(c.content()).isEmpty()) {
+				report.skipped(Kind.COMMENT, "no text");
+			}
+			else if (byId.putIfAbsent(c.id().strip(), c) != null) {
+				report.skipped(Kind.COMMENT, "duplicate comment id: the first comment with it is kept");
+			}
+		}
+		// Parents before replies: by depth in the thread, then by date.
+		List<Wxr.Comment> ordered = new ArrayList<>(byId.values());
+		Map<String, Integer> depth = new HashMap<>();
+		ordered.forEach(c -> depth.put(c.id().strip(), depth(c, byId)));
+		ordered.sort(Comparator.comparing((Wxr.Comment c) -> depth.get(c.id().strip()))
+			.thenComparing(c -> String.valueOf(gmtOrLocal(c))));
+		for (Wxr.Comment c : ordered) {
+			String parent = c.parent().strip();
+			boolean hasParent = !parent.isEmpty() && !parent.equals("0");
+			String parentKey = null;
+			if (hasParent && byId.containsKey(parent) && depth.get(c.id().strip()) > 0) {
+				parentKey = commentKey(parent);
+			}
+			else if (hasParent) {
+				report.changed("reply to a comment not imported → new thread");
+			}
+			Instant created = gmtOrLocal(c);
+			String name = plainLine(c.author());
+			String email = c.authorEmail().strip();
+			String url = c.authorUrl().strip();
+			var imported = new ImportedComment(articleId, commentKey(c.id().strip()), parentKey,
+					name.isEmpty() ? "Anonymous" : shorten(name, 200), email.isEmpty() || email.length() > 254 ? null : email,
+					url.matches("(?i)https?://\\S+") && url.length() <= 500 ? url : null, plainText(c.content()),
+					commentStatus(c.approved().strip()), created == null ? Instant.EPOCH : created);
+			savepoints.run(Kind.COMMENT, "comment " + c.id().strip(), () -> {
+				switch (comments.restore(imported)) {
+					case CREATED -> report.created(Kind.COMMENT);
+					case UPDATED -> report.updated(Kind.COMMENT);
+					case UNCHANGED -> report.unchanged(Kind.COMMENT);
+				}
+			});
+		}
+	}
+
+	/** @return how many ancestors a comment has among those imported; 0 for a top-level one or a cycle */
+	private int depth(Wxr.Comment comment, Map<String, Wxr.Comment> byId) {
+		int depth = 0;
+		Set<String> seen = new java.util.HashSet<>();
+		for (String parent = comment.parent().strip(); byId.containsKey(parent) && seen.add(parent); parent = byId
+			.get(parent).parent().strip()) {
+			depth++;
+		}
+		return seen.contains(comment.id().strip()) ? 0 : depth;
+	}
+
+	private CommentStatus commentStatus(String approved) {
+		CommentStatus status = switch (approved) {
+			case "1", "approve", "approved" -> CommentStatus.APPROVED;
+			case "spam" -> CommentStatus.SPAM;
+			case "trash", "post-trashed" -> CommentStatus.REJECTED;
+			default -> CommentStatus.PENDING;
+		};
+		report.changed("comment " + (approved.isEmpty() ? "(no status)" : approved) + " → " + status.key());
+		return status;
+	}
+
+	private String commentKey(String commentId) {
+		return stableKey(origin + "#comment-" + commentId);
+	}
+
+}
