@@ -27,13 +27,6 @@ import org.broadsheet.interchange.WordPressReport.Kind;
  */
 final class WordPressComments {
 
-	/** Runs work in a savepoint; false (and reported) when it could not be stored. */
-	interface Savepoints {
-
-		boolean run(Kind kind, String where, Runnable work);
-
-	}
-
 	private final Comments comments;
 
 	private final WordPressReport report;

@@ -1,8 +1,5 @@
 package org.broadsheet.interchange;
 
-import static org.broadsheet.interchange.WxrValues.attachedFile;
-import static org.broadsheet.interchange.WxrValues.attachmentUrl;
-import static org.broadsheet.interchange.WxrValues.blankToNull;
 import static org.broadsheet.interchange.WxrValues.decodeSlug;
 import static org.broadsheet.interchange.WxrValues.displayName;
 import static org.broadsheet.interchange.WxrValues.firstDate;
@@ -12,7 +9,6 @@ import static org.broadsheet.interchange.WxrValues.plainName;
 import static org.broadsheet.interchange.WxrValues.shorten;
 import static org.broadsheet.interchange.WxrValues.stableKey;
 
-import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,7 +30,6 @@ import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.author.Authors;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.interchange.WordPressReport.Kind;
-import org.broadsheet.media.InvalidImageException;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Taxonomy;
@@ -214,12 +209,11 @@ public class WordPressImporter {
 		/** Post id → article id, for attachments and comments. */
 		final Map<String, Long> articleIds = new HashMap<>();
 
-		/** Attachment post id → image id in the media library, or -1 when it has no usable file. */
-		final Map<String, Long> imageIds = new HashMap<>();
-
 		final String defaultAuthor;
 
 		final WordPressComments threads;
+
+		final WordPressMedia pictures;
 
 		/** Names of the tags, sections and author logins there were before this import, for the report. */
 		final Set<String> tagsBefore;
@@ -240,6 +234,8 @@ public class WordPressImporter {
 			this.progress = progress;
 			this.origin = "wxr:" + (scan.siteUrl.isBlank() ? file.getFileName().toString() : scan.siteUrl);
 			this.threads = new WordPressComments(comments, report, origin, this::inSavepoint);
+			this.pictures = new WordPressMedia(media, attachments, report, options.uploads(), scan.attachments,
+					this::inSavepoint);
 			this.defaultAuthor = scan.authors.values().stream().map(WxrValues::displayName)
 				.filter(name -> !name.isBlank()).findFirst().orElse("Staff");
 		}
@@ -257,7 +253,8 @@ public class WordPressImporter {
 					}
 				}
 			}
-			scan.attachments.values().forEach(this::importAttachment);
+			scan.attachments.values()
+				.forEach(a -> pictures.importAttachment(a, key(a), articleIds.get(a.postParent().strip())));
 			var sections = taxonomy.sections().stream().map(Section::name).collect(java.util.stream.Collectors.toSet());
 			for (String name : sectionCategories) {
 				if (sectionsBefore.contains(name)) {
@@ -439,7 +436,7 @@ public class WordPressImporter {
 			Instant publishedAt = status == ArticleStatus.DRAFT || status == ArticleStatus.IN_REVIEW ? null : date;
 			Instant updatedAt = modified != null && (publishedAt == null || !modified.isBefore(publishedAt)) ? modified
 					: null;
-			ImageUse lead = leadImage(item, where);
+			ImageUse lead = pictures.leadImage(item, where);
 			String slug = decodeSlug(item.postName());
 			var draft = new ArticleDraft(slug.isBlank() ? null : slug, title, section, List.of(AuthorProfile.named(author)),
 					summary.isEmpty() ? null : summary, body, lead, cleanTags, null, status, publishedAt, updatedAt, null);
@@ -489,92 +486,6 @@ public class WordPressImporter {
 				throw new IllegalArgumentException("post_date_gmt: a published post needs its date");
 			}
 			return mapped;
-		}
-
-		private ImageUse leadImage(Wxr.Item item, String where) {
-			String thumbnail = item.meta("_thumbnail_id").strip();
-			if (thumbnail.isEmpty()) {
-				return null;
-			}
-			Wxr.Item attachment = scan.attachments.get(thumbnail);
-			if (attachment == null) {
-				report.note(where + ": featured image " + thumbnail + " is not in the file");
-				report.changed("featured image missing from the file → none");
-				return null;
-			}
-			long imageId = imageOf(attachment);
-			if (imageId < 0) {
-				report.changed("featured image without its file → metadata only");
-				return null;
-			}
-			String alt = plainLine(attachment.meta("_wp_attachment_image_alt"));
-			String caption = plainLine(attachment.excerpt());
-			report.changed("featured image → lead image");
-			return new ImageUse(imageId, alt.isEmpty() ? null : alt, caption.isEmpty() ? null : caption, null);
-		}
-
-		/** @return the attachment's image in the media library, storing it first; -1 when it has no usable file */
-		private long imageOf(Wxr.Item attachment) {
-			String id = attachment.postId().strip();
-			Long known = imageIds.get(id);
-			if (known != null) {
-				return known;
-			}
-			long imageId = -1;
-			Path found = localFile(attachment);
-			if (found != null) {
-				try {
-					imageId = media.store(found, plainLine(attachment.meta("_wp_attachment_image_alt")),
-							blankToNull(plainLine(attachment.excerpt())), null).id();
-				}
-				catch (InvalidImageException ex) {
-					report.note("line " + attachment.line() + " attachment " + id + ": " + ex.getMessage()
-							+ " (metadata kept)");
-				}
-			}
-			imageIds.put(id, imageId);
-			return imageId;
-		}
-
-		/** @return the attachment's file in the uploads folder, or null when there is none */
-		private Path localFile(Wxr.Item attachment) {
-			if (options.uploads() == null) {
-				return null;
-			}
-			String relative = attachedFile(attachment);
-			if (relative.isEmpty()) {
-				return null;
-			}
-			Path root = options.uploads().toAbsolutePath().normalize();
-			Path candidate = root.resolve(relative).normalize();
-			if (!candidate.startsWith(root) || !Files.isRegularFile(candidate)) {
-				report.note("line " + attachment.line() + " attachment " + attachment.postId().strip() + ": no file "
-						+ relative + " in the uploads folder (metadata kept)");
-				return null;
-			}
-			return candidate;
-		}
-
-		private void importAttachment(Wxr.Item attachment) {
-			String where = "line " + attachment.line() + " attachment " + attachment.postId().strip();
-			inSavepoint(Kind.ATTACHMENT, where, () -> {
-				long imageId = imageOf(attachment);
-				String relative = attachedFile(attachment);
-				Instant uploaded = firstDate(attachment.postDateGmt(), attachment.postDate(), attachment.pubDate());
-				var saved = attachments.save(new WordPressAttachments.Row(0, key(attachment),
-						articleIds.get(attachment.postParent().strip()), imageId < 0 ? null : imageId,
-						blankToNull(plainLine(attachment.title())), blankToNull(attachmentUrl(attachment)),
-						blankToNull(relative), relative.isEmpty() ? null : URLConnection.guessContentTypeFromName(relative),
-						blankToNull(plainLine(attachment.meta("_wp_attachment_image_alt"))),
-						blankToNull(plainLine(attachment.excerpt())), blankToNull(attachment.content().strip()),
-						uploaded == null ? null : uploaded.toEpochMilli()));
-				switch (saved) {
-					case CREATED -> report.created(Kind.ATTACHMENT);
-					case UPDATED -> report.updated(Kind.ATTACHMENT);
-					case UNCHANGED -> report.unchanged(Kind.ATTACHMENT);
-				}
-				report.changed(imageId < 0 ? "attachment → metadata only (no file)" : "attachment → media library");
-			});
 		}
 
 		private String sectionOf(Wxr.Term term) {

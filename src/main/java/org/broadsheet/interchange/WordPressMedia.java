@@ -1,0 +1,145 @@
+package org.broadsheet.interchange;
+
+import static org.broadsheet.interchange.WxrValues.attachedFile;
+import static org.broadsheet.interchange.WxrValues.attachmentUrl;
+import static org.broadsheet.interchange.WxrValues.blankToNull;
+import static org.broadsheet.interchange.WxrValues.firstDate;
+import static org.broadsheet.interchange.WxrValues.plainLine;
+
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.broadsheet.article.ImageUse;
+import org.broadsheet.interchange.WordPressReport.Kind;
+import org.broadsheet.media.InvalidImageException;
+import org.broadsheet.media.MediaLibrary;
+
+/**
+ * The attachments of one WordPress import: their metadata always, their files from the local
+ * uploads folder when given (never from the network, never outside that folder), and featured
+ * images as lead images. A file that is not an image is reported and its metadata kept.
+ */
+final class WordPressMedia {
+
+	private final MediaLibrary media;
+
+	private final WordPressAttachments attachments;
+
+	private final WordPressReport report;
+
+	/** The uploads folder, or null. */
+	private final Path uploads;
+
+	/** Attachment post id → the attachment, from the first pass. */
+	private final Map<String, Wxr.Item> attachmentsById;
+
+	private final Savepoints savepoints;
+
+	/** Attachment post id → image id in the media library, or -1 when it has no usable file. */
+	private final Map<String, Long> imageIds = new HashMap<>();
+
+	WordPressMedia(MediaLibrary media, WordPressAttachments attachments, WordPressReport report, Path uploads,
+			Map<String, Wxr.Item> attachmentsById, Savepoints savepoints) {
+		this.media = media;
+		this.attachments = attachments;
+		this.report = report;
+		this.uploads = uploads;
+		this.attachmentsById = attachmentsById;
+		this.savepoints = savepoints;
+	}
+
+	/**
+	 * @return the post's featured image as its lead image, stored in the media library first; null
+	 *         when it has none, or its file is missing or not an image (reported)
+	 */
+	ImageUse leadImage(Wxr.Item item, String where) {
+		String thumbnail = item.meta("_thumbnail_id").strip();
+		if (thumbnail.isEmpty()) {
+			return null;
+		}
+		Wxr.Item attachment = attachmentsById.get(thumbnail);
+		if (attachment == null) {
+			report.note(where + ": featured image " + thumbnail + " is not in the file");
+			report.changed("featured image missing from the file → none");
+			return null;
+		}
+		long imageId = imageOf(attachment);
+		if (imageId < 0) {
+			report.changed("featured image without its file → metadata only");
+			return null;
+		}
+		String alt = plainLine(attachment.meta("_wp_attachment_image_alt"));
+		String caption = plainLine(attachment.excerpt());
+		report.changed("featured image → lead image");
+		return new ImageUse(imageId, alt.isEmpty() ? null : alt, caption.isEmpty() ? null : caption, null);
+	}
+
+	/** @return the attachment's image in the media library, storing it first; -1 when it has no usable file */
+	private long imageOf(Wxr.Item attachment) {
+		String id = attachment.postId().strip();
+		Long known = imageIds.get(id);
+		if (known != null) {
+			return known;
+		}
+		long imageId = -1;
+		Path found = localFile(attachment);
+		if (found != null) {
+			try {
+				imageId = media.store(found, plainLine(attachment.meta("_wp_attachment_image_alt")),
+						blankToNull(plainLine(attachment.excerpt())), null).id();
+			}
+			catch (InvalidImageException ex) {
+				report.note("line " + attachment.line() + " attachment " + id + ": " + ex.getMessage()
+						+ " (metadata kept)");
+			}
+		}
+		imageIds.put(id, imageId);
+		return imageId;
+	}
+
+	/** @return the attachment's file in the uploads folder, or null when there is none */
+	private Path localFile(Wxr.Item attachment) {
+		if (uploads == null) {
+			return null;
+		}
+		String relative = attachedFile(attachment);
+		if (relative.isEmpty()) {
+			return null;
+		}
+		Path root = uploads.toAbsolutePath().normalize();
+		Path candidate = root.resolve(relative).normalize();
+		if (!candidate.startsWith(root) || !Files.isRegularFile(candidate)) {
+			report.note("line " + attachment.line() + " attachment " + attachment.postId().strip() + ": no file "
+					+ relative + " in the uploads folder (metadata kept)");
+			return null;
+		}
+		return candidate;
+	}
+
+	/** Records the attachment (metadata always, its file when found), under {@code key}. */
+	void importAttachment(Wxr.Item attachment, String key, Long articleId) {
+		String where = "line " + attachment.line() + " attachment " + attachment.postId().strip();
+		savepoints.run(Kind.ATTACHMENT, where, () -> {
+			long imageId = imageOf(attachment);
+			String relative = attachedFile(attachment);
+			Instant uploaded = firstDate(attachment.postDateGmt(), attachment.postDate(), attachment.pubDate());
+			var saved = attachments.save(new WordPressAttachments.Row(0, key, articleId, imageId < 0 ? null : imageId,
+					blankToNull(plainLine(attachment.title())), blankToNull(attachmentUrl(attachment)),
+					blankToNull(relative), relative.isEmpty() ? null : URLConnection.guessContentTypeFromName(relative),
+					blankToNull(plainLine(attachment.meta("_wp_attachment_image_alt"))),
+					blankToNull(plainLine(attachment.excerpt())), blankToNull(attachment.content().strip()),
+					uploaded == null ? null : uploaded.toEpochMilli()));
+			switch (saved) {
+				case CREATED -> report.created(Kind.ATTACHMENT);
+				case UPDATED -> report.updated(Kind.ATTACHMENT);
+				case UNCHANGED -> report.unchanged(Kind.ATTACHMENT);
+			}
+			report.changed(imageId < 0 ? "attachment → metadata only (no file)" : "attachment → media library");
+		});
+	}
+
+}
