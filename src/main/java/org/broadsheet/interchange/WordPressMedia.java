@@ -10,8 +10,9 @@ import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.broadsheet.article.ImageUse;
 import org.broadsheet.interchange.WordPressReport.Kind;
@@ -39,8 +40,8 @@ final class WordPressMedia {
 
 	private final Savepoints savepoints;
 
-	/** Attachment post id → image id in the media library, or -1 when it has no usable file. */
-	private final Map<String, Long> imageIds = new HashMap<>();
+	/** Attachments without a usable file, reported once. */
+	private final Set<String> unusable = new HashSet<>();
 
 	WordPressMedia(MediaLibrary media, WordPressAttachments attachments, WordPressReport report, Path uploads,
 			Map<String, Wxr.Item> attachmentsById, Savepoints savepoints) {
@@ -81,15 +82,15 @@ final class WordPressMedia {
 	/** @return the attachment's image in the media library, storing it first; -1 when it has no usable file */
 	private long imageOf(Wxr.Item attachment) {
 		String id = attachment.postId().strip();
-		Long known = imageIds.get(id);
-		if (known != null) {
-			return known;
+		if (unusable.contains(id)) {
+			return -1;
 		}
-		long imageId = -1;
 		Path found = localFile(attachment);
 		if (found != null) {
 			try {
-				imageId = media.store(found, plainLine(attachment.meta("_wp_attachment_image_alt")),
+				// Stored again for each use: the library finds the same bytes by their hash, and an id
+				// kept here could outlive a savepoint that rolled its row back.
+				return media.store(found, plainLine(attachment.meta("_wp_attachment_image_alt")),
 						blankToNull(plainLine(attachment.excerpt())), null).id();
 			}
 			catch (InvalidImageException ex) {
@@ -97,8 +98,8 @@ final class WordPressMedia {
 						+ " (metadata kept)");
 			}
 		}
-		imageIds.put(id, imageId);
-		return imageId;
+		unusable.add(id);
+		return -1;
 	}
 
 	/** @return the attachment's file in the uploads folder, or null when there is none */
