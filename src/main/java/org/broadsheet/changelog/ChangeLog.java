@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.broadsheet.article.ArticleEvent;
+import org.broadsheet.transaction.PerTransaction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The durable log of article changes. Every {@link ArticleEvent} is written in the transaction
@@ -44,18 +44,8 @@ public class ChangeLog {
 	 */
 	@EventListener
 	void record(ArticleEvent event) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			write(List.of(event));
-			return;
-		}
-		Pending pending = TransactionSynchronizationManager.getSynchronizations().stream()
-			.filter(s -> s instanceof Pending p && p.owner() == this).map(Pending.class::cast).findFirst()
-			.orElseGet(() -> {
-				var fresh = new Pending(this, new ArrayList<>());
-				TransactionSynchronizationManager.registerSynchronization(fresh);
-				return fresh;
-			});
-		pending.events().add(event);
+		PerTransaction.get(this, () -> new Pending(this, new ArrayList<>()))
+			.ifPresentOrElse(pending -> pending.events().add(event), () -> write(List.of(event)));
 	}
 
 	/** The events of one transaction, written before it commits. */

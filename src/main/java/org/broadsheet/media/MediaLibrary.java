@@ -16,12 +16,12 @@ import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 
+import org.broadsheet.transaction.PerTransaction;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The media library: image originals on local disk under {@code <data>/media}, named by the
@@ -58,7 +58,8 @@ public class MediaLibrary {
 	}
 
 	/**
-	 * Stores an image file (type detected from its bytes, never its name) with its alt text,
+	 * Stores an image file (type detected from its bytes, never its name; a JPEG's EXIF GPS
+	 * location removed) with its alt text,
 	 * caption and credit. Storing the same bytes again returns the image already stored, with the
 	 * texts it was first stored with; articles keep texts of their own ({@code ImageUse}).
 	 * Inside a transaction that rolls back, a file this call wrote is removed again.
@@ -72,14 +73,25 @@ public class MediaLibrary {
 	public Image store(Path file, String alt, String caption, String credit) {
 		try {
 			var kind = inspect(file, file.getFileName().toString());
-			String key = sha256(file) + "." + kind.extension();
-			Path target = folder.resolve(key.substring(0, 2)).resolve(key);
-			if (!Files.exists(target)) {
-				Files.createDirectories(target.getParent());
-				Path temp = Files.createTempFile(target.getParent(), "upload", ".tmp");
+			// Every way in (upload, bundle, WordPress) loses a photograph's location before it is kept.
+			Path temp = Files.createTempFile(folder, "store", ".tmp");
+			String key;
+			Path target;
+			try {
 				Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
-				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-				removeOnRollback(target, key.substring(0, 2) + "/" + key);
+				if (kind.extension().equals("jpg")) {
+					Location.remove(temp);
+				}
+				key = sha256(temp) + "." + kind.extension();
+				target = folder.resolve(key.substring(0, 2)).resolve(key);
+				if (!Files.exists(target)) {
+					Files.createDirectories(target.getParent());
+					Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+					removeOnRollback(target, key.substring(0, 2) + "/" + key);
+				}
+			}
+			finally {
+				Files.deleteIfExists(temp);
 			}
 			String storageKey = key.substring(0, 2) + "/" + key;
 			jdbc.sql("""
@@ -122,9 +134,6 @@ public class MediaLibrary {
 					&& !(extension.equals("jpeg") && kind.extension().equals("jpg"))) {
 				throw new InvalidImageException(filename + " is named ." + extension + " but is a "
 						+ kind.contentType().substring(6).toUpperCase(java.util.Locale.ROOT) + " image: rename it and try again");
-			}
-			if (kind.extension().equals("jpg")) {
-				Location.remove(temp);
 			}
 			Image image = store(temp, alt.strip(), blankToNull(caption), blankToNull(credit));
 			Variants.widths(image).forEach(width -> Variants.ensure(folder, image, width));
@@ -260,15 +269,32 @@ public class MediaLibrary {
 	}
 
 	private void removeOnRollback(Path written, String storageKey) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return;
+		PerTransaction.get(this, () -> new Written(new java.util.LinkedHashMap<>()))
+			.ifPresent(w -> w.files().put(written, storageKey));
+	}
+
+	/** The files one transaction wrote: removed again if it does not commit. */
+	private final class Written implements TransactionSynchronization {
+
+		private final Map<Path, String> files;
+
+		Written(Map<Path, String> files) {
+			this.files = files;
 		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
+
+		Map<Path, String> files() {
+			return files;
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			if (status == STATUS_COMMITTED) {
+				return;
+			}
+			files.forEach((written, storageKey) -> {
 				// Another transaction may have stored the same bytes meanwhile and kept them.
-				if (status != STATUS_COMMITTED && jdbc.sql("SELECT COUNT(*) FROM image WHERE storage_key = ?")
-					.param(storageKey).query(Integer.class).single() == 0) {
+				if (jdbc.sql("SELECT COUNT(*) FROM image WHERE storage_key = ?").param(storageKey).query(Integer.class)
+					.single() == 0) {
 					try {
 						Files.deleteIfExists(written);
 					}
@@ -276,8 +302,9 @@ public class MediaLibrary {
 						// An orphaned original is harmless: the next store of the same bytes reuses it.
 					}
 				}
-			}
-		});
+			});
+		}
+
 	}
 
 }

@@ -17,6 +17,7 @@ import org.broadsheet.article.ArticleEvent;
 import org.broadsheet.article.Articles;
 import org.broadsheet.changelog.Change;
 import org.broadsheet.changelog.ChangeLog;
+import org.broadsheet.transaction.PerTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -26,7 +27,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps this node's index in step with the database by following the change log: right after a
@@ -92,12 +92,8 @@ class IndexFollower implements DisposableBean {
 	 */
 	@EventListener
 	void committed(ArticleEvent event) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+		if (PerTransaction.get(this, () -> new AfterCommit(this)).isEmpty()) {
 			requestCatchUp();
-		}
-		else if (TransactionSynchronizationManager.getSynchronizations().stream()
-			.noneMatch(s -> s instanceof AfterCommit a && a.follower() == this)) {
-			TransactionSynchronizationManager.registerSynchronization(new AfterCommit(this));
 		}
 	}
 

@@ -97,6 +97,13 @@ class MediaUploadTest {
 		assertThat(Jsoup.parse(response.body()).selectFirst(".notice").text()).as(name).contains(message);
 	}
 
+	@Test
+	void aPhotoStoredByAnImportLosesItsLocationToo() throws Exception {
+		Path file = Files.write(data.resolve("imported.jpg"), withGps(jpeg(300, 200)));
+		var image = site.bean(MediaLibrary.class).store(file, "Imported", null, null);
+		assertThat(hasGps(Files.readAllBytes(data.resolve("media").resolve(image.storageKey())))).isFalse();
+	}
+
 	static byte[] jpeg(int width, int height) throws Exception {
 		var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		var g = image.createGraphics();
