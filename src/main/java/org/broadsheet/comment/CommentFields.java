@@ -32,6 +32,11 @@ record CommentFields(String name, String email, String website, String text) {
 
 	private static final Pattern WORDLIKE = Pattern.compile("[\\p{L}\\p{N}]");
 
+	private static final Pattern WITH_SCHEME = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://.*");
+
+	/** A scheme that is not a port ({@code javascript:}, {@code mailto:}), as opposed to {@code host:8080}. */
+	private static final Pattern OTHER_SCHEME = Pattern.compile("(?i)[a-z][a-z0-9+.-]*:(?!\\d).*");
+
 	/**
 	 * @param emailRequired whether an empty email is a problem
 	 * @param problems receives field → message key for each field at fault
@@ -74,8 +79,8 @@ record CommentFields(String name, String email, String website, String text) {
 	 *         absolute http(s) URL with a valid (possibly internationalised) host name; else null
 	 */
 	static String website(String value) {
-		boolean hasScheme = value.matches("(?i)[a-z][a-z0-9+.-]*://.*");
-		if (!hasScheme && value.matches("(?i)[a-z][a-z0-9+.-]*:(?!\\d).*")) {
+		boolean hasScheme = WITH_SCHEME.matcher(value).matches();
+		if (!hasScheme && OTHER_SCHEME.matcher(value).matches()) {
 			return null; // javascript:, data:, mailto: and the like
 		}
 		String url = hasScheme ? value : "https://" + value;

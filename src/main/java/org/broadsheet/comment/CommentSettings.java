@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param holdFirst hold a comment for moderation when its email has no approved comment yet
  * @param maxLinks a comment with more links (http/https/www) than this is held
- * @param blocklist words or phrases (case-insensitive, anywhere in the name, email, website or
- *        text) that send a comment straight to spam
+ * @param blocklist words or phrases (case-insensitive, as whole words, in the name, email,
+ *        website or text) that send a comment straight to spam
  * @param closeAfterDays comments close this many days after publication; 0 never
  * @param minFillTime a form sent sooner after the page was served is refused (bots fill at once)
  * @param maxFormAge a form older than this is refused (the reader reloads the page)

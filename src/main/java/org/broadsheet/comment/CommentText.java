@@ -19,6 +19,10 @@ public final class CommentText {
 	private static final LinkExtractor LINKS = LinkExtractor.builder()
 		.linkTypes(EnumSet.of(LinkType.URL, LinkType.WWW)).build();
 
+	private static final java.util.regex.Pattern PARAGRAPH_BREAK = java.util.regex.Pattern.compile("\\R\\s*\\R");
+
+	private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\R");
+
 	/**
 	 * One piece of a paragraph.
 	 *
@@ -35,12 +39,12 @@ public final class CommentText {
 	/** @return the paragraphs of {@code body}, each a list of segments */
 	public static List<List<Segment>> paragraphs(String body) {
 		List<List<Segment>> paragraphs = new ArrayList<>();
-		for (String paragraph : body.strip().split("\\R\\s*\\R")) {
+		for (String paragraph : PARAGRAPH_BREAK.split(body.strip())) {
 			if (paragraph.isBlank()) {
 				continue;
 			}
 			List<Segment> segments = new ArrayList<>();
-			String[] lines = paragraph.strip().split("\\R");
+			String[] lines = LINE_BREAK.split(paragraph.strip());
 			for (int i = 0; i < lines.length; i++) {
 				if (i > 0) {
 					segments.add(new Segment("", null, true));

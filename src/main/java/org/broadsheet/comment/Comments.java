@@ -43,9 +43,12 @@ public class Comments {
 
 	private final TransactionTemplate transaction;
 
+	private final Blocklist blocklist;
+
 	Comments(JdbcClient jdbc, Optional<Clock> clock, CommentSettings settings, ReaderKeys keys,
 			ReaderThrottle throttle, TransactionTemplate transaction) {
 		this.transaction = transaction;
+		this.blocklist = new Blocklist(settings.blocklist());
 		this.jdbc = jdbc;
 		this.clock = clock.orElse(Clock.systemUTC());
 		this.settings = settings;
@@ -232,9 +235,7 @@ public class Comments {
 	}
 
 	private CommentStatus judge(CommentFields fields) {
-		String all = Blocklist.normal(String.join("\n", fields.name(), fields.email(),
-				fields.website() == null ? "" : fields.website(), fields.text()));
-		if (settings.blocklist().stream().anyMatch(word -> Blocklist.contains(all, word))) {
+		if (blocklist.matches(fields.name(), fields.email(), fields.website(), fields.text())) {
 			return CommentStatus.SPAM;
 		}
 		if (CommentText.linkCount(fields.text()) > settings.maxLinks()) {

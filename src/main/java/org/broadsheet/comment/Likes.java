@@ -64,13 +64,16 @@ public class Likes {
 		return state(articleId, reader);
 	}
 
-	/** @param reader the reader cookie's value, or null @return the article's likes, and whether this reader likes it */
+	/**
+	 * @param reader the reader cookie's value, or null
+	 * @return the article's likes, and whether this reader likes it (one query)
+	 */
 	public State state(long articleId, String reader) {
-		int count = jdbc.sql("SELECT COUNT(*) FROM article_like WHERE article_id = ?").param(articleId)
-			.query(Integer.class).single();
-		boolean liked = reader != null && jdbc.sql("SELECT COUNT(*) FROM article_like WHERE article_id = ? AND reader = ?")
-			.params(articleId, ReaderKeys.reader(reader)).query(Integer.class).single() > 0;
-		return new State(count, liked);
+		String hashed = reader == null ? "" : ReaderKeys.reader(reader);
+		return jdbc.sql("""
+				SELECT COUNT(*), COALESCE(SUM(CASE WHEN reader = ? THEN 1 ELSE 0 END), 0)
+				FROM article_like WHERE article_id = ?""")
+			.params(hashed, articleId).query((rs, n) -> new State(rs.getInt(1), rs.getInt(2) > 0)).single();
 	}
 
 	/** @return a new reader cookie value (128 random bits, hex) */

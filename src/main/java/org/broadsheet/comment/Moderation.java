@@ -91,16 +91,15 @@ public class Moderation {
 	@Transactional
 	public int apply(Account actor, Action action, List<Long> ids) {
 		requireModerator(actor);
-		int changed = 0;
-		for (long id : ids) {
-			changed += switch (action) {
-				case DELETE -> jdbc.sql("DELETE FROM comment WHERE id = ?").param(id).update();
-				case APPROVE -> status(id, CommentStatus.APPROVED);
-				case REJECT -> status(id, CommentStatus.REJECTED);
-				case SPAM -> status(id, CommentStatus.SPAM);
-			};
+		if (ids.isEmpty()) {
+			return 0;
 		}
-		return changed;
+		return switch (action) {
+			case DELETE -> jdbc.sql("DELETE FROM comment WHERE id IN (:ids)").param("ids", ids).update();
+			case APPROVE -> status(ids, CommentStatus.APPROVED);
+			case REJECT -> status(ids, CommentStatus.REJECTED);
+			case SPAM -> status(ids, CommentStatus.SPAM);
+		};
 	}
 
 	/**
@@ -133,8 +132,9 @@ public class Moderation {
 			.update();
 	}
 
-	private int status(long id, CommentStatus status) {
-		return jdbc.sql("UPDATE comment SET status = ? WHERE id = ?").params(status.key(), id).update();
+	private int status(List<Long> ids, CommentStatus status) {
+		return jdbc.sql("UPDATE comment SET status = :status WHERE id IN (:ids)").param("status", status.key())
+			.param("ids", ids).update();
 	}
 
 	private static void requireModerator(Account actor) {

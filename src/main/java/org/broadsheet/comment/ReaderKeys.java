@@ -33,6 +33,10 @@ class ReaderKeys {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	private static final java.util.regex.Pattern READER = java.util.regex.Pattern.compile("[0-9a-f]{32}");
+
+	private static final java.util.regex.Pattern FORM_TOKEN = java.util.regex.Pattern.compile("\\d{1,15}\\.[0-9a-f]{32}");
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -54,7 +58,7 @@ class ReaderKeys {
 
 	/** @return whether {@code value} has the form of {@link #newReader()} */
 	static boolean isReader(String value) {
-		return value != null && value.matches("[0-9a-f]{32}");
+		return value != null && READER.matcher(value).matches();
 	}
 
 	/** @return SHA-256 of the reader cookie, hex; null for null */
@@ -84,7 +88,7 @@ class ReaderKeys {
 
 	/** @return how long ago the token was served, or empty if it is not one of ours for that article */
 	Optional<Duration> formAge(String token, long articleId) {
-		if (token == null || !token.matches("\\d{1,15}\\.[0-9a-f]{32}")) {
+		if (token == null || !FORM_TOKEN.matcher(token).matches()) {
 			return Optional.empty();
 		}
 		long at = Long.parseLong(token.substring(0, token.indexOf('.')));

@@ -34,6 +34,12 @@ final class WordPressContent {
 	private static final Pattern CAPTIONED_IMAGE = Pattern.compile("(?is)^\\s*((?:<a\\b[^>]*>\\s*)?<img\\b[^>]*>(?:\\s*</a>)?)(.*)$");
 
 	/** An opening shortcode tag: {@code [name}, then a space, {@code /} or {@code ]}. */
+	private static final Pattern TRAILING_SPACE = Pattern.compile("[ \t]+\n");
+
+	private static final Pattern EXTRA_BREAKS = Pattern.compile("\n{3,}");
+
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
 	private static final Pattern SHORTCODE = Pattern.compile("\\[([a-zA-Z][\\w-]*)(?=[\\s/\\]])[^\\]]*\\]");
 
 	/** WordPress's block elements ({@code $allblocks} in wpautop), never wrapped in a paragraph. */
@@ -273,7 +279,7 @@ final class WordPressContent {
 				}
 			}
 		});
-		return text.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+		return EXTRA_BREAKS.matcher(TRAILING_SPACE.matcher(text).replaceAll("\n")).replaceAll("\n\n").strip();
 	}
 
 	/** A title or name as plain text: markup dropped, entities decoded once, spaces collapsed. */
@@ -282,7 +288,7 @@ final class WordPressContent {
 			return "";
 		}
 		if (html.indexOf('<') < 0) {
-			return Parser.unescapeEntities(html, false).replaceAll("\\s+", " ").strip();
+			return SPACES.matcher(Parser.unescapeEntities(html, false)).replaceAll(" ").strip();
 		}
 		return Jsoup.parseBodyFragment(html).body().text().strip();
 	}
