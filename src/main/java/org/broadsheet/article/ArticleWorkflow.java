@@ -228,6 +228,15 @@ public class ArticleWorkflow {
 						diff("body", from.draft().bodyMarkdown(), to.draft().bodyMarkdown())));
 	}
 
+	/** @return whether an article is due to go live or to leave now (one indexed read, no lock) */
+	boolean anyDue() {
+		long now = clock.millis();
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM (SELECT id FROM article WHERE status = 'scheduled' AND go_live_at <= ?
+				UNION ALL SELECT id FROM article WHERE status = 'published' AND unpublish_at <= ?) due""")
+			.params(now, now).query(Integer.class).single() > 0;
+	}
+
 	/**
 	 * Publishes scheduled articles whose instant has come and unpublishes those due to leave. Each
 	 * change is one conditional UPDATE, so with several nodes polling each article changes once.

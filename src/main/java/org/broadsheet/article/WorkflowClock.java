@@ -31,7 +31,10 @@ class WorkflowClock {
 	@Scheduled(fixedDelayString = "${broadsheet.workflow.poll-interval:1s}")
 	void tick() {
 		try {
-			workflow.runDue();
+			// A read first: on SQLite the writing transaction would take the write lock every tick.
+			if (workflow.anyDue()) {
+				workflow.runDue();
+			}
 			failures = 0;
 		}
 		catch (DataAccessException | TransactionException ex) {
