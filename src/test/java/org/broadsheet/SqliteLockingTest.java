@@ -52,7 +52,12 @@ class SqliteLockingTest {
 			assertThat((System.nanoTime() - started) / 1_000_000).as("reads took ms").isLessThan(2_000);
 			for (int i = 0; i < 2; i++) {
 				int n = i;
-				assertThatThrownBy(() -> articles.save(draft("Blocked " + n))).isNotNull();
+				// The writer's BEGIN IMMEDIATE times out on the lock (SQLITE_BUSY), nothing else.
+				assertThatThrownBy(() -> articles.save(draft("Blocked " + n)))
+					.isInstanceOfAny(org.springframework.dao.DataAccessException.class,
+							org.springframework.transaction.TransactionException.class)
+					.satisfies(ex -> assertThat(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(ex))
+						.hasMessageContaining("SQLITE_BUSY"));
 			}
 			statement.execute("ROLLBACK");
 		}
