@@ -51,7 +51,14 @@ abstract class DiscussionContract {
 
 	JdbcClient jdbc;
 
-	abstract RunningSite start(String... options);
+	/** @return Spring options giving a site started by this test a new, empty database */
+	abstract List<String> databaseOptions();
+
+	RunningSite start(String... options) {
+		List<String> all = new java.util.ArrayList<>(databaseOptions());
+		all.addAll(List.of(options));
+		return RunningSite.start(org.broadsheet.support.TestDatabases.newDataFolder(), all.toArray(String[]::new));
+	}
 
 	@BeforeAll
 	void startSites() {

@@ -1,31 +1,22 @@
 package org.broadsheet.comment;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.broadsheet.support.RunningSite;
+import org.broadsheet.support.PostgresSchemas;
 import org.broadsheet.support.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
 		disabledReason = "set BROADSHEET_TEST_POSTGRES_URL to a JDBC URL to run the XSS test on PostgreSQL")
 class PostgresXssTest extends XssContract {
 
-	private final List<String> schemas = new ArrayList<>();
+	@RegisterExtension
+	final PostgresSchemas schemas = new PostgresSchemas();
 
 	@Override
-	RunningSite start(String... options) {
-		String schema = TestDatabases.newSchemaName();
-		schemas.add(schema);
-		List<String> all = new ArrayList<>(TestDatabases.postgresOptions(schema));
-		all.addAll(List.of(options));
-		return RunningSite.start(TestDatabases.newDataFolder(), all.toArray(String[]::new));
-	}
-
-	@AfterAll
-	void dropSchemas() {
-		schemas.forEach(TestDatabases::dropPostgresSchema);
+	List<String> databaseOptions() {
+		return schemas.newSchemaOptions();
 	}
 
 }

@@ -1,13 +1,13 @@
 package org.broadsheet.comment;
 
-import org.broadsheet.support.RunningSite;
-import org.broadsheet.support.TestDatabases;
+import java.util.List;
 
 class SqliteXssTest extends XssContract {
 
+	/** The default: a new SQLite file in the site's new data folder. */
 	@Override
-	RunningSite start(String... options) {
-		return RunningSite.start(TestDatabases.newDataFolder(), options);
+	List<String> databaseOptions() {
+		return List.of();
 	}
 
 }

@@ -51,7 +51,14 @@ abstract class XssContract {
 
 	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-	abstract RunningSite start(String... options);
+	/** @return Spring options giving a site started by this test a new, empty database */
+	abstract List<String> databaseOptions();
+
+	RunningSite start(String... options) {
+		List<String> all = new java.util.ArrayList<>(databaseOptions());
+		all.addAll(List.of(options));
+		return RunningSite.start(org.broadsheet.support.TestDatabases.newDataFolder(), all.toArray(String[]::new));
+	}
 
 	static List<String> payloads() throws IOException {
 		try (InputStream in = XssContract.class.getResourceAsStream("/xss-payloads.txt")) {

@@ -1,12 +1,13 @@
 package org.broadsheet.interchange;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
+import org.broadsheet.support.PostgresSchemas;
 import org.broadsheet.support.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -19,7 +20,8 @@ class PostgresWordPressTest extends WordPressContract {
 
 	static final String SCHEMA = TestDatabases.newSchemaName();
 
-	static final List<String> MORE_SCHEMAS = new ArrayList<>();
+	@RegisterExtension
+	static final PostgresSchemas MORE_SCHEMAS = new PostgresSchemas();
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -27,16 +29,13 @@ class PostgresWordPressTest extends WordPressContract {
 	}
 
 	@Override
-	List<String> emptyDatabaseOptions(Path data) {
-		String schema = TestDatabases.newSchemaName();
-		MORE_SCHEMAS.add(schema);
-		return TestDatabases.postgresOptions(schema);
+	List<String> emptyDatabaseOptions() {
+		return MORE_SCHEMAS.newSchemaOptions();
 	}
 
 	@AfterAll
 	static void dropSchemas() {
 		TestDatabases.dropPostgresSchema(SCHEMA);
-		MORE_SCHEMAS.forEach(TestDatabases::dropPostgresSchema);
 	}
 
 }

@@ -17,9 +17,10 @@ class SqliteWordPressTest extends WordPressContract {
 		TestDatabases.sqlite(registry, DATA);
 	}
 
+	/** The default: a new SQLite file in the application's new data folder. */
 	@Override
-	List<String> emptyDatabaseOptions(Path data) {
-		return List.of("--spring.datasource.url=jdbc:sqlite:" + data + "/broadsheet.db?journal_mode=WAL&busy_timeout=10000&foreign_keys=true");
+	List<String> emptyDatabaseOptions() {
+		return List.of();
 	}
 
 }

@@ -50,15 +50,18 @@ abstract class WordPressContract {
 	Path dir;
 
 	/** @return Spring options for a second, empty database of the same kind */
-	abstract List<String> emptyDatabaseOptions(Path data);
+	static final WordPressImporter.Progress NO_PROGRESS = (phase, done, total) -> {
+	};
+
+	/** @return Spring options giving an application this test starts a new, empty database */
+	abstract List<String> emptyDatabaseOptions();
 
 	static Path themeData() {
 		return Corpus.require("wxr/themeunittestdata.wordpress.xml");
 	}
 
 	WordPressReport importTheme() {
-		return importer.importFile(themeData(), WordPressImporter.Options.defaults(), (phase, done, total) -> {
-		});
+		return importer.importFile(themeData(), WordPressImporter.Options.defaults(), NO_PROGRESS);
 	}
 
 	@Test
@@ -140,8 +143,7 @@ abstract class WordPressContract {
 		Path uploads = Files.createDirectories(dir.resolve("uploads"));
 		Files.writeString(uploads.resolve("canola2.jpg"), "not a picture");
 		var report = importer.importFile(themeData(), new WordPressImporter.Options(uploads, "Pages", "Uncategorized"),
-				(p, d, t) -> {
-				});
+				NO_PROGRESS);
 		assertThat(report.tally(Kind.POST).imported()).isEqualTo(58);
 		assertThat(report.notes()).anyMatch(n -> n.contains("canola2.jpg is not a JPEG, PNG, GIF or WebP image"));
 		assertThat(count("SELECT COUNT(*) FROM image")).isEqualTo(imagesBefore);
@@ -174,15 +176,13 @@ abstract class WordPressContract {
 		Path exported = dir.resolve("shared-export.xml");
 		try (var site = emptySite(first)) {
 			site.getBean(WordPressImporter.class).importFile(file,
-					new WordPressImporter.Options(dir.resolve("wp-uploads"), "Pages", "Uncategorized"), (p, d, t) -> {
-					});
+					new WordPressImporter.Options(dir.resolve("wp-uploads"), "Pages", "Uncategorized"), NO_PROGRESS);
 			assertThat(site.getBean(JdbcClient.class).sql(withLeadImages).query(Integer.class).single()).isEqualTo(2);
 			site.getBean(WordPressExporter.class).export(exported, "https://news.example");
 		}
 		try (var site = emptySite(Files.createDirectories(dir.resolve("second")))) {
 			site.getBean(WordPressImporter.class).importFile(exported,
-					new WordPressImporter.Options(first.resolve("media"), "Pages", "Uncategorized"), (p, d, t) -> {
-					});
+					new WordPressImporter.Options(first.resolve("media"), "Pages", "Uncategorized"), NO_PROGRESS);
 			assertThat(site.getBean(JdbcClient.class).sql(withLeadImages).query(Integer.class).single()).isEqualTo(2);
 		}
 	}
@@ -191,7 +191,7 @@ abstract class WordPressContract {
 	private org.springframework.context.ConfigurableApplicationContext emptySite(Path data) {
 		List<String> args = new ArrayList<>(List.of("--broadsheet.data=" + data, "--broadsheet.demo.enabled=false",
 				"--broadsheet.search.follow=false", "--spring.main.banner-mode=off"));
-		args.addAll(emptyDatabaseOptions(data));
+		args.addAll(emptyDatabaseOptions());
 		return new SpringApplicationBuilder(BroadsheetApplication.class).web(WebApplicationType.NONE)
 			.run(args.toArray(String[]::new));
 	}
@@ -203,15 +203,13 @@ abstract class WordPressContract {
 				<?xml version="1.0" encoding="UTF-8"?>
 				<rss version="2.0"><channel><title>News</title><item><title>A story</title></item></channel></rss>
 				""");
-		assertThatThrownBy(() -> importer.importFile(feed, WordPressImporter.Options.defaults(), (p, d, t) -> {
-		})).isInstanceOf(WxrException.class).hasMessageContaining("not a WordPress export");
+		assertThatThrownBy(() -> importer.importFile(feed, WordPressImporter.Options.defaults(), NO_PROGRESS)).isInstanceOf(WxrException.class).hasMessageContaining("not a WordPress export");
 		Path doctype = Files.writeString(dir.resolve("doctype.xml"), """
 				<?xml version="1.0"?>
 				<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>
 				<rss><channel><title>&e;</title></channel></rss>
 				""");
-		assertThatThrownBy(() -> importer.importFile(doctype, WordPressImporter.Options.defaults(), (p, d, t) -> {
-		})).isInstanceOf(WxrException.class).hasMessage(doctype + ":2: a DOCTYPE is not allowed in a WordPress export (WordPress never writes one)");
+		assertThatThrownBy(() -> importer.importFile(doctype, WordPressImporter.Options.defaults(), NO_PROGRESS)).isInstanceOf(WxrException.class).hasMessage(doctype + ":2: a DOCTYPE is not allowed in a WordPress export (WordPress never writes one)");
 		assertThat(count("SELECT COUNT(*) FROM article")).isEqualTo(articlesBefore);
 	}
 
@@ -224,8 +222,7 @@ abstract class WordPressContract {
 		Path renamed = Files.writeString(dir.resolve("renamed.xml"),
 				Files.readString(truncated).replace("wpthemetestdata.wordpress.com", "renamed.example"));
 		Map<String, List<Map<String, Object>>> before = rows();
-		assertThatThrownBy(() -> importer.importFile(renamed, WordPressImporter.Options.defaults(), (p, d, t) -> {
-		})).isInstanceOf(WxrException.class).hasMessageStartingWith(renamed + ":")
+		assertThatThrownBy(() -> importer.importFile(renamed, WordPressImporter.Options.defaults(), NO_PROGRESS)).isInstanceOf(WxrException.class).hasMessageStartingWith(renamed + ":")
 			.hasMessageMatching("(?s).*:\\d+:\\d+: .*");
 		assertThat(rows()).isEqualTo(before);
 	}
@@ -244,11 +241,9 @@ abstract class WordPressContract {
 				</channel>
 				</rss>
 				""");
-		assertThatThrownBy(() -> importer.importFile(file, WordPressImporter.Options.defaults(), (p, d, t) -> {
-		})).isInstanceOf(WxrException.class).hasMessageStartingWith(file + ":7:");
+		assertThatThrownBy(() -> importer.importFile(file, WordPressImporter.Options.defaults(), NO_PROGRESS)).isInstanceOf(WxrException.class).hasMessageStartingWith(file + ":7:");
 		Path notWxr = Files.writeString(dir.resolve("not-wxr.xml"), "<html><body>hello</body></html>");
-		assertThatThrownBy(() -> importer.importFile(notWxr, WordPressImporter.Options.defaults(), (p, d, t) -> {
-		})).isInstanceOf(WxrException.class).hasMessage(notWxr + ":1: not a WordPress export: <rss><channel> expected, found <html>");
+		assertThatThrownBy(() -> importer.importFile(notWxr, WordPressImporter.Options.defaults(), NO_PROGRESS)).isInstanceOf(WxrException.class).hasMessage(notWxr + ":1: not a WordPress export: <rss><channel> expected, found <html>");
 	}
 
 	@Test
@@ -270,8 +265,7 @@ abstract class WordPressContract {
 					  <wp:post_type>post</wp:post_type><category domain="category" nicename="ns"><![CDATA[Namespaces]]></category>
 					</item></channel></rss>
 					""".formatted(scheme));
-			var report = importer.importFile(file, WordPressImporter.Options.defaults(), (p, d, t) -> {
-			});
+			var report = importer.importFile(file, WordPressImporter.Options.defaults(), NO_PROGRESS);
 			assertThat(report.tally(Kind.POST).created()).isEqualTo(1);
 			assertThat(jdbc.sql("SELECT body_html FROM article WHERE title = ?").param("Namespace " + scheme)
 				.query(String.class).single())
@@ -289,15 +283,9 @@ abstract class WordPressContract {
 		assertThat(written).isEqualTo(count("SELECT COUNT(*) FROM article"));
 		assertThat(Files.readString(exported, StandardCharsets.UTF_8)).contains("xmlns:wp=\"http://wordpress.org/export/1.2/\"");
 		Map<String, Object> here = content(jdbc);
-		Path data = Files.createDirectories(dir.resolve("empty"));
-		List<String> args = new ArrayList<>(List.of("--broadsheet.data=" + data, "--broadsheet.demo.enabled=false",
-				"--broadsheet.search.follow=false", "--spring.main.banner-mode=off"));
-		args.addAll(emptyDatabaseOptions(data));
-		try (var other = new SpringApplicationBuilder(BroadsheetApplication.class).web(WebApplicationType.NONE)
-			.run(args.toArray(String[]::new))) {
+		try (var other = emptySite(Files.createDirectories(dir.resolve("empty")))) {
 			var report = other.getBean(WordPressImporter.class).importFile(exported, WordPressImporter.Options.defaults(),
-					(p, d, t) -> {
-					});
+					NO_PROGRESS);
 			assertThat(report.tally(Kind.POST).skippedCount()).isZero();
 			assertThat(content(other.getBean(JdbcClient.class))).isEqualTo(here);
 		}
