@@ -6,17 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleDraft;
-import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.Articles;
-import org.broadsheet.author.AuthorProfile;
+import org.broadsheet.support.Chromium;
 import org.broadsheet.support.RunningSite;
+import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestDatabases;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -32,15 +29,12 @@ class BrowserDiscussionTest {
 
 	@Test
 	void aReaderCommentsAndLikesInARealBrowser() throws Exception {
-		Assumptions.assumeTrue(Files.isExecutable(XssContract.CHROMIUM) && Files.isExecutable(XssContract.CHROMEDRIVER),
-				"Skipped: Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
+		Chromium.assumeInstalled();
 		try (RunningSite site = RunningSite.start(TestDatabases.newDataFolder(), "--broadsheet.comments.min-fill-time=0s")) {
-			String path = site.bean(Articles.class).save(new ArticleDraft(null, "Talk to us", "Talk",
-					List.of(AuthorProfile.named("Staff")), "A question for readers", "What do you think?", null, List.of(),
-					null, ArticleStatus.PUBLISHED, Instant.now().minusSeconds(60), null, null)).path();
+			String path = TestArticles.publish(site, "Talk to us", Instant.now().minusSeconds(60));
 			long id = site.bean(Articles.class).published("talk", path.substring(path.lastIndexOf('/') + 1)).orElseThrow().id();
 			long earlier = site.bean(Comments.class).add(id, "Early bird", "First!", CommentStatus.APPROVED).id();
-			var browser = XssContract.browser();
+			var browser = Chromium.driver();
 			try {
 				browser.get(site.url(path));
 				browser.findElement(By.id("comment-text")).sendKeys("A thoughtful reply.\n\nSee https://example.org");

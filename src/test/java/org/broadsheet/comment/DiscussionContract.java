@@ -15,13 +15,11 @@ import java.util.concurrent.Future;
 
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleDraft;
-import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.Articles;
-import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.ReaderBrowser;
 import org.broadsheet.support.RunningSite;
+import org.broadsheet.support.TestArticles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -82,9 +80,13 @@ abstract class DiscussionContract {
 	}
 
 	String publish(RunningSite on, String title) {
-		return on.bean(Articles.class).save(new ArticleDraft(null, title, "Talk", List.of(AuthorProfile.named("Staff")),
-				"About " + title, "Body of " + title, null, List.of(), null, ArticleStatus.PUBLISHED,
-				Instant.now().minusSeconds(3600), null, null)).path();
+		return TestArticles.publish(on, title, Instant.now().minusSeconds(3600));
+	}
+
+	/** Gives the article an approved comment from {@code email}, so that the email is known. */
+	void knownCommenter(long article, String email) {
+		site.bean(Comments.class).restore(new ImportedComment(article, "known:" + article + ":" + email, null, "Known",
+				email, null, "Hello", CommentStatus.APPROVED, Instant.now()));
 	}
 
 	long id(String path) {
@@ -193,8 +195,7 @@ abstract class DiscussionContract {
 	void linksAndBlockedWordsAreModerated() {
 		String path = publish(site, "Rules");
 		long article = id(path);
-		site.bean(Comments.class).add(article, "Known", "Hello", CommentStatus.APPROVED);
-		jdbc.sql("UPDATE comment SET author_email = 'known@example.com' WHERE article_id = ?").param(article).update();
+		knownCommenter(article, "known@example.com");
 		var reader = new ReaderBrowser(site);
 		reader.open(path);
 		reader.comment(path, comment("Known", "known@example.com", "Two links: https://a.example and https://b.example"));
@@ -275,9 +276,7 @@ abstract class DiscussionContract {
 
 	@Test
 	void commentsCloseByThemselvesAfterTheConfiguredDays() {
-		var old = strict.bean(Articles.class).save(new ArticleDraft(null, "Old news", "Talk",
-				List.of(AuthorProfile.named("Staff")), "Old", "Old body", null, List.of(), null, ArticleStatus.PUBLISHED,
-				Instant.now().minus(java.time.Duration.ofDays(3)), null, null)).path();
+		var old = TestArticles.publish(strict, "Old news", Instant.now().minus(java.time.Duration.ofDays(3)));
 		var reader = new ReaderBrowser(strict);
 		Document page = reader.open(old);
 		assertThat(page.select("form#respond")).isEmpty();
@@ -329,8 +328,7 @@ abstract class DiscussionContract {
 	void namesWebsitesAndWordsAreReadAsPeopleMeanThem() {
 		String path = publish(site, "Unicode");
 		long article = id(path);
-		site.bean(Comments.class).add(article, "Known", "Hi", CommentStatus.APPROVED);
-		jdbc.sql("UPDATE comment SET author_email = 'uni@example.com' WHERE article_id = ?").param(article).update();
+		knownCommenter(article, "uni@example.com");
 		var reader = new ReaderBrowser(site);
 		reader.open(path);
 		var invisible = reader.comment(path, Map.of("name", "\u200B\u202E", "email", "uni@example.com", "text", "Hidden"));
@@ -473,16 +471,16 @@ abstract class DiscussionContract {
 
 		ExecutorService pool = Executors.newFixedThreadPool(16);
 		try {
-			List<Callable<Integer>> likers = new ArrayList<>();
+			List<Callable<List<Integer>>> likers = new ArrayList<>();
 			for (int i = 0; i < 64; i++) {
 				likers.add(() -> {
 					var r = new ReaderBrowser(site);
 					r.open(path);
-					return r.like(path, true).statusCode() + r.like(path, true).statusCode();
+					return List.of(r.like(path, true).statusCode(), r.like(path, true).statusCode());
 				});
 			}
 			for (var result : pool.invokeAll(likers)) {
-				assertThat(result.get()).isEqualTo(400);
+				assertThat(result.get()).containsExactly(200, 200);
 			}
 		}
 		finally {

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,26 +15,19 @@ import java.util.logging.Level;
 
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.ArticleDraft;
-import org.broadsheet.article.ArticleStatus;
-import org.broadsheet.article.Articles;
-import org.broadsheet.author.AuthorProfile;
+import org.broadsheet.support.Chromium;
 import org.broadsheet.support.ReaderBrowser;
 import org.broadsheet.support.RunningSite;
+import org.broadsheet.support.TestArticles;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -46,10 +38,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
 abstract class XssContract {
-
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	/** @return Spring options giving a site started by this test a new, empty database */
 	abstract List<String> databaseOptions();
@@ -71,15 +59,12 @@ abstract class XssContract {
 
 	@Test
 	void noPayloadRunsInARealBrowser() throws Exception {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Skipped: Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
+		Chromium.assumeInstalled();
 		List<String> payloads = payloads();
 		assertThat(payloads).hasSizeGreaterThanOrEqualTo(100);
 		try (RunningSite site = start(DiscussionContract.OPEN[0], DiscussionContract.OPEN[1], DiscussionContract.OPEN[2],
 				"--broadsheet.comments.threads-per-page=1000", "--broadsheet.comments.max-length=10000")) {
-			String path = site.bean(Articles.class).save(new ArticleDraft(null, "Hostile comments", "Talk",
-					List.of(AuthorProfile.named("Staff")), "Payloads", "Body", null, List.of(), null, ArticleStatus.PUBLISHED,
-					Instant.now().minusSeconds(60), null, null)).path();
+			String path = TestArticles.publish(site, "Hostile comments", Instant.now().minusSeconds(60));
 			var reader = new ReaderBrowser(site);
 			reader.open(path);
 			int websitesAccepted = 0;
@@ -110,7 +95,7 @@ abstract class XssContract {
 			site.bean(Moderation.class).apply(editor, Moderation.Action.APPROVE, ids);
 			assertThat(ids).hasSize(payloads.size() + websitesAccepted);
 
-			WebDriver browser = browser();
+			WebDriver browser = Chromium.driver();
 			try {
 				browser.get(site.url(path));
 				Thread.sleep(1500);
@@ -156,20 +141,6 @@ abstract class XssContract {
 		catch (NoAlertPresentException expected) {
 			// no dialog: good
 		}
-	}
-
-	static WebDriver browser() {
-		var options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--window-size=1280,1600", "--disable-dev-shm-usage");
-		var logs = new LoggingPreferences();
-		logs.enable(LogType.BROWSER, Level.ALL);
-		options.setCapability("goog:loggingPrefs", logs);
-		options.setPageLoadTimeout(Duration.ofSeconds(30));
-		var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-		return new ChromeDriver(service, options);
 	}
 
 }

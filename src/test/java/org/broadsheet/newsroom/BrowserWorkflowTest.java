@@ -15,11 +15,11 @@ import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.author.Authors;
+import org.broadsheet.support.Chromium;
 import org.broadsheet.support.Corpus;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,9 +27,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.yaml.snakeyaml.Yaml;
@@ -42,10 +39,6 @@ import org.yaml.snakeyaml.Yaml;
  */
 class BrowserWorkflowTest {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	static final Path SCREENSHOTS = Path.of("target/screenshots");
 
 	static RunningSite site;
@@ -56,8 +49,7 @@ class BrowserWorkflowTest {
 
 	@BeforeAll
 	static void start() throws Exception {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Skipped: Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
+		Chromium.assumeInstalled();
 		seed = Corpus.require("seed");
 		bundle = new Yaml().load(Files.readString(seed.resolve("russias-n-korea-approach.md")).split("(?m)^---$", 3)[1]);
 		site = RunningSite.start(TestDatabases.newDataFolder(), "--broadsheet.site.time-zone=UTC");
@@ -75,16 +67,6 @@ class BrowserWorkflowTest {
 		if (site != null) {
 			site.close();
 		}
-	}
-
-	static WebDriver browser() {
-		var options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--window-size=1280,1600", "--disable-dev-shm-usage");
-		var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-		return new ChromeDriver(service, options);
 	}
 
 	static void signIn(WebDriver driver, String email) {
@@ -113,7 +95,7 @@ class BrowserWorkflowTest {
 		var syndication = (Map<String, String>) bundle.get("syndication");
 		String body = Files.readString(seed.resolve("russias-n-korea-approach.md")).split("(?m)^---$", 3)[2].strip();
 		String articleUrl;
-		WebDriver author = browser();
+		WebDriver author = Chromium.driver();
 		try {
 			signIn(author, "author@news.test");
 			author.get(site.url("/newsroom/media"));
@@ -145,7 +127,7 @@ class BrowserWorkflowTest {
 			author.quit();
 		}
 
-		WebDriver editor = browser();
+		WebDriver editor = Chromium.driver();
 		try {
 			signIn(editor, "editor@news.test");
 			editor.get(articleUrl);
@@ -157,7 +139,7 @@ class BrowserWorkflowTest {
 			editor.quit();
 		}
 
-		WebDriver reader = browser();
+		WebDriver reader = Chromium.driver();
 		try {
 			reader.get(site.url("/opinion/russias-n-korea-approach"));
 			assertThat(reader.findElement(By.cssSelector("h1.headline")).getText()).isEqualTo(bundle.get("title"));
@@ -184,7 +166,7 @@ class BrowserWorkflowTest {
 
 	@Test
 	void aScheduledArticleAppearsOnTheFrontPageByItself() throws Exception {
-		WebDriver author = browser();
+		WebDriver author = Chromium.driver();
 		try {
 			signIn(author, "author@news.test");
 			author.get(site.url("/newsroom/articles/new"));
@@ -205,7 +187,7 @@ class BrowserWorkflowTest {
 		finally {
 			author.quit();
 		}
-		WebDriver reader = browser();
+		WebDriver reader = Chromium.driver();
 		try {
 			reader.get(site.url("/"));
 			assertThat(reader.getPageSource()).doesNotContain("Scheduled in the browser");
