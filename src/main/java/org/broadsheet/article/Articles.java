@@ -435,6 +435,22 @@ public class Articles {
 	 */
 	@Transactional(readOnly = true)
 	public List<Article> newest(Long sectionId, Long authorId, Long tagId, int limit) {
+		return publishedByIds(newestRows(sectionId, authorId, tagId, limit).stream().map(ArticleRow::id).toList());
+	}
+
+	/**
+	 * The last change among what {@link #newest} would return, read without loading the articles:
+	 * what a feed's conditional GET needs before it builds anything.
+	 *
+	 * @return UTC instant, or the epoch when there is no article
+	 */
+	@Transactional(readOnly = true)
+	public Instant newestChange(Long sectionId, Long authorId, Long tagId, int limit) {
+		return newestRows(sectionId, authorId, tagId, limit).stream().map(r -> Instant.ofEpochMilli(r.updatedAt()))
+			.max(java.util.Comparator.naturalOrder()).orElse(Instant.EPOCH);
+	}
+
+	private List<ArticleRow> newestRows(Long sectionId, Long authorId, Long tagId, int limit) {
 		StringBuilder filter = new StringBuilder();
 		Map<String, Object> params = new java.util.HashMap<>();
 		if (sectionId != null) {
@@ -449,9 +465,7 @@ public class Articles {
 			filter.append(" AND a.id IN (SELECT article_id FROM article_tag WHERE tag_id = :tag)");
 			params.put("tag", tagId);
 		}
-		var ids = repository.listPublic(filter.toString(), params, clock.millis(), limit, 0).stream().map(ArticleRow::id)
-			.toList();
-		return publishedByIds(ids);
+		return repository.listPublic(filter.toString(), params, clock.millis(), limit, 0);
 	}
 
 	/**

@@ -1,9 +1,7 @@
 package org.broadsheet.feed;
 
 import java.time.Instant;
-import java.util.Comparator;
 
-import org.broadsheet.article.Article;
 import org.broadsheet.article.Articles;
 import org.broadsheet.author.Authors;
 import org.broadsheet.site.SiteLinks;
@@ -61,12 +59,15 @@ class FeedController {
 		var sectionFound = section == null ? null : taxonomy.sectionBySlug(section).orElseThrow(FeedController::notFound);
 		var authorFound = author == null ? null : authors.bySlug(author).orElseThrow(FeedController::notFound);
 		var tagFound = tag == null ? null : taxonomy.tagBySlug(tag).orElseThrow(FeedController::notFound);
-		var items = articles.newest(sectionFound == null ? null : sectionFound.id(),
-				authorFound == null ? null : authorFound.id(), tagFound == null ? null : tagFound.id(), size);
-		Instant updated = items.stream().map(Article::updatedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+		Long sectionId = sectionFound == null ? null : sectionFound.id();
+		Long authorId = authorFound == null ? null : authorFound.id();
+		Long tagId = tagFound == null ? null : tagFound.id();
+		// Aggregators poll: an unchanged feed answers 304 before any article is loaded.
+		Instant updated = articles.newestChange(sectionId, authorId, tagId, size);
 		if (request.checkNotModified(updated.toEpochMilli())) {
 			return null;
 		}
+		var items = articles.newest(sectionId, authorId, tagId, size);
 		StringBuilder title = new StringBuilder(site.siteName());
 		String page = "/";
 		if (sectionFound != null) {
