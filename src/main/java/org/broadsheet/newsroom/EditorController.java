@@ -89,12 +89,13 @@ class EditorController {
 	@PostMapping("/newsroom/articles/{id}")
 	String save(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, ArticleForm form, CsrfToken csrf,
 			Model model, HttpServletResponse response) {
-		var editing = editing(user, id);
 		try {
 			workflow.save(user.account(), id, form.toDraft());
 			return "redirect:/newsroom/articles/" + id + "?saved";
 		}
 		catch (IllegalArgumentException ex) {
+			// Revisions and history are loaded only to show the form again (404 when there is no article).
+			var editing = editing(user, id);
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return form(user, model, csrf, editing, form, ex.getMessage());
 		}
