@@ -21,7 +21,7 @@ public class CommentRejected extends RuntimeException {
 	private final Map<String, String> problems;
 
 	/** @param problems field → message key */
-	public CommentRejected(Reason reason, Map<String, String> problems) {
+	CommentRejected(Reason reason, Map<String, String> problems) {
 		super(problems.toString());
 		this.reason = reason;
 		this.problems = Map.copyOf(problems);

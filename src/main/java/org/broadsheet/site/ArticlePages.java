@@ -73,7 +73,7 @@ public class ArticlePages {
 
 	private Pages.Discussion discussion(Article article, Reader reader) {
 		var thread = comments.thread(article.id(), reader.reader(), reader.commentPage(), reader.newestFirst());
-		Comment replyTo = reader.replyTo() == null || reader.replyTo() < 1 ? null
+		Comment replyTo = reader.replyTo() == null ? null
 				: comments.find(article.id(), reader.replyTo()).orElse(null);
 		boolean open = comments.isOpen(article.id(), article.publishedAt());
 		return new Pages.Discussion(thread, open, reader.csrf(),

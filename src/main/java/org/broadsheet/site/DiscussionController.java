@@ -61,9 +61,6 @@ class DiscussionController {
 		String reader = ReaderCookie.ensure(request, response);
 		response.setHeader("Cache-Control", "private, no-cache");
 		try {
-			if (parent != null && parent < 0) {
-				throw new CommentRejected(CommentRejected.Reason.INVALID, Map.of("parent", "comment.error.parent"));
-			}
 			var posted = comments.post(new NewComment(article.id(), parent, params.name(), params.email(),
 					params.website(), params.text(), reader, request.getRemoteAddr(), params.token(), params.homepage()),
 					article.publishedAt());
@@ -120,17 +117,16 @@ class DiscussionController {
 		return articles.published(section, slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
-	/** @return the parent comment's id, null for none, or -1 for something that is not an id */
+	/** @return the parent comment's id, null for none; 0 (no comment: refused by the rules) for anything else */
 	private static Long parent(String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
 		try {
-			long id = Long.parseLong(value.strip());
-			return id > 0 ? id : -1L;
+			return Math.max(0, Long.parseLong(value.strip()));
 		}
 		catch (NumberFormatException ex) {
-			return -1L;
+			return 0L;
 		}
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Readers get a proper page, in the site's layout, for a missing page or a malformed address. */
-@ControllerAdvice(assignableTypes = { ReaderController.class, SearchPageController.class, DiscussionController.class })
+@ControllerAdvice(basePackageClasses = ErrorPages.class)
 class ErrorPages {
 
 	private final SiteContext site;
@@ -23,15 +23,16 @@ class ErrorPages {
 		this.seo = seo;
 	}
 
-	/** A 400 whose reason starts with a parameter's name ({@code "cpage: …"}) names it on the page. */
 	@ExceptionHandler(ResponseStatusException.class)
 	String status(ResponseStatusException ex, Model model, HttpServletResponse response) {
 		int code = ex.getStatusCode().value();
-		if (code == 400 && ex.getReason() != null && ex.getReason().matches("[A-Za-z_]+: .*")) {
-			return badParameter(ex.getReason().substring(0, ex.getReason().indexOf(':')), model, response);
-		}
 		return code == 404 ? notFound(model, response)
 				: render(model, response, HttpStatus.valueOf(code), "error.title", "error.text");
+	}
+
+	@ExceptionHandler(BadParameter.class)
+	String badParameter(BadParameter ex, Model model, HttpServletResponse response) {
+		return badParameter(ex.name(), model, response);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

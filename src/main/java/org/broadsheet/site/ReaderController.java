@@ -63,8 +63,8 @@ class ReaderController {
 
 	@GetMapping("/{section:(?!api$)[^.]+}/{slug:[^.]+}")
 	Object article(@PathVariable String section, @PathVariable String slug,
-			@RequestParam(defaultValue = "1") String cpage, @RequestParam(defaultValue = "oldest") String corder,
-			@RequestParam(required = false) String replyto,
+			@RequestParam(defaultValue = "1") int cpage, @RequestParam(defaultValue = "oldest") String corder,
+			@RequestParam(required = false) Long replyto,
 			@CookieValue(name = ReaderCookie.NAME, required = false) String reader, CsrfToken csrf,
 			jakarta.servlet.http.HttpServletResponse response, Model model) {
 		var found = articles.published(section, slug);
@@ -75,11 +75,16 @@ class ReaderController {
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		}
 		if (!corder.equals("newest") && !corder.equals("oldest")) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "corder: newest or oldest");
+			throw new BadParameter("corder");
 		}
-		var view = new ArticlePages.Reader(ReaderCookie.valid(reader), positive(cpage, "cpage"),
-				corder.equals("newest"), csrf, null, java.util.Map.of(),
-				replyto == null ? null : (long) positive(replyto, "replyto"), null);
+		if (cpage < 1) {
+			throw new BadParameter("cpage");
+		}
+		if (replyto != null && replyto < 1) {
+			throw new BadParameter("replyto");
+		}
+		var view = new ArticlePages.Reader(ReaderCookie.valid(reader), cpage, corder.equals("newest"), csrf, null,
+				java.util.Map.of(), replyto, null);
 		// The page holds this reader's form tokens and held comments: for them alone.
 		response.setHeader("Cache-Control", "private, no-cache");
 		model.addAttribute("page", articlePages.page(found.get(), view));
@@ -174,20 +179,6 @@ class ReaderController {
 	@org.springframework.web.bind.annotation.ExceptionHandler(Moved.class)
 	RedirectView moved(Moved moved) {
 		return permanentRedirect(moved.location);
-	}
-
-	/** @throws ResponseStatusException 400 naming the parameter, unless it is a whole number from 1 */
-	static int positive(String value, String parameter) {
-		try {
-			int n = Integer.parseInt(value.strip());
-			if (n >= 1) {
-				return n;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		throw new ResponseStatusException(HttpStatus.BAD_REQUEST, parameter + ": must be a whole number from 1");
 	}
 
 	private static void requirePage(int page) {
