@@ -1,6 +1,5 @@
 package org.broadsheet.newsroom;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,9 +45,9 @@ class CommentsController {
 
 	@GetMapping("/newsroom/comments")
 	String queue(@AuthenticationPrincipal NewsroomUser user, @RequestParam(defaultValue = "pending") String status,
-			@RequestParam(defaultValue = "1") String page, CsrfToken csrf, Model model) {
+			@RequestParam(defaultValue = "1") int page, CsrfToken csrf, Model model) {
 		CommentStatus shown = parse(status);
-		var queue = moderation.queue(user.account(), shown, (int) Math.min(number(page), 1_000_000), PAGE_SIZE);
+		var queue = moderation.queue(user.account(), shown, page, PAGE_SIZE);
 		var titles = articles.titles(queue.items().stream().map(Comment::articleId).distinct().toList());
 		model.addAttribute("page", new NewsroomPages.CommentsPage(chrome.chrome(), csrf, queue, titles));
 		return "newsroom/comments";
@@ -57,7 +56,7 @@ class CommentsController {
 	/** Ticked comments ({@code id}, repeated) and the action of the button pressed. */
 	@PostMapping("/newsroom/comments")
 	String act(@AuthenticationPrincipal NewsroomUser user, @RequestParam(defaultValue = "") String action,
-			@RequestParam(name = "id", required = false) List<String> ids,
+			@RequestParam(name = "id", required = false) List<Long> ids,
 			@RequestParam(defaultValue = "pending") String status) {
 		CommentStatus back = parse(status);
 		Moderation.Action chosen;
@@ -67,28 +66,24 @@ class CommentsController {
 		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "action: one of approve, reject, spam, delete");
 		}
-		List<Long> chosenIds = new ArrayList<>();
-		for (String id : ids == null ? List.<String>of() : ids) {
-			chosenIds.add(number(id));
-		}
-		int changed = moderation.apply(user.account(), chosen, chosenIds);
+		int changed = moderation.apply(user.account(), chosen, ids == null ? List.of() : ids);
 		return "redirect:/newsroom/comments?status=" + back.key() + "&changed=" + changed;
 	}
 
 	@GetMapping("/newsroom/comments/{id}")
-	String edit(@AuthenticationPrincipal NewsroomUser user, @PathVariable String id, CsrfToken csrf, Model model) {
-		var comment = moderation.find(user.account(), number(id))
+	String edit(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, CsrfToken csrf, Model model) {
+		var comment = moderation.find(user.account(), id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return editPage(model, csrf, comment, comment.authorName(), comment.authorEmail(), comment.authorUrl(),
 				comment.body(), null);
 	}
 
 	@PostMapping("/newsroom/comments/{id}")
-	String save(@AuthenticationPrincipal NewsroomUser user, @PathVariable String id,
+	String save(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String email,
 			@RequestParam(defaultValue = "") String website, @RequestParam(defaultValue = "") String text,
 			CsrfToken csrf, Model model, HttpServletResponse response) {
-		var comment = moderation.find(user.account(), number(id))
+		var comment = moderation.find(user.account(), id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		try {
 			moderation.edit(user.account(), comment.id(), name, email, website, text);
@@ -102,14 +97,13 @@ class CommentsController {
 
 	/** Closes or opens an article's comments, from the editor page. */
 	@PostMapping("/newsroom/articles/{id}/comments")
-	String closing(@AuthenticationPrincipal NewsroomUser user, @PathVariable String id,
+	String closing(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
 			@RequestParam(defaultValue = "") String closed) {
-		long articleId = number(id);
-		if (articles.titles(List.of(articleId)).isEmpty()) {
+		if (articles.titles(List.of(id)).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		moderation.setClosed(user.account(), articleId, "true".equals(closed));
-		return "redirect:/newsroom/articles/" + articleId + "?comments";
+		moderation.setClosed(user.account(), id, "true".equals(closed));
+		return "redirect:/newsroom/articles/" + id + "?comments";
 	}
 
 	private String editPage(Model model, CsrfToken csrf, Comment comment, String name, String email, String website,
@@ -128,19 +122,6 @@ class CommentsController {
 		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
 		}
-	}
-
-	private static long number(String value) {
-		try {
-			long n = Long.parseLong(value.strip());
-			if (n >= 1) {
-				return n;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a whole number from 1: " + value);
 	}
 
 }
