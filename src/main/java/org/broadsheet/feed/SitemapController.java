@@ -12,6 +12,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import org.broadsheet.article.Articles;
 import org.broadsheet.site.SiteLinks;
+import org.broadsheet.text.XmlText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;

@@ -27,6 +27,7 @@ import org.broadsheet.comment.Comments;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
 import org.broadsheet.taxonomy.Taxonomy;
+import org.broadsheet.text.XmlText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
@@ -330,7 +331,7 @@ public class WordPressExporter {
 		xml.writeStartElement("category");
 		xml.writeAttribute("domain", domain);
 		xml.writeAttribute("nicename", slug(slug));
-		xml.writeCharacters(xmlText(name));
+		xml.writeCharacters(java.util.Objects.requireNonNullElse(XmlText.clean(name), ""));
 		xml.writeEndElement();
 	}
 
@@ -348,20 +349,9 @@ public class WordPressExporter {
 		else {
 			xml.writeStartElement(namespace, name);
 		}
-		xml.writeCharacters(xmlText(text));
+		xml.writeCharacters(java.util.Objects.requireNonNullElse(XmlText.clean(text), ""));
 		xml.writeEndElement();
 		xml.writeCharacters("\n");
-	}
-
-	/** Text without the characters XML 1.0 forbids (C0 controls but tab and line breaks, U+FFFE, U+FFFF). */
-	private static String xmlText(String text) {
-		if (text == null) {
-			return "";
-		}
-		StringBuilder clean = new StringBuilder(text.length());
-		text.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF
-				|| c >= 0xE000 && c <= 0xFFFD || c >= 0x10000).forEach(clean::appendCodePoint);
-		return clean.toString();
 	}
 
 	/** WordPress keeps non-ASCII slugs percent-encoded in lower case. */

@@ -1,4 +1,4 @@
 /**
- * Text helpers shared by every module: slugs in the writer's script.
+ * Text helpers shared by every module: slugs in the writer's script, query strings, XML-safe text.
  */
 package org.broadsheet.text;

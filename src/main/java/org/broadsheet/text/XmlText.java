@@ -1,9 +1,9 @@
-package org.broadsheet.feed;
+package org.broadsheet.text;
 
 import java.util.regex.Pattern;
 
-/** Text made safe for XML 1.0 documents (and feeds in general). */
-final class XmlText {
+/** Text made safe for XML 1.0 documents: feeds, sitemaps, WordPress exports (and JSON feeds too). */
+public final class XmlText {
 
 	/** Characters XML 1.0 forbids (§2.2): C0 controls other than tab, newline and return; surrogates alone; U+FFFE/F. */
 	private static final Pattern FORBIDDEN = Pattern
@@ -13,7 +13,7 @@ final class XmlText {
 	}
 
 	/** @return {@code text} without the characters XML 1.0 forbids; null stays null */
-	static String clean(String text) {
+	public static String clean(String text) {
 		return text == null ? null : FORBIDDEN.matcher(text).replaceAll("");
 	}
 
