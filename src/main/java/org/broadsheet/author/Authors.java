@@ -78,26 +78,42 @@ public class Authors {
 	}
 
 	/**
+	 * What {@link #restore} did.
+	 *
+	 * @param created no author held the login before
+	 * @param changed the login moved, or the author's name or email changed
+	 */
+	public record Restored(Author author, boolean created, boolean changed) {
+	}
+
+	/**
 	 * Finds or creates the author called {@code displayName} (as {@link #save}) and gives them a
 	 * login and email from another system. A login moves from whichever author held it before.
 	 *
 	 * @param login at most 200 characters, not blank
 	 * @param email or null; kept only when at most 254 characters
-	 * @return the stored author
+	 * @return the stored author, and whether it was new or changed
 	 * @throws IllegalArgumentException naming the field: a blank or over-long login, or a display
 	 *         name without a letter or digit (see {@link AuthorProfile})
 	 */
 	@Transactional
-	public Author restore(String login, String displayName, String email) {
+	public Restored restore(String login, String displayName, String email) {
 		if (login == null || login.isBlank() || login.strip().length() > 200) {
 			throw new IllegalArgumentException("login: required, at most 200 characters");
 		}
+		String key = login.strip();
+		record Holder(long id, String email) {
+		}
+		var before = jdbc.sql("SELECT id, email FROM author WHERE login = ?").param(key).query(Holder.class).optional();
 		Author author = save(AuthorProfile.named(displayName));
 		String cleanEmail = email == null || email.isBlank() || email.strip().length() > 254 ? null : email.strip();
-		jdbc.sql("UPDATE author SET login = NULL WHERE login = ? AND id <> ?").params(login.strip(), author.id()).update();
-		jdbc.sql("UPDATE author SET login = ?, email = ? WHERE id = ?").params(login.strip(), cleanEmail, author.id())
-			.update();
-		return author;
+		boolean same = before.isPresent() && before.get().id() == author.id()
+				&& java.util.Objects.equals(before.get().email(), cleanEmail);
+		if (!same) {
+			jdbc.sql("UPDATE author SET login = NULL WHERE login = ? AND id <> ?").params(key, author.id()).update();
+			jdbc.sql("UPDATE author SET login = ?, email = ? WHERE id = ?").params(key, cleanEmail, author.id()).update();
+		}
+		return new Restored(author, before.isEmpty(), !same);
 	}
 
 	/** @return the login and email of every author that has a login, keyed by author id */

@@ -215,19 +215,17 @@ public class WordPressImporter {
 
 		final WordPressMedia pictures;
 
-		/** Names of the tags, sections and author logins there were before this import, for the report. */
+		/** Names of the tags and sections there were before this import, for the report. */
 		final Set<String> tagsBefore;
 
 		final Set<String> sectionsBefore;
 
-		final Map<String, String> emailsBefore = new HashMap<>();
 
 		Run(Path file, Options options, Scan scan, Progress progress) {
 			this.tagsBefore = taxonomy.tags().stream().map(org.broadsheet.taxonomy.Tag::name)
 				.collect(java.util.stream.Collectors.toSet());
 			this.sectionsBefore = taxonomy.sections().stream().map(Section::name)
 				.collect(java.util.stream.Collectors.toSet());
-			authors.logins().values().forEach(l -> emailsBefore.put(l.login(), String.valueOf(l.email())));
 			this.file = file;
 			this.options = options;
 			this.scan = scan;
@@ -273,18 +271,15 @@ public class WordPressImporter {
 			report.found(Kind.AUTHOR);
 			String login = author.login().strip();
 			inSavepoint(Kind.AUTHOR, "line " + author.line() + " author '" + login + "'", () -> {
-				String before = emailsBefore.get(login);
-				authors.restore(login, displayName(author), author.email());
-				String email = author.email().isBlank() || author.email().strip().length() > 254 ? null
-						: author.email().strip();
-				if (before == null) {
+				var restored = authors.restore(login, displayName(author), author.email());
+				if (restored.created()) {
 					report.created(Kind.AUTHOR);
 				}
-				else if (before.equals(String.valueOf(email))) {
-					report.unchanged(Kind.AUTHOR);
+				else if (restored.changed()) {
+					report.updated(Kind.AUTHOR);
 				}
 				else {
-					report.updated(Kind.AUTHOR);
+					report.unchanged(Kind.AUTHOR);
 				}
 			});
 		}
