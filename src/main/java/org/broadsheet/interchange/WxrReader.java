@@ -43,8 +43,6 @@ final class WxrReader implements AutoCloseable {
 
 	private final XMLStreamReader xml;
 
-	private String siteTitle = "";
-
 	private String siteLink = "";
 
 	private String baseBlogUrl = "";
@@ -88,11 +86,6 @@ final class WxrReader implements AutoCloseable {
 		return !baseBlogUrl.isBlank() ? baseBlogUrl.strip() : siteLink.strip();
 	}
 
-	/** @return the channel's title, known once the first item is read */
-	String siteTitle() {
-		return siteTitle;
-	}
-
 	/**
 	 * @return the next author, category, tag or item, or null after the end of the document
 	 * @throws WxrException for XML that is not well-formed, or a document that is not RSS
@@ -120,7 +113,6 @@ final class WxrReader implements AutoCloseable {
 				}
 				wordPress |= ns.equals("wp:");
 				switch (ns + name) {
-					case "title" -> siteTitle = text();
 					case "link" -> siteLink = text();
 					case "wp:base_blog_url" -> baseBlogUrl = text();
 					case "wp:author" -> {
@@ -151,13 +143,6 @@ final class WxrReader implements AutoCloseable {
 		}
 		catch (XMLStreamException ex) {
 			throw error(ex);
-		}
-	}
-
-	/** Reads the rest of the file, checking that it is well-formed. */
-	void drain() {
-		while (next() != null) {
-			// each entry is checked as it is read
 		}
 	}
 

@@ -41,17 +41,16 @@ public record ArticleForm(String title, String slug, String section, String auth
 		return new ArticleForm("", "", "", "", "", "", "", "", "", "", "", "", "", "", "");
 	}
 
-	/** The form filled from a saved draft. */
+	/** The form filled from a saved draft (absent texts become empty fields). */
 	static ArticleForm of(ArticleDraft d) {
 		var s = d.syndication();
 		var image = d.leadImage();
-		return new ArticleForm(d.title(), nullToEmpty(d.slug()), d.section(),
-				String.join(", ", d.authors().stream().map(AuthorProfile::name).toList()), nullToEmpty(d.summary()),
-				d.bodyMarkdown(), String.join(", ", d.tags()), nullToEmpty(d.language()),
-				s == null ? "" : nullToEmpty(s.publication()), s == null ? "" : nullToEmpty(s.note()),
-				s == null ? "" : nullToEmpty(s.url()), image == null ? "" : Long.toString(image.imageId()),
-				image == null ? "" : nullToEmpty(image.alt()), image == null ? "" : nullToEmpty(image.caption()),
-				image == null ? "" : nullToEmpty(image.credit()));
+		return new ArticleForm(d.title(), d.slug(), d.section(),
+				String.join(", ", d.authors().stream().map(AuthorProfile::name).toList()), d.summary(), d.bodyMarkdown(),
+				String.join(", ", d.tags()), d.language(), s == null ? null : s.publication(), s == null ? null : s.note(),
+				s == null ? null : s.url(), image == null ? null : Long.toString(image.imageId()),
+				image == null ? null : image.alt(), image == null ? null : image.caption(),
+				image == null ? null : image.credit());
 	}
 
 	/**
@@ -59,7 +58,7 @@ public record ArticleForm(String title, String slug, String section, String auth
 	 */
 	ArticleDraft toDraft() {
 		ImageUse leadImage = null;
-		if (!blank(this.leadImage)) {
+		if (!this.leadImage.isBlank()) {
 			if (!this.leadImage.strip().matches("\\d{1,18}")) {
 				throw new IllegalArgumentException("leadImage: choose an image from the media library");
 			}
@@ -67,32 +66,27 @@ public record ArticleForm(String title, String slug, String section, String auth
 			leadImage = new ImageUse(Long.parseLong(this.leadImage.strip()), emptyToNull(leadAlt), emptyToNull(leadCaption),
 					emptyToNull(leadCredit));
 		}
-		if (section == null || section.isBlank()) {
+		if (section.isBlank()) {
 			throw new IllegalArgumentException("section: choose or type a section");
 		}
 		List<AuthorProfile> names = names(authors).stream().map(AuthorProfile::named).toList();
 		if (names.isEmpty()) {
 			throw new IllegalArgumentException("authors: name at least one author");
 		}
-		boolean syndicated = !blank(syndicationPublication) || !blank(syndicationNote) || !blank(syndicationUrl);
-		return new ArticleDraft(blank(slug) ? null : slug.strip(), title == null ? null : title.strip(), section.strip(),
-				names, blank(summary) ? null : summary.strip(), body == null ? "" : body, leadImage, names(tags),
-				blank(language) ? null : language.strip(), ArticleStatus.DRAFT, null, null,
+		boolean syndicated = !syndicationPublication.isBlank() || !syndicationNote.isBlank() || !syndicationUrl.isBlank();
+		return new ArticleDraft(slug.isBlank() ? null : slug.strip(), title.strip(), section.strip(),
+				names, summary.isBlank() ? null : summary.strip(), body, leadImage, names(tags),
+				language.isBlank() ? null : language.strip(), ArticleStatus.DRAFT, null, null,
 				syndicated ? new Syndication(emptyToNull(syndicationPublication), emptyToNull(syndicationNote),
 						emptyToNull(syndicationUrl)) : null);
 	}
 
 	private static List<String> names(String list) {
-		return list == null ? List.of()
-				: Arrays.stream(list.split(",")).map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
-	}
-
-	private static boolean blank(String value) {
-		return value == null || value.isBlank();
+		return Arrays.stream(list.split(",")).map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
 	}
 
 	private static String emptyToNull(String value) {
-		return blank(value) ? null : value.strip();
+		return value.isBlank() ? null : value.strip();
 	}
 
 	private static String nullToEmpty(String value) {

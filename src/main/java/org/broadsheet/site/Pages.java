@@ -92,7 +92,7 @@ public final class Pages {
 	/** The search page: the query as read, its results and facets. */
 	public record SearchPage(Chrome chrome, PageMeta meta, org.broadsheet.search.SearchResults results) {
 
-		/** @return the search page's address with the current query, one parameter changed (null removes it) */
+		/** @return the search page's address with the current query (first page), one parameter changed (null removes it) */
 		public String with(String name, Object value) {
 			var q = results.query();
 			java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
@@ -103,9 +103,6 @@ public final class Pages {
 			params.put("year", q.year());
 			params.put("sort", q.newestFirst() ? "newest" : null);
 			params.put(name, value);
-			if (!name.equals("page")) {
-				params.remove("page");
-			}
 			return org.broadsheet.text.Links.withQuery("/search", params);
 		}
 
