@@ -1,12 +1,14 @@
 package org.broadsheet.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +17,6 @@ import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.Articles;
-import org.broadsheet.support.Eventually;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestDatabases;
@@ -185,7 +186,8 @@ class WorkflowTest {
 		editor.post("/newsroom/articles/" + id + "/publish", Map.of());
 		String path = site.bean(Articles.class).publishedByIds(List.of(id)).get(0).path();
 		// The search index follows on its own thread; wait until the page stops changing.
-		String before = Eventually.await(() -> new String[] { publicPart(site.get(path)), pause(),
+		String before = await().atMost(Duration.ofSeconds(10))
+			.until(() -> new String[] { publicPart(site.get(path)), pause(),
 				publicPart(site.get(path)) }, pair -> pair[0].equals(pair[2]))[2];
 
 		var changed = new LinkedHashMap<>(original);
@@ -220,7 +222,8 @@ class WorkflowTest {
 		var articles = site.bean(Articles.class);
 		assertThat(articles.teasers(List.of(id))).isEmpty();
 		// Nobody visits the site: the scheduler alone publishes it.
-		var published = Eventually.await(() -> articles.teasers(List.of(id)), list -> !list.isEmpty());
+		var published = await().atMost(Duration.ofSeconds(10))
+			.until(() -> articles.teasers(List.of(id)), list -> !list.isEmpty());
 		assertThat(published).singleElement().satisfies(t -> assertThat(t.title()).isEqualTo("Scheduled by itself"));
 		assertThat(site.get("/").html().select(".teaser-title a").eachText()).contains("Scheduled by itself");
 	}
@@ -376,7 +379,8 @@ class WorkflowTest {
 		corrected.put("summary", "The corrected standfirst");
 		editor.post("/newsroom/articles/" + id, corrected);
 		var articles = site.bean(Articles.class);
-		var live = Eventually.await(() -> articles.teasers(List.of(id)), list -> !list.isEmpty());
+		var live = await().atMost(Duration.ofSeconds(10))
+			.until(() -> articles.teasers(List.of(id)), list -> !list.isEmpty());
 		assertThat(live).singleElement().satisfies(t -> assertThat(t.summary()).isEqualTo("The corrected standfirst"));
 
 		long cancelled = create(editor, "Schedule cancelled");

@@ -1,10 +1,12 @@
 package org.broadsheet.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -13,7 +15,6 @@ import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.Articles;
 import org.broadsheet.author.AuthorProfile;
-import org.broadsheet.support.Eventually;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -203,7 +204,8 @@ class SearchEndToEndTest {
 
 	/** The search index follows commits on its own thread: wait for it. */
 	private static JsonNode awaitTotal(String path, int total) {
-		return Eventually.await(() -> api(path), results -> results.get("total").asInt() == total);
+		return await().atMost(Duration.ofSeconds(10))
+			.until(() -> api(path), results -> results.get("total").asInt() == total);
 	}
 
 	private static JsonNode api(String path) {
