@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.broadsheet.comment.CommentStatus;
@@ -45,43 +46,51 @@ final class WordPressComments {
 	/** Imports the comments of one post into the article it became (reported by kind and reason). */
 	void importComments(Wxr.Item item, long articleId) {
 		Map<String, Wxr.Comment> byId = new LinkedHashMap<>();
+		Map<String, String> texts = new HashMap<>();
 		for (Wxr.Comment c : item.comments()) {
 			String type = c.type().strip();
-			if (!type.isEmpty() && !type.equals("comment")) {
+			String text = type.isEmpty() || type.equals("comment") ? plainText(c.content()) : null;
+			if (text == null) {
 				report.skipped(Kind.COMMENT, type + ": Broadsheet keeps readers' comments, not linkbacks");
 			}
-			else if (plainText(c.content()).isEmpty()) {
+			else if (text.isEmpty()) {
 				report.skipped(Kind.COMMENT, "no text");
 			}
 			else if (byId.putIfAbsent(c.id().strip(), c) != null) {
 				report.skipped(Kind.COMMENT, "duplicate comment id: the first comment with it is kept");
 			}
+			else {
+				texts.put(c.id().strip(), text);
+			}
 		}
-		// Parents before replies: by depth in the thread, then by date.
-		List<Wxr.Comment> ordered = new ArrayList<>(byId.values());
+		// Parents before replies: by depth in the thread, then by date (undated first).
 		Map<String, Integer> depth = new HashMap<>();
-		ordered.forEach(c -> depth.put(c.id().strip(), depth(c, byId)));
-		ordered.sort(Comparator.comparing((Wxr.Comment c) -> depth.get(c.id().strip()))
-			.thenComparing(c -> String.valueOf(gmtOrLocal(c))));
-		for (Wxr.Comment c : ordered) {
+		Map<String, Instant> created = new HashMap<>();
+		byId.forEach((id, c) -> {
+			depth.put(id, depth(c, byId));
+			created.put(id, Objects.requireNonNullElse(gmtOrLocal(c), Instant.EPOCH));
+		});
+		List<String> ordered = new ArrayList<>(byId.keySet());
+		ordered.sort(Comparator.comparing((String id) -> depth.get(id)).thenComparing(created::get));
+		for (String id : ordered) {
+			Wxr.Comment c = byId.get(id);
 			String parent = c.parent().strip();
 			boolean hasParent = !parent.isEmpty() && !parent.equals("0");
 			String parentKey = null;
-			if (hasParent && byId.containsKey(parent) && depth.get(c.id().strip()) > 0) {
+			if (hasParent && byId.containsKey(parent) && depth.get(id) > 0) {
 				parentKey = commentKey(parent);
 			}
 			else if (hasParent) {
 				report.changed("reply to a comment not imported → new thread");
 			}
-			Instant created = gmtOrLocal(c);
 			String name = plainLine(c.author());
 			String email = c.authorEmail().strip();
-			String url = c.authorUrl().strip();
-			var imported = new ImportedComment(articleId, commentKey(c.id().strip()), parentKey,
+			// Comments.restore keeps a website only when it is a safe http(s) address.
+			var imported = new ImportedComment(articleId, commentKey(id), parentKey,
 					name.isEmpty() ? "Anonymous" : shorten(name, 200), email.isEmpty() || email.length() > 254 ? null : email,
-					url.matches("(?i)https?://\\S+") && url.length() <= 500 ? url : null, plainText(c.content()),
-					commentStatus(c.approved().strip()), created == null ? Instant.EPOCH : created);
-			savepoints.run(Kind.COMMENT, "comment " + c.id().strip(), () -> {
+					c.authorUrl().isBlank() ? null : c.authorUrl().strip(), texts.get(id),
+					commentStatus(c.approved().strip()), created.get(id));
+			savepoints.run(Kind.COMMENT, "comment " + id, () -> {
 				switch (comments.restore(imported)) {
 					case CREATED -> report.created(Kind.COMMENT);
 					case UPDATED -> report.updated(Kind.COMMENT);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
+import org.broadsheet.article.Syndication;
 import org.broadsheet.cli.OfflineCommand;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -40,7 +41,7 @@ public class WordPressExportCommand extends OfflineCommand {
 		if (site.isBlank()) {
 			site = DEFAULT_SITE;
 		}
-		if (!site.matches("(?i)https?://[^\\s/]+(/\\S*)?")) {
+		if (!Syndication.isWebUrl(site)) {
 			err.println("refused  --site-url: an absolute http(s) address, not '" + site + "'");
 			return 2;
 		}

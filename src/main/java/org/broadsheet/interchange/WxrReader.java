@@ -49,6 +49,9 @@ final class WxrReader implements AutoCloseable {
 
 	private boolean inChannel;
 
+	/** Namespace URI → its prefix here ({@code wp:}, {@code excerpt:}, …). */
+	private final java.util.Map<String, String> kinds = new java.util.HashMap<>();
+
 	/** Whether anything WordPress wrote (a {@code wp:} element) has been read: a plain RSS feed has none. */
 	private boolean wordPress;
 
@@ -270,17 +273,14 @@ final class WxrReader implements AutoCloseable {
 	}
 
 	/** @return "wp:", "excerpt:", "content:", "dc:", "" for RSS's own elements, or "other:" */
-	private static String kind(String namespace) {
+	private String kind(String namespace) {
 		if (namespace == null || namespace.isEmpty()) {
 			return "";
 		}
-		if (WP.matcher(namespace).matches()) {
-			return "wp:";
-		}
-		if (EXCERPT.matcher(namespace).matches()) {
-			return "excerpt:";
-		}
-		return namespace.equals(CONTENT) ? "content:" : namespace.equals(DC) ? "dc:" : "other:";
+		// A file has a handful of namespaces and millions of elements: match each namespace once.
+		return kinds.computeIfAbsent(namespace, ns -> WP.matcher(ns).matches() ? "wp:"
+				: EXCERPT.matcher(ns).matches() ? "excerpt:"
+						: ns.equals(CONTENT) ? "content:" : ns.equals(DC) ? "dc:" : "other:");
 	}
 
 	private int line() {
