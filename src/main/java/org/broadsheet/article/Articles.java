@@ -472,7 +472,8 @@ public class Articles {
 	 * An address and when what it shows last changed, for sitemaps.
 	 *
 	 * @param path percent-encoded site path
-	 * @param lastModified UTC instant
+	 * @param lastModified UTC instant (for the news sitemap: the publication instant)
+	 * @param title the article's title; null for section, tag and author pages
 	 */
 	public record Link(String path, Instant lastModified, String title) {
 	}

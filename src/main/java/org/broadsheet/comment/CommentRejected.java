@@ -31,6 +31,7 @@ public class CommentRejected extends RuntimeException {
 		return new CommentRejected(Reason.INVALID, problems);
 	}
 
+	/** @return why it was refused: bad input (answered 400) or comments closed (403) */
 	public Reason reason() {
 		return reason;
 	}

@@ -8,7 +8,7 @@ package org.broadsheet.search;
  * @param section section name to filter by, or null
  * @param author author name, or null
  * @param tag tag name, or null
- * @param year publication year (UTC), or null
+ * @param year publication year in the site's time zone, or null
  * @param newestFirst order by publication instant instead of relevance
  * @param page 1-based
  * @param pageSize hits per page

@@ -12,7 +12,10 @@ public class SiteLinks {
 		this.site = site;
 	}
 
-	/** @param path absolute path, percent-encoded @return the absolute URL (base URL setting, else the request's) */
+	/**
+	 * @param path absolute path, percent-encoded
+	 * @return the absolute URL (base URL setting, else the request's)
+	 */
 	public String absolute(String path) {
 		return site.absolute(path);
 	}

@@ -106,8 +106,9 @@ public class Taxonomy {
 	 * Renames a section or tag and sets whether a section is an opinion section. Its slug stays,
 	 * so addresses stay. Editors and administrators only.
 	 *
-	 * @param kind "section" or "tag"
+	 * @param kind "section", else a tag is renamed
 	 * @throws IllegalArgumentException naming the field, for a name without letters or over 100 characters
+	 * @throws java.util.NoSuchElementException when there is no such section or tag
 	 * @throws org.springframework.security.access.AccessDeniedException below the editor role
 	 */
 	@Transactional
