@@ -317,8 +317,28 @@ public class Comments {
 
 	/** @return every comment on the article whatever its status, oldest first (parents before replies) */
 	public List<Comment> all(long articleId) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE article_id = ? ORDER BY created_at, id")
-			.param(articleId).query(Comments::row).list();
+		return allOf(List.of(articleId)).getOrDefault(articleId, List.of());
+	}
+
+	/**
+	 * @return every comment on these articles whatever its status, by article id, each list oldest
+	 *         first (one query; articles without comments are left out)
+	 */
+	public Map<Long, List<Comment>> allOf(java.util.Collection<Long> articleIds) {
+		Map<Long, List<Comment>> byArticle = new HashMap<>();
+		if (!articleIds.isEmpty()) {
+			jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE article_id IN (:ids) ORDER BY created_at, id")
+				.param("ids", articleIds).query(Comments::row).list()
+				.forEach(c -> byArticle.computeIfAbsent(c.articleId(), k -> new ArrayList<>()).add(c));
+		}
+		return byArticle;
+	}
+
+	/** @return those of these articles whose comments an editor (or an import) closed (one query) */
+	public java.util.Set<Long> closedAmong(java.util.Collection<Long> articleIds) {
+		return articleIds.isEmpty() ? java.util.Set.of()
+				: new java.util.HashSet<>(jdbc.sql("SELECT article_id FROM comments_closed WHERE article_id IN (:ids)")
+					.param("ids", articleIds).query(Long.class).list());
 	}
 
 	/** Closes the article's comments (idempotent): readers can no longer post, existing ones stay. */

@@ -1,6 +1,10 @@
 package org.broadsheet.interchange;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -57,12 +61,17 @@ class WordPressAttachments {
 		return before.isPresent() ? Saved.UPDATED : Saved.CREATED;
 	}
 
-	/** @return the attachments of one article, by id */
-	List<Row> ofArticle(long articleId) {
-		return jdbc.sql("""
-				SELECT id, import_key, article_id, image_id, title, url, file_path, mime_type, alt, caption, description,
-				  uploaded_at FROM wordpress_attachment WHERE article_id = ? ORDER BY id""")
-			.param(articleId).query(Row.class).list();
+	/** @return the attachments of these articles, by article id, each list by attachment id (one query) */
+	Map<Long, List<Row>> ofArticles(Collection<Long> articleIds) {
+		Map<Long, List<Row>> byArticle = new HashMap<>();
+		if (!articleIds.isEmpty()) {
+			jdbc.sql("""
+					SELECT id, import_key, article_id, image_id, title, url, file_path, mime_type, alt, caption, description,
+					  uploaded_at FROM wordpress_attachment WHERE article_id IN (:ids) ORDER BY id""")
+				.param("ids", articleIds).query(Row.class).list()
+				.forEach(r -> byArticle.computeIfAbsent(r.articleId(), k -> new ArrayList<>()).add(r));
+		}
+		return byArticle;
 	}
 
 }

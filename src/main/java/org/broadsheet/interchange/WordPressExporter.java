@@ -186,8 +186,10 @@ public class WordPressExporter {
 		int count = 0;
 		long after = 0;
 		for (List<ArticleInterchange.Stored> page; !(page = interchange.everything(after, PAGE)).isEmpty();) {
+			var ids = page.stream().map(stored -> stored.article().id()).toList();
+			var parts = new PageParts(attachments.ofArticles(ids), comments.allOf(ids), comments.closedAmong(ids));
 			for (ArticleInterchange.Stored stored : page) {
-				writeArticle(xml, site, stored, logins);
+				writeArticle(xml, site, stored, logins, parts);
 				count++;
 				after = stored.article().id();
 			}
@@ -198,10 +200,15 @@ public class WordPressExporter {
 		return count;
 	}
 
-	private void writeArticle(XMLStreamWriter xml, String site, ArticleInterchange.Stored stored, Map<Long, Authors.Login> logins)
-			throws XMLStreamException {
+	/** What a page of articles has besides the articles, read in one query per kind. */
+	private record PageParts(Map<Long, List<WordPressAttachments.Row>> attachments, Map<Long, List<Comment>> comments,
+			java.util.Set<Long> closed) {
+	}
+
+	private void writeArticle(XMLStreamWriter xml, String site, ArticleInterchange.Stored stored,
+			Map<Long, Authors.Login> logins, PageParts parts) throws XMLStreamException {
 		Article a = stored.article();
-		List<WordPressAttachments.Row> own = attachments.ofArticle(a.id());
+		List<WordPressAttachments.Row> own = parts.attachments().getOrDefault(a.id(), List.of());
 		Long thumbnail = null;
 		if (a.leadImage() != null) {
 			thumbnail = own.stream().filter(r -> a.leadImage().id() == (r.imageId() == null ? -1 : r.imageId()))
@@ -226,7 +233,7 @@ public class WordPressExporter {
 		element(xml, WP, "post_date_gmt", date == null ? NO_DATE : wpDate(date));
 		element(xml, WP, "post_modified", wpDate(a.updatedAt()));
 		element(xml, WP, "post_modified_gmt", wpDate(a.updatedAt()));
-		element(xml, WP, "comment_status", comments.closedByEditor(a.id()) ? "closed" : "open");
+		element(xml, WP, "comment_status", parts.closed().contains(a.id()) ? "closed" : "open");
 		element(xml, WP, "ping_status", "closed");
 		element(xml, WP, "post_name", slug(a.slug()));
 		element(xml, WP, "status", switch (a.status()) {
@@ -251,7 +258,7 @@ public class WordPressExporter {
 		if (thumbnail != null) {
 			meta(xml, "_thumbnail_id", Long.toString(thumbnail));
 		}
-		for (Comment c : comments.all(a.id())) {
+		for (Comment c : parts.comments().getOrDefault(a.id(), List.of())) {
 			writeComment(xml, c);
 		}
 		xml.writeEndElement();
