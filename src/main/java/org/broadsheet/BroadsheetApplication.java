@@ -89,7 +89,7 @@ public class BroadsheetApplication {
 		prepareDataFolder(args);
 		// Command-line options outrank application.properties; default properties would not.
 		String[] options = java.util.stream.Stream
-			.concat(java.util.stream.Stream.of("--broadsheet.demo.enabled=false", "--broadsheet.search.follow=false",
+			.concat(java.util.stream.Stream.of("--broadsheet.demo.enabled=false", "--broadsheet.search.follow=false", "--broadsheet.cache.follow=false",
 					"--broadsheet.workflow.clock=false",
 					"--logging.level.root=WARN"),
 					java.util.Arrays.stream(args))

@@ -46,17 +46,25 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain site(HttpSecurity http) throws Exception {
-		// Readers' forms (comments, likes) carry a token that matches a cookie (double submit):
-		// no session, so any node can take the POST. The cookie outlives the browser session (a
-		// restored tab's form still works) and the comment form's own day-long validity.
-		var tokens = new CookieCsrfTokenRepository();
-		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").maxAge(java.time.Duration.ofDays(30)));
+	SecurityFilterChain site(HttpSecurity http, CookieCsrfTokenRepository tokens) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.csrf(csrf -> csrf.csrfTokenRepository(tokens))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers(headers -> headers.cacheControl(cache -> cache.disable()));
 		return headers(http).build();
+	}
+
+	/**
+	 * Readers' forms (comments, likes) carry a token that matches a cookie (double submit): no
+	 * session, so any node can take the POST. The cookie outlives the browser session (a restored
+	 * tab's form still works) and the comment form's own day-long validity. Cached pages get the
+	 * token spliced in per response ({@link ReaderCsrfPart}).
+	 */
+	@Bean
+	static CookieCsrfTokenRepository readerCsrfTokens() {
+		var tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").maxAge(java.time.Duration.ofDays(30)));
+		return tokens;
 	}
 
 	private static HttpSecurity headers(HttpSecurity http) throws Exception {

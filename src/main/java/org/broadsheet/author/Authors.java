@@ -14,6 +14,8 @@ import org.broadsheet.text.Slugger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.broadsheet.delivery.PagesChanged;
 
 /** Stores and finds authors. */
 @Service
@@ -29,7 +31,10 @@ public class Authors {
 
 	private final org.broadsheet.media.MediaLibrary media;
 
-	Authors(JdbcClient jdbc, Slugger slugger, org.broadsheet.media.MediaLibrary media) {
+	private final ApplicationEventPublisher events;
+
+	Authors(JdbcClient jdbc, Slugger slugger, org.broadsheet.media.MediaLibrary media, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.slugger = slugger;
 		this.media = media;
@@ -62,7 +67,9 @@ public class Authors {
 						  bio = COALESCE(?, bio) WHERE slug = ?""")
 					.params(profile.name(), profile.title(), profile.affiliation(), profile.bio(), claim.slug())
 					.update();
-				return bySlug(claim.slug()).orElseThrow();
+				Author saved = bySlug(claim.slug()).orElseThrow();
+				events.publishEvent(PagesChanged.of("author:" + saved.id()));
+				return saved;
 			}
 		}
 		throw new IllegalStateException("Could not claim a slug for author '" + profile.name() + "'");
@@ -164,6 +171,7 @@ public class Authors {
 		if (updated == 0) {
 			throw new java.util.NoSuchElementException("no author " + id);
 		}
+		events.publishEvent(PagesChanged.of("author:" + id));
 		return byIds(List.of(id)).get(id);
 	}
 

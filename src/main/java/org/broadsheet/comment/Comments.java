@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.broadsheet.delivery.PagesChanged;
+import org.broadsheet.delivery.Surrogates;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,10 +46,13 @@ public class Comments {
 
 	private final TransactionTemplate transaction;
 
+	private final ApplicationEventPublisher events;
+
 	private final Blocklist blocklist;
 
 	Comments(JdbcClient jdbc, Optional<Clock> clock, CommentSettings settings, ReaderKeys keys,
-			ReaderThrottle throttle, TransactionTemplate transaction) {
+			ReaderThrottle throttle, TransactionTemplate transaction, ApplicationEventPublisher events) {
+		this.events = events;
 		this.transaction = transaction;
 		this.blocklist = new Blocklist(settings.blocklist());
 		this.jdbc = jdbc;
@@ -132,6 +138,9 @@ public class Comments {
 				.params(input.articleId(), input.parentId(), fields.name(), fields.email(), fields.website(),
 						fields.text(), status.key(), now.toEpochMilli(), commenter)
 				.query(Long.class).single();
+			if (status == CommentStatus.APPROVED) {
+				events.publishEvent(PagesChanged.of(Surrogates.article(input.articleId())));
+			}
 			return new Comment(id, input.articleId(), input.parentId(), fields.name(), fields.email(), fields.website(),
 					fields.text(), status, now);
 		});
@@ -264,6 +273,7 @@ public class Comments {
 				VALUES (?, ?, ?, ?, ?) RETURNING id""")
 			.params(articleId, authorName.strip(), body, status.key(), now.toEpochMilli())
 			.query(Long.class).single();
+		events.publishEvent(PagesChanged.of(Surrogates.article(articleId)));
 		return new Comment(id, articleId, null, authorName.strip(), null, null, body, status, now);
 	}
 
@@ -301,6 +311,7 @@ public class Comments {
 		if (existing.isPresent() && existing.get().equals(wanted)) {
 			return Restored.UNCHANGED;
 		}
+		events.publishEvent(PagesChanged.of(Surrogates.article(comment.articleId())));
 		jdbc.sql("""
 				INSERT INTO comment (article_id, parent_id, author_name, author_email, author_url, body, status,
 				                     created_at, import_key)

@@ -3,6 +3,9 @@ package org.broadsheet.comment;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.broadsheet.delivery.PagesChanged;
+import org.broadsheet.delivery.Surrogates;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +30,11 @@ public class Likes {
 
 	private final CommentSettings settings;
 
-	Likes(JdbcClient jdbc, Optional<Clock> clock, ReaderKeys keys, ReaderThrottle throttle, CommentSettings settings) {
+	private final ApplicationEventPublisher events;
+
+	Likes(JdbcClient jdbc, Optional<Clock> clock, ReaderKeys keys, ReaderThrottle throttle, CommentSettings settings,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock.orElse(Clock.systemUTC());
 		this.keys = keys;
@@ -54,13 +61,16 @@ public class Likes {
 	public State like(long articleId, String reader, String address) {
 		throttle.like(address);
 		String addressKey = keys.address(address);
-		jdbc.sql("""
+		int liked = jdbc.sql("""
 				INSERT INTO article_like (article_id, reader, address, created_at)
 				SELECT ?, ?, ?, ? WHERE (SELECT COUNT(*) FROM article_like WHERE article_id = ? AND address = ?) < ?
 				ON CONFLICT (article_id, reader) DO NOTHING""")
 			.params(articleId, ReaderKeys.reader(reader), addressKey, clock.millis(), articleId, addressKey,
 					settings.likesPerAddress())
 			.update();
+		if (liked > 0) {
+			events.publishEvent(PagesChanged.of(Surrogates.article(articleId)));
+		}
 		return state(articleId, reader);
 	}
 

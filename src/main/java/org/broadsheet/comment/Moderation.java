@@ -7,6 +7,9 @@ import java.util.Map;
 
 import org.broadsheet.account.Account;
 import org.broadsheet.account.Role;
+import org.broadsheet.delivery.PagesChanged;
+import org.broadsheet.delivery.Surrogates;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -37,10 +40,13 @@ public class Moderation {
 
 	private final Comments comments;
 
-	Moderation(JdbcClient jdbc, CommentSettings settings, Comments comments) {
+	private final ApplicationEventPublisher events;
+
+	Moderation(JdbcClient jdbc, CommentSettings settings, Comments comments, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.comments = comments;
+		this.events = events;
 	}
 
 	/**
@@ -48,8 +54,10 @@ public class Moderation {
 	 *
 	 * @throws AccessDeniedException unless the actor is an editor or above
 	 */
+	@Transactional
 	public void setClosed(Account actor, long articleId, boolean closed) {
 		requireModerator(actor);
+		events.publishEvent(PagesChanged.of(Surrogates.article(articleId)));
 		if (closed) {
 			comments.close(articleId);
 		}
@@ -94,6 +102,7 @@ public class Moderation {
 		if (ids.isEmpty()) {
 			return 0;
 		}
+		pagesShowing(ids);
 		return switch (action) {
 			case DELETE -> jdbc.sql("DELETE FROM comment WHERE id IN (:ids)").param("ids", ids).update();
 			case APPROVE -> status(ids, CommentStatus.APPROVED);
@@ -127,9 +136,20 @@ public class Moderation {
 		if (!problems.isEmpty()) {
 			throw CommentRejected.invalid(problems);
 		}
+		pagesShowing(List.of(id));
 		jdbc.sql("UPDATE comment SET author_name = ?, author_email = ?, author_url = ?, body = ? WHERE id = ?")
 			.params(fields.name(), fields.email().isEmpty() ? null : fields.email(), fields.website(), fields.text(), id)
 			.update();
+	}
+
+	/** The pages of the articles these comments are on change (their threads, their counts). */
+	private void pagesShowing(List<Long> commentIds) {
+		var keys = new java.util.HashSet<String>();
+		jdbc.sql("SELECT DISTINCT article_id FROM comment WHERE id IN (:ids)").param("ids", commentIds)
+			.query(Long.class).list().forEach(articleId -> keys.add(Surrogates.article(articleId)));
+		if (!keys.isEmpty()) {
+			events.publishEvent(new PagesChanged(keys));
+		}
 	}
 
 	private int status(List<Long> ids, CommentStatus status) {

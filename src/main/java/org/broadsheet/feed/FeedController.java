@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.broadsheet.article.Articles;
 import org.broadsheet.author.Authors;
+import org.broadsheet.delivery.PageKind;
+import org.broadsheet.delivery.Surrogates;
 import org.broadsheet.site.SiteLinks;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.broadsheet.text.Links;
@@ -68,6 +70,8 @@ class FeedController {
 			return null;
 		}
 		var items = articles.newest(sectionId, authorId, tagId, size);
+		var keys = Surrogates.mark(PageKind.FEED).add("feeds");
+		items.forEach(item -> keys.add(Surrogates.article(item.id())));
 		StringBuilder title = new StringBuilder(site.siteName());
 		String page = "/";
 		if (sectionFound != null) {

@@ -13,6 +13,8 @@ import javax.xml.stream.XMLStreamWriter;
 import org.broadsheet.article.Articles;
 import org.broadsheet.site.SiteLinks;
 import org.broadsheet.text.XmlText;
+import org.broadsheet.delivery.PageKind;
+import org.broadsheet.delivery.Surrogates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -50,6 +52,7 @@ class SitemapController {
 
 	@GetMapping("/sitemap.xml")
 	ResponseEntity<String> index() {
+		Surrogates.mark(PageKind.SITEMAP).add("sitemaps");
 		int pages = Math.max(1, (articles.publicCount() + pageSize - 1) / pageSize);
 		return xml(writer -> {
 			writer.writeStartElement("sitemapindex");
@@ -66,6 +69,7 @@ class SitemapController {
 
 	@GetMapping("/sitemaps/articles-{page:\\d{1,6}}.xml")
 	ResponseEntity<String> articles(@PathVariable int page) {
+		Surrogates.mark(PageKind.SITEMAP).add("sitemaps");
 		var links = articles.links(page, pageSize);
 		if (links.isEmpty() && page > 1) {
 			return ResponseEntity.notFound().build();
@@ -75,12 +79,14 @@ class SitemapController {
 
 	@GetMapping("/sitemaps/{kind:sections|tags|authors}.xml")
 	ResponseEntity<String> listings(@PathVariable String kind) {
+		Surrogates.mark(PageKind.SITEMAP).add("sitemaps", "nav");
 		return urls(articles.listingLinks(kind.substring(0, kind.length() - 1)));
 	}
 
 	/** Google News sitemap: articles published in the last 48 hours. */
 	@GetMapping("/sitemaps/news.xml")
 	ResponseEntity<String> news() {
+		Surrogates.mark(PageKind.SITEMAP).add("sitemaps");
 		var links = articles.publishedSince(Instant.now().minus(48, ChronoUnit.HOURS));
 		return xml(writer -> {
 			writer.writeStartElement("urlset");
@@ -105,6 +111,7 @@ class SitemapController {
 
 	@GetMapping(value = "/robots.txt", produces = "text/plain;charset=UTF-8")
 	String robots() {
+		Surrogates.mark(PageKind.SITEMAP).add("robots");
 		return "User-agent: *\nAllow: /\nDisallow: /newsroom\nDisallow: /login\n\nSitemap: " + site.absolute("/sitemap.xml")
 				+ "\nSitemap: " + site.absolute("/sitemaps/news.xml") + "\n";
 	}

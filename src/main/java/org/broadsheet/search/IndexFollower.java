@@ -18,7 +18,9 @@ import org.broadsheet.article.Articles;
 import org.broadsheet.changelog.Change;
 import org.broadsheet.changelog.ChangeLog;
 import org.broadsheet.transaction.PerTransaction;
+import org.broadsheet.delivery.LocalPagesChanged;
 import org.slf4j.Logger;
+import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,8 +66,12 @@ class IndexFollower implements DisposableBean {
 	/** Changes applied recently, which the change log's overlap window returns again: seq → when applied. */
 	private final Map<Long, Long> recentlyApplied = new HashMap<>();
 
+	private final ApplicationEventPublisher events;
+
 	IndexFollower(SearchIndexHolder holder, ChangeLog changeLog, Articles articles,
-			@Value("${broadsheet.search.follow:true}") boolean follow, Optional<Clock> clock) {
+			@Value("${broadsheet.search.follow:true}") boolean follow, Optional<Clock> clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.holder = holder;
 		this.changeLog = changeLog;
 		this.articles = articles;
@@ -149,6 +155,8 @@ class IndexFollower implements DisposableBean {
 		long seq = Math.max(index.appliedSeq(), changes.get(changes.size() - 1).seq());
 		index.commit(seq);
 		changes.forEach(c -> recentlyApplied.put(c.seq(), now));
+		// Search pages cached before this commit miss what it added: this node's index alone changed.
+		events.publishEvent(new LocalPagesChanged(Set.of("search")));
 	}
 
 	/** Rebuilds the whole index from the database. */

@@ -22,8 +22,9 @@ class SearchApiController {
 			@RequestParam(required = false) String author, @RequestParam(required = false) String tag,
 			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "relevance") String sort,
 			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "10") int size) {
-		return search.search(new SearchQuery(q, section, author, tag, year,
-				"newest".equals(sort), page, size));
+		var results = search.search(new SearchQuery(q, section, author, tag, year, "newest".equals(sort), page, size));
+		org.broadsheet.delivery.Surrogates.mark(org.broadsheet.delivery.PageKind.SEARCH).add("search");
+		return results;
 	}
 
 	/** Any other address under {@code /api/}: a JSON 404, not the readers' page. */

@@ -7,6 +7,8 @@ import org.broadsheet.article.Articles;
 import org.broadsheet.comment.Comment;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.comment.Likes;
+import org.broadsheet.delivery.ResponsePart;
+import org.broadsheet.delivery.Surrogates;
 import org.broadsheet.search.RelatedArticles;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
@@ -63,12 +65,40 @@ public class ArticlePages {
 
 	/** @return the page model for {@code article}, whose publication instant must be set */
 	public Pages.ArticlePage page(Article article, Reader reader) {
+		return page(article, reader, null);
+	}
+
+	/**
+	 * @param keys the page's surrogate keys, to which every article, section, tag and author the
+	 * page shows is added; null when the page is not cached
+	 * @return the page model for {@code article}, whose publication instant must be set
+	 */
+	Pages.ArticlePage page(Article article, Reader reader, Surrogates keys) {
 		String pageUrl = site.absolute(article.path());
 		String language = article.language() != null ? article.language() : site.settings().language();
+		var relatedTeasers = articles.teasers(related.related(article.id(), RELATED));
+		var neighbours = articles.neighbours(article);
+		if (keys != null) {
+			keys.add(Surrogates.article(article.id()), "section:" + article.section().id(), "nav");
+			article.tags().forEach(tag -> keys.add("tag:" + tag.id()));
+			article.authors().forEach(author -> keys.add("author:" + author.id()));
+			relatedTeasers.forEach(teaser -> keys.add(Surrogates.article(teaser.id())));
+			if (neighbours.previous() != null) {
+				keys.add(Surrogates.article(neighbours.previous().id()));
+			}
+			if (neighbours.next() != null) {
+				keys.add(Surrogates.article(neighbours.next().id()));
+			}
+		}
 		return new Pages.ArticlePage(site.chrome(), seo.article(article, pageUrl), language,
 				SiteContext.direction(language), article, pageUrl, ShareLink.forPage(pageUrl, article.title()),
-				discussion(article, reader), articles.teasers(related.related(article.id(), RELATED)),
-				articles.neighbours(article));
+				discussion(article, reader), relatedTeasers, neighbours);
+	}
+
+	/** A cached page gets the form token spliced in per response ({@link CommentTokenPart}). */
+	private String formToken(long articleId, CsrfToken csrf) {
+		return csrf instanceof PlaceholderCsrfToken ? ResponsePart.placeholder(CommentTokenPart.NAME, Long.toString(articleId))
+				: comments.formToken(articleId);
 	}
 
 	private Pages.Discussion discussion(Article article, Reader reader) {
@@ -77,7 +107,7 @@ public class ArticlePages {
 				: comments.find(article.id(), reader.replyTo()).orElse(null);
 		boolean open = comments.isOpen(article.id(), article.publishedAt());
 		return new Pages.Discussion(thread, open, reader.csrf(),
-				reader.csrf() != null && open ? comments.formToken(article.id()) : null,
+				reader.csrf() != null && open ? formToken(article.id(), reader.csrf()) : null,
 				reader.form() != null ? reader.form() : Pages.CommentForm.EMPTY, reader.problems(), replyTo,
 				reader.notice(), likes.state(article.id(), reader.reader()));
 	}

@@ -4,6 +4,11 @@ import org.broadsheet.article.ArticleList;
 import org.broadsheet.article.Articles;
 import org.broadsheet.author.Authors;
 import org.broadsheet.taxonomy.Taxonomy;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.broadsheet.delivery.PageKind;
+import org.broadsheet.delivery.ResponsePart;
+import org.broadsheet.delivery.Surrogates;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,10 +50,11 @@ class ReaderController {
 	}
 
 	@GetMapping("/")
-	String home(@RequestParam(defaultValue = "1") int page, Model model) {
+	String home(@RequestParam(defaultValue = "1") int page, HttpServletRequest request, Model model) {
 		requirePage(page);
 		ArticleList latest = articles.latest(page, pageSize());
 		requireExists(latest);
+		shows(Surrogates.mark(request, PageKind.LISTING).add("front"), latest);
 		var items = latest.items();
 		var lead = page == 1 && !items.isEmpty() ? items.get(0) : null;
 		if (lead != null) {
@@ -66,7 +72,7 @@ class ReaderController {
 			@RequestParam(defaultValue = "1") int cpage, @RequestParam(defaultValue = "oldest") String corder,
 			@RequestParam(required = false) Long replyto,
 			@CookieValue(name = ReaderCookie.NAME, required = false) String reader, CsrfToken csrf,
-			jakarta.servlet.http.HttpServletResponse response, Model model) {
+			HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
 		var found = articles.published(section, slug);
 		if (found.isEmpty()) {
 			return permanentRedirect(articles.redirect(section, slug)
@@ -83,11 +89,14 @@ class ReaderController {
 		if (replyto != null && replyto < 1) {
 			throw new BadParameter("replyto");
 		}
-		var view = new ArticlePages.Reader(ReaderCookie.valid(reader), cpage, corder.equals("newest"), csrf, null,
-				java.util.Map.of(), replyto, null);
-		// The page holds this reader's form tokens and held comments: for them alone.
+		boolean cached = ResponsePart.renderingForCache(request);
+		var view = new ArticlePages.Reader(ReaderCookie.valid(reader), cpage, corder.equals("newest"),
+				cached ? PlaceholderCsrfToken.INSTANCE : csrf, null, java.util.Map.of(), replyto, null);
+		// The page holds this reader's form tokens and held comments: for them alone (a cached page
+		// gets its own Cache-Control, and its tokens spliced in per response).
 		response.setHeader("Cache-Control", "private, no-cache");
-		model.addAttribute("page", articlePages.page(found.get(), view));
+		model.addAttribute("page", articlePages.page(found.get(), view,
+				cached ? Surrogates.mark(request, PageKind.ARTICLE) : null));
 		return "site/article";
 	}
 
@@ -106,25 +115,46 @@ class ReaderController {
 	}
 
 	@GetMapping("/{section:(?!api$)[^.]+}/")
-	String section(@PathVariable String section, @RequestParam(defaultValue = "1") int page, Model model) {
+	String section(@PathVariable String section, @RequestParam(defaultValue = "1") int page, HttpServletRequest request,
+			Model model) {
 		requirePage(page);
 		var found = taxonomy.sectionBySlug(section)
 			.orElseThrow(() -> notFoundOr(section, s -> taxonomy.sectionBySlug(s).map(x -> x.path())));
-		return listing(model, found.name(), null, articles.inSection(found, page, pageSize()), found.path());
+		var list = articles.inSection(found, page, pageSize());
+		shows(Surrogates.mark(request, PageKind.LISTING).add("section:" + found.id(), "list:section:" + found.id()), list);
+		return listing(model, found.name(), null, list, found.path());
 	}
 
 	@GetMapping("/tag/{slug:[^.]+}")
-	String tag(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+	String tag(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, HttpServletRequest request,
+			Model model) {
 		requirePage(page);
 		var tag = taxonomy.tagBySlug(slug).orElseThrow(() -> notFoundOr(slug, s -> taxonomy.tagBySlug(s).map(x -> x.path())));
-		return listing(model, tag.name(), null, articles.taggedWith(tag, page, pageSize()), tag.path());
+		var list = articles.taggedWith(tag, page, pageSize());
+		shows(Surrogates.mark(request, PageKind.LISTING).add("tag:" + tag.id(), "list:tag:" + tag.id()), list);
+		return listing(model, tag.name(), null, list, tag.path());
 	}
 
 	@GetMapping("/author/{slug:[^.]+}")
-	String author(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+	String author(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, HttpServletRequest request,
+			Model model) {
 		requirePage(page);
 		var author = authors.bySlug(slug).orElseThrow(() -> notFoundOr(slug, s -> authors.bySlug(s).map(x -> x.path())));
-		return listing(model, author.name(), author, articles.byAuthor(author, page, pageSize()), author.path());
+		var list = articles.byAuthor(author, page, pageSize());
+		shows(Surrogates.mark(request, PageKind.LISTING).add("author:" + author.id(), "list:author:" + author.id()), list);
+		return listing(model, author.name(), author, list, author.path());
+	}
+
+	/**
+	 * A listing shows its teasers (title, section, authors): a change to any evicts it. Its chrome
+	 * shows the navigation.
+	 */
+	static void shows(Surrogates keys, ArticleList list) {
+		keys.add("nav");
+		for (var teaser : list.items()) {
+			keys.add(Surrogates.article(teaser.id()), "section:" + teaser.section().id());
+			teaser.authors().forEach(author -> keys.add("author:" + author.id()));
+		}
 	}
 
 	private String listing(Model model, String heading, org.broadsheet.author.Author author, ArticleList list,

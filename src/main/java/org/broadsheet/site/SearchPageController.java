@@ -2,6 +2,8 @@ package org.broadsheet.site;
 
 import org.broadsheet.search.Search;
 import org.broadsheet.search.SearchQuery;
+import org.broadsheet.delivery.PageKind;
+import org.broadsheet.delivery.Surrogates;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +36,7 @@ class SearchPageController {
 		if (query.page() > results.pageCount()) {
 			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
 		}
+		Surrogates.mark(PageKind.SEARCH).add("search", "nav");
 		var chrome = site.chrome();
 		var meta = seo.page(chrome.t("search.title"), null, "/search");
 		model.addAttribute("page", new Pages.SearchPage(chrome, meta, results));

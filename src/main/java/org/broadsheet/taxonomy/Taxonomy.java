@@ -16,7 +16,9 @@ import org.broadsheet.account.Account;
 import org.broadsheet.account.Role;
 import org.broadsheet.text.SlugClaim;
 import org.broadsheet.text.Slugger;
+import org.broadsheet.delivery.PagesChanged;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,11 +42,16 @@ public class Taxonomy {
 
 	private final Set<String> opinionSlugs;
 
-	private final Cache<String, List<Section>> sectionCache = Caffeine.newBuilder()
-		.expireAfterWrite(Duration.ofSeconds(10)).build();
+	/** How long other nodes' new sections take to reach this node's navigation ({@code broadsheet.taxonomy.sections-ttl}). */
+	private final Cache<String, List<Section>> sectionCache;
 
-	Taxonomy(JdbcClient jdbc, Slugger slugger,
-			@Value("${broadsheet.taxonomy.opinion-sections:opinion}") Set<String> opinionSlugs) {
+	private final ApplicationEventPublisher events;
+
+	Taxonomy(JdbcClient jdbc, Slugger slugger, ApplicationEventPublisher events,
+			@Value("${broadsheet.taxonomy.opinion-sections:opinion}") Set<String> opinionSlugs,
+			@Value("${broadsheet.taxonomy.sections-ttl:10s}") Duration sectionsTtl) {
+		this.sectionCache = Caffeine.newBuilder().expireAfterWrite(sectionsTtl).build();
+		this.events = events;
 		this.jdbc = jdbc;
 		this.slugger = slugger;
 		this.opinionSlugs = opinionSlugs;
@@ -128,6 +135,8 @@ public class Taxonomy {
 		if (updated == 0) {
 			throw new java.util.NoSuchElementException("no " + kind + " " + id);
 		}
+		// A section's name is in every page's navigation.
+		events.publishEvent(kind.equals("section") ? PagesChanged.of("section:" + id, "nav") : PagesChanged.of("tag:" + id));
 	}
 
 	/** @return every tag, by name */
@@ -135,10 +144,23 @@ public class Taxonomy {
 		return jdbc.sql("SELECT id, slug, name FROM tag ORDER BY name").query(Tag.class).list();
 	}
 
-	/** @return every section, by name, for the site's navigation */
+	/**
+	 * Loaded by the caller, never under the cache's lock: callers inside a read transaction hold a
+	 * pool connection, and had they waited on the lock for a loader that waited for a connection,
+	 * the pool would deadlock (as 64 concurrent readers once made it do). Two callers may load at
+	 * once after expiry; both get the same list.
+	 *
+	 * @return every section, by name, for the site's navigation
+	 */
 	public List<Section> sections() {
-		return sectionCache.get("all", all -> jdbc.sql("SELECT id, slug, name, opinion FROM section ORDER BY name")
-			.query(Section.class).list());
+		List<Section> cached = sectionCache.getIfPresent("all");
+		if (cached != null) {
+			return cached;
+		}
+		List<Section> loaded = jdbc.sql("SELECT id, slug, name, opinion FROM section ORDER BY name").query(Section.class)
+			.list();
+		sectionCache.put("all", loaded);
+		return loaded;
 	}
 
 	/** @return the sections with these ids, keyed by id: from the cached list, asking the database only for new ones */

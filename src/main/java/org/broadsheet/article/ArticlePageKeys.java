@@ -1,0 +1,74 @@
+package org.broadsheet.article;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.broadsheet.delivery.PagesChanged;
+import org.broadsheet.delivery.Surrogates;
+import org.broadsheet.transaction.PerTransaction;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+
+/**
+ * Says which cached pages an {@link ArticleEvent} changes: the article's own page and every page
+ * showing it ({@code article:ID}), the listings it joins (its section, tags and authors, the front
+ * page), its neighbours (their previous/next links), feeds, sitemaps and search. A transaction that
+ * changes more than {@value #EXACT} articles (an import) changes every page instead: computing
+ * each article's keys would cost more than re-rendering.
+ */
+@Component
+class ArticlePageKeys {
+
+	static final int EXACT = 50;
+
+	private final Articles articles;
+
+	private final ApplicationEventPublisher events;
+
+	ArticlePageKeys(Articles articles, ApplicationEventPublisher events) {
+		this.articles = articles;
+		this.events = events;
+	}
+
+	/** How many articles this transaction changed so far. */
+	private static final class Count implements TransactionSynchronization {
+
+		int changed;
+
+	}
+
+	@EventListener
+	void changed(ArticleEvent event) {
+		int changed = PerTransaction.get(this, Count::new).map(count -> ++count.changed).orElse(1);
+		if (changed > EXACT) {
+			if (changed == EXACT + 1) {
+				events.publishEvent(PagesChanged.of("all"));
+			}
+			return;
+		}
+		events.publishEvent(new PagesChanged(keys(event.articleId())));
+	}
+
+	private Set<String> keys(long id) {
+		Set<String> keys = new LinkedHashSet<>(List.of(Surrogates.article(id), "front", "feeds", "sitemaps", "search"));
+		for (Article article : articles.publishedByIds(List.of(id))) {
+			keys.add("list:section:" + article.section().id());
+			article.tags().forEach(tag -> keys.add("list:tag:" + tag.id()));
+			article.authors().forEach(author -> keys.add("list:author:" + author.id()));
+			if (article.publishedAt() != null) {
+				var neighbours = articles.neighbours(article);
+				if (neighbours.previous() != null) {
+					keys.add(Surrogates.article(neighbours.previous().id()));
+				}
+				if (neighbours.next() != null) {
+					keys.add(Surrogates.article(neighbours.next().id()));
+				}
+			}
+		}
+		return keys;
+	}
+
+}

@@ -1,0 +1,85 @@
+package org.broadsheet.delivery;
+
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * This node's finished reader pages, bounded in bytes ({@code broadsheet.cache.max-size}, 64MB by
+ * default; {@code broadsheet.cache.enabled=false} renders every request). Evicted by surrogate
+ * key ({@link #evict}) when a change reaches this node through the change log.
+ */
+@Component
+class PageCache {
+
+	private final boolean enabled;
+
+	private final Cache<String, CachedPage> pages;
+
+	/** Renders under way, so that concurrent misses for one address render once. */
+	private final ConcurrentHashMap<String, CompletableFuture<CachedPage>> rendering = new ConcurrentHashMap<>();
+
+	/** Bumped by every eviction: a render that began before one is not stored (it may be stale). */
+	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
+	PageCache(@Value("${broadsheet.cache.enabled:true}") boolean enabled,
+			@Value("${broadsheet.cache.max-size:64MB}") DataSize maxSize) {
+		this.enabled = enabled;
+		this.pages = Caffeine.newBuilder().maximumWeight(maxSize.toBytes())
+			.weigher((String key, CachedPage page) -> page.weight()).build();
+	}
+
+	boolean enabled() {
+		return enabled;
+	}
+
+	CachedPage get(String address) {
+		return enabled ? pages.getIfPresent(address) : null;
+	}
+
+	long generation() {
+		return generation.get();
+	}
+
+	/** Stores a page rendered since {@code generation} unless something was evicted since. */
+	void put(String address, CachedPage page, long renderedInGeneration) {
+		if (enabled && renderedInGeneration == generation.get()) {
+			pages.put(address, page);
+		}
+	}
+
+	/**
+	 * Runs {@code render} unless a render of the same address is under way, in which case this
+	 * waits for it. @return the page rendered, or null when it was not cacheable
+	 */
+	CompletableFuture<CachedPage> leaderOrNull(String address, CompletableFuture<CachedPage> mine) {
+		return rendering.putIfAbsent(address, mine);
+	}
+
+	void done(String address, CompletableFuture<CachedPage> mine) {
+		rendering.remove(address, mine);
+	}
+
+	/** Evicts every page that shows any of {@code keys}. */
+	void evict(Set<String> keys) {
+		generation.incrementAndGet();
+		pages.asMap().values().removeIf(page -> page.shows(keys));
+	}
+
+	void clear() {
+		generation.incrementAndGet();
+		pages.invalidateAll();
+	}
+
+	long size() {
+		return pages.estimatedSize();
+	}
+
+}

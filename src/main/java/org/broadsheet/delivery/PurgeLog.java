@@ -1,0 +1,162 @@
+package org.broadsheet.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.broadsheet.transaction.PerTransaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+
+/**
+ * Writes each {@link PagesChanged} to {@code purge_log} in the transaction that made the change,
+ * and evicts this node's page cache from the log: at once after a local commit, and every
+ * {@code broadsheet.cache.poll-interval} (500 ms) for changes committed by other nodes or commands.
+ * On PostgreSQL a transaction may commit after one with a later id, so the last 30 seconds are
+ * read again, skipping what was applied. No lock is held around a query: a committing request
+ * applies its change after commit while it still holds its connection, and must never wait for a
+ * thread that waits for a connection.
+ */
+@Component
+class PurgeLog {
+
+	private static final Logger log = LoggerFactory.getLogger(PurgeLog.class);
+
+	static final Duration OVERLAP = Duration.ofSeconds(30);
+
+	static final Duration KEPT = Duration.ofDays(1);
+
+	private final JdbcClient jdbc;
+
+	private final PageCache cache;
+
+	private final Clock clock;
+
+	/** The highest id applied by {@link #follow} (only the scheduler's one thread writes it). */
+	private volatile long appliedId;
+
+	/** Rows applied within the overlap: id → when applied (epoch ms). */
+	private final Map<Long, Long> recentlyApplied = new ConcurrentHashMap<>();
+
+	private final boolean follow;
+
+	PurgeLog(JdbcClient jdbc, PageCache cache, Optional<Clock> clock,
+			@Value("${broadsheet.cache.follow:true}") boolean follow) {
+		this.jdbc = jdbc;
+		this.cache = cache;
+		this.clock = clock.orElse(Clock.systemUTC());
+		this.follow = follow;
+	}
+
+	@EventListener
+	void record(PagesChanged change) {
+		PerTransaction.get(this, () -> new Pending(this, new LinkedHashSet<>()))
+			.ifPresentOrElse(pending -> pending.keys().addAll(change.keys()), () -> {
+				long id = write(change.keys());
+				applied(List.of(id), change.keys());
+			});
+	}
+
+	/** The keys of one transaction: one row, written before it commits, applied here after. */
+	private record Pending(PurgeLog owner, Set<String> keys, List<Long> ids) implements TransactionSynchronization {
+
+		Pending(PurgeLog owner, Set<String> keys) {
+			this(owner, keys, new ArrayList<>(1));
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			ids.add(owner.write(keys));
+		}
+
+		@Override
+		public void afterCommit() {
+			owner.applied(ids, keys);
+		}
+
+	}
+
+	@EventListener
+	void evictHere(LocalPagesChanged change) {
+		evict(change.keys());
+	}
+
+	private long write(Set<String> keys) {
+		String joined = String.join(" ", keys);
+		if (joined.length() > 4000) {
+			joined = "all";
+		}
+		return jdbc.sql("INSERT INTO purge_log (keys, at) VALUES (?, ?) RETURNING id").params(joined, clock.millis())
+			.query(Long.class).single();
+	}
+
+	private void applied(List<Long> ids, Set<String> keys) {
+		ids.forEach(id -> recentlyApplied.put(id, clock.millis()));
+		evict(keys);
+	}
+
+	private void evict(Set<String> keys) {
+		if (keys.contains("all")) {
+			cache.clear();
+		}
+		else {
+			cache.evict(keys);
+		}
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		appliedId = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM purge_log").query(Long.class).single();
+	}
+
+	/** Applies what other nodes and commands committed. */
+	@Scheduled(fixedDelayString = "${broadsheet.cache.poll-interval:500ms}")
+	void follow() {
+		if (!follow) {
+			return;
+		}
+		long now = clock.millis();
+		recentlyApplied.values().removeIf(at -> now - at > 2 * OVERLAP.toMillis());
+		Set<String> keys = new LinkedHashSet<>();
+		long highest = appliedId;
+		for (var row : jdbc.sql("SELECT id, keys FROM purge_log WHERE id > ? OR at >= ? ORDER BY id")
+			.params(appliedId, now - OVERLAP.toMillis())
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list()) {
+			if (recentlyApplied.putIfAbsent(row.getKey(), now) == null) {
+				keys.addAll(List.of(row.getValue().split(" ")));
+			}
+			highest = Math.max(highest, row.getKey());
+		}
+		appliedId = highest;
+		if (!keys.isEmpty()) {
+			evict(keys);
+		}
+	}
+
+	/** Keeps a day of the log: enough for any node that was away briefly (a restarted node starts empty). */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+	void prune() {
+		if (!follow) {
+			return;
+		}
+		int pruned = jdbc.sql("DELETE FROM purge_log WHERE at < ?").param(clock.millis() - KEPT.toMillis()).update();
+		if (pruned > 0) {
+			log.debug("Pruned {} purge log rows", pruned);
+		}
+	}
+
+}
