@@ -14,7 +14,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * This node's finished reader pages, bounded in bytes ({@code broadsheet.cache.max-size}, 64MB by
  * default; {@code broadsheet.cache.enabled=false} renders every request). Evicted by surrogate
- * key ({@link #evict}) when a change reaches this node through the change log.
+ * key ({@link #evict}) when a change reaches this node through the purge log, and in any case
+ * {@code broadsheet.cache.max-age} (10 minutes) after rendering, for what changes with time alone
+ * (comments closing after so many days, the news sitemap's 48 hours).
  */
 @Component
 class PageCache {
@@ -30,9 +32,10 @@ class PageCache {
 	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
 	PageCache(@Value("${broadsheet.cache.enabled:true}") boolean enabled,
-			@Value("${broadsheet.cache.max-size:64MB}") DataSize maxSize) {
+			@Value("${broadsheet.cache.max-size:64MB}") DataSize maxSize,
+			@Value("${broadsheet.cache.max-age:10m}") java.time.Duration maxAge) {
 		this.enabled = enabled;
-		this.pages = Caffeine.newBuilder().maximumWeight(maxSize.toBytes())
+		this.pages = Caffeine.newBuilder().maximumWeight(maxSize.toBytes()).expireAfterWrite(maxAge)
 			.weigher((String key, CachedPage page) -> page.weight()).build();
 	}
 

@@ -17,7 +17,12 @@ import org.springframework.context.MessageSource;
  * @param sections for the navigation, by name
  */
 public record Chrome(String siteName, String tagline, List<Section> sections, MessageSource messages, Locale locale,
-		ZoneId zone) {
+		ZoneId zone, Assets assets) {
+
+	/** @return the content-hashed path of a stylesheet or script, e.g. {@code /assets/site.css} */
+	public String asset(String path) {
+		return assets.path(path);
+	}
 
 	/** @return the message for {@code key} in the site's language, with {@code args} filled in */
 	public String t(String key, Object... args) {

@@ -19,7 +19,10 @@ class SiteContext {
 
 	private final MessageSource messages;
 
-	SiteContext(SiteSettings settings, Taxonomy taxonomy, MessageSource messages) {
+	private final Assets assets;
+
+	SiteContext(SiteSettings settings, Taxonomy taxonomy, MessageSource messages, Assets assets) {
+		this.assets = assets;
 		this.settings = settings;
 		this.taxonomy = taxonomy;
 		this.messages = messages;
@@ -31,7 +34,7 @@ class SiteContext {
 
 	Chrome chrome() {
 		return new Chrome(settings.name(), settings.tagline(), taxonomy.sections(), messages,
-				Locale.forLanguageTag(settings.language()), settings.timeZone());
+				Locale.forLanguageTag(settings.language()), settings.timeZone(), assets);
 	}
 
 	/** @param path absolute path, already percent-encoded @return the absolute URL of {@code path} */
