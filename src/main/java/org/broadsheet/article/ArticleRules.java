@@ -28,8 +28,11 @@ import org.broadsheet.author.AuthorProfile;
  */
 public final class ArticleRules {
 
-	/** Most tags an article may have. */
-	public static final int MAX_TAGS = 50;
+	/**
+	 * Most tags an article may have: room for real archives (WordPress's theme unit test data
+	 * files a post under 65 terms), far from what makes a query or a page unusable.
+	 */
+	public static final int MAX_TAGS = 100;
 
 	/** Most authors an article may have. */
 	public static final int MAX_AUTHORS = 20;

@@ -53,7 +53,7 @@ public class RelatedArticles {
 
 	/**
 	 * Most tags and authors of the source that are compared: the article rules' limits. With the
-	 * {@value #QUERY_TERMS} text terms and two filters, a query has at most 136 clauses, far below
+	 * {@value #QUERY_TERMS} text terms and two filters, a query has at most 186 clauses, far below
 	 * Lucene's limit of {@value org.apache.lucene.search.IndexSearcher#DEFAULT_MAX_CLAUSE_COUNT},
 	 * even for an article stored before the limits existed.
 	 */
