@@ -406,25 +406,14 @@ abstract class HostileInputContract {
 	}
 
 	static Map<String, String> form(String title) {
-		var form = new LinkedHashMap<String, String>();
-		form.put("title", title);
-		form.put("section", "Opinion");
-		form.put("authors", "Writer One");
-		form.put("summary", "Standfirst");
-		form.put("body", "A paragraph.");
-		form.put("tags", "Hostile");
-		return form;
+		return new LinkedHashMap<>(Map.of("title", title, "section", "Opinion", "authors", "Writer One", "summary",
+				"Standfirst", "body", "A paragraph.", "tags", "Hostile"));
 	}
 
 	/** A bundle titled {@code word}, with {@code fields} replacing the defaults ("body" the body). */
 	private Path bundle(String name, String word, Map<String, String> fields) throws IOException {
-		var values = new LinkedHashMap<String, String>();
-		values.put("title", word);
-		values.put("section", "Opinion");
-		values.put("authors", "[Writer One]");
-		values.put("tags", "[Hostile]");
-		values.put("published", "2020-05-06T07:08:09Z");
-		values.put("summary", "Standfirst");
+		var values = new LinkedHashMap<>(Map.of("title", word, "section", "Opinion", "authors", "[Writer One]", "tags",
+				"[Hostile]", "published", "2020-05-06T07:08:09Z", "summary", "Standfirst"));
 		values.putAll(fields);
 		if (values.get("title").startsWith("\"")) {
 			// Keep the word first, so that the stored title (if any) can be found.
