@@ -6,7 +6,8 @@ import java.util.List;
 import org.broadsheet.author.AuthorProfile;
 
 /**
- * An article as written, to be saved: {@link Articles#save(ArticleDraft)}.
+ * An article as written, to be saved: {@link Articles#save(ArticleDraft)}, which checks it
+ * against {@link ArticleRules} first.
  *
  * @param slug wanted slug, or null to derive it from the title
  * @param section section name; created if new
@@ -35,33 +36,14 @@ public record ArticleDraft(String slug, String title, String section, List<Autho
 	/** Longest body, in characters of Markdown. */
 	public static final int MAX_BODY = 1_000_000;
 
+	/**
+	 * Copies the lists; checks nothing, so that every stored revision can be read again: the
+	 * rules ({@link ArticleRules}) are checked before a draft is written.
+	 */
 	public ArticleDraft {
-		if (title == null || title.isBlank()) {
-			throw new IllegalArgumentException("title: an article needs a title");
-		}
-		requireLength("title", title, MAX_TITLE);
-		requireLength("summary", summary, MAX_SUMMARY);
-		requireLength("section", section, MAX_NAME);
-		requireLength("body", bodyMarkdown, MAX_BODY);
-		requireLength("language", language, 35);
-		if (tags != null) {
-			tags.forEach(tag -> requireLength("tags", tag, MAX_NAME));
-		}
-		if (authors == null || authors.isEmpty()) {
-			throw new IllegalArgumentException("authors: an article needs at least one author");
-		}
-		if (status == ArticleStatus.PUBLISHED && publishedAt == null) {
-			throw new IllegalArgumentException("published: a published article needs its publication instant");
-		}
-		authors = List.copyOf(authors);
+		authors = authors == null ? List.of() : List.copyOf(authors);
 		tags = tags == null ? List.of() : List.copyOf(tags);
 		bodyMarkdown = bodyMarkdown == null ? "" : bodyMarkdown;
-	}
-
-	private static void requireLength(String field, String value, int max) {
-		if (value != null && value.length() > max) {
-			throw new IllegalArgumentException(field + ": at most " + max + " characters, not " + value.length());
-		}
 	}
 
 }

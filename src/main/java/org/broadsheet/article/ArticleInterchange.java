@@ -75,7 +75,7 @@ public class ArticleInterchange {
 		if (draft.status() == ArticleStatus.SCHEDULED && draft.publishedAt() == null) {
 			throw new IllegalArgumentException("published: a scheduled article needs the instant it goes live");
 		}
-		Section section = taxonomy.section(draft.section());
+		Section section = articles.checkedSection(draft);
 		var imported = repository.findImported(importKey);
 		String base = Articles.hasSlug(draft) ? slugger.slugify(draft.slug()) : "";
 		if (base.isEmpty()) {

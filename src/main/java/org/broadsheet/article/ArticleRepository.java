@@ -79,20 +79,22 @@ class ArticleRepository {
 			.param("id", id).param("now", now).query(ArticleRow.class).optional();
 	}
 
-	long insert(long sectionId, String slug, ArticleDraft d, String bodyHtml, long publishedAt, long updatedAt) {
+	/** @param publishedAt epoch milliseconds, or null for none */
+	long insert(long sectionId, String slug, ArticleDraft d, String bodyHtml, Long publishedAt, long updatedAt) {
 		return jdbc.sql("""
 				INSERT INTO article (section_id, slug, title, summary, body_markdown, body_html, language,
 				  lead_image_id, status, published_at, updated_at, syndication_publication, syndication_note,
 				  syndication_url, lead_image_alt, lead_image_caption, lead_image_credit)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
 			.params(sectionId, slug, d.title(), d.summary(), d.bodyMarkdown(), bodyHtml, d.language(),
-					image(d).imageId() == 0 ? null : image(d).imageId(), d.status().code(),
-					publishedAt == 0 ? null : publishedAt, updatedAt, syndication(d).publication(), syndication(d).note(),
+					imageId(d), d.status().code(),
+					publishedAt, updatedAt, syndication(d).publication(), syndication(d).note(),
 					syndication(d).url(), image(d).alt(), image(d).caption(), image(d).credit())
 			.query(Long.class).single();
 	}
 
-	void update(long id, long sectionId, String slug, ArticleDraft d, String bodyHtml, long publishedAt,
+	/** @param publishedAt epoch milliseconds, or null for none */
+	void update(long id, long sectionId, String slug, ArticleDraft d, String bodyHtml, Long publishedAt,
 			long updatedAt) {
 		jdbc.sql("""
 				UPDATE article SET section_id = ?, slug = ?, title = ?, summary = ?, body_markdown = ?,
@@ -101,10 +103,14 @@ class ArticleRepository {
 				  lead_image_caption = ?, lead_image_credit = ?
 				WHERE id = ?""")
 			.params(sectionId, slug, d.title(), d.summary(), d.bodyMarkdown(), bodyHtml, d.language(),
-					image(d).imageId() == 0 ? null : image(d).imageId(), d.status().code(),
-					publishedAt == 0 ? null : publishedAt, updatedAt, syndication(d).publication(), syndication(d).note(),
+					imageId(d), d.status().code(),
+					publishedAt, updatedAt, syndication(d).publication(), syndication(d).note(),
 					syndication(d).url(), image(d).alt(), image(d).caption(), image(d).credit(), id)
 			.update();
+	}
+
+	private static Long imageId(ArticleDraft d) {
+		return d.leadImage() == null ? null : d.leadImage().imageId();
 	}
 
 	private static ImageUse image(ArticleDraft d) {

@@ -132,11 +132,13 @@ public class ArticleWorkflow {
 	 * @param at a UTC instant in the future
 	 * @throws AccessDeniedException as {@link #publish}
 	 * @throws IllegalArgumentException when {@code at} is not in the future, or the article is published
+	 * @throws InvalidArticle when {@code at} is outside {@link ArticleRules}' years, or the draft breaks a rule
 	 */
 	@Transactional
 	public void schedule(Account actor, long id, Instant at) {
 		var state = state(id);
 		requirePublish(actor, state);
+		ArticleRules.instant("goLiveAt", at);
 		if (!at.isAfter(clock.instant())) {
 			throw new IllegalArgumentException("goLiveAt: must be in the future");
 		}
@@ -155,6 +157,7 @@ public class ArticleWorkflow {
 	 * @param at a future UTC instant (after a scheduled publication), or null for now
 	 * @throws AccessDeniedException as {@link #publish}
 	 * @throws IllegalArgumentException when the article is not published or scheduled, or {@code at} is too early
+	 * @throws InvalidArticle when {@code at} is outside {@link ArticleRules}' years
 	 */
 	@Transactional
 	public void unpublish(Account actor, long id, Instant at) {
@@ -164,6 +167,7 @@ public class ArticleWorkflow {
 			throw new IllegalArgumentException("status: only a published or scheduled article can be unpublished");
 		}
 		if (at != null) {
+			ArticleRules.instant("unpublishAt", at);
 			if (!at.isAfter(clock.instant())) {
 				throw new IllegalArgumentException("unpublishAt: must be in the future");
 			}

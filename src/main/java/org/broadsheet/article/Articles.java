@@ -89,7 +89,7 @@ public class Articles {
 	 * @throws IllegalArgumentException naming the field
 	 */
 	Saved create(ArticleDraft draft, long accountId) {
-		Section section = taxonomy.section(draft.section());
+		Section section = checkedSection(draft);
 		String slug;
 		if (hasSlug(draft)) {
 			slug = explicitSlug(draft);
@@ -105,6 +105,17 @@ public class Articles {
 		return write(null, section, slug, draft, accountId);
 	}
 
+	/**
+	 * The draft's section, found or created, once the draft has passed {@link ArticleRules}: every
+	 * write starts here, so nothing is written for a draft that breaks a rule.
+	 *
+	 * @throws InvalidArticle naming the field at fault
+	 */
+	Section checkedSection(ArticleDraft draft) {
+		ArticleRules.check(draft);
+		return taxonomy.section(draft.section());
+	}
+
 	/** @return the stored publication instant of an article, if it has one (UTC) */
 	Optional<Instant> storedPublishedAt(long id) {
 		return repository.find(id).map(ArticleRow::publishedAt).map(Instant::ofEpochMilli);
@@ -112,7 +123,7 @@ public class Articles {
 
 	/** {@link #save(ArticleDraft)} on behalf of an account (recorded as the creator and in the revision). */
 	Saved save(ArticleDraft draft, Long accountId) {
-		Section section = taxonomy.section(draft.section());
+		Section section = checkedSection(draft);
 		if (hasSlug(draft)) {
 			String slug = explicitSlug(draft);
 			return write(repository.find(section.id(), slug).orElse(null), section, slug, draft, accountId);
@@ -138,7 +149,7 @@ public class Articles {
 	/** {@link #update(long, ArticleDraft)} on behalf of an account (recorded in the revision). */
 	Saved update(long id, ArticleDraft draft, Long accountId) {
 		ArticleRow old = repository.find(id).orElseThrow(() -> new IllegalArgumentException("id: no article " + id));
-		Section section = taxonomy.section(draft.section());
+		Section section = checkedSection(draft);
 		if (hasSlug(draft)) {
 			String slug = explicitSlug(draft);
 			repository.find(section.id(), slug).filter(other -> other.id() != id).ifPresent(other -> {
@@ -159,7 +170,7 @@ public class Articles {
 	 */
 	Saved apply(long id, ArticleDraft draft, long revisionId) {
 		ArticleRow old = repository.find(id).orElseThrow(() -> new IllegalArgumentException("id: no article " + id));
-		Section section = taxonomy.section(draft.section());
+		Section section = checkedSection(draft);
 		String slug = hasSlug(draft) ? explicitSlug(draft) : old.slug();
 		repository.find(section.id(), slug).filter(other -> other.id() != id).ifPresent(other -> {
 			throw new IllegalArgumentException("slug: '" + other.slug() + "' is already used in " + section.name());
@@ -181,9 +192,10 @@ public class Articles {
 		List<Long> authorIds = draft.authors().stream().map(authors::save).map(Author::id).distinct().toList();
 		List<Long> tagIds = draft.tags().stream().map(taxonomy::tag).map(Tag::id).distinct().toList();
 		String html = markdown.render(draft.bodyMarkdown());
-		long published = draft.publishedAt() == null ? 0 : draft.publishedAt().toEpochMilli();
+		// No date is NULL: every instant, the epoch included, is a date.
+		Long published = draft.publishedAt() == null ? null : draft.publishedAt().toEpochMilli();
 		long updated = draft.updatedAt() != null ? draft.updatedAt().toEpochMilli()
-				: published != 0 ? published : clock.millis();
+				: published != null ? published : clock.millis();
 		long id;
 		if (old == null) {
 			id = repository.insert(section.id(), slug, draft, html, published, updated);

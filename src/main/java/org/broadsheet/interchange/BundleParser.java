@@ -9,15 +9,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.broadsheet.article.ArticleDraft;
+import org.broadsheet.article.ArticleRules;
 import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.article.InvalidArticle;
 import org.broadsheet.article.Syndication;
 import org.broadsheet.author.AuthorProfile;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -67,7 +67,8 @@ class BundleParser {
 		}
 		String yaml = text.substring(4, end + 1);
 		String body = end + 5 <= text.length() ? text.substring(end + 5) : "";
-		return new Reader(file, compose(file, yaml)).bundle(body.strip());
+		int bodyLine = (int) text.substring(0, Math.min(text.length(), end + 5)).chars().filter(c -> c == '\n').count() + 1;
+		return new Reader(file, compose(file, yaml)).bundle(body.strip(), bodyLine);
 	}
 
 	private static String read(Path file) {
@@ -138,29 +139,65 @@ class BundleParser {
 			}
 		}
 
-		Bundle bundle(String body) {
+		/** @param bodyLine the 1-based line of the file where the body starts */
+		Bundle bundle(String body, int bodyLine) {
 			String title = requiredText("title");
-			limit("title", title, ArticleDraft.MAX_TITLE);
 			String section = requiredText("section");
 			requireName("section");
 			var authors = authors();
 			var tags = tags();
-			String summary = optionalText("summary");
-			limit("summary", summary, ArticleDraft.MAX_SUMMARY);
-			if (body.length() > ArticleDraft.MAX_BODY) {
-				throw new BundleException(file, 0, "body", "at most " + ArticleDraft.MAX_BODY + " characters");
-			}
 			String status = optionalText("status");
 			ArticleStatus articleStatus = status == null || status.equals("published") ? ArticleStatus.PUBLISHED
 					: status.equals("draft") ? ArticleStatus.DRAFT
 							: fail("status", "must be 'published' or 'draft', not '" + status + "'");
 			Instant published = instant("published");
-			if (articleStatus == ArticleStatus.PUBLISHED && published == null) {
-				throw missing("published", "a published article needs its date and time");
+			try {
+				var draft = new ArticleDraft(optionalText("slug"), title, section, authors, optionalText("summary"), body,
+						null, tags, ArticleRules.language("language", optionalText("language")), articleStatus, published,
+						instant("updated"), syndication());
+				// The rules every door shares; here first, so that the error has its line.
+				ArticleRules.check(draft);
+				return new Bundle(file, draft, image());
 			}
-			var draft = new ArticleDraft(optionalText("slug"), title, section, authors, summary, body, null, tags,
-					language(), articleStatus, published, instant("updated"), syndication());
-			return new Bundle(file, draft, image());
+			catch (InvalidArticle ex) {
+				throw new BundleException(file, lineOf(ex.field(), bodyLine), ex.field(), ex.problem());
+			}
+		}
+
+		/**
+		 * The line of a field named as {@link InvalidArticle} names it ({@code tags[3]},
+		 * {@code authors[0].name}, {@code image.alt}): its value's line, else its key's, else 1.
+		 */
+		private int lineOf(String field, int bodyLine) {
+			if (field.equals("body")) {
+				return bodyLine;
+			}
+			Node node = null;
+			for (String part : field.split("\\.")) {
+				int bracket = part.indexOf('[');
+				String name = bracket < 0 ? part : part.substring(0, bracket);
+				Node next = node == null ? fields.get(name) : child(node, name);
+				if (next == null) {
+					break;
+				}
+				node = next;
+				if (bracket >= 0 && node instanceof SequenceNode list) {
+					int index = Integer.parseInt(part.substring(bracket + 1, part.length() - 1));
+					node = index < list.getValue().size() ? list.getValue().get(index) : node;
+				}
+			}
+			return node == null ? keyLines.getOrDefault(field, 1) : line(node);
+		}
+
+		private static Node child(Node node, String key) {
+			if (node instanceof MappingNode map) {
+				for (var tuple : map.getValue()) {
+					if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+						return tuple.getValueNode();
+					}
+				}
+			}
+			return null;
 		}
 
 		private List<AuthorProfile> authors() {
@@ -232,9 +269,11 @@ class BundleParser {
 			if (!Files.isRegularFile(image)) {
 				throw error(fileNode, "image.file", "no such file: " + image);
 			}
-			limited(alt, "image.alt", 1_000);
-			return new Bundle.ImageRef(image, line(fileNode), nonBlank(alt, "image.alt"),
-					limited(values.get("caption"), "image.caption", 2_000), limited(values.get("credit"), "image.credit", 300));
+			String caption = text(values.get("caption"), "image.caption");
+			String credit = text(values.get("credit"), "image.credit");
+			String altText = nonBlank(alt, "image.alt");
+			ArticleRules.imageTexts(altText, caption, credit);
+			return new Bundle.ImageRef(image, line(fileNode), altText, caption, credit);
 		}
 
 		private Syndication syndication() {
@@ -249,22 +288,6 @@ class BundleParser {
 			}
 			return new Syndication(limited(values.get("publication"), "syndication.publication", Syndication.MAX_PUBLICATION),
 					limited(values.get("note"), "syndication.note", Syndication.MAX_NOTE), url);
-		}
-
-		private String language() {
-			String tag = optionalText("language");
-			if (tag == null) {
-				return null;
-			}
-			try {
-				if (tag.length() > 35) {
-					throw new IllformedLocaleException("too long");
-				}
-				return new Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
-			}
-			catch (IllformedLocaleException ex) {
-				return fail("language", "must be a BCP 47 language tag such as 'en' or 'ar', not '" + tag + "'");
-			}
 		}
 
 		private Instant instant(String field) {
@@ -294,26 +317,17 @@ class BundleParser {
 			return new BundleException(file, keyLines.getOrDefault(field, 1), field, problem);
 		}
 
-		/** A section, tag or author name: a letter or digit, and at most {@link ArticleDraft#MAX_NAME} characters. */
+		/** A section, tag or author name: a letter or digit (lengths and characters are {@link ArticleRules}'). */
 		private String name(Node node, String field) {
 			String value = nonBlank(node, field);
 			if (!value.codePoints().anyMatch(Character::isLetterOrDigit)) {
 				throw error(node, field, "needs a letter or a digit, not '" + value + "'");
-			}
-			if (value.length() > ArticleDraft.MAX_NAME) {
-				throw error(node, field, "at most " + ArticleDraft.MAX_NAME + " characters, not " + value.length());
 			}
 			return value;
 		}
 
 		private void requireName(String field) {
 			name(fields.get(field), field);
-		}
-
-		private void limit(String field, String value, int max) {
-			if (value != null && value.length() > max) {
-				throw error(fields.get(field), field, "at most " + max + " characters, not " + value.length());
-			}
 		}
 
 		private String optionalText(String field) {

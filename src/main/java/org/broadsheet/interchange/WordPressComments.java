@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.broadsheet.comment.CommentStatus;
@@ -68,10 +67,12 @@ final class WordPressComments {
 		Map<String, Instant> created = new HashMap<>();
 		byId.forEach((id, c) -> {
 			depth.put(id, depth(c, byId));
-			created.put(id, Objects.requireNonNullElse(gmtOrLocal(c), Instant.EPOCH));
+			created.put(id, gmtOrLocal(c));
 		});
 		List<String> ordered = new ArrayList<>(byId.keySet());
-		ordered.sort(Comparator.comparing((String id) -> depth.get(id)).thenComparing(created::get));
+		// Undated is no date (null), not the epoch: a comment of 1970-01-01 is dated.
+		ordered.sort(Comparator.comparing((String id) -> depth.get(id))
+			.thenComparing(created::get, Comparator.nullsFirst(Comparator.naturalOrder())));
 		for (String id : ordered) {
 			Wxr.Comment c = byId.get(id);
 			String parent = c.parent().strip();

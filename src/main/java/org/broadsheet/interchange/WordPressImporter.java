@@ -368,7 +368,7 @@ public class WordPressImporter {
 				report.changed("empty title → \"(no title)\"");
 			}
 			if (title.length() > ArticleDraft.MAX_TITLE) {
-				title = title.substring(0, ArticleDraft.MAX_TITLE - 1) + "…";
+				title = shorten(title, ArticleDraft.MAX_TITLE);
 				report.note(where + ": title cut to " + ArticleDraft.MAX_TITLE + " characters");
 			}
 			String summary = plainLine(item.excerpt());

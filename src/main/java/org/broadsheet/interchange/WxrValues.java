@@ -107,8 +107,16 @@ final class WxrValues {
 		return shorten(text, 80);
 	}
 
+	/** @return at most {@code max} characters, cut with "…" between code points (never half a surrogate pair) */
 	static String shorten(String text, int max) {
-		return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+		if (text.length() <= max) {
+			return text;
+		}
+		int end = max - 1;
+		if (Character.isHighSurrogate(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(0, end) + "…";
 	}
 
 	/** The first of these that is a date: {@code post_date_gmt}, {@code post_date} read as UTC, {@code pubDate}. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.broadsheet.article.ArticleDraft;
+import org.broadsheet.article.ArticleRules;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ImageUse;
 import org.broadsheet.article.Syndication;
@@ -54,7 +55,10 @@ public record ArticleForm(String title, String slug, String section, String auth
 	}
 
 	/**
-	 * @throws IllegalArgumentException naming the field, e.g. "title: an article needs a title"
+	 * The draft as typed; {@link ArticleRules} are checked when it is saved.
+	 *
+	 * @throws IllegalArgumentException naming the field, for a lead image that is not a number
+	 * @throws org.broadsheet.article.InvalidArticle for a language that is not a BCP 47 tag
 	 */
 	ArticleDraft toDraft() {
 		ImageUse leadImage = null;
@@ -66,17 +70,11 @@ public record ArticleForm(String title, String slug, String section, String auth
 			leadImage = new ImageUse(Long.parseLong(this.leadImage.strip()), emptyToNull(leadAlt), emptyToNull(leadCaption),
 					emptyToNull(leadCredit));
 		}
-		if (section.isBlank()) {
-			throw new IllegalArgumentException("section: choose or type a section");
-		}
 		List<AuthorProfile> names = names(authors).stream().map(AuthorProfile::named).toList();
-		if (names.isEmpty()) {
-			throw new IllegalArgumentException("authors: name at least one author");
-		}
 		boolean syndicated = !syndicationPublication.isBlank() || !syndicationNote.isBlank() || !syndicationUrl.isBlank();
 		return new ArticleDraft(slug.isBlank() ? null : slug.strip(), title.strip(), section.strip(),
 				names, summary.isBlank() ? null : summary.strip(), body, leadImage, names(tags),
-				language.isBlank() ? null : language.strip(), ArticleStatus.DRAFT, null, null,
+				ArticleRules.language("language", emptyToNull(language)), ArticleStatus.DRAFT, null, null,
 				syndicated ? new Syndication(emptyToNull(syndicationPublication), emptyToNull(syndicationNote),
 						emptyToNull(syndicationUrl)) : null);
 	}

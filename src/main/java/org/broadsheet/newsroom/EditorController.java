@@ -2,11 +2,13 @@ package org.broadsheet.newsroom;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 
 import org.broadsheet.account.NewsroomUser;
 import org.broadsheet.account.Role;
+import org.broadsheet.article.ArticleRules;
 import org.broadsheet.article.ArticleWorkflow;
+import org.broadsheet.article.InvalidArticle;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.site.ArticlePages;
@@ -190,17 +192,19 @@ class EditorController {
 		}
 	}
 
-	/** A date and time as typed in the newsroom's zone (datetime-local); DST gaps move forward. */
+	/**
+	 * A date and time as typed in the newsroom's zone (datetime-local); DST gaps move forward. Its
+	 * range is the article rules' ({@link ArticleRules#instant}), checked by the workflow.
+	 *
+	 * @throws InvalidArticle naming {@code field} when it is not a date and time
+	 */
 	private Instant instant(String field, String value) {
 		try {
-			var local = LocalDateTime.parse(value == null ? "" : value.strip());
-			if (local.getYear() < 2000 || local.getYear() > 2999) {
-				throw new IllegalArgumentException(field + ": give a date between the years 2000 and 2999");
-			}
-			return local.withNano(0).atZone(settings.timeZone()).toInstant();
+			return LocalDateTime.parse(value == null ? "" : value.strip()).withNano(0).atZone(settings.timeZone())
+				.toInstant();
 		}
-		catch (DateTimeParseException | ArithmeticException ex) {
-			throw new IllegalArgumentException(field + ": give a date and time, e.g. 2026-12-01T08:30");
+		catch (DateTimeException | ArithmeticException ex) {
+			throw new InvalidArticle(field, "article.invalid.date-format");
 		}
 	}
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleEvent;
 import org.broadsheet.article.Articles;
 import org.broadsheet.changelog.Change;
@@ -79,16 +80,25 @@ class IndexFollower implements DisposableBean {
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
+	/**
+	 * Rebuilds a new index, or catches up, as the site starts. The index is derived state: a
+	 * failure is logged and retried by the next poll, and never stops the site from starting.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
 		if (!follow) {
 			return;
 		}
-		if (holder.index().created()) {
-			rebuild();
+		try {
+			if (holder.index().created()) {
+				rebuild();
+			}
+			else {
+				catchUp();
+			}
 		}
-		else {
-			catchUp();
+		catch (RuntimeException ex) {
+			log.warn("Search index could not be brought up to date at start; the next poll retries", ex);
 		}
 	}
 
@@ -166,12 +176,13 @@ class IndexFollower implements DisposableBean {
 		long started = System.nanoTime();
 		List<Long> ids = articles.publishedIds();
 		index.deleteAll();
+		int indexed = 0;
 		for (int from = 0; from < ids.size(); from += BATCH) {
 			var batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-			index.index(articles.publishedByIds(batch).stream().map(IndexedArticle::of).toList());
+			indexed += indexEach(index, articles.publishedByIds(batch));
 		}
 		index.commit(seq);
-		log.info("Search index rebuilt: {} articles in {} ms", ids.size(), (System.nanoTime() - started) / 1_000_000);
+		log.info("Search index rebuilt: {} articles in {} ms", indexed, (System.nanoTime() - started) / 1_000_000);
 	}
 
 	/** Re-reads the articles: published ones are (re)indexed, the others removed. */
@@ -179,13 +190,37 @@ class IndexFollower implements DisposableBean {
 		for (int from = 0; from < ids.size(); from += BATCH) {
 			var batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
 			var published = articles.publishedByIds(batch);
-			index.index(published.stream().map(IndexedArticle::of).toList());
+			indexEach(index, published);
 			Set<Long> gone = new LinkedHashSet<>(batch);
 			published.forEach(a -> gone.remove(a.id()));
 			if (!gone.isEmpty()) {
 				index.delete(gone);
 			}
 		}
+	}
+
+	/**
+	 * Indexes each article on its own: one that cannot be indexed (a row the rules should have
+	 * refused) is logged in one line and left out of the index, and the others go in.
+	 *
+	 * @return how many were indexed
+	 */
+	private static int indexEach(SearchIndex index, List<Article> published) {
+		int indexed = 0;
+		for (Article article : published) {
+			try {
+				index.index(IndexedArticle.of(article));
+				indexed++;
+			}
+			catch (java.io.UncheckedIOException ex) {
+				throw ex; // the index itself cannot be written: retried whole by the next catch-up
+			}
+			catch (RuntimeException ex) {
+				log.warn("Search index skips article {} ({}): {}", article.id(), article.path(), ex.toString());
+				index.delete(List.of(article.id()));
+			}
+		}
+		return indexed;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,16 @@ public class RelatedArticles {
 	static final int QUERY_TERMS = 64;
 
 	static final int MAX_DOC_FREQ_PERCENT = 30;
+
+	/**
+	 * Most tags and authors of the source that are compared: the article rules' limits. With the
+	 * {@value #QUERY_TERMS} text terms and two filters, a query has at most 186 clauses, far below
+	 * Lucene's limit of {@value org.apache.lucene.search.IndexSearcher#DEFAULT_MAX_CLAUSE_COUNT},
+	 * even for an article stored before the limits existed.
+	 */
+	static final int SHARED_TAGS = org.broadsheet.article.ArticleRules.MAX_TAGS;
+
+	static final int SHARED_AUTHORS = org.broadsheet.article.ArticleRules.MAX_AUTHORS;
 
 	/** Best text matches re-ranked for recency; few enough for Lucene to skip most non-competitive documents. */
 	private static final int CANDIDATES = 8;
@@ -137,15 +148,18 @@ public class RelatedArticles {
 	private record Scored(long id, double score) {
 	}
 
-	/** Adds a clause per tag and author of the source document. */
+	/**
+	 * Adds a clause per tag and author of the source document, at most {@link #SHARED_TAGS} and
+	 * {@link #SHARED_AUTHORS} (the first ones, in the writer's order), whatever the index holds.
+	 */
 	private static void sharedValues(IndexSearcher searcher, int doc, BooleanQuery.Builder query) throws IOException {
 		var fields = searcher.storedFields().document(doc);
-		for (String author : fields.getValues(SearchIndex.AUTHORS)) {
-			query.add(new BoostQuery(new TermQuery(new Term(SearchIndex.AUTHOR_EXACT, author)), AUTHOR_BOOST), Occur.SHOULD);
-		}
-		for (String tag : fields.getValues(SearchIndex.TAGS)) {
-			query.add(new BoostQuery(new TermQuery(new Term(SearchIndex.TAG_EXACT, tag)), TAG_BOOST), Occur.SHOULD);
-		}
+		Arrays.stream(fields.getValues(SearchIndex.AUTHORS)).distinct().limit(SHARED_AUTHORS)
+			.forEach(author -> query.add(new BoostQuery(new TermQuery(new Term(SearchIndex.AUTHOR_EXACT, author)),
+					AUTHOR_BOOST), Occur.SHOULD));
+		Arrays.stream(fields.getValues(SearchIndex.TAGS)).distinct().limit(SHARED_TAGS)
+			.forEach(tag -> query.add(new BoostQuery(new TermQuery(new Term(SearchIndex.TAG_EXACT, tag)), TAG_BOOST),
+					Occur.SHOULD));
 	}
 
 }

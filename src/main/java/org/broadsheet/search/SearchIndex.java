@@ -151,12 +151,16 @@ final class SearchIndex implements AutoCloseable {
 		return null;
 	}
 
-	/** Adds or replaces articles; visible after {@link #commit(long)}. */
-	void index(Collection<IndexedArticle> articles) {
+	/**
+	 * Adds or replaces an article; visible after {@link #commit(long)}.
+	 *
+	 * @throws IllegalArgumentException when Lucene refuses the document (e.g. an immense term);
+	 *         the index is unchanged and usable
+	 * @throws UncheckedIOException when the index cannot be written
+	 */
+	void index(IndexedArticle a) {
 		try {
-			for (IndexedArticle a : articles) {
-				writer.updateDocument(new Term(ID, Long.toString(a.id())), facets.build(document(a)));
-			}
+			writer.updateDocument(new Term(ID, Long.toString(a.id())), facets.build(document(a)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

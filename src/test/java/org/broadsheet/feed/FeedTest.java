@@ -45,10 +45,14 @@ class FeedTest {
 		javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(640, 360, java.awt.image.BufferedImage.TYPE_INT_RGB),
 				"png", image.toFile());
 		long imageId = site.bean(MediaLibrary.class).store(image, "A picture", "Caption", "Credit").id();
-		articles.save(new ArticleDraft("tricky", TRICKY_TITLE, "Tech", List.of(AuthorProfile.named("Ann Feed")),
-				"Summary with ]]> and \u0007 bell", "Body with `]]>` and <b>bold</b> & more \u0000 ខ្មែរ 🎉",
+		articles.save(new ArticleDraft("tricky", CLEAN_TITLE, "Tech", List.of(AuthorProfile.named("Ann Feed")),
+				"Summary", "Body with `]]>` and <b>bold</b> & more \u0007 ខ្មែរ 🎉",
 				new ImageUse(imageId, null, null, null), List.of("Unicode", "XML"), null, ArticleStatus.PUBLISHED,
 				Instant.parse("2024-03-01T10:00:00Z"), null, null));
+		// The article rules refuse these characters now; rows stored before them may still hold them.
+		site.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("UPDATE article SET title = ?, summary = ? WHERE slug = 'tricky'")
+			.params(TRICKY_TITLE, "Summary with ]]> and \u0007 bell").update();
 		articles.save(new ArticleDraft(null, "Plain story", "News", List.of(AuthorProfile.named("Bob Feed")), "Plain",
 				"Plain body", null, List.of("XML"), null, ArticleStatus.PUBLISHED, Instant.parse("2024-02-01T10:00:00Z"), null,
 				null));

@@ -45,7 +45,7 @@ public final class RelatedEvaluation {
 		Path folder = Files.createTempDirectory("bbc-index");
 		var holder = new SearchIndexHolder(folder, java.time.ZoneOffset.UTC);
 		try {
-			holder.index().index(docs);
+			docs.forEach(holder.index()::index);
 			holder.index().commit(1);
 			var related = new RelatedArticles(holder, Optional.empty());
 			double sum = 0;

@@ -50,7 +50,7 @@ public final class SearchBenchmark {
 					batch.add(article(id, random, words));
 				}
 				long started = System.nanoTime();
-				index.index(batch);
+				batch.forEach(index::index);
 				indexNanos += System.nanoTime() - started;
 			}
 			long started = System.nanoTime();
