@@ -1,12 +1,15 @@
 package org.broadsheet.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +24,7 @@ import javax.imageio.ImageIO;
 
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
+import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.ReaderBrowser;
 import org.broadsheet.support.RunningSite;
@@ -30,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Large photos uploaded while readers comment, all at once over real HTTP on SQLite (one writer):
@@ -104,6 +109,15 @@ class UploadsUnderLoadTest {
 		var jdbc = site.bean(JdbcClient.class);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM comment").query(Integer.class).single()).isEqualTo(COMMENTS);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM image").query(Integer.class).single()).isEqualTo(UPLOADS);
+	}
+
+	@Test
+	void imageWorkIsRefusedInsideATransaction() throws Exception {
+		Path file = Files.write(Files.createTempFile("photo", ".jpg"), photos(1, 100, 80).get(0));
+		var media = site.bean(MediaLibrary.class);
+		var transaction = site.bean(TransactionTemplate.class);
+		assertThatThrownBy(() -> transaction.execute(status -> media.prepare(file, "photo.jpg")))
+			.isInstanceOf(IllegalStateException.class).hasMessageContaining("inside a transaction");
 	}
 
 	/** Photographs of {@code width × height} pixels, each different (a gradient with its own mark). */
