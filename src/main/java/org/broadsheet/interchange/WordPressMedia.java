@@ -87,6 +87,9 @@ final class WordPressMedia {
 	 * @param progress told the number of attachments done and their total
 	 */
 	void prepareFiles(WordPressImporter.Progress progress) {
+		if (uploads == null) {
+			return;
+		}
 		long done = 0;
 		for (Wxr.Item attachment : attachmentsById.values()) {
 			String id = attachment.postId().strip();

@@ -174,7 +174,9 @@ public class MediaLibrary {
 	 * Stores an image file in one call: {@link #prepare} outside any transaction, then
 	 * {@link #record} in a transaction of its own.
 	 *
-	 * @throws InvalidImageException, MediaBusy, IllegalStateException as {@link #prepare}
+	 * @throws InvalidImageException when the file is not an image we accept (see {@link #prepare})
+	 * @throws MediaBusy when too much image work is already running
+	 * @throws IllegalStateException when called inside a transaction
 	 */
 	public Image store(Path file, String alt, String caption, String credit) {
 		try (var prepared = prepare(file, file.getFileName().toString())) {

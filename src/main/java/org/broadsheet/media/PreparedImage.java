@@ -1,7 +1,6 @@
 package org.broadsheet.media;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -51,8 +50,8 @@ public final class PreparedImage implements AutoCloseable {
 		try {
 			Files.deleteIfExists(pending);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot remove " + pending, ex);
+		catch (IOException ignored) {
+			// a leftover .tmp file is removed by the next start's OrphanSweep
 		}
 	}
 
