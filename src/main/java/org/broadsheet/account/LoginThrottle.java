@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Slows down password guessing: each account name and each client address has a bucket of
- * failed sign-ins (Bucket4j) that refills over {@link #WINDOW}. An empty bucket refuses sign-in
- * until it refills, whether or not the account exists, so the answer tells nothing about which
- * accounts there are. Per node; several nodes each allow their own share.
+ * sign-in attempts (Bucket4j) that refills over {@link #WINDOW}. An attempt takes a token from both
+ * buckets before its password is checked, so sign-ins sent at the same moment cannot all pass
+ * the check before any failure is counted; a right password gives the tokens back. An empty bucket
+ * refuses sign-in until it refills, whether or not the account exists, so the answer tells nothing
+ * about which accounts there are. Per node; several nodes each allow their own share.
  */
 @Component
 class LoginThrottle {
@@ -30,20 +32,29 @@ class LoginThrottle {
 	private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
 		.expireAfterAccess(WINDOW.multipliedBy(2)).build();
 
-	/** @return whether a sign-in may be tried now for this account name from this address */
-	boolean allows(String email, String address) {
-		return bucket(accountKey(email), PER_ACCOUNT).getAvailableTokens() > 0
-				&& bucket(addressKey(address), PER_ADDRESS).getAvailableTokens() > 0;
+	/**
+	 * Reserves one attempt for this account name from this address, atomically (Bucket4j's
+	 * {@code tryConsume}): a reserved attempt that fails stays counted.
+	 *
+	 * @param address the client address as the servlet container resolved it (trusted proxies applied)
+	 * @return false, reserving nothing, when the account's or the address's attempts are used up
+	 */
+	boolean reserve(String email, String address) {
+		Bucket account = bucket(accountKey(email), PER_ACCOUNT);
+		if (!account.tryConsume(1)) {
+			return false;
+		}
+		if (!bucket(addressKey(address), PER_ADDRESS).tryConsume(1)) {
+			account.addTokens(1);
+			return false;
+		}
+		return true;
 	}
 
-	void failed(String email, String address) {
-		bucket(accountKey(email), PER_ACCOUNT).tryConsume(1);
-		bucket(addressKey(address), PER_ADDRESS).tryConsume(1);
-	}
-
-	/** A successful sign-in forgives the account's earlier failures (not the address's). */
-	void succeeded(String email) {
+	/** A right password: the account's earlier failures are forgiven, the address's attempt given back. */
+	void succeeded(String email, String address) {
 		buckets.invalidate(accountKey(email));
+		bucket(addressKey(address), PER_ADDRESS).addTokens(1);
 	}
 
 	private Bucket bucket(String key, int capacity) {

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Signs newsroom accounts in by email and password, behind the {@link LoginThrottle}. A wrong
  * password and an unknown email fail alike, and take about as long (a hash is always checked).
+ * The newsroom chain's only authentication manager ({@code SecurityConfiguration}): registered
+ * twice, each failure would be checked and counted twice.
  */
 @Component
 class NewsroomAuthentication implements AuthenticationProvider {
@@ -50,16 +52,16 @@ class NewsroomAuthentication implements AuthenticationProvider {
 		String password = String.valueOf(authentication.getCredentials());
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
 				? details.getRemoteAddress() : "unknown";
-		if (!throttle.allows(email, address)) {
+		// Reserved before the (slow) hash check: parallel guesses cannot all pass a check-then-count.
+		if (!throttle.reserve(email, address)) {
 			throw new Throttled();
 		}
 		var account = accounts.byEmail(email);
 		String hash = account.flatMap(a -> accounts.passwordHash(a.email())).orElse(decoyHash);
 		if (!passwords.matches(password, hash) || account.isEmpty()) {
-			throttle.failed(email, address);
 			throw new BadCredentialsException("Wrong email or password");
 		}
-		throttle.succeeded(email);
+		throttle.succeeded(email, address);
 		var user = account.get();
 		var authorities = List.of(new SimpleGrantedAuthority(user.role().authority()));
 		return UsernamePasswordAuthenticationToken.authenticated(new NewsroomUser(user), null, authorities);

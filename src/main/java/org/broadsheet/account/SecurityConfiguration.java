@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -34,7 +35,10 @@ class SecurityConfiguration {
 		http.securityMatcher(NEWSROOM)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/login").permitAll()
 				.anyRequest().hasRole(Role.CONTRIBUTOR.name()))
-			.authenticationProvider(authentication)
+			// The chain's own manager, without the global one as parent: Spring Boot also registers
+			// every AuthenticationProvider bean globally, and a failed local check would then be
+			// tried (and counted by the throttle) a second time there.
+			.authenticationManager(new ProviderManager(authentication))
 			.formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
 				.defaultSuccessUrl("/newsroom", true)
 				.failureHandler((request, response, ex) -> response.sendRedirect(

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rate limits per client address (Bucket4j token buckets, in memory on each node): comments per
- * minute and per hour, likes per minute, from {@link CommentSettings}.
+ * minute and per hour, likes per minute, from {@link CommentSettings}. The address is the servlet
+ * container's {@code getRemoteAddr()}: X-Forwarded-For counts only from a proxy listed in
+ * {@code broadsheet.http.trusted-proxies}, so a client cannot pick a new one per request.
  */
 @Component
 class ReaderThrottle {

@@ -13,7 +13,9 @@ import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.Articles;
 import org.broadsheet.article.ImageUse;
 import org.broadsheet.media.InvalidImageException;
+import org.broadsheet.media.MediaBusy;
 import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.media.PreparedImage;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,13 +58,13 @@ public class BundleImporter {
 	private ImportReport.Outcome importFile(Path file) {
 		try {
 			Bundle bundle = parser.parse(file);
-			var saved = transaction.execute(status -> articles.save(withImage(bundle)));
-			return new ImportReport.Outcome(file, saved.path(), saved.created(), null);
+			// The image is checked before the transaction: decoding a large photo must not hold the write lock.
+			try (PreparedImage image = prepareImage(bundle)) {
+				var saved = transaction.execute(status -> articles.save(withImage(bundle, image)));
+				return new ImportReport.Outcome(file, saved.path(), saved.created(), null);
+			}
 		}
 		catch (BundleException ex) {
-			return new ImportReport.Outcome(file, null, false, ex.getMessage());
-		}
-		catch (ImageProblem ex) {
 			return new ImportReport.Outcome(file, null, false, ex.getMessage());
 		}
 		catch (IllegalArgumentException | UncheckedIOException ex) {
@@ -75,32 +77,33 @@ public class BundleImporter {
 		}
 	}
 
-	private ArticleDraft withImage(Bundle bundle) {
-		var d = bundle.draft();
-		if (bundle.image() == null) {
-			return d;
-		}
+	/** @return the bundle's lead image checked and ready to record, or null when it has none */
+	private PreparedImage prepareImage(Bundle bundle) {
 		var ref = bundle.image();
-		try {
-			long imageId = media.store(ref.file(), ref.alt(), ref.caption(), ref.credit()).id();
-			// The bundle says all there is: a caption or credit it leaves out is none, not the image's.
-			var use = new ImageUse(imageId, ref.alt(), Objects.requireNonNullElse(ref.caption(), ""),
-					Objects.requireNonNullElse(ref.credit(), ""));
-			return new ArticleDraft(d.slug(), d.title(), d.section(), d.authors(), d.summary(), d.bodyMarkdown(), use,
-					d.tags(), d.language(), d.status(), d.publishedAt(), d.updatedAt(), d.syndication());
+		if (ref == null) {
+			return null;
 		}
-		catch (InvalidImageException ex) {
-			throw new ImageProblem(bundle.file() + ":" + ref.line() + ": image.file: " + ex.getMessage());
+		try {
+			return media.prepare(ref.file(), ref.file().getFileName().toString());
+		}
+		catch (InvalidImageException | MediaBusy ex) {
+			throw new BundleException(bundle.file(), ref.line(), "image.file", ex instanceof MediaBusy
+					? "the media library is busy; import the file again later" : ex.getMessage());
 		}
 	}
 
-	/** An image failure, thrown inside the transaction so that it rolls back. */
-	private static final class ImageProblem extends RuntimeException {
-
-		ImageProblem(String message) {
-			super(message);
+	private ArticleDraft withImage(Bundle bundle, PreparedImage image) {
+		var d = bundle.draft();
+		if (image == null) {
+			return d;
 		}
-
+		var ref = bundle.image();
+		long imageId = media.record(image, ref.alt(), ref.caption(), ref.credit()).id();
+		// The bundle says all there is: a caption or credit it leaves out is none, not the image's.
+		var use = new ImageUse(imageId, ref.alt(), Objects.requireNonNullElse(ref.caption(), ""),
+				Objects.requireNonNullElse(ref.credit(), ""));
+		return new ArticleDraft(d.slug(), d.title(), d.section(), d.authors(), d.summary(), d.bodyMarkdown(), use,
+				d.tags(), d.language(), d.status(), d.publishedAt(), d.updatedAt(), d.syndication());
 	}
 
 	private static List<Path> expand(List<Path> paths, List<ImportReport.Outcome> outcomes) {

@@ -247,6 +247,23 @@ class BundleParser {
 			return tags;
 		}
 
+		/**
+		 * @return the image's real path (links followed), which must be inside the bundle's real
+		 *         folder: the path's text alone would let a link in the folder point anywhere
+		 */
+		private Path realInside(Path folder, Path image, Node fileNode) {
+			try {
+				Path real = image.toRealPath();
+				if (!real.startsWith(folder.toRealPath())) {
+					throw error(fileNode, "image.file", "is a link to a file outside the bundle's folder (" + real + ")");
+				}
+				return real;
+			}
+			catch (java.io.IOException ex) {
+				throw error(fileNode, "image.file", "cannot read: " + ex.getMessage());
+			}
+		}
+
 		private Bundle.ImageRef image() {
 			Node node = fields.get("image");
 			if (node == null) {
@@ -269,6 +286,7 @@ class BundleParser {
 			if (!Files.isRegularFile(image)) {
 				throw error(fileNode, "image.file", "no such file: " + image);
 			}
+			image = realInside(folder, image, fileNode);
 			String caption = text(values.get("caption"), "image.caption");
 			String credit = text(values.get("credit"), "image.credit");
 			String altText = nonBlank(alt, "image.alt");

@@ -123,7 +123,13 @@ public class WordPressImporter {
 		}
 		Scan scan = scan(file, progress);
 		Run run = new Run(file, options, scan, progress);
-		whole.executeWithoutResult(status -> run.importAll());
+		run.pictures.prepareFiles(progress);
+		try {
+			whole.executeWithoutResult(status -> run.importAll());
+		}
+		finally {
+			run.pictures.discardUnrecorded();
+		}
 		return run.report;
 	}
 

@@ -10,14 +10,14 @@ import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.broadsheet.article.ImageUse;
 import org.broadsheet.interchange.WordPressReport.Kind;
 import org.broadsheet.media.InvalidImageException;
 import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.media.PreparedImage;
 
 /**
  * The attachments of one WordPress import: their metadata always, their files from the local
@@ -40,8 +40,8 @@ final class WordPressMedia {
 
 	private final Savepoints savepoints;
 
-	/** Attachments without a usable file, reported once. */
-	private final Set<String> unusable = new HashSet<>();
+	/** Attachment post id → its file, checked before the transaction; absent when it has no usable file. */
+	private final Map<String, PreparedImage> prepared = new HashMap<>();
 
 	WordPressMedia(MediaLibrary media, WordPressAttachments attachments, WordPressReport report, Path uploads,
 			Map<String, Wxr.Item> attachmentsById, Savepoints savepoints) {
@@ -79,27 +79,47 @@ final class WordPressMedia {
 		return new ImageUse(imageId, alt.isEmpty() ? null : alt, caption.isEmpty() ? null : caption, null);
 	}
 
-	/** @return the attachment's image in the media library, storing it first; -1 when it has no usable file */
+	/**
+	 * Checks every attachment's file and makes it ready to record, before the import's transaction:
+	 * decoding photos inside it would hold the write lock all the longer. A file that is missing or
+	 * not an image is reported once and its attachment keeps its metadata only.
+	 *
+	 * @param progress told the number of attachments done and their total
+	 */
+	void prepareFiles(WordPressImporter.Progress progress) {
+		if (uploads == null) {
+			return;
+		}
+		long done = 0;
+		for (Wxr.Item attachment : attachmentsById.values()) {
+			String id = attachment.postId().strip();
+			Path found = localFile(attachment);
+			if (found != null) {
+				try {
+					prepared.put(id, media.prepare(found, found.getFileName().toString()));
+				}
+				catch (InvalidImageException ex) {
+					report.note("line " + attachment.line() + " attachment " + id + ": " + ex.getMessage()
+							+ " (metadata kept)");
+				}
+			}
+			progress.update("images", ++done, attachmentsById.size());
+		}
+	}
+
+	/** Removes the checked files that no savepoint recorded (their temporary copies). */
+	void discardUnrecorded() {
+		prepared.values().forEach(PreparedImage::close);
+	}
+
+	/** @return the attachment's image in the media library, recording it first; -1 when it has no usable file */
 	private long imageOf(Wxr.Item attachment) {
-		String id = attachment.postId().strip();
-		if (unusable.contains(id)) {
-			return -1;
-		}
-		Path found = localFile(attachment);
-		if (found != null) {
-			try {
-				// Stored again for each use: the library finds the same bytes by their hash, and an id
-				// kept here could outlive a savepoint that rolled its row back.
-				return media.store(found, plainLine(attachment.meta("_wp_attachment_image_alt")),
+		PreparedImage file = prepared.get(attachment.postId().strip());
+		// Recorded again for each use: the library finds the same bytes by their hash, and an id
+		// kept here could outlive a savepoint that rolled its row back.
+		return file == null ? -1
+				: media.record(file, plainLine(attachment.meta("_wp_attachment_image_alt")),
 						blankToNull(plainLine(attachment.excerpt())), null).id();
-			}
-			catch (InvalidImageException ex) {
-				report.note("line " + attachment.line() + " attachment " + id + ": " + ex.getMessage()
-						+ " (metadata kept)");
-			}
-		}
-		unusable.add(id);
-		return -1;
 	}
 
 	/** @return the attachment's file in the uploads folder, or null when there is none */
@@ -113,12 +133,23 @@ final class WordPressMedia {
 		}
 		Path root = uploads.toAbsolutePath().normalize();
 		Path candidate = root.resolve(relative).normalize();
-		if (!candidate.startsWith(root) || !Files.isRegularFile(candidate)) {
+		Path real = candidate.startsWith(root) && Files.isRegularFile(candidate) ? realInside(root, candidate) : null;
+		if (real == null) {
 			report.note("line " + attachment.line() + " attachment " + attachment.postId().strip() + ": no file "
 					+ relative + " in the uploads folder (metadata kept)");
+		}
+		return real;
+	}
+
+	/** @return the file's real path when it is inside the folder's (a link out of it is not), else null */
+	private static Path realInside(Path folder, Path file) {
+		try {
+			Path real = file.toRealPath();
+			return real.startsWith(folder.toRealPath()) ? real : null;
+		}
+		catch (java.io.IOException ex) {
 			return null;
 		}
-		return candidate;
 	}
 
 	/** Records the attachment (metadata always, its file when found), under {@code key}. */

@@ -2,19 +2,20 @@ package org.broadsheet.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Collection;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
 
 import org.broadsheet.transaction.PerTransaction;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,33 +23,44 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The media library: image originals on local disk under {@code <data>/media}, named by the
  * SHA-256 of their bytes, and their metadata in the database.
+ *
+ * <p>Storing is two steps so that no image work holds the database's write lock (SQLite has one
+ * writer; a 49-megapixel photo takes seconds to decode and resize): {@link #prepare} checks,
+ * cleans and hashes a file outside any transaction, and {@link #record} only moves the prepared
+ * file into place and writes its row.
  */
 @Service
 public class MediaLibrary {
 
 	static final String URL_PREFIX = "/media/";
 
-	private static final Map<String, String> TYPES = Map.of("jpeg", "image/jpeg", "png", "image/png", "gif",
-			"image/gif", "webp", "image/webp");
-
-	private static final int MAX_PIXELS = 50_000_000;
+	/** How long a request waits for its turn at image work before it is told to come back. */
+	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	private final JdbcClient jdbc;
 
+	private final TransactionTemplate transaction;
+
 	private final Path folder;
 
-	MediaLibrary(JdbcClient jdbc, @Value("${broadsheet.data}") Path dataFolder) {
+	/** Image work at once: each decode can take a core and hundreds of megabytes. */
+	private final Semaphore work = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+
+	MediaLibrary(JdbcClient jdbc, TransactionTemplate transaction, @Value("${broadsheet.data}") Path dataFolder) {
 		this.jdbc = jdbc;
+		this.transaction = transaction;
 		this.folder = dataFolder.resolve("media");
 		try {
 			Files.createDirectories(folder);
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException("Cannot create the media folder " + folder, ex);
+			throw new UncheckedIOException("Cannot create the media folder " + folder, ex);
 		}
 	}
 
@@ -58,136 +70,162 @@ public class MediaLibrary {
 	}
 
 	/**
-	 * Stores an image file (type detected from its bytes, never its name; a JPEG's EXIF GPS
-	 * location removed) with its alt text,
-	 * caption and credit. Storing the same bytes again returns the image already stored, with the
-	 * texts it was first stored with; articles keep texts of their own ({@code ImageUse}).
-	 * Inside a transaction that rolls back, a file this call wrote is removed again.
+	 * Checks an image file by its content and makes it ready for {@link #record}: a JPEG loses its
+	 * EXIF GPS location, and the result is hashed into a temporary file in the media folder. Slow
+	 * for large photographs, so it refuses to run inside a transaction. Close the result when done.
 	 *
-	 * @throws InvalidImageException when the file is not a JPEG, PNG, GIF or WebP image, or is
-	 *         larger than 50 megapixels
-	 * @throws java.io.UncheckedIOException when the file cannot be read or written
+	 * @param name for messages, e.g. the file's name
+	 * @throws InvalidImageException when the file is not a JPEG, PNG, GIF or WebP image, is larger
+	 *         than 50 megapixels, or does not decode
+	 * @throws MediaBusy when too much image work is already running
+	 * @throws IllegalStateException when called inside a transaction
+	 * @throws UncheckedIOException when the file cannot be read or written
 	 */
-	// A refused file is refused before anything is written: the caller's transaction may go on.
-	@Transactional(noRollbackFor = InvalidImageException.class)
-	public Image store(Path file, String alt, String caption, String credit) {
+	public PreparedImage prepare(Path file, String name) {
+		return prepare(file, name, false);
+	}
+
+	private PreparedImage prepare(Path file, String name, boolean upload) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("Image work must not run inside a transaction (it would hold the write lock)");
+		}
+		acquire();
+		Path pending = null;
 		try {
-			var kind = inspect(file, file.getFileName().toString());
+			if (upload) {
+				ImageCheck.refuseSvg(file, name);
+			}
+			var kind = ImageCheck.inspect(file, name);
+			if (upload) {
+				ImageCheck.refuseMisnamed(name, kind);
+			}
+			pending = Files.createTempFile(folder, "pending", ".tmp");
+			Files.copy(file, pending, StandardCopyOption.REPLACE_EXISTING);
 			// Every way in (upload, bundle, WordPress) loses a photograph's location before it is kept.
-			Path temp = Files.createTempFile(folder, "store", ".tmp");
-			String key;
-			Path target;
-			try {
-				Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
-				if (kind.extension().equals("jpg")) {
-					Location.remove(temp);
-				}
-				key = sha256(temp) + "." + kind.extension();
-				target = folder.resolve(key.substring(0, 2)).resolve(key);
-				if (!Files.exists(target)) {
-					Files.createDirectories(target.getParent());
-					Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-					removeOnRollback(target, key.substring(0, 2) + "/" + key);
-				}
+			if (kind.extension().equals("jpg")) {
+				Location.remove(pending);
 			}
-			finally {
-				Files.deleteIfExists(temp);
+			String hash = ImageCheck.sha256(pending);
+			var prepared = new PreparedImage(pending, hash.substring(0, 2) + "/" + hash + "." + kind.extension(),
+					kind.contentType(), kind.width(), kind.height());
+			if (upload) {
+				Variants.makeAll(pending, folder, prepared.unrecorded());
 			}
-			String storageKey = key.substring(0, 2) + "/" + key;
-			jdbc.sql("""
-					INSERT INTO image (storage_key, content_type, width, height, alt, caption, credit)
-					VALUES (?, ?, ?, ?, ?, ?, ?)
-					ON CONFLICT (storage_key) DO NOTHING""")
-				.params(storageKey, kind.contentType(), kind.width(), kind.height(), alt == null ? "" : alt, caption,
-						credit)
-				.update();
-			return jdbc.sql("SELECT * FROM image WHERE storage_key = ?").param(storageKey).query(Image.class).single();
+			return prepared;
+		}
+		catch (IOException | RuntimeException ex) {
+			deleteQuietly(pending);
+			if (ex instanceof IOException io) {
+				throw new UncheckedIOException("Cannot store " + name, io);
+			}
+			throw (RuntimeException) ex;
+		}
+		finally {
+			work.release();
+		}
+	}
+
+	private void acquire() {
+		try {
+			if (!work.tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new MediaBusy(Duration.ofSeconds(10));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MediaBusy(Duration.ofSeconds(10));
+		}
+	}
+
+	/**
+	 * Records a prepared image with its alt text, caption and credit: moves its file into place and
+	 * writes its row; fast, and meant to run inside the caller's transaction. Recording the same bytes
+	 * again returns the image already stored, with the texts it was first stored with; articles keep
+	 * texts of their own ({@code ImageUse}). If the transaction rolls back, a file this call moved
+	 * into place is removed again.
+	 *
+	 * @throws UncheckedIOException when the file cannot be moved into place
+	 */
+	@Transactional
+	public Image record(PreparedImage image, String alt, String caption, String credit) {
+		String storageKey = image.storageKey();
+		Path target = folder.resolve(storageKey);
+		try {
+			if (!Files.exists(target)) {
+				Files.createDirectories(target.getParent());
+				Files.move(image.pending(), target, StandardCopyOption.ATOMIC_MOVE);
+				removeOnRollback(target, storageKey);
+			}
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException("Cannot store " + file.getFileName(), ex);
+			throw new UncheckedIOException("Cannot store " + storageKey, ex);
+		}
+		jdbc.sql("""
+				INSERT INTO image (storage_key, content_type, width, height, alt, caption, credit)
+				VALUES (?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (storage_key) DO NOTHING""")
+			.params(storageKey, image.unrecorded().contentType(), image.unrecorded().width(),
+					image.unrecorded().height(), alt == null ? "" : alt, caption, credit)
+			.update();
+		return jdbc.sql("SELECT * FROM image WHERE storage_key = ?").param(storageKey).query(Image.class).single();
+	}
+
+	/**
+	 * Stores an image file in one call: {@link #prepare} outside any transaction, then
+	 * {@link #record} in a transaction of its own.
+	 *
+	 * @throws InvalidImageException when the file is not an image we accept (see {@link #prepare})
+	 * @throws MediaBusy when too much image work is already running
+	 * @throws IllegalStateException when called inside a transaction
+	 */
+	public Image store(Path file, String alt, String caption, String credit) {
+		try (var prepared = prepare(file, file.getFileName().toString())) {
+			return transaction.execute(status -> record(prepared, alt, caption, credit));
 		}
 	}
 
 	/**
 	 * Takes an upload into the library: refuses SVG and anything that is not a JPEG, PNG, GIF or
 	 * WebP by its content, or whose name claims another type; removes a photograph's location
-	 * (EXIF GPS); stores the original and makes its responsive variants.
+	 * (EXIF GPS); makes its responsive variants; then records the original. Only the recording is
+	 * a transaction.
 	 *
 	 * @param filename as the browser sent it; only its extension is checked against the content
 	 * @param alt required: what the image shows, for readers who cannot see it
 	 * @throws InvalidImageException saying what is wrong with the file
+	 * @throws MediaBusy when too many images are being worked on; try again later
 	 * @throws IllegalArgumentException naming the field, for a missing alt text
 	 */
-	@Transactional(noRollbackFor = InvalidImageException.class)
 	public Image upload(String filename, InputStream content, String alt, String caption, String credit) {
 		if (alt == null || alt.isBlank()) {
 			throw new IllegalArgumentException("alt: describe the image for readers who cannot see it");
 		}
-		Path temp = null;
+		Path received = null;
 		try {
-			temp = Files.createTempFile(folder, "upload", ".tmp");
-			Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
-			refuseSvg(temp, filename);
-			var kind = inspect(temp, filename);
-			String extension = extension(filename);
-			if (!extension.isEmpty() && !extension.equals(kind.extension())
-					&& !(extension.equals("jpeg") && kind.extension().equals("jpg"))) {
-				throw new InvalidImageException(filename + " is named ." + extension + " but is a "
-						+ kind.contentType().substring(6).toUpperCase(java.util.Locale.ROOT) + " image: rename it and try again");
+			received = Files.createTempFile(folder, "upload", ".tmp");
+			Files.copy(content, received, StandardCopyOption.REPLACE_EXISTING);
+			try (var prepared = prepare(received, filename, true)) {
+				return transaction.execute(
+						status -> record(prepared, alt.strip(), blankToNull(caption), blankToNull(credit)));
 			}
-			Image image = store(temp, alt.strip(), blankToNull(caption), blankToNull(credit));
-			Variants.widths(image).forEach(width -> Variants.ensure(folder, image, width));
-			return image;
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException("Cannot store the upload " + filename, ex);
+			throw new UncheckedIOException("Cannot store the upload " + filename, ex);
 		}
 		finally {
-			if (temp != null) {
-				try {
-					Files.deleteIfExists(temp);
-				}
-				catch (IOException ignored) {
-					// a leftover temporary file in the media folder is harmless
-				}
-			}
+			deleteQuietly(received);
 		}
 	}
 
 	/** @return the newest images first, at most {@code limit} */
-	public java.util.List<Image> recent(int limit) {
+	public List<Image> recent(int limit) {
 		return jdbc.sql("SELECT * FROM image ORDER BY id DESC LIMIT ?").param(limit).query(Image.class).list();
 	}
 
 	/** @return the image whose original has this content hash, if any */
-	java.util.Optional<Image> byHash(String hash) {
+	Optional<Image> byHash(String hash) {
 		return jdbc.sql("SELECT * FROM image WHERE storage_key LIKE ?").param(hash.substring(0, 2) + "/" + hash + ".%")
 			.query(Image.class).optional();
-	}
-
-	private static void refuseSvg(Path file, String filename) throws IOException {
-		byte[] head = new byte[1024];
-		int n;
-		try (InputStream in = Files.newInputStream(file)) {
-			n = in.readNBytes(head, 0, head.length);
-		}
-		String start = new String(head, 0, Math.max(n, 0), java.nio.charset.StandardCharsets.ISO_8859_1)
-			.toLowerCase(java.util.Locale.ROOT);
-		if (start.contains("<svg") || start.stripLeading().startsWith("<?xml") || start.stripLeading().startsWith("<!doctype svg")) {
-			throw new InvalidImageException(filename + " is an SVG image; SVG is not accepted because it can carry scripts");
-		}
-	}
-
-	private static String extension(String filename) {
-		if (filename == null) {
-			return "";
-		}
-		int dot = filename.lastIndexOf('.');
-		return dot < 0 ? "" : filename.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	/** @return the images with these ids, keyed by id (one query) */
@@ -199,81 +237,28 @@ public class MediaLibrary {
 			.collect(Collectors.toMap(Image::id, Function.identity()));
 	}
 
-	private record Kind(String extension, String contentType, int width, int height) {
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
-	private static Kind inspect(Path file, String name) throws IOException {
-		if (Files.size(file) == 0) {
-			throw new InvalidImageException(name + " is empty");
+	private static void deleteQuietly(Path file) {
+		if (file == null) {
+			return;
 		}
-		try (var in = ImageIO.createImageInputStream(file.toFile())) {
-			var readers = ImageIO.getImageReaders(in);
-			while (readers.hasNext()) {
-				ImageReader reader = readers.next();
-				String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
-				String type = TYPES.get(format.equals("jpg") ? "jpeg" : format);
-				if (type == null) {
-					continue;
-				}
-				try {
-					reader.setInput(in, false, true);
-					int width = reader.getWidth(0);
-					int height = reader.getHeight(0);
-					if (width <= 0 || height <= 0) {
-						throw new InvalidImageException(name + " has no pixels");
-					}
-					if ((long) width * height > MAX_PIXELS) {
-						throw new InvalidImageException(name + " is " + width + "×" + height
-								+ " pixels; the limit is " + MAX_PIXELS / 1_000_000 + " megapixels");
-					}
-					decodeSmall(reader, width, height);
-					return new Kind(format.equals("jpeg") ? "jpg" : format, type, width, height);
-				}
-				catch (IOException | RuntimeException ex) {
-					if (ex instanceof InvalidImageException invalid) {
-						throw invalid;
-					}
-					throw new InvalidImageException(name + " is damaged or incomplete: " + ex.getMessage());
-				}
-				finally {
-					reader.dispose();
-				}
-			}
+		try {
+			Files.deleteIfExists(file);
 		}
-		throw new InvalidImageException(name + " is not a JPEG, PNG, GIF or WebP image");
-	}
-
-	/**
-	 * Decodes the whole image at about one megapixel: a header alone, or truncated or corrupt data,
-	 * fails here rather than in readers' browsers, without the memory of a full decode.
-	 */
-	private static void decodeSmall(ImageReader reader, int width, int height) throws IOException {
-		var param = reader.getDefaultReadParam();
-		int step = Math.max(1, (int) Math.ceil(Math.sqrt((double) width * height / 1_000_000)));
-		param.setSourceSubsampling(step, step, 0, 0);
-		reader.read(0, param);
-	}
-
-	private static String sha256(Path file) throws IOException {
-		try (InputStream in = Files.newInputStream(file)) {
-			var digest = MessageDigest.getInstance("SHA-256");
-			byte[] buffer = new byte[64 * 1024];
-			for (int n; (n = in.read(buffer)) > 0;) {
-				digest.update(buffer, 0, n);
-			}
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
+		catch (IOException ignored) {
+			// a leftover .tmp file is removed by the next start's OrphanSweep
 		}
 	}
 
 	private void removeOnRollback(Path written, String storageKey) {
-		PerTransaction.get(this, () -> new Written(new java.util.LinkedHashMap<>()))
+		PerTransaction.get(this, () -> new Written(new LinkedHashMap<>()))
 			.ifPresent(w -> w.files().put(written, storageKey));
 	}
 
-	/** The files one transaction wrote: removed again if it does not commit. */
+	/** The files one transaction moved into place: removed again if it does not commit. */
 	private final class Written implements TransactionSynchronization {
 
 		private final Map<Path, String> files;
@@ -295,12 +280,7 @@ public class MediaLibrary {
 				// Another transaction may have stored the same bytes meanwhile and kept them.
 				if (jdbc.sql("SELECT COUNT(*) FROM image WHERE storage_key = ?").param(storageKey).query(Integer.class)
 					.single() == 0) {
-					try {
-						Files.deleteIfExists(written);
-					}
-					catch (IOException ignored) {
-						// An orphaned original is harmless: the next store of the same bytes reuses it.
-					}
+					deleteQuietly(written);
 				}
 			});
 		}

@@ -1,5 +1,6 @@
 package org.broadsheet.media;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,26 +38,54 @@ final class Variants {
 		return hash + "-" + width + (image.contentType().equals("image/png") ? ".png" : ".jpg");
 	}
 
-	/** Makes the variant from the original if it is not there yet. */
+	/** Makes the variant from the original if it is not there yet (a reader asked for a missing one). */
 	static Path ensure(Path mediaFolder, Image image, int width) {
-		Path target = mediaFolder.resolve("variants").resolve(name(image, width));
+		Path target = target(mediaFolder, image, width);
 		if (Files.exists(target)) {
 			return target;
 		}
+		return write(target, image, Thumbnails.of(mediaFolder.resolve(image.storageKey()).toFile()).width(width));
+	}
+
+	/**
+	 * Makes all of an image's variants from {@code original} (its file, wherever it is now) with one
+	 * decode: the widest variant first, the narrower ones from it. A large photo's decode takes
+	 * seconds; three of them took three times as long.
+	 */
+	static void makeAll(Path original, Path mediaFolder, Image image) {
+		List<Integer> widths = widths(image);
+		if (widths.isEmpty()) {
+			return;
+		}
+		try {
+			BufferedImage widest = Thumbnails.of(original.toFile()).width(widths.get(widths.size() - 1)).asBufferedImage();
+			for (int width : widths) {
+				write(target(mediaFolder, image, width), image, Thumbnails.of(widest).width(width));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot make the variants of " + image.storageKey(), ex);
+		}
+	}
+
+	private static Path target(Path mediaFolder, Image image, int width) {
+		return mediaFolder.resolve("variants").resolve(name(image, width));
+	}
+
+	private static Path write(Path target, Image image, Thumbnails.Builder<?> resized) {
 		Path temp = null;
 		try {
 			Files.createDirectories(target.getParent());
 			temp = Files.createTempFile(target.getParent(), "variant", ".tmp");
 			try (var out = Files.newOutputStream(temp)) {
-				Thumbnails.of(mediaFolder.resolve(image.storageKey()).toFile()).width(width).outputQuality(0.82)
-					.outputFormat(image.contentType().equals("image/png") ? "png" : "jpg")
+				resized.outputQuality(0.82).outputFormat(image.contentType().equals("image/png") ? "png" : "jpg")
 					.toOutputStream(out);
 			}
 			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			return target;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot make the " + width + " px variant of " + image.storageKey(), ex);
+			throw new UncheckedIOException("Cannot make the variant " + target.getFileName(), ex);
 		}
 		finally {
 			if (temp != null) {

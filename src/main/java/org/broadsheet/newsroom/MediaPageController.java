@@ -3,6 +3,7 @@ package org.broadsheet.newsroom;
 import java.io.IOException;
 
 import org.broadsheet.media.InvalidImageException;
+import org.broadsheet.media.MediaBusy;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.site.SiteChrome;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,6 +62,11 @@ class MediaPageController {
 		catch (InvalidImageException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return page(model, csrf, "file: " + ex.getMessage());
+		}
+		catch (MediaBusy ex) {
+			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			response.setHeader("Retry-After", Long.toString(ex.retryAfter().toSeconds()));
+			return page(model, csrf, "file: " + chrome.chrome().t("media.busy"));
 		}
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
