@@ -26,11 +26,12 @@ command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "needs wrk an
 sqlite_jar=$(find ~/.m2/repository/org/xerial/sqlite-jdbc -name 'sqlite-jdbc-*.jar' | sort | tail -n 1)
 
 pid=""
-stop() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; pid=""; }
-nginx_stop() { [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -f "$work/nginx.pid"; }
+stop() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; pid=""; }
+nginx_stop() { if [ -f "$work/nginx.pid" ]; then kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; fi; rm -f "$work/nginx.pid"; }
 trap 'stop; nginx_stop' EXIT
 
-# start DATA [OPTIONS...]: starts the jar, waits until the home page answers; prints seconds to first 200.
+# start DATA [OPTIONS...]: starts the jar (pid in $pid), waits until the home page answers; seconds to
+# the first 200 in $started_in.
 start() {
   local data=$1; shift
   local began=$(date +%s.%N)
@@ -41,7 +42,7 @@ start() {
     kill -0 "$pid" 2>/dev/null || { echo "the site did not start: see $data.log" >&2; exit 1; }
     sleep 0.2
   done
-  echo "$(date +%s.%N) - $began" | bc
+  started_in=$(echo "$(date +%s.%N) - $began" | bc)
 }
 
 # wrk_run URL CONNECTIONS SECONDS [SCRIPT]: prints "req/s p50_ms p99_ms non2xx socket_errors"
@@ -63,17 +64,19 @@ for size in ${sizes//,/ }; do
   if [ ! -f "$data/broadsheet.db" ]; then
     echo "Generating $size articles in $data…" >&2
     rm -rf "$data"; mkdir -p "$data"
-    start "$data" >/dev/null; stop
+    start "$data"; stop
     java -cp "$sqlite_jar" scripts/GenerateArticles.java "$data/broadsheet.db" "$size"
     rm -rf "$data/index"
   fi
-  cold=$(start "$data")
+  start "$data"; cold=$started_in
   # The search index is rebuilt at the first start after generation: wait for it.
   until grep -q "Search index rebuilt\|Search index" "$data.log" && curl -sf -o /dev/null "http://127.0.0.1:$port/search?q=policy"; do sleep 1; done
-  article=$(curl -s "http://127.0.0.1:$port/" | grep -o 'href="/[a-z]*/[^"/]*"' | sed -n 5p | cut -d'"' -f2)
+  # A mid-list article of the front page, its section, its first tag and first author.
+  first() { grep -o "$1" | awk -v n="${2:-1}" 'NR == n { print; exit }' | cut -d'"' -f2; }
+  article=$(curl -s "http://127.0.0.1:$port/" | first 'href="/[a-z]*/[^"/]*"' 5)
   section=$(cut -d/ -f2 <<<"$article")
-  tag=$(curl -s "http://127.0.0.1:$port$article" | grep -o 'href="/tag/[^"]*"' | head -n 1 | cut -d'"' -f2)
-  author=$(curl -s "http://127.0.0.1:$port$article" | grep -o 'href="/author/[^"]*"' | head -n 1 | cut -d'"' -f2)
+  tag=$(curl -s "http://127.0.0.1:$port$article" | first 'href="/tag/[^"]*"')
+  author=$(curl -s "http://127.0.0.1:$port$article" | first 'href="/author/[^"]*"')
   declare -A pages=([article]="$article" [home]="/" [section]="/$section/" [tag]="$tag" [author]="$author"
     [rss]="/feed/rss" [search]="/search?q=policy")
 
@@ -133,7 +136,7 @@ LUA
   rss=$(ps -o rss= -p "$pid"); echo "JVM resident memory after the runs: $((rss / 1024)) MiB"
   stop
 
-  start "$data" --broadsheet.cache.enabled=false >/dev/null
+  start "$data" --broadsheet.cache.enabled=false
   for c in 64 512; do
     read -r rps p50 p99 non2xx socket < <(wrk_run "http://127.0.0.1:$port$article" "$c" "$long")
     echo "Article, cache off, $c connections, ${long}s: $rps req/s, p99 $p99 ms, non-2xx $non2xx, socket errors $socket"
@@ -145,7 +148,7 @@ LUA
   done
   stop
   # The default settings at a 256 MiB heap: still serving, without errors.
-  JAVA_OPTS=-Xmx256m start "$data" >/dev/null
+  JAVA_OPTS=-Xmx256m start "$data"
   read -r rps p50 p99 non2xx socket < <(wrk_run "http://127.0.0.1:$port$article" 64 "$seconds")
   read -r hrps hp50 hp99 hnon2xx hsocket < <(wrk_run "http://127.0.0.1:$port/" 64 "$seconds")
   echo "At -Xmx256m: article $rps req/s (non-2xx $non2xx, socket errors $socket), home $hrps req/s (non-2xx $hnon2xx, socket errors $hsocket)"
