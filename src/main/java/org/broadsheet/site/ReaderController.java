@@ -8,7 +8,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,7 +15,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The readers' pages. Slugs never contain dots, so the patterns leave file names such as
+ * The readers' pages. Only published articles make pages: a section, tag or author whose articles
+ * are all drafts (or withdrawn) answers 404. Slugs never contain dots, so the patterns leave file names such as
  * {@code /favicon.ico} to the static resources.
  */
 @Controller
@@ -65,7 +65,7 @@ class ReaderController {
 	Object article(@PathVariable String section, @PathVariable String slug,
 			@RequestParam(defaultValue = "1") int cpage, @RequestParam(defaultValue = "oldest") String corder,
 			@RequestParam(required = false) Long replyto,
-			@CookieValue(name = ReaderCookie.NAME, required = false) String reader, CsrfToken csrf,
+			jakarta.servlet.http.HttpServletRequest request, CsrfToken csrf,
 			jakarta.servlet.http.HttpServletResponse response, Model model) {
 		var found = articles.published(section, slug);
 		if (found.isEmpty()) {
@@ -83,7 +83,7 @@ class ReaderController {
 		if (replyto != null && replyto < 1) {
 			throw new BadParameter("replyto");
 		}
-		var view = new ArticlePages.Reader(ReaderCookie.valid(reader), cpage, corder.equals("newest"), csrf, null,
+		var view = new ArticlePages.Reader(ReaderCookie.of(request), cpage, corder.equals("newest"), csrf, null,
 				java.util.Map.of(), replyto, null);
 		// The page holds this reader's form tokens and held comments: for them alone.
 		response.setHeader("Cache-Control", "private, no-cache");
@@ -101,29 +101,31 @@ class ReaderController {
 
 	@GetMapping("/{section:(?!api$)[^.]+}")
 	RedirectView sectionWithoutSlash(@PathVariable String section) {
-		var found = taxonomy.sectionBySlug(section).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var found = taxonomy.publicSectionBySlug(section).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return permanentRedirect(found.path());
 	}
 
 	@GetMapping("/{section:(?!api$)[^.]+}/")
 	String section(@PathVariable String section, @RequestParam(defaultValue = "1") int page, Model model) {
 		requirePage(page);
-		var found = taxonomy.sectionBySlug(section)
-			.orElseThrow(() -> notFoundOr(section, s -> taxonomy.sectionBySlug(s).map(x -> x.path())));
+		var found = taxonomy.publicSectionBySlug(section)
+			.orElseThrow(() -> notFoundOr(section, s -> taxonomy.publicSectionBySlug(s).map(x -> x.path())));
 		return listing(model, found.name(), null, articles.inSection(found, page, pageSize()), found.path());
 	}
 
 	@GetMapping("/tag/{slug:[^.]+}")
 	String tag(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
 		requirePage(page);
-		var tag = taxonomy.tagBySlug(slug).orElseThrow(() -> notFoundOr(slug, s -> taxonomy.tagBySlug(s).map(x -> x.path())));
+		var tag = taxonomy.publicTagBySlug(slug)
+			.orElseThrow(() -> notFoundOr(slug, s -> taxonomy.publicTagBySlug(s).map(x -> x.path())));
 		return listing(model, tag.name(), null, articles.taggedWith(tag, page, pageSize()), tag.path());
 	}
 
 	@GetMapping("/author/{slug:[^.]+}")
 	String author(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
 		requirePage(page);
-		var author = authors.bySlug(slug).orElseThrow(() -> notFoundOr(slug, s -> authors.bySlug(s).map(x -> x.path())));
+		var author = authors.publicBySlug(slug)
+			.orElseThrow(() -> notFoundOr(slug, s -> authors.publicBySlug(s).map(x -> x.path())));
 		return listing(model, author.name(), author, articles.byAuthor(author, page, pageSize()), author.path());
 	}
 
@@ -137,7 +139,10 @@ class ReaderController {
 		return "site/listing";
 	}
 
-	/** Pages past the last one do not exist; the first page always does, even when empty. */
+	/**
+	 * Pages past the last one do not exist; the first page always does, even when empty (a section,
+	 * tag or author without a public article has no page at all: the lookups above).
+	 */
 	private static void requireExists(ArticleList list) {
 		if (list.page() > list.pageCount()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);

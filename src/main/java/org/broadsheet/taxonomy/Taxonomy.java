@@ -1,5 +1,6 @@
 package org.broadsheet.taxonomy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -40,12 +41,25 @@ public class Taxonomy {
 
 	private final Set<String> opinionSlugs;
 
+	/**
+	 * A row that readers may see: one with a public article (published, its instant come). Pages,
+	 * navigation and feeds follow this, so a draft never creates a public page. Each probe is one
+	 * index seek ({@code article (section_id, status, published_at)}, {@code article_tag (tag_id, …)}).
+	 */
+	private static final String PUBLIC_ARTICLE = "a.status = 'published' AND a.published_at <= :now";
+
+	private static final String HAS_PUBLIC_ARTICLE = "EXISTS (SELECT 1 FROM article a WHERE a.section_id = s.id AND "
+			+ PUBLIC_ARTICLE + ")";
+
+	private final Clock clock;
+
 	private final Cache<String, List<Section>> sectionCache = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofSeconds(10)).build();
 
 	Taxonomy(JdbcClient jdbc, Slugger slugger,
-			@Value("${broadsheet.taxonomy.opinion-sections:opinion}") Set<String> opinionSlugs) {
+			@Value("${broadsheet.taxonomy.opinion-sections:opinion}") Set<String> opinionSlugs, Optional<Clock> clock) {
 		this.jdbc = jdbc;
+		this.clock = clock.orElse(Clock.systemUTC());
 		this.slugger = slugger;
 		this.opinionSlugs = opinionSlugs;
 	}
@@ -103,6 +117,34 @@ public class Taxonomy {
 	}
 
 	/**
+	 * @param slug decoded slug
+	 * @return the section, if it has a public article (else it has no public page)
+	 */
+	public Optional<Section> publicSectionBySlug(String slug) {
+		return jdbc.sql("SELECT id, slug, name, opinion FROM section s WHERE slug = :slug AND " + HAS_PUBLIC_ARTICLE)
+			.param("slug", slug).param("now", clock.millis()).query(Section.class).optional();
+	}
+
+	/**
+	 * @param slug decoded slug
+	 * @return the tag, if a public article has it (else it has no public page)
+	 */
+	public Optional<Tag> publicTagBySlug(String slug) {
+		return jdbc.sql("SELECT id, slug, name FROM tag t WHERE slug = :slug AND EXISTS (SELECT 1 FROM article_tag j "
+				+ "JOIN article a ON a.id = j.article_id WHERE j.tag_id = t.id AND " + PUBLIC_ARTICLE + ")")
+			.param("slug", slug).param("now", clock.millis()).query(Tag.class).optional();
+	}
+
+	/**
+	 * The site's navigation: sections with a public article, by name. Not cached: one index seek a
+	 * section, and exact the moment an article is published or withdrawn.
+	 */
+	public List<Section> publicSections() {
+		return jdbc.sql("SELECT id, slug, name, opinion FROM section s WHERE " + HAS_PUBLIC_ARTICLE + " ORDER BY name")
+			.param("now", clock.millis()).query(Section.class).list();
+	}
+
+	/**
 	 * Renames a section or tag and sets whether a section is an opinion section. Its slug stays,
 	 * so addresses stay. Editors and administrators only.
 	 *
@@ -135,7 +177,7 @@ public class Taxonomy {
 		return jdbc.sql("SELECT id, slug, name FROM tag ORDER BY name").query(Tag.class).list();
 	}
 
-	/** @return every section, by name, for the site's navigation */
+	/** @return every section, by name, public or not (the newsroom's; readers get {@link #publicSections()}) */
 	public List<Section> sections() {
 		return sectionCache.get("all", all -> jdbc.sql("SELECT id, slug, name, opinion FROM section ORDER BY name")
 			.query(Section.class).list());
