@@ -70,6 +70,25 @@ abstract class HostileRequestsContract {
 		}
 	}
 
+	/** PostgreSQL text cannot hold NUL: refused, naming the parameter, before any query on both databases. */
+	@Test
+	void aNulInAQueryParameterIs400NamingIt() {
+		for (var entry : java.util.Map.of("/feed/rss?section=%00", "section", "/feed/atom?tag=a%00b", "tag",
+				"/search?q=%00", "q", "/talk/?page=1&sort=x%00", "sort").entrySet()) {
+			var page = site.get(entry.getKey());
+			assertThat(page.status()).as(entry.getKey()).isEqualTo(400);
+			assertThat(page.html().select("main p").first().text()).as(entry.getKey()).contains("\u201c" + entry.getValue() + "\u201d");
+		}
+		var api = site.get("/api/search?q=%00");
+		assertThat(api.status()).isEqualTo(400);
+		assertThat(api.response().body()).contains("\"parameter\":\"q\"");
+		var newsroom = new NewsroomBrowser(site).signIn("editor@example.com", "editor-password");
+		var list = newsroom.get("/newsroom?q=%00");
+		assertThat(list.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(list.body()).select("main p").first().text()).contains("\u201cq\u201d");
+		assertThat(newsroom.get("/newsroom?q=public").statusCode()).isEqualTo(200);
+	}
+
 	@Test
 	void anUnpublishedDraftCreatesNoPublicPage() {
 		var workflow = site.bean(ArticleWorkflow.class);
