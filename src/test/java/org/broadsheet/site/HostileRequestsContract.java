@@ -90,6 +90,22 @@ abstract class HostileRequestsContract {
 	}
 
 	@Test
+	void contributorsListOnlyTheArticlesTheyMayOpen() {
+		var workflow = site.bean(ArticleWorkflow.class);
+		workflow.create(contributor, draft("Connie's own draft", "Talk", "Connie Tributor", "Mine"));
+		long embargoed = workflow.create(editor, draft("Embargoed merger scoop", "Talk", "Eddie Tor", "Scoops"));
+		workflow.schedule(editor, embargoed, Instant.now().plusSeconds(86_400));
+		String theirs = new NewsroomBrowser(site).signIn("contributor@example.com", "contributor-password").get("/newsroom")
+			.body();
+		assertThat(theirs).contains("Connie's own draft").doesNotContain("Embargoed merger scoop", "A public story");
+		String searched = new NewsroomBrowser(site).signIn("contributor@example.com", "contributor-password")
+			.get("/newsroom?q=merger").body();
+		assertThat(searched).doesNotContain("Embargoed merger scoop");
+		String editors = new NewsroomBrowser(site).signIn("editor@example.com", "editor-password").get("/newsroom").body();
+		assertThat(editors).contains("Connie's own draft", "Embargoed merger scoop", "A public story");
+	}
+
+	@Test
 	void anUnpublishedDraftCreatesNoPublicPage() {
 		var workflow = site.bean(ArticleWorkflow.class);
 		long id = workflow.create(contributor, draft("Secret plans", "Embargoed Desk", "Hidden Hand", "Hush Hush"));
