@@ -15,7 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code /error}, where the servlet container sends failures no controller handled: the site's
- * own error page for readers, a small JSON body for {@code /api/} clients. Never a stack trace.
+ * own error page for readers, a small JSON body for {@code /api/} clients (with the refused
+ * parameter's name when {@link RequestParameters} refused one). Never a stack trace.
  */
 @Controller
 class SiteErrorController implements ErrorController {
@@ -35,7 +36,9 @@ class SiteErrorController implements ErrorController {
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String parameter = status == HttpStatus.BAD_REQUEST ? RequestParameters.refused(request) : null;
 		if (uri instanceof String path && path.startsWith("/api/")) {
-			var body = new java.util.LinkedHashMap<String, Object>(Map.of("status", status.value(), "error", status.getReasonPhrase()));
+			Map<String, Object> body = new java.util.LinkedHashMap<>();
+			body.put("status", status.value());
+			body.put("error", status.getReasonPhrase());
 			if (parameter != null) {
 				body.put("parameter", parameter);
 			}
