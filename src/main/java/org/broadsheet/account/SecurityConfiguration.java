@@ -11,7 +11,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Spring Security: form sign-in for the newsroom, CSRF on every state change (the session's
@@ -21,10 +20,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
-
-	/** Scripts and styles only from the site itself; pictures in article bodies may be elsewhere. */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' https: data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
 	/** Pages behind sign-in, and the sign-in pages themselves. */
 	static final String[] NEWSROOM = { "/newsroom", "/newsroom/**", "/login", "/logout" };
@@ -72,9 +67,11 @@ class SecurityConfiguration {
 	}
 
 	private static HttpSecurity headers(HttpSecurity http) throws Exception {
-		return http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		// The same headers as SecurityHeaders, which covers the responses no chain sees.
+		return http.headers(headers -> headers
+			.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
 			.frameOptions(frame -> frame.sameOrigin())
-			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+			.referrerPolicy(referrer -> referrer.policy(SecurityHeaders.REFERRER)));
 	}
 
 	/** Each role has the capabilities of the roles below it. */

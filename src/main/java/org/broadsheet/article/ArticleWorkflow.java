@@ -311,7 +311,10 @@ public class ArticleWorkflow {
 		return state.createdBy() != null && state.createdBy() == actor.id();
 	}
 
-	/** Editors edit anything; authors their own; contributors their own until it is scheduled or published. */
+	/**
+	 * Editors edit anything; authors their own; contributors their own until it is scheduled or
+	 * published. {@link Articles#inNewsroom} lists the same articles (keep the two together).
+	 */
 	static boolean mayEdit(Account actor, Revisions.State state) {
 		Role role = actor.role();
 		boolean onTheirDesk = state.status() != ArticleStatus.PUBLISHED && state.status() != ArticleStatus.SCHEDULED;

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.broadsheet.account.Account;
+import org.broadsheet.account.Role;
 import org.broadsheet.author.Author;
 import org.broadsheet.author.Authors;
 import org.broadsheet.media.Image;
@@ -369,11 +371,23 @@ public class Articles {
 	public record NewsroomList(List<ArticleSummary> items, int page, int pageCount) {
 	}
 
-	/** @return articles of any status matching {@code query}, last changed first */
+	/**
+	 * The newsroom's list: articles of any status matching {@code query}, last changed first, among
+	 * those {@code actor} may open ({@link ArticleWorkflow#mayEdit}): editors every article, authors
+	 * their own, contributors their own until scheduled or published. Nobody sees the titles of
+	 * articles they may not open (an embargoed story's, say).
+	 */
 	@Transactional(readOnly = true)
-	public NewsroomList inNewsroom(NewsroomQuery query) {
+	public NewsroomList inNewsroom(Account actor, NewsroomQuery query) {
 		StringBuilder where = new StringBuilder("1 = 1");
 		Map<String, Object> params = new java.util.HashMap<>();
+		if (!actor.role().atLeast(Role.EDITOR)) {
+			where.append(" AND a.created_by = :actor");
+			params.put("actor", actor.id());
+			if (!actor.role().atLeast(Role.AUTHOR)) {
+				where.append(" AND a.status NOT IN ('published', 'scheduled')");
+			}
+		}
 		if (query.status() != null) {
 			where.append(" AND a.status = :status");
 			params.put("status", query.status().code());

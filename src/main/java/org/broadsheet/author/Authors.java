@@ -1,5 +1,6 @@
 package org.broadsheet.author;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,12 @@ public class Authors {
 
 	private final ApplicationEventPublisher events;
 
-	Authors(JdbcClient jdbc, Slugger slugger, org.broadsheet.media.MediaLibrary media, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	Authors(JdbcClient jdbc, Slugger slugger, org.broadsheet.media.MediaLibrary media, Optional<Clock> clock,
+			ApplicationEventPublisher events) {
 		this.events = events;
+		this.clock = clock.orElse(Clock.systemUTC());
 		this.jdbc = jdbc;
 		this.slugger = slugger;
 		this.media = media;
@@ -135,6 +140,18 @@ public class Authors {
 	/** @param slug decoded slug */
 	public Optional<Author> bySlug(String slug) {
 		return jdbc.sql("SELECT " + COLUMNS + " WHERE a.slug = ?").param(slug).query(Author.class).optional();
+	}
+
+	/**
+	 * @param slug decoded slug
+	 * @return the author, if they are in the byline of a public article (published, its instant
+	 *         come); else they have no public page. One index seek ({@code article_author (author_id, …)}).
+	 */
+	public Optional<Author> publicBySlug(String slug) {
+		return jdbc.sql("SELECT " + COLUMNS + " WHERE a.slug = :slug AND EXISTS (SELECT 1 FROM article_author j "
+				+ "JOIN article p ON p.id = j.article_id WHERE j.author_id = a.id AND p.status = 'published' "
+				+ "AND p.published_at <= :now)")
+			.param("slug", slug).param("now", clock.millis()).query(Author.class).optional();
 	}
 
 	/**

@@ -85,8 +85,8 @@ public class Comments {
 	 * address's rate limit. Its status follows the rules: a word on the blocklist → spam; more
 	 * links than allowed, or the first comment from an email → held (pending); else approved. The
 	 * same reply sent again by the same reader within ten minutes (a double click) returns the
-	 * first one instead of storing a copy; on PostgreSQL two copies sent at the same instant may
-	 * both be stored.
+	 * first one instead of storing a copy. A form token is spent by its comment: another comment
+	 * with the same token is refused (the page's next form has a new one).
 	 *
 	 * @param publishedAt the article's publication instant (UTC), for automatic closing
 	 * @return the stored comment
@@ -118,6 +118,10 @@ public class Comments {
 			throw CommentRejected.invalid(problems);
 		}
 		String commenter = ReaderKeys.reader(input.reader());
+		var sent = sentWith(input.formToken(), commenter, fields.text(), input.parentId());
+		if (sent.isPresent()) {
+			return sent.get();
+		}
 		CommentStatus status = judge(fields);
 		// Only the write takes SQLite's write lock; refused attempts never do.
 		return transaction.execute(tx -> {
@@ -131,19 +135,47 @@ public class Comments {
 			if (!again.isEmpty()) {
 				return again.get(0);
 			}
-			long id = jdbc.sql("""
+			var inserted = jdbc.sql("""
 					INSERT INTO comment (article_id, parent_id, author_name, author_email, author_url, body, status,
-					                     created_at, commenter)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+					                     created_at, commenter, form_token)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (form_token) DO NOTHING RETURNING id""")
 				.params(input.articleId(), input.parentId(), fields.name(), fields.email(), fields.website(),
-						fields.text(), status.key(), now.toEpochMilli(), commenter)
-				.query(Long.class).single();
+						fields.text(), status.key(), now.toEpochMilli(), commenter, input.formToken())
+				.query(Long.class).optional();
+			if (inserted.isEmpty()) {
+				// Another request spent the token meanwhile (PostgreSQL: a double click's twin).
+				return sentWith(input.formToken(), commenter, fields.text(), input.parentId()).orElseThrow();
+			}
+			long id = inserted.get();
 			if (status == CommentStatus.APPROVED) {
 				events.publishEvent(PagesChanged.of(Surrogates.article(input.articleId())));
 			}
 			return new Comment(id, input.articleId(), input.parentId(), fields.name(), fields.email(), fields.website(),
 					fields.text(), status, now);
 		});
+	}
+
+	/**
+	 * A form token is good for one comment: the comment already sent with it, if it is this one
+	 * (same reader, text and parent: a double click), else refused.
+	 *
+	 * @return the comment sent with {@code token}, or empty when the token is unspent
+	 * @throws CommentRejected naming {@code form} when the token was spent on another comment
+	 */
+	private Optional<Comment> sentWith(String token, String commenter, String text, Long parentId) {
+		record Sent(Comment comment, String commenter) {
+		}
+		var sent = jdbc.sql("SELECT " + COLUMNS + ", commenter FROM comment WHERE form_token = ?").param(token)
+			.query((rs, n) -> new Sent(row(rs, n), rs.getString(10))).optional();
+		if (sent.isEmpty()) {
+			return Optional.empty();
+		}
+		Comment first = sent.get().comment();
+		if (java.util.Objects.equals(sent.get().commenter(), commenter) && first.body().equals(text)
+				&& java.util.Objects.equals(first.parentId(), parentId)) {
+			return Optional.of(first);
+		}
+		throw CommentRejected.invalid(Map.of("form", "comment.error.formUsed"));
 	}
 
 	/** @return the approved comment with that id on that article */

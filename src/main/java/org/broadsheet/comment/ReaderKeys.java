@@ -35,7 +35,8 @@ class ReaderKeys {
 
 	private static final java.util.regex.Pattern READER = java.util.regex.Pattern.compile("[0-9a-f]{32}");
 
-	private static final java.util.regex.Pattern FORM_TOKEN = java.util.regex.Pattern.compile("\\d{1,15}\\.[0-9a-f]{32}");
+	private static final java.util.regex.Pattern FORM_TOKEN = java.util.regex.Pattern
+		.compile("(\\d{1,15})\\.([0-9a-f]{16})\\.([0-9a-f]{32})");
 
 	private final JdbcClient jdbc;
 
@@ -80,28 +81,35 @@ class ReaderKeys {
 		return hmac(secret("salt:" + today, today), String.valueOf(address));
 	}
 
-	/** @return a token for a comment form on that article, served now: {@code <epoch millis>.<HMAC>} */
+	/**
+	 * @return a token for a comment form on that article, served now: {@code <epoch millis>.<64
+	 *         random bits, hex>.<HMAC>}; the random part makes every form's token its own, so that
+	 *         a token can be spent once ({@link Comments#post}) without two readers sharing one
+	 */
 	String formToken(long articleId) {
 		long at = clock.millis();
-		return at + "." + formSignature(articleId, at);
+		byte[] nonce = new byte[8];
+		RANDOM.nextBytes(nonce);
+		String random = HEX.formatHex(nonce);
+		return at + "." + random + "." + formSignature(articleId, at, random);
 	}
 
 	/** @return how long ago the token was served, or empty if it is not one of ours for that article */
 	Optional<Duration> formAge(String token, long articleId) {
-		if (token == null || !FORM_TOKEN.matcher(token).matches()) {
+		var parts = token == null ? null : FORM_TOKEN.matcher(token);
+		if (parts == null || !parts.matches()) {
 			return Optional.empty();
 		}
-		long at = Long.parseLong(token.substring(0, token.indexOf('.')));
-		String signature = token.substring(token.indexOf('.') + 1);
-		if (!MessageDigest.isEqual(signature.getBytes(StandardCharsets.US_ASCII),
-				formSignature(articleId, at).getBytes(StandardCharsets.US_ASCII))) {
+		long at = Long.parseLong(parts.group(1));
+		if (!MessageDigest.isEqual(parts.group(3).getBytes(StandardCharsets.US_ASCII),
+				formSignature(articleId, at, parts.group(2)).getBytes(StandardCharsets.US_ASCII))) {
 			return Optional.empty();
 		}
 		return Optional.of(Duration.ofMillis(clock.millis() - at));
 	}
 
-	private String formSignature(long articleId, long at) {
-		return hmac(secret("comment-form", null), articleId + ":" + at).substring(0, 32);
+	private String formSignature(long articleId, long at, String random) {
+		return hmac(secret("comment-form", null), articleId + ":" + at + ":" + random).substring(0, 32);
 	}
 
 	private byte[] secret(String name, LocalDate day) {

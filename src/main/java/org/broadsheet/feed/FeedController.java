@@ -58,9 +58,10 @@ class FeedController {
 	ResponseEntity<String> feed(@PathVariable String format, @RequestParam(required = false) String section,
 			@RequestParam(required = false) String author, @RequestParam(required = false) String tag,
 			WebRequest request) {
-		var sectionFound = section == null ? null : taxonomy.sectionBySlug(section).orElseThrow(FeedController::notFound);
-		var authorFound = author == null ? null : authors.bySlug(author).orElseThrow(FeedController::notFound);
-		var tagFound = tag == null ? null : taxonomy.tagBySlug(tag).orElseThrow(FeedController::notFound);
+		// Only what has a public article has a feed: a draft's section, tag or author is not found.
+		var sectionFound = section == null ? null : taxonomy.publicSectionBySlug(section).orElseThrow(FeedController::notFound);
+		var authorFound = author == null ? null : authors.publicBySlug(author).orElseThrow(FeedController::notFound);
+		var tagFound = tag == null ? null : taxonomy.publicTagBySlug(tag).orElseThrow(FeedController::notFound);
 		Long sectionId = sectionFound == null ? null : sectionFound.id();
 		Long authorId = authorFound == null ? null : authorFound.id();
 		Long tagId = tagFound == null ? null : tagFound.id();

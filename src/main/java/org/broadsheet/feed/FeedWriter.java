@@ -32,6 +32,7 @@ import org.broadsheet.article.Article;
 import org.broadsheet.text.XmlText;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.springframework.web.util.HtmlUtils;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes feeds of articles: RSS 2.0 (with {@code content:encoded}, {@code dc:creator},
  * {@code category}, {@code media:content} and an {@code atom:link rel=self}), Atom 1.0 (RFC 4287)
  * and JSON Feed 1.1. Dates follow each format (RFC 822 in RSS, RFC 3339 in Atom and JSON Feed);
- * characters XML 1.0 forbids are dropped; every URL is absolute.
+ * characters XML 1.0 forbids are dropped; every URL is absolute. Titles, names and categories are
+ * plain text, written as XML text (a reader decodes them to the characters typed); the RSS
+ * description, which readers render as HTML, carries the standfirst HTML-escaped.
  */
 final class FeedWriter {
 
@@ -67,6 +70,14 @@ final class FeedWriter {
 
 	String rss(Channel channel, List<Article> articles) {
 		SyndFeed feed = syndFeed("rss_2.0", channel, articles);
+		// RSS 2.0 descriptions are HTML to most readers: plain text goes in escaped, so that it
+		// shows as the characters typed (Atom says type="text" instead, JSON Feed has "summary").
+		feed.setDescription(escape(feed.getDescription()));
+		for (SyndEntry entry : feed.getEntries()) {
+			if (entry.getDescription() != null) {
+				entry.getDescription().setValue(escape(entry.getDescription().getValue()));
+			}
+		}
 		Element self = new Element("link", ATOM);
 		self.setAttribute("href", channel.selfUrl());
 		self.setAttribute("rel", "self");
@@ -204,6 +215,11 @@ final class FeedWriter {
 			entry.getModules().add(media);
 		}
 		return entry;
+	}
+
+	/** Only {@code < > & " '} become references: the feed is UTF-8, so every other character stays itself. */
+	private static String escape(String text) {
+		return text == null ? null : HtmlUtils.htmlEscape(text, "UTF-8");
 	}
 
 	private static String write(SyndFeed feed) {

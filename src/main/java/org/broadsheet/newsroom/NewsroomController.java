@@ -54,7 +54,7 @@ class NewsroomController {
 		var query = new NewsroomQuery(status(status), id(section), id(author), q, id(page) == null ? 1 : id(page).intValue(),
 				PAGE_SIZE);
 		model.addAttribute("page", new NewsroomPages.ArticlesPage(chrome.chrome(), csrf, user.account(), query,
-				articles.inNewsroom(query), taxonomy.sections(), authors.all()));
+				articles.inNewsroom(user.account(), query), taxonomy.sections(), authors.all()));
 		return "newsroom/articles";
 	}
 

@@ -14,7 +14,7 @@ import org.springframework.context.MessageSource;
  * What every reader page shares (masthead, navigation, texts, dates), and the helpers its
  * templates use. UI text comes from {@code messages*.properties}, never from templates.
  *
- * @param sections for the navigation, by name
+ * @param sections for the navigation, by name: those with a public article
  */
 public record Chrome(String siteName, String tagline, List<Section> sections, MessageSource messages, Locale locale,
 		ZoneId zone, Assets assets) {

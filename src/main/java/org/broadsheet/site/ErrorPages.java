@@ -1,5 +1,8 @@
 package org.broadsheet.site;
 
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -18,9 +21,12 @@ class ErrorPages {
 
 	private final SeoMetadata seo;
 
-	ErrorPages(SiteContext site, SeoMetadata seo) {
+	private final TemplateEngine templates;
+
+	ErrorPages(SiteContext site, SeoMetadata seo, TemplateEngine templates) {
 		this.site = site;
 		this.seo = seo;
+		this.templates = templates;
 	}
 
 	@ExceptionHandler(ResponseStatusException.class)
@@ -40,7 +46,8 @@ class ErrorPages {
 		return badParameter(ex.getName(), model, response);
 	}
 
-	private String badParameter(String name, Model model, HttpServletResponse response) {
+	/** The bad-request page naming the parameter {@code name}. */
+	String badParameter(String name, Model model, HttpServletResponse response) {
 		var chrome = site.chrome();
 		response.setStatus(400);
 		model.addAttribute("page", new Pages.ErrorPage(chrome, seo.errorPage(chrome.t("badRequest.title")), 400,
@@ -53,11 +60,35 @@ class ErrorPages {
 	}
 
 	String render(Model model, HttpServletResponse response, HttpStatus status, String title, String text) {
-		var chrome = site.chrome();
 		response.setStatus(status.value());
-		model.addAttribute("page", new Pages.ErrorPage(chrome, seo.errorPage(chrome.t(title)), status.value(),
-				chrome.t(title), chrome.t(text)));
+		model.addAttribute("page", page(status.value(), title, text));
 		return "site/error";
+	}
+
+	/** The page for an error status: not found, a bad request (other 4xx) or a failure (5xx). */
+	String render(Model model, HttpServletResponse response, HttpStatus status) {
+		response.setStatus(status.value());
+		model.addAttribute("page", page(status.value()));
+		return "site/error";
+	}
+
+	/** The same page as HTML, for the servlet container's errors (outside Spring MVC). */
+	String standalone(int status) {
+		var html = new StringOutput();
+		templates.render("site/error.jte", page(status), html);
+		return html.toString();
+	}
+
+	private Pages.ErrorPage page(int status) {
+		var resolved = HttpStatus.resolve(status);
+		return status == 404 ? page(status, "notFound.title", "notFound.text")
+				: resolved != null && resolved.is4xxClientError() ? page(status, "badRequest.title", "error.request")
+				: page(status, "error.title", "error.text");
+	}
+
+	private Pages.ErrorPage page(int status, String title, String text) {
+		var chrome = site.chrome();
+		return new Pages.ErrorPage(chrome, seo.errorPage(chrome.t(title)), status, chrome.t(title), chrome.t(text));
 	}
 
 	/** Addresses no controller or static file answers. */

@@ -13,7 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,7 +20,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The readers' pages. Slugs never contain dots, so the patterns leave file names such as
+ * The readers' pages. Only published articles make pages: a section, tag or author whose articles
+ * are all drafts (or withdrawn) answers 404. Slugs never contain dots, so the patterns leave file names such as
  * {@code /favicon.ico} to the static resources.
  */
 @Controller
@@ -71,8 +71,7 @@ class ReaderController {
 	Object article(@PathVariable String section, @PathVariable String slug,
 			@RequestParam(defaultValue = "1") int cpage, @RequestParam(defaultValue = "oldest") String corder,
 			@RequestParam(required = false) Long replyto,
-			@CookieValue(name = ReaderCookie.NAME, required = false) String reader, CsrfToken csrf,
-			HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
+			HttpServletRequest request, CsrfToken csrf, jakarta.servlet.http.HttpServletResponse response, Model model) {
 		var found = articles.published(section, slug);
 		if (found.isEmpty()) {
 			return permanentRedirect(articles.redirect(section, slug)
@@ -90,7 +89,7 @@ class ReaderController {
 			throw new BadParameter("replyto");
 		}
 		boolean cached = ResponsePart.renderingForCache(request);
-		var view = new ArticlePages.Reader(ReaderCookie.valid(reader), cpage, corder.equals("newest"),
+		var view = new ArticlePages.Reader(ReaderCookie.of(request), cpage, corder.equals("newest"),
 				cached ? PlaceholderCsrfToken.INSTANCE : csrf, null, java.util.Map.of(), replyto, null);
 		// The page holds this reader's form tokens and held comments: for them alone (a cached page
 		// gets its own Cache-Control, and its tokens spliced in per response).
@@ -110,7 +109,7 @@ class ReaderController {
 
 	@GetMapping("/{section:(?!api$)[^.]+}")
 	RedirectView sectionWithoutSlash(@PathVariable String section) {
-		var found = taxonomy.sectionBySlug(section).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var found = taxonomy.publicSectionBySlug(section).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return permanentRedirect(found.path());
 	}
 
@@ -118,8 +117,8 @@ class ReaderController {
 	String section(@PathVariable String section, @RequestParam(defaultValue = "1") int page, HttpServletRequest request,
 			Model model) {
 		requirePage(page);
-		var found = taxonomy.sectionBySlug(section)
-			.orElseThrow(() -> notFoundOr(section, s -> taxonomy.sectionBySlug(s).map(x -> x.path())));
+		var found = taxonomy.publicSectionBySlug(section)
+			.orElseThrow(() -> notFoundOr(section, s -> taxonomy.publicSectionBySlug(s).map(x -> x.path())));
 		var list = articles.inSection(found, page, pageSize());
 		shows(Surrogates.mark(request, PageKind.LISTING).add("section:" + found.id(), "list:section:" + found.id()), list);
 		return listing(model, found.name(), null, list, found.path());
@@ -129,7 +128,8 @@ class ReaderController {
 	String tag(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, HttpServletRequest request,
 			Model model) {
 		requirePage(page);
-		var tag = taxonomy.tagBySlug(slug).orElseThrow(() -> notFoundOr(slug, s -> taxonomy.tagBySlug(s).map(x -> x.path())));
+		var tag = taxonomy.publicTagBySlug(slug)
+			.orElseThrow(() -> notFoundOr(slug, s -> taxonomy.publicTagBySlug(s).map(x -> x.path())));
 		var list = articles.taggedWith(tag, page, pageSize());
 		shows(Surrogates.mark(request, PageKind.LISTING).add("tag:" + tag.id(), "list:tag:" + tag.id()), list);
 		return listing(model, tag.name(), null, list, tag.path());
@@ -139,7 +139,8 @@ class ReaderController {
 	String author(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, HttpServletRequest request,
 			Model model) {
 		requirePage(page);
-		var author = authors.bySlug(slug).orElseThrow(() -> notFoundOr(slug, s -> authors.bySlug(s).map(x -> x.path())));
+		var author = authors.publicBySlug(slug)
+			.orElseThrow(() -> notFoundOr(slug, s -> authors.publicBySlug(s).map(x -> x.path())));
 		var list = articles.byAuthor(author, page, pageSize());
 		shows(Surrogates.mark(request, PageKind.LISTING).add("author:" + author.id(), "list:author:" + author.id()), list);
 		return listing(model, author.name(), author, list, author.path());
@@ -167,7 +168,10 @@ class ReaderController {
 		return "site/listing";
 	}
 
-	/** Pages past the last one do not exist; the first page always does, even when empty. */
+	/**
+	 * Pages past the last one do not exist; the first page always does, even when empty (a section,
+	 * tag or author without a public article has no page at all: the lookups above).
+	 */
 	private static void requireExists(ArticleList list) {
 		if (list.page() > list.pageCount()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);

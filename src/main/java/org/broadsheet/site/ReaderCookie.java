@@ -21,15 +21,20 @@ final class ReaderCookie {
 	private ReaderCookie() {
 	}
 
-	/** @return the value if it is a reader id, else null (forged or damaged cookies are ignored) */
-	static String valid(String value) {
-		return Likes.isReader(value) ? value : null;
+	/**
+	 * The cookie as the browser sent it: not percent-decoded (as {@code @CookieValue} would, failing
+	 * on {@code %zz}), since a reader id is plain hex.
+	 *
+	 * @return the request's reader id, or null when it has none or a forged or damaged one
+	 */
+	static String of(HttpServletRequest request) {
+		var cookie = WebUtils.getCookie(request, NAME);
+		return cookie != null && Likes.isReader(cookie.getValue()) ? cookie.getValue() : null;
 	}
 
 	/** @return the request's reader id, or a new one set on the response */
 	static String ensure(HttpServletRequest request, HttpServletResponse response) {
-		var cookie = WebUtils.getCookie(request, NAME);
-		String value = cookie == null ? null : valid(cookie.getValue());
+		String value = of(request);
 		if (value == null) {
 			value = Likes.newReader();
 			response.addHeader("Set-Cookie", ResponseCookie.from(NAME, value).path("/").httpOnly(true).sameSite("Lax")

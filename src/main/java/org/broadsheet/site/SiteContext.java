@@ -33,7 +33,7 @@ class SiteContext {
 	}
 
 	Chrome chrome() {
-		return new Chrome(settings.name(), settings.tagline(), taxonomy.sections(), messages,
+		return new Chrome(settings.name(), settings.tagline(), taxonomy.publicSections(), messages,
 				Locale.forLanguageTag(settings.language()), settings.timeZone(), assets);
 	}
 

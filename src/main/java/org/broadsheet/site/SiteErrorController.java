@@ -15,7 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code /error}, where the servlet container sends failures no controller handled: the site's
- * own error page for readers, a small JSON body for {@code /api/} clients. Never a stack trace.
+ * own error page for readers, a small JSON body for {@code /api/} clients (with the refused
+ * parameter's name when {@link RequestParameters} refused one). Never a stack trace.
  */
 @Controller
 class SiteErrorController implements ErrorController {
@@ -33,14 +34,17 @@ class SiteErrorController implements ErrorController {
 		HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
 				? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND;
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String parameter = status == HttpStatus.BAD_REQUEST ? RequestParameters.refused(request) : null;
 		if (uri instanceof String path && path.startsWith("/api/")) {
-			return ResponseEntity.status(status).body(Map.of("status", status.value(), "error", status.getReasonPhrase()));
+			Map<String, Object> body = new java.util.LinkedHashMap<>();
+			body.put("status", status.value());
+			body.put("error", status.getReasonPhrase());
+			if (parameter != null) {
+				body.put("parameter", parameter);
+			}
+			return ResponseEntity.status(status).body(body);
 		}
-		if (status == HttpStatus.NOT_FOUND) {
-			return pages.notFound(model, response);
-		}
-		return status.is4xxClientError() ? pages.render(model, response, status, "badRequest.title", "error.request")
-				: pages.render(model, response, status, "error.title", "error.text");
+		return parameter != null ? pages.badParameter(parameter, model, response) : pages.render(model, response, status);
 	}
 
 }

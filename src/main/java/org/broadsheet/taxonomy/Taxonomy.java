@@ -1,5 +1,6 @@
 package org.broadsheet.taxonomy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -42,17 +43,30 @@ public class Taxonomy {
 
 	private final Set<String> opinionSlugs;
 
-	/** How long other nodes' new sections take to reach this node's navigation ({@code broadsheet.taxonomy.sections-ttl}). */
+	/**
+	 * A row that readers may see: one with a public article (published, its instant come). Pages,
+	 * navigation and feeds follow this, so a draft never creates a public page. Each probe is one
+	 * index seek ({@code article (section_id, status, published_at)}, {@code article_tag (tag_id, …)}).
+	 */
+	private static final String PUBLIC_ARTICLE = "a.status = 'published' AND a.published_at <= :now";
+
+	private static final String HAS_PUBLIC_ARTICLE = "EXISTS (SELECT 1 FROM article a WHERE a.section_id = s.id AND "
+			+ PUBLIC_ARTICLE + ")";
+
+	private final Clock clock;
+
+	/** How long other nodes' new sections take to reach this node ({@code broadsheet.taxonomy.sections-ttl}). */
 	private final Cache<String, List<Section>> sectionCache;
 
 	private final ApplicationEventPublisher events;
 
 	Taxonomy(JdbcClient jdbc, Slugger slugger, ApplicationEventPublisher events,
 			@Value("${broadsheet.taxonomy.opinion-sections:opinion}") Set<String> opinionSlugs,
-			@Value("${broadsheet.taxonomy.sections-ttl:10s}") Duration sectionsTtl) {
+			@Value("${broadsheet.taxonomy.sections-ttl:10s}") Duration sectionsTtl, Optional<Clock> clock) {
 		this.sectionCache = Caffeine.newBuilder().expireAfterWrite(sectionsTtl).build();
 		this.events = events;
 		this.jdbc = jdbc;
+		this.clock = clock.orElse(Clock.systemUTC());
 		this.slugger = slugger;
 		this.opinionSlugs = opinionSlugs;
 	}
@@ -110,6 +124,34 @@ public class Taxonomy {
 	}
 
 	/**
+	 * @param slug decoded slug
+	 * @return the section, if it has a public article (else it has no public page)
+	 */
+	public Optional<Section> publicSectionBySlug(String slug) {
+		return jdbc.sql("SELECT id, slug, name, opinion FROM section s WHERE slug = :slug AND " + HAS_PUBLIC_ARTICLE)
+			.param("slug", slug).param("now", clock.millis()).query(Section.class).optional();
+	}
+
+	/**
+	 * @param slug decoded slug
+	 * @return the tag, if a public article has it (else it has no public page)
+	 */
+	public Optional<Tag> publicTagBySlug(String slug) {
+		return jdbc.sql("SELECT id, slug, name FROM tag t WHERE slug = :slug AND EXISTS (SELECT 1 FROM article_tag j "
+				+ "JOIN article a ON a.id = j.article_id WHERE j.tag_id = t.id AND " + PUBLIC_ARTICLE + ")")
+			.param("slug", slug).param("now", clock.millis()).query(Tag.class).optional();
+	}
+
+	/**
+	 * The site's navigation: sections with a public article, by name. Not cached: one index seek a
+	 * section, and exact the moment an article is published or withdrawn.
+	 */
+	public List<Section> publicSections() {
+		return jdbc.sql("SELECT id, slug, name, opinion FROM section s WHERE " + HAS_PUBLIC_ARTICLE + " ORDER BY name")
+			.param("now", clock.millis()).query(Section.class).list();
+	}
+
+	/**
 	 * Renames a section or tag and sets whether a section is an opinion section. Its slug stays,
 	 * so addresses stay. Editors and administrators only.
 	 *
@@ -150,7 +192,7 @@ public class Taxonomy {
 	 * the pool would deadlock (as 64 concurrent readers once made it do). Two callers may load at
 	 * once after expiry; both get the same list.
 	 *
-	 * @return every section, by name, for the site's navigation
+	 * @return every section, by name, public or not (the newsroom's; readers get {@link #publicSections()})
 	 */
 	public List<Section> sections() {
 		List<Section> cached = sectionCache.getIfPresent("all");

@@ -97,6 +97,12 @@ abstract class DiscussionContract {
 		return Map.of("name", name, "email", email, "text", text, "website", "");
 	}
 
+	static Map<String, String> withToken(Map<String, String> fields, String token) {
+		var all = new java.util.HashMap<>(fields);
+		all.put("token", token);
+		return all;
+	}
+
 	int stored(String path) {
 		return jdbc.sql("SELECT COUNT(*) FROM comment WHERE article_id = ?").param(id(path)).query(Integer.class).single();
 	}
@@ -324,6 +330,33 @@ abstract class DiscussionContract {
 			.query(Integer.class).single()).isEqualTo(3);
 	}
 
+	/** A form token is spent by its comment: replayed for another comment, refused; a double click is one comment. */
+	@Test
+	void aFormTokenSendsOneComment() {
+		String path = publish(site, "One form, one comment");
+		long article = id(path);
+		knownCommenter(article, "once@example.com");
+		var reader = new ReaderBrowser(site);
+		reader.open(path);
+		String token = reader.field("token");
+		assertThat(reader.comment(path, comment("Once", "once@example.com", "First words.")).statusCode()).isEqualTo(302);
+		var doubleClick = reader.comment(path, withToken(comment("Once", "once@example.com", "First words."), token));
+		assertThat(doubleClick.statusCode()).isEqualTo(302);
+		var replay = reader.comment(path, withToken(comment("Once", "once@example.com", "Cheap pills, second spam."), token));
+		assertThat(replay.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(replay.body()).select("form#respond").text()).contains("already sent a comment");
+		// A bot that keeps the token and changes cookies is refused too.
+		var bot = new ReaderBrowser(site);
+		bot.open(path);
+		var replayed = bot.comment(path, withToken(comment("Bot", "once@example.com", "Third words."), token));
+		assertThat(replayed.statusCode()).isEqualTo(400);
+		assertThat(jdbc.sql("SELECT body FROM comment WHERE article_id = ? AND form_token IS NOT NULL").param(article)
+			.query(String.class).list()).containsExactly("First words.");
+		// The next page's form has a new token.
+		assertThat(reader.comment(path, comment("Once", "once@example.com", "Second words.")).statusCode()).isEqualTo(302);
+		assertThat(stored(path)).isEqualTo(3);
+	}
+
 	@Test
 	void namesWebsitesAndWordsAreReadAsPeopleMeanThem() {
 		String path = publish(site, "Unicode");
@@ -391,11 +424,17 @@ abstract class DiscussionContract {
 		var tooFast = reader.comment(path, comment("Quick", "quick@example.com", "Instant"));
 		assertThat(tooFast.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(tooFast.body()).select(".form-error").text()).contains("quick");
+		// Three forms, one token each (a token sends one comment), all old enough after the wait.
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			reader.open(path);
+			tokens.add(reader.field("token"));
+		}
 		Thread.sleep(2100);
 		List<Integer> statuses = new ArrayList<>();
 		HttpResponse<String> last = null;
 		for (int i = 0; i < 3; i++) {
-			last = reader.comment(path, comment("Quick", "quick@example.com", "Comment " + i));
+			last = reader.comment(path, withToken(comment("Quick", "quick@example.com", "Comment " + i), tokens.get(i)));
 			statuses.add(last.statusCode());
 		}
 		// Three a minute, and every attempt counts: the refused quick one was the first.

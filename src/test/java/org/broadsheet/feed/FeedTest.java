@@ -34,6 +34,9 @@ class FeedTest {
 
 	static final String CLEAN_TITLE = "Ends ]]> & has &amp; and < and  emoji 🎉 ខ្មែរ";
 
+	/** Plain text that is markup if a reader takes it for HTML. */
+	static final String HOSTILE = "<img src=x onerror=alert(1)>";
+
 	static RunningSite site;
 
 	@BeforeAll
@@ -56,6 +59,9 @@ class FeedTest {
 		articles.save(new ArticleDraft(null, "Plain story", "News", List.of(AuthorProfile.named("Bob Feed")), "Plain",
 				"Plain body", null, List.of("XML"), null, ArticleStatus.PUBLISHED, Instant.parse("2024-02-01T10:00:00Z"), null,
 				null));
+		articles.save(new ArticleDraft(null, HOSTILE + " title", "Hostile", List.of(AuthorProfile.named(HOSTILE + " Writer")),
+				HOSTILE + " & friends", "Body", null, List.of(HOSTILE + " tag"), null, ArticleStatus.PUBLISHED,
+				Instant.parse("2024-01-01T10:00:00Z"), null, null));
 	}
 
 	@AfterAll
@@ -77,11 +83,11 @@ class FeedTest {
 		assertThat(xml).contains("<atom:link href=\"" + site.url("/feed/rss") + "\" rel=\"self\"");
 		SyndFeed feed = new SyndFeedInput().build(new StringReader(xml));
 		assertThat(feed.getFeedType()).isEqualTo("rss_2.0");
-		assertThat(feed.getEntries()).hasSize(2);
+		assertThat(feed.getEntries()).hasSize(3);
 		var entry = feed.getEntries().get(0);
 		assertThat(entry.getTitle()).isEqualTo(CLEAN_TITLE);
 		assertThat(entry.getLink()).isEqualTo(site.url("/tech/tricky"));
-		assertThat(entry.getDescription().getValue()).isEqualTo("Summary with ]]> and  bell");
+		assertThat(entry.getDescription().getValue()).isEqualTo("Summary with ]]&gt; and  bell");
 		assertThat(entry.getCategories()).extracting(c -> c.getName()).contains("Tech", "Unicode", "XML");
 		assertThat(((DCModule) entry.getModule(DCModule.URI)).getCreators()).containsExactly("Ann Feed");
 		String html = ((ContentModule) entry.getModule(ContentModule.URI)).getEncodeds().get(0);
@@ -90,6 +96,35 @@ class FeedTest {
 		assertThat(media.getMediaContents()[0].getReference().toString()).startsWith(site.url("/media/"));
 		assertThat(media.getMediaContents()[0].getWidth()).isEqualTo(640);
 		assertThat(xml).contains("<pubDate>Fri, 01 Mar 2024 10:00:00 GMT</pubDate>");
+	}
+
+	/**
+	 * Readers render an RSS description as HTML: plain text must arrive as text there, and titles,
+	 * categories and creators must decode (once) to exactly the characters typed.
+	 */
+	@Test
+	void rssCarriesPlainTextAsText() throws Exception {
+		String xml = site.get("/feed/rss?section=hostile").response().body();
+		var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		var dom = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new StringReader(xml)));
+		var item = (org.w3c.dom.Element) dom.getElementsByTagName("item").item(0);
+		String description = item.getElementsByTagName("description").item(0).getTextContent();
+		var asHtml = org.jsoup.Jsoup.parseBodyFragment(description);
+		assertThat(asHtml.select("img, [onerror]")).isEmpty();
+		assertThat(asHtml.body().text()).isEqualTo(HOSTILE + " & friends");
+		assertThat(item.getElementsByTagName("title").item(0).getTextContent()).isEqualTo(HOSTILE + " title");
+		var categories = item.getElementsByTagName("category");
+		assertThat(java.util.stream.IntStream.range(0, categories.getLength()).mapToObj(i -> categories.item(i).getTextContent()))
+			.containsExactly("Hostile", HOSTILE + " tag");
+		assertThat(item.getElementsByTagNameNS("http://purl.org/dc/elements/1.1/", "creator").item(0).getTextContent())
+			.isEqualTo(HOSTILE + " Writer");
+		// Atom and JSON Feed say what their text is: it stays as typed.
+		var atom = parse("/feed/atom?section=hostile").getEntries().get(0);
+		assertThat(atom.getDescription().getValue()).isEqualTo(HOSTILE + " & friends");
+		assertThat(site.get("/feed/atom?section=hostile").response().body()).contains("<summary type=\"text\">");
+		JsonNode json = new JsonMapper().readTree(site.get("/feed/json?section=hostile").response().body());
+		assertThat(json.get("items").get(0).get("summary").asString()).isEqualTo(HOSTILE + " & friends");
 	}
 
 	@Test

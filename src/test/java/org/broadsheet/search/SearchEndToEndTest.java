@@ -162,11 +162,12 @@ class SearchEndToEndTest {
 				"title:harbour", "*", "**", "?", "harbour?", "\\", "\\\\", "harbour\\", "-", "--", "+", "+-+-", "|", "&&",
 				"||", "NOT", "AND OR NOT", "~", "harbour~", "harbour~2", "\"harbour cranes\"~3", "[", "]", "{", "}",
 				"[a TO z]", "{* TO *}", "/regex/", "/", "%", "%25", "'; DROP TABLE article; --", "<script>alert(1)</script>",
-				"a".repeat(5000), "harbour ".repeat(400), "h* ".repeat(300), "a*", "\u0000", "\uFFFF", "🎉", "ü", "Ⅻ",
+				"a".repeat(5000), "harbour ".repeat(400), "h* ".repeat(300), "a*", "\uFFFF", "🎉", "ü", "Ⅻ",
 				"the", "the and of", "ការ", "中", "\t\n", "^", "harbour^", "harbour^0.5", "!", "@", "#", "$", "=", ",",
 				"...");
 	}
 
+	/** Any query but one with NUL, which PostgreSQL cannot hold: 400 naming {@code q} (site.HostileRequestsContract). */
 	@ParameterizedTest
 	@MethodSource("hostileQueries")
 	void anyQueryAnswers200(String query) {

@@ -37,7 +37,15 @@ public final class ReaderBrowser {
 	/** Opens a page and remembers the hidden fields of its comment form (CSRF and timing tokens). */
 	public Document open(String path) {
 		var response = send(HttpRequest.newBuilder(URI.create(site.url(path))).GET().build());
-		Document page = Jsoup.parse(response.body(), site.url(path));
+		return remember(Jsoup.parse(response.body(), site.url(path)));
+	}
+
+	/** @return the value of a hidden field of the form seen last (e.g. {@code token}), or null */
+	public String field(String name) {
+		return hidden.get(name);
+	}
+
+	private Document remember(Document page) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		page.select("form#respond input[type=hidden], form#like input[type=hidden]")
 			.forEach(input -> fields.put(input.attr("name"), input.val()));
@@ -45,12 +53,23 @@ public final class ReaderBrowser {
 		return page;
 	}
 
-	/** Posts the comment form of the page opened last, with these fields added (they win). */
+	/**
+	 * Posts the comment form of the page seen last, with these fields added (they win), then sees
+	 * the next page as a browser would: the article after a redirect, else the page answered. Each
+	 * form token sends one comment, so the next comment goes with the next page's form.
+	 */
 	public HttpResponse<String> comment(String articlePath, Map<String, String> fields) {
 		Map<String, String> all = new LinkedHashMap<>(hidden);
 		all.remove("parent");
 		all.putAll(fields);
-		return post(articlePath + "/comments", all);
+		var response = post(articlePath + "/comments", all);
+		if (response.statusCode() == 302) {
+			open(articlePath);
+		}
+		else {
+			remember(Jsoup.parse(response.body(), site.url(articlePath)));
+		}
+		return response;
 	}
 
 	/** Likes an article as the form would (page opened last), asking for JSON when {@code json}. */
