@@ -69,11 +69,11 @@ for size in ${sizes//,/ }; do
     rm -rf "$data/index"
   fi
   start "$data"; cold=$started_in
-  # The search index is rebuilt at the first start after generation: wait for it.
-  until grep -q "Search index rebuilt\|Search index" "$data.log" && curl -sf -o /dev/null "http://127.0.0.1:$port/search?q=policy"; do sleep 1; done
+  # The search index is rebuilt at the first start after generation: wait until it finds articles.
+  until curl -s "http://127.0.0.1:$port/api/search?q=policy&n=$RANDOM" | grep -q '"total":[1-9]'; do sleep 1; done
   # A mid-list article of the front page, its section, its first tag and first author.
-  first() { grep -o "$1" | awk -v n="${2:-1}" 'NR == n { print; exit }' | cut -d'"' -f2; }
-  article=$(curl -s "http://127.0.0.1:$port/" | first 'href="/[a-z]*/[^"/]*"' 5)
+  first() { { grep -o "$1" || true; } | awk -v n="${2:-1}" 'NR == n { print }' | cut -d'"' -f2; }
+  article=$(curl -s "http://127.0.0.1:$port/" | first 'href="/[a-z]*/[^"/][^"/]*"' 5)
   section=$(cut -d/ -f2 <<<"$article")
   tag=$(curl -s "http://127.0.0.1:$port$article" | first 'href="/tag/[^"]*"')
   author=$(curl -s "http://127.0.0.1:$port$article" | first 'href="/author/[^"]*"')

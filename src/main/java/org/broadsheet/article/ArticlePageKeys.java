@@ -1,13 +1,16 @@
 package org.broadsheet.article;
 
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.broadsheet.delivery.PagesChanged;
 import org.broadsheet.delivery.Surrogates;
 import org.broadsheet.transaction.PerTransaction;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -15,7 +18,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 /**
  * Says which cached pages an {@link ArticleEvent} changes: the article's own page and every page
  * showing it ({@code article:ID}), the listings it joins (its section, tags and authors, the front
- * page), its neighbours (their previous/next links), feeds, sitemaps and search. A transaction that
+ * page), its neighbours (their previous/next links), feeds, sitemaps and search, and the
+ * navigation when its section has just gained its first public article or lost its last (only
+ * sections with a public article are in the navigation). A transaction that
  * changes more than {@value #EXACT} articles (an import) changes every page instead: computing
  * each article's keys would cost more than re-rendering.
  */
@@ -28,8 +33,14 @@ class ArticlePageKeys {
 
 	private final ApplicationEventPublisher events;
 
-	ArticlePageKeys(Articles articles, ApplicationEventPublisher events) {
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	ArticlePageKeys(Articles articles, ApplicationEventPublisher events, JdbcClient jdbc, Optional<Clock> clock) {
 		this.articles = articles;
+		this.jdbc = jdbc;
+		this.clock = clock.orElse(Clock.systemUTC());
 		this.events = events;
 	}
 
@@ -54,6 +65,15 @@ class ArticlePageKeys {
 
 	private Set<String> keys(long id) {
 		Set<String> keys = new LinkedHashSet<>(List.of(Surrogates.article(id), "front", "feeds", "sitemaps", "search"));
+		// At most one public article left in its section (this one, or none): the section just
+		// entered or left the navigation. Two rows at most are read, through the section index.
+		int inSection = jdbc.sql("""
+				SELECT COUNT(*) FROM (SELECT 1 FROM article WHERE status = 'published' AND published_at <= ?
+				  AND section_id = (SELECT section_id FROM article WHERE id = ?) LIMIT 2) public_articles""")
+			.params(clock.millis(), id).query(Integer.class).single();
+		if (inSection <= 1) {
+			keys.add("nav");
+		}
 		for (Article article : articles.publishedByIds(List.of(id))) {
 			keys.add("list:section:" + article.section().id());
 			article.tags().forEach(tag -> keys.add("list:tag:" + tag.id()));

@@ -183,6 +183,7 @@ class IndexFollower implements DisposableBean {
 		}
 		index.commit(seq);
 		log.info("Search index rebuilt: {} articles in {} ms", indexed, (System.nanoTime() - started) / 1_000_000);
+		events.publishEvent(new LocalPagesChanged(Set.of("search")));
 	}
 
 	/** Re-reads the articles: published ones are (re)indexed, the others removed. */
