@@ -170,10 +170,10 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 				wrapper.copyBodyToResponse();
 			}
 			else {
-				byte[] spliced = Splicing.join(cut.pieces(), values(cut.slots(), request, response));
+				var values = values(cut.slots(), request, response);
 				wrapper.resetBuffer();
-				response.setContentLength(spliced.length);
-				response.getOutputStream().write(spliced);
+				response.setContentLengthLong(Splicing.identityLength(cut.pieces(), values));
+				Splicing.writeIdentity(cut.pieces(), values, response.getOutputStream());
 			}
 			return null;
 		}
@@ -195,7 +195,7 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 		}
 		boolean parts = !cut.slots().isEmpty();
 		List<byte[]> deflated = Splicing.deflate(cut.pieces());
-		byte[] whole = parts ? null : Splicing.gzip(deflated, List.of(), cut.pieces().get(0));
+		byte[] whole = parts ? null : Splicing.gzip(deflated, cut.pieces());
 		return new CachedPage(status, response.getContentType(), List.copyOf(headers), cut.pieces(), cut.slots(),
 				parts ? deflated : List.of(whole), etag(cut.pieces(), parts), clock.millis() / 1000 * 1000,
 				marks.kind(), Set.copyOf(marks.keys()));
@@ -235,27 +235,30 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 		}
 		response.setStatus(page.status());
 		response.setContentType(page.contentType());
-		byte[] identity;
-		byte[] gzip = null;
 		boolean gzipped = acceptsGzip(request);
-		if (page.hasParts()) {
-			List<byte[]> values = values(page.slots(), request, response);
-			identity = Splicing.join(page.pieces(), values);
-			if (gzipped) {
-				gzip = Splicing.gzip(page.deflated(), values, identity);
-			}
-		}
-		else {
-			identity = page.pieces().get(0);
-			gzip = page.deflated().get(0);
-		}
-		byte[] body = gzipped ? gzip : identity;
+		List<byte[]> values = page.hasParts() ? values(page.slots(), request, response) : List.of();
 		if (gzipped) {
 			response.setHeader("Content-Encoding", "gzip");
 		}
-		response.setContentLength(body.length);
-		if (!request.getMethod().equals("HEAD")) {
-			response.getOutputStream().write(body);
+		boolean head = request.getMethod().equals("HEAD");
+		if (!page.hasParts()) {
+			byte[] body = gzipped ? page.deflated().get(0) : page.pieces().get(0);
+			response.setContentLength(body.length);
+			if (!head) {
+				response.getOutputStream().write(body);
+			}
+		}
+		else if (gzipped) {
+			response.setContentLengthLong(Splicing.gzipLength(page.deflated(), values));
+			if (!head) {
+				Splicing.writeGzip(page.deflated(), page.pieces(), values, response.getOutputStream());
+			}
+		}
+		else {
+			response.setContentLengthLong(Splicing.identityLength(page.pieces(), values));
+			if (!head) {
+				Splicing.writeIdentity(page.pieces(), values, response.getOutputStream());
+			}
 		}
 	}
 
