@@ -24,11 +24,11 @@ class ArticlePageKeys {
 
 	static final int EXACT = 50;
 
-	private final Articles articles;
+	private final PublishedArticles articles;
 
 	private final ApplicationEventPublisher events;
 
-	ArticlePageKeys(Articles articles, ApplicationEventPublisher events) {
+	ArticlePageKeys(PublishedArticles articles, ApplicationEventPublisher events) {
 		this.articles = articles;
 		this.events = events;
 	}
