@@ -17,6 +17,7 @@ import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleTeaser;
 import org.broadsheet.article.Articles;
+import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.article.Syndication;
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.author.Authors;
@@ -48,6 +49,9 @@ abstract class StorageContract {
 
 	@Autowired
 	Articles articles;
+
+	@Autowired
+	PublishedArticles published;
 
 	@Autowired
 	Authors authors;
@@ -92,7 +96,7 @@ abstract class StorageContract {
 		var saved = articles.save(draft);
 		assertThat(saved.created()).isTrue();
 
-		Article a = articles.published("storage-a", "khmer-and-co-authors").orElseThrow();
+		Article a = published.published("storage-a", "khmer-and-co-authors").orElseThrow();
 		assertThat(a.title()).isEqualTo("Khmer and co-authors");
 		assertThat(a.path()).isEqualTo(saved.path()).isEqualTo("/storage-a/khmer-and-co-authors");
 		assertThat(a.authors()).extracting(x -> x.name()).containsExactly("Ann Writer", "Bo Second");
@@ -114,8 +118,8 @@ abstract class StorageContract {
 
 		var ann = authors.bySlug("ann-writer").orElseThrow();
 		var bo = authors.bySlug("bo-second").orElseThrow();
-		assertThat(articles.byAuthor(ann, 1, 10).items()).extracting(ArticleTeaser::id).contains(a.id());
-		assertThat(articles.byAuthor(bo, 1, 10).items()).extracting(ArticleTeaser::id).contains(a.id());
+		assertThat(published.byAuthor(ann, 1, 10).items()).extracting(ArticleTeaser::id).contains(a.id());
+		assertThat(published.byAuthor(bo, 1, 10).items()).extracting(ArticleTeaser::id).contains(a.id());
 	}
 
 	@Test
@@ -134,7 +138,7 @@ abstract class StorageContract {
 		var saved = articles.save(draft("កម្ពុជា ត្រូវការ", "ព័ត៌មាន", List.of(), "2024-02-02T00:00:00Z"));
 		assertThat(saved.path()).isEqualTo("/%E1%9E%96%E1%9F%90%E1%9E%8F%E1%9F%8C%E1%9E%98%E1%9E%B6%E1%9E%93/"
 				+ "%E1%9E%80%E1%9E%98%E1%9F%92%E1%9E%96%E1%9E%BB%E1%9E%87%E1%9E%B6-%E1%9E%8F%E1%9F%92%E1%9E%9A%E1%9E%BC%E1%9E%9C%E1%9E%80%E1%9E%B6%E1%9E%9A");
-		assertThat(articles.published("ព័ត៌មាន", "កម្ពុជា-ត្រូវការ")).isPresent();
+		assertThat(published.published("ព័ត៌មាន", "កម្ពុជា-ត្រូវការ")).isPresent();
 	}
 
 	@Test
@@ -142,9 +146,9 @@ abstract class StorageContract {
 		articles.save(draft("Only a draft", "Storage C", List.of("Tag C"), null));
 		articles.save(draft("From the future", "Storage C", List.of("Tag C"), "2999-01-01T00:00:00Z"));
 		var section = taxonomy.sectionBySlug("storage-c").orElseThrow();
-		assertThat(articles.inSection(section, 1, 10).items()).isEmpty();
-		assertThat(articles.published("storage-c", "only-a-draft")).isEmpty();
-		assertThat(articles.published("storage-c", "from-the-future")).isEmpty();
+		assertThat(published.inSection(section, 1, 10).items()).isEmpty();
+		assertThat(published.published("storage-c", "only-a-draft")).isEmpty();
+		assertThat(published.published("storage-c", "from-the-future")).isEmpty();
 	}
 
 	@Test
@@ -153,11 +157,11 @@ abstract class StorageContract {
 			articles.save(draft("Listed " + day, "Storage D", List.of(), "2024-03-0" + day + "T00:00:00Z"));
 		}
 		var section = taxonomy.sectionBySlug("storage-d").orElseThrow();
-		var first = articles.inSection(section, 1, 2);
+		var first = published.inSection(section, 1, 2);
 		assertThat(first.items()).extracting(ArticleTeaser::title).containsExactly("Listed 5", "Listed 4");
 		assertThat(first.pageCount()).isEqualTo(3);
-		assertThat(articles.inSection(section, 3, 2).items()).extracting(ArticleTeaser::title).containsExactly("Listed 1");
-		assertThat(articles.inSection(section, 4, 2).items()).isEmpty();
+		assertThat(published.inSection(section, 3, 2).items()).extracting(ArticleTeaser::title).containsExactly("Listed 1");
+		assertThat(published.inSection(section, 4, 2).items()).isEmpty();
 	}
 
 	@Test
@@ -165,7 +169,7 @@ abstract class StorageContract {
 		articles.save(draft("Neighbour old", "Storage F", List.of(), "1990-01-01T00:00:00Z"));
 		articles.save(draft("Neighbour middle", "Storage F", List.of(), "1990-01-02T00:00:00Z"));
 		articles.save(draft("Neighbour new", "Storage F", List.of(), "1990-01-03T00:00:00Z"));
-		var middle = articles.neighbours(articles.published("storage-f", "neighbour-middle").orElseThrow());
+		var middle = published.neighbours(published.published("storage-f", "neighbour-middle").orElseThrow());
 		assertThat(middle.previous().title()).isEqualTo("Neighbour old");
 		assertThat(middle.next().title()).isEqualTo("Neighbour new");
 	}
@@ -176,13 +180,13 @@ abstract class StorageContract {
 		var moved = draft("Moving article", "Storage G2", List.of(), "2024-05-01T00:00:00Z");
 		articles.update(saved.id(), new ArticleDraft("renamed", moved.title(), moved.section(), moved.authors(), null, "",
 				null, List.of(), null, ArticleStatus.PUBLISHED, moved.publishedAt(), null, null));
-		assertThat(articles.published("storage-g", "moving-article")).isEmpty();
-		assertThat(articles.redirect("storage-g", "moving-article")).contains("/storage-g2/renamed");
+		assertThat(published.published("storage-g", "moving-article")).isEmpty();
+		assertThat(published.redirect("storage-g", "moving-article")).contains("/storage-g2/renamed");
 
 		// Moving back makes the old address live again: no redirect loop.
 		articles.update(saved.id(), moved);
-		assertThat(articles.redirect("storage-g", "moving-article")).contains("/storage-g2/moving-article");
-		assertThat(articles.redirect("storage-g2", "moving-article")).isEmpty();
+		assertThat(published.redirect("storage-g", "moving-article")).contains("/storage-g2/moving-article");
+		assertThat(published.redirect("storage-g2", "moving-article")).isEmpty();
 	}
 
 	@Test
@@ -228,7 +232,7 @@ abstract class StorageContract {
 		var business = articles.save(new ArticleDraft("same-slug", "Second", "Storage L2", List.of(AuthorProfile.named("W")),
 				null, "", null, List.of(), null, ArticleStatus.PUBLISHED, at("2024-07-01T00:00:00Z"), null, null));
 		assertThat(business.id()).isNotEqualTo(news.id());
-		assertThat(articles.published("storage-l", "same-slug").orElseThrow().title()).isEqualTo("First");
+		assertThat(published.published("storage-l", "same-slug").orElseThrow().title()).isEqualTo("First");
 	}
 
 	@Test
@@ -238,8 +242,8 @@ abstract class StorageContract {
 				"image:\n  file: shared.jpg\n  alt: First alt\n  caption: First caption\n  credit: First agency"));
 		Files.writeString(dir.resolve("b.md"), bundle("Shared picture two", "image:\n  file: shared.jpg\n  alt: Second alt"));
 		assertThat(importer.importPaths(List.of(dir)).failures()).isZero();
-		var one = articles.published("imports", "shared-picture-one").orElseThrow().leadImage();
-		var two = articles.published("imports", "shared-picture-two").orElseThrow().leadImage();
+		var one = published.published("imports", "shared-picture-one").orElseThrow().leadImage();
+		var two = published.published("imports", "shared-picture-two").orElseThrow().leadImage();
 		assertThat(one.id()).isEqualTo(two.id());
 		assertThat(one.alt()).isEqualTo("First alt");
 		assertThat(one.caption()).isEqualTo("First caption");
@@ -371,8 +375,8 @@ abstract class StorageContract {
 		Map<String, Integer> after = counts();
 		assertThat(after.get("article")).isEqualTo(before.get("article") + 1);
 		assertThat(after.get("image")).isEqualTo(before.get("image"));
-		assertThat(articles.published("imports", "bad-bundle")).isEmpty();
-		assertThat(articles.published("imports", "good-bundle")).isPresent();
+		assertThat(published.published("imports", "bad-bundle")).isEmpty();
+		assertThat(published.published("imports", "good-bundle")).isPresent();
 		assertThat(good).exists();
 	}
 
@@ -387,7 +391,7 @@ abstract class StorageContract {
 		assertThat(second.created()).isFalse();
 		assertThat(second.path()).isEqualTo(first.path());
 		assertThat(counts()).isEqualTo(before);
-		assertThat(articles.published("imports", "imported-twice").orElseThrow().summary()).isEqualTo("Second");
+		assertThat(published.published("imports", "imported-twice").orElseThrow().summary()).isEqualTo("Second");
 	}
 
 	@Test

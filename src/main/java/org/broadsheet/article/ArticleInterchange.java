@@ -31,9 +31,12 @@ public class ArticleInterchange {
 
 	private final Clock clock;
 
-	ArticleInterchange(Articles articles, ArticleRepository repository, Taxonomy taxonomy, Slugger slugger,
-			Revisions revisions, Optional<Clock> clock) {
+	private final ArticleAssembler assembler;
+
+	ArticleInterchange(Articles articles, ArticleAssembler assembler, ArticleRepository repository, Taxonomy taxonomy,
+			Slugger slugger, Revisions revisions, Optional<Clock> clock) {
 		this.articles = articles;
+		this.assembler = assembler;
 		this.repository = repository;
 		this.taxonomy = taxonomy;
 		this.slugger = slugger;
@@ -144,11 +147,11 @@ public class ArticleInterchange {
 	public List<Stored> everything(long afterId, int limit) {
 		var rows = repository.after(afterId, limit);
 		var ids = rows.stream().map(ArticleRow::id).toList();
-		var parts = articles.parts(rows, true);
+		var parts = assembler.parts(rows, true);
 		var sticky = new HashSet<>(repository.sticky(ids));
 		var oldSlugs = repository.oldSlugs(ids);
 		return rows.stream()
-			.map(r -> new Stored(articles.full(r, parts), sticky.contains(r.id()), oldSlugs.getOrDefault(r.id(), List.of())))
+			.map(r -> new Stored(assembler.full(r, parts), sticky.contains(r.id()), oldSlugs.getOrDefault(r.id(), List.of())))
 			.toList();
 	}
 

@@ -29,7 +29,7 @@ class ArticlePageKeys {
 
 	static final int EXACT = 50;
 
-	private final Articles articles;
+	private final PublishedArticles articles;
 
 	private final ApplicationEventPublisher events;
 
@@ -37,7 +37,7 @@ class ArticlePageKeys {
 
 	private final Clock clock;
 
-	ArticlePageKeys(Articles articles, ApplicationEventPublisher events, JdbcClient jdbc, Optional<Clock> clock) {
+	ArticlePageKeys(PublishedArticles articles, ApplicationEventPublisher events, JdbcClient jdbc, Optional<Clock> clock) {
 		this.articles = articles;
 		this.jdbc = jdbc;
 		this.clock = clock.orElse(Clock.systemUTC());

@@ -10,11 +10,12 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for articles and their authors, tags and redirects. Instants are epoch milliseconds. */
+/**
+ * SQL for writing articles and their authors, tags and redirects, and for the newsroom's reading;
+ * the reader's side is {@link PublishedArticleRepository}. Instants are epoch milliseconds.
+ */
 @Repository
 class ArticleRepository {
-
-	private static final String PUBLIC = "a.status = 'published' AND a.published_at <= :now";
 
 	private final JdbcClient jdbc;
 
@@ -32,28 +33,6 @@ class ArticleRepository {
 			.query(ArticleRow.class).optional();
 	}
 
-	Optional<ArticleRow> findPublic(String sectionSlug, String slug, long now) {
-		return jdbc.sql("SELECT " + ArticleRow.COLUMNS + """
-				 FROM article a JOIN section s ON s.id = a.section_id
-				WHERE s.slug = :section AND a.slug = :slug AND\s""" + PUBLIC)
-			.param("section", sectionSlug).param("slug", slug).param("now", now)
-			.query(ArticleRow.class).optional();
-	}
-
-	List<ArticleRow> findPublished(Collection<Long> ids) {
-		return jdbc.sql("SELECT " + ArticleRow.COLUMNS + " FROM article a WHERE a.status = 'published' AND a.id IN (:ids)")
-			.param("ids", ids).query(ArticleRow.class).list();
-	}
-
-	List<ArticleRow> findPublic(Collection<Long> ids, long now) {
-		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM article a WHERE a.id IN (:ids) AND " + PUBLIC)
-			.param("ids", ids).param("now", now).query(ArticleRow.class).list();
-	}
-
-	List<Long> publishedIds() {
-		return jdbc.sql("SELECT id FROM article WHERE status = 'published' ORDER BY id").query(Long.class).list();
-	}
-
 	void setCreatedBy(long id, long accountId) {
 		jdbc.sql("UPDATE article SET created_by = ? WHERE id = ?").params(accountId, id).update();
 	}
@@ -67,16 +46,6 @@ class ArticleRepository {
 	boolean delete(long id) {
 		// Authorship, tags, redirects and comments go with it (ON DELETE CASCADE).
 		return jdbc.sql("DELETE FROM article WHERE id = ?").param(id).update() == 1;
-	}
-
-	Optional<Long> redirectTarget(String sectionSlug, String slug) {
-		return jdbc.sql("SELECT article_id FROM article_redirect WHERE section_slug = ? AND slug = ?")
-			.params(sectionSlug, slug).query(Long.class).optional();
-	}
-
-	Optional<ArticleRow> findPublic(long id, long now) {
-		return jdbc.sql("SELECT " + ArticleRow.COLUMNS + " FROM article a WHERE a.id = :id AND " + PUBLIC)
-			.param("id", id).param("now", now).query(ArticleRow.class).optional();
 	}
 
 	/** @param publishedAt epoch milliseconds, or null for none */
@@ -171,36 +140,6 @@ class ArticleRepository {
 		return result;
 	}
 
-	/** One page of public articles matching {@code filter} (SQL over alias {@code a}), newest first. */
-	List<ArticleRow> listPublic(String filter, Map<String, ?> params, long now, int limit, long offset) {
-		return listPublic(filter, params, now, limit, offset, false);
-	}
-
-	/** {@link #listPublic(String, Map, long, int, long)}, sticky articles first when {@code stickyFirst}. */
-	List<ArticleRow> listPublic(String filter, Map<String, ?> params, long now, int limit, long offset,
-			boolean stickyFirst) {
-		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM article a WHERE " + PUBLIC + filter + " ORDER BY "
-				+ (stickyFirst ? "a.sticky DESC, " : "") + "a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
-			.params(params).param("now", now).param("limit", limit).param("offset", offset)
-			.query(ArticleRow.class).list();
-	}
-
-	int countPublic(String filter, Map<String, ?> params, long now) {
-		return jdbc.sql("SELECT COUNT(*) FROM article a WHERE " + PUBLIC + filter)
-			.params(params).param("now", now).query(Integer.class).single();
-	}
-
-	/** The public article published just before (or after) instant {@code at}, ties broken by id. */
-	Optional<ArticleRow> neighbour(long id, long at, boolean older, long now) {
-		String sql = older
-				? "(a.published_at < :at OR (a.published_at = :at AND a.id < :id)) ORDER BY a.published_at DESC, a.id DESC"
-				: "(a.published_at > :at OR (a.published_at = :at AND a.id > :id)) ORDER BY a.published_at ASC, a.id ASC";
-		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM article a WHERE " + PUBLIC + " AND " + sql
-				+ " LIMIT 1")
-			.param("at", at).param("id", id).param("now", now)
-			.query(ArticleRow.class).optional();
-	}
-
 	/** Articles of any status matching {@code where} (SQL over alias {@code a}), last changed first. */
 	List<ArticleRow> list(String where, Map<String, ?> params, int limit, long offset) {
 		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM article a WHERE " + where
@@ -210,43 +149,6 @@ class ArticleRepository {
 
 	int count(String where, Map<String, ?> params) {
 		return jdbc.sql("SELECT COUNT(*) FROM article a WHERE " + where).params(params).query(Integer.class).single();
-	}
-
-	List<Articles.Link> publicLinks(long now, int limit, long offset) {
-		return jdbc.sql("SELECT s.slug, a.slug, a.updated_at, a.title FROM article a JOIN section s ON s.id = a.section_id "
-				+ "WHERE " + PUBLIC + " ORDER BY a.published_at, a.id LIMIT :limit OFFSET :offset")
-			.param("now", now).param("limit", limit).param("offset", offset)
-			.query((rs, n) -> link(Paths.of(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getString(4))).list();
-	}
-
-	List<Articles.Link> publicLinksSince(long now, long since) {
-		return jdbc.sql("SELECT s.slug, a.slug, a.published_at, a.title FROM article a JOIN section s ON s.id = a.section_id "
-				+ "WHERE " + PUBLIC + " AND a.published_at >= :since ORDER BY a.published_at DESC LIMIT 1000")
-			.param("now", now).param("since", since)
-			.query((rs, n) -> link(Paths.of(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getString(4))).list();
-	}
-
-	/** Listing pages with public articles, each with its newest change (one grouped query). */
-	List<Articles.Link> listingLinks(String kind, long now) {
-		String sql = switch (kind) {
-			case "section" -> "SELECT x.slug, MAX(a.updated_at) FROM article a JOIN section x ON x.id = a.section_id WHERE "
-					+ PUBLIC + " GROUP BY x.slug ORDER BY x.slug";
-			case "tag" -> "SELECT x.slug, MAX(a.updated_at) FROM article a JOIN article_tag j ON j.article_id = a.id "
-					+ "JOIN tag x ON x.id = j.tag_id WHERE " + PUBLIC + " GROUP BY x.slug ORDER BY x.slug";
-			case "author" -> "SELECT x.slug, MAX(a.updated_at) FROM article a JOIN article_author j ON j.article_id = a.id "
-					+ "JOIN author x ON x.id = j.author_id WHERE " + PUBLIC + " GROUP BY x.slug ORDER BY x.slug";
-			default -> throw new IllegalArgumentException("kind: section, tag or author, not " + kind);
-		};
-		String prefix = kind.equals("section") ? "/" : "/" + kind + "/";
-		String suffix = kind.equals("section") ? "/" : "";
-		return jdbc.sql(sql).param("now", now)
-			.query((rs, n) -> link(prefix + org.springframework.web.util.UriUtils.encodePathSegment(rs.getString(1),
-					java.nio.charset.StandardCharsets.UTF_8) + suffix, rs.getLong(2), null))
-			.list();
-	}
-
-	private static Articles.Link link(String path, long at, String title) {
-		return new Articles.Link(path, java.time.Instant.ofEpochMilli(at), title);
 	}
 
 	int count() {

@@ -3,12 +3,10 @@ package org.broadsheet.article;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.broadsheet.account.Account;
 import org.broadsheet.account.Role;
@@ -26,8 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Saving articles and reading the public ones. Lists are assembled in a fixed number of queries
- * (articles, then their authors, sections and images in one query each), never one per article.
+ * Saving articles, and the newsroom's reading of them in any status. What readers see is
+ * {@link PublishedArticles}.
  */
 @Service
 public class Articles {
@@ -53,10 +51,13 @@ public class Articles {
 
 	private final Clock clock;
 
-	Articles(ArticleRepository repository, Authors authors, Taxonomy taxonomy, MediaLibrary media,
-			MarkdownRenderer markdown, Slugger slugger, ApplicationEventPublisher events, Revisions revisions,
-			Optional<Clock> clock) {
+	private final ArticleAssembler assembler;
+
+	Articles(ArticleRepository repository, ArticleAssembler assembler, Authors authors, Taxonomy taxonomy,
+			MediaLibrary media, MarkdownRenderer markdown, Slugger slugger, ApplicationEventPublisher events,
+			Revisions revisions, Optional<Clock> clock) {
 		this.repository = repository;
+		this.assembler = assembler;
 		this.authors = authors;
 		this.taxonomy = taxonomy;
 		this.media = media;
@@ -271,102 +272,6 @@ public class Articles {
 		return slug;
 	}
 
-	/**
-	 * @param sectionSlug decoded
-	 * @param slug decoded
-	 * @return the public article at that address
-	 */
-	@Transactional(readOnly = true)
-	public Optional<Article> published(String sectionSlug, String slug) {
-		return repository.findPublic(sectionSlug, slug, clock.millis()).map(this::full);
-	}
-
-	/** @return the current path of a public article that used to live at this address */
-	@Transactional(readOnly = true)
-	public Optional<String> redirect(String sectionSlug, String slug) {
-		return repository.redirectTarget(sectionSlug, slug)
-			.flatMap(id -> repository.findPublic(id, clock.millis()))
-			.map(row -> Paths.of(taxonomy.sectionsByIds(List.of(row.sectionId())).get(row.sectionId()), row.slug()));
-	}
-
-	/**
-	 * Public articles for the front page: sticky ones first, then newest first.
-	 *
-	 * @param page 1-based; beyond the last page gives an empty list (and no query)
-	 * @param pageSize articles per page, at least 1
-	 */
-	@Transactional(readOnly = true)
-	public ArticleList latest(int page, int pageSize) {
-		return list("", Map.of(), page, pageSize, true);
-	}
-
-	/** Public articles of a section, newest first; paging as {@link #latest(int, int)}. */
-	@Transactional(readOnly = true)
-	public ArticleList inSection(Section section, int page, int pageSize) {
-		return list(" AND a.section_id = :section", Map.of("section", section.id()), page, pageSize);
-	}
-
-	/** Public articles with a tag, newest first; paging as {@link #latest(int, int)}. */
-	@Transactional(readOnly = true)
-	public ArticleList taggedWith(Tag tag, int page, int pageSize) {
-		return list(" AND a.id IN (SELECT article_id FROM article_tag WHERE tag_id = :tag)", Map.of("tag", tag.id()),
-				page, pageSize);
-	}
-
-	/** @return the articles with {@code author} anywhere in their byline */
-	@Transactional(readOnly = true)
-	public ArticleList byAuthor(Author author, int page, int pageSize) {
-		return list(" AND a.id IN (SELECT article_id FROM article_author WHERE author_id = :author)",
-				Map.of("author", author.id()), page, pageSize);
-	}
-
-	/** @return the public articles published just before and after {@code article} */
-	@Transactional(readOnly = true)
-	public Neighbours neighbours(Article article) {
-		long now = clock.millis();
-		long at = article.publishedAt().toEpochMilli();
-		var older = repository.neighbour(article.id(), at, true, now);
-		var newer = repository.neighbour(article.id(), at, false, now);
-		List<ArticleTeaser> both = toTeasers(Stream.concat(older.stream(), newer.stream()).toList());
-		return new Neighbours(older.isPresent() ? both.get(0) : null,
-				newer.isPresent() ? both.get(both.size() - 1) : null);
-	}
-
-	/**
-	 * Articles with status published, including those whose publication instant is still to
-	 * come, for derived state such as the search index.
-	 *
-	 * @return the found articles in the order of {@code ids}; missing or unpublished ids are left out
-	 */
-	@Transactional(readOnly = true)
-	public List<Article> publishedByIds(List<Long> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		var rows = repository.findPublished(ids);
-		var parts = Parts.load(rows, this, true);
-		var byId = new java.util.HashMap<Long, Article>();
-		rows.forEach(r -> byId.put(r.id(), full(r, parts)));
-		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-	}
-
-	/** @return the ids of every article with status published, ascending */
-	@Transactional(readOnly = true)
-	public List<Long> publishedIds() {
-		return repository.publishedIds();
-	}
-
-	/** @return teasers of the public articles with these ids, in the order given; others left out */
-	@Transactional(readOnly = true)
-	public List<ArticleTeaser> teasers(List<Long> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		var byId = new java.util.HashMap<Long, ArticleTeaser>();
-		toTeasers(repository.findPublic(ids, clock.millis())).forEach(t -> byId.put(t.id(), t));
-		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-	}
-
 	/** One page of the newsroom's list. */
 	public record NewsroomList(List<ArticleSummary> items, int page, int pageCount) {
 	}
@@ -411,10 +316,10 @@ public class Articles {
 			return new NewsroomList(List.of(), query.page(), pageCount);
 		}
 		var rows = repository.list(where.toString(), params, query.pageSize(), (long) (query.page() - 1) * query.pageSize());
-		var parts = Parts.load(rows, this, false);
+		var parts = assembler.parts(rows, false);
 		var items = rows.stream()
-			.map(r -> new ArticleSummary(r.id(), r.title(), parts.sections.get(r.sectionId()), parts.authorsOf(r),
-					ArticleStatus.ofCode(r.status()), instant(r.publishedAt()),
+			.map(r -> new ArticleSummary(r.id(), r.title(), parts.sections().get(r.sectionId()), parts.authorsOf(r),
+					ArticleStatus.ofCode(r.status()), ArticleAssembler.instant(r.publishedAt()),
 					Instant.ofEpochMilli(r.updatedAt())))
 			.toList();
 		return new NewsroomList(items, query.page(), pageCount);
@@ -454,178 +359,14 @@ public class Articles {
 		return this.markdown.render(markdown == null ? "" : markdown);
 	}
 
-	/**
-	 * The newest public articles, whole, for feeds; filters combine and null ones do not filter.
-	 *
-	 * @param limit at most this many, newest first
-	 */
-	@Transactional(readOnly = true)
-	public List<Article> newest(Long sectionId, Long authorId, Long tagId, int limit) {
-		return publishedByIds(newestRows(sectionId, authorId, tagId, limit).stream().map(ArticleRow::id).toList());
-	}
-
-	/**
-	 * The last change among what {@link #newest} would return, read without loading the articles:
-	 * what a feed's conditional GET needs before it builds anything.
-	 *
-	 * @return UTC instant, or the epoch when there is no article
-	 */
-	@Transactional(readOnly = true)
-	public Instant newestChange(Long sectionId, Long authorId, Long tagId, int limit) {
-		return newestRows(sectionId, authorId, tagId, limit).stream().map(r -> Instant.ofEpochMilli(r.updatedAt()))
-			.max(java.util.Comparator.naturalOrder()).orElse(Instant.EPOCH);
-	}
-
-	private List<ArticleRow> newestRows(Long sectionId, Long authorId, Long tagId, int limit) {
-		StringBuilder filter = new StringBuilder();
-		Map<String, Object> params = new java.util.HashMap<>();
-		if (sectionId != null) {
-			filter.append(" AND a.section_id = :section");
-			params.put("section", sectionId);
-		}
-		if (authorId != null) {
-			filter.append(" AND a.id IN (SELECT article_id FROM article_author WHERE author_id = :author)");
-			params.put("author", authorId);
-		}
-		if (tagId != null) {
-			filter.append(" AND a.id IN (SELECT article_id FROM article_tag WHERE tag_id = :tag)");
-			params.put("tag", tagId);
-		}
-		return repository.listPublic(filter.toString(), params, clock.millis(), limit, 0);
-	}
-
-	/**
-	 * An address and when what it shows last changed, for sitemaps.
-	 *
-	 * @param path percent-encoded site path
-	 * @param lastModified UTC instant (for the news sitemap: the publication instant)
-	 * @param title the article's title; null for section, tag and author pages
-	 */
-	public record Link(String path, Instant lastModified, String title) {
-	}
-
-	/** @return how many articles are public now */
-	@Transactional(readOnly = true)
-	public int publicCount() {
-		return repository.countPublic("", Map.of(), clock.millis());
-	}
-
-	/**
-	 * @param page 1-based, of {@code size} articles in publication order (oldest first, stable)
-	 * @return the public articles' addresses with their last change
-	 */
-	@Transactional(readOnly = true)
-	public List<Link> links(int page, int size) {
-		return repository.publicLinks(clock.millis(), size, (long) (Math.max(page, 1) - 1) * size);
-	}
-
-	/** @return public articles published since {@code since} (UTC), newest first, for a news sitemap */
-	@Transactional(readOnly = true)
-	public List<Link> publishedSince(Instant since) {
-		return repository.publicLinksSince(clock.millis(), since.toEpochMilli());
-	}
-
-	/**
-	 * @param kind "section", "tag" or "author"
-	 * @return the listing pages of that kind that have public articles, with their newest change
-	 */
-	@Transactional(readOnly = true)
-	public List<Link> listingLinks(String kind) {
-		return repository.listingLinks(kind, clock.millis());
-	}
-
 	/** @return the titles of the articles with these ids, in any status (missing ids left out) */
-	public Map<Long, String> titles(java.util.Collection<Long> ids) {
+	public Map<Long, String> titles(Collection<Long> ids) {
 		return repository.titles(ids);
-	}
-
-	/** The authors, sections, images and tags of these rows, one query per kind (for {@link ArticleInterchange}). */
-	Parts parts(List<ArticleRow> rows, boolean withTags) {
-		return Parts.load(rows, this, withTags);
 	}
 
 	/** @return how many articles exist in any status */
 	public int count() {
 		return repository.count();
-	}
-
-	private ArticleList list(String filter, Map<String, ?> params, int page, int pageSize) {
-		return list(filter, params, page, pageSize, false);
-	}
-
-	/** @param stickyFirst sticky articles before the others (the front page) */
-	private ArticleList list(String filter, Map<String, ?> params, int page, int pageSize, boolean stickyFirst) {
-		int current = Math.max(1, page);
-		long now = clock.millis();
-		int total = repository.countPublic(filter, params, now);
-		int pageCount = Math.max(1, (total + pageSize - 1) / pageSize);
-		if (current > pageCount) {
-			return new ArticleList(List.of(), current, pageCount);
-		}
-		var rows = repository.listPublic(filter, params, now, pageSize, (long) (current - 1) * pageSize, stickyFirst);
-		return new ArticleList(toTeasers(rows), current, pageCount);
-	}
-
-	private List<ArticleTeaser> toTeasers(List<ArticleRow> rows) {
-		var parts = Parts.load(rows, this, false);
-		return rows.stream()
-			.map(r -> new ArticleTeaser(r.id(), r.slug(), r.title(), parts.sections.get(r.sectionId()),
-					parts.authorsOf(r), r.summary(), parts.image(r), instant(r.publishedAt())))
-			.toList();
-	}
-
-	private Article full(ArticleRow r) {
-		return full(r, Parts.load(List.of(r), this, true));
-	}
-
-	Article full(ArticleRow r, Parts parts) {
-		return new Article(r.id(), r.slug(), r.title(), parts.sections.get(r.sectionId()), parts.authorsOf(r),
-				r.summary(), r.bodyHtml(), parts.image(r), parts.tagsOf(r), r.language(),
-				ArticleStatus.ofCode(r.status()), instant(r.publishedAt()),
-				Instant.ofEpochMilli(r.updatedAt()), r.syndication());
-	}
-
-	private static Instant instant(Long millis) {
-		return millis == null ? null : Instant.ofEpochMilli(millis);
-	}
-
-	/** The authors, sections, tags and images of some rows, loaded with one query per kind. */
-	record Parts(Map<Long, Section> sections, Map<Long, List<Long>> authorIds, Map<Long, Author> authors,
-			Map<Long, List<Long>> tagIds, Map<Long, Tag> tags, Map<Long, Image> images) {
-
-		static Parts load(List<ArticleRow> rows, Articles a, boolean withTags) {
-			List<Long> ids = rows.stream().map(ArticleRow::id).toList();
-			var authorIds = a.repository.authorIds(ids);
-			var tagIds = withTags ? a.repository.tagIds(ids) : Map.<Long, List<Long>>of();
-			return new Parts(a.taxonomy.sectionsByIds(distinct(rows.stream().map(ArticleRow::sectionId).toList())),
-					authorIds, a.authors.byIds(flatten(authorIds.values())), tagIds,
-					a.taxonomy.tagsByIds(flatten(tagIds.values())),
-					a.media.byIds(distinct(rows.stream().map(ArticleRow::leadImageId).filter(i -> i != null).toList())));
-		}
-
-		List<Author> authorsOf(ArticleRow r) {
-			return authorIds.getOrDefault(r.id(), List.of()).stream().map(authors::get).toList();
-		}
-
-		List<Tag> tagsOf(ArticleRow r) {
-			return tagIds.getOrDefault(r.id(), List.of()).stream().map(tags::get).toList();
-		}
-
-		Image image(ArticleRow r) {
-			Image image = r.leadImageId() == null ? null : images.get(r.leadImageId());
-			return image == null ? null : image.describedAs(r.leadImageAlt(), r.leadImageCaption(), r.leadImageCredit());
-		}
-
-		private static Set<Long> distinct(Collection<Long> ids) {
-			return new HashSet<>(ids);
-		}
-
-		private static Set<Long> flatten(Collection<List<Long>> lists) {
-			Set<Long> all = new HashSet<>();
-			lists.forEach(all::addAll);
-			return all;
-		}
-
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.Articles;
+import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.comment.ImportedComment;
 import org.broadsheet.comment.Comments;
@@ -40,6 +41,8 @@ class DemoContent {
 
 	private final Articles articles;
 
+	private final PublishedArticles published;
+
 	private final Comments comments;
 
 	private final Accounts accounts;
@@ -50,9 +53,11 @@ class DemoContent {
 	static final List<String> DEMO_ACCOUNTS = List.of("editor@example.com", "author@example.com",
 			"contributor@example.com");
 
-	DemoContent(BundleImporter importer, Articles articles, Comments comments, Accounts accounts) {
+	DemoContent(BundleImporter importer, Articles articles, PublishedArticles published, Comments comments,
+			Accounts accounts) {
 		this.importer = importer;
 		this.articles = articles;
+		this.published = published;
 		this.comments = comments;
 		this.accounts = accounts;
 	}
@@ -93,7 +98,7 @@ class DemoContent {
 	}
 
 	private void addComments() {
-		articles.published("opinion", "why-small-ports-matter-more-than-big-summits").ifPresent(a -> {
+		published.published("opinion", "why-small-ports-matter-more-than-big-summits").ifPresent(a -> {
 			Instant at = a.publishedAt().plus(Duration.ofHours(2));
 			comment(a.id(), "demo:1", null, "Ingrid", "Our island ferry timetable changed last spring after exactly this "
 					+ "kind of quiet agreement. Nobody outside the island noticed.", CommentStatus.APPROVED, at);
@@ -107,7 +112,7 @@ class DemoContent {
 			comment(a.id(), "demo:5", null, "anonymous", "Held for moderation: never shown or counted.",
 					CommentStatus.PENDING, at.plus(Duration.ofHours(3)));
 		});
-		articles.published("news", "river-delta-towns-brace-for-a-record-flood-season")
+		published.published("news", "river-delta-towns-brace-for-a-record-flood-season")
 			.ifPresent(a -> comment(a.id(), "demo:6", null, "Delta resident",
 					"The wardens on our street have been excellent.", CommentStatus.APPROVED,
 					a.publishedAt().plus(Duration.ofHours(1))));

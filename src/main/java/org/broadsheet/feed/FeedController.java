@@ -2,7 +2,7 @@ package org.broadsheet.feed;
 
 import java.time.Instant;
 
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.author.Authors;
 import org.broadsheet.delivery.PageKind;
 import org.broadsheet.delivery.Surrogates;
@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class FeedController {
 
-	private final Articles articles;
+	private final PublishedArticles articles;
 
 	private final Taxonomy taxonomy;
 
@@ -44,7 +44,7 @@ class FeedController {
 
 	private final int size;
 
-	FeedController(Articles articles, Taxonomy taxonomy, Authors authors, SiteLinks site, JsonMapper json,
+	FeedController(PublishedArticles articles, Taxonomy taxonomy, Authors authors, SiteLinks site, JsonMapper json,
 			@Value("${broadsheet.feed.size:30}") int size) {
 		this.articles = articles;
 		this.taxonomy = taxonomy;

@@ -10,7 +10,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.site.SiteLinks;
 import org.broadsheet.text.XmlText;
 import org.broadsheet.delivery.PageKind;
@@ -38,13 +38,13 @@ class SitemapController {
 
 	private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
 
-	private final Articles articles;
+	private final PublishedArticles articles;
 
 	private final SiteLinks site;
 
 	private final int pageSize;
 
-	SitemapController(Articles articles, SiteLinks site, @Value("${broadsheet.sitemap.page-size:50000}") int pageSize) {
+	SitemapController(PublishedArticles articles, SiteLinks site, @Value("${broadsheet.sitemap.page-size:50000}") int pageSize) {
 		this.articles = articles;
 		this.site = site;
 		this.pageSize = Math.min(Math.max(pageSize, 1), 50_000);
@@ -80,7 +80,8 @@ class SitemapController {
 	@GetMapping("/sitemaps/{kind:sections|tags|authors}.xml")
 	ResponseEntity<String> listings(@PathVariable String kind) {
 		Surrogates.mark(PageKind.SITEMAP).add("sitemaps", "nav");
-		return urls(articles.listingLinks(kind.substring(0, kind.length() - 1)));
+		return urls(articles.listingLinks(
+				PublishedArticles.ListingKind.valueOf(kind.substring(0, kind.length() - 1).toUpperCase(java.util.Locale.ROOT))));
 	}
 
 	/** Google News sitemap: articles published in the last 48 hours. */
@@ -116,7 +117,7 @@ class SitemapController {
 				+ "\nSitemap: " + site.absolute("/sitemaps/news.xml") + "\n";
 	}
 
-	private ResponseEntity<String> urls(List<Articles.Link> links) {
+	private ResponseEntity<String> urls(List<PublishedArticles.Link> links) {
 		return xml(writer -> {
 			writer.writeStartElement("urlset");
 			writer.writeDefaultNamespace(NS);

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleEvent;
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.changelog.Change;
 import org.broadsheet.changelog.ChangeLog;
 import org.broadsheet.transaction.PerTransaction;
@@ -49,7 +49,7 @@ class IndexFollower implements DisposableBean {
 
 	private final ChangeLog changeLog;
 
-	private final Articles articles;
+	private final PublishedArticles articles;
 
 	private final boolean follow;
 
@@ -69,7 +69,7 @@ class IndexFollower implements DisposableBean {
 
 	private final ApplicationEventPublisher events;
 
-	IndexFollower(SearchIndexHolder holder, ChangeLog changeLog, Articles articles,
+	IndexFollower(SearchIndexHolder holder, ChangeLog changeLog, PublishedArticles articles,
 			@Value("${broadsheet.search.follow:true}") boolean follow, Optional<Clock> clock,
 			ApplicationEventPublisher events) {
 		this.events = events;

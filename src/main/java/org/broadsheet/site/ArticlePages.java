@@ -3,7 +3,7 @@ package org.broadsheet.site;
 import java.util.Map;
 
 import org.broadsheet.article.Article;
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.comment.Comment;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.comment.Likes;
@@ -22,7 +22,7 @@ public class ArticlePages {
 
 	private static final int RELATED = 4;
 
-	private final Articles articles;
+	private final PublishedArticles articles;
 
 	private final Comments comments;
 
@@ -34,7 +34,7 @@ public class ArticlePages {
 
 	private final Likes likes;
 
-	ArticlePages(Articles articles, Comments comments, Likes likes, RelatedArticles related, SiteContext site,
+	ArticlePages(PublishedArticles articles, Comments comments, Likes likes, RelatedArticles related, SiteContext site,
 			SeoMetadata seo) {
 		this.articles = articles;
 		this.comments = comments;
@@ -76,8 +76,9 @@ public class ArticlePages {
 	Pages.ArticlePage page(Article article, Reader reader, Surrogates keys) {
 		String pageUrl = site.absolute(article.path());
 		String language = article.language() != null ? article.language() : site.settings().language();
-		var relatedTeasers = articles.teasers(related.related(article.id(), RELATED));
-		var neighbours = articles.neighbours(article);
+		var around = articles.around(article, related.related(article.id(), RELATED));
+		var relatedTeasers = around.related();
+		var neighbours = around.neighbours();
 		if (keys != null) {
 			keys.add(Surrogates.article(article.id()), "section:" + article.section().id(), "nav");
 			article.tags().forEach(tag -> keys.add("tag:" + tag.id()));

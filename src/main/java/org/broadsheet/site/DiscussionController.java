@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.article.Article;
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.comment.CommentRejected;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.comment.Likes;
@@ -31,7 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class DiscussionController {
 
-	private final Articles articles;
+	private final PublishedArticles articles;
 
 	private final Comments comments;
 
@@ -39,7 +39,7 @@ class DiscussionController {
 
 	private final ArticlePages articlePages;
 
-	DiscussionController(Articles articles, Comments comments, Likes likes, ArticlePages articlePages) {
+	DiscussionController(PublishedArticles articles, Comments comments, Likes likes, ArticlePages articlePages) {
 		this.articles = articles;
 		this.comments = comments;
 		this.likes = likes;

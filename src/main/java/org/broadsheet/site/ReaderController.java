@@ -1,7 +1,7 @@
 package org.broadsheet.site;
 
 import org.broadsheet.article.ArticleList;
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.author.Authors;
 import org.broadsheet.taxonomy.Taxonomy;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +27,7 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class ReaderController {
 
-	private final Articles articles;
+	private final PublishedArticles articles;
 
 	private final Authors authors;
 
@@ -39,7 +39,7 @@ class ReaderController {
 
 	private final ArticlePages articlePages;
 
-	ReaderController(Articles articles, Authors authors, Taxonomy taxonomy, SiteContext site, SeoMetadata seo,
+	ReaderController(PublishedArticles articles, Authors authors, Taxonomy taxonomy, SiteContext site, SeoMetadata seo,
 			ArticlePages articlePages) {
 		this.articles = articles;
 		this.authors = authors;

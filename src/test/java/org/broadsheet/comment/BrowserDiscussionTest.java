@@ -9,7 +9,7 @@ import java.time.Instant;
 
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.support.Chromium;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestArticles;
@@ -32,7 +32,7 @@ class BrowserDiscussionTest {
 		Chromium.assumeInstalled();
 		try (RunningSite site = RunningSite.start(TestDatabases.newDataFolder(), "--broadsheet.comments.min-fill-time=0s")) {
 			String path = TestArticles.publish(site, "Talk to us", Instant.now().minusSeconds(60));
-			long id = site.bean(Articles.class).published("talk", path.substring(path.lastIndexOf('/') + 1)).orElseThrow().id();
+			long id = site.bean(PublishedArticles.class).published("talk", path.substring(path.lastIndexOf('/') + 1)).orElseThrow().id();
 			long earlier = site.bean(Comments.class).add(id, "Early bird", "First!", CommentStatus.APPROVED).id();
 			var browser = Chromium.driver();
 			try {

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.Articles;
+import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.ReaderBrowser;
 import org.broadsheet.support.RunningSite;
@@ -47,6 +48,8 @@ abstract class DiscussionContract {
 
 	Articles articles;
 
+	PublishedArticles published;
+
 	JdbcClient jdbc;
 
 	/** @return Spring options giving a site started by this test a new, empty database */
@@ -64,6 +67,7 @@ abstract class DiscussionContract {
 		strict = start("--broadsheet.comments.min-fill-time=2s", "--broadsheet.comments.per-minute=3",
 				"--broadsheet.comments.likes-per-minute=2", "--broadsheet.comments.close-after-days=2");
 		articles = site.bean(Articles.class);
+		published = site.bean(PublishedArticles.class);
 		jdbc = site.bean(JdbcClient.class);
 		site.bean(Accounts.class).create("moderator@example.com", "Moderator", Role.EDITOR, "moderator-password");
 		site.bean(Accounts.class).create("writer@example.com", "Writer", Role.CONTRIBUTOR, "writer-password");
@@ -90,7 +94,7 @@ abstract class DiscussionContract {
 	}
 
 	long id(String path) {
-		return articles.published(path.split("/")[1], path.split("/")[2]).orElseThrow().id();
+		return published.published(path.split("/")[1], path.split("/")[2]).orElseThrow().id();
 	}
 
 	static Map<String, String> comment(String name, String email, String text) {
@@ -539,7 +543,7 @@ abstract class DiscussionContract {
 				fresh.open(path);
 				fresh.like(path, true);
 			}
-			long article = capped.bean(Articles.class).published(path.split("/")[1], path.split("/")[2]).orElseThrow().id();
+			long article = capped.bean(PublishedArticles.class).published(path.split("/")[1], path.split("/")[2]).orElseThrow().id();
 			assertThat(capped.bean(Likes.class).state(article, null).count()).isEqualTo(3);
 		}
 	}

@@ -18,6 +18,7 @@ import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.Articles;
+import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.author.Authors;
 import org.broadsheet.comment.CommentStatus;
@@ -80,7 +81,7 @@ abstract class PageCacheContract {
 	}
 
 	private long id(String path) {
-		return a.bean(Articles.class).published(path.split("/")[1], path.split("/")[2]).orElseThrow().id();
+		return a.bean(PublishedArticles.class).published(path.split("/")[1], path.split("/")[2]).orElseThrow().id();
 	}
 
 	/**

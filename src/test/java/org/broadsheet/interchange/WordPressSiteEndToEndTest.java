@@ -12,7 +12,7 @@ import java.util.Map;
 import org.broadsheet.BroadsheetApplication;
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestDatabases;
@@ -70,7 +70,7 @@ class WordPressSiteEndToEndTest {
 	@Test
 	void everyPublicArticleRenders() {
 		List<String> failures = new ArrayList<>();
-		var links = site.bean(Articles.class).links(1, 1000);
+		var links = site.bean(PublishedArticles.class).links(1, 1000);
 		assertThat(links).hasSizeGreaterThan(60);
 		for (var link : links) {
 			var page = site.get(link.path());

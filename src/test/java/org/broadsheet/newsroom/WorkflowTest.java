@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleWorkflow;
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestDatabases;
@@ -184,7 +184,7 @@ class WorkflowTest {
 		var created = editor.post("/newsroom/articles", original);
 		long id = Long.parseLong(created.headers().firstValue("Location").orElseThrow().replaceAll(".*/(\\d+).*", "$1"));
 		editor.post("/newsroom/articles/" + id + "/publish", Map.of());
-		String path = site.bean(Articles.class).publishedByIds(List.of(id)).get(0).path();
+		String path = site.bean(PublishedArticles.class).publishedByIds(List.of(id)).get(0).path();
 		// The search index follows on its own thread; wait until the page stops changing.
 		String before = await().atMost(Duration.ofSeconds(10))
 			.until(() -> new String[] { publicPart(site.get(path)), pause(),
@@ -219,7 +219,7 @@ class WorkflowTest {
 		long id = create(author, "Scheduled by itself");
 		String soon = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(2).withNano(0).toString();
 		assertThat(author.post("/newsroom/articles/" + id + "/schedule", Map.of("at", soon)).statusCode()).isEqualTo(302);
-		var articles = site.bean(Articles.class);
+		var articles = site.bean(PublishedArticles.class);
 		assertThat(articles.teasers(List.of(id))).isEmpty();
 		// Nobody visits the site: the scheduler alone publishes it.
 		var published = await().atMost(Duration.ofSeconds(10))
@@ -240,7 +240,7 @@ class WorkflowTest {
 		var second = CompletableFuture.supplyAsync(workflow::runDue);
 		int changed = first.get() + second.get();
 		assertThat(changed).isLessThanOrEqualTo(1);
-		assertThat(site.bean(Articles.class).teasers(List.of(id))).hasSize(1);
+		assertThat(site.bean(PublishedArticles.class).teasers(List.of(id))).hasSize(1);
 		// Whichever ran first (these two or the background poller), it went live exactly once.
 		var editor = site.bean(Accounts.class).byEmail("editor@news.test").orElseThrow();
 		assertThat(workflow.editing(editor, id).audit()).filteredOn(entry -> entry.action().equals("published"))
@@ -353,7 +353,7 @@ class WorkflowTest {
 		var editor = as("editor");
 		long original = create(editor, "Someone else's headline");
 		editor.post("/newsroom/articles/" + original + "/publish", Map.of());
-		String path = site.bean(Articles.class).publishedByIds(List.of(original)).get(0).path();
+		String path = site.bean(PublishedArticles.class).publishedByIds(List.of(original)).get(0).path();
 		var contributor = as("contributor");
 		long copy = create(contributor, "Someone else's headline");
 		assertThat(copy).isNotEqualTo(original);
@@ -378,7 +378,7 @@ class WorkflowTest {
 		var corrected = form("Scheduled then corrected");
 		corrected.put("summary", "The corrected standfirst");
 		editor.post("/newsroom/articles/" + id, corrected);
-		var articles = site.bean(Articles.class);
+		var articles = site.bean(PublishedArticles.class);
 		var live = await().atMost(Duration.ofSeconds(10))
 			.until(() -> articles.teasers(List.of(id)), list -> !list.isEmpty());
 		assertThat(live).singleElement().satisfies(t -> assertThat(t.summary()).isEqualTo("The corrected standfirst"));

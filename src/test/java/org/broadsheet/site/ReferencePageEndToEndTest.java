@@ -16,6 +16,7 @@ import org.broadsheet.BroadsheetApplication;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.Articles;
+import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.comment.Comments;
@@ -210,7 +211,7 @@ class ReferencePageEndToEndTest {
 	@Test
 	@Order(4)
 	void countsOnlyApprovedComments() {
-		Articles articles = site.bean(Articles.class);
+		PublishedArticles articles = site.bean(PublishedArticles.class);
 		Comments comments = site.bean(Comments.class);
 		long id = articles.published("opinion", "russias-n-korea-approach").orElseThrow().id();
 		comments.add(id, "Reader <b>One</b>", "First <script>alert(1)</script>", CommentStatus.APPROVED);

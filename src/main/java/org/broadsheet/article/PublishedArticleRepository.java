@@ -1,0 +1,177 @@
+package org.broadsheet.article;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * SQL of the reader's side: public articles, listings, neighbours, feed and sitemap links. Every
+ * query is an index seek or an index walk that stops at its limit (migration V22): none reads the
+ * archive. Lookups by id read the rows by primary key and leave the status test to Java, since a
+ * status condition tempts SQLite into walking the status index instead. Instants are epoch ms.
+ */
+@Repository
+class PublishedArticleRepository {
+
+	private static final String PUBLIC = "a.status = 'published' AND a.published_at <= :now";
+
+	private static final String NEWEST_FIRST = " ORDER BY a.published_at DESC, a.id DESC";
+
+	private final JdbcClient jdbc;
+
+	PublishedArticleRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Which public articles a listing holds: the tables to read (alias {@code a} for the article;
+	 * join tables first, so that SQLite starts from the tag's or author's index) and the condition.
+	 */
+	record Listing(String from, String where, Map<String, Object> params) {
+
+		static final Listing ALL = new Listing("article a", "1 = 1", Map.of());
+
+		static Listing section(long id) {
+			return new Listing("article a", "a.section_id = :section", Map.of("section", id));
+		}
+
+		/** The articles matching every filter that is not null (a feed's filters). */
+		static Listing of(Long sectionId, Long authorId, Long tagId) {
+			StringBuilder from = new StringBuilder();
+			StringBuilder where = new StringBuilder("1 = 1");
+			var params = new java.util.HashMap<String, Object>();
+			if (authorId != null) {
+				from.append("article_author ja CROSS JOIN ");
+				where.append(" AND ja.author_id = :author AND ja.article_id = a.id");
+				params.put("author", authorId);
+			}
+			if (tagId != null) {
+				from.append("article_tag jt CROSS JOIN ");
+				where.append(" AND jt.tag_id = :tag AND jt.article_id = a.id");
+				params.put("tag", tagId);
+			}
+			if (sectionId != null) {
+				where.append(" AND a.section_id = :section");
+				params.put("section", sectionId);
+			}
+			return new Listing(from + "article a", where.toString(), Map.copyOf(params));
+		}
+
+	}
+
+	Optional<ArticleRow> find(String sectionSlug, String slug, long now) {
+		return jdbc.sql("SELECT " + ArticleRow.COLUMNS + """
+				 FROM section s JOIN article a ON a.section_id = s.id
+				WHERE s.slug = :section AND a.slug = :slug AND\s""" + PUBLIC)
+			.param("section", sectionSlug).param("slug", slug).param("now", now)
+			.query(ArticleRow.class).optional();
+	}
+
+	/** @return the rows with these ids, in any status (whole when {@code whole}, else teaser columns) */
+	List<ArticleRow> byIds(Collection<Long> ids, boolean whole) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + (whole ? ArticleRow.COLUMNS : ArticleRow.TEASER_COLUMNS)
+				+ " FROM article a WHERE a.id IN (:ids)")
+			.param("ids", ids).query(ArticleRow.class).list();
+	}
+
+	Optional<Long> redirectTarget(String sectionSlug, String slug) {
+		return jdbc.sql("SELECT article_id FROM article_redirect WHERE section_slug = ? AND slug = ?")
+			.params(sectionSlug, slug).query(Long.class).optional();
+	}
+
+	List<Long> publishedIds() {
+		return jdbc.sql("SELECT id FROM article WHERE status = 'published' ORDER BY id").query(Long.class).list();
+	}
+
+	/**
+	 * The front page: sticky articles first, then newest first. Each half walks index
+	 * article_front to the page's end, so only the rows up to it are merged.
+	 */
+	List<ArticleRow> front(long now, int limit, long offset) {
+		String half = "SELECT " + ArticleRow.TEASER_COLUMNS + ", a.sticky FROM article a WHERE " + PUBLIC
+				+ " AND a.sticky = %s" + NEWEST_FIRST + " LIMIT :end";
+		return jdbc.sql("SELECT * FROM (" + half.formatted("TRUE") + ") s UNION ALL SELECT * FROM ("
+				+ half.formatted("FALSE") + ") n ORDER BY sticky DESC, published_at DESC, id DESC LIMIT :limit OFFSET :offset")
+			.param("now", now).param("end", offset + limit).param("limit", limit).param("offset", offset)
+			.query(ArticleRow.class).list();
+	}
+
+	/** One page of a listing, newest first. */
+	List<ArticleRow> list(Listing listing, long now, int limit, long offset) {
+		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM " + listing.from() + " WHERE " + listing.where()
+				+ " AND " + PUBLIC + NEWEST_FIRST + " LIMIT :limit OFFSET :offset")
+			.params(listing.params()).param("now", now).param("limit", limit).param("offset", offset)
+			.query(ArticleRow.class).list();
+	}
+
+	int count(Listing listing, long now) {
+		return jdbc.sql("SELECT COUNT(*) FROM " + listing.from() + " WHERE " + listing.where() + " AND " + PUBLIC)
+			.params(listing.params()).param("now", now).query(Integer.class).single();
+	}
+
+	/**
+	 * The public article published just before (or after) instant {@code at}, ties broken by id:
+	 * a seek into index article_published that reads past the articles sharing the instant only.
+	 */
+	Optional<ArticleRow> neighbour(long id, long at, boolean older, long now) {
+		String sql = older
+				? "a.published_at <= :at AND NOT (a.published_at = :at AND a.id >= :id)" + NEWEST_FIRST
+				: "a.published_at >= :at AND NOT (a.published_at = :at AND a.id <= :id)"
+						+ " ORDER BY a.published_at ASC, a.id ASC";
+		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM article a WHERE " + PUBLIC + " AND " + sql
+				+ " LIMIT 1")
+			.param("at", at).param("id", id).param("now", now)
+			.query(ArticleRow.class).optional();
+	}
+
+	List<PublishedArticles.Link> links(long now, int limit, long offset) {
+		return jdbc.sql("SELECT s.slug, a.slug, a.updated_at, a.title FROM article a JOIN section s ON s.id = a.section_id "
+				+ "WHERE " + PUBLIC + " ORDER BY a.published_at, a.id LIMIT :limit OFFSET :offset")
+			.param("now", now).param("limit", limit).param("offset", offset)
+			.query((rs, n) -> link(Paths.of(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getString(4))).list();
+	}
+
+	List<PublishedArticles.Link> linksSince(long now, long since) {
+		return jdbc.sql("SELECT s.slug, a.slug, a.published_at, a.title FROM article a JOIN section s ON s.id = a.section_id "
+				+ "WHERE " + PUBLIC + " AND a.published_at >= :since ORDER BY a.published_at DESC LIMIT 1000")
+			.param("now", now).param("since", since)
+			.query((rs, n) -> link(Paths.of(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getString(4))).list();
+	}
+
+	/**
+	 * Listing pages with public articles, each with its newest change: one grouped query over
+	 * every public article, which {@link PublishedArticles} therefore keeps between changes.
+	 */
+	List<PublishedArticles.Link> listingLinks(PublishedArticles.ListingKind kind, long now) {
+		String sql = switch (kind) {
+			case SECTION -> "SELECT x.slug, MAX(a.updated_at) FROM article a JOIN section x ON x.id = a.section_id WHERE "
+					+ PUBLIC + " GROUP BY x.slug ORDER BY x.slug";
+			case TAG -> "SELECT x.slug, MAX(a.updated_at) FROM article a JOIN article_tag j ON j.article_id = a.id "
+					+ "JOIN tag x ON x.id = j.tag_id WHERE " + PUBLIC + " GROUP BY x.slug ORDER BY x.slug";
+			case AUTHOR -> "SELECT x.slug, MAX(a.updated_at) FROM article a JOIN article_author j ON j.article_id = a.id "
+					+ "JOIN author x ON x.id = j.author_id WHERE " + PUBLIC + " GROUP BY x.slug ORDER BY x.slug";
+		};
+		String prefix = kind == PublishedArticles.ListingKind.SECTION ? "/"
+				: "/" + kind.name().toLowerCase(java.util.Locale.ROOT) + "/";
+		String suffix = kind == PublishedArticles.ListingKind.SECTION ? "/" : "";
+		return jdbc.sql(sql).param("now", now)
+			.query((rs, n) -> link(prefix + UriUtils.encodePathSegment(rs.getString(1), StandardCharsets.UTF_8) + suffix,
+					rs.getLong(2), null))
+			.list();
+	}
+
+	private static PublishedArticles.Link link(String path, long at, String title) {
+		return new PublishedArticles.Link(path, Instant.ofEpochMilli(at), title);
+	}
+
+}
