@@ -82,8 +82,15 @@ public class Accounts {
 		}
 	}
 
-	/** @param email any case */
+	/**
+	 * @param email any case
+	 * @return the account, or empty (also for text no stored email can hold, e.g. a NUL, which
+	 * PostgreSQL would refuse with an error instead of finding nothing)
+	 */
 	public Optional<Account> byEmail(String email) {
+		if (!storable(email)) {
+			return Optional.empty();
+		}
 		return jdbc.sql("SELECT id, email, display_name, role, created_at FROM account WHERE email = ?")
 			.param(email.strip().toLowerCase(Locale.ROOT))
 			.query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
@@ -101,8 +108,16 @@ public class Accounts {
 
 	/** @return the stored password hash, for sign-in only */
 	Optional<String> passwordHash(String email) {
+		if (!storable(email)) {
+			return Optional.empty();
+		}
 		return jdbc.sql("SELECT password_hash FROM account WHERE email = ?")
 			.param(email.strip().toLowerCase(Locale.ROOT)).query(String.class).optional();
+	}
+
+	/** Sign-in looks emails up as typed by anyone: one with a NUL cannot be stored, so is no one's. */
+	private static boolean storable(String email) {
+		return email != null && email.indexOf('\0') < 0;
 	}
 
 }

@@ -56,6 +56,14 @@ abstract class HostileRequestsContract {
 		}
 	}
 
+	@Test
+	void aNulInTheSignInEmailIsAWrongPasswordNotAnError() {
+		var response = new NewsroomBrowser(site).post("/login", java.util.Map.of("email", "editor\u0000@example.com",
+				"password", "editor-password"));
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+	}
+
 	ArticleDraft draft(String title, String section, String author, String tag) {
 		return new ArticleDraft(null, title, section, List.of(AuthorProfile.named(author)), "Standfirst", "Body", null,
 				List.of(tag), null, ArticleStatus.DRAFT, null, null, null);
