@@ -23,11 +23,9 @@ import org.broadsheet.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many readers at once on a small pool, with the page cache off so that every request renders:
- * every one is answered 200. Before, a render inside a read transaction (holding a connection)
- * waited on the section list's cache lock while the thread loading it waited for a connection: the
- * pool deadlocked until the wait for a connection timed out, and readers got 500s. The section
- * list expires at once here, so that every reader loads it.
+ * Many readers at once on a small pool, with the page cache off so that every request renders and
+ * the section list expiring at once so that every reader loads it: every one is answered 200. The
+ * deadlock this guards against is reproduced step by step in {@code SectionListDeadlockTest}.
  */
 class ConcurrentReadersTest {
 
