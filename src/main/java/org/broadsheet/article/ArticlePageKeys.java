@@ -10,7 +10,6 @@ import org.broadsheet.delivery.PagesChanged;
 import org.broadsheet.delivery.Surrogates;
 import org.broadsheet.transaction.PerTransaction;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -33,13 +32,14 @@ class ArticlePageKeys {
 
 	private final ApplicationEventPublisher events;
 
-	private final JdbcClient jdbc;
+	private final PublishedArticleRepository published;
 
 	private final Clock clock;
 
-	ArticlePageKeys(PublishedArticles articles, ApplicationEventPublisher events, JdbcClient jdbc, Optional<Clock> clock) {
+	ArticlePageKeys(PublishedArticles articles, PublishedArticleRepository published, ApplicationEventPublisher events,
+			Optional<Clock> clock) {
 		this.articles = articles;
-		this.jdbc = jdbc;
+		this.published = published;
 		this.clock = clock.orElse(Clock.systemUTC());
 		this.events = events;
 	}
@@ -56,7 +56,7 @@ class ArticlePageKeys {
 		int changed = PerTransaction.get(this, Count::new).map(count -> ++count.changed).orElse(1);
 		if (changed > EXACT) {
 			if (changed == EXACT + 1) {
-				events.publishEvent(PagesChanged.of("all"));
+				events.publishEvent(PagesChanged.of(Surrogates.ALL));
 			}
 			return;
 		}
@@ -64,20 +64,18 @@ class ArticlePageKeys {
 	}
 
 	private Set<String> keys(long id) {
-		Set<String> keys = new LinkedHashSet<>(List.of(Surrogates.article(id), "front", "feeds", "sitemaps", "search"));
+		Set<String> keys = new LinkedHashSet<>(List.of(Surrogates.article(id), Surrogates.FRONT, Surrogates.FEEDS,
+				Surrogates.SITEMAPS, Surrogates.SEARCH));
 		// At most one public article left in its section (this one, or none): the section just
-		// entered or left the navigation. Two rows at most are read, through the section index.
-		int inSection = jdbc.sql("""
-				SELECT COUNT(*) FROM (SELECT 1 FROM article WHERE status = 'published' AND published_at <= ?
-				  AND section_id = (SELECT section_id FROM article WHERE id = ?) LIMIT 2) public_articles""")
-			.params(clock.millis(), id).query(Integer.class).single();
+		// entered or left the navigation.
+		int inSection = published.publicInSectionOf(id, clock.millis(), 2);
 		if (inSection <= 1) {
-			keys.add("nav");
+			keys.add(Surrogates.NAV);
 		}
 		for (Article article : articles.publishedByIds(List.of(id))) {
-			keys.add("list:section:" + article.section().id());
-			article.tags().forEach(tag -> keys.add("list:tag:" + tag.id()));
-			article.authors().forEach(author -> keys.add("list:author:" + author.id()));
+			keys.add(Surrogates.sectionList(article.section().id()));
+			article.tags().forEach(tag -> keys.add(Surrogates.tagList(tag.id())));
+			article.authors().forEach(author -> keys.add(Surrogates.authorList(author.id())));
 			if (article.publishedAt() != null) {
 				var neighbours = articles.neighbours(article);
 				if (neighbours.previous() != null) {

@@ -120,6 +120,16 @@ class PublishedArticleRepository {
 	}
 
 	/**
+	 * @return how many public articles share article {@code articleId}'s section, counting at most
+	 * {@code atMost} (one seek into the section index; the article's own status does not matter)
+	 */
+	int publicInSectionOf(long articleId, long now, int atMost) {
+		return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM article a WHERE " + PUBLIC
+				+ " AND a.section_id = (SELECT section_id FROM article WHERE id = :id) LIMIT :most) public_articles")
+			.param("now", now).param("id", articleId).param("most", atMost).query(Integer.class).single();
+	}
+
+	/**
 	 * The public article published just before (or after) instant {@code at}, ties broken by id:
 	 * a seek into index article_published that reads past the articles sharing the instant only.
 	 */

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.broadsheet.delivery.PagesChanged;
+import org.broadsheet.delivery.Surrogates;
 
 /** Stores and finds authors. */
 @Service
@@ -73,7 +74,7 @@ public class Authors {
 					.params(profile.name(), profile.title(), profile.affiliation(), profile.bio(), claim.slug())
 					.update();
 				Author saved = bySlug(claim.slug()).orElseThrow();
-				events.publishEvent(PagesChanged.of("author:" + saved.id()));
+				events.publishEvent(PagesChanged.of(Surrogates.author(saved.id())));
 				return saved;
 			}
 		}
@@ -188,7 +189,7 @@ public class Authors {
 		if (updated == 0) {
 			throw new java.util.NoSuchElementException("no author " + id);
 		}
-		events.publishEvent(PagesChanged.of("author:" + id));
+		events.publishEvent(PagesChanged.of(Surrogates.author(id)));
 		return byIds(List.of(id)).get(id);
 	}
 

@@ -9,11 +9,13 @@ import java.util.Set;
  * surrogate keys whose change evicts it.
  *
  * @param headers name and value pairs, in order, without cookies and the headers set per response
+ * @param deflated each piece as raw deflate blocks, for splicing parts into a gzip body
+ * @param gzip the whole gzip body of a page without parts, else null
  * @param etag a strong entity tag (RFC 9110 §8.8.3) for a page without parts, else a weak one
  * @param lastModified UTC epoch milliseconds, whole seconds
  */
 record CachedPage(int status, String contentType, List<String[]> headers, List<byte[]> pieces,
-		List<Splicing.Slot> slots, List<byte[]> deflated, String etag, long lastModified, PageKind kind,
+		List<Splicing.Slot> slots, List<byte[]> deflated, byte[] gzip, String etag, long lastModified, PageKind kind,
 		Set<String> keys) {
 
 	/** @return the page's size in the cache, in bytes (roughly: bodies and a fixed overhead) */
@@ -24,6 +26,9 @@ record CachedPage(int status, String contentType, List<String[]> headers, List<b
 		}
 		for (byte[] piece : deflated) {
 			weight += piece.length;
+		}
+		if (gzip != null) {
+			weight += gzip.length;
 		}
 		return weight;
 	}

@@ -59,8 +59,11 @@ class PageCache {
 	}
 
 	/**
-	 * Runs {@code render} unless a render of the same address is under way, in which case this
-	 * waits for it. @return the page rendered, or null when it was not cacheable
+	 * Claims the render of {@code address} for the caller, unless another request renders it already.
+	 *
+	 * @param mine completed by the caller with the page (or null when it was not cacheable), then
+	 * released with {@link #done}
+	 * @return null when the caller renders; else the other render's page, to wait for
 	 */
 	CompletableFuture<CachedPage> leaderOrNull(String address, CompletableFuture<CachedPage> mine) {
 		return rendering.putIfAbsent(address, mine);

@@ -195,9 +195,8 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 		}
 		boolean parts = !cut.slots().isEmpty();
 		List<byte[]> deflated = Splicing.deflate(cut.pieces());
-		byte[] whole = parts ? null : Splicing.gzip(deflated, cut.pieces());
 		return new CachedPage(status, response.getContentType(), List.copyOf(headers), cut.pieces(), cut.slots(),
-				parts ? deflated : List.of(whole), etag(cut.pieces(), parts), clock.millis() / 1000 * 1000,
+				parts ? deflated : List.of(), parts ? null : Splicing.gzip(deflated, cut.pieces()), etag(cut.pieces(), parts), clock.millis() / 1000 * 1000,
 				marks.kind(), Set.copyOf(marks.keys()));
 	}
 
@@ -242,7 +241,7 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 		}
 		boolean head = request.getMethod().equals("HEAD");
 		if (!page.hasParts()) {
-			byte[] body = gzipped ? page.deflated().get(0) : page.pieces().get(0);
+			byte[] body = gzipped ? page.gzip() : page.pieces().get(0);
 			response.setContentLength(body.length);
 			if (!head) {
 				response.getOutputStream().write(body);

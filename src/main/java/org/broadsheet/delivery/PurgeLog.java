@@ -97,7 +97,7 @@ class PurgeLog {
 	private long write(Set<String> keys) {
 		String joined = String.join(" ", keys);
 		if (joined.length() > 4000) {
-			joined = "all";
+			joined = Surrogates.ALL;
 		}
 		return jdbc.sql("INSERT INTO purge_log (keys, at) VALUES (?, ?) RETURNING id").params(joined, clock.millis())
 			.query(Long.class).single();
@@ -109,7 +109,7 @@ class PurgeLog {
 	}
 
 	private void evict(Set<String> keys) {
-		if (keys.contains("all")) {
+		if (keys.contains(Surrogates.ALL)) {
 			cache.clear();
 		}
 		else {

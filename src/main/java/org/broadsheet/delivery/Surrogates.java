@@ -1,6 +1,5 @@
 package org.broadsheet.delivery;
 
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -63,12 +62,6 @@ public final class Surrogates {
 		return this;
 	}
 
-	/** Adds {@code prefix + id} for every id; @return this */
-	public Surrogates add(String prefix, Collection<Long> ids) {
-		ids.forEach(id -> keys.add(prefix + id));
-		return this;
-	}
-
 	PageKind kind() {
 		return kind;
 	}
@@ -77,9 +70,60 @@ public final class Surrogates {
 		return keys;
 	}
 
-	/** @return {@code article:ID} */
+	/** Every page showing the site's navigation (the sections with a public article). */
+	public static final String NAV = "nav";
+
+	/** The front page's list. */
+	public static final String FRONT = "front";
+
+	/** RSS, Atom and JSON feeds. */
+	public static final String FEEDS = "feeds";
+
+	/** Sitemaps. */
+	public static final String SITEMAPS = "sitemaps";
+
+	/** Search pages and the search API. */
+	public static final String SEARCH = "search";
+
+	/** robots.txt. */
+	public static final String ROBOTS = "robots";
+
+	/** Every page: a change too wide to list (an import). */
+	public static final String ALL = "all";
+
+	/** @return the key of every page showing the article, whole or as a teaser */
 	public static String article(long id) {
 		return "article:" + id;
+	}
+
+	/** @return the key of every page showing the section's name */
+	public static String section(long id) {
+		return "section:" + id;
+	}
+
+	/** @return the key of every page showing the tag's name */
+	public static String tag(long id) {
+		return "tag:" + id;
+	}
+
+	/** @return the key of every page showing the author's name or profile */
+	public static String author(long id) {
+		return "author:" + id;
+	}
+
+	/** @return the key of the section's listing, which changes when an article joins or leaves it */
+	public static String sectionList(long id) {
+		return "list:section:" + id;
+	}
+
+	/** @return the key of the tag's listing */
+	public static String tagList(long id) {
+		return "list:tag:" + id;
+	}
+
+	/** @return the key of the author's listing */
+	public static String authorList(long id) {
+		return "list:author:" + id;
 	}
 
 }

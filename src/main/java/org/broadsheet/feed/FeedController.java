@@ -71,7 +71,7 @@ class FeedController {
 			return null;
 		}
 		var items = articles.newest(sectionId, authorId, tagId, size);
-		var keys = Surrogates.mark(PageKind.FEED).add("feeds");
+		var keys = Surrogates.mark(PageKind.FEED).add(Surrogates.FEEDS);
 		items.forEach(item -> keys.add(Surrogates.article(item.id())));
 		StringBuilder title = new StringBuilder(site.siteName());
 		String page = "/";

@@ -52,7 +52,7 @@ class SitemapController {
 
 	@GetMapping("/sitemap.xml")
 	ResponseEntity<String> index() {
-		Surrogates.mark(PageKind.SITEMAP).add("sitemaps");
+		Surrogates.mark(PageKind.SITEMAP).add(Surrogates.SITEMAPS);
 		int pages = Math.max(1, (articles.publicCount() + pageSize - 1) / pageSize);
 		return xml(writer -> {
 			writer.writeStartElement("sitemapindex");
@@ -69,7 +69,7 @@ class SitemapController {
 
 	@GetMapping("/sitemaps/articles-{page:\\d{1,6}}.xml")
 	ResponseEntity<String> articles(@PathVariable int page) {
-		Surrogates.mark(PageKind.SITEMAP).add("sitemaps");
+		Surrogates.mark(PageKind.SITEMAP).add(Surrogates.SITEMAPS);
 		var links = articles.links(page, pageSize);
 		if (links.isEmpty() && page > 1) {
 			return ResponseEntity.notFound().build();
@@ -79,7 +79,7 @@ class SitemapController {
 
 	@GetMapping("/sitemaps/{kind:sections|tags|authors}.xml")
 	ResponseEntity<String> listings(@PathVariable String kind) {
-		Surrogates.mark(PageKind.SITEMAP).add("sitemaps", "nav");
+		Surrogates.mark(PageKind.SITEMAP).add(Surrogates.SITEMAPS, Surrogates.NAV);
 		return urls(articles.listingLinks(
 				PublishedArticles.ListingKind.valueOf(kind.substring(0, kind.length() - 1).toUpperCase(java.util.Locale.ROOT))));
 	}
@@ -87,7 +87,7 @@ class SitemapController {
 	/** Google News sitemap: articles published in the last 48 hours. */
 	@GetMapping("/sitemaps/news.xml")
 	ResponseEntity<String> news() {
-		Surrogates.mark(PageKind.SITEMAP).add("sitemaps");
+		Surrogates.mark(PageKind.SITEMAP).add(Surrogates.SITEMAPS);
 		var links = articles.publishedSince(Instant.now().minus(48, ChronoUnit.HOURS));
 		return xml(writer -> {
 			writer.writeStartElement("urlset");
@@ -112,7 +112,7 @@ class SitemapController {
 
 	@GetMapping(value = "/robots.txt", produces = "text/plain;charset=UTF-8")
 	String robots() {
-		Surrogates.mark(PageKind.SITEMAP).add("robots");
+		Surrogates.mark(PageKind.SITEMAP).add(Surrogates.ROBOTS);
 		return "User-agent: *\nAllow: /\nDisallow: /newsroom\nDisallow: /login\n\nSitemap: " + site.absolute("/sitemap.xml")
 				+ "\nSitemap: " + site.absolute("/sitemaps/news.xml") + "\n";
 	}

@@ -20,6 +20,7 @@ import org.broadsheet.changelog.Change;
 import org.broadsheet.changelog.ChangeLog;
 import org.broadsheet.transaction.PerTransaction;
 import org.broadsheet.delivery.LocalPagesChanged;
+import org.broadsheet.delivery.Surrogates;
 import org.slf4j.Logger;
 import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.LoggerFactory;
@@ -166,7 +167,7 @@ class IndexFollower implements DisposableBean {
 		index.commit(seq);
 		changes.forEach(c -> recentlyApplied.put(c.seq(), now));
 		// Search pages cached before this commit miss what it added: this node's index alone changed.
-		events.publishEvent(new LocalPagesChanged(Set.of("search")));
+		events.publishEvent(new LocalPagesChanged(Set.of(Surrogates.SEARCH)));
 	}
 
 	/** Rebuilds the whole index from the database. */
@@ -183,7 +184,7 @@ class IndexFollower implements DisposableBean {
 		}
 		index.commit(seq);
 		log.info("Search index rebuilt: {} articles in {} ms", indexed, (System.nanoTime() - started) / 1_000_000);
-		events.publishEvent(new LocalPagesChanged(Set.of("search")));
+		events.publishEvent(new LocalPagesChanged(Set.of(Surrogates.SEARCH)));
 	}
 
 	/** Re-reads the articles: published ones are (re)indexed, the others removed. */

@@ -23,7 +23,8 @@ class SearchApiController {
 			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "relevance") String sort,
 			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "10") int size) {
 		var results = search.search(new SearchQuery(q, section, author, tag, year, "newest".equals(sort), page, size));
-		org.broadsheet.delivery.Surrogates.mark(org.broadsheet.delivery.PageKind.SEARCH).add("search");
+		org.broadsheet.delivery.Surrogates.mark(org.broadsheet.delivery.PageKind.SEARCH)
+			.add(org.broadsheet.delivery.Surrogates.SEARCH);
 		return results;
 	}
 

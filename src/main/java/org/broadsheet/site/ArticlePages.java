@@ -80,9 +80,9 @@ public class ArticlePages {
 		var relatedTeasers = around.related();
 		var neighbours = around.neighbours();
 		if (keys != null) {
-			keys.add(Surrogates.article(article.id()), "section:" + article.section().id(), "nav");
-			article.tags().forEach(tag -> keys.add("tag:" + tag.id()));
-			article.authors().forEach(author -> keys.add("author:" + author.id()));
+			keys.add(Surrogates.article(article.id()), Surrogates.section(article.section().id()), Surrogates.NAV);
+			article.tags().forEach(tag -> keys.add(Surrogates.tag(tag.id())));
+			article.authors().forEach(author -> keys.add(Surrogates.author(author.id())));
 			relatedTeasers.forEach(teaser -> keys.add(Surrogates.article(teaser.id())));
 			if (neighbours.previous() != null) {
 				keys.add(Surrogates.article(neighbours.previous().id()));

@@ -54,7 +54,7 @@ class ReaderController {
 		requirePage(page);
 		ArticleList latest = articles.latest(page, pageSize());
 		requireExists(latest);
-		shows(Surrogates.mark(request, PageKind.LISTING).add("front"), latest);
+		shows(Surrogates.mark(request, PageKind.LISTING).add(Surrogates.FRONT), latest);
 		var items = latest.items();
 		var lead = page == 1 && !items.isEmpty() ? items.get(0) : null;
 		if (lead != null) {
@@ -120,7 +120,7 @@ class ReaderController {
 		var found = taxonomy.publicSectionBySlug(section)
 			.orElseThrow(() -> notFoundOr(section, s -> taxonomy.publicSectionBySlug(s).map(x -> x.path())));
 		var list = articles.inSection(found, page, pageSize());
-		shows(Surrogates.mark(request, PageKind.LISTING).add("section:" + found.id(), "list:section:" + found.id()), list);
+		shows(Surrogates.mark(request, PageKind.LISTING).add(Surrogates.section(found.id()), Surrogates.sectionList(found.id())), list);
 		return listing(model, found.name(), null, list, found.path());
 	}
 
@@ -131,7 +131,7 @@ class ReaderController {
 		var tag = taxonomy.publicTagBySlug(slug)
 			.orElseThrow(() -> notFoundOr(slug, s -> taxonomy.publicTagBySlug(s).map(x -> x.path())));
 		var list = articles.taggedWith(tag, page, pageSize());
-		shows(Surrogates.mark(request, PageKind.LISTING).add("tag:" + tag.id(), "list:tag:" + tag.id()), list);
+		shows(Surrogates.mark(request, PageKind.LISTING).add(Surrogates.tag(tag.id()), Surrogates.tagList(tag.id())), list);
 		return listing(model, tag.name(), null, list, tag.path());
 	}
 
@@ -142,7 +142,7 @@ class ReaderController {
 		var author = authors.publicBySlug(slug)
 			.orElseThrow(() -> notFoundOr(slug, s -> authors.publicBySlug(s).map(x -> x.path())));
 		var list = articles.byAuthor(author, page, pageSize());
-		shows(Surrogates.mark(request, PageKind.LISTING).add("author:" + author.id(), "list:author:" + author.id()), list);
+		shows(Surrogates.mark(request, PageKind.LISTING).add(Surrogates.author(author.id()), Surrogates.authorList(author.id())), list);
 		return listing(model, author.name(), author, list, author.path());
 	}
 
@@ -151,10 +151,10 @@ class ReaderController {
 	 * shows the navigation.
 	 */
 	static void shows(Surrogates keys, ArticleList list) {
-		keys.add("nav");
+		keys.add(Surrogates.NAV);
 		for (var teaser : list.items()) {
-			keys.add(Surrogates.article(teaser.id()), "section:" + teaser.section().id());
-			teaser.authors().forEach(author -> keys.add("author:" + author.id()));
+			keys.add(Surrogates.article(teaser.id()), Surrogates.section(teaser.section().id()));
+			teaser.authors().forEach(author -> keys.add(Surrogates.author(author.id())));
 		}
 	}
 

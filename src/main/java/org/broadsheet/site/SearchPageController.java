@@ -36,7 +36,7 @@ class SearchPageController {
 		if (query.page() > results.pageCount()) {
 			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
 		}
-		Surrogates.mark(PageKind.SEARCH).add("search", "nav");
+		Surrogates.mark(PageKind.SEARCH).add(Surrogates.SEARCH, Surrogates.NAV);
 		var chrome = site.chrome();
 		var meta = seo.page(chrome.t("search.title"), null, "/search");
 		model.addAttribute("page", new Pages.SearchPage(chrome, meta, results));

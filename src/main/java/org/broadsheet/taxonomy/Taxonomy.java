@@ -18,6 +18,7 @@ import org.broadsheet.account.Role;
 import org.broadsheet.text.SlugClaim;
 import org.broadsheet.text.Slugger;
 import org.broadsheet.delivery.PagesChanged;
+import org.broadsheet.delivery.Surrogates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -178,7 +179,8 @@ public class Taxonomy {
 			throw new java.util.NoSuchElementException("no " + kind + " " + id);
 		}
 		// A section's name is in every page's navigation.
-		events.publishEvent(kind.equals("section") ? PagesChanged.of("section:" + id, "nav") : PagesChanged.of("tag:" + id));
+		events.publishEvent(kind.equals("section") ? PagesChanged.of(Surrogates.section(id), Surrogates.NAV)
+				: PagesChanged.of(Surrogates.tag(id)));
 	}
 
 	/** @return every tag, by name */
