@@ -24,7 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /assets/site.3f9a0c1b2d.css} ({@link #path}), which is served as {@code /assets/site.css}
  * with {@code Cache-Control: public, max-age=31536000, immutable} (RFC 8246): a changed file gets a
  * new name, so browsers and CDNs keep each name for good. The plain names stay served, revalidated
- * every time ({@code no-cache}), for pages cached before a deploy.
+ * every time ({@code no-cache}), for pages cached before a deploy. (Spring's
+ * {@code VersionResourceResolver} would resolve both names through one resource handler, with one
+ * {@code Cache-Control} for both: a plain name kept for a year would outlive a deploy.)
  */
 @Component
 public class Assets extends OncePerRequestFilter {
