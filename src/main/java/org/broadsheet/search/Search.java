@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -48,9 +47,17 @@ public class Search {
 
 	private final Clock clock;
 
-	Search(SearchIndexHolder holder, Optional<Clock> clock) {
+	Search(SearchIndexHolder holder, Clock clock) {
 		this.holder = holder;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
+	}
+
+	/**
+	 * @return the sequence number of the last change-log entry ({@code ChangeLog}) this node's index
+	 *         has applied, 0 for none: searches and related articles reflect every change up to it
+	 */
+	public long appliedSeq() {
+		return holder.index().appliedSeq();
 	}
 
 	/**
@@ -145,11 +152,12 @@ public class Search {
 			ScoreDoc[] page) throws IOException {
 		String[] snippets = new String[page.length];
 		if (textQuery != null && page.length > 0) {
-			// The body is stored, not indexed (the text field holds it): the highlighter re-analyzes it
-			// and marks the words the query matched in any field.
+			// Snippets come from the body's and standfirst's postings offsets (no re-analysis) and
+			// mark the words the query matched in any field.
 			var highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
 				.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
 				.withMaxLength(200_000)
+				.withWeightMatches(false)
 				.withFieldMatcher(field -> true)
 				.build();
 			int[] docIds = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();

@@ -62,6 +62,12 @@ final class SearchIndex implements AutoCloseable {
 
 	private static final String ZONE = "zone";
 
+	/** What an index's documents hold; an index of another format is rebuilt, as if new. */
+	private static final String FORMAT = "format";
+
+	/** 2: bodies indexed with offsets (snippets without re-analysis). */
+	private static final String CURRENT_FORMAT = "2";
+
 	/** Stored, with offsets in the postings so that highlighting needs no re-analysis. */
 	private static final FieldType HIGHLIGHTED = new FieldType(TextField.TYPE_STORED);
 
@@ -112,8 +118,9 @@ final class SearchIndex implements AutoCloseable {
 				.setRAMBufferSizeMB(64);
 			this.writer = new IndexWriter(directory, config);
 			this.searchers = new SearcherManager(writer, new SearcherFactory());
-			// Years were computed in another zone: the index must be rebuilt, as if new.
-			this.created = !exists || !zone.getId().equals(commitData(ZONE));
+			// Years computed in another zone, or documents of another format: rebuilt, as if new.
+			this.created = !exists || !zone.getId().equals(commitData(ZONE))
+					|| !CURRENT_FORMAT.equals(commitData(FORMAT));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot open the search index in " + folder, ex);
@@ -188,7 +195,7 @@ final class SearchIndex implements AutoCloseable {
 	/** Makes the changes durable and visible, recording {@code seq} as applied. */
 	void commit(long seq) {
 		try {
-			writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq), ZONE, zone.getId()).entrySet());
+			writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq), ZONE, zone.getId(), FORMAT, CURRENT_FORMAT).entrySet());
 			writer.commit();
 			searchers.maybeRefreshBlocking();
 			generation.incrementAndGet();
@@ -260,7 +267,7 @@ final class SearchIndex implements AutoCloseable {
 		doc.add(new StoredField(PATH, a.path()));
 		doc.add(new Field(TITLE, a.title(), HIGHLIGHTED));
 		doc.add(new Field(SUMMARY, a.summary(), HIGHLIGHTED));
-		doc.add(new StoredField(BODY, a.bodyText()));
+		doc.add(new Field(BODY, a.bodyText(), HIGHLIGHTED));
 		doc.add(new Field(TEXT, a.title() + "\n" + a.summary() + "\n" + a.bodyText(), VECTORS));
 		doc.add(new StoredField(SECTION_NAME, a.section()));
 		doc.add(new SortedSetDocValuesFacetField(SECTION, a.section()));
