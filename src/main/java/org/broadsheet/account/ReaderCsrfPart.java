@@ -4,9 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.delivery.ResponsePart;
+import org.broadsheet.delivery.ResponseRandom;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +25,7 @@ class ReaderCsrfPart implements ResponsePart {
 
 	private final CookieCsrfTokenRepository tokens;
 
-	private final XorCsrfTokenRequestAttributeHandler masking = new XorCsrfTokenRequestAttributeHandler();
+	private final XorCsrfTokenRequestAttributeHandler masking = SecurityConfiguration.masking();
 
 	ReaderCsrfPart(CookieCsrfTokenRepository tokens) {
 		this.tokens = tokens;
@@ -38,7 +40,9 @@ class ReaderCsrfPart implements ResponsePart {
 	public String value(String argument, HttpServletRequest request, HttpServletResponse response) {
 		CsrfToken loaded = tokens.loadToken(request);
 		if (loaded == null) {
-			loaded = tokens.generateToken(request);
+			// Not tokens.generateToken: its UUID.randomUUID() queues every thread on one lock.
+			loaded = new DefaultCsrfToken(SecurityConfiguration.CSRF_HEADER, SecurityConfiguration.CSRF_PARAMETER,
+					ResponseRandom.uuid());
 			tokens.saveToken(loaded, request, response);
 		}
 		CsrfToken token = loaded;

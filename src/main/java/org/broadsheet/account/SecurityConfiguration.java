@@ -1,5 +1,6 @@
 package org.broadsheet.account;
 
+import org.broadsheet.delivery.ResponseRandom;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 
 /**
  * Spring Security: form sign-in for the newsroom, CSRF on every state change (the session's
@@ -20,6 +22,11 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
+
+	/** The readers' CSRF token's header and form field (Spring Security's defaults, named here for {@link ReaderCsrfPart}). */
+	static final String CSRF_HEADER = "X-XSRF-TOKEN";
+
+	static final String CSRF_PARAMETER = "_csrf";
 
 	/** Pages behind sign-in, and the sign-in pages themselves. */
 	static final String[] NEWSROOM = { "/newsroom", "/newsroom/**", "/login", "/logout" };
@@ -47,7 +54,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain site(HttpSecurity http, CookieCsrfTokenRepository tokens) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			.csrf(csrf -> csrf.csrfTokenRepository(tokens))
+			.csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(masking()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers(headers -> headers.cacheControl(cache -> cache.disable()));
 		return headers(http).build();
@@ -62,8 +69,17 @@ class SecurityConfiguration {
 	@Bean
 	static CookieCsrfTokenRepository readerCsrfTokens() {
 		var tokens = new CookieCsrfTokenRepository();
+		tokens.setHeaderName(CSRF_HEADER);
+		tokens.setParameterName(CSRF_PARAMETER);
 		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").maxAge(java.time.Duration.ofDays(30)));
 		return tokens;
+	}
+
+	/** BREACH masking of the token in each response, with randomness that does not serialize threads. */
+	static XorCsrfTokenRequestAttributeHandler masking() {
+		var masking = new XorCsrfTokenRequestAttributeHandler();
+		masking.setSecureRandom(ResponseRandom.INSTANCE);
+		return masking;
 	}
 
 	private static HttpSecurity headers(HttpSecurity http) throws Exception {

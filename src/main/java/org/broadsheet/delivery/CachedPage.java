@@ -13,10 +13,18 @@ import java.util.Set;
  * @param gzip the whole gzip body of a page without parts, else null
  * @param etag a strong entity tag (RFC 9110 §8.8.3) for a page without parts, else a weak one
  * @param lastModified UTC epoch milliseconds, whole seconds
+ * @param surrogateKey the keys as a {@code Surrogate-Key} value (space-separated), joined once
+ * @param cacheTag the keys as a {@code Cache-Tag} value (comma-separated), joined once
  */
 record CachedPage(int status, String contentType, List<String[]> headers, List<byte[]> pieces,
 		List<Splicing.Slot> slots, List<byte[]> deflated, byte[] gzip, String etag, long lastModified, PageKind kind,
-		Set<String> keys) {
+		Set<String> keys, String surrogateKey, String cacheTag) {
+
+	CachedPage(int status, String contentType, List<String[]> headers, List<byte[]> pieces, List<Splicing.Slot> slots,
+			List<byte[]> deflated, byte[] gzip, String etag, long lastModified, PageKind kind, Set<String> keys) {
+		this(status, contentType, headers, pieces, slots, deflated, gzip, etag, lastModified, kind, keys,
+				String.join(" ", keys), String.join(",", keys));
+	}
 
 	/** @return the page's size in the cache, in bytes (roughly: bodies and a fixed overhead) */
 	int weight() {

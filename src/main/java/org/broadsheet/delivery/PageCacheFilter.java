@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -61,13 +60,13 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 
 	private final Clock clock;
 
-	PageCacheFilter(PageCache cache, HttpCachePolicy policy, List<ResponsePart> parts, Optional<Clock> clock,
+	PageCacheFilter(PageCache cache, HttpCachePolicy policy, List<ResponsePart> parts, Clock clock,
 			@Value("${broadsheet.cache.bypass-cookies:JSESSIONID,broadsheet_reader}") Set<String> bypassCookies) {
 		this.cache = cache;
 		this.policy = policy;
 		this.parts = parts.stream().collect(Collectors.toMap(ResponsePart::name, Function.identity()));
 		this.bypassCookies = bypassCookies;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 	}
 
 	@Override
@@ -96,8 +95,7 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 			chain.doFilter(request, response);
 			return;
 		}
-		String query = request.getQueryString();
-		String address = query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+		String address = address(request);
 		CachedPage page = cache.get(address);
 		if (page != null) {
 			serve(page, request, response, true);
@@ -121,6 +119,30 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 			mine.complete(null);
 			cache.done(address, mine);
 		}
+	}
+
+	/**
+	 * Answers the request from the cache alone, if it is an anonymous reader's GET or HEAD of a
+	 * page the cache holds. Called by {@link PageCacheValve} before the servlet container builds
+	 * the filter chain; everything else (misses, renders, private pages) is this filter's.
+	 *
+	 * @return whether the response was written
+	 */
+	boolean answered(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (shouldNotFilter(request) || !anonymous(request)) {
+			return false;
+		}
+		CachedPage page = cache.get(address(request));
+		if (page == null) {
+			return false;
+		}
+		serve(page, request, response, true);
+		return true;
+	}
+
+	private static String address(HttpServletRequest request) {
+		String query = request.getQueryString();
+		return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
 	}
 
 	private static CachedPage await(CompletableFuture<CachedPage> leader) throws IOException {
@@ -216,8 +238,12 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 	private void serve(CachedPage page, HttpServletRequest request, HttpServletResponse response, boolean withHeaders)
 			throws IOException {
 		if (withHeaders) {
+			// Headers the container wrote already (the security headers) are not sent twice.
+			Set<String> present = Set.copyOf(response.getHeaderNames());
 			for (String[] header : page.headers()) {
-				response.addHeader(header[0], header[1]);
+				if (!present.contains(header[0])) {
+					response.addHeader(header[0], header[1]);
+				}
 			}
 		}
 		response.setHeader("Cache-Control", policy.cacheControl(page.kind(), page.hasParts()));
@@ -225,8 +251,8 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 		response.setHeader("ETag", page.etag());
 		response.setDateHeader("Last-Modified", page.lastModified());
 		if (!page.hasParts()) {
-			response.setHeader("Surrogate-Key", String.join(" ", page.keys()));
-			response.setHeader("Cache-Tag", String.join(",", page.keys()));
+			response.setHeader("Surrogate-Key", page.surrogateKey());
+			response.setHeader("Cache-Tag", page.cacheTag());
 		}
 		if (notModified(page, request)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

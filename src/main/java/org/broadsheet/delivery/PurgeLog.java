@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -53,11 +52,11 @@ class PurgeLog {
 
 	private final boolean follow;
 
-	PurgeLog(JdbcClient jdbc, PageCache cache, Optional<Clock> clock,
+	PurgeLog(JdbcClient jdbc, PageCache cache, Clock clock,
 			@Value("${broadsheet.cache.follow:true}") boolean follow) {
 		this.jdbc = jdbc;
 		this.cache = cache;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 		this.follow = follow;
 	}
 

@@ -331,6 +331,16 @@ class ReferencePageEndToEndTest {
 
 	@Test
 	void pagesCarrySecurityHeadersWithoutInlineScripts() {
+		for (String path : List.of(PATH, "/", "/tag/russia")) {
+			for (int served = 0; served < 2; served++) {
+				// Rendered, then from the page cache: each security header exactly once either way.
+				var headers = site.get(path).response().headers();
+				for (String name : List.of("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
+						"Referrer-Policy")) {
+					assertThat(headers.allValues(name)).as(path + " " + name).hasSize(1);
+				}
+			}
+		}
 		var page = site.get(PATH);
 		assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'").doesNotContain("unsafe-inline");
 		assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
