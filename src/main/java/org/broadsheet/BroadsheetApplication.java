@@ -2,6 +2,7 @@ package org.broadsheet;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import org.broadsheet.account.UserCommand;
@@ -11,9 +12,11 @@ import org.broadsheet.interchange.WordPressImportCommand;
 import org.broadsheet.search.ReindexCommand;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +32,16 @@ import picocli.CommandLine.Command;
 @ConfigurationPropertiesScan
 @org.springframework.scheduling.annotation.EnableScheduling
 public class BroadsheetApplication {
+
+	/**
+	 * The one source of the current instant (UTC) for every module. Tests that need time to pass
+	 * register their own clock before the context starts, and advance it.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	static Clock clock() {
+		return Clock.systemUTC();
+	}
 
 	/** @param args a command and its options, or only Spring options to serve the site; see the class comment */
 	public static void main(String[] args) {

@@ -27,10 +27,10 @@ public class Accounts {
 
 	private final Clock clock;
 
-	Accounts(JdbcClient jdbc, PasswordEncoder passwords, Optional<Clock> clock) {
+	Accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 	}
 
 	/**

@@ -3,7 +3,6 @@ package org.broadsheet.article;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Taxonomy;
@@ -34,14 +33,14 @@ public class ArticleInterchange {
 	private final ArticleAssembler assembler;
 
 	ArticleInterchange(Articles articles, ArticleAssembler assembler, ArticleRepository repository, Taxonomy taxonomy,
-			Slugger slugger, Revisions revisions, Optional<Clock> clock) {
+			Slugger slugger, Revisions revisions, Clock clock) {
 		this.articles = articles;
 		this.assembler = assembler;
 		this.repository = repository;
 		this.taxonomy = taxonomy;
 		this.slugger = slugger;
 		this.revisions = revisions;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 	}
 
 	/** What {@link #restore} did. */

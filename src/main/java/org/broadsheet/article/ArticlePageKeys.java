@@ -3,7 +3,6 @@ package org.broadsheet.article;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.broadsheet.delivery.PagesChanged;
@@ -37,10 +36,10 @@ class ArticlePageKeys {
 	private final Clock clock;
 
 	ArticlePageKeys(PublishedArticles articles, PublishedArticleRepository published, ApplicationEventPublisher events,
-			Optional<Clock> clock) {
+			Clock clock) {
 		this.articles = articles;
 		this.published = published;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 		this.events = events;
 	}
 

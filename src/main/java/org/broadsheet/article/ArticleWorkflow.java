@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
@@ -41,12 +40,12 @@ public class ArticleWorkflow {
 	private final Clock clock;
 
 	ArticleWorkflow(Articles articles, Revisions revisions, JdbcClient jdbc, ApplicationEventPublisher events,
-			Optional<Clock> clock) {
+			Clock clock) {
 		this.articles = articles;
 		this.revisions = revisions;
 		this.jdbc = jdbc;
 		this.events = events;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 	}
 
 	/** What the editor page shows of an article. */

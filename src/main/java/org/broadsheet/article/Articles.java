@@ -55,7 +55,7 @@ public class Articles {
 
 	Articles(ArticleRepository repository, ArticleAssembler assembler, Authors authors, Taxonomy taxonomy,
 			MediaLibrary media, MarkdownRenderer markdown, Slugger slugger, ApplicationEventPublisher events,
-			Revisions revisions, Optional<Clock> clock) {
+			Revisions revisions, Clock clock) {
 		this.repository = repository;
 		this.assembler = assembler;
 		this.authors = authors;
@@ -65,7 +65,7 @@ public class Articles {
 		this.slugger = slugger;
 		this.events = events;
 		this.revisions = revisions;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 	}
 
 	/** What {@link #save(ArticleDraft)} did. */

@@ -47,10 +47,10 @@ public class PublishedArticles {
 	/** Counts per listing, and the listing sitemaps per kind: what reads every public article. */
 	private final Cache<Object, Object> kept;
 
-	PublishedArticles(PublishedArticleRepository repository, ArticleAssembler assembler, Optional<Clock> clock) {
+	PublishedArticles(PublishedArticleRepository repository, ArticleAssembler assembler, Clock clock) {
 		this.repository = repository;
 		this.assembler = assembler;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 		Clock ticking = this.clock;
 		this.kept = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(KEPT)
 			.ticker(() -> ticking.millis() * 1_000_000).build();

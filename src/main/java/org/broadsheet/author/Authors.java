@@ -37,10 +37,10 @@ public class Authors {
 
 	private final Clock clock;
 
-	Authors(JdbcClient jdbc, Slugger slugger, org.broadsheet.media.MediaLibrary media, Optional<Clock> clock,
+	Authors(JdbcClient jdbc, Slugger slugger, org.broadsheet.media.MediaLibrary media, Clock clock,
 			ApplicationEventPublisher events) {
 		this.events = events;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.slugger = slugger;
 		this.media = media;

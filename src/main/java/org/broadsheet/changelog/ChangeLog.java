@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.broadsheet.article.ArticleEvent;
 import org.broadsheet.transaction.PerTransaction;
@@ -32,9 +31,9 @@ public class ChangeLog {
 
 	private final Clock clock;
 
-	ChangeLog(JdbcClient jdbc, Optional<Clock> clock) {
+	ChangeLog(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 	}
 
 	/**

@@ -50,13 +50,13 @@ public class Comments {
 
 	private final Blocklist blocklist;
 
-	Comments(JdbcClient jdbc, Optional<Clock> clock, CommentSettings settings, ReaderKeys keys,
+	Comments(JdbcClient jdbc, Clock clock, CommentSettings settings, ReaderKeys keys,
 			ReaderThrottle throttle, TransactionTemplate transaction, ApplicationEventPublisher events) {
 		this.events = events;
 		this.transaction = transaction;
 		this.blocklist = new Blocklist(settings.blocklist());
 		this.jdbc = jdbc;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 		this.settings = settings;
 		this.keys = keys;
 		this.throttle = throttle;

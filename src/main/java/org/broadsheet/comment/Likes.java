@@ -1,7 +1,6 @@
 package org.broadsheet.comment;
 
 import java.time.Clock;
-import java.util.Optional;
 
 import org.broadsheet.delivery.PagesChanged;
 import org.broadsheet.delivery.Surrogates;
@@ -32,11 +31,11 @@ public class Likes {
 
 	private final ApplicationEventPublisher events;
 
-	Likes(JdbcClient jdbc, Optional<Clock> clock, ReaderKeys keys, ReaderThrottle throttle, CommentSettings settings,
+	Likes(JdbcClient jdbc, Clock clock, ReaderKeys keys, ReaderThrottle throttle, CommentSettings settings,
 			ApplicationEventPublisher events) {
 		this.events = events;
 		this.jdbc = jdbc;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 		this.keys = keys;
 		this.throttle = throttle;
 		this.settings = settings;

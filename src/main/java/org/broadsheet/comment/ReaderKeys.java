@@ -17,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.broadsheet.delivery.ResponseRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,17 @@ class ReaderKeys {
 
 	private static final HexFormat HEX = HexFormat.of();
 
-	private static final SecureRandom RANDOM = new SecureRandom();
+	private static final SecureRandom RANDOM = ResponseRandom.INSTANCE;
+
+	/** One per thread: looking the algorithm up costs more than the HMAC of a form token. */
+	private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+		try {
+			return Mac.getInstance("HmacSHA256");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	});
 
 	private static final java.util.regex.Pattern READER = java.util.regex.Pattern.compile("[0-9a-f]{32}");
 
@@ -45,9 +56,9 @@ class ReaderKeys {
 	private final Cache<String, byte[]> secrets = Caffeine.newBuilder().maximumSize(16)
 		.expireAfterWrite(Duration.ofHours(1)).build();
 
-	ReaderKeys(JdbcClient jdbc, Optional<Clock> clock) {
+	ReaderKeys(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 	}
 
 	/** @return a new reader cookie value: 128 random bits, hex */
@@ -130,7 +141,7 @@ class ReaderKeys {
 
 	private static String hmac(byte[] key, String data) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
+			Mac mac = HMAC.get();
 			mac.init(new SecretKeySpec(key, "HmacSHA256"));
 			return HEX.formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
 		}

@@ -1,8 +1,8 @@
 package org.broadsheet.feed;
 
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -44,9 +44,13 @@ class SitemapController {
 
 	private final int pageSize;
 
-	SitemapController(PublishedArticles articles, SiteLinks site, @Value("${broadsheet.sitemap.page-size:50000}") int pageSize) {
+	private final Clock clock;
+
+	SitemapController(PublishedArticles articles, SiteLinks site,
+			@Value("${broadsheet.sitemap.page-size:50000}") int pageSize, Clock clock) {
 		this.articles = articles;
 		this.site = site;
+		this.clock = clock;
 		this.pageSize = Math.min(Math.max(pageSize, 1), 50_000);
 	}
 
@@ -88,7 +92,7 @@ class SitemapController {
 	@GetMapping("/sitemaps/news.xml")
 	ResponseEntity<String> news() {
 		Surrogates.mark(PageKind.SITEMAP).add(Surrogates.SITEMAPS);
-		var links = articles.publishedSince(Instant.now().minus(48, ChronoUnit.HOURS));
+		var links = articles.publishedSince(clock.instant().minus(48, ChronoUnit.HOURS));
 		return xml(writer -> {
 			writer.writeStartElement("urlset");
 			writer.writeDefaultNamespace(NS);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -73,14 +74,17 @@ public class WordPressExporter {
 
 	private final String siteName;
 
+	private final Clock clock;
+
 	WordPressExporter(ArticleInterchange interchange, Authors authors, Taxonomy taxonomy, Comments comments,
-			WordPressAttachments attachments, @Value("${broadsheet.site.name:Broadsheet}") String siteName) {
+			WordPressAttachments attachments, @Value("${broadsheet.site.name:Broadsheet}") String siteName, Clock clock) {
 		this.interchange = interchange;
 		this.authors = authors;
 		this.taxonomy = taxonomy;
 		this.comments = comments;
 		this.attachments = attachments;
 		this.siteName = siteName;
+		this.clock = clock;
 	}
 
 	/**
@@ -150,7 +154,7 @@ public class WordPressExporter {
 		element(xml, "", "title", siteName);
 		element(xml, "", "link", site);
 		element(xml, "", "description", "");
-		element(xml, "", "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC)));
+		element(xml, "", "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC)));
 		element(xml, "", "language", "en");
 		element(xml, WP, "wxr_version", "1.2");
 		element(xml, WP, "base_site_url", site);

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -46,11 +45,11 @@ class OrphanSweep {
 
 	private final Duration grace;
 
-	OrphanSweep(MediaLibrary library, JdbcClient jdbc, Optional<Clock> clock,
+	OrphanSweep(MediaLibrary library, JdbcClient jdbc, Clock clock,
 			@Value("${broadsheet.media.orphan-grace:1d}") Duration grace) {
 		this.jdbc = jdbc;
 		this.folder = library.folder();
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 		this.grace = grace;
 	}
 

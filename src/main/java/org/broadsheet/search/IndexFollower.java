@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,14 +70,14 @@ class IndexFollower implements DisposableBean {
 	private final ApplicationEventPublisher events;
 
 	IndexFollower(SearchIndexHolder holder, ChangeLog changeLog, PublishedArticles articles,
-			@Value("${broadsheet.search.follow:true}") boolean follow, Optional<Clock> clock,
+			@Value("${broadsheet.search.follow:true}") boolean follow, Clock clock,
 			ApplicationEventPublisher events) {
 		this.events = events;
 		this.holder = holder;
 		this.changeLog = changeLog;
 		this.articles = articles;
 		this.follow = follow;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -74,9 +73,9 @@ public class RelatedArticles {
 	private record Cached(long generation, int asked, List<Long> ids) {
 	}
 
-	RelatedArticles(SearchIndexHolder holder, Optional<Clock> clock) {
+	RelatedArticles(SearchIndexHolder holder, Clock clock) {
 		this.holder = holder;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 	}
 
 	/**

@@ -63,11 +63,11 @@ public class Taxonomy {
 
 	Taxonomy(JdbcClient jdbc, Slugger slugger, ApplicationEventPublisher events,
 			@Value("${broadsheet.taxonomy.opinion-sections:opinion}") Set<String> opinionSlugs,
-			@Value("${broadsheet.taxonomy.sections-ttl:10s}") Duration sectionsTtl, Optional<Clock> clock) {
+			@Value("${broadsheet.taxonomy.sections-ttl:10s}") Duration sectionsTtl, Clock clock) {
 		this.sectionCache = Caffeine.newBuilder().expireAfterWrite(sectionsTtl).build();
 		this.events = events;
 		this.jdbc = jdbc;
-		this.clock = clock.orElse(Clock.systemUTC());
+		this.clock = clock;
 		this.slugger = slugger;
 		this.opinionSlugs = opinionSlugs;
 	}

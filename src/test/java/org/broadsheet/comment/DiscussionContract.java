@@ -3,6 +3,7 @@ package org.broadsheet.comment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +21,7 @@ import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.ReaderBrowser;
 import org.broadsheet.support.RunningSite;
+import org.broadsheet.support.TestClock;
 import org.broadsheet.support.TestArticles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -55,16 +57,23 @@ abstract class DiscussionContract {
 	/** @return Spring options giving a site started by this test a new, empty database */
 	abstract List<String> databaseOptions();
 
+	/** The strict site's time: it stands still until a test advances it. */
+	final TestClock strictClock = new TestClock();
+
 	RunningSite start(String... options) {
+		return start(null, options);
+	}
+
+	RunningSite start(TestClock clock, String... options) {
 		List<String> all = new java.util.ArrayList<>(databaseOptions());
 		all.addAll(List.of(options));
-		return RunningSite.start(org.broadsheet.support.TestDatabases.newDataFolder(), all.toArray(String[]::new));
+		return RunningSite.start(org.broadsheet.support.TestDatabases.newDataFolder(), clock, all.toArray(String[]::new));
 	}
 
 	@BeforeAll
 	void startSites() {
 		site = start(OPEN);
-		strict = start("--broadsheet.comments.min-fill-time=2s", "--broadsheet.comments.per-minute=3",
+		strict = start(strictClock, "--broadsheet.comments.min-fill-time=2s", "--broadsheet.comments.per-minute=3",
 				"--broadsheet.comments.likes-per-minute=2", "--broadsheet.comments.close-after-days=2");
 		articles = site.bean(Articles.class);
 		published = site.bean(PublishedArticles.class);
@@ -421,7 +430,7 @@ abstract class DiscussionContract {
 	}
 
 	@Test
-	void tooManyCommentsAnswer429WithRetryAfterAndFastFormsAreRefused() throws InterruptedException {
+	void tooManyCommentsAnswer429WithRetryAfterAndFastFormsAreRefused() {
 		String path = publish(strict, "Rate limited");
 		var reader = new ReaderBrowser(strict);
 		reader.open(path);
@@ -434,7 +443,7 @@ abstract class DiscussionContract {
 			reader.open(path);
 			tokens.add(reader.field("token"));
 		}
-		Thread.sleep(2100);
+		strictClock.advance(Duration.ofMillis(2100));
 		List<Integer> statuses = new ArrayList<>();
 		HttpResponse<String> last = null;
 		for (int i = 0; i < 3; i++) {

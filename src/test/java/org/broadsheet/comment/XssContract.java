@@ -98,7 +98,10 @@ abstract class XssContract {
 			WebDriver browser = Chromium.driver();
 			try {
 				browser.get(site.url(path));
-				Thread.sleep(1500);
+				// Payloads that run on an event (load, error, toggle, focus) have had their turn once
+				// the page has loaded and two frames and a task have passed.
+				((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+						+ "requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));");
 				assertNoDialog(browser);
 				List<String> errors = new ArrayList<>();
 				for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +17,11 @@ import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.PublishedArticles;
+import org.broadsheet.changelog.ChangeLog;
+import org.broadsheet.search.Search;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.RunningSite;
+import org.broadsheet.support.TestClock;
 import org.broadsheet.support.TestDatabases;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
@@ -34,10 +37,13 @@ class WorkflowTest {
 
 	static RunningSite site;
 
+	/** The site's time: tests advance it past a scheduled instant instead of waiting for it. */
+	static final TestClock clock = new TestClock();
+
 	@BeforeAll
 	static void start() {
 		Path data = TestDatabases.newDataFolder();
-		site = RunningSite.start(data, "--broadsheet.site.time-zone=UTC");
+		site = RunningSite.start(data, clock, "--broadsheet.site.time-zone=UTC");
 		var accounts = site.bean(Accounts.class);
 		for (Role role : Role.values()) {
 			accounts.create(role.name().toLowerCase() + "@news.test", role.name(), role, PASSWORD);
@@ -102,7 +108,7 @@ class WorkflowTest {
 		assertThat(owner.post("/newsroom/articles/" + others + "/publish", Map.of()).statusCode()).isEqualTo(302);
 		var browser = as(role);
 		long own = create(browser, "Owned by the " + role + " " + action);
-		String future = LocalDateTime.now(ZoneOffset.UTC).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString();
+		String future = inSiteTime(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES).toString();
 		var response = switch (action) {
 			case "edit own draft" -> browser.post("/newsroom/articles/" + own, form("Edited " + role));
 			case "edit other's" -> browser.post("/newsroom/articles/" + others, form("Edited by " + role));
@@ -185,10 +191,11 @@ class WorkflowTest {
 		long id = Long.parseLong(created.headers().firstValue("Location").orElseThrow().replaceAll(".*/(\\d+).*", "$1"));
 		editor.post("/newsroom/articles/" + id + "/publish", Map.of());
 		String path = site.bean(PublishedArticles.class).publishedByIds(List.of(id)).get(0).path();
-		// The search index follows on its own thread; wait until the page stops changing.
-		String before = await().atMost(Duration.ofSeconds(10))
-			.until(() -> new String[] { publicPart(site.get(path)), pause(),
-				publicPart(site.get(path)) }, pair -> pair[0].equals(pair[2]))[2];
+		// The search index follows on its own thread (related articles come from it): wait until
+		// it has applied the publication.
+		long published = site.bean(ChangeLog.class).latestSeq();
+		await().atMost(Duration.ofSeconds(10)).until(() -> site.bean(Search.class).appliedSeq() >= published);
+		String before = publicPart(site.get(path));
 
 		var changed = new LinkedHashMap<>(original);
 		changed.put("title", "Live and latest, revised");
@@ -203,24 +210,20 @@ class WorkflowTest {
 		assertThat(after.selectFirst(".updated")).isNotNull();
 	}
 
-	private static String pause() {
-		try {
-			Thread.sleep(300);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		return "";
+	/** @return the site's time {@code ahead} from now, whole seconds, as the schedule form takes it (UTC) */
+	private static LocalDateTime inSiteTime(Duration ahead) {
+		return LocalDateTime.ofInstant(clock.instant().plus(ahead), ZoneOffset.UTC).withNano(0);
 	}
 
 	@Test
 	void aScheduledArticlePublishesItselfOnce() {
 		var author = as("author");
 		long id = create(author, "Scheduled by itself");
-		String soon = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(2).withNano(0).toString();
+		String soon = inSiteTime(Duration.ofSeconds(2)).toString();
 		assertThat(author.post("/newsroom/articles/" + id + "/schedule", Map.of("at", soon)).statusCode()).isEqualTo(302);
 		var articles = site.bean(PublishedArticles.class);
 		assertThat(articles.teasers(List.of(id))).isEmpty();
+		clock.advance(Duration.ofSeconds(3));
 		// Nobody visits the site: the scheduler alone publishes it.
 		var published = await().atMost(Duration.ofSeconds(10))
 			.until(() -> articles.teasers(List.of(id)), list -> !list.isEmpty());
@@ -232,10 +235,10 @@ class WorkflowTest {
 	void dueArticlesChangeExactlyOnceWhenSeveralNodesPoll() throws Exception {
 		var author = as("author");
 		long id = create(author, "Raced by two nodes");
-		String soon = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(1).withNano(0).toString();
+		String soon = inSiteTime(Duration.ofSeconds(1)).toString();
 		author.post("/newsroom/articles/" + id + "/schedule", Map.of("at", soon));
 		var workflow = site.bean(ArticleWorkflow.class);
-		Thread.sleep(1_100);
+		clock.advance(Duration.ofSeconds(2));
 		var first = CompletableFuture.supplyAsync(workflow::runDue);
 		var second = CompletableFuture.supplyAsync(workflow::runDue);
 		int changed = first.get() + second.get();
@@ -370,21 +373,22 @@ class WorkflowTest {
 	void aScheduledArticleGoesLiveAsLastSavedAndACancelledScheduleCanPublishNow() {
 		var editor = as("editor");
 		long id = create(editor, "Scheduled then corrected");
-		String later = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(2).withNano(0).toString();
+		String later = inSiteTime(Duration.ofSeconds(2)).toString();
 		editor.post("/newsroom/articles/" + id + "/schedule", Map.of("at", later));
 		var early = editor.post("/newsroom/articles/" + id + "/unpublish",
-				Map.of("at", LocalDateTime.now(ZoneOffset.UTC).plusSeconds(1).withNano(0).toString()));
+				Map.of("at", inSiteTime(Duration.ofSeconds(1)).toString()));
 		assertThat(early.statusCode()).isEqualTo(400);
 		var corrected = form("Scheduled then corrected");
 		corrected.put("summary", "The corrected standfirst");
 		editor.post("/newsroom/articles/" + id, corrected);
+		clock.advance(Duration.ofSeconds(3));
 		var articles = site.bean(PublishedArticles.class);
 		var live = await().atMost(Duration.ofSeconds(10))
 			.until(() -> articles.teasers(List.of(id)), list -> !list.isEmpty());
 		assertThat(live).singleElement().satisfies(t -> assertThat(t.summary()).isEqualTo("The corrected standfirst"));
 
 		long cancelled = create(editor, "Schedule cancelled");
-		String far = LocalDateTime.now(ZoneOffset.UTC).plusDays(3).withNano(0).toString();
+		String far = inSiteTime(Duration.ofDays(3)).toString();
 		editor.post("/newsroom/articles/" + cancelled + "/schedule", Map.of("at", far));
 		editor.post("/newsroom/articles/" + cancelled + "/unpublish", Map.of());
 		editor.post("/newsroom/articles/" + cancelled + "/publish", Map.of());

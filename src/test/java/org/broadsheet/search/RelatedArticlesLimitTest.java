@@ -3,9 +3,9 @@ package org.broadsheet.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.apache.lucene.search.IndexSearcher;
@@ -37,7 +37,7 @@ class RelatedArticlesLimitTest {
 			add(index, new IndexedArticle(3, "/news/other", "Choir sings", "Music", "A choir sang.", "News",
 					List.of("Someone"), List.of("music"), 3_000));
 			index.commit(1);
-			assertThat(new RelatedArticles(holder, Optional.empty()).related(1, 4)).contains(2L);
+			assertThat(new RelatedArticles(holder, Clock.systemUTC()).related(1, 4)).contains(2L);
 		}
 		finally {
 			holder.destroy();

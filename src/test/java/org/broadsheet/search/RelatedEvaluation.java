@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -47,7 +47,7 @@ public final class RelatedEvaluation {
 		try {
 			docs.forEach(holder.index()::index);
 			holder.index().commit(1);
-			var related = new RelatedArticles(holder, Optional.empty());
+			var related = new RelatedArticles(holder, Clock.systemUTC());
 			double sum = 0;
 			Map<String, double[]> perCategory = new TreeMap<>();
 			long started = System.nanoTime();

@@ -2,10 +2,10 @@ package org.broadsheet.search;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 
 import org.springframework.util.FileSystemUtils;
@@ -58,7 +58,7 @@ public final class SearchBenchmark {
 			indexNanos += System.nanoTime() - started;
 			double rate = size / (indexNanos / 1e9);
 
-			var search = new Search(holder, Optional.empty());
+			var search = new Search(holder, Clock.systemUTC());
 			var queries = new Random(7);
 			for (int i = 0; i < WARM_UP; i++) {
 				search.search(query(queries, words));
@@ -71,7 +71,7 @@ public final class SearchBenchmark {
 				searchTimes[i] = System.nanoTime() - t;
 			}
 
-			var related = new RelatedArticles(holder, Optional.empty());
+			var related = new RelatedArticles(holder, Clock.systemUTC());
 			int asks = Math.min(size, WARM_UP + QUERIES);
 			List<Integer> ids = new ArrayList<>();
 			for (int i = 1; i <= size; i++) {

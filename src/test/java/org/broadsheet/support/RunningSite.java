@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,10 +33,22 @@ public final class RunningSite implements AutoCloseable {
 
 	/** Starts the site on {@code data}, with demo content off; {@code options} are Spring options. */
 	public static RunningSite start(Path data, String... options) {
+		return start(data, null, options);
+	}
+
+	/**
+	 * Starts the site on {@code data}, with demo content off, reading the time from {@code clock}
+	 * (the system's when null); {@code options} are Spring options.
+	 */
+	public static RunningSite start(Path data, Clock clock, String... options) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--broadsheet.data=" + data,
 				"--broadsheet.demo.enabled=false"));
 		args.addAll(List.of(options));
-		return new RunningSite(new SpringApplicationBuilder(BroadsheetApplication.class).run(args.toArray(String[]::new)));
+		var application = new SpringApplicationBuilder(BroadsheetApplication.class);
+		if (clock != null) {
+			application.initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock));
+		}
+		return new RunningSite(application.run(args.toArray(String[]::new)));
 	}
 
 	/** A response with its body parsed as HTML. */
