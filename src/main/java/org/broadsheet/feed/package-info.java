@@ -1,0 +1,7 @@
+/**
+ * RSS 2.0, Atom (RFC 4287) and JSON Feed 1.1 feeds, sitemaps (sitemaps.org 0.9, Google News)
+ * and robots.txt.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "article", "author",
+		"delivery", "media", "site", "taxonomy", "text" })
+package org.broadsheet.feed;

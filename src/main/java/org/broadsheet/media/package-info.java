@@ -1,0 +1,6 @@
+/**
+ * Images: the {@code image} table, originals and sizes under {@code <data>/media}, EXIF stripped,
+ * served from {@code /media/**}.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "transaction")
+package org.broadsheet.media;

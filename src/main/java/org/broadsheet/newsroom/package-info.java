@@ -1,0 +1,7 @@
+/**
+ * The editors' pages under {@code /newsroom}: articles, revisions, review, scheduling, media,
+ * people and topics, comment moderation.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "article",
+		"author", "comment", "media", "site", "taxonomy", "text" })
+package org.broadsheet.newsroom;

@@ -1,0 +1,5 @@
+/**
+ * Sections and tags: their tables, names, slugs and renames.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "delivery", "text" })
+package org.broadsheet.taxonomy;
