@@ -1,9 +1,12 @@
 package org.broadsheet;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import org.broadsheet.account.UserCommand;
 import org.broadsheet.interchange.ImportCommand;
@@ -18,6 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
+import org.springframework.scheduling.annotation.EnableScheduling;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,7 +34,7 @@ import picocli.CommandLine.Command;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@org.springframework.scheduling.annotation.EnableScheduling
+@EnableScheduling
 public class BroadsheetApplication {
 
 	/**
@@ -101,11 +105,11 @@ public class BroadsheetApplication {
 		}
 		prepareDataFolder(args);
 		// Command-line options outrank application.properties; default properties would not.
-		String[] options = java.util.stream.Stream
-			.concat(java.util.stream.Stream.of("--broadsheet.demo.enabled=false", "--broadsheet.search.follow=false", "--broadsheet.cache.follow=false",
+		String[] options = Stream
+			.concat(Stream.of("--broadsheet.demo.enabled=false", "--broadsheet.search.follow=false", "--broadsheet.cache.follow=false",
 					"--broadsheet.workflow.clock=false",
 					"--logging.level.root=WARN"),
-					java.util.Arrays.stream(args))
+					Arrays.stream(args))
 			.toArray(String[]::new);
 		return new SpringApplicationBuilder(BroadsheetApplication.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
@@ -124,7 +128,7 @@ public class BroadsheetApplication {
 		try {
 			Files.createDirectories(folder);
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException("Cannot create the data folder " + folder.toAbsolutePath(), ex);
 		}
 	}

@@ -2,6 +2,7 @@ package org.broadsheet;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -24,7 +25,7 @@ class DatabaseDialect {
 
 	@Bean
 	FlywayConfigurationCustomizer identityColumns(DataSource dataSource) {
-		return configuration -> configuration.placeholders(java.util.Map.of("id", identityColumn(dataSource)));
+		return configuration -> configuration.placeholders(Map.of("id", identityColumn(dataSource)));
 	}
 
 	@Bean

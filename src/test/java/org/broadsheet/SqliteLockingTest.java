@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
@@ -17,15 +20,19 @@ import org.broadsheet.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.TransactionException;
 
 /**
  * SQLite under another writer: reads go on, a write that cannot get the lock fails cleanly, and no
  * pooled connection is left broken afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@org.springframework.test.annotation.DirtiesContext
+@DirtiesContext
 class SqliteLockingTest {
 
 	static final Path DATA = TestDatabases.newDataFolder();
@@ -58,9 +65,9 @@ class SqliteLockingTest {
 				int n = i;
 				// The writer's BEGIN IMMEDIATE times out on the lock (SQLITE_BUSY), nothing else.
 				assertThatThrownBy(() -> articles.save(draft("Blocked " + n)))
-					.isInstanceOfAny(org.springframework.dao.DataAccessException.class,
-							org.springframework.transaction.TransactionException.class)
-					.satisfies(ex -> assertThat(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(ex))
+					.isInstanceOfAny(DataAccessException.class,
+							TransactionException.class)
+					.satisfies(ex -> assertThat(NestedExceptionUtils.getMostSpecificCause(ex))
 						.hasMessageContaining("SQLITE_BUSY"));
 			}
 			statement.execute("ROLLBACK");
@@ -74,9 +81,9 @@ class SqliteLockingTest {
 
 	@Test
 	void concurrentWritersQueueInsteadOfFailing() throws Exception {
-		var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		var pool = Executors.newFixedThreadPool(6);
 		try {
-			var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+			var futures = new ArrayList<Future<?>>();
 			for (int writer = 0; writer < 4; writer++) {
 				int w = writer;
 				futures.add(pool.submit(() -> {

@@ -3,10 +3,11 @@ package org.broadsheet;
 import java.nio.file.Path;
 
 import org.broadsheet.support.TestDatabases;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@org.springframework.test.annotation.DirtiesContext
+@DirtiesContext
 class SqliteStorageTest extends StorageContract {
 
 	static final Path DATA = TestDatabases.newDataFolder();

@@ -3,20 +3,30 @@ package org.broadsheet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
 
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleTeaser;
 import org.broadsheet.article.Articles;
+import org.broadsheet.article.ImageUse;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.article.Syndication;
 import org.broadsheet.author.AuthorProfile;
@@ -36,6 +46,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The storage behaviour every database must show. Subclasses bind it to SQLite and PostgreSQL.
@@ -66,7 +77,7 @@ abstract class StorageContract {
 	Likes likes;
 
 	@Autowired
-	org.springframework.transaction.support.TransactionTemplate transactions;
+	TransactionTemplate transactions;
 
 	@Autowired
 	BundleImporter importer;
@@ -85,7 +96,7 @@ abstract class StorageContract {
 
 	@Test
 	void savesAndReadsBackEveryField() throws IOException {
-		var image = new org.broadsheet.article.ImageUse(media.store(jpeg("lead.jpg"), "Alt text", "A caption", "Agency").id(),
+		var image = new ImageUse(media.store(jpeg("lead.jpg"), "Alt text", "A caption", "Agency").id(),
 				null, null, null);
 		var draft = new ArticleDraft(null, "Khmer and co-authors", "Storage A",
 				List.of(new AuthorProfile("Ann Writer", "Fellow", "Institute", "Ann writes."), AuthorProfile.named("Bo Second")),
@@ -430,7 +441,7 @@ abstract class StorageContract {
 		assertThatThrownBy(() -> media.store(text, "a", null, null)).isInstanceOf(InvalidImageException.class);
 		// A PNG signature and header chunk, and no image data.
 		byte[] full = Files.readAllBytes(png("whole.png"));
-		Path headerOnly = Files.write(dir.resolve("header-only.png"), java.util.Arrays.copyOf(full, 33));
+		Path headerOnly = Files.write(dir.resolve("header-only.png"), Arrays.copyOf(full, 33));
 		assertThatThrownBy(() -> media.store(headerOnly, "a", null, null)).isInstanceOf(InvalidImageException.class)
 			.hasMessageContaining("damaged or incomplete");
 	}
@@ -459,32 +470,32 @@ abstract class StorageContract {
 	}
 
 	private Path jpeg(String name) throws IOException {
-		var image = new java.awt.image.BufferedImage(64, 36, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		var image = new BufferedImage(64, 36, BufferedImage.TYPE_INT_RGB);
 		// Different bytes every time, so that no two tests share an image by accident.
 		var graphics = image.createGraphics();
-		graphics.setColor(new java.awt.Color(java.util.concurrent.ThreadLocalRandom.current().nextInt(0xFFFFFF)));
+		graphics.setColor(new Color(ThreadLocalRandom.current().nextInt(0xFFFFFF)));
 		graphics.fillRect(0, 0, 64, 36);
-		graphics.setColor(new java.awt.Color(java.util.concurrent.ThreadLocalRandom.current().nextInt(0xFFFFFF)));
-		graphics.fillRect(0, 0, java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 64), 18);
+		graphics.setColor(new Color(ThreadLocalRandom.current().nextInt(0xFFFFFF)));
+		graphics.fillRect(0, 0, ThreadLocalRandom.current().nextInt(1, 64), 18);
 		graphics.dispose();
 		Path file = dir.resolve(name);
-		javax.imageio.ImageIO.write(image, "jpg", file.toFile());
+		ImageIO.write(image, "jpg", file.toFile());
 		return file;
 	}
 
 	private Path png(String name) throws IOException {
-		var image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		var image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
 		Path file = dir.resolve(name);
-		javax.imageio.ImageIO.write(image, "png", file.toFile());
+		ImageIO.write(image, "png", file.toFile());
 		return file;
 	}
 
 	private static String sha256(Path file) throws IOException {
 		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,7 +79,7 @@ public class Accounts {
 	/** @throws org.springframework.security.access.AccessDeniedException unless {@code actor} is an administrator */
 	public void requireAdministrator(Account actor) {
 		if (!actor.role().atLeast(Role.ADMINISTRATOR)) {
-			throw new org.springframework.security.access.AccessDeniedException("Only administrators manage accounts");
+			throw new AccessDeniedException("Only administrators manage accounts");
 		}
 	}
 

@@ -1,5 +1,7 @@
 package org.broadsheet.account;
 
+import java.time.Duration;
+
 import org.broadsheet.delivery.ResponseRandom;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -71,7 +73,7 @@ class SecurityConfiguration {
 		var tokens = new CookieCsrfTokenRepository();
 		tokens.setHeaderName(CSRF_HEADER);
 		tokens.setParameterName(CSRF_PARAMETER);
-		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").maxAge(java.time.Duration.ofDays(30)));
+		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").maxAge(Duration.ofDays(30)));
 		return tokens;
 	}
 

@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -70,7 +71,7 @@ public class UserCommand {
 			try (var app = parent.context.apply(options.toArray(String[]::new))) {
 				var account = app.getBean(Accounts.class).create(email, name, parsed, password);
 				spec.commandLine().getOut().printf("Created %s (%s), role %s. Sign in at /login.%n", account.email(),
-						account.displayName(), account.role().name().toLowerCase(java.util.Locale.ROOT));
+						account.displayName(), account.role().name().toLowerCase(Locale.ROOT));
 				return 0;
 			}
 			catch (IllegalArgumentException ex) {
@@ -98,7 +99,7 @@ public class UserCommand {
 			try (var app = parent.context.apply(options.toArray(String[]::new))) {
 				for (var account : app.getBean(Accounts.class).all()) {
 					spec.commandLine().getOut().printf("%-40s %-14s %s%n", account.email(),
-							account.role().name().toLowerCase(java.util.Locale.ROOT), account.displayName());
+							account.role().name().toLowerCase(Locale.ROOT), account.displayName());
 				}
 				return 0;
 			}

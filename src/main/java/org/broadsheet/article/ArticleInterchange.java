@@ -3,6 +3,7 @@ package org.broadsheet.article;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Taxonomy;
@@ -93,7 +94,7 @@ public class ArticleInterchange {
 		Long goLiveAt = draft.status() == ArticleStatus.SCHEDULED ? draft.publishedAt().toEpochMilli() : null;
 		ArticleRow old = imported.flatMap(i -> repository.find(i.id())).orElse(null);
 		if (old != null && old.sectionId() == section.id() && old.slug().equals(slug)
-				&& imported.get().sticky() == sticky && java.util.Objects.equals(imported.get().goLiveAt(), goLiveAt)
+				&& imported.get().sticky() == sticky && Objects.equals(imported.get().goLiveAt(), goLiveAt)
 				&& revisions.state(old.id())
 					.map(Revisions.State::latestRevision)
 					.flatMap(latest -> revisions.find(old.id(), latest))

@@ -2,6 +2,7 @@ package org.broadsheet.article;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,7 +160,7 @@ class ArticleRepository {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		Map<Long, String> titles = new java.util.HashMap<>();
+		Map<Long, String> titles = new HashMap<>();
 		jdbc.sql("SELECT id, title FROM article WHERE id IN (:ids)").param("ids", ids)
 			.query(rs -> {
 				titles.put(rs.getLong(1), rs.getString(2));

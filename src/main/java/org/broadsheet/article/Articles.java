@@ -3,7 +3,9 @@ package org.broadsheet.article;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -285,7 +287,7 @@ public class Articles {
 	@Transactional(readOnly = true)
 	public NewsroomList inNewsroom(Account actor, NewsroomQuery query) {
 		StringBuilder where = new StringBuilder("1 = 1");
-		Map<String, Object> params = new java.util.HashMap<>();
+		Map<String, Object> params = new HashMap<>();
 		if (!actor.role().atLeast(Role.EDITOR)) {
 			where.append(" AND a.created_by = :actor");
 			params.put("actor", actor.id());
@@ -307,7 +309,7 @@ public class Articles {
 		}
 		if (query.titleContains() != null) {
 			where.append(" AND LOWER(a.title) LIKE :title ESCAPE '\\'");
-			params.put("title", "%" + query.titleContains().toLowerCase(java.util.Locale.ROOT)
+			params.put("title", "%" + query.titleContains().toLowerCase(Locale.ROOT)
 				.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 		int total = repository.count(where.toString(), params);

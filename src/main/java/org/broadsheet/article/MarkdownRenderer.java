@@ -3,6 +3,7 @@ package org.broadsheet.article;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.HtmlBlock;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MarkdownRenderer {
 
-	private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
+	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
 
 	private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
 

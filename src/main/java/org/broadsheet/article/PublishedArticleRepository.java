@@ -3,7 +3,9 @@ package org.broadsheet.article;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,7 +48,7 @@ class PublishedArticleRepository {
 		static Listing of(Long sectionId, Long authorId, Long tagId) {
 			StringBuilder from = new StringBuilder();
 			StringBuilder where = new StringBuilder("1 = 1");
-			var params = new java.util.HashMap<String, Object>();
+			var params = new HashMap<String, Object>();
 			if (authorId != null) {
 				from.append("article_author ja CROSS JOIN ");
 				where.append(" AND ja.author_id = :author AND ja.article_id = a.id");
@@ -172,7 +174,7 @@ class PublishedArticleRepository {
 					+ "JOIN author x ON x.id = j.author_id WHERE " + PUBLIC + " GROUP BY x.slug ORDER BY x.slug";
 		};
 		String prefix = kind == PublishedArticles.ListingKind.SECTION ? "/"
-				: "/" + kind.name().toLowerCase(java.util.Locale.ROOT) + "/";
+				: "/" + kind.name().toLowerCase(Locale.ROOT) + "/";
 		String suffix = kind == PublishedArticles.ListingKind.SECTION ? "/" : "";
 		return jdbc.sql(sql).param("now", now)
 			.query((rs, n) -> link(prefix + UriUtils.encodePathSegment(rs.getString(1), StandardCharsets.UTF_8) + suffix,

@@ -1,5 +1,7 @@
 package org.broadsheet.article;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -91,12 +93,12 @@ class Revisions {
 			.list();
 	}
 
-	private Revision revision(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private Revision revision(ResultSet rs) throws SQLException {
 		return new Revision(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3), Instant.ofEpochMilli(rs.getLong(4)),
 				json.readValue(rs.getString(5), ArticleDraft.class));
 	}
 
-	private static Long nullableLong(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+	private static Long nullableLong(ResultSet rs, int column) throws SQLException {
 		long value = rs.getLong(column);
 		return rs.wasNull() ? null : value;
 	}

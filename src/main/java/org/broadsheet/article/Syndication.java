@@ -1,5 +1,8 @@
 package org.broadsheet.article;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 /**
  * Where a syndicated article first appeared.
  *
@@ -32,11 +35,11 @@ public record Syndication(String publication, String note, String url) {
 	/** @return whether {@code url} is an absolute http or https URL with a host */
 	public static boolean isWebUrl(String url) {
 		try {
-			var uri = new java.net.URI(url);
+			var uri = new URI(url);
 			return uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
 					&& uri.getHost() != null;
 		}
-		catch (java.net.URISyntaxException ex) {
+		catch (URISyntaxException ex) {
 			return false;
 		}
 	}

@@ -2,17 +2,23 @@ package org.broadsheet.author;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.broadsheet.account.Account;
 import org.broadsheet.account.Role;
+import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.text.SlugClaim;
 import org.broadsheet.text.Slugger;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,13 +37,13 @@ public class Authors {
 
 	private final Slugger slugger;
 
-	private final org.broadsheet.media.MediaLibrary media;
+	private final MediaLibrary media;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Authors(JdbcClient jdbc, Slugger slugger, org.broadsheet.media.MediaLibrary media, Clock clock,
+	Authors(JdbcClient jdbc, Slugger slugger, MediaLibrary media, Clock clock,
 			ApplicationEventPublisher events) {
 		this.events = events;
 		this.clock = clock;
@@ -121,7 +127,7 @@ public class Authors {
 		Author author = save(AuthorProfile.named(displayName));
 		String cleanEmail = email == null || email.isBlank() || email.strip().length() > 254 ? null : email.strip();
 		boolean same = before.isPresent() && before.get().id() == author.id()
-				&& java.util.Objects.equals(before.get().email(), cleanEmail);
+				&& Objects.equals(before.get().email(), cleanEmail);
 		if (!same) {
 			jdbc.sql("UPDATE author SET login = NULL WHERE login = ? AND id <> ?").params(key, author.id()).update();
 			jdbc.sql("UPDATE author SET login = ?, email = ? WHERE id = ?").params(key, cleanEmail, author.id()).update();
@@ -131,7 +137,7 @@ public class Authors {
 
 	/** @return the login and email of every author that has a login, keyed by author id */
 	public Map<Long, Login> logins() {
-		Map<Long, Login> logins = new java.util.HashMap<>();
+		Map<Long, Login> logins = new HashMap<>();
 		jdbc.sql("SELECT id, login, email FROM author WHERE login IS NOT NULL")
 			.query((rs, n) -> logins.put(rs.getLong(1), new Login(rs.getString(2), rs.getString(3))))
 			.list();
@@ -168,10 +174,10 @@ public class Authors {
 	@Transactional
 	public Author updateProfile(Account actor, long id, String title, String affiliation, String bio, Long photoImageId, String links) {
 		if (!actor.role().atLeast(Role.EDITOR)) {
-			throw new org.springframework.security.access.AccessDeniedException("Only editors change author profiles");
+			throw new AccessDeniedException("Only editors change author profiles");
 		}
 		var profile = new AuthorProfile("x", blankToNull(title), blankToNull(affiliation), blankToNull(bio));
-		if (photoImageId != null && media.byIds(java.util.Set.of(photoImageId)).isEmpty()) {
+		if (photoImageId != null && media.byIds(Set.of(photoImageId)).isEmpty()) {
 			throw new IllegalArgumentException("photo: there is no image " + photoImageId + " in the media library");
 		}
 		String cleanLinks = blankToNull(links);
@@ -187,7 +193,7 @@ public class Authors {
 			.params(profile.title(), profile.affiliation(), profile.bio(), photoImageId, cleanLinks, id)
 			.update();
 		if (updated == 0) {
-			throw new java.util.NoSuchElementException("no author " + id);
+			throw new NoSuchElementException("no author " + id);
 		}
 		events.publishEvent(PagesChanged.of(Surrogates.author(id)));
 		return byIds(List.of(id)).get(id);

@@ -3,6 +3,7 @@ package org.broadsheet.comment;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.springframework.web.util.UriComponentsBuilder;
@@ -92,8 +93,8 @@ record CommentFields(String name, String email, String website, String text) {
 		try {
 			// Internationalised host names are checked in their ASCII form (IDNA), the rest by RFC 3986.
 			String host = IDN.toASCII(parts.group(2), IDN.USE_STD3_ASCII_RULES);
-			UriComponentsBuilder.fromUriString(parts.group(1) + "://" + host + java.util.Objects.toString(parts.group(3), "")
-					+ java.util.Objects.toString(parts.group(4), "")).build();
+			UriComponentsBuilder.fromUriString(parts.group(1) + "://" + host + Objects.toString(parts.group(3), "")
+					+ Objects.toString(parts.group(4), "")).build();
 			return host.contains(".") && !host.endsWith(".") ? url : null;
 		}
 		catch (IllegalArgumentException ex) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.nibor.autolink.LinkExtractor;
 import org.nibor.autolink.LinkSpan;
@@ -19,9 +20,9 @@ public final class CommentText {
 	private static final LinkExtractor LINKS = LinkExtractor.builder()
 		.linkTypes(EnumSet.of(LinkType.URL, LinkType.WWW)).build();
 
-	private static final java.util.regex.Pattern PARAGRAPH_BREAK = java.util.regex.Pattern.compile("\\R\\s*\\R");
+	private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R\\s*\\R");
 
-	private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\R");
+	private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
 	/**
 	 * One piece of a paragraph.

@@ -7,12 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.broadsheet.delivery.PagesChanged;
 import org.broadsheet.delivery.Surrogates;
@@ -171,8 +175,8 @@ public class Comments {
 			return Optional.empty();
 		}
 		Comment first = sent.get().comment();
-		if (java.util.Objects.equals(sent.get().commenter(), commenter) && first.body().equals(text)
-				&& java.util.Objects.equals(first.parentId(), parentId)) {
+		if (Objects.equals(sent.get().commenter(), commenter) && first.body().equals(text)
+				&& Objects.equals(first.parentId(), parentId)) {
 			return Optional.of(first);
 		}
 		throw CommentRejected.invalid(Map.of("form", "comment.error.formUsed"));
@@ -367,7 +371,7 @@ public class Comments {
 	 * @return every comment on these articles whatever its status, by article id, each list oldest
 	 *         first (one query; articles without comments are left out)
 	 */
-	public Map<Long, List<Comment>> allOf(java.util.Collection<Long> articleIds) {
+	public Map<Long, List<Comment>> allOf(Collection<Long> articleIds) {
 		Map<Long, List<Comment>> byArticle = new HashMap<>();
 		if (!articleIds.isEmpty()) {
 			jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE article_id IN (:ids) ORDER BY created_at, id")
@@ -378,9 +382,9 @@ public class Comments {
 	}
 
 	/** @return those of these articles whose comments an editor (or an import) closed (one query) */
-	public java.util.Set<Long> closedAmong(java.util.Collection<Long> articleIds) {
-		return articleIds.isEmpty() ? java.util.Set.of()
-				: new java.util.HashSet<>(jdbc.sql("SELECT article_id FROM comments_closed WHERE article_id IN (:ids)")
+	public Set<Long> closedAmong(Collection<Long> articleIds) {
+		return articleIds.isEmpty() ? Set.of()
+				: new HashSet<>(jdbc.sql("SELECT article_id FROM comments_closed WHERE article_id IN (:ids)")
 					.param("ids", articleIds).query(Long.class).list());
 	}
 

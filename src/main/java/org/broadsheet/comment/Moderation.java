@@ -1,9 +1,11 @@
 package org.broadsheet.comment;
 
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.broadsheet.account.Account;
 import org.broadsheet.account.Role;
@@ -115,7 +117,7 @@ public class Moderation {
 	 * @return the comment, for the edit form
 	 * @throws AccessDeniedException unless the actor is an editor or above
 	 */
-	public java.util.Optional<Comment> find(Account actor, long id) {
+	public Optional<Comment> find(Account actor, long id) {
 		requireModerator(actor);
 		return jdbc.sql("SELECT " + Comments.COLUMNS + " FROM comment WHERE id = ?").param(id).query(Comments::row)
 			.optional();
@@ -144,7 +146,7 @@ public class Moderation {
 
 	/** The pages of the articles these comments are on change (their threads, their counts). */
 	private void pagesShowing(List<Long> commentIds) {
-		var keys = new java.util.HashSet<String>();
+		var keys = new HashSet<String>();
 		jdbc.sql("SELECT DISTINCT article_id FROM comment WHERE id IN (:ids)").param("ids", commentIds)
 			.query(Long.class).list().forEach(articleId -> keys.add(Surrogates.article(articleId)));
 		if (!keys.isEmpty()) {

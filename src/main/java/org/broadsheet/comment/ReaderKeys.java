@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,9 +45,9 @@ class ReaderKeys {
 		}
 	});
 
-	private static final java.util.regex.Pattern READER = java.util.regex.Pattern.compile("[0-9a-f]{32}");
+	private static final Pattern READER = Pattern.compile("[0-9a-f]{32}");
 
-	private static final java.util.regex.Pattern FORM_TOKEN = java.util.regex.Pattern
+	private static final Pattern FORM_TOKEN = Pattern
 		.compile("(\\d{1,15})\\.([0-9a-f]{16})\\.([0-9a-f]{32})");
 
 	private final JdbcClient jdbc;

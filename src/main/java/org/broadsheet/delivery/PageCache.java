@@ -1,8 +1,10 @@
 package org.broadsheet.delivery;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -29,11 +31,11 @@ class PageCache {
 	private final ConcurrentHashMap<String, CompletableFuture<CachedPage>> rendering = new ConcurrentHashMap<>();
 
 	/** Bumped by every eviction: a render that began before one is not stored (it may be stale). */
-	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong generation = new AtomicLong();
 
 	PageCache(@Value("${broadsheet.cache.enabled:true}") boolean enabled,
 			@Value("${broadsheet.cache.max-size:64MB}") DataSize maxSize,
-			@Value("${broadsheet.cache.max-age:10m}") java.time.Duration maxAge) {
+			@Value("${broadsheet.cache.max-age:10m}") Duration maxAge) {
 		this.enabled = enabled;
 		this.pages = Caffeine.newBuilder().maximumWeight(maxSize.toBytes()).expireAfterWrite(maxAge)
 			.weigher((String key, CachedPage page) -> page.weight()).build();

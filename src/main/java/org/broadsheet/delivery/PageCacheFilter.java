@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -209,7 +210,7 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 	private CachedPage page(HttpServletResponse response, int status, Splicing.Cut cut, Surrogates marks) {
 		List<String[]> headers = new ArrayList<>();
 		for (String name : response.getHeaderNames()) {
-			if (!NOT_STORED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+			if (!NOT_STORED.contains(name.toLowerCase(Locale.ROOT))) {
 				for (String value : response.getHeaders(name)) {
 					headers.add(new String[] { name, value });
 				}

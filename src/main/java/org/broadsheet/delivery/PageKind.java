@@ -1,5 +1,7 @@
 package org.broadsheet.delivery;
 
+import java.util.Locale;
+
 /**
  * The kinds of reader page, each with its own {@code Cache-Control} (configured in
  * {@code broadsheet.http.cache-control.<kind>}, see {@link HttpCachePolicy}).
@@ -22,7 +24,7 @@ public enum PageKind {
 	SEARCH;
 
 	String property() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 }

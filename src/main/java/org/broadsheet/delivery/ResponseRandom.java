@@ -2,6 +2,7 @@ package org.broadsheet.delivery;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.UUID;
 
 /**
  * Cryptographically strong random bytes for values made once per response (CSRF tokens, their
@@ -55,7 +56,7 @@ public final class ResponseRandom extends SecureRandom {
 			most = (most << 8) | (bytes[i] & 0xff);
 			least = (least << 8) | (bytes[i + 8] & 0xff);
 		}
-		return new java.util.UUID(most, least).toString();
+		return new UUID(most, least).toString();
 	}
 
 }

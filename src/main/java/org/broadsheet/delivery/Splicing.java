@@ -3,9 +3,11 @@ package org.broadsheet.delivery;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -50,11 +52,11 @@ final class Splicing {
 			if (argumentEnd < 0) {
 				break;
 			}
-			pieces.add(java.util.Arrays.copyOfRange(body, from, at));
+			pieces.add(Arrays.copyOfRange(body, from, at));
 			slots.add(new Slot(ascii(body, at + PREFIX_BYTES.length, nameEnd), ascii(body, nameEnd + 1, argumentEnd)));
 			from = argumentEnd + 1;
 		}
-		pieces.add(java.util.Arrays.copyOfRange(body, from, body.length));
+		pieces.add(Arrays.copyOfRange(body, from, body.length));
 		return new Cut(pieces, slots);
 	}
 
@@ -161,7 +163,7 @@ final class Splicing {
 			writeGzip(deflated, pieces, List.of(), out);
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 		return out.toByteArray();
 	}

@@ -1,9 +1,13 @@
 package org.broadsheet.delivery;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * What a controller says about the page it renders: that anonymous readers may be served it from
@@ -46,7 +50,7 @@ public final class Surrogates {
 	 * @throws IllegalStateException outside a request
 	 */
 	public static Surrogates mark(PageKind kind) {
-		var attributes = (org.springframework.web.context.request.ServletRequestAttributes) org.springframework.web.context.request.RequestContextHolder
+		var attributes = (ServletRequestAttributes) RequestContextHolder
 			.currentRequestAttributes();
 		return mark(attributes.getRequest(), kind);
 	}
@@ -58,7 +62,7 @@ public final class Surrogates {
 
 	/** Adds keys; @return this */
 	public Surrogates add(String... more) {
-		keys.addAll(java.util.Arrays.asList(more));
+		keys.addAll(Arrays.asList(more));
 		return this;
 	}
 

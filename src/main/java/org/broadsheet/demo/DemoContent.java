@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
@@ -120,7 +121,7 @@ class DemoContent {
 
 	private void comment(long articleId, String key, String parentKey, String name, String text, CommentStatus status,
 			Instant at) {
-		String email = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", ".") + "@example.com";
+		String email = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", ".") + "@example.com";
 		comments.restore(new ImportedComment(articleId, key, parentKey, name, email, null, text, status, at));
 	}
 

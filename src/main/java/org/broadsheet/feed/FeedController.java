@@ -1,6 +1,8 @@
 package org.broadsheet.feed;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.author.Authors;
@@ -87,7 +89,7 @@ class FeedController {
 			title.append(" – ").append(tagFound.name());
 			page = tagFound.path();
 		}
-		var filters = new java.util.LinkedHashMap<String, String>();
+		var filters = new LinkedHashMap<String, String>();
 		filters.put("section", section);
 		filters.put("author", author);
 		filters.put("tag", tag);
@@ -112,7 +114,7 @@ class FeedController {
 			}
 		}
 		return ResponseEntity.ok().contentType(type).lastModified(updated.toEpochMilli())
-			.cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic()).body(body);
+			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).body(body);
 	}
 
 	private static ResponseStatusException notFound() {

@@ -1,5 +1,6 @@
 package org.broadsheet.feed;
 
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -204,7 +205,7 @@ final class FeedWriter {
 			try {
 				picture = new MediaContent(new UrlReference(absolute.apply(a.leadImage().url())));
 			}
-			catch (java.net.URISyntaxException ex) {
+			catch (URISyntaxException ex) {
 				throw new IllegalStateException("Not a URL: " + a.leadImage().url(), ex);
 			}
 			picture.setType(a.leadImage().contentType());

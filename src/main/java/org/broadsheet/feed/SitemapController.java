@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -85,7 +86,7 @@ class SitemapController {
 	ResponseEntity<String> listings(@PathVariable String kind) {
 		Surrogates.mark(PageKind.SITEMAP).add(Surrogates.SITEMAPS, Surrogates.NAV);
 		return urls(articles.listingLinks(
-				PublishedArticles.ListingKind.valueOf(kind.substring(0, kind.length() - 1).toUpperCase(java.util.Locale.ROOT))));
+				PublishedArticles.ListingKind.valueOf(kind.substring(0, kind.length() - 1).toUpperCase(Locale.ROOT))));
 	}
 
 	/** Google News sitemap: articles published in the last 48 hours. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -132,7 +133,7 @@ public class BundleImporter {
 	}
 
 	private static boolean isBundleName(Path path) {
-		String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+		String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
 		return name.endsWith(".md") || name.endsWith(".markdown");
 	}
 

@@ -1,6 +1,8 @@
 package org.broadsheet.interchange;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,7 +80,7 @@ class BundleParser {
 						"larger than " + MAX_FILE_BYTES / 1_000_000 + " MB; is this an article bundle?");
 			}
 			var decoder = StandardCharsets.UTF_8.newDecoder();
-			String text = decoder.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+			String text = decoder.decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
 			if (text.startsWith("\uFEFF")) {
 				text = text.substring(1);
 			}
@@ -97,7 +99,7 @@ class BundleParser {
 		options.setAllowDuplicateKeys(false);
 		options.setMaxAliasesForCollections(10);
 		try {
-			Node root = new Yaml(options).compose(new java.io.StringReader(yaml));
+			Node root = new Yaml(options).compose(new StringReader(yaml));
 			if (root instanceof MappingNode mapping) {
 				return mapping;
 			}
@@ -259,7 +261,7 @@ class BundleParser {
 				}
 				return real;
 			}
-			catch (java.io.IOException ex) {
+			catch (IOException ex) {
 				throw error(fileNode, "image.file", "cannot read: " + ex.getMessage());
 			}
 		}

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ final class WordPressComments {
 	/** @return how many ancestors a comment has among those imported; 0 for a top-level one or a cycle */
 	private int depth(Wxr.Comment comment, Map<String, Wxr.Comment> byId) {
 		int depth = 0;
-		Set<String> seen = new java.util.HashSet<>();
+		Set<String> seen = new HashSet<>();
 		for (String parent = comment.parent().strip(); byId.containsKey(parent) && seen.add(parent); parent = byId
 			.get(parent).parent().strip()) {
 			depth++;

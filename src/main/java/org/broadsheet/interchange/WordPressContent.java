@@ -2,6 +2,7 @@ package org.broadsheet.interchange;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -14,6 +15,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * WordPress post content to HTML with its paragraphs marked up, as WordPress shows it: shortcodes
@@ -77,7 +79,7 @@ final class WordPressContent {
 		String html = captions(content == null ? "" : content.replace("\r\n", "\n"));
 		Matcher other = SHORTCODE.matcher(html);
 		while (other.find()) {
-			shortcodes.accept(other.group(1).toLowerCase(java.util.Locale.ROOT));
+			shortcodes.accept(other.group(1).toLowerCase(Locale.ROOT));
 		}
 		Document document = Jsoup.parseBodyFragment(html);
 		document.outputSettings().prettyPrint(false);
@@ -258,7 +260,7 @@ final class WordPressContent {
 		}
 		Document document = Jsoup.parseBodyFragment(html.replace("\r\n", "\n"));
 		StringBuilder text = new StringBuilder();
-		document.body().traverse(new org.jsoup.select.NodeVisitor() {
+		document.body().traverse(new NodeVisitor() {
 			@Override
 			public void head(Node node, int depth) {
 				if (node instanceof TextNode t) {

@@ -14,6 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -206,7 +208,7 @@ public class WordPressExporter {
 
 	/** What a page of articles has besides the articles, read in one query per kind. */
 	private record PageParts(Map<Long, List<WordPressAttachments.Row>> attachments, Map<Long, List<Comment>> comments,
-			java.util.Set<Long> closed) {
+			Set<Long> closed) {
 	}
 
 	private void writeArticle(XMLStreamWriter xml, String site, ArticleInterchange.Stored stored,
@@ -342,7 +344,7 @@ public class WordPressExporter {
 		xml.writeStartElement("category");
 		xml.writeAttribute("domain", domain);
 		xml.writeAttribute("nicename", slug(slug));
-		xml.writeCharacters(java.util.Objects.requireNonNullElse(XmlText.clean(name), ""));
+		xml.writeCharacters(Objects.requireNonNullElse(XmlText.clean(name), ""));
 		xml.writeEndElement();
 	}
 
@@ -360,7 +362,7 @@ public class WordPressExporter {
 		else {
 			xml.writeStartElement(namespace, name);
 		}
-		xml.writeCharacters(java.util.Objects.requireNonNullElse(XmlText.clean(text), ""));
+		xml.writeCharacters(Objects.requireNonNullElse(XmlText.clean(text), ""));
 		xml.writeEndElement();
 		xml.writeCharacters("\n");
 	}

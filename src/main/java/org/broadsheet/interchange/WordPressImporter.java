@@ -9,17 +9,21 @@ import static org.broadsheet.interchange.WxrValues.plainName;
 import static org.broadsheet.interchange.WxrValues.shorten;
 import static org.broadsheet.interchange.WxrValues.stableKey;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleInterchange;
@@ -32,7 +36,9 @@ import org.broadsheet.comment.Comments;
 import org.broadsheet.interchange.WordPressReport.Kind;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.taxonomy.Section;
+import org.broadsheet.taxonomy.Tag;
 import org.broadsheet.taxonomy.Taxonomy;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -183,7 +189,7 @@ public class WordPressImporter {
 		try {
 			return Files.size(file);
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new WxrException(file + ": cannot read the file: " + ex.getMessage());
 		}
 	}
@@ -210,7 +216,7 @@ public class WordPressImporter {
 		final List<String> sectionCategories = new ArrayList<>();
 
 		/** Post ids met so far: a second item with one is skipped, not merged into the first. */
-		final Set<String> seenPosts = new java.util.HashSet<>();
+		final Set<String> seenPosts = new HashSet<>();
 
 		/** Post id → article id, for attachments and comments. */
 		final Map<String, Long> articleIds = new HashMap<>();
@@ -228,10 +234,10 @@ public class WordPressImporter {
 
 
 		Run(Path file, Options options, Scan scan, Progress progress) {
-			this.tagsBefore = taxonomy.tags().stream().map(org.broadsheet.taxonomy.Tag::name)
-				.collect(java.util.stream.Collectors.toSet());
+			this.tagsBefore = taxonomy.tags().stream().map(Tag::name)
+				.collect(Collectors.toSet());
 			this.sectionsBefore = taxonomy.sections().stream().map(Section::name)
-				.collect(java.util.stream.Collectors.toSet());
+				.collect(Collectors.toSet());
 			this.file = file;
 			this.options = options;
 			this.scan = scan;
@@ -259,7 +265,7 @@ public class WordPressImporter {
 			}
 			scan.attachments.values()
 				.forEach(a -> pictures.importAttachment(a, key(a), articleIds.get(a.postParent().strip())));
-			var sections = taxonomy.sections().stream().map(Section::name).collect(java.util.stream.Collectors.toSet());
+			var sections = taxonomy.sections().stream().map(Section::name).collect(Collectors.toSet());
 			for (String name : sectionCategories) {
 				if (sectionsBefore.contains(name)) {
 					report.unchanged(Kind.CATEGORY);
@@ -492,7 +498,7 @@ public class WordPressImporter {
 		private String sectionOf(Wxr.Term term) {
 			String nicename = term.nicename().strip();
 			Wxr.Category category = scan.categories.get(nicename);
-			Set<String> seen = new java.util.HashSet<>();
+			Set<String> seen = new HashSet<>();
 			while (category != null && !category.parent().isBlank() && seen.add(category.nicename().strip())
 					&& scan.categories.containsKey(category.parent().strip())) {
 				category = scan.categories.get(category.parent().strip());
@@ -540,11 +546,11 @@ public class WordPressImporter {
 				report.skipped(kind, "cannot be stored: " + ex.getMessage());
 				report.note(where + ": skipped: " + ex.getMessage());
 			}
-			catch (org.springframework.dao.DataAccessException ex) {
+			catch (DataAccessException ex) {
 				report.skipped(kind, "cannot be stored: " + ex.getMostSpecificCause().getMessage());
 				report.note(where + ": skipped: " + ex.getMostSpecificCause().getMessage());
 			}
-			catch (java.io.UncheckedIOException ex) {
+			catch (UncheckedIOException ex) {
 				report.skipped(kind, "file cannot be read: " + ex.getMessage());
 				report.note(where + ": skipped: " + ex.getMessage());
 			}

@@ -6,6 +6,7 @@ import static org.broadsheet.interchange.WxrValues.blankToNull;
 import static org.broadsheet.interchange.WxrValues.firstDate;
 import static org.broadsheet.interchange.WxrValues.plainLine;
 
+import java.io.IOException;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,7 +148,7 @@ final class WordPressMedia {
 			Path real = file.toRealPath();
 			return real.startsWith(folder.toRealPath()) ? real : null;
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			return null;
 		}
 	}

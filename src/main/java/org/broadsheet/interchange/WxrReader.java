@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class WxrReader implements AutoCloseable {
 	private boolean inChannel;
 
 	/** Namespace URI → its prefix here ({@code wp:}, {@code excerpt:}, …). */
-	private final java.util.Map<String, String> kinds = new java.util.HashMap<>();
+	private final Map<String, String> kinds = new HashMap<>();
 
 	/** Whether anything WordPress wrote (a {@code wp:} element) has been read: a plain RSS feed has none. */
 	private boolean wordPress;

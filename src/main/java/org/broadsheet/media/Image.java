@@ -1,5 +1,7 @@
 package org.broadsheet.media;
 
+import java.util.StringJoiner;
+
 /**
  * A stored image and what is said about it.
  *
@@ -32,7 +34,7 @@ public record Image(long id, String storageKey, String contentType, int width, i
 
 	/** @return the {@code srcset} value: each variant and the original with their widths in pixels */
 	public String srcset() {
-		var candidates = new java.util.StringJoiner(", ");
+		var candidates = new StringJoiner(", ");
 		for (int width : Variants.widths(this)) {
 			candidates.add(MediaLibrary.URL_PREFIX + "variants/" + Variants.name(this, width) + " " + width + "w");
 		}

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +65,7 @@ class OrphanSweep {
 	/** @return how many files were removed */
 	int sweep() {
 		Instant cutoff = clock.instant().minus(grace);
-		Map<String, Path> originals = new java.util.LinkedHashMap<>();
+		Map<String, Path> originals = new LinkedHashMap<>();
 		int removed = 0;
 		try (Stream<Path> files = Files.walk(folder)) {
 			for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {

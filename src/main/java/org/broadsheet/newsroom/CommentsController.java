@@ -1,6 +1,8 @@
 package org.broadsheet.newsroom;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -61,7 +63,7 @@ class CommentsController {
 		CommentStatus back = parse(status);
 		Moderation.Action chosen;
 		try {
-			chosen = Moderation.Action.valueOf(action.strip().toUpperCase(java.util.Locale.ROOT));
+			chosen = Moderation.Action.valueOf(action.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "action: one of approve, reject, spam, delete");
@@ -107,11 +109,11 @@ class CommentsController {
 	}
 
 	private String editPage(Model model, CsrfToken csrf, Comment comment, String name, String email, String website,
-			String text, java.util.Map<String, String> problems) {
+			String text, Map<String, String> problems) {
 		model.addAttribute("page", new NewsroomPages.CommentEditPage(chrome.chrome(), csrf, comment,
 				articles.titles(List.of(comment.articleId())).get(comment.articleId()), name,
 				email == null ? "" : email, website == null ? "" : website, text,
-				problems == null ? java.util.Map.of() : problems));
+				problems == null ? Map.of() : problems));
 		return "newsroom/comment";
 	}
 

@@ -6,8 +6,10 @@ import java.time.DateTimeException;
 
 import org.broadsheet.account.NewsroomUser;
 import org.broadsheet.account.Role;
+import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleRules;
 import org.broadsheet.article.ArticleWorkflow;
+import org.broadsheet.article.Articles;
 import org.broadsheet.article.InvalidArticle;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.media.MediaLibrary;
@@ -16,6 +18,7 @@ import org.broadsheet.site.SiteChrome;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,14 +50,14 @@ class EditorController {
 
 	private final MediaLibrary media;
 
-	private final org.broadsheet.article.Articles articles;
+	private final Articles articles;
 
 	private final ArticlePages articlePages;
 
 	private final Comments comments;
 
 	EditorController(ArticleWorkflow workflow, Taxonomy taxonomy, SiteChrome chrome, SiteSettings settings,
-			MediaLibrary media, org.broadsheet.article.Articles articles, ArticlePages articlePages, Comments comments) {
+			MediaLibrary media, Articles articles, ArticlePages articlePages, Comments comments) {
 		this.comments = comments;
 		this.media = media;
 		this.articles = articles;
@@ -144,9 +148,9 @@ class EditorController {
 
 	/** Live preview of the body: Markdown to the sanitized HTML readers get. */
 	@PostMapping(value = "/newsroom/markdown", produces = "text/html;charset=UTF-8")
-	@org.springframework.web.bind.annotation.ResponseBody
+	@ResponseBody
 	String markdown(@RequestParam(defaultValue = "") String markdown) {
-		if (markdown.length() > org.broadsheet.article.ArticleDraft.MAX_BODY) {
+		if (markdown.length() > ArticleDraft.MAX_BODY) {
 			throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, "body: too long to preview");
 		}
 		return articles.renderMarkdown(markdown);
@@ -154,19 +158,19 @@ class EditorController {
 
 	/** Autosave of a draft (not of a live article, whose revisions wait for Publish changes). */
 	@PostMapping("/newsroom/articles/{id}/autosave")
-	org.springframework.http.ResponseEntity<String> autosave(@AuthenticationPrincipal NewsroomUser user,
+	ResponseEntity<String> autosave(@AuthenticationPrincipal NewsroomUser user,
 			@PathVariable long id, ArticleForm form) {
 		var editing = editing(user, id);
 		if (editing.status().live()) {
-			return org.springframework.http.ResponseEntity.status(HttpStatus.CONFLICT)
+			return ResponseEntity.status(HttpStatus.CONFLICT)
 				.body("status: a published article is saved with Save, not automatically");
 		}
 		try {
 			workflow.save(user.account(), id, form.toDraft());
-			return org.springframework.http.ResponseEntity.noContent().build();
+			return ResponseEntity.noContent().build();
 		}
 		catch (IllegalArgumentException ex) {
-			return org.springframework.http.ResponseEntity.badRequest().body(ex.getMessage());
+			return ResponseEntity.badRequest().body(ex.getMessage());
 		}
 	}
 

@@ -1,13 +1,25 @@
 package org.broadsheet.newsroom;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.broadsheet.account.Account;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.Articles;
 import org.broadsheet.article.NewsroomQuery;
+import org.broadsheet.article.RevisionDiff;
 import org.broadsheet.author.Author;
+import org.broadsheet.comment.Comment;
+import org.broadsheet.comment.Moderation;
+import org.broadsheet.media.Image;
 import org.broadsheet.site.Chrome;
 import org.broadsheet.taxonomy.Section;
+import org.broadsheet.taxonomy.Tag;
+import org.broadsheet.text.Links;
 import org.springframework.security.web.csrf.CsrfToken;
 
 /** The models of the newsroom's templates ({@code src/main/jte/newsroom}). */
@@ -31,9 +43,9 @@ public final class NewsroomPages {
 	 * @param commentsClosed whether an editor closed the article's comments; null when the reader
 	 *        of this page may not change that (not an editor, or a new article)
 	 */
-	public record EditPage(Chrome chrome, CsrfToken csrf, org.broadsheet.article.ArticleWorkflow.Editing editing,
-			ArticleForm form, String error, List<Section> sections, List<org.broadsheet.media.Image> images,
-			java.time.ZoneId zone, Boolean commentsClosed) {
+	public record EditPage(Chrome chrome, CsrfToken csrf, ArticleWorkflow.Editing editing,
+			ArticleForm form, String error, List<Section> sections, List<Image> images,
+			ZoneId zone, Boolean commentsClosed) {
 
 		/** Words per minute of an average adult reading for comprehension. */
 		static final int WORDS_PER_MINUTE = 230;
@@ -50,7 +62,7 @@ public final class NewsroomPages {
 		}
 
 		/** @return the instant as the newsroom types it (datetime-local), or "" */
-		public String local(java.time.Instant instant) {
+		public String local(Instant instant) {
 			return instant == null ? "" : instant.atZone(zone).toLocalDateTime().withSecond(0).withNano(0).toString();
 		}
 
@@ -61,12 +73,12 @@ public final class NewsroomPages {
 	 *
 	 * @param error what was wrong with the last upload, or null
 	 */
-	public record MediaPage(Chrome chrome, CsrfToken csrf, List<org.broadsheet.media.Image> images, String error) {
+	public record MediaPage(Chrome chrome, CsrfToken csrf, List<Image> images, String error) {
 	}
 
 	/** Authors' profiles, sections and tags. @param error the last problem, or null */
 	public record PeoplePage(Chrome chrome, CsrfToken csrf, List<Author> authors, List<Section> sections,
-			List<org.broadsheet.taxonomy.Tag> tags, List<org.broadsheet.media.Image> images, String error) {
+			List<Tag> tags, List<Image> images, String error) {
 	}
 
 	/** Accounts, for administrators. @param error the last problem, or null */
@@ -74,7 +86,7 @@ public final class NewsroomPages {
 	}
 
 	/** Two revisions side by side. */
-	public record ComparePage(Chrome chrome, long articleId, org.broadsheet.article.RevisionDiff diff) {
+	public record ComparePage(Chrome chrome, long articleId, RevisionDiff diff) {
 	}
 
 	/** The newsroom's article list with its filters. */
@@ -83,13 +95,13 @@ public final class NewsroomPages {
 
 		/** @return this list's address with one parameter changed (null removes it) and page 1 unless it is the page */
 		public String with(String name, Object value) {
-			var params = new java.util.LinkedHashMap<String, Object>();
-			params.put("status", query.status() == null ? null : query.status().name().toLowerCase(java.util.Locale.ROOT));
+			var params = new LinkedHashMap<String, Object>();
+			params.put("status", query.status() == null ? null : query.status().name().toLowerCase(Locale.ROOT));
 			params.put("section", query.sectionId());
 			params.put("author", query.authorId());
 			params.put("q", query.titleContains());
 			params.put(name, value);
-			return org.broadsheet.text.Links.withQuery("/newsroom", params);
+			return Links.withQuery("/newsroom", params);
 		}
 
 	}
@@ -99,14 +111,14 @@ public final class NewsroomPages {
 	 *
 	 * @param titles article id → title, for the comments listed
 	 */
-	public record CommentsPage(Chrome chrome, CsrfToken csrf, org.broadsheet.comment.Moderation.Queue queue,
-			java.util.Map<Long, String> titles) {
+	public record CommentsPage(Chrome chrome, CsrfToken csrf, Moderation.Queue queue,
+			Map<Long, String> titles) {
 	}
 
 	/** @param problems field → message key, for a refused edit */
-	public record CommentEditPage(Chrome chrome, CsrfToken csrf, org.broadsheet.comment.Comment comment,
+	public record CommentEditPage(Chrome chrome, CsrfToken csrf, Comment comment,
 			String articleTitle, String name, String email, String website, String text,
-			java.util.Map<String, String> problems) {
+			Map<String, String> problems) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.broadsheet.search;
 
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.broadsheet.article.Article;
@@ -145,7 +147,7 @@ class IndexFollower implements DisposableBean {
 	@Override
 	public void destroy() throws InterruptedException {
 		worker.shutdown();
-		worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+		worker.awaitTermination(10, TimeUnit.SECONDS);
 	}
 
 	/** Applies the change-log entries this index has not seen. */
@@ -213,7 +215,7 @@ class IndexFollower implements DisposableBean {
 				index.index(IndexedArticle.of(article));
 				indexed++;
 			}
-			catch (java.io.UncheckedIOException ex) {
+			catch (UncheckedIOException ex) {
 				throw ex; // the index itself cannot be written: retried whole by the next catch-up
 			}
 			catch (RuntimeException ex) {

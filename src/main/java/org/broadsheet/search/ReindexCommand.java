@@ -1,8 +1,10 @@
 package org.broadsheet.search;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.function.Function;
 
+import org.apache.lucene.store.LockObtainFailedException;
 import org.broadsheet.cli.OfflineCommand;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -24,9 +26,9 @@ public class ReindexCommand extends OfflineCommand {
 			out.println("Search index rebuilt.");
 			return 0;
 		}
-		catch (java.io.UncheckedIOException ex) {
+		catch (UncheckedIOException ex) {
 			err.println("Cannot rebuild the index: " + ex.getMessage()
-					+ (ex.getCause() instanceof org.apache.lucene.store.LockObtainFailedException
+					+ (ex.getCause() instanceof LockObtainFailedException
 							? " (is the site running? stop it first)" : ""));
 			return 1;
 		}

@@ -22,6 +22,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.broadsheet.article.ArticleRules;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,9 +57,9 @@ public class RelatedArticles {
 	 * Lucene's limit of {@value org.apache.lucene.search.IndexSearcher#DEFAULT_MAX_CLAUSE_COUNT},
 	 * even for an article stored before the limits existed.
 	 */
-	static final int SHARED_TAGS = org.broadsheet.article.ArticleRules.MAX_TAGS;
+	static final int SHARED_TAGS = ArticleRules.MAX_TAGS;
 
-	static final int SHARED_AUTHORS = org.broadsheet.article.ArticleRules.MAX_AUTHORS;
+	static final int SHARED_AUTHORS = ArticleRules.MAX_AUTHORS;
 
 	/** Best text matches re-ranked for recency; few enough for Lucene to skip most non-competitive documents. */
 	private static final int CANDIDATES = 8;

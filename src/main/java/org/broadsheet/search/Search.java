@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -20,6 +21,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -75,7 +77,7 @@ public class Search {
 				notice = SearchResults.Notice.QUERY_SHORTENED;
 			}
 			Query textQuery = parse(index, text);
-			if (textQuery instanceof org.apache.lucene.search.MatchNoDocsQuery) {
+			if (textQuery instanceof MatchNoDocsQuery) {
 				return empty(q, SearchResults.Notice.NOTHING_TO_SEARCH);
 			}
 			Query query = filtered(index, textQuery == null ? new MatchAllDocsQuery() : textQuery, q);
@@ -170,7 +172,7 @@ public class Search {
 			}
 		}
 		var stored = searcher.storedFields();
-		return java.util.stream.IntStream.range(0, page.length).mapToObj(i -> {
+		return IntStream.range(0, page.length).mapToObj(i -> {
 			try {
 				var doc = stored.document(page[i].doc);
 				String snippet = snippets[i] != null ? snippets[i] : HtmlUtils.htmlEscape(doc.get(SearchIndex.SUMMARY));

@@ -1,6 +1,12 @@
 package org.broadsheet.search;
 
+import java.util.Map;
+
+import org.broadsheet.delivery.PageKind;
+import org.broadsheet.delivery.Surrogates;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,16 +29,16 @@ class SearchApiController {
 			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "relevance") String sort,
 			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "10") int size) {
 		var results = search.search(new SearchQuery(q, section, author, tag, year, "newest".equals(sort), page, size));
-		org.broadsheet.delivery.Surrogates.mark(org.broadsheet.delivery.PageKind.SEARCH)
-			.add(org.broadsheet.delivery.Surrogates.SEARCH);
+		Surrogates.mark(PageKind.SEARCH)
+			.add(Surrogates.SEARCH);
 		return results;
 	}
 
 	/** Any other address under {@code /api/}: a JSON 404, not the readers' page. */
-	@org.springframework.web.bind.annotation.RequestMapping("/api/**")
-	org.springframework.http.ResponseEntity<java.util.Map<String, Object>> unknown() {
-		return org.springframework.http.ResponseEntity.status(404)
-			.body(java.util.Map.of("status", 404, "error", "Not Found"));
+	@RequestMapping("/api/**")
+	ResponseEntity<Map<String, Object>> unknown() {
+		return ResponseEntity.status(404)
+			.body(Map.of("status", 404, "error", "Not Found"));
 	}
 
 }

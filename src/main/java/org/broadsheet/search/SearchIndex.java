@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -98,7 +100,7 @@ final class SearchIndex implements AutoCloseable {
 
 	private volatile FacetState facetState;
 
-	private final java.time.ZoneId zone;
+	private final ZoneId zone;
 
 	/**
 	 * Opens the index in {@code folder}, creating it if absent.
@@ -106,7 +108,7 @@ final class SearchIndex implements AutoCloseable {
 	 * @param zone the site's time zone: an article's year facet is its year there
 	 * @throws UncheckedIOException when the folder cannot be used, e.g. another process holds its lock
 	 */
-	SearchIndex(Path folder, java.time.ZoneId zone) {
+	SearchIndex(Path folder, ZoneId zone) {
 		this.zone = zone;
 		facets.setMultiValued(AUTHOR, true);
 		facets.setMultiValued(TAG, true);
@@ -285,7 +287,7 @@ final class SearchIndex implements AutoCloseable {
 		doc.add(new NumericDocValuesField(PUBLISHED, a.publishedAt()));
 		doc.add(new StoredField(PUBLISHED, a.publishedAt()));
 		doc.add(new SortedSetDocValuesFacetField(YEAR,
-				Integer.toString(java.time.Instant.ofEpochMilli(a.publishedAt()).atZone(zone).getYear())));
+				Integer.toString(Instant.ofEpochMilli(a.publishedAt()).atZone(zone).getYear())));
 		return doc;
 	}
 

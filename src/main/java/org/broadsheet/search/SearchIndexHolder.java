@@ -1,6 +1,7 @@
 package org.broadsheet.search;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,12 +16,12 @@ class SearchIndexHolder implements DisposableBean {
 
 	private final Path folder;
 
-	private final java.time.ZoneId zone;
+	private final ZoneId zone;
 
 	private SearchIndex index;
 
 	SearchIndexHolder(@Value("${broadsheet.data}") Path data,
-			@Value("${broadsheet.site.time-zone:UTC}") java.time.ZoneId zone) {
+			@Value("${broadsheet.site.time-zone:UTC}") ZoneId zone) {
 		this.folder = data.resolve("index");
 		this.zone = zone;
 	}

@@ -1,5 +1,6 @@
 package org.broadsheet.site;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import org.broadsheet.author.Author;
 import org.broadsheet.comment.Comment;
 import org.broadsheet.comment.CommentThread;
 import org.broadsheet.comment.Likes;
+import org.broadsheet.search.SearchResults;
+import org.broadsheet.text.Links;
 import org.springframework.security.web.csrf.CsrfToken;
 
 /** The models of the reader pages' templates ({@code src/main/jte/site}). */
@@ -51,19 +54,19 @@ public final class Pages {
 
 		/** @return the article page's address for replying to a comment, on the page of comments shown */
 		public String replyLink(String articlePath, long commentId) {
-			var params = new java.util.LinkedHashMap<String, Object>();
+			var params = new LinkedHashMap<String, Object>();
 			params.put("corder", thread.newestFirst() ? "newest" : null);
 			params.put("cpage", thread.page() > 1 ? thread.page() : null);
 			params.put("replyto", commentId);
-			return org.broadsheet.text.Links.withQuery(articlePath, params) + "#respond";
+			return Links.withQuery(articlePath, params) + "#respond";
 		}
 
 		/** @return the article page's address for another page of comments, or another order */
 		public String commentsPage(String articlePath, int page, boolean newestFirst) {
-			var params = new java.util.LinkedHashMap<String, Object>();
+			var params = new LinkedHashMap<String, Object>();
 			params.put("corder", newestFirst ? "newest" : null);
 			params.put("cpage", page > 1 ? page : null);
-			return org.broadsheet.text.Links.withQuery(articlePath, params) + "#comments";
+			return Links.withQuery(articlePath, params) + "#comments";
 		}
 
 	}
@@ -90,12 +93,12 @@ public final class Pages {
 	}
 
 	/** The search page: the query as read, its results and facets. */
-	public record SearchPage(Chrome chrome, PageMeta meta, org.broadsheet.search.SearchResults results) {
+	public record SearchPage(Chrome chrome, PageMeta meta, SearchResults results) {
 
 		/** @return the search page's address with the current query (first page), one parameter changed (null removes it) */
 		public String with(String name, Object value) {
 			var q = results.query();
-			java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+			Map<String, Object> params = new LinkedHashMap<>();
 			params.put("q", q.text().isEmpty() ? null : q.text());
 			params.put("section", q.section());
 			params.put("author", q.author());
@@ -103,7 +106,7 @@ public final class Pages {
 			params.put("year", q.year());
 			params.put("sort", q.newestFirst() ? "newest" : null);
 			params.put(name, value);
-			return org.broadsheet.text.Links.withQuery("/search", params);
+			return Links.withQuery("/search", params);
 		}
 
 	}

@@ -1,10 +1,18 @@
 package org.broadsheet.site;
 
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
 import org.broadsheet.article.ArticleList;
 import org.broadsheet.article.PublishedArticles;
+import org.broadsheet.author.Author;
 import org.broadsheet.author.Authors;
 import org.broadsheet.taxonomy.Taxonomy;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.delivery.PageKind;
 import org.broadsheet.delivery.ResponsePart;
@@ -13,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -71,11 +80,11 @@ class ReaderController {
 	Object article(@PathVariable String section, @PathVariable String slug,
 			@RequestParam(defaultValue = "1") int cpage, @RequestParam(defaultValue = "oldest") String corder,
 			@RequestParam(required = false) Long replyto,
-			HttpServletRequest request, CsrfToken csrf, jakarta.servlet.http.HttpServletResponse response, Model model) {
+			HttpServletRequest request, CsrfToken csrf, HttpServletResponse response, Model model) {
 		var found = articles.published(section, slug);
 		if (found.isEmpty()) {
 			return permanentRedirect(articles.redirect(section, slug)
-				.or(() -> isNormal(section) && isNormal(slug) ? java.util.Optional.empty()
+				.or(() -> isNormal(section) && isNormal(slug) ? Optional.empty()
 						: articles.published(normal(section), normal(slug)).map(a -> a.path()))
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		}
@@ -90,7 +99,7 @@ class ReaderController {
 		}
 		boolean cached = ResponsePart.renderingForCache(request);
 		var view = new ArticlePages.Reader(ReaderCookie.of(request), cpage, corder.equals("newest"),
-				cached ? PlaceholderCsrfToken.INSTANCE : csrf, null, java.util.Map.of(), replyto, null);
+				cached ? PlaceholderCsrfToken.INSTANCE : csrf, null, Map.of(), replyto, null);
 		// The page holds this reader's form tokens and held comments: for them alone (a cached page
 		// gets its own Cache-Control, and its tokens spliced in per response).
 		response.setHeader("Cache-Control", "private, no-cache");
@@ -158,7 +167,7 @@ class ReaderController {
 		}
 	}
 
-	private String listing(Model model, String heading, org.broadsheet.author.Author author, ArticleList list,
+	private String listing(Model model, String heading, Author author, ArticleList list,
 			String path) {
 		requireExists(list);
 		String pagePath = list.page() == 1 ? path : path + "?page=" + list.page();
@@ -180,7 +189,7 @@ class ReaderController {
 
 	/** Slugs are stored NFC and lower case; addresses typed or copied otherwise still find them. */
 	static String normal(String slug) {
-		return java.text.Normalizer.normalize(slug, java.text.Normalizer.Form.NFC).toLowerCase(java.util.Locale.ROOT);
+		return Normalizer.normalize(slug, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
 	}
 
 	private static boolean isNormal(String slug) {
@@ -188,7 +197,7 @@ class ReaderController {
 	}
 
 	/** A section, tag or author that exists under the normal form of its slug: 301 there. */
-	private static ResponseStatusException notFoundOr(String slug, java.util.function.Function<String, java.util.Optional<String>> path) {
+	private static ResponseStatusException notFoundOr(String slug, Function<String, Optional<String>> path) {
 		if (!isNormal(slug)) {
 			var found = path.apply(normal(slug));
 			if (found.isPresent()) {
@@ -210,7 +219,7 @@ class ReaderController {
 
 	}
 
-	@org.springframework.web.bind.annotation.ExceptionHandler(Moved.class)
+	@ExceptionHandler(Moved.class)
 	RedirectView moved(Moved moved) {
 		return permanentRedirect(moved.location);
 	}

@@ -4,10 +4,12 @@ import org.broadsheet.search.Search;
 import org.broadsheet.search.SearchQuery;
 import org.broadsheet.delivery.PageKind;
 import org.broadsheet.delivery.Surrogates;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /** {@code /search}: the readers' search page, with filters by section, author, tag and year. */
 @Controller
@@ -34,7 +36,7 @@ class SearchPageController {
 				number(page) == null ? 1 : number(page), site.settings().pageSize());
 		var results = search.search(query);
 		if (query.page() > results.pageCount()) {
-			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		Surrogates.mark(PageKind.SEARCH).add(Surrogates.SEARCH, Surrogates.NAV);
 		var chrome = site.chrome();

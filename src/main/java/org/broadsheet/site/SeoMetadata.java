@@ -8,6 +8,7 @@ import java.util.Map;
 import org.broadsheet.article.Article;
 import org.broadsheet.author.Author;
 import org.broadsheet.media.Image;
+import org.broadsheet.taxonomy.Tag;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -105,7 +106,7 @@ class SeoMetadata {
 		ld.put("dateModified", a.updatedAt().toString());
 		ld.put("articleSection", a.section().name());
 		if (!a.tags().isEmpty()) {
-			ld.put("keywords", a.tags().stream().map(org.broadsheet.taxonomy.Tag::name).toList());
+			ld.put("keywords", a.tags().stream().map(Tag::name).toList());
 		}
 		ld.put("author", a.authors().stream().map(this::person).toList());
 		if (a.leadImage() != null) {

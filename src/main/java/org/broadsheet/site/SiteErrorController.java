@@ -1,5 +1,6 @@
 package org.broadsheet.site;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -36,7 +37,7 @@ class SiteErrorController implements ErrorController {
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String parameter = status == HttpStatus.BAD_REQUEST ? RequestParameters.refused(request) : null;
 		if (uri instanceof String path && path.startsWith("/api/")) {
-			Map<String, Object> body = new java.util.LinkedHashMap<>();
+			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("status", status.value());
 			body.put("error", status.getReasonPhrase());
 			if (parameter != null) {

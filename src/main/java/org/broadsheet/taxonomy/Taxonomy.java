@@ -3,11 +3,14 @@ package org.broadsheet.taxonomy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -22,6 +25,7 @@ import org.broadsheet.delivery.Surrogates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -164,7 +168,7 @@ public class Taxonomy {
 	@Transactional
 	public void rename(Account actor, String kind, long id, String name, boolean opinion) {
 		if (!actor.role().atLeast(Role.EDITOR)) {
-			throw new org.springframework.security.access.AccessDeniedException("Only editors change sections and tags");
+			throw new AccessDeniedException("Only editors change sections and tags");
 		}
 		if (name == null || name.isBlank() || name.strip().length() > 100 || name.codePoints().noneMatch(Character::isLetterOrDigit)) {
 			throw new IllegalArgumentException("name: at most 100 characters, with a letter or a digit");
@@ -176,7 +180,7 @@ public class Taxonomy {
 				? jdbc.sql("UPDATE section SET name = ?, opinion = ? WHERE id = ?").params(name.strip(), opinion, id).update()
 				: jdbc.sql("UPDATE tag SET name = ? WHERE id = ?").params(name.strip(), id).update();
 		if (updated == 0) {
-			throw new java.util.NoSuchElementException("no " + kind + " " + id);
+			throw new NoSuchElementException("no " + kind + " " + id);
 		}
 		// A section's name is in every page's navigation.
 		events.publishEvent(kind.equals("section") ? PagesChanged.of(Surrogates.section(id), Surrogates.NAV)
@@ -214,7 +218,7 @@ public class Taxonomy {
 		}
 		Map<Long, Section> found = sections().stream().filter(section -> ids.contains(section.id()))
 			.collect(Collectors.toMap(Section::id, Function.identity()));
-		if (found.size() < new java.util.HashSet<>(ids).size()) {
+		if (found.size() < new HashSet<>(ids).size()) {
 			// Created since the list was cached (here or on another node).
 			return jdbc.sql("SELECT id, slug, name, opinion FROM section WHERE id IN (:ids)").param("ids", ids)
 				.query(Section.class).list().stream().collect(Collectors.toMap(Section::id, Function.identity()));
@@ -251,8 +255,8 @@ public class Taxonomy {
 	 * Runs a claim until the row it ends on holds {@code name}: on PostgreSQL another transaction
 	 * may take the free slug for a different name between the look and the insert.
 	 */
-	private static <T> T claimed(String name, java.util.function.Supplier<T> claim,
-			java.util.function.Function<T, String> nameOf) {
+	private static <T> T claimed(String name, Supplier<T> claim,
+			Function<T, String> nameOf) {
 		for (int attempt = 0; attempt < 5; attempt++) {
 			T found = claim.get();
 			if (nameOf.apply(found).strip().equalsIgnoreCase(name.strip())) {

@@ -1,5 +1,6 @@
 package org.broadsheet.transaction;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -23,19 +24,19 @@ public final class PerTransaction {
 	 * @return this transaction's synchronization for {@code key}, registered with the transaction;
 	 *         empty outside a transaction (no synchronization is active)
 	 */
-	public static <T extends TransactionSynchronization> java.util.Optional<T> get(Object key, Supplier<T> create) {
+	public static <T extends TransactionSynchronization> Optional<T> get(Object key, Supplier<T> create) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		@SuppressWarnings("unchecked")
 		T existing = (T) TransactionSynchronizationManager.getResource(key);
 		if (existing != null) {
-			return java.util.Optional.of(existing);
+			return Optional.of(existing);
 		}
 		T created = create.get();
 		TransactionSynchronizationManager.bindResource(key, created);
 		TransactionSynchronizationManager.registerSynchronization(new Bound(key, created));
-		return java.util.Optional.of(created);
+		return Optional.of(created);
 	}
 
 	/** Delegates to the synchronization and keeps its resource binding in step with the transaction. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.broadsheet.interchange.WxrException;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestDatabases;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -372,7 +374,7 @@ abstract class HostileInputContract {
 			}
 			default -> {
 				assertThat(status).as(hostile.name()).isEqualTo(400);
-				assertThat(org.jsoup.Jsoup.parse(response.body()).text()).as(hostile.name())
+				assertThat(Jsoup.parse(response.body()).text()).as(hostile.name())
 					.containsPattern("(" + hostile.newsroom() + ")(\\[\\d+\\])?: ");
 				if (at == null) {
 					assertNothingStored(word);
@@ -389,7 +391,7 @@ abstract class HostileInputContract {
 	}
 
 	/** @return the redirect's path, without its query */
-	private static String location(java.net.http.HttpResponse<String> response) {
+	private static String location(HttpResponse<String> response) {
 		return response.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "")
 			.replaceAll("\\?.*", "");
 	}

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -18,8 +21,10 @@ import org.broadsheet.taxonomy.Taxonomy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,7 +42,7 @@ class ReaderQueriesTest {
 	static final Path DATA = TestDatabases.newDataFolder();
 
 	/** Every statement prepared through the application's data source, in order. */
-	static final List<String> PREPARED = java.util.Collections.synchronizedList(new ArrayList<>());
+	static final List<String> PREPARED = Collections.synchronizedList(new ArrayList<>());
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -78,8 +83,8 @@ class ReaderQueriesTest {
 
 	@BeforeAll
 	void articles() {
-		var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-			.getLogger(org.springframework.jdbc.core.JdbcTemplate.class);
+		var logger = (ch.qos.logback.classic.Logger) LoggerFactory
+			.getLogger(JdbcTemplate.class);
 		logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
 		var recording = new Recording();
 		recording.start();
@@ -149,7 +154,7 @@ class ReaderQueriesTest {
 
 	@SafeVarargs
 	private static List<String> concat(List<String>... lists) {
-		return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+		return Arrays.stream(lists).flatMap(List::stream).toList();
 	}
 
 	private String plan(String sql) {
@@ -161,7 +166,7 @@ class ReaderQueriesTest {
 			}
 			return plan.toString();
 		}
-		catch (java.sql.SQLException ex) {
+		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

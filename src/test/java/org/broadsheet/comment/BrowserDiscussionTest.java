@@ -16,6 +16,7 @@ import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -57,7 +58,7 @@ class BrowserDiscussionTest {
 				assertThat(browser.findElement(By.cssSelector("form#like button")).getAttribute("aria-pressed")).isEqualTo("true");
 				assertThat(browser.getCurrentUrl()).isEqualTo(before);
 				// The web share button stays hidden where the browser has no share sheet.
-				boolean canShare = (Boolean) ((org.openqa.selenium.JavascriptExecutor) browser)
+				boolean canShare = (Boolean) ((JavascriptExecutor) browser)
 					.executeScript("return typeof navigator.share === 'function';");
 				assertThat(browser.findElement(By.cssSelector("button.web-share")).isDisplayed()).isEqualTo(canShare);
 

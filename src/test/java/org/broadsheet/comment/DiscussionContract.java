@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.broadsheet.account.Account;
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.Articles;
@@ -23,6 +25,7 @@ import org.broadsheet.support.ReaderBrowser;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestClock;
 import org.broadsheet.support.TestArticles;
+import org.broadsheet.support.TestDatabases;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -65,9 +68,9 @@ abstract class DiscussionContract {
 	}
 
 	RunningSite start(TestClock clock, String... options) {
-		List<String> all = new java.util.ArrayList<>(databaseOptions());
+		List<String> all = new ArrayList<>(databaseOptions());
 		all.addAll(List.of(options));
-		return RunningSite.start(org.broadsheet.support.TestDatabases.newDataFolder(), clock, all.toArray(String[]::new));
+		return RunningSite.start(TestDatabases.newDataFolder(), clock, all.toArray(String[]::new));
 	}
 
 	@BeforeAll
@@ -111,7 +114,7 @@ abstract class DiscussionContract {
 	}
 
 	static Map<String, String> withToken(Map<String, String> fields, String token) {
-		var all = new java.util.HashMap<>(fields);
+		var all = new HashMap<>(fields);
 		all.put("token", token);
 		return all;
 	}
@@ -295,7 +298,7 @@ abstract class DiscussionContract {
 
 	@Test
 	void commentsCloseByThemselvesAfterTheConfiguredDays() {
-		var old = TestArticles.publish(strict, "Old news", Instant.now().minus(java.time.Duration.ofDays(3)));
+		var old = TestArticles.publish(strict, "Old news", Instant.now().minus(Duration.ofDays(3)));
 		var reader = new ReaderBrowser(strict);
 		Document page = reader.open(old);
 		assertThat(page.select("form#respond")).isEmpty();
@@ -557,7 +560,7 @@ abstract class DiscussionContract {
 		}
 	}
 
-	org.broadsheet.account.Account moderator() {
+	Account moderator() {
 		return site.bean(Accounts.class).all().stream().filter(a -> a.role() == Role.EDITOR).findFirst().orElseThrow();
 	}
 

@@ -19,8 +19,11 @@ import org.broadsheet.support.Chromium;
 import org.broadsheet.support.ReaderBrowser;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestArticles;
+import org.broadsheet.support.TestDatabases;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
@@ -36,16 +39,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the console has no error (a blocked inline script would leave a CSP report there), and no
  * element in the comments carries an event handler, a script or a script URL.
  */
-@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class XssContract {
 
 	/** @return Spring options giving a site started by this test a new, empty database */
 	abstract List<String> databaseOptions();
 
 	RunningSite start(String... options) {
-		List<String> all = new java.util.ArrayList<>(databaseOptions());
+		List<String> all = new ArrayList<>(databaseOptions());
 		all.addAll(List.of(options));
-		return RunningSite.start(org.broadsheet.support.TestDatabases.newDataFolder(), all.toArray(String[]::new));
+		return RunningSite.start(TestDatabases.newDataFolder(), all.toArray(String[]::new));
 	}
 
 	static List<String> payloads() throws IOException {
@@ -125,7 +128,7 @@ abstract class XssContract {
 						}
 						return found;""");
 				assertThat(dangerous).as("injected elements").isEmpty();
-				assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("#comments .comment")))
+				assertThat(browser.findElements(By.cssSelector("#comments .comment")))
 					.hasSize(ids.size());
 				Path shots = Files.createDirectories(Path.of("target/screenshots"));
 				Files.write(shots.resolve("xss-comments.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));

@@ -2,9 +2,15 @@ package org.broadsheet.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
+
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import com.rometools.modules.content.ContentModule;
 import com.rometools.modules.mediarss.MediaEntryModule;
@@ -20,10 +26,14 @@ import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestDatabases;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.w3c.dom.Element;
+import org.xml.sax.InputSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,8 +54,8 @@ class FeedTest {
 		var data = TestDatabases.newDataFolder();
 		site = RunningSite.start(data);
 		var articles = site.bean(Articles.class);
-		var image = java.nio.file.Files.createTempFile("lead", ".png");
-		javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(640, 360, java.awt.image.BufferedImage.TYPE_INT_RGB),
+		var image = Files.createTempFile("lead", ".png");
+		ImageIO.write(new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB),
 				"png", image.toFile());
 		long imageId = site.bean(MediaLibrary.class).store(image, "A picture", "Caption", "Credit").id();
 		articles.save(new ArticleDraft("tricky", CLEAN_TITLE, "Tech", List.of(AuthorProfile.named("Ann Feed")),
@@ -53,7 +63,7 @@ class FeedTest {
 				new ImageUse(imageId, null, null, null), List.of("Unicode", "XML"), null, ArticleStatus.PUBLISHED,
 				Instant.parse("2024-03-01T10:00:00Z"), null, null));
 		// The article rules refuse these characters now; rows stored before them may still hold them.
-		site.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+		site.bean(JdbcClient.class)
 			.sql("UPDATE article SET title = ?, summary = ? WHERE slug = 'tricky'")
 			.params(TRICKY_TITLE, "Summary with ]]> and \u0007 bell").update();
 		articles.save(new ArticleDraft(null, "Plain story", "News", List.of(AuthorProfile.named("Bob Feed")), "Plain",
@@ -105,17 +115,17 @@ class FeedTest {
 	@Test
 	void rssCarriesPlainTextAsText() throws Exception {
 		String xml = site.get("/feed/rss?section=hostile").response().body();
-		var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+		var factory = DocumentBuilderFactory.newInstance();
 		factory.setNamespaceAware(true);
-		var dom = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new StringReader(xml)));
-		var item = (org.w3c.dom.Element) dom.getElementsByTagName("item").item(0);
+		var dom = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+		var item = (Element) dom.getElementsByTagName("item").item(0);
 		String description = item.getElementsByTagName("description").item(0).getTextContent();
-		var asHtml = org.jsoup.Jsoup.parseBodyFragment(description);
+		var asHtml = Jsoup.parseBodyFragment(description);
 		assertThat(asHtml.select("img, [onerror]")).isEmpty();
 		assertThat(asHtml.body().text()).isEqualTo(HOSTILE + " & friends");
 		assertThat(item.getElementsByTagName("title").item(0).getTextContent()).isEqualTo(HOSTILE + " title");
 		var categories = item.getElementsByTagName("category");
-		assertThat(java.util.stream.IntStream.range(0, categories.getLength()).mapToObj(i -> categories.item(i).getTextContent()))
+		assertThat(IntStream.range(0, categories.getLength()).mapToObj(i -> categories.item(i).getTextContent()))
 			.containsExactly("Hostile", HOSTILE + " tag");
 		assertThat(item.getElementsByTagNameNS("http://purl.org/dc/elements/1.1/", "creator").item(0).getTextContent())
 			.isEqualTo(HOSTILE + " Writer");

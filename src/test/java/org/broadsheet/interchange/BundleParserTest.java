@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -97,7 +98,7 @@ class BundleParserTest {
 	@Test
 	void notUtf8IsRefused() throws IOException {
 		Path file = dir.resolve("latin1.md");
-		Files.write(file, "---\ntitle: Caf\u00e9\n---\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+		Files.write(file, "---\ntitle: Caf\u00e9\n---\n".getBytes(StandardCharsets.ISO_8859_1));
 		assertThatThrownBy(() -> parser.parse(file)).hasMessageContaining("not UTF-8");
 	}
 

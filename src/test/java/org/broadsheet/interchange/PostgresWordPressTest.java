@@ -8,12 +8,13 @@ import org.broadsheet.support.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
 		disabledReason = "set BROADSHEET_TEST_POSTGRES_URL to a JDBC URL to run the WordPress tests on PostgreSQL")
-@org.springframework.test.annotation.DirtiesContext
+@DirtiesContext
 class PostgresWordPressTest extends WordPressContract {
 
 	static final Path DATA = TestDatabases.newDataFolder();

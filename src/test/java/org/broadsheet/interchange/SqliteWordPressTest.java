@@ -4,10 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.broadsheet.support.TestDatabases;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@org.springframework.test.annotation.DirtiesContext
+@DirtiesContext
 class SqliteWordPressTest extends WordPressContract {
 
 	static final Path DATA = TestDatabases.newDataFolder();

@@ -3,15 +3,22 @@ package org.broadsheet.interchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import javax.imageio.ImageIO;
 
 import org.broadsheet.BroadsheetApplication;
 import org.broadsheet.interchange.WordPressReport.Kind;
@@ -22,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -93,7 +101,7 @@ abstract class WordPressContract {
 		assertThat(status("Template: Password Protected (the password is \"enter\")")).isEqualTo("unpublished");
 		assertThat(count("SELECT COUNT(*) FROM article WHERE sticky = TRUE")).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT go_live_at FROM article WHERE title = 'Scheduled'").query(Long.class).single())
-			.isEqualTo(java.time.Instant.parse("2030-01-01T19:00:18Z").toEpochMilli());
+			.isEqualTo(Instant.parse("2030-01-01T19:00:18Z").toEpochMilli());
 		// Authors with login and email; the hierarchy's roots are sections, children tags.
 		assertThat(jdbc.sql("SELECT name || '|' || login || '|' || email FROM author WHERE login IS NOT NULL ORDER BY login")
 			.query(String.class).list())
@@ -152,8 +160,8 @@ abstract class WordPressContract {
 	@Test
 	void aLeadImageSharedByTwoPostsSurvivesExportAndImportThroughTheMediaFolder() throws IOException {
 		Path uploads = Files.createDirectories(dir.resolve("wp-uploads/2020/01"));
-		var picture = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
-		javax.imageio.ImageIO.write(picture, "png", uploads.resolve("shared.png").toFile());
+		var picture = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+		ImageIO.write(picture, "png", uploads.resolve("shared.png").toFile());
 		String post = """
 				<item><title>%1$s</title><wp:post_id>%2$s</wp:post_id><wp:post_type>post</wp:post_type>
 				  <wp:status>publish</wp:status><wp:post_date_gmt>2021-03-0%2$s 10:00:00</wp:post_date_gmt>
@@ -188,7 +196,7 @@ abstract class WordPressContract {
 	}
 
 	/** The application without a web server on a new, empty database with its data in {@code data}. */
-	private org.springframework.context.ConfigurableApplicationContext emptySite(Path data) {
+	private ConfigurableApplicationContext emptySite(Path data) {
 		List<String> args = new ArrayList<>(List.of("--broadsheet.data=" + data, "--broadsheet.demo.enabled=false",
 				"--broadsheet.search.follow=false", "--spring.main.banner-mode=off"));
 		args.addAll(emptyDatabaseOptions());
@@ -217,7 +225,7 @@ abstract class WordPressContract {
 	void aTruncatedFileIsRefusedAndChangesNothing() throws IOException {
 		importTheme();
 		byte[] whole = Files.readAllBytes(themeData());
-		Path truncated = Files.write(dir.resolve("truncated.xml"), java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
+		Path truncated = Files.write(dir.resolve("truncated.xml"), Arrays.copyOf(whole, whole.length * 2 / 3));
 		// Cut in the middle: what comes before the cut is new to the database.
 		Path renamed = Files.writeString(dir.resolve("renamed.xml"),
 				Files.readString(truncated).replace("wpthemetestdata.wordpress.com", "renamed.example"));
@@ -326,8 +334,8 @@ abstract class WordPressContract {
 	private static Map<String, Object> normalized(Map<String, Object> content) {
 		Map<String, Object> out = new LinkedHashMap<>();
 		content.forEach((key, value) -> out.put(key, ((List<Object>) value).stream().map(row -> row instanceof Map<?, ?> map
-				? new TreeMap<>(map.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-						e -> String.valueOf(e.getKey()).toLowerCase(java.util.Locale.ROOT), e -> text(e.getValue()))))
+				? new TreeMap<>(map.entrySet().stream().collect(Collectors.toMap(
+						e -> String.valueOf(e.getKey()).toLowerCase(Locale.ROOT), e -> text(e.getValue()))))
 				: text(row)).toList()));
 		return out;
 	}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +17,12 @@ import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestDatabases;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.util.UriUtils;
 
 /**
  * WordPress's theme unit test data imported with the {@code import-wordpress} command into a fresh
@@ -114,12 +117,12 @@ class WordPressSiteEndToEndTest {
 		for (String title : List.of("Scheduled", "Template: Password Protected (the password is \"enter\")")) {
 			Map<String, Object> row = jdbc().sql("SELECT a.id, s.slug AS section, a.slug FROM article a "
 					+ "JOIN section s ON s.id = a.section_id WHERE a.title = ?").param(title).query().singleRow();
-			String path = "/" + org.springframework.web.util.UriUtils.encodePath(row.get("section") + "/" + row.get("slug"),
-					java.nio.charset.StandardCharsets.UTF_8);
+			String path = "/" + UriUtils.encodePath(row.get("section") + "/" + row.get("slug"),
+					StandardCharsets.UTF_8);
 			assertThat(site.get(path).status()).as(title).isEqualTo(404);
 			var preview = browser.get("/newsroom/articles/" + row.get("id") + "/preview");
 			assertThat(preview.statusCode()).as(title).isEqualTo(200);
-			assertThat(org.jsoup.Jsoup.parse(preview.body()).selectFirst("main article h1").text()).isEqualTo(title);
+			assertThat(Jsoup.parse(preview.body()).selectFirst("main article h1").text()).isEqualTo(title);
 		}
 	}
 
@@ -132,8 +135,8 @@ class WordPressSiteEndToEndTest {
 	private static String pathOf(String slug) {
 		String section = jdbc().sql("SELECT s.slug FROM article a JOIN section s ON s.id = a.section_id WHERE a.slug = ?")
 			.param(slug).query(String.class).single();
-		return "/" + org.springframework.web.util.UriUtils.encodePath(section + "/" + slug,
-				java.nio.charset.StandardCharsets.UTF_8);
+		return "/" + UriUtils.encodePath(section + "/" + slug,
+				StandardCharsets.UTF_8);
 	}
 
 	private static JdbcClient jdbc() {

@@ -2,8 +2,11 @@ package org.broadsheet.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.GradientPaint;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -107,7 +110,7 @@ class MediaUploadTest {
 	static byte[] jpeg(int width, int height) throws Exception {
 		var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		var g = image.createGraphics();
-		g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.ORANGE, width, height, java.awt.Color.BLUE));
+		g.setPaint(new GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
 		g.fillRect(0, 0, width, height);
 		g.dispose();
 		var out = new ByteArrayOutputStream();
@@ -130,10 +133,10 @@ class MediaUploadTest {
 
 	/** A PNG signature and header chunk declaring the size, and nothing else. */
 	static byte[] pngHeader(int width, int height) {
-		var buffer = java.nio.ByteBuffer.allocate(33);
+		var buffer = ByteBuffer.allocate(33);
 		buffer.put(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
 		buffer.putInt(13);
-		byte[] chunk = java.nio.ByteBuffer.allocate(17).put("IHDR".getBytes()).putInt(width).putInt(height)
+		byte[] chunk = ByteBuffer.allocate(17).put("IHDR".getBytes()).putInt(width).putInt(height)
 			.put(new byte[] { 8, 2, 0, 0, 0 }).array();
 		buffer.put(chunk);
 		var crc = new CRC32();

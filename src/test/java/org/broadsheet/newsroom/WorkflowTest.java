@@ -17,12 +17,14 @@ import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.PublishedArticles;
+import org.broadsheet.author.Authors;
 import org.broadsheet.changelog.ChangeLog;
 import org.broadsheet.search.Search;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestClock;
 import org.broadsheet.support.TestDatabases;
+import org.broadsheet.taxonomy.Taxonomy;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -291,7 +293,7 @@ class WorkflowTest {
 		var editor = as("editor");
 		long id = create(editor, "Profiled authors");
 		editor.post("/newsroom/articles/" + id + "/publish", Map.of());
-		var author = site.bean(org.broadsheet.author.Authors.class).bySlug("writer-one").orElseThrow();
+		var author = site.bean(Authors.class).bySlug("writer-one").orElseThrow();
 		var profile = Map.of("title", "Senior fellow", "affiliation", "An Institute", "bio", "Writer One writes.",
 				"links", "https://writer-one.example/\nhttps://social.example/@one");
 		assertThat(as("contributor").post("/newsroom/authors/" + author.id(), profile).statusCode()).isEqualTo(403);
@@ -304,7 +306,7 @@ class WorkflowTest {
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(bad.body()).selectFirst(".notice").text()).startsWith("links:");
 
-		var section = site.bean(org.broadsheet.taxonomy.Taxonomy.class).sectionBySlug("opinion").orElseThrow();
+		var section = site.bean(Taxonomy.class).sectionBySlug("opinion").orElseThrow();
 		assertThat(editor.post("/newsroom/sections/" + section.id(), Map.of("name", "Comment", "opinion", "true"))
 			.statusCode()).isEqualTo(302);
 		assertThat(site.get("/opinion/").html().selectFirst("h1").text()).isEqualTo("Comment");
@@ -346,7 +348,7 @@ class WorkflowTest {
 		assertThat(leave.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(leave.body()).selectFirst(".notice").text()).startsWith("status:");
 
-		var author = site.bean(org.broadsheet.author.Authors.class).bySlug("writer-one").orElseThrow();
+		var author = site.bean(Authors.class).bySlug("writer-one").orElseThrow();
 		assertThat(editor.post("/newsroom/authors/" + author.id(), Map.of("photo", "999999")).statusCode()).isEqualTo(400);
 		assertThat(editor.post("/newsroom/authors/" + author.id(), Map.of("photo", "abc")).statusCode()).isEqualTo(400);
 	}

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Measures related-article quality on the labelled BBC News corpus: for every article, the share
@@ -29,7 +33,7 @@ public final class RelatedEvaluation {
 		Set<String> duplicates = duplicates(corpus.resolve("duplicates.tsv"));
 		Map<Long, String> category = new HashMap<>();
 		List<IndexedArticle> docs = new ArrayList<>();
-		long published = java.time.Instant.parse("2005-01-01T00:00:00Z").toEpochMilli();
+		long published = Instant.parse("2005-01-01T00:00:00Z").toEpochMilli();
 		for (String line : Files.readAllLines(corpus.resolve("index.tsv")).subList(1, Files.readAllLines(corpus.resolve("index.tsv")).size())) {
 			String[] cols = line.split("\t");
 			if (duplicates.contains(cols[0])) {
@@ -43,7 +47,7 @@ public final class RelatedEvaluation {
 					parts.length > 2 ? parts[2].strip() : "", "News", List.of(), List.of(), published));
 		}
 		Path folder = Files.createTempDirectory("bbc-index");
-		var holder = new SearchIndexHolder(folder, java.time.ZoneOffset.UTC);
+		var holder = new SearchIndexHolder(folder, ZoneOffset.UTC);
 		try {
 			docs.forEach(holder.index()::index);
 			holder.index().commit(1);
@@ -69,7 +73,7 @@ public final class RelatedEvaluation {
 		}
 		finally {
 			holder.destroy();
-			org.springframework.util.FileSystemUtils.deleteRecursively(folder);
+			FileSystemUtils.deleteRecursively(folder);
 		}
 	}
 

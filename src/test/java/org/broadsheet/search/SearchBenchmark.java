@@ -3,8 +3,11 @@ package org.broadsheet.search;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 
@@ -39,7 +42,7 @@ public final class SearchBenchmark {
 	private static void run(int size, boolean report) throws Exception {
 		var words = new Vocabulary(30_000, 42);
 		Path folder = Files.createTempDirectory("bench-index");
-		var holder = new SearchIndexHolder(folder, java.time.ZoneOffset.UTC);
+		var holder = new SearchIndexHolder(folder, ZoneOffset.UTC);
 		try {
 			SearchIndex index = holder.index();
 			var random = new Random(size);
@@ -77,7 +80,7 @@ public final class SearchBenchmark {
 			for (int i = 1; i <= size; i++) {
 				ids.add(i);
 			}
-			java.util.Collections.shuffle(ids, new Random(11));
+			Collections.shuffle(ids, new Random(11));
 			long[] relatedTimes = new long[Math.max(1, asks - WARM_UP)];
 			for (int i = 0; i < asks; i++) {
 				long t = System.nanoTime();
@@ -148,7 +151,7 @@ public final class SearchBenchmark {
 			var random = new Random(seed);
 			String[] syllables = { "ka", "lo", "mi", "ren", "tor", "sa", "vel", "qui", "dan", "po", "ser", "lin", "mar",
 					"tek", "ov", "ra", "zu", "bel", "cho", "fen" };
-			var seen = new java.util.HashSet<String>();
+			var seen = new HashSet<String>();
 			words = new String[size];
 			for (int i = 0; i < size;) {
 				StringBuilder w = new StringBuilder();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.broadsheet.account.Account;
 import org.broadsheet.account.Accounts;
@@ -58,7 +59,7 @@ abstract class HostileRequestsContract {
 
 	@Test
 	void aNulInTheSignInEmailIsAWrongPasswordNotAnError() {
-		var response = new NewsroomBrowser(site).post("/login", java.util.Map.of("email", "editor\u0000@example.com",
+		var response = new NewsroomBrowser(site).post("/login", Map.of("email", "editor\u0000@example.com",
 				"password", "editor-password"));
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
@@ -81,7 +82,7 @@ abstract class HostileRequestsContract {
 	/** PostgreSQL text cannot hold NUL: refused, naming the parameter, before any query on both databases. */
 	@Test
 	void aNulInAQueryParameterIs400NamingIt() {
-		for (var entry : java.util.Map.of("/feed/rss?section=%00", "section", "/feed/atom?tag=a%00b", "tag",
+		for (var entry : Map.of("/feed/rss?section=%00", "section", "/feed/atom?tag=a%00b", "tag",
 				"/search?q=%00", "q", "/talk/?page=1&sort=x%00", "sort").entrySet()) {
 			var page = site.get(entry.getKey());
 			assertThat(page.status()).as(entry.getKey()).isEqualTo(400);

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -363,11 +366,11 @@ class ReferencePageEndToEndTest {
 	void aChangedSlugRedirectsPermanently() {
 		Articles articles = site.bean(Articles.class);
 		var saved = articles.save(new ArticleDraft(null, "Soon renamed", "News", List.of(AuthorProfile.named("Staff")),
-				null, "Text", null, List.of(), null, ArticleStatus.PUBLISHED, java.time.Instant.parse("2018-01-01T00:00:00Z"),
+				null, "Text", null, List.of(), null, ArticleStatus.PUBLISHED, Instant.parse("2018-01-01T00:00:00Z"),
 				null, null));
 		articles.update(saved.id(), new ArticleDraft("renamed-story", "Soon renamed", "News",
 				List.of(AuthorProfile.named("Staff")), null, "Text", null, List.of(), null, ArticleStatus.PUBLISHED,
-				java.time.Instant.parse("2018-01-01T00:00:00Z"), null, null));
+				Instant.parse("2018-01-01T00:00:00Z"), null, null));
 		var old = site.get("/news/soon-renamed");
 		assertThat(old.status()).isEqualTo(301);
 		assertThat(old.header("Location")).endsWith("/news/renamed-story");
@@ -388,7 +391,7 @@ class ReferencePageEndToEndTest {
 	}
 
 	private static void assertShareLinks(List<Element> links, String url) {
-		String encoded = java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8);
+		String encoded = URLEncoder.encode(url, StandardCharsets.UTF_8);
 		assertThat(links).extracting(a -> a.attr("href").replaceAll("[?].*", ""))
 			.containsExactly("mailto:", "https://x.com/intent/post", "https://www.facebook.com/sharer/sharer.php",
 					"https://www.linkedin.com/sharing/share-offsite/", "https://t.me/share/url", "https://wa.me/");

@@ -1,5 +1,8 @@
 package org.broadsheet.support;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -41,7 +44,7 @@ public final class NewsroomBrowser {
 	/** Posts a multipart form with one file, the CSRF token in the query string (as the upload form does). */
 	public HttpResponse<String> upload(String path, String filename, byte[] content, Map<String, String> fields) {
 		String boundary = "----broadsheet" + System.nanoTime();
-		var body = new java.io.ByteArrayOutputStream();
+		var body = new ByteArrayOutputStream();
 		fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
 				+ "\"\r\n\r\n" + value + "\r\n"));
 		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
@@ -53,7 +56,7 @@ public final class NewsroomBrowser {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
 	}
 
-	private static void write(java.io.ByteArrayOutputStream out, String text) {
+	private static void write(ByteArrayOutputStream out, String text) {
 		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
 	}
 
@@ -76,8 +79,8 @@ public final class NewsroomBrowser {
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

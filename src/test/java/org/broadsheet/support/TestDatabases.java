@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -53,10 +54,10 @@ public final class TestDatabases {
 	}
 
 	/** Creates a new schema in the test PostgreSQL database; @return the Spring options that point at it */
-	public static java.util.List<String> postgresOptions(String schema) {
+	public static List<String> postgresOptions(String schema) {
 		String url = System.getenv(POSTGRES_URL_VARIABLE);
 		execute("CREATE SCHEMA " + schema);
-		return java.util.List.of("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+		return List.of("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
 				"--spring.flyway.default-schema=" + schema, "--spring.flyway.schemas=" + schema);
 	}
 

@@ -2,6 +2,7 @@ package org.broadsheet.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -48,20 +49,20 @@ class SluggerTest {
 		assertThat(keepScript.slugify(title, "article")).isEqualTo("article");
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void separatorsJoinersAndDottedCapitalI() {
 		assertThat(keepScript.slugify("zero\u200Bwidth space")).isEqualTo("zero-width-space");
 		assertThat(keepScript.slugify("می\u200Cخواهم")).isEqualTo("میخواهم");
 		assertThat(keepScript.slugify("İstanbul")).isEqualTo("istanbul");
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void longTitlesAreCutAtAWordBoundary() {
 		String slug = keepScript.slugify("Live updates: Parliament debates the coastal flood defence bill as storms close in on the delta, day 1");
 		assertThat(slug).isEqualTo("live-updates-parliament-debates-the-coastal-flood-defence-bill-as-storms-close");
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void composesDecomposedTextAndCapsLength() {
 		assertThat(keepScript.slugify("Cafe\u0301")).isEqualTo("café").hasSize(4);
 		String slug = keepScript.slugify("word ".repeat(60));
