@@ -72,15 +72,8 @@ public class Accounts {
 	 */
 	@Transactional
 	public Account create(Account actor, String email, String displayName, Role role, String password) {
-		requireAdministrator(actor);
+		Permission.MANAGE_ACCOUNTS.require(actor);
 		return create(email, displayName, role, password);
-	}
-
-	/** @throws org.springframework.security.access.AccessDeniedException unless {@code actor} is an administrator */
-	public void requireAdministrator(Account actor) {
-		if (!actor.role().atLeast(Role.ADMINISTRATOR)) {
-			throw new AccessDeniedException("Only administrators manage accounts");
-		}
 	}
 
 	/**

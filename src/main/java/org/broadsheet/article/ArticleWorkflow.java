@@ -10,7 +10,7 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 
 import org.broadsheet.account.Account;
-import org.broadsheet.account.Role;
+import org.broadsheet.account.Permission;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -315,14 +315,14 @@ public class ArticleWorkflow {
 	 * published. {@link Articles#inNewsroom} lists the same articles (keep the two together).
 	 */
 	static boolean mayEdit(Account actor, Revisions.State state) {
-		Role role = actor.role();
 		boolean onTheirDesk = state.status() != ArticleStatus.PUBLISHED && state.status() != ArticleStatus.SCHEDULED;
-		return role.atLeast(Role.EDITOR) || owns(actor, state) && (role.atLeast(Role.AUTHOR) || onTheirDesk);
+		return Permission.EDIT_ANY_ARTICLE.allows(actor)
+				|| owns(actor, state) && (Permission.PUBLISH_OWN.allows(actor) || onTheirDesk);
 	}
 
 	/** Editors publish anything; authors their own; contributors nothing. */
 	static boolean mayPublish(Account actor, Revisions.State state) {
-		return actor.role().atLeast(Role.EDITOR) || actor.role().atLeast(Role.AUTHOR) && owns(actor, state);
+		return Permission.EDIT_ANY_ARTICLE.allows(actor) || Permission.PUBLISH_OWN.allows(actor) && owns(actor, state);
 	}
 
 	private static void requireEdit(Account actor, Revisions.State state) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.broadsheet.account.Account;
-import org.broadsheet.account.Role;
+import org.broadsheet.account.Permission;
 import org.broadsheet.author.Author;
 import org.broadsheet.author.Authors;
 import org.broadsheet.media.Image;
@@ -288,10 +288,10 @@ public class Articles {
 	public NewsroomList inNewsroom(Account actor, NewsroomQuery query) {
 		StringBuilder where = new StringBuilder("1 = 1");
 		Map<String, Object> params = new HashMap<>();
-		if (!actor.role().atLeast(Role.EDITOR)) {
+		if (!Permission.EDIT_ANY_ARTICLE.allows(actor)) {
 			where.append(" AND a.created_by = :actor");
 			params.put("actor", actor.id());
-			if (!actor.role().atLeast(Role.AUTHOR)) {
+			if (!Permission.PUBLISH_OWN.allows(actor)) {
 				where.append(" AND a.status NOT IN ('published', 'scheduled')");
 			}
 		}

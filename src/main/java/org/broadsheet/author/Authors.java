@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.broadsheet.account.Account;
-import org.broadsheet.account.Role;
+import org.broadsheet.account.Permission;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.text.SlugClaim;
 import org.broadsheet.text.Slugger;
@@ -173,9 +173,7 @@ public class Authors {
 	 */
 	@Transactional
 	public Author updateProfile(Account actor, long id, String title, String affiliation, String bio, Long photoImageId, String links) {
-		if (!actor.role().atLeast(Role.EDITOR)) {
-			throw new AccessDeniedException("Only editors change author profiles");
-		}
+		Permission.EDIT_PEOPLE_AND_TOPICS.require(actor);
 		var profile = new AuthorProfile("x", blankToNull(title), blankToNull(affiliation), blankToNull(bio));
 		if (photoImageId != null && media.byIds(Set.of(photoImageId)).isEmpty()) {
 			throw new IllegalArgumentException("photo: there is no image " + photoImageId + " in the media library");

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.broadsheet.account.Account;
-import org.broadsheet.account.Role;
+import org.broadsheet.account.Permission;
 import org.broadsheet.delivery.PagesChanged;
 import org.broadsheet.delivery.Surrogates;
 import org.springframework.context.ApplicationEventPublisher;
@@ -58,7 +58,7 @@ public class Moderation {
 	 */
 	@Transactional
 	public void setClosed(Account actor, long articleId, boolean closed) {
-		requireModerator(actor);
+		Permission.MODERATE_COMMENTS.require(actor);
 		events.publishEvent(PagesChanged.of(Surrogates.article(articleId)));
 		if (closed) {
 			comments.close(articleId);
@@ -74,7 +74,7 @@ public class Moderation {
 	 */
 	@Transactional(readOnly = true)
 	public Queue queue(Account actor, CommentStatus status, int page, int size) {
-		requireModerator(actor);
+		Permission.MODERATE_COMMENTS.require(actor);
 		Map<CommentStatus, Integer> counts = new EnumMap<>(CommentStatus.class);
 		for (CommentStatus s : CommentStatus.values()) {
 			counts.put(s, 0);
@@ -100,7 +100,7 @@ public class Moderation {
 	 */
 	@Transactional
 	public int apply(Account actor, Action action, List<Long> ids) {
-		requireModerator(actor);
+		Permission.MODERATE_COMMENTS.require(actor);
 		if (ids.isEmpty()) {
 			return 0;
 		}
@@ -118,7 +118,7 @@ public class Moderation {
 	 * @throws AccessDeniedException unless the actor is an editor or above
 	 */
 	public Optional<Comment> find(Account actor, long id) {
-		requireModerator(actor);
+		Permission.MODERATE_COMMENTS.require(actor);
 		return jdbc.sql("SELECT " + Comments.COLUMNS + " FROM comment WHERE id = ?").param(id).query(Comments::row)
 			.optional();
 	}
@@ -132,7 +132,7 @@ public class Moderation {
 	 */
 	@Transactional
 	public void edit(Account actor, long id, String name, String email, String website, String text) {
-		requireModerator(actor);
+		Permission.MODERATE_COMMENTS.require(actor);
 		Map<String, String> problems = new LinkedHashMap<>();
 		var fields = CommentFields.check(name, email, website, text, settings.maxLength(), false, problems);
 		if (!problems.isEmpty()) {
@@ -157,12 +157,6 @@ public class Moderation {
 	private int status(List<Long> ids, CommentStatus status) {
 		return jdbc.sql("UPDATE comment SET status = :status WHERE id IN (:ids)").param("status", status.key())
 			.param("ids", ids).update();
-	}
-
-	private static void requireModerator(Account actor) {
-		if (!actor.role().atLeast(Role.EDITOR)) {
-			throw new AccessDeniedException("Only editors moderate comments");
-		}
 	}
 
 }

@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.time.DateTimeException;
 
 import org.broadsheet.account.NewsroomUser;
-import org.broadsheet.account.Role;
+import org.broadsheet.account.Permission;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleRules;
 import org.broadsheet.article.ArticleWorkflow;
@@ -215,7 +215,7 @@ class EditorController {
 	private String form(NewsroomUser user, Model model, CsrfToken csrf, ArticleWorkflow.Editing editing, ArticleForm form, String error) {
 		model.addAttribute("page", new NewsroomPages.EditPage(chrome.chrome(), csrf, editing, form, error,
 				taxonomy.sections(), media.recent(100), settings.timeZone(),
-				editing != null && user.account().role().atLeast(Role.EDITOR) ? comments.closedByEditor(editing.id()) : null));
+				editing != null && Permission.MODERATE_COMMENTS.allows(user.account()) ? comments.closedByEditor(editing.id()) : null));
 		return "newsroom/edit";
 	}
 

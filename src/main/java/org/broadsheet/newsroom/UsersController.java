@@ -2,6 +2,7 @@ package org.broadsheet.newsroom;
 
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.NewsroomUser;
+import org.broadsheet.account.Permission;
 import org.broadsheet.account.Role;
 import org.broadsheet.site.SiteChrome;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,7 @@ class UsersController {
 
 	@GetMapping("/newsroom/users")
 	String users(@AuthenticationPrincipal NewsroomUser user, CsrfToken csrf, Model model) {
-		accounts.requireAdministrator(user.account());
+		Permission.MANAGE_ACCOUNTS.require(user.account());
 		return page(model, csrf, null);
 	}
 

@@ -17,7 +17,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.broadsheet.account.Account;
-import org.broadsheet.account.Role;
+import org.broadsheet.account.Permission;
 import org.broadsheet.text.SlugClaim;
 import org.broadsheet.text.Slugger;
 import org.broadsheet.delivery.PagesChanged;
@@ -167,9 +167,7 @@ public class Taxonomy {
 	 */
 	@Transactional
 	public void rename(Account actor, String kind, long id, String name, boolean opinion) {
-		if (!actor.role().atLeast(Role.EDITOR)) {
-			throw new AccessDeniedException("Only editors change sections and tags");
-		}
+		Permission.EDIT_PEOPLE_AND_TOPICS.require(actor);
 		if (name == null || name.isBlank() || name.strip().length() > 100 || name.codePoints().noneMatch(Character::isLetterOrDigit)) {
 			throw new IllegalArgumentException("name: at most 100 characters, with a letter or a digit");
 		}

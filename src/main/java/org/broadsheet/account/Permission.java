@@ -1,0 +1,48 @@
+package org.broadsheet.account;
+
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * What a newsroom account may do, each with the least role that may: the one permission policy
+ * every use case asks, instead of comparing roles where it acts. Rules that also depend on the
+ * article (whose it is, whether it is live) are the article workflow's, built on these.
+ */
+public enum Permission {
+
+	/** Publish, schedule and unpublish one's own articles, and edit them once they are live. */
+	PUBLISH_OWN(Role.AUTHOR, "Only authors publish their own articles"),
+
+	/** Edit, publish and unpublish anyone's article. */
+	EDIT_ANY_ARTICLE(Role.EDITOR, "Only editors edit and publish other people's articles"),
+
+	/** Approve, hold, spam and delete comments; open and close an article's comments. */
+	MODERATE_COMMENTS(Role.EDITOR, "Only editors moderate comments"),
+
+	/** Rename sections and tags, edit author profiles. */
+	EDIT_PEOPLE_AND_TOPICS(Role.EDITOR, "Only editors change sections, tags and author profiles"),
+
+	/** Create and list newsroom accounts. */
+	MANAGE_ACCOUNTS(Role.ADMINISTRATOR, "Only administrators manage accounts");
+
+	private final Role least;
+
+	private final String refusal;
+
+	Permission(Role least, String refusal) {
+		this.least = least;
+		this.refusal = refusal;
+	}
+
+	/** @return whether {@code actor}'s role has this permission */
+	public boolean allows(Account actor) {
+		return actor.role().atLeast(least);
+	}
+
+	/** @throws AccessDeniedException (403) saying who may, unless {@code actor} has this permission */
+	public void require(Account actor) {
+		if (!allows(actor)) {
+			throw new AccessDeniedException(refusal);
+		}
+	}
+
+}
