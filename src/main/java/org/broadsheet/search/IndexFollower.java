@@ -167,8 +167,13 @@ class IndexFollower implements DisposableBean {
 		long seq = Math.max(index.appliedSeq(), changes.get(changes.size() - 1).seq());
 		index.commit(seq);
 		changes.forEach(c -> recentlyApplied.put(c.seq(), now));
-		// Search pages cached before this commit miss what it added: this node's index alone changed.
-		events.publishEvent(new LocalPagesChanged(Set.of(Surrogates.SEARCH)));
+		// Pages cached before this commit miss what it added, on this node alone (each node's index
+		// lags on its own): search pages, and the applied articles' pages, whose related lists come
+		// from the index.
+		Set<String> keys = new LinkedHashSet<>();
+		keys.add(Surrogates.SEARCH);
+		ids.forEach(id -> keys.add(Surrogates.article(id)));
+		events.publishEvent(new LocalPagesChanged(keys));
 	}
 
 	/** Rebuilds the whole index from the database. */
@@ -185,7 +190,8 @@ class IndexFollower implements DisposableBean {
 		}
 		index.commit(seq);
 		log.info("Search index rebuilt: {} articles in {} ms", indexed, (System.nanoTime() - started) / 1_000_000);
-		events.publishEvent(new LocalPagesChanged(Set.of(Surrogates.SEARCH)));
+		// Every page rendered while the index was being rebuilt lacks related articles.
+		events.publishEvent(new LocalPagesChanged(Set.of(Surrogates.ALL)));
 	}
 
 	/** Re-reads the articles: published ones are (re)indexed, the others removed. */
