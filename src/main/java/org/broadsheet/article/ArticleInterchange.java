@@ -5,10 +5,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
+import org.broadsheet.shared.SlugClaim;
+import org.broadsheet.shared.Slugger;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Taxonomy;
-import org.broadsheet.text.SlugClaim;
-import org.broadsheet.text.Slugger;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.broadsheet.delivery.PagesChanged;
 import org.broadsheet.delivery.Surrogates;
-import org.broadsheet.transaction.PerTransaction;
+import org.broadsheet.shared.PerTransaction;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -15,9 +15,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.broadsheet.author.Author;
+import org.broadsheet.shared.PerTransaction;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
-import org.broadsheet.transaction.PerTransaction;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -4,5 +4,5 @@
  * the import and export door ({@code ArticleInterchange}); publishes {@code ArticleEvent}s.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "author",
-		"delivery", "media", "taxonomy", "text", "transaction" })
+		"delivery", "media", "shared", "taxonomy" })
 package org.broadsheet.article;

@@ -14,16 +14,16 @@ import java.util.stream.Collectors;
 
 import org.broadsheet.account.Account;
 import org.broadsheet.account.Permission;
+import org.broadsheet.delivery.PagesChanged;
+import org.broadsheet.delivery.Surrogates;
 import org.broadsheet.media.MediaLibrary;
-import org.broadsheet.text.SlugClaim;
-import org.broadsheet.text.Slugger;
+import org.broadsheet.shared.SlugClaim;
+import org.broadsheet.shared.Slugger;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.context.ApplicationEventPublisher;
-import org.broadsheet.delivery.PagesChanged;
-import org.broadsheet.delivery.Surrogates;
 
 /** Stores and finds authors. */
 @Service

@@ -1,5 +1,6 @@
 /**
  * Authors: the {@code author} table, profiles (bio, photo, links) and their pages' keys.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "delivery", "media", "text" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "delivery",
+		"media", "shared" })
 package org.broadsheet.author;

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.broadsheet.article.ArticleEvent;
-import org.broadsheet.transaction.PerTransaction;
+import org.broadsheet.shared.PerTransaction;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.context.event.EventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 
 /**

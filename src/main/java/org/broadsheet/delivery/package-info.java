@@ -6,5 +6,5 @@
  * {@link org.broadsheet.delivery.PagesChanged}, and contribute
  * {@link org.broadsheet.delivery.ResponsePart}s; this module depends on none of them.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "transaction")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 package org.broadsheet.delivery;

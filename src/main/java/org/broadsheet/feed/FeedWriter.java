@@ -30,7 +30,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
 import org.broadsheet.article.Article;
-import org.broadsheet.text.XmlText;
+import org.broadsheet.shared.XmlText;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.springframework.web.util.HtmlUtils;

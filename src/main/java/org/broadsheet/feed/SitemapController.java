@@ -12,10 +12,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.broadsheet.article.PublishedArticles;
-import org.broadsheet.site.SiteLinks;
-import org.broadsheet.text.XmlText;
 import org.broadsheet.delivery.PageKind;
 import org.broadsheet.delivery.Surrogates;
+import org.broadsheet.shared.XmlText;
+import org.broadsheet.site.SiteLinks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;

@@ -3,5 +3,5 @@
  * and robots.txt.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "article", "author",
-		"delivery", "media", "site", "taxonomy", "text" })
+		"delivery", "media", "shared", "site", "taxonomy" })
 package org.broadsheet.feed;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
-import org.broadsheet.cli.OfflineCommand;
+import org.broadsheet.shared.OfflineCommand;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.broadsheet.article.Syndication;
-import org.broadsheet.cli.OfflineCommand;
+import org.broadsheet.shared.OfflineCommand;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;

@@ -2,6 +2,6 @@
  * Moving articles in and out: Markdown bundles, WordPress (WXR 1.2) import and export, and their
  * commands.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "article", "author", "cli",
-		"comment", "media", "taxonomy", "text" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "article", "author",
+		"comment", "media", "shared", "taxonomy" })
 package org.broadsheet.interchange;

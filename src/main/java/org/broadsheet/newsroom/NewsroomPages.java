@@ -16,10 +16,10 @@ import org.broadsheet.author.Author;
 import org.broadsheet.comment.Comment;
 import org.broadsheet.comment.Moderation;
 import org.broadsheet.media.Image;
+import org.broadsheet.shared.Links;
 import org.broadsheet.site.Chrome;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
-import org.broadsheet.text.Links;
 import org.springframework.security.web.csrf.CsrfToken;
 
 /** The models of the newsroom's templates ({@code src/main/jte/newsroom}). */

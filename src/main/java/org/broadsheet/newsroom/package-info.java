@@ -3,5 +3,5 @@
  * people and topics, comment moderation.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "article",
-		"author", "comment", "media", "site", "taxonomy", "text" })
+		"author", "comment", "media", "shared", "site", "taxonomy" })
 package org.broadsheet.newsroom;

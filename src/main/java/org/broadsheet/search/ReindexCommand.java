@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.function.Function;
 
 import org.apache.lucene.store.LockObtainFailedException;
-import org.broadsheet.cli.OfflineCommand;
+import org.broadsheet.shared.OfflineCommand;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;

@@ -13,7 +13,7 @@ import org.broadsheet.comment.Comment;
 import org.broadsheet.comment.CommentThread;
 import org.broadsheet.comment.Likes;
 import org.broadsheet.search.SearchResults;
-import org.broadsheet.text.Links;
+import org.broadsheet.shared.Links;
 import org.springframework.security.web.csrf.CsrfToken;
 
 /** The models of the reader pages' templates ({@code src/main/jte/site}). */

@@ -3,5 +3,5 @@
  * SEO metadata, assets, comment and like forms.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "article",
-		"author", "comment", "delivery", "media", "search", "taxonomy", "text" })
+		"author", "comment", "delivery", "media", "search", "shared", "taxonomy" })
 package org.broadsheet.site;

@@ -18,10 +18,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.broadsheet.account.Account;
 import org.broadsheet.account.Permission;
-import org.broadsheet.text.SlugClaim;
-import org.broadsheet.text.Slugger;
 import org.broadsheet.delivery.PagesChanged;
 import org.broadsheet.delivery.Surrogates;
+import org.broadsheet.shared.SlugClaim;
+import org.broadsheet.shared.Slugger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

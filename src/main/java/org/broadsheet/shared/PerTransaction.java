@@ -1,4 +1,4 @@
-package org.broadsheet.transaction;
+package org.broadsheet.shared;
 
 import java.util.Optional;
 import java.util.function.Supplier;

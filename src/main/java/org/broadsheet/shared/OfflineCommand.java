@@ -1,4 +1,4 @@
-package org.broadsheet.cli;
+package org.broadsheet.shared;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

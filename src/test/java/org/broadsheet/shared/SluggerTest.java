@@ -1,4 +1,4 @@
-package org.broadsheet.text;
+package org.broadsheet.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
