@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
+import org.broadsheet.shared.NotFound;
 import org.broadsheet.shared.SlugClaim;
 import org.broadsheet.shared.Slugger;
 import org.broadsheet.taxonomy.Section;
@@ -115,11 +116,11 @@ public class ArticleInterchange {
 	 *
 	 * @param oldSlug decoded; slugified as titles are
 	 * @return whether a new redirect was stored
-	 * @throws IllegalArgumentException when there is no such article
+	 * @throws NotFound when there is no such article
 	 */
 	@Transactional
 	public boolean keepOldSlug(long id, String oldSlug) {
-		ArticleRow row = repository.find(id).orElseThrow(() -> new IllegalArgumentException("id: no article " + id));
+		ArticleRow row = repository.find(id).orElseThrow(() -> new NotFound("article", id));
 		String slug = slugger.slugify(oldSlug);
 		if (slug.isEmpty() || slug.equals(row.slug())) {
 			return false;

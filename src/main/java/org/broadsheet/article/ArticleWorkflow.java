@@ -11,6 +11,7 @@ import com.github.difflib.patch.AbstractDelta;
 
 import org.broadsheet.account.Account;
 import org.broadsheet.account.Permission;
+import org.broadsheet.shared.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -72,8 +73,9 @@ public class ArticleWorkflow {
 	 * until {@link #publish}.
 	 *
 	 * @throws AccessDeniedException when the actor may not edit this article
-	 * @throws IllegalArgumentException naming the field, for bad input, an unknown article or a
-	 *         lead image not in the media library
+	 * @throws IllegalArgumentException naming the field, for bad input or a lead image not in the
+	 *         media library
+	 * @throws NotFound when there is no such article
 	 */
 	@Transactional
 	public void save(Account actor, long id, ArticleDraft draft) {
@@ -108,7 +110,8 @@ public class ArticleWorkflow {
 	 * updates the last-updated instant; the publication instant stays.
 	 *
 	 * @throws AccessDeniedException unless an author publishing their own, or an editor
-	 * @throws IllegalArgumentException when there is no such article, or its slug is taken meanwhile
+	 * @throws IllegalArgumentException when its slug is taken meanwhile
+	 * @throws NotFound when there is no such article
 	 */
 	@Transactional
 	public void publish(Account actor, long id) {
@@ -191,23 +194,24 @@ public class ArticleWorkflow {
 	 * publishing, if the article is live.
 	 *
 	 * @throws AccessDeniedException when the actor may not edit this article
-	 * @throws IllegalArgumentException when the revision does not exist, or its lead image is gone
+	 * @throws IllegalArgumentException when the revision's lead image is gone
+	 * @throws NotFound when the article or the revision does not exist
 	 */
 	@Transactional
 	public void restore(Account actor, long id, long revisionId) {
 		var revision = revisions.find(id, revisionId)
-			.orElseThrow(() -> new IllegalArgumentException("revision: no revision " + revisionId + " of article " + id));
+			.orElseThrow(() -> new NotFound("revision", revisionId));
 		save(actor, id, revision.draft());
 		audit(id, actor, "restored", Long.toString(revisionId));
 	}
 
 	/**
 	 * @throws AccessDeniedException when the actor may not edit this article
-	 * @throws IllegalArgumentException when there is no such article
+	 * @throws NotFound when there is no such article
 	 */
 	@Transactional(readOnly = true)
 	public Editing editing(Account actor, long id) {
-		var state = revisions.state(id).orElseThrow(() -> new IllegalArgumentException("id: no article " + id));
+		var state = revisions.state(id).orElseThrow(() -> new NotFound("article", id));
 		requireEdit(actor, state);
 		var all = revisions.list(id);
 		return new Editing(id, all.isEmpty() ? null : all.get(0).draft(), state.status(), state.hasUnpublishedChanges(),
@@ -218,13 +222,13 @@ public class ArticleWorkflow {
 	/**
 	 * @return the line-by-line differences of title, standfirst and body between two revisions
 	 * @throws AccessDeniedException when the actor may not edit this article
-	 * @throws IllegalArgumentException when the article or either revision does not exist
+	 * @throws NotFound when the article or either revision does not exist
 	 */
 	@Transactional(readOnly = true)
 	public RevisionDiff compare(Account actor, long id, long fromRevision, long toRevision) {
-		requireEdit(actor, revisions.state(id).orElseThrow(() -> new IllegalArgumentException("id: no article " + id)));
-		var from = revisions.find(id, fromRevision).orElseThrow(() -> new IllegalArgumentException("from: no such revision"));
-		var to = revisions.find(id, toRevision).orElseThrow(() -> new IllegalArgumentException("to: no such revision"));
+		requireEdit(actor, revisions.state(id).orElseThrow(() -> new NotFound("article", id)));
+		var from = revisions.find(id, fromRevision).orElseThrow(() -> new NotFound("revision", fromRevision));
+		var to = revisions.find(id, toRevision).orElseThrow(() -> new NotFound("revision", toRevision));
 		return new RevisionDiff(from, to,
 				List.of(diff("title", from.draft().title(), to.draft().title()),
 						diff("summary", from.draft().summary(), to.draft().summary()),
@@ -292,7 +296,7 @@ public class ArticleWorkflow {
 
 	/** The article's state, its row locked until the transaction ends. */
 	private Revisions.State state(long id) {
-		return revisions.lockedState(id).orElseThrow(() -> new IllegalArgumentException("id: no article " + id));
+		return revisions.lockedState(id).orElseThrow(() -> new NotFound("article", id));
 	}
 
 	private Revision latest(long id, Revisions.State state) {

@@ -16,6 +16,7 @@ import org.broadsheet.author.Author;
 import org.broadsheet.author.Authors;
 import org.broadsheet.media.Image;
 import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.shared.NotFound;
 import org.broadsheet.shared.SlugClaim;
 import org.broadsheet.shared.Slugger;
 import org.broadsheet.taxonomy.Section;
@@ -143,8 +144,9 @@ public class Articles {
 	 * Replaces article {@code id} with {@code draft}. When its section or slug changes, the old
 	 * address answers with a permanent redirect to the new one.
 	 *
-	 * @throws IllegalArgumentException naming the field: no such article, or the slug is taken by
-	 *         another article in the section
+	 * @throws IllegalArgumentException naming the field: the slug is taken by another article in
+	 *         the section
+	 * @throws NotFound when there is no such article
 	 */
 	@Transactional
 	public Saved update(long id, ArticleDraft draft) {
@@ -153,7 +155,7 @@ public class Articles {
 
 	/** {@link #update(long, ArticleDraft)} on behalf of an account (recorded in the revision). */
 	Saved update(long id, ArticleDraft draft, Long accountId) {
-		ArticleRow old = repository.find(id).orElseThrow(() -> new IllegalArgumentException("id: no article " + id));
+		ArticleRow old = repository.find(id).orElseThrow(() -> new NotFound("article", id));
 		Section section = checkedSection(draft);
 		if (hasSlug(draft)) {
 			String slug = explicitSlug(draft);
@@ -174,7 +176,7 @@ public class Articles {
 	 * it), without storing a new one.
 	 */
 	Saved apply(long id, ArticleDraft draft, long revisionId) {
-		ArticleRow old = repository.find(id).orElseThrow(() -> new IllegalArgumentException("id: no article " + id));
+		ArticleRow old = repository.find(id).orElseThrow(() -> new NotFound("article", id));
 		Section section = checkedSection(draft);
 		String slug = hasSlug(draft) ? explicitSlug(draft) : old.slug();
 		repository.find(section.id(), slug).filter(other -> other.id() != id).ifPresent(other -> {

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +16,7 @@ import org.broadsheet.account.Permission;
 import org.broadsheet.delivery.PagesChanged;
 import org.broadsheet.delivery.Surrogates;
 import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.shared.NotFound;
 import org.broadsheet.shared.SlugClaim;
 import org.broadsheet.shared.Slugger;
 import org.springframework.context.ApplicationEventPublisher;
@@ -168,7 +168,7 @@ public class Authors {
 	 * @param photoImageId an image from the media library, or null for none
 	 * @param links one absolute http(s) URL a line, or blank
 	 * @throws IllegalArgumentException naming the field: too long, or a link that is not an http(s) URL
-	 * @throws java.util.NoSuchElementException when there is no such author
+	 * @throws NotFound when there is no such author
 	 * @throws org.springframework.security.access.AccessDeniedException below the editor role
 	 */
 	@Transactional
@@ -191,7 +191,7 @@ public class Authors {
 			.params(profile.title(), profile.affiliation(), profile.bio(), photoImageId, cleanLinks, id)
 			.update();
 		if (updated == 0) {
-			throw new NoSuchElementException("no author " + id);
+			throw new NotFound("author", id);
 		}
 		events.publishEvent(PagesChanged.of(Surrogates.author(id)));
 		return byIds(List.of(id)).get(id);

@@ -129,12 +129,7 @@ class EditorController {
 
 	@PostMapping("/newsroom/articles/{id}/revisions/{revision}/restore")
 	String restore(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, @PathVariable long revision) {
-		try {
-			workflow.restore(user.account(), id, revision);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, ex.getMessage());
-		}
+		workflow.restore(user.account(), id, revision);
 		return "redirect:/newsroom/articles/" + id + "?restored";
 	}
 
@@ -177,23 +172,13 @@ class EditorController {
 	@GetMapping("/newsroom/articles/{id}/compare")
 	String compare(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, @RequestParam long from,
 			@RequestParam long to, Model model) {
-		try {
-			model.addAttribute("page", new NewsroomPages.ComparePage(chrome.chrome(), id,
-					workflow.compare(user.account(), id, from, to)));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, ex.getMessage());
-		}
+		model.addAttribute("page", new NewsroomPages.ComparePage(chrome.chrome(), id,
+				workflow.compare(user.account(), id, from, to)));
 		return "newsroom/compare";
 	}
 
 	private ArticleWorkflow.Editing editing(NewsroomUser user, long id) {
-		try {
-			return workflow.editing(user.account(), id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, ex.getMessage());
-		}
+		return workflow.editing(user.account(), id);
 	}
 
 	/**

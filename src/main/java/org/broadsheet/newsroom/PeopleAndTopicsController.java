@@ -1,6 +1,5 @@
 package org.broadsheet.newsroom;
 
-import java.util.NoSuchElementException;
 
 import org.broadsheet.account.NewsroomUser;
 import org.broadsheet.author.Authors;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -57,9 +55,6 @@ class PeopleAndTopicsController {
 			authors.updateProfile(user.account(), id, title, affiliation, bio, photoId, links);
 			return "redirect:/newsroom/authors?saved=" + id;
 		}
-		catch (NoSuchElementException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return page(model, csrf, ex.getMessage());
@@ -73,9 +68,6 @@ class PeopleAndTopicsController {
 		try {
 			taxonomy.rename(user.account(), kind, id, name, opinion);
 			return "redirect:/newsroom/authors?saved";
-		}
-		catch (NoSuchElementException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -20,6 +19,7 @@ import org.broadsheet.account.Account;
 import org.broadsheet.account.Permission;
 import org.broadsheet.delivery.PagesChanged;
 import org.broadsheet.delivery.Surrogates;
+import org.broadsheet.shared.NotFound;
 import org.broadsheet.shared.SlugClaim;
 import org.broadsheet.shared.Slugger;
 import org.springframework.beans.factory.annotation.Value;
@@ -162,7 +162,7 @@ public class Taxonomy {
 	 *
 	 * @param kind "section", else a tag is renamed
 	 * @throws IllegalArgumentException naming the field, for a name without letters or over 100 characters
-	 * @throws java.util.NoSuchElementException when there is no such section or tag
+	 * @throws NotFound when there is no such section or tag
 	 * @throws org.springframework.security.access.AccessDeniedException below the editor role
 	 */
 	@Transactional
@@ -178,7 +178,7 @@ public class Taxonomy {
 				? jdbc.sql("UPDATE section SET name = ?, opinion = ? WHERE id = ?").params(name.strip(), opinion, id).update()
 				: jdbc.sql("UPDATE tag SET name = ? WHERE id = ?").params(name.strip(), id).update();
 		if (updated == 0) {
-			throw new NoSuchElementException("no " + kind + " " + id);
+			throw new NotFound(kind, id);
 		}
 		// A section's name is in every page's navigation.
 		events.publishEvent(kind.equals("section") ? PagesChanged.of(Surrogates.section(id), Surrogates.NAV)

@@ -221,11 +221,11 @@ class WorkflowTest {
 	void aScheduledArticlePublishesItselfOnce() {
 		var author = as("author");
 		long id = create(author, "Scheduled by itself");
-		String soon = inSiteTime(Duration.ofSeconds(2)).toString();
+		String soon = inSiteTime(Duration.ofMinutes(2)).toString();
 		assertThat(author.post("/newsroom/articles/" + id + "/schedule", Map.of("at", soon)).statusCode()).isEqualTo(302);
 		var articles = site.bean(PublishedArticles.class);
 		assertThat(articles.teasers(List.of(id))).isEmpty();
-		clock.advance(Duration.ofSeconds(3));
+		clock.advance(Duration.ofMinutes(3));
 		// Nobody visits the site: the scheduler alone publishes it.
 		var published = await().atMost(Duration.ofSeconds(10))
 			.until(() -> articles.teasers(List.of(id)), list -> !list.isEmpty());
@@ -237,10 +237,10 @@ class WorkflowTest {
 	void dueArticlesChangeExactlyOnceWhenSeveralNodesPoll() throws Exception {
 		var author = as("author");
 		long id = create(author, "Raced by two nodes");
-		String soon = inSiteTime(Duration.ofSeconds(1)).toString();
+		String soon = inSiteTime(Duration.ofMinutes(1)).toString();
 		author.post("/newsroom/articles/" + id + "/schedule", Map.of("at", soon));
 		var workflow = site.bean(ArticleWorkflow.class);
-		clock.advance(Duration.ofSeconds(2));
+		clock.advance(Duration.ofMinutes(2));
 		var first = CompletableFuture.supplyAsync(workflow::runDue);
 		var second = CompletableFuture.supplyAsync(workflow::runDue);
 		int changed = first.get() + second.get();
@@ -375,15 +375,15 @@ class WorkflowTest {
 	void aScheduledArticleGoesLiveAsLastSavedAndACancelledScheduleCanPublishNow() {
 		var editor = as("editor");
 		long id = create(editor, "Scheduled then corrected");
-		String later = inSiteTime(Duration.ofSeconds(2)).toString();
+		String later = inSiteTime(Duration.ofMinutes(2)).toString();
 		editor.post("/newsroom/articles/" + id + "/schedule", Map.of("at", later));
 		var early = editor.post("/newsroom/articles/" + id + "/unpublish",
-				Map.of("at", inSiteTime(Duration.ofSeconds(1)).toString()));
+				Map.of("at", inSiteTime(Duration.ofMinutes(1)).toString()));
 		assertThat(early.statusCode()).isEqualTo(400);
 		var corrected = form("Scheduled then corrected");
 		corrected.put("summary", "The corrected standfirst");
 		editor.post("/newsroom/articles/" + id, corrected);
-		clock.advance(Duration.ofSeconds(3));
+		clock.advance(Duration.ofMinutes(3));
 		var articles = site.bean(PublishedArticles.class);
 		var live = await().atMost(Duration.ofSeconds(10))
 			.until(() -> articles.teasers(List.of(id)), list -> !list.isEmpty());
@@ -395,6 +395,20 @@ class WorkflowTest {
 		editor.post("/newsroom/articles/" + cancelled + "/unpublish", Map.of());
 		editor.post("/newsroom/articles/" + cancelled + "/publish", Map.of());
 		assertThat(articles.teasers(List.of(cancelled))).hasSize(1);
+	}
+
+	@Test
+	void whatDoesNotExistIsNotFound() {
+		var editor = as("editor");
+		long id = create(editor, "Has revisions");
+		assertThat(editor.get("/newsroom/articles/999999").statusCode()).isEqualTo(404);
+		assertThat(editor.post("/newsroom/articles/999999", form("Nothing to save")).statusCode()).isEqualTo(404);
+		assertThat(editor.post("/newsroom/articles/999999/publish", Map.of()).statusCode()).isEqualTo(404);
+		assertThat(editor.get("/newsroom/articles/" + id + "/compare?from=999998&to=999999").statusCode()).isEqualTo(404);
+		assertThat(editor.post("/newsroom/articles/" + id + "/revisions/999999/restore", Map.of()).statusCode())
+			.isEqualTo(404);
+		assertThat(editor.post("/newsroom/sections/999999", Map.of("name", "Nowhere")).statusCode()).isEqualTo(404);
+		assertThat(editor.post("/newsroom/authors/999999", Map.of("title", "Nobody")).statusCode()).isEqualTo(404);
 	}
 
 	@Test
