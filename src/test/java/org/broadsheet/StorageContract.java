@@ -39,6 +39,7 @@ import org.broadsheet.comment.Likes;
 import org.broadsheet.interchange.BundleImporter;
 import org.broadsheet.media.InvalidImageException;
 import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -207,7 +208,10 @@ abstract class StorageContract {
 		var d = draft("Other", "Storage H", List.of(), "2024-05-01T00:00:00Z");
 		assertThatThrownBy(() -> articles.update(other.id(), new ArticleDraft("taken", d.title(), d.section(), d.authors(),
 				null, "", null, List.of(), null, ArticleStatus.PUBLISHED, d.publishedAt(), null, null)))
-			.isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("slug:");
+			.isInstanceOfSatisfying(InvalidInput.class, refused -> {
+				assertThat(refused.field()).isEqualTo("slug");
+				assertThat(refused.key()).isEqualTo("article.invalid.slug-taken");
+			});
 	}
 
 	@Test

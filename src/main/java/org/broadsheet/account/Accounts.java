@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.broadsheet.shared.InvalidInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -45,16 +46,16 @@ public class Accounts {
 	public Account create(String email, String displayName, Role role, String password) {
 		String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
 		if (!EMAIL.matcher(normalized).matches() || normalized.length() > 320) {
-			throw new IllegalArgumentException("email: not an email address: '" + email + "'");
+			throw new InvalidInput("email", "account.invalid.email", email);
 		}
 		if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
-			throw new IllegalArgumentException("name: give a display name of at most 200 characters");
+			throw new InvalidInput("name", "account.invalid.name");
 		}
 		if (password == null || password.length() < MIN_PASSWORD) {
-			throw new IllegalArgumentException("password: at least " + MIN_PASSWORD + " characters");
+			throw new InvalidInput("password", "account.invalid.password", MIN_PASSWORD);
 		}
 		if (byEmail(normalized).isPresent()) {
-			throw new IllegalArgumentException("email: an account with " + normalized + " exists already");
+			throw new InvalidInput("email", "account.invalid.email-taken", normalized);
 		}
 		Instant now = clock.instant();
 		long id = jdbc.sql("""

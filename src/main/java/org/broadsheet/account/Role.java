@@ -2,6 +2,8 @@ package org.broadsheet.account;
 
 import java.util.Locale;
 
+import org.broadsheet.shared.InvalidInput;
+
 /**
  * Newsroom roles, each with every capability of the ones before it: a contributor writes drafts
  * and submits them for review; an author also publishes their own; an editor edits and publishes
@@ -30,8 +32,7 @@ public enum Role {
 			return valueOf(name.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
-			throw new IllegalArgumentException("role: must be one of contributor, author, editor, administrator, not '"
-					+ name + "'");
+			throw new InvalidInput("role", "account.invalid.role", name);
 		}
 	}
 

@@ -74,10 +74,10 @@ public class ArticleInterchange {
 	@Transactional
 	public Restored restore(String importKey, ArticleDraft draft, boolean sticky) {
 		if (importKey == null || importKey.isBlank() || importKey.length() > 300) {
-			throw new IllegalArgumentException("importKey: required, at most 300 characters");
+			throw new InvalidArticle("importKey", "article.invalid.import-key");
 		}
 		if (draft.status() == ArticleStatus.SCHEDULED && draft.publishedAt() == null) {
-			throw new IllegalArgumentException("published: a scheduled article needs the instant it goes live");
+			throw new InvalidArticle("published", "article.invalid.scheduled-instant");
 		}
 		Section section = articles.checkedSection(draft);
 		var imported = repository.findImported(importKey);

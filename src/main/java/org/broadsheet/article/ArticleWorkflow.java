@@ -98,8 +98,7 @@ public class ArticleWorkflow {
 		var state = state(id);
 		requireEdit(actor, state);
 		if (state.status() != ArticleStatus.DRAFT && state.status() != ArticleStatus.UNPUBLISHED) {
-			throw new IllegalArgumentException("status: only a draft can be submitted for review, not "
-					+ state.status().code());
+			throw new InvalidArticle("status", "article.invalid.submit-not-draft", state.status().code());
 		}
 		setStatus(id, ArticleStatus.IN_REVIEW);
 		audit(id, actor, "submitted", null);
@@ -142,10 +141,10 @@ public class ArticleWorkflow {
 		requirePublish(actor, state);
 		ArticleRules.instant("goLiveAt", at);
 		if (!at.isAfter(clock.instant())) {
-			throw new IllegalArgumentException("goLiveAt: must be in the future");
+			throw new InvalidArticle("goLiveAt", "article.invalid.future");
 		}
 		if (state.status() == ArticleStatus.PUBLISHED) {
-			throw new IllegalArgumentException("status: a published article is already live");
+			throw new InvalidArticle("status", "article.invalid.already-live");
 		}
 		var latest = latest(id, state);
 		articles.apply(id, as(latest.draft(), ArticleStatus.SCHEDULED, at, at), latest.id());
@@ -166,15 +165,15 @@ public class ArticleWorkflow {
 		var state = state(id);
 		requirePublish(actor, state);
 		if (state.status() != ArticleStatus.PUBLISHED && state.status() != ArticleStatus.SCHEDULED) {
-			throw new IllegalArgumentException("status: only a published or scheduled article can be unpublished");
+			throw new InvalidArticle("status", "article.invalid.unpublish-not-live");
 		}
 		if (at != null) {
 			ArticleRules.instant("unpublishAt", at);
 			if (!at.isAfter(clock.instant())) {
-				throw new IllegalArgumentException("unpublishAt: must be in the future");
+				throw new InvalidArticle("unpublishAt", "article.invalid.future");
 			}
 			if (state.goLiveAt() != null && !at.isAfter(Instant.ofEpochMilli(state.goLiveAt()))) {
-				throw new IllegalArgumentException("unpublishAt: must be after the scheduled publication");
+				throw new InvalidArticle("unpublishAt", "article.invalid.unpublish-before-live");
 			}
 			jdbc.sql("UPDATE article SET unpublish_at = ? WHERE id = ?").params(at.toEpochMilli(), id).update();
 			audit(id, actor, "unpublish-scheduled", at.toString());

@@ -100,7 +100,7 @@ public class Articles {
 		if (hasSlug(draft)) {
 			slug = explicitSlug(draft);
 			if (repository.find(section.id(), slug).isPresent()) {
-				throw new IllegalArgumentException("slug: '" + slug + "' is already used in " + section.name());
+				throw new InvalidArticle("slug", "article.invalid.slug-taken", slug, section.name());
 			}
 		}
 		else {
@@ -160,7 +160,7 @@ public class Articles {
 		if (hasSlug(draft)) {
 			String slug = explicitSlug(draft);
 			repository.find(section.id(), slug).filter(other -> other.id() != id).ifPresent(other -> {
-				throw new IllegalArgumentException("slug: '" + slug + "' is already used in " + section.name());
+				throw new InvalidArticle("slug", "article.invalid.slug-taken", slug, section.name());
 			});
 			return write(old, section, slug, draft, accountId);
 		}
@@ -180,7 +180,7 @@ public class Articles {
 		Section section = checkedSection(draft);
 		String slug = hasSlug(draft) ? explicitSlug(draft) : old.slug();
 		repository.find(section.id(), slug).filter(other -> other.id() != id).ifPresent(other -> {
-			throw new IllegalArgumentException("slug: '" + other.slug() + "' is already used in " + section.name());
+			throw new InvalidArticle("slug", "article.invalid.slug-taken", other.slug(), section.name());
 		});
 		return write(old, section, slug, draft, null, revisionId);
 	}
@@ -259,8 +259,7 @@ public class Articles {
 	/** @throws IllegalArgumentException when the lead image is not in the media library */
 	void requireImage(ArticleDraft draft) {
 		if (draft.leadImage() != null && media.byIds(Set.of(draft.leadImage().imageId())).isEmpty()) {
-			throw new IllegalArgumentException("leadImage: there is no image " + draft.leadImage().imageId()
-					+ " in the media library");
+			throw new InvalidArticle("leadImage", "media.invalid.no-image", String.valueOf(draft.leadImage().imageId()));
 		}
 	}
 
@@ -271,7 +270,7 @@ public class Articles {
 	private String explicitSlug(ArticleDraft draft) {
 		String slug = slugger.slugify(draft.slug());
 		if (slug.isEmpty()) {
-			throw new IllegalArgumentException("slug: needs a letter or a digit");
+			throw new InvalidArticle("slug", "article.invalid.slug-letter");
 		}
 		return slug;
 	}

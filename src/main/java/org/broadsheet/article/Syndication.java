@@ -28,7 +28,7 @@ public record Syndication(String publication, String note, String url) {
 		check("syndication.note", note, MAX_NOTE);
 		check("syndication.url", url, MAX_URL);
 		if (url != null && !isWebUrl(url)) {
-			throw new IllegalArgumentException("syndication.url: must be an absolute http(s) URL, not '" + url + "'");
+			throw new InvalidArticle("syndication.url", "article.invalid.syndication-url", url);
 		}
 	}
 
@@ -46,7 +46,7 @@ public record Syndication(String publication, String note, String url) {
 
 	private static void check(String field, String value, int max) {
 		if (value != null && value.length() > max) {
-			throw new IllegalArgumentException(field + ": at most " + max + " characters, not " + value.length());
+			throw new InvalidArticle(field, "article.invalid.too-long", max, value.length());
 		}
 	}
 

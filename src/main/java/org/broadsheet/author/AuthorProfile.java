@@ -1,5 +1,7 @@
 package org.broadsheet.author;
 
+import org.broadsheet.shared.InvalidInput;
+
 /**
  * What an import or a form says about an author. Null fields leave a stored profile unchanged.
  *
@@ -18,13 +20,13 @@ public record AuthorProfile(String name, String title, String affiliation, Strin
 
 	private static void limit(String field, String value, int max) {
 		if (value != null && value.length() > max) {
-			throw new IllegalArgumentException("author " + field + ": at most " + max + " characters, not " + value.length());
+			throw new InvalidInput(field, "author.invalid.too-long", max, value.length());
 		}
 	}
 
 	public AuthorProfile {
 		if (name == null || name.isBlank()) {
-			throw new IllegalArgumentException("An author needs a name");
+			throw new InvalidInput("name", "author.invalid.name-required");
 		}
 		name = name.strip();
 		limit("name", name, MAX_NAME);

@@ -16,6 +16,7 @@ import org.broadsheet.account.Permission;
 import org.broadsheet.delivery.PagesChanged;
 import org.broadsheet.delivery.Surrogates;
 import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.shared.NotFound;
 import org.broadsheet.shared.SlugClaim;
 import org.broadsheet.shared.Slugger;
@@ -63,7 +64,7 @@ public class Authors {
 	public Author save(AuthorProfile profile) {
 		String base = slugger.slugify(profile.name());
 		if (base.isEmpty()) {
-			throw new IllegalArgumentException("An author's name needs a letter or a digit: " + profile.name());
+			throw new InvalidInput("name", "author.invalid.name-letter", profile.name());
 		}
 		for (int attempt = 0; attempt < 5; attempt++) {
 			var claim = SlugClaim.claim(base, profile.name(), s -> bySlug(s).map(Author::name));
@@ -118,7 +119,7 @@ public class Authors {
 	@Transactional
 	public Restored restore(String login, String displayName, String email) {
 		if (login == null || login.isBlank() || login.strip().length() > 200) {
-			throw new IllegalArgumentException("login: required, at most 200 characters");
+			throw new InvalidInput("login", "author.invalid.login");
 		}
 		String key = login.strip();
 		record Holder(long id, String email) {
@@ -176,14 +177,14 @@ public class Authors {
 		Permission.EDIT_PEOPLE_AND_TOPICS.require(actor);
 		var profile = new AuthorProfile("x", blankToNull(title), blankToNull(affiliation), blankToNull(bio));
 		if (photoImageId != null && media.byIds(Set.of(photoImageId)).isEmpty()) {
-			throw new IllegalArgumentException("photo: there is no image " + photoImageId + " in the media library");
+			throw new InvalidInput("photo", "media.invalid.no-image", String.valueOf(photoImageId));
 		}
 		String cleanLinks = blankToNull(links);
 		if (cleanLinks != null) {
 			for (String link : cleanLinks.split("\\R")) {
 				if (!link.isBlank() && !link.strip().matches("(?i)https?://[^\\s/]+\\S*")) {
 					String shown = link.strip().length() > 80 ? link.strip().substring(0, 80) + "…" : link.strip();
-					throw new IllegalArgumentException("links: each line must be an http(s) URL, not '" + shown + "'");
+					throw new InvalidInput("links", "author.invalid.link", shown);
 				}
 			}
 		}

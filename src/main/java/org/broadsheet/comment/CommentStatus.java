@@ -2,6 +2,8 @@ package org.broadsheet.comment;
 
 import java.util.Locale;
 
+import org.broadsheet.shared.InvalidInput;
+
 /**
  * Moderation state. Only {@link #APPROVED} comments are shown to readers and counted; a
  * {@link #PENDING} one is also shown to the reader who wrote it, marked as awaiting moderation.
@@ -25,7 +27,7 @@ public enum CommentStatus {
 			return valueOf(key.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
-			throw new IllegalArgumentException("status: not a comment status: " + key);
+			throw new InvalidInput("status", "comment.invalid.status", key);
 		}
 	}
 

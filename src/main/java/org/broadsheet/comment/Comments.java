@@ -20,6 +20,7 @@ import java.util.Set;
 
 import org.broadsheet.delivery.PagesChanged;
 import org.broadsheet.delivery.Surrogates;
+import org.broadsheet.shared.InvalidInput;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -336,7 +337,7 @@ public class Comments {
 		if (comment.parentImportKey() != null) {
 			parentId = jdbc.sql("SELECT id FROM comment WHERE import_key = ?").param(comment.parentImportKey())
 				.query(Long.class).optional()
-				.orElseThrow(() -> new IllegalArgumentException("parent: no comment imported as " + comment.parentImportKey()));
+				.orElseThrow(() -> new InvalidInput("parent", "comment.invalid.parent-import", comment.parentImportKey()));
 		}
 		String website = comment.authorUrl() == null ? null : CommentFields.website(comment.authorUrl().strip());
 		var existing = jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE import_key = ?").param(comment.importKey())
@@ -415,10 +416,10 @@ public class Comments {
 
 	private static void requireText(String field, String value) {
 		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException(field + ": " + switch (field) {
-				case "name" -> "a comment needs a name";
-				case "text" -> "a comment needs some text";
-				default -> "required";
+			throw new InvalidInput(field, switch (field) {
+				case "name" -> "comment.invalid.name-required";
+				case "text" -> "comment.invalid.text-required";
+				default -> "comment.invalid.required";
 			});
 		}
 	}

@@ -35,6 +35,7 @@ import org.broadsheet.author.Authors;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.interchange.WordPressReport.Kind;
 import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
 import org.broadsheet.taxonomy.Taxonomy;
@@ -125,7 +126,7 @@ public class WordPressImporter {
 	 */
 	public WordPressReport importFile(Path file, Options options, Progress progress) {
 		if (options.uploads() != null && !Files.isDirectory(options.uploads())) {
-			throw new IllegalArgumentException("uploads: not a folder: " + options.uploads());
+			throw new InvalidInput("uploads", "wordpress.invalid.uploads", String.valueOf(options.uploads()));
 		}
 		Scan scan = scan(file, progress);
 		Run run = new Run(file, options, scan, progress);
@@ -490,7 +491,7 @@ public class WordPressImporter {
 				report.changed("status " + (status.isEmpty() ? "(none)" : status) + " → " + mapped.code());
 			}
 			if ((mapped == ArticleStatus.PUBLISHED || mapped == ArticleStatus.UNPUBLISHED) && date == null) {
-				throw new IllegalArgumentException("post_date_gmt: a published post needs its date");
+				throw new InvalidInput("post_date_gmt", "wordpress.invalid.post-date");
 			}
 			return mapped;
 		}

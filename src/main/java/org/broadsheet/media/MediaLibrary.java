@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.shared.PerTransaction;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -198,7 +199,7 @@ public class MediaLibrary {
 	 */
 	public Image upload(String filename, InputStream content, String alt, String caption, String credit) {
 		if (alt == null || alt.isBlank()) {
-			throw new IllegalArgumentException("alt: describe the image for readers who cannot see it");
+			throw new InvalidInput("alt", "media.invalid.alt");
 		}
 		Path received = null;
 		try {

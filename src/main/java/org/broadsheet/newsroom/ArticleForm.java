@@ -9,6 +9,7 @@ import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ImageUse;
 import org.broadsheet.article.Syndication;
 import org.broadsheet.author.AuthorProfile;
+import org.broadsheet.shared.InvalidInput;
 
 /**
  * The article form as typed: every field a string, so that a rejected form comes back exactly as
@@ -64,7 +65,7 @@ public record ArticleForm(String title, String slug, String section, String auth
 		ImageUse leadImage = null;
 		if (!this.leadImage.isBlank()) {
 			if (!this.leadImage.strip().matches("\\d{1,18}")) {
-				throw new IllegalArgumentException("leadImage: choose an image from the media library");
+				throw new InvalidInput("leadImage", "media.invalid.choose");
 			}
 			// Empty texts here mean "the image's own" (null), not "none".
 			leadImage = new ImageUse(Long.parseLong(this.leadImage.strip()), emptyToNull(leadAlt), emptyToNull(leadCaption),

@@ -4,6 +4,7 @@ package org.broadsheet.newsroom;
 import org.broadsheet.account.NewsroomUser;
 import org.broadsheet.author.Authors;
 import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.site.SiteChrome;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.springframework.http.HttpStatus;
@@ -49,7 +50,7 @@ class PeopleAndTopicsController {
 			@RequestParam(defaultValue = "") String links, CsrfToken csrf, Model model, HttpServletResponse response) {
 		try {
 			if (!photo.isBlank() && !photo.strip().matches("\\d{1,18}")) {
-				throw new IllegalArgumentException("photo: choose an image from the media library");
+				throw new InvalidInput("photo", "media.invalid.choose");
 			}
 			Long photoId = photo.isBlank() ? null : Long.valueOf(photo.strip());
 			authors.updateProfile(user.account(), id, title, affiliation, bio, photoId, links);

@@ -19,6 +19,7 @@ import org.broadsheet.account.Account;
 import org.broadsheet.account.Permission;
 import org.broadsheet.delivery.PagesChanged;
 import org.broadsheet.delivery.Surrogates;
+import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.shared.NotFound;
 import org.broadsheet.shared.SlugClaim;
 import org.broadsheet.shared.Slugger;
@@ -169,7 +170,7 @@ public class Taxonomy {
 	public void rename(Account actor, String kind, long id, String name, boolean opinion) {
 		Permission.EDIT_PEOPLE_AND_TOPICS.require(actor);
 		if (name == null || name.isBlank() || name.strip().length() > 100 || name.codePoints().noneMatch(Character::isLetterOrDigit)) {
-			throw new IllegalArgumentException("name: at most 100 characters, with a letter or a digit");
+			throw new InvalidInput("name", "taxonomy.invalid.name");
 		}
 		if (kind.equals("section")) {
 			forgetSections();
@@ -266,11 +267,11 @@ public class Taxonomy {
 
 	private String slugOf(String name, String what) {
 		if (name == null || name.isBlank()) {
-			throw new IllegalArgumentException("A " + what + " needs a name");
+			throw new InvalidInput("name", "taxonomy.invalid.name-required", what);
 		}
 		String slug = slugger.slugify(name);
 		if (slug.isEmpty()) {
-			throw new IllegalArgumentException("A " + what + " name needs a letter or a digit: " + name);
+			throw new InvalidInput("name", "taxonomy.invalid.name-letter", what, name);
 		}
 		return slug;
 	}
