@@ -92,4 +92,24 @@ public record ArticleForm(String title, String slug, String section, String auth
 		return value == null ? "" : value;
 	}
 
+
+	/**
+	 * @param field a field as the article rules name it ({@code tags[3]}, {@code image.caption},
+	 *        {@code syndication.url}, {@code goLiveAt}, …)
+	 * @return the id of the editor's input for it
+	 */
+	static String inputOf(String field) {
+		return switch (field) {
+			case "image.alt" -> "leadAlt";
+			case "image.caption" -> "leadCaption";
+			case "image.credit" -> "leadCredit";
+			case "syndication.publication" -> "syndicationPublication";
+			case "syndication.note" -> "syndicationNote";
+			case "syndication.url" -> "syndicationUrl";
+			case "goLiveAt", "published" -> "go-live";
+			case "unpublishAt" -> "leave-at";
+			default -> field.replaceAll("[\\[.].*", "");
+		};
+	}
+
 }

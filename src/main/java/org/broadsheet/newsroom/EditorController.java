@@ -3,6 +3,7 @@ package org.broadsheet.newsroom;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.DateTimeException;
+import java.util.Map;
 
 import org.broadsheet.account.NewsroomUser;
 import org.broadsheet.account.Permission;
@@ -14,6 +15,7 @@ import org.broadsheet.article.InvalidArticle;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.site.ArticlePages;
+import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.site.SiteChrome;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.taxonomy.Taxonomy;
@@ -82,7 +84,7 @@ class EditorController {
 		}
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return form(user, model, csrf, null, form, ex.getMessage());
+			return form(user, model, csrf, null, form, ex);
 		}
 	}
 
@@ -103,7 +105,7 @@ class EditorController {
 			// Revisions and history are loaded only to show the form again (404 when there is no article).
 			var editing = editing(user, id);
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return form(user, model, csrf, editing, form, ex.getMessage());
+			return form(user, model, csrf, editing, form, ex);
 		}
 	}
 
@@ -123,7 +125,7 @@ class EditorController {
 		catch (IllegalArgumentException ex) {
 			var editing = editing(user, id);
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return form(user, model, csrf, editing, ArticleForm.of(editing.latest()), ex.getMessage());
+			return form(user, model, csrf, editing, ArticleForm.of(editing.latest()), ex);
 		}
 	}
 
@@ -197,9 +199,15 @@ class EditorController {
 		}
 	}
 
-	private String form(NewsroomUser user, Model model, CsrfToken csrf, ArticleWorkflow.Editing editing, ArticleForm form, String error) {
-		model.addAttribute("page", new NewsroomPages.EditPage(chrome.chrome(), csrf, editing, form, error,
-				taxonomy.sections(), media.recent(100), settings.timeZone(),
+	/** @param refused what was wrong with the last submission, or null */
+	private String form(NewsroomUser user, Model model, CsrfToken csrf, ArticleWorkflow.Editing editing, ArticleForm form,
+			IllegalArgumentException refused) {
+		var texts = chrome.chrome();
+		Map<String, String> problems = refused instanceof InvalidInput invalid
+				? Map.of(ArticleForm.inputOf(invalid.field()), texts.t(invalid.key(), invalid.arguments())) : Map.of();
+		model.addAttribute("page", new NewsroomPages.EditPage(texts, csrf, editing, form,
+				refused == null ? null : refused.getMessage(), problems, taxonomy.sections(), media.recent(100),
+				settings.timeZone(),
 				editing != null && Permission.MODERATE_COMMENTS.allows(user.account()) ? comments.closedByEditor(editing.id()) : null));
 		return "newsroom/edit";
 	}

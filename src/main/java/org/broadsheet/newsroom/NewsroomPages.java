@@ -39,13 +39,20 @@ public final class NewsroomPages {
 	 *
 	 * @param editing the saved article, or null for a new one
 	 * @param error what was wrong with the last submission ("field: problem"), or null
+	 * @param problems the message for each input at fault, by the input's id (e.g. {@code tags},
+	 *        {@code leadCaption}, {@code go-live}), in the newsroom's language
 	 * @param zone the newsroom's time zone, in which dates are typed
 	 * @param commentsClosed whether an editor closed the article's comments; null when the reader
 	 *        of this page may not change that (not an editor, or a new article)
 	 */
 	public record EditPage(Chrome chrome, CsrfToken csrf, ArticleWorkflow.Editing editing,
-			ArticleForm form, String error, List<Section> sections, List<Image> images,
+			ArticleForm form, String error, Map<String, String> problems, List<Section> sections, List<Image> images,
 			ZoneId zone, Boolean commentsClosed) {
+
+		/** @return the message for the input with this id, or null when it is not at fault */
+		public String problem(String input) {
+			return problems.get(input);
+		}
 
 		/** Words per minute of an average adult reading for comprehension. */
 		static final int WORDS_PER_MINUTE = 230;

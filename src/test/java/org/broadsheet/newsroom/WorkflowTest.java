@@ -417,7 +417,19 @@ class WorkflowTest {
 		long id = create(editor, "Not in the past");
 		var response = editor.post("/newsroom/articles/" + id + "/schedule", Map.of("at", "2001-01-01T00:00"));
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(Jsoup.parse(response.body()).selectFirst(".notice.error").text()).startsWith("goLiveAt:");
+		var refused = Jsoup.parse(response.body());
+		assertThat(refused.selectFirst(".notice.error").text()).startsWith("goLiveAt:");
+		// Beside its input too, which says it is at fault.
+		assertThat(refused.selectFirst("#go-live").attr("aria-invalid")).isEqualTo("true");
+		assertThat(refused.selectFirst("#go-live").attr("aria-describedby")).isEqualTo("go-live-error");
+		assertThat(refused.selectFirst("#go-live-error").text()).isEqualTo("must be in the future");
+		assertThat(refused.selectFirst("#title").attr("aria-invalid")).isEqualTo("false");
+		var badLink = form("Badly syndicated");
+		badLink.put("syndicationPublication", "Elsewhere");
+		badLink.put("syndicationUrl", "ftp://elsewhere.example/story");
+		var badSave = Jsoup.parse(editor.post("/newsroom/articles/" + id, badLink).body());
+		assertThat(badSave.selectFirst("#syndicationUrl").attr("aria-invalid")).isEqualTo("true");
+		assertThat(badSave.selectFirst("#syndicationUrl-error").text()).contains("http(s)");
 		var garbled = editor.post("/newsroom/articles/" + id + "/schedule", Map.of("at", "tomorrow"));
 		assertThat(garbled.statusCode()).isEqualTo(400);
 	}
