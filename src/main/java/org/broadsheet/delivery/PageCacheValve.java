@@ -4,9 +4,13 @@ import java.io.IOException;
 
 import jakarta.servlet.ServletException;
 
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
+import org.apache.coyote.CloseNowException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -22,6 +26,8 @@ import org.springframework.context.annotation.Configuration;
  * security headers as any response; misses go on to {@link PageCacheFilter}.
  */
 final class PageCacheValve extends ValveBase {
+
+	private static final Logger log = LoggerFactory.getLogger(PageCacheValve.class);
 
 	private final ObjectProvider<PageCacheFilter> filter;
 
@@ -40,8 +46,15 @@ final class PageCacheValve extends ValveBase {
 			pages = filter.getIfAvailable();
 			this.pages = pages;
 		}
-		if (pages == null || !pages.answered(request, response)) {
-			getNext().invoke(request, response);
+		try {
+			if (pages == null || !pages.answered(request, response)) {
+				getNext().invoke(request, response);
+			}
+		}
+		catch (ClientAbortException | CloseNowException ex) {
+			// The reader went away mid-page (closed the tab, lost the network): nothing to answer, and
+			// no error (the filter chain's own valve logs these at DEBUG too).
+			log.debug("Client gone while sending {}: {}", request.getRequestURI(), ex.toString());
 		}
 	}
 

@@ -55,6 +55,12 @@ class IndexFollower implements DisposableBean {
 
 	private final boolean follow;
 
+	/**
+	 * Whether the index was created (or is of an older format) and no rebuild has finished yet;
+	 * null until the first bring-up. Guarded by this.
+	 */
+	private Boolean rebuildPending;
+
 	private final Clock clock;
 
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -92,15 +98,27 @@ class IndexFollower implements DisposableBean {
 			return;
 		}
 		try {
-			if (holder.index().created()) {
-				rebuild();
-			}
-			else {
-				catchUp();
-			}
+			upToDate();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Search index could not be brought up to date at start; the next poll retries", ex);
+		}
+	}
+
+	/**
+	 * A rebuild until one has finished (a failed one left the index half-filled: catching up from
+	 * it would commit it as complete), then catch-ups.
+	 */
+	private synchronized void upToDate() {
+		if (rebuildPending == null) {
+			rebuildPending = holder.index().created();
+		}
+		if (rebuildPending) {
+			rebuild();
+			rebuildPending = false;
+		}
+		else {
+			catchUp();
 		}
 	}
 
@@ -135,7 +153,7 @@ class IndexFollower implements DisposableBean {
 			worker.execute(() -> {
 				queued.set(false);
 				try {
-					catchUp();
+					upToDate();
 				}
 				catch (RuntimeException ex) {
 					log.warn("Search index catch-up failed; the next one retries", ex);
