@@ -101,6 +101,7 @@ public class ArticleWorkflow {
 			throw new InvalidArticle("status", "article.invalid.submit-not-draft", state.status().code());
 		}
 		setStatus(id, ArticleStatus.IN_REVIEW);
+		events.publishEvent(new ArticleEvent.ArticleUpdated(id));
 		audit(id, actor, "submitted", null);
 	}
 
@@ -340,9 +341,9 @@ public class ArticleWorkflow {
 		}
 	}
 
+	/** Changes the status only; the use case publishes its one event. */
 	private void setStatus(long id, ArticleStatus status) {
 		jdbc.sql("UPDATE article SET status = ? WHERE id = ?").params(status.code(), id).update();
-		events.publishEvent(new ArticleEvent.ArticleUpdated(id));
 	}
 
 	private void audit(long id, Account actor, String action, String detail) {

@@ -18,6 +18,7 @@ import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.author.Authors;
+import org.broadsheet.changelog.Change;
 import org.broadsheet.changelog.ChangeLog;
 import org.broadsheet.search.Search;
 import org.broadsheet.support.NewsroomBrowser;
@@ -395,6 +396,21 @@ class WorkflowTest {
 		editor.post("/newsroom/articles/" + cancelled + "/unpublish", Map.of());
 		editor.post("/newsroom/articles/" + cancelled + "/publish", Map.of());
 		assertThat(articles.teasers(List.of(cancelled))).hasSize(1);
+	}
+
+	@Test
+	void eachUseCaseWritesItsOneChange() {
+		var editor = as("editor");
+		long id = create(editor, "Changed once each time");
+		var log = site.bean(ChangeLog.class);
+		long before = log.latestSeq();
+		editor.post("/newsroom/articles/" + id + "/publish", Map.of());
+		long published = log.latestSeq();
+		editor.post("/newsroom/articles/" + id + "/unpublish", Map.of());
+		assertThat(log.since(before).stream().filter(change -> change.seq() > before && change.articleId() == id)
+			.map(Change::kind))
+			.containsExactly("published", "unpublished");
+		assertThat(log.latestSeq()).isEqualTo(published + 1);
 	}
 
 	@Test
