@@ -15,7 +15,6 @@ import org.broadsheet.article.InvalidArticle;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.site.ArticlePages;
-import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.site.SiteChrome;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.taxonomy.Taxonomy;
@@ -203,10 +202,9 @@ class EditorController {
 	private String form(NewsroomUser user, Model model, CsrfToken csrf, ArticleWorkflow.Editing editing, ArticleForm form,
 			IllegalArgumentException refused) {
 		var texts = chrome.chrome();
-		Map<String, String> problems = refused instanceof InvalidInput invalid
-				? Map.of(ArticleForm.inputOf(invalid.field()), texts.t(invalid.key(), invalid.arguments())) : Map.of();
 		model.addAttribute("page", new NewsroomPages.EditPage(texts, csrf, editing, form,
-				refused == null ? null : refused.getMessage(), problems, taxonomy.sections(), media.recent(100),
+				refused == null ? null : refused.getMessage(), NewsroomPages.problems(texts, refused, ArticleForm::inputOf),
+				taxonomy.sections(), media.recent(100),
 				settings.timeZone(),
 				editing != null && Permission.MODERATE_COMMENTS.allows(user.account()) ? comments.closedByEditor(editing.id()) : null));
 		return "newsroom/edit";

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.broadsheet.account.Account;
 import org.broadsheet.article.ArticleWorkflow;
@@ -16,6 +17,7 @@ import org.broadsheet.author.Author;
 import org.broadsheet.comment.Comment;
 import org.broadsheet.comment.Moderation;
 import org.broadsheet.media.Image;
+import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.shared.Links;
 import org.broadsheet.site.Chrome;
 import org.broadsheet.taxonomy.Section;
@@ -88,8 +90,39 @@ public final class NewsroomPages {
 			List<Tag> tags, List<Image> images, String error) {
 	}
 
-	/** Accounts, for administrators. @param error the last problem, or null */
-	public record UsersPage(Chrome chrome, CsrfToken csrf, List<Account> accounts, String error) {
+	/**
+	 * Accounts, for administrators.
+	 *
+	 * @param error the last problem ("field: problem"), or null
+	 * @param problems the message for each input at fault, by the input's id
+	 * @param form what was typed into the new-account form (never the password), kept after a refusal
+	 */
+	public record UsersPage(Chrome chrome, CsrfToken csrf, List<Account> accounts, String error,
+			Map<String, String> problems, NewAccount form) {
+
+		/** @return the message for the input with this id, or null when it is not at fault */
+		public String problem(String input) {
+			return problems.get(input);
+		}
+
+	}
+
+	/** The new-account form as typed: email, display name, role name. */
+	public record NewAccount(String email, String name, String role) {
+
+		static final NewAccount EMPTY = new NewAccount("", "", "contributor");
+
+	}
+
+	/**
+	 * @param refused why a form was refused, or null
+	 * @param inputOf the id of the form's input for a field the rules name
+	 * @return the message for the input at fault, by its id, in the newsroom's language; empty when
+	 *         the refusal names no field
+	 */
+	static Map<String, String> problems(Chrome chrome, IllegalArgumentException refused, UnaryOperator<String> inputOf) {
+		return refused instanceof InvalidInput invalid
+				? Map.of(inputOf.apply(invalid.field()), chrome.t(invalid.key(), invalid.arguments())) : Map.of();
 	}
 
 	/** Two revisions side by side. */

@@ -32,7 +32,7 @@ class UsersController {
 	@GetMapping("/newsroom/users")
 	String users(@AuthenticationPrincipal NewsroomUser user, CsrfToken csrf, Model model) {
 		Permission.MANAGE_ACCOUNTS.require(user.account());
-		return page(model, csrf, null);
+		return page(model, csrf);
 	}
 
 	@PostMapping("/newsroom/users")
@@ -45,12 +45,20 @@ class UsersController {
 		}
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return page(model, csrf, ex.getMessage());
+			return page(model, csrf, ex, new NewsroomPages.NewAccount(email, name, role));
 		}
 	}
 
-	private String page(Model model, CsrfToken csrf, String error) {
-		model.addAttribute("page", new NewsroomPages.UsersPage(chrome.chrome(), csrf, accounts.all(), error));
+	private String page(Model model, CsrfToken csrf) {
+		return page(model, csrf, null, NewsroomPages.NewAccount.EMPTY);
+	}
+
+	/** @param refused why the last form was refused, or null */
+	private String page(Model model, CsrfToken csrf, IllegalArgumentException refused, NewsroomPages.NewAccount form) {
+		var texts = chrome.chrome();
+		// The form's inputs are named as the account rules name their fields.
+		model.addAttribute("page", new NewsroomPages.UsersPage(texts, csrf, accounts.all(),
+				refused == null ? null : refused.getMessage(), NewsroomPages.problems(texts, refused, field -> field), form));
 		return "newsroom/users";
 	}
 

@@ -325,7 +325,18 @@ class WorkflowTest {
 		assertThat(Jsoup.parse(admin.get("/newsroom/users").body()).select("td").eachText()).contains("new@news.test");
 		var duplicate = admin.post("/newsroom/users", account);
 		assertThat(duplicate.statusCode()).isEqualTo(400);
-		assertThat(Jsoup.parse(duplicate.body()).selectFirst(".notice").text()).startsWith("email:");
+		var refused = Jsoup.parse(duplicate.body());
+		assertThat(refused.selectFirst(".notice").text()).startsWith("email:");
+		// Beside its input, with what was typed kept (but never the password).
+		assertThat(refused.selectFirst("#email").attr("aria-invalid")).isEqualTo("true");
+		assertThat(refused.selectFirst("#email-error").text()).contains("exists already");
+		assertThat(refused.selectFirst("#email").attr("value")).isEqualTo("new@news.test");
+		assertThat(refused.selectFirst("#name").attr("value")).isEqualTo("New");
+		assertThat(refused.selectFirst("#role option[selected]").attr("value")).isEqualTo("author");
+		assertThat(refused.selectFirst("#password").attr("value")).isEmpty();
+		var shortPassword = admin.post("/newsroom/users",
+				Map.of("email", "other@news.test", "name", "Other", "role", "author", "password", "short"));
+		assertThat(Jsoup.parse(shortPassword.body()).selectFirst("#password").attr("aria-invalid")).isEqualTo("true");
 		new NewsroomBrowser(site).signIn("new@news.test", "long enough pass");
 	}
 
