@@ -1,8 +1,5 @@
 package org.broadsheet;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Instant;
@@ -13,7 +10,7 @@ import java.util.concurrent.Future;
 
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.support.TestDatabases;
@@ -26,6 +23,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.TransactionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.broadsheet.support.TestArticles.ACTOR;
 
 /**
  * SQLite under another writer: reads go on, a write that cannot get the lock fails cleanly, and no
@@ -45,14 +46,14 @@ class SqliteLockingTest {
 	}
 
 	@Autowired
-	Articles articles;
+	ArticleWorkflow workflow;
 
 	@Autowired
 	PublishedArticles published;
 
 	@Test
 	void readsDoNotWaitForAWriterAndALockTimeoutBreaksNothing() throws Exception {
-		articles.save(draft("Before the lock"));
+		workflow.store(ACTOR, draft("Before the lock"));
 		try (var other = DriverManager.getConnection("jdbc:sqlite:" + DATA + "/broadsheet.db");
 				var statement = other.createStatement()) {
 			statement.execute("BEGIN IMMEDIATE");
@@ -64,7 +65,7 @@ class SqliteLockingTest {
 			for (int i = 0; i < 2; i++) {
 				int n = i;
 				// The writer's BEGIN IMMEDIATE times out on the lock (SQLITE_BUSY), nothing else.
-				assertThatThrownBy(() -> articles.save(draft("Blocked " + n)))
+				assertThatThrownBy(() -> workflow.store(ACTOR, draft("Blocked " + n)))
 					.isInstanceOfAny(DataAccessException.class,
 							TransactionException.class)
 					.satisfies(ex -> assertThat(NestedExceptionUtils.getMostSpecificCause(ex))
@@ -73,7 +74,7 @@ class SqliteLockingTest {
 			statement.execute("ROLLBACK");
 		}
 		for (int i = 0; i < 30; i++) {
-			articles.save(draft("After the lock " + i));
+			workflow.store(ACTOR, draft("After the lock " + i));
 			assertThat(published.latest(1, 10).items()).isNotEmpty();
 		}
 		assertThat(published.latest(1, 100).items()).extracting(t -> t.title()).contains("After the lock 29");
@@ -88,7 +89,7 @@ class SqliteLockingTest {
 				int w = writer;
 				futures.add(pool.submit(() -> {
 					for (int i = 0; i < 15; i++) {
-						articles.save(draft("Concurrent " + w + "-" + i));
+						workflow.store(ACTOR, draft("Concurrent " + w + "-" + i));
 					}
 				}));
 			}

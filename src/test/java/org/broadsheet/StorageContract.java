@@ -1,8 +1,5 @@
 package org.broadsheet;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -18,14 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
 
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleTeaser;
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.ImageUse;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.article.Syndication;
@@ -40,6 +37,7 @@ import org.broadsheet.interchange.BundleImporter;
 import org.broadsheet.media.InvalidImageException;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.shared.InvalidInput;
+import org.broadsheet.support.TestArticles;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +46,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.broadsheet.support.TestArticles.ACTOR;
 
 /**
  * The storage behaviour every database must show. Subclasses bind it to SQLite and PostgreSQL.
@@ -60,7 +62,7 @@ abstract class StorageContract {
 			"article_author", "article_tag", "article_redirect", "comment");
 
 	@Autowired
-	Articles articles;
+	ArticleWorkflow workflow;
 
 	@Autowired
 	PublishedArticles published;
@@ -105,7 +107,7 @@ abstract class StorageContract {
 						+ "<img src=x onerror=alert(1)>",
 				image, List.of("Tag A1", "Tag A2"), "km", ArticleStatus.PUBLISHED, at("2024-01-02T03:04:05Z"), null,
 				new Syndication("Original Times", "First appeared in Original Times", "https://original.example/a"));
-		var saved = articles.save(draft);
+		var saved = workflow.store(ACTOR, draft);
 		assertThat(saved.created()).isTrue();
 
 		Article a = published.published("storage-a", "khmer-and-co-authors").orElseThrow();
@@ -137,9 +139,9 @@ abstract class StorageContract {
 	@Test
 	void savingTheSameDraftTwiceChangesNothing() {
 		var draft = draft("Same twice", "Storage B", List.of("Tag B"), "2024-02-01T00:00:00Z");
-		var first = articles.save(draft);
+		var first = workflow.store(ACTOR, draft);
 		Map<String, Integer> before = counts();
-		var second = articles.save(draft);
+		var second = workflow.store(ACTOR, draft);
 		assertThat(second.id()).isEqualTo(first.id());
 		assertThat(second.created()).isFalse();
 		assertThat(counts()).isEqualTo(before);
@@ -147,7 +149,7 @@ abstract class StorageContract {
 
 	@Test
 	void unicodeSlugsRoundTrip() {
-		var saved = articles.save(draft("កម្ពុជា ត្រូវការ", "ព័ត៌មាន", List.of(), "2024-02-02T00:00:00Z"));
+		var saved = workflow.store(ACTOR, draft("កម្ពុជា ត្រូវការ", "ព័ត៌មាន", List.of(), "2024-02-02T00:00:00Z"));
 		assertThat(saved.path()).isEqualTo("/%E1%9E%96%E1%9F%90%E1%9E%8F%E1%9F%8C%E1%9E%98%E1%9E%B6%E1%9E%93/"
 				+ "%E1%9E%80%E1%9E%98%E1%9F%92%E1%9E%96%E1%9E%BB%E1%9E%87%E1%9E%B6-%E1%9E%8F%E1%9F%92%E1%9E%9A%E1%9E%BC%E1%9E%9C%E1%9E%80%E1%9E%B6%E1%9E%9A");
 		assertThat(published.published("ព័ត៌មាន", "កម្ពុជា-ត្រូវការ")).isPresent();
@@ -155,8 +157,8 @@ abstract class StorageContract {
 
 	@Test
 	void draftsAndFutureArticlesAreNotPublic() {
-		articles.save(draft("Only a draft", "Storage C", List.of("Tag C"), null));
-		articles.save(draft("From the future", "Storage C", List.of("Tag C"), "2999-01-01T00:00:00Z"));
+		workflow.store(ACTOR, draft("Only a draft", "Storage C", List.of("Tag C"), null));
+		workflow.store(ACTOR, draft("From the future", "Storage C", List.of("Tag C"), "2999-01-01T00:00:00Z"));
 		var section = taxonomy.sectionBySlug("storage-c").orElseThrow();
 		assertThat(published.inSection(section, 1, 10).items()).isEmpty();
 		assertThat(published.published("storage-c", "only-a-draft")).isEmpty();
@@ -166,7 +168,7 @@ abstract class StorageContract {
 	@Test
 	void listsAreNewestFirstAndPaginated() {
 		for (int day = 1; day <= 5; day++) {
-			articles.save(draft("Listed " + day, "Storage D", List.of(), "2024-03-0" + day + "T00:00:00Z"));
+			workflow.store(ACTOR, draft("Listed " + day, "Storage D", List.of(), "2024-03-0" + day + "T00:00:00Z"));
 		}
 		var section = taxonomy.sectionBySlug("storage-d").orElseThrow();
 		var first = published.inSection(section, 1, 2);
@@ -178,9 +180,9 @@ abstract class StorageContract {
 
 	@Test
 	void neighboursArePublicationOrderNeighbours() {
-		articles.save(draft("Neighbour old", "Storage F", List.of(), "1990-01-01T00:00:00Z"));
-		articles.save(draft("Neighbour middle", "Storage F", List.of(), "1990-01-02T00:00:00Z"));
-		articles.save(draft("Neighbour new", "Storage F", List.of(), "1990-01-03T00:00:00Z"));
+		workflow.store(ACTOR, draft("Neighbour old", "Storage F", List.of(), "1990-01-01T00:00:00Z"));
+		workflow.store(ACTOR, draft("Neighbour middle", "Storage F", List.of(), "1990-01-02T00:00:00Z"));
+		workflow.store(ACTOR, draft("Neighbour new", "Storage F", List.of(), "1990-01-03T00:00:00Z"));
 		var middle = published.neighbours(published.published("storage-f", "neighbour-middle").orElseThrow());
 		assertThat(middle.previous().title()).isEqualTo("Neighbour old");
 		assertThat(middle.next().title()).isEqualTo("Neighbour new");
@@ -188,25 +190,26 @@ abstract class StorageContract {
 
 	@Test
 	void changedAddressesRedirect() {
-		var saved = articles.save(draft("Moving article", "Storage G", List.of(), "2024-05-01T00:00:00Z"));
+		var saved = workflow.store(ACTOR, draft("Moving article", "Storage G", List.of(), "2024-05-01T00:00:00Z"));
 		var moved = draft("Moving article", "Storage G2", List.of(), "2024-05-01T00:00:00Z");
-		articles.update(saved.id(), new ArticleDraft("renamed", moved.title(), moved.section(), moved.authors(), null, "",
-				null, List.of(), null, ArticleStatus.PUBLISHED, moved.publishedAt(), null, null));
+		TestArticles.republish(workflow, saved.id(), new ArticleDraft("renamed", moved.title(), moved.section(),
+				moved.authors(), null, "", null, List.of(), null, ArticleStatus.PUBLISHED, moved.publishedAt(), null, null));
 		assertThat(published.published("storage-g", "moving-article")).isEmpty();
 		assertThat(published.redirect("storage-g", "moving-article")).contains("/storage-g2/renamed");
 
 		// Moving back makes the old address live again: no redirect loop.
-		articles.update(saved.id(), moved);
+		TestArticles.republish(workflow, saved.id(), new ArticleDraft("moving-article", moved.title(), moved.section(),
+				moved.authors(), null, "", null, List.of(), null, ArticleStatus.PUBLISHED, moved.publishedAt(), null, null));
 		assertThat(published.redirect("storage-g", "moving-article")).contains("/storage-g2/moving-article");
 		assertThat(published.redirect("storage-g2", "moving-article")).isEmpty();
 	}
 
 	@Test
 	void updateRefusesASlugTakenInTheSection() {
-		articles.save(draft("Taken", "Storage H", List.of(), "2024-05-01T00:00:00Z"));
-		var other = articles.save(draft("Other", "Storage H", List.of(), "2024-05-01T00:00:00Z"));
+		workflow.store(ACTOR, draft("Taken", "Storage H", List.of(), "2024-05-01T00:00:00Z"));
+		var other = workflow.store(ACTOR, draft("Other", "Storage H", List.of(), "2024-05-01T00:00:00Z"));
 		var d = draft("Other", "Storage H", List.of(), "2024-05-01T00:00:00Z");
-		assertThatThrownBy(() -> articles.update(other.id(), new ArticleDraft("taken", d.title(), d.section(), d.authors(),
+		assertThatThrownBy(() -> TestArticles.republish(workflow, other.id(), new ArticleDraft("taken", d.title(), d.section(), d.authors(),
 				null, "", null, List.of(), null, ArticleStatus.PUBLISHED, d.publishedAt(), null, null)))
 			.isInstanceOfSatisfying(InvalidInput.class, refused -> {
 				assertThat(refused.field()).isEqualTo("slug");
@@ -217,15 +220,15 @@ abstract class StorageContract {
 	@Test
 	void titlesSharingASlugStayTwoArticles() {
 		String prefix = "Live updates: Parliament debates the coastal flood defence bill as storms close in on the delta, day ";
-		var one = articles.save(draft(prefix + "1", "Storage J", List.of(), "2024-06-01T00:00:00Z"));
-		var two = articles.save(draft(prefix + "2", "Storage J", List.of(), "2024-06-02T00:00:00Z"));
+		var one = workflow.store(ACTOR, draft(prefix + "1", "Storage J", List.of(), "2024-06-01T00:00:00Z"));
+		var two = workflow.store(ACTOR, draft(prefix + "2", "Storage J", List.of(), "2024-06-02T00:00:00Z"));
 		assertThat(two.id()).isNotEqualTo(one.id());
 		assertThat(two.path()).isEqualTo(one.path() + "-2");
-		assertThat(articles.save(draft(prefix + "2", "Storage J", List.of(), "2024-06-02T00:00:00Z")).id())
+		assertThat(workflow.store(ACTOR, draft(prefix + "2", "Storage J", List.of(), "2024-06-02T00:00:00Z")).id())
 			.isEqualTo(two.id());
-		assertThat(articles.save(draft(prefix + "1", "Storage J", List.of(), "2024-06-01T00:00:00Z")).id())
+		assertThat(workflow.store(ACTOR, draft(prefix + "1", "Storage J", List.of(), "2024-06-01T00:00:00Z")).id())
 			.isEqualTo(one.id());
-		var emoji = articles.save(draft("🎉🎉", "Storage J", List.of(), "2024-06-03T00:00:00Z"));
+		var emoji = workflow.store(ACTOR, draft("🎉🎉", "Storage J", List.of(), "2024-06-03T00:00:00Z"));
 		assertThat(emoji.path()).isEqualTo("/storage-j/article");
 	}
 
@@ -242,9 +245,9 @@ abstract class StorageContract {
 
 	@Test
 	void theSameSlugInAnotherSectionIsAnotherArticle() {
-		var news = articles.save(new ArticleDraft("same-slug", "First", "Storage L", List.of(AuthorProfile.named("W")),
+		var news = workflow.store(ACTOR, new ArticleDraft("same-slug", "First", "Storage L", List.of(AuthorProfile.named("W")),
 				null, "", null, List.of(), null, ArticleStatus.PUBLISHED, at("2024-07-01T00:00:00Z"), null, null));
-		var business = articles.save(new ArticleDraft("same-slug", "Second", "Storage L2", List.of(AuthorProfile.named("W")),
+		var business = workflow.store(ACTOR, new ArticleDraft("same-slug", "Second", "Storage L2", List.of(AuthorProfile.named("W")),
 				null, "", null, List.of(), null, ArticleStatus.PUBLISHED, at("2024-07-01T00:00:00Z"), null, null));
 		assertThat(business.id()).isNotEqualTo(news.id());
 		assertThat(published.published("storage-l", "same-slug").orElseThrow().title()).isEqualTo("First");
@@ -256,7 +259,7 @@ abstract class StorageContract {
 		Files.writeString(dir.resolve("a.md"), bundle("Shared picture one",
 				"image:\n  file: shared.jpg\n  alt: First alt\n  caption: First caption\n  credit: First agency"));
 		Files.writeString(dir.resolve("b.md"), bundle("Shared picture two", "image:\n  file: shared.jpg\n  alt: Second alt"));
-		assertThat(importer.importPaths(List.of(dir)).failures()).isZero();
+		assertThat(importer.importPaths(SystemActor.BUNDLE_IMPORT, List.of(dir)).failures()).isZero();
 		var one = published.published("imports", "shared-picture-one").orElseThrow().leadImage();
 		var two = published.published("imports", "shared-picture-two").orElseThrow().leadImage();
 		assertThat(one.id()).isEqualTo(two.id());
@@ -269,19 +272,37 @@ abstract class StorageContract {
 		assertThat(jpeg).exists();
 	}
 
+	/** Issue 12: every change to an article, imports included, has an audit entry naming who. */
+	@Test
+	void everyArticleChangeIsAuditedWithItsActor() throws IOException {
+		Files.writeString(dir.resolve("audited.md"), bundle("Audited on import", ""));
+		assertThat(importer.importPaths(SystemActor.BUNDLE_IMPORT, List.of(dir.resolve("audited.md"))).failures()).isZero();
+		long id = published.published("imports", "audited-on-import").orElseThrow().id();
+		workflow.unpublish(ACTOR, id, null);
+		assertThat(jdbc.sql("SELECT actor, action FROM audit_log WHERE article_id = ? ORDER BY id").param(id)
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list())
+			.containsExactly("bundle-import stored", "test unpublished");
+		// Whatever the other tests did (stores, imports, workflow steps), no article lacks an entry
+		// and no entry lacks its actor.
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM article a WHERE NOT EXISTS "
+				+ "(SELECT 1 FROM audit_log l WHERE l.article_id = a.id)").query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE account_id IS NULL AND actor IS NULL")
+			.query(Integer.class).single()).isZero();
+	}
+
 	@Test
 	void foldersAreReadRecursivelyAndAnEmptyOneIsReported() throws IOException {
 		Path nested = Files.createDirectories(dir.resolve("2024/june"));
 		Files.writeString(nested.resolve("deep.MARKDOWN"), bundle("Found deep down", ""));
 		Path empty = Files.createDirectories(dir.resolve("empty"));
-		var report = importer.importPaths(List.of(dir.resolve("2024"), empty));
+		var report = importer.importPaths(SystemActor.BUNDLE_IMPORT, List.of(dir.resolve("2024"), empty));
 		assertThat(report.imported()).isEqualTo(1);
 		assertThat(report.outcomes()).extracting(o -> o.error()).contains(empty + ":0: no bundles (*.md, *.markdown) in this folder or below");
 	}
 
 	@Test
 	void onlyApprovedCommentsCount() {
-		long id = articles.save(draft("Commented", "Storage I", List.of(), "2024-05-01T00:00:00Z")).id();
+		long id = workflow.store(ACTOR, draft("Commented", "Storage I", List.of(), "2024-05-01T00:00:00Z")).id();
 		assertThat(comments.thread(id, null, 1, false).items()).isEmpty();
 		comments.add(id, "Reader", "First\n\nSecond paragraph", CommentStatus.APPROVED);
 		comments.add(id, "Spammer", "Held", CommentStatus.PENDING);
@@ -297,13 +318,13 @@ abstract class StorageContract {
 		long before = count("SELECT COUNT(*) FROM change_log");
 		transactions.executeWithoutResult(tx -> {
 			for (int i = 0; i < 3; i++) {
-				articles.save(draft("Logged " + i, "Storage Log", List.of(), "2024-05-01T00:00:00Z"));
+				workflow.store(ACTOR, draft("Logged " + i, "Storage Log", List.of(), "2024-05-01T00:00:00Z"));
 			}
 		});
 		assertThat(count("SELECT COUNT(*) FROM change_log")).isEqualTo(before + 3);
 		try {
 			transactions.executeWithoutResult(tx -> {
-				articles.save(draft("Never logged", "Storage Log", List.of(), "2024-05-01T00:00:00Z"));
+				workflow.store(ACTOR, draft("Never logged", "Storage Log", List.of(), "2024-05-01T00:00:00Z"));
 				throw new IllegalStateException("roll back");
 			});
 		}
@@ -319,7 +340,7 @@ abstract class StorageContract {
 
 	@Test
 	void restoredCommentsKeepTheirThreadsAndRestoringAgainChangesNothing() {
-		long id = articles.save(draft("Threads", "Storage T", List.of(), "2024-05-01T00:00:00Z")).id();
+		long id = workflow.store(ACTOR, draft("Threads", "Storage T", List.of(), "2024-05-01T00:00:00Z")).id();
 		for (int round = 0; round < 2; round++) {
 			Instant at = Instant.parse("2024-05-02T00:00:00Z");
 			assertThat(comments.restore(new ImportedComment(id, "test#1", null, "Ana", "ana@example.com", null, "Top",
@@ -351,7 +372,7 @@ abstract class StorageContract {
 
 	@Test
 	void closingCommentsIsIdempotentAndReversible() {
-		long id = articles.save(draft("Closable", "Storage C", List.of(), "2024-05-01T00:00:00Z")).id();
+		long id = workflow.store(ACTOR, draft("Closable", "Storage C", List.of(), "2024-05-01T00:00:00Z")).id();
 		Instant published = Instant.now();
 		assertThat(comments.isOpen(id, published)).isTrue();
 		comments.close(id);
@@ -363,7 +384,7 @@ abstract class StorageContract {
 
 	@Test
 	void aReaderLikesAnArticleOnce() {
-		long id = articles.save(draft("Likeable", "Storage L", List.of(), "2024-05-01T00:00:00Z")).id();
+		long id = workflow.store(ACTOR, draft("Likeable", "Storage L", List.of(), "2024-05-01T00:00:00Z")).id();
 		String reader = Likes.newReader();
 		assertThat(likes.like(id, reader, "192.0.2.1")).isEqualTo(new Likes.State(1, true));
 		assertThat(likes.like(id, reader, "192.0.2.1")).isEqualTo(new Likes.State(1, true));
@@ -381,7 +402,7 @@ abstract class StorageContract {
 		Files.writeString(dir.resolve("fake.jpg"), "<svg onload=alert(1)>");
 		Map<String, Integer> before = counts();
 
-		var report = importer.importPaths(List.of(dir));
+		var report = importer.importPaths(SystemActor.BUNDLE_IMPORT, List.of(dir));
 
 		assertThat(report.imported()).isEqualTo(1);
 		assertThat(report.outcomes()).extracting(o -> o.error()).containsExactly(null,
@@ -398,10 +419,10 @@ abstract class StorageContract {
 	@Test
 	void reimportingUpdatesInPlace() throws IOException {
 		Path file = Files.writeString(dir.resolve("again.md"), bundle("Imported twice", "summary: First"));
-		var first = importer.importPaths(List.of(file)).outcomes().get(0);
+		var first = importer.importPaths(SystemActor.BUNDLE_IMPORT, List.of(file)).outcomes().get(0);
 		Map<String, Integer> before = counts();
 		Files.writeString(file, bundle("Imported twice", "summary: Second"));
-		var second = importer.importPaths(List.of(file)).outcomes().get(0);
+		var second = importer.importPaths(SystemActor.BUNDLE_IMPORT, List.of(file)).outcomes().get(0);
 		assertThat(first.created()).isTrue();
 		assertThat(second.created()).isFalse();
 		assertThat(second.path()).isEqualTo(first.path());
@@ -426,7 +447,7 @@ abstract class StorageContract {
 				Body
 				""");
 		Map<String, Integer> before = counts();
-		var outcome = importer.importPaths(List.of(file)).outcomes().get(0);
+		var outcome = importer.importPaths(SystemActor.BUNDLE_IMPORT, List.of(file)).outcomes().get(0);
 		assertThat(outcome.failed()).isTrue();
 		assertThat(counts()).isEqualTo(before);
 		String hash = sha256(jpeg);

@@ -8,5 +8,16 @@ import java.time.Instant;
  * @param email lower-cased; the sign-in name
  * @param createdAt UTC instant
  */
-public record Account(long id, String email, String displayName, Role role, Instant createdAt) {
+public record Account(long id, String email, String displayName, Role role, Instant createdAt) implements Actor {
+
+	@Override
+	public Long accountId() {
+		return id;
+	}
+
+	@Override
+	public String label() {
+		return displayName;
+	}
+
 }

@@ -5,22 +5,28 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
+import org.broadsheet.account.Actor;
+import org.broadsheet.account.Permission;
 import org.broadsheet.shared.NotFound;
 import org.broadsheet.shared.SlugClaim;
 import org.broadsheet.shared.Slugger;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Taxonomy;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Articles coming from and going to other systems (WordPress): restoring an imported article
- * under a stable import key, keeping its former slugs, and reading everything for an export.
+ * under a stable import key, keeping its former slugs, and reading everything for an export. Its
+ * use cases have {@link ArticleWorkflow}'s shape: permission, change, one audit entry naming the
+ * actor (e.g. {@link org.broadsheet.account.SystemActor#WORDPRESS_IMPORT}), one event.
  */
 @Service
 public class ArticleInterchange {
 
-	private final Articles articles;
+	private final ArticleWriter writer;
 
 	private final ArticleRepository repository;
 
@@ -30,18 +36,25 @@ public class ArticleInterchange {
 
 	private final Revisions revisions;
 
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	private final ArticleAssembler assembler;
 
-	ArticleInterchange(Articles articles, ArticleAssembler assembler, ArticleRepository repository, Taxonomy taxonomy,
-			Slugger slugger, Revisions revisions, Clock clock) {
-		this.articles = articles;
+	ArticleInterchange(ArticleWriter writer, ArticleAssembler assembler, ArticleRepository repository,
+			Taxonomy taxonomy, Slugger slugger, Revisions revisions, AuditLog audit, ApplicationEventPublisher events,
+			Clock clock) {
+		this.writer = writer;
 		this.assembler = assembler;
 		this.repository = repository;
 		this.taxonomy = taxonomy;
 		this.slugger = slugger;
 		this.revisions = revisions;
+		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -66,24 +79,27 @@ public class ArticleInterchange {
 	 * {@code publishedAt}. Restoring what is already stored changes nothing: no revision, no event,
 	 * no audit entry. Otherwise the draft becomes the article's latest and live revision.
 	 *
+	 * @param actor who imports; needs {@link Permission#EDIT_ANY_ARTICLE}
 	 * @param importKey unique across imports, at most 300 characters
 	 * @param sticky pinned to the top of the front page
-	 * @throws IllegalArgumentException naming the field: a blank key, a name without a letter or
-	 *         digit, a scheduled draft without its instant, or a lead image not in the media library
+	 * @throws InvalidArticle naming the field: a blank key, a name without a letter or digit, a
+	 *         scheduled draft without its instant, or a lead image not in the media library
+	 * @throws AccessDeniedException when the actor may not edit anyone's article
 	 */
 	@Transactional
-	public Restored restore(String importKey, ArticleDraft draft, boolean sticky) {
+	public Restored restore(Actor actor, String importKey, ArticleDraft draft, boolean sticky) {
+		Permission.EDIT_ANY_ARTICLE.require(actor);
 		if (importKey == null || importKey.isBlank() || importKey.length() > 300) {
 			throw new InvalidArticle("importKey", "article.invalid.import-key");
 		}
 		if (draft.status() == ArticleStatus.SCHEDULED && draft.publishedAt() == null) {
 			throw new InvalidArticle("published", "article.invalid.scheduled-instant");
 		}
-		Section section = articles.checkedSection(draft);
+		Section section = writer.checkedSection(draft);
 		var imported = repository.findImported(importKey);
-		String base = Articles.hasSlug(draft) ? slugger.slugify(draft.slug()) : "";
+		String base = ArticleWriter.hasSlug(draft) ? slugger.slugify(draft.slug()) : "";
 		if (base.isEmpty()) {
-			base = slugger.slugify(draft.title(), Articles.FALLBACK_SLUG);
+			base = slugger.slugify(draft.title(), ArticleWriter.FALLBACK_SLUG);
 		}
 		// A name no article has: only a free slug, or this article's own, satisfies the claim.
 		String own = imported.map(i -> Long.toString(i.id())).orElse("\u0000new");
@@ -96,17 +112,21 @@ public class ArticleInterchange {
 		ArticleRow old = imported.flatMap(i -> repository.find(i.id())).orElse(null);
 		if (old != null && old.sectionId() == section.id() && old.slug().equals(slug)
 				&& imported.get().sticky() == sticky && Objects.equals(imported.get().goLiveAt(), goLiveAt)
-				&& revisions.state(old.id())
-					.map(Revisions.State::latestRevision)
+				&& repository.state(old.id())
+					.map(ArticleState::latestRevision)
 					.flatMap(latest -> revisions.find(old.id(), latest))
 					.map(latest -> latest.draft().equals(wanted))
 					.orElse(false)) {
 			return new Restored(old.id(), Paths.of(section, slug), Outcome.UNCHANGED);
 		}
-		Articles.Saved saved = articles.write(old, section, slug, wanted, null);
-		repository.setImported(saved.id(), importKey, sticky, goLiveAt);
-		revisions.audit(saved.id(), null, "imported", clock.millis(), importKey);
-		return new Restored(saved.id(), saved.path(), old == null ? Outcome.CREATED : Outcome.UPDATED);
+		var written = writer.write(old, section, slug, wanted, actor.accountId());
+		long id = written.id();
+		repository.setImported(id, importKey, sticky);
+		repository.setSchedule(id, goLiveAt == null ? null : repository.state(id).orElseThrow().liveRevision(),
+				goLiveAt == null ? null : draft.publishedAt());
+		audit.record(id, actor, "imported", clock.millis(), importKey);
+		events.publishEvent(written.event());
+		return new Restored(id, written.path(), old == null ? Outcome.CREATED : Outcome.UPDATED);
 	}
 
 	/**
@@ -114,19 +134,27 @@ public class ArticleInterchange {
 	 * permanent redirect (WordPress {@code _wp_old_slug}). An address already remembered, or the
 	 * article's own, is left alone.
 	 *
+	 * @param actor who imports; needs {@link Permission#EDIT_ANY_ARTICLE}
 	 * @param oldSlug decoded; slugified as titles are
 	 * @return whether a new redirect was stored
 	 * @throws NotFound when there is no such article
+	 * @throws AccessDeniedException when the actor may not edit anyone's article
 	 */
 	@Transactional
-	public boolean keepOldSlug(long id, String oldSlug) {
+	public boolean keepOldSlug(Actor actor, long id, String oldSlug) {
+		Permission.EDIT_ANY_ARTICLE.require(actor);
 		ArticleRow row = repository.find(id).orElseThrow(() -> new NotFound("article", id));
 		String slug = slugger.slugify(oldSlug);
 		if (slug.isEmpty() || slug.equals(row.slug())) {
 			return false;
 		}
 		String sectionSlug = taxonomy.sectionsByIds(List.of(row.sectionId())).get(row.sectionId()).slug();
-		return repository.keepOldSlug(sectionSlug, slug, id);
+		if (!repository.keepOldSlug(sectionSlug, slug, id)) {
+			return false;
+		}
+		audit.record(id, actor, "old-slug-kept", clock.millis(), slug);
+		events.publishEvent(new ArticleEvent.ArticleUpdated(id));
+		return true;
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package org.broadsheet.article;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -38,10 +41,125 @@ class ArticleRepository {
 		jdbc.sql("UPDATE article SET created_by = ? WHERE id = ?").params(accountId, id).update();
 	}
 
-	/** @return whether the article had status {@code from} and now has {@code to} */
-	boolean setStatus(long id, ArticleStatus from, ArticleStatus to) {
-		return jdbc.sql("UPDATE article SET status = ? WHERE id = ? AND status = ?").params(to.code(), id, from.code())
-			.update() == 1;
+	/**
+	 * @return where the article stands, with its row locked for the rest of the transaction: a no-op
+	 *         UPDATE takes PostgreSQL's row lock (SQLite's IMMEDIATE transactions hold the database
+	 *         lock already), so the scheduler and an editor never act on the same stale state
+	 */
+	Optional<ArticleState> lockedState(long id) {
+		jdbc.sql("UPDATE article SET status = status WHERE id = ?").param(id).update();
+		return state(id);
+	}
+
+	/** @return where the article stands in the workflow */
+	Optional<ArticleState> state(long id) {
+		return jdbc.sql("""
+				SELECT status, created_by, live_revision_id, latest_revision_id, scheduled_revision_id, go_live_at,
+				  unpublish_at FROM article WHERE id = ?""")
+			.param(id)
+			.query((rs, n) -> new ArticleState(ArticleStatus.ofCode(rs.getString(1)), nullable(rs, 2), nullable(rs, 3),
+					nullable(rs, 4), nullable(rs, 5), instant(nullable(rs, 6)), instant(nullable(rs, 7))))
+			.optional();
+	}
+
+	void setStatus(long id, ArticleStatus status) {
+		jdbc.sql("UPDATE article SET status = ? WHERE id = ?").params(status.code(), id).update();
+	}
+
+	/** Makes a revision the one the editor shows. */
+	void setLatestRevision(long id, long revisionId) {
+		jdbc.sql("UPDATE article SET latest_revision_id = ? WHERE id = ?").params(revisionId, id).update();
+	}
+
+	/** Records which revision the row holds. */
+	void setLiveRevision(long id, long revisionId) {
+		jdbc.sql("UPDATE article SET live_revision_id = ? WHERE id = ?").params(revisionId, id).update();
+	}
+
+	/** Pins the revision approved to go live at {@code goLiveAt}; nulls for none. */
+	void setSchedule(long id, Long revisionId, Instant goLiveAt) {
+		jdbc.sql("UPDATE article SET scheduled_revision_id = ?, go_live_at = ? WHERE id = ?")
+			.params(revisionId, goLiveAt == null ? null : goLiveAt.toEpochMilli(), id).update();
+	}
+
+	/** @param at when the article leaves the site by itself (UTC), or null for never */
+	void setUnpublishAt(long id, Instant at) {
+		jdbc.sql("UPDATE article SET unpublish_at = ? WHERE id = ?").params(at == null ? null : at.toEpochMilli(), id)
+			.update();
+	}
+
+	/**
+	 * Takes the article off the site now, dropping whatever was scheduled.
+	 *
+	 * @param neverPublic the article was only scheduled: its instant was never a publication instant
+	 */
+	void takeOff(long id, boolean neverPublic) {
+		jdbc.sql("""
+				UPDATE article SET status = 'unpublished', published_at = CASE WHEN ? THEN NULL ELSE published_at END,
+				  go_live_at = NULL, scheduled_revision_id = NULL, unpublish_at = NULL WHERE id = ?""")
+			.params(neverPublic, id).update();
+	}
+
+	/** @return whether an article is due to go live, take changes live or leave at {@code now} (indexed) */
+	boolean anyDue(long now) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM (SELECT id FROM article WHERE status = 'scheduled' AND go_live_at <= ?
+				UNION ALL SELECT id FROM article WHERE status = 'published' AND go_live_at <= ?
+				UNION ALL SELECT id FROM article WHERE status = 'published' AND unpublish_at <= ?) due""")
+			.params(now, now, now).query(Integer.class).single() > 0;
+	}
+
+	/**
+	 * Publishes the scheduled articles due at {@code now}. One conditional UPDATE: with several
+	 * nodes polling, each article is claimed by exactly one.
+	 *
+	 * @return their ids
+	 */
+	List<Long> claimDuePublications(long now) {
+		return jdbc.sql("""
+				UPDATE article SET status = 'published', go_live_at = NULL, scheduled_revision_id = NULL
+				WHERE status = 'scheduled' AND go_live_at <= ? RETURNING id""").param(now).query(Long.class).list();
+	}
+
+	/** A published article's approved revision, due to go live. */
+	record DueChange(long articleId, long revisionId) {
+	}
+
+	/** @return the scheduled changes of published articles due at {@code now} (indexed) */
+	List<DueChange> dueChanges(long now) {
+		return jdbc.sql("""
+				SELECT id, scheduled_revision_id FROM article WHERE status = 'published' AND go_live_at <= ?
+				  AND scheduled_revision_id IS NOT NULL""")
+			.param(now).query((rs, n) -> new DueChange(rs.getLong(1), rs.getLong(2))).list();
+	}
+
+	/**
+	 * Claims a due change by clearing its schedule: with several nodes polling, exactly one claims it.
+	 *
+	 * @return whether this call claimed it
+	 */
+	boolean claimDueChange(DueChange change, long now) {
+		return jdbc.sql("""
+				UPDATE article SET go_live_at = NULL, scheduled_revision_id = NULL
+				WHERE id = ? AND status = 'published' AND scheduled_revision_id = ? AND go_live_at <= ?""")
+			.params(change.articleId(), change.revisionId(), now).update() == 1;
+	}
+
+	/** Unpublishes the published articles due to leave at {@code now}, exactly once; @return their ids */
+	List<Long> claimDueUnpublications(long now) {
+		return jdbc.sql("""
+				UPDATE article SET status = 'unpublished', unpublish_at = NULL, go_live_at = NULL,
+				  scheduled_revision_id = NULL WHERE status = 'published' AND unpublish_at <= ? RETURNING id""")
+			.param(now).query(Long.class).list();
+	}
+
+	private static Long nullable(ResultSet rs, int column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static Instant instant(Long epochMillis) {
+		return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis);
 	}
 
 	boolean delete(long id) {
@@ -181,9 +299,8 @@ class ArticleRepository {
 			}).optional();
 	}
 
-	void setImported(long id, String importKey, boolean sticky, Long goLiveAt) {
-		jdbc.sql("UPDATE article SET import_key = ?, sticky = ?, go_live_at = ? WHERE id = ?")
-			.params(importKey, sticky, goLiveAt, id).update();
+	void setImported(long id, String importKey, boolean sticky) {
+		jdbc.sql("UPDATE article SET import_key = ?, sticky = ? WHERE id = ?").params(importKey, sticky, id).update();
 	}
 
 	/** Remembers a former slug in the article's section, unless that address is already remembered. */

@@ -20,12 +20,18 @@ public enum ArticleStatus {
 		return valueOf(code.toUpperCase(Locale.ROOT));
 	}
 
-	/**
-	 * @return whether readers see the article row, so that a newer revision waits for "Publish
-	 *         changes" (a scheduled article's row changes with every save, and goes live as it is)
-	 */
+	/** @return whether readers see the article (once its publication instant has come) */
 	public boolean live() {
 		return this == PUBLISHED;
+	}
+
+	/**
+	 * @return whether the article row holds an approved revision (published, or scheduled to go
+	 *         live) that a save must not change: a newer revision waits for "Publish changes" or a
+	 *         new schedule
+	 */
+	public boolean pinned() {
+		return this == PUBLISHED || this == SCHEDULED;
 	}
 
 }

@@ -2,167 +2,223 @@ package org.broadsheet.article;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-
-import org.broadsheet.account.Account;
+import org.broadsheet.account.Actor;
 import org.broadsheet.account.Permission;
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.shared.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The editorial workflow: draft → in review → scheduled → published → unpublished. One method per
- * use case, each checking the actor's permission, changing state, writing the audit log and
- * publishing the article's event. Contributors write and submit their own drafts; authors also
- * publish their own; editors and administrators work on anyone's.
+ * The editorial workflow: draft → in review → scheduled → published → unpublished, and the one door
+ * through which articles change (imports use {@link ArticleInterchange}, which follows the same
+ * shape). Every use case checks the actor's permission, changes state, writes one audit entry naming
+ * the actor and publishes one {@link ArticleEvent} (which the change log carries to every node and
+ * cache). Contributors write and submit their own drafts; authors also publish their own; editors,
+ * administrators and {@link SystemActor}s work on anyone's.
  *
- * <p>Editing a published (or scheduled) article stores a revision without changing what readers
- * see, until {@link #publish} ("Publish changes").
+ * <p>Editing a published or scheduled article stores a revision without changing the article: what
+ * readers see (or what is scheduled to go live) is the revision approved by {@link #publish} or
+ * {@link #schedule} (Wagtail's model). A published article can have changes scheduled.
  */
 @Service
 public class ArticleWorkflow {
 
-	private final Articles articles;
+	private static final Logger log = LoggerFactory.getLogger(ArticleWorkflow.class);
+
+	private final ArticleWriter writer;
+
+	private final ArticleRepository repository;
 
 	private final Revisions revisions;
 
-	private final JdbcClient jdbc;
+	private final AuditLog audit;
 
 	private final ApplicationEventPublisher events;
 
+	private final TransactionTemplate transaction;
+
 	private final Clock clock;
 
-	ArticleWorkflow(Articles articles, Revisions revisions, JdbcClient jdbc, ApplicationEventPublisher events,
-			Clock clock) {
-		this.articles = articles;
+	ArticleWorkflow(ArticleWriter writer, ArticleRepository repository, Revisions revisions, AuditLog audit,
+			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+		this.writer = writer;
+		this.repository = repository;
 		this.revisions = revisions;
-		this.jdbc = jdbc;
+		this.audit = audit;
 		this.events = events;
+		this.transaction = transaction;
 		this.clock = clock;
 	}
 
-	/** What the editor page shows of an article. */
+	/**
+	 * What the editor page shows of an article.
+	 *
+	 * @param unpublishedChanges the latest revision is neither live nor scheduled
+	 * @param scheduledChanges a published article has a newer revision scheduled for {@code goLiveAt}
+	 * @param goLiveAt when the scheduled revision goes live (UTC), or null
+	 */
 	public record Editing(long id, ArticleDraft latest, ArticleStatus status, boolean unpublishedChanges,
-			Instant goLiveAt, Instant unpublishAt, Long createdBy, List<Revision> revisions, List<AuditEntry> audit) {
+			boolean scheduledChanges, Instant goLiveAt, Instant unpublishAt, Long createdBy, List<Revision> revisions,
+			List<AuditEntry> audit) {
 	}
 
 	/**
 	 * Creates a draft owned by {@code actor}.
 	 *
 	 * @return the new article's id
-	 * @throws IllegalArgumentException naming the field, for bad input
+	 * @throws InvalidArticle naming the field, for bad input
 	 */
 	@Transactional
-	public long create(Account actor, ArticleDraft draft) {
-		long id = articles.create(as(draft, ArticleStatus.DRAFT, null, null), actor.id()).id();
-		audit(id, actor, "created", null);
-		return id;
+	public long create(Actor actor, ArticleDraft draft) {
+		var written = writer.create(as(draft, ArticleStatus.DRAFT, null, null), actor.accountId());
+		return done(written.id(), actor, "created", null, written.event());
 	}
 
 	/**
-	 * Saves a revision. A draft, an article in review, a scheduled or an unpublished one changes with
-	 * it (a scheduled one goes live as last saved); a published article does not change for readers
-	 * until {@link #publish}.
+	 * Stores a finished article as it comes, status and instants included (article bundles, the
+	 * demo): creates it, or updates the one in its section with the draft's slug (or, without one,
+	 * its title). A scheduled draft goes live by itself at its {@code publishedAt}.
+	 *
+	 * @throws AccessDeniedException unless the actor may edit anyone's article
+	 * @throws InvalidArticle naming the field, for bad input
+	 */
+	@Transactional
+	public SavedArticle store(Actor actor, ArticleDraft draft) {
+		Permission.EDIT_ANY_ARTICLE.require(actor);
+		if (draft.status() == ArticleStatus.SCHEDULED && draft.publishedAt() == null) {
+			throw new InvalidArticle("published", "article.invalid.scheduled-instant");
+		}
+		var written = writer.upsert(draft, actor.accountId());
+		var state = repository.state(written.id()).orElseThrow();
+		repository.setSchedule(written.id(), draft.status() == ArticleStatus.SCHEDULED ? state.liveRevision() : null,
+				draft.status() == ArticleStatus.SCHEDULED ? draft.publishedAt() : null);
+		done(written.id(), actor, "stored", null, written.event());
+		return written.saved();
+	}
+
+	/**
+	 * Saves a revision. A draft, an article in review or an unpublished one changes with it; a
+	 * published or scheduled article keeps the revision approved for readers until {@link #publish}
+	 * or {@link #schedule} approves a newer one.
 	 *
 	 * @throws AccessDeniedException when the actor may not edit this article
-	 * @throws IllegalArgumentException naming the field, for bad input or a lead image not in the
-	 *         media library
+	 * @throws InvalidArticle naming the field, for bad input or a lead image not in the media library
 	 * @throws NotFound when there is no such article
 	 */
 	@Transactional
-	public void save(Account actor, long id, ArticleDraft draft) {
+	public void save(Actor actor, long id, ArticleDraft draft) {
 		var state = state(id);
 		requireEdit(actor, state);
-		if (state.status().live()) {
-			articles.requireImage(draft);
-			revisions.add(id, actor.id(), draft, clock.millis());
-		}
-		else {
-			Instant publishedAt = articles.storedPublishedAt(id).orElse(null);
-			articles.update(id, as(draft, state.status(), publishedAt, publishedAt), actor.id());
-		}
-		audit(id, actor, "saved", null);
+		done(id, actor, "saved", null, saveRevision(actor, id, state, draft));
 	}
 
-	/** Sends a draft to the editors. @throws AccessDeniedException unless own or an editor */
+	/**
+	 * Sends a draft to the editors.
+	 *
+	 * @throws AccessDeniedException unless own or an editor
+	 * @throws InvalidArticle when it is not a draft or unpublished
+	 */
 	@Transactional
-	public void submit(Account actor, long id) {
+	public void submit(Actor actor, long id) {
 		var state = state(id);
 		requireEdit(actor, state);
 		if (state.status() != ArticleStatus.DRAFT && state.status() != ArticleStatus.UNPUBLISHED) {
 			throw new InvalidArticle("status", "article.invalid.submit-not-draft", state.status().code());
 		}
-		setStatus(id, ArticleStatus.IN_REVIEW);
-		events.publishEvent(new ArticleEvent.ArticleUpdated(id));
-		audit(id, actor, "submitted", null);
+		repository.setStatus(id, ArticleStatus.IN_REVIEW);
+		done(id, actor, "submitted", null, new ArticleEvent.ArticleUpdated(id));
 	}
 
 	/**
-	 * Publishes the latest revision now ("Publish" or "Publish changes"). Republishing changes
-	 * updates the last-updated instant; the publication instant stays.
+	 * Publishes the latest revision now ("Publish" or "Publish changes"), dropping whatever was
+	 * scheduled. Republishing changes updates the last-updated instant; the publication instant stays.
 	 *
 	 * @throws AccessDeniedException unless an author publishing their own, or an editor
-	 * @throws IllegalArgumentException when its slug is taken meanwhile
+	 * @throws InvalidArticle when its slug is taken meanwhile
 	 * @throws NotFound when there is no such article
 	 */
 	@Transactional
-	public void publish(Account actor, long id) {
+	public void publish(Actor actor, long id) {
 		var state = state(id);
 		requirePublish(actor, state);
-		var latest = latest(id, state);
-		Instant now = clock.instant();
-		// An article published before (then unpublished) keeps its first publication instant; a
-		// scheduled instant still to come is not one.
-		Instant publishedAt = articles.storedPublishedAt(id).filter(at -> !at.isAfter(now)).orElse(now);
-		Instant updatedAt = state.status() == ArticleStatus.PUBLISHED ? now : publishedAt;
-		articles.apply(id, as(latest.draft(), ArticleStatus.PUBLISHED, publishedAt, updatedAt), latest.id());
-		jdbc.sql("UPDATE article SET go_live_at = NULL WHERE id = ?").param(id).update();
-		audit(id, actor, "published", null);
+		var written = goLive(id, state.status(), latest(id, state));
+		done(id, actor, "published", null, written.event());
 	}
 
 	/**
-	 * Publishes the latest revision by itself at {@code at}, once, on whichever node runs first.
+	 * Approves the latest revision to go live by itself at {@code at}, once, on whichever node runs
+	 * first. A published article stays as it is until then ("scheduled changes"); any other becomes
+	 * scheduled. Saves after this do not change what goes live.
 	 *
 	 * @param at a UTC instant in the future
 	 * @throws AccessDeniedException as {@link #publish}
-	 * @throws IllegalArgumentException when {@code at} is not in the future, or the article is published
-	 * @throws InvalidArticle when {@code at} is outside {@link ArticleRules}' years, or the draft breaks a rule
+	 * @throws InvalidArticle when {@code at} is not in the future or outside {@link ArticleRules}'
+	 *         years, or the draft breaks a rule
 	 */
 	@Transactional
-	public void schedule(Account actor, long id, Instant at) {
+	public void schedule(Actor actor, long id, Instant at) {
 		var state = state(id);
 		requirePublish(actor, state);
 		ArticleRules.instant("goLiveAt", at);
 		if (!at.isAfter(clock.instant())) {
 			throw new InvalidArticle("goLiveAt", "article.invalid.future");
 		}
-		if (state.status() == ArticleStatus.PUBLISHED) {
-			throw new InvalidArticle("status", "article.invalid.already-live");
+		if (state.unpublishAt() != null && !at.isBefore(state.unpublishAt())) {
+			throw new InvalidArticle("goLiveAt", "article.invalid.live-after-unpublish");
 		}
 		var latest = latest(id, state);
-		articles.apply(id, as(latest.draft(), ArticleStatus.SCHEDULED, at, at), latest.id());
-		jdbc.sql("UPDATE article SET go_live_at = ? WHERE id = ?").params(at.toEpochMilli(), id).update();
-		audit(id, actor, "scheduled", at.toString());
+		if (state.status() == ArticleStatus.PUBLISHED) {
+			writer.check(latest.draft());
+		}
+		else {
+			writer.apply(id, as(latest.draft(), ArticleStatus.SCHEDULED, at, at), latest.id());
+		}
+		repository.setSchedule(id, latest.id(), at);
+		done(id, actor, "scheduled", at.toString(), new ArticleEvent.ArticleUpdated(id));
 	}
 
 	/**
-	 * Takes an article off the site now, or at {@code at} when given.
+	 * Cancels what is scheduled to go live: a published article keeps what readers see; a scheduled
+	 * one goes back to draft.
+	 *
+	 * @throws AccessDeniedException as {@link #publish}
+	 * @throws InvalidArticle when nothing is scheduled
+	 */
+	@Transactional
+	public void cancelSchedule(Actor actor, long id) {
+		var state = state(id);
+		requirePublish(actor, state);
+		if (state.scheduledRevision() == null) {
+			throw new InvalidArticle("goLiveAt", "article.invalid.nothing-scheduled");
+		}
+		if (state.status() == ArticleStatus.SCHEDULED) {
+			repository.takeOff(id, true);
+			repository.setStatus(id, ArticleStatus.DRAFT);
+		}
+		else {
+			repository.setSchedule(id, null, null);
+		}
+		done(id, actor, "schedule-cancelled", null, new ArticleEvent.ArticleUpdated(id));
+	}
+
+	/**
+	 * Takes an article off the site now (dropping whatever was scheduled), or at {@code at} when given.
 	 *
 	 * @param at a future UTC instant (after a scheduled publication), or null for now
 	 * @throws AccessDeniedException as {@link #publish}
-	 * @throws IllegalArgumentException when the article is not published or scheduled, or {@code at} is too early
-	 * @throws InvalidArticle when {@code at} is outside {@link ArticleRules}' years
+	 * @throws InvalidArticle when the article is not published or scheduled, or {@code at} is too
+	 *         early or outside {@link ArticleRules}' years
 	 */
 	@Transactional
-	public void unpublish(Account actor, long id, Instant at) {
+	public void unpublish(Actor actor, long id, Instant at) {
 		var state = state(id);
 		requirePublish(actor, state);
 		if (state.status() != ArticleStatus.PUBLISHED && state.status() != ArticleStatus.SCHEDULED) {
@@ -173,20 +229,16 @@ public class ArticleWorkflow {
 			if (!at.isAfter(clock.instant())) {
 				throw new InvalidArticle("unpublishAt", "article.invalid.future");
 			}
-			if (state.goLiveAt() != null && !at.isAfter(Instant.ofEpochMilli(state.goLiveAt()))) {
+			if (state.goLiveAt() != null && !at.isAfter(state.goLiveAt())) {
 				throw new InvalidArticle("unpublishAt", "article.invalid.unpublish-before-live");
 			}
-			jdbc.sql("UPDATE article SET unpublish_at = ? WHERE id = ?").params(at.toEpochMilli(), id).update();
-			audit(id, actor, "unpublish-scheduled", at.toString());
+			repository.setUnpublishAt(id, at);
+			done(id, actor, "unpublish-scheduled", at.toString(), new ArticleEvent.ArticleUpdated(id));
 			return;
 		}
-		setStatus(id, ArticleStatus.UNPUBLISHED);
 		// A cancelled schedule was never public: its instant is not a publication instant.
-		jdbc.sql("""
-				UPDATE article SET published_at = CASE WHEN status = 'unpublished' AND go_live_at IS NOT NULL THEN NULL
-				  ELSE published_at END, go_live_at = NULL, unpublish_at = NULL WHERE id = ?""").param(id).update();
-		events.publishEvent(new ArticleEvent.ArticleUnpublished(id));
-		audit(id, actor, "unpublished", null);
+		repository.takeOff(id, state.status() == ArticleStatus.SCHEDULED);
+		done(id, actor, "unpublished", null, new ArticleEvent.ArticleUnpublished(id));
 	}
 
 	/**
@@ -194,15 +246,30 @@ public class ArticleWorkflow {
 	 * publishing, if the article is live.
 	 *
 	 * @throws AccessDeniedException when the actor may not edit this article
-	 * @throws IllegalArgumentException when the revision's lead image is gone
+	 * @throws InvalidArticle when the revision's lead image is gone
 	 * @throws NotFound when the article or the revision does not exist
 	 */
 	@Transactional
-	public void restore(Account actor, long id, long revisionId) {
-		var revision = revisions.find(id, revisionId)
-			.orElseThrow(() -> new NotFound("revision", revisionId));
-		save(actor, id, revision.draft());
-		audit(id, actor, "restored", Long.toString(revisionId));
+	public void restore(Actor actor, long id, long revisionId) {
+		var state = state(id);
+		requireEdit(actor, state);
+		var revision = revisions.find(id, revisionId).orElseThrow(() -> new NotFound("revision", revisionId));
+		done(id, actor, "restored", Long.toString(revisionId), saveRevision(actor, id, state, revision.draft()));
+	}
+
+	/**
+	 * Deletes an article with its revisions, authorship, tags, redirects and comments; its audit
+	 * entries stay.
+	 *
+	 * @throws AccessDeniedException unless the actor may edit anyone's article
+	 * @throws NotFound when there is no such article
+	 */
+	@Transactional
+	public void delete(Actor actor, long id) {
+		Permission.EDIT_ANY_ARTICLE.require(actor);
+		state(id);
+		repository.delete(id);
+		done(id, actor, "deleted", null, new ArticleEvent.ArticleDeleted(id));
 	}
 
 	/**
@@ -210,13 +277,13 @@ public class ArticleWorkflow {
 	 * @throws NotFound when there is no such article
 	 */
 	@Transactional(readOnly = true)
-	public Editing editing(Account actor, long id) {
-		var state = revisions.state(id).orElseThrow(() -> new NotFound("article", id));
+	public Editing editing(Actor actor, long id) {
+		var state = repository.state(id).orElseThrow(() -> new NotFound("article", id));
 		requireEdit(actor, state);
 		var all = revisions.list(id);
 		return new Editing(id, all.isEmpty() ? null : all.get(0).draft(), state.status(), state.hasUnpublishedChanges(),
-				state.goLiveAt() == null ? null : Instant.ofEpochMilli(state.goLiveAt()), unpublishAt(id),
-				state.createdBy(), all, revisions.auditTrail(id));
+				state.hasScheduledChanges(), state.goLiveAt(), state.unpublishAt(), state.createdBy(), all,
+				audit.trail(id));
 	}
 
 	/**
@@ -225,129 +292,130 @@ public class ArticleWorkflow {
 	 * @throws NotFound when the article or either revision does not exist
 	 */
 	@Transactional(readOnly = true)
-	public RevisionDiff compare(Account actor, long id, long fromRevision, long toRevision) {
-		requireEdit(actor, revisions.state(id).orElseThrow(() -> new NotFound("article", id)));
+	public RevisionDiff compare(Actor actor, long id, long fromRevision, long toRevision) {
+		requireEdit(actor, repository.state(id).orElseThrow(() -> new NotFound("article", id)));
 		var from = revisions.find(id, fromRevision).orElseThrow(() -> new NotFound("revision", fromRevision));
 		var to = revisions.find(id, toRevision).orElseThrow(() -> new NotFound("revision", toRevision));
-		return new RevisionDiff(from, to,
-				List.of(diff("title", from.draft().title(), to.draft().title()),
-						diff("summary", from.draft().summary(), to.draft().summary()),
-						diff("body", from.draft().bodyMarkdown(), to.draft().bodyMarkdown())));
+		return RevisionDiff.between(from, to);
 	}
 
-	/** @return whether an article is due to go live or to leave now (one indexed read, no lock) */
+	/** @return whether an article is due to go live, take changes live or leave now (one indexed read, no lock) */
 	boolean anyDue() {
-		long now = clock.millis();
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM (SELECT id FROM article WHERE status = 'scheduled' AND go_live_at <= ?
-				UNION ALL SELECT id FROM article WHERE status = 'published' AND unpublish_at <= ?) due""")
-			.params(now, now).query(Integer.class).single() > 0;
+		return repository.anyDue(clock.millis());
 	}
 
 	/**
-	 * Publishes scheduled articles whose instant has come and unpublishes those due to leave. Each
-	 * change is one conditional UPDATE, so with several nodes polling each article changes once.
+	 * Publishes scheduled articles whose instant has come, takes scheduled changes live and
+	 * unpublishes articles due to leave, as the {@link SystemActor#SCHEDULER}. Each is claimed by one
+	 * conditional UPDATE, so with several nodes polling each changes once. Scheduled changes that can
+	 * no longer go live (their slug taken meanwhile, their image deleted) are dropped, and the
+	 * article's history says why.
 	 *
 	 * @return how many articles changed
 	 */
-	@Transactional
 	public int runDue() {
 		long now = clock.millis();
-		List<Long> live = jdbc.sql("""
-				UPDATE article SET status = 'published', go_live_at = NULL
-				WHERE status = 'scheduled' AND go_live_at <= ? RETURNING id""").param(now).query(Long.class).list();
-		List<Long> gone = jdbc.sql("""
-				UPDATE article SET status = 'unpublished', unpublish_at = NULL
-				WHERE status = 'published' AND unpublish_at <= ? RETURNING id""").param(now).query(Long.class).list();
-		live.forEach(id -> {
-			events.publishEvent(new ArticleEvent.ArticlePublished(id));
-			revisions.audit(id, null, "published", now, "scheduled");
+		var actor = SystemActor.SCHEDULER;
+		int changed = transaction.execute(status -> {
+			List<Long> live = repository.claimDuePublications(now);
+			List<Long> gone = repository.claimDueUnpublications(now);
+			live.forEach(id -> done(id, actor, "published", "scheduled", new ArticleEvent.ArticlePublished(id)));
+			gone.forEach(id -> done(id, actor, "unpublished", "scheduled", new ArticleEvent.ArticleUnpublished(id)));
+			return live.size() + gone.size();
 		});
-		gone.forEach(id -> {
-			events.publishEvent(new ArticleEvent.ArticleUnpublished(id));
-			revisions.audit(id, null, "unpublished", now, "scheduled");
-		});
-		return live.size() + gone.size();
-	}
-
-	private static RevisionDiff.FieldDiff diff(String field, String before, String after) {
-		List<String> a = lines(before);
-		List<String> b = lines(after);
-		var patch = DiffUtils.diff(a, b);
-		List<RevisionDiff.Line> out = new ArrayList<>();
-		int position = 0;
-		for (AbstractDelta<String> delta : patch.getDeltas()) {
-			for (; position < delta.getSource().getPosition(); position++) {
-				out.add(new RevisionDiff.Line(RevisionDiff.Change.SAME, a.get(position)));
+		for (var due : transaction.execute(status -> repository.dueChanges(now))) {
+			try {
+				changed += transaction.execute(status -> {
+					if (!repository.claimDueChange(due, now)) {
+						return 0;
+					}
+					var revision = revisions.find(due.articleId(), due.revisionId()).orElseThrow();
+					var written = goLive(due.articleId(), ArticleStatus.PUBLISHED, revision);
+					done(due.articleId(), actor, "published", "scheduled changes", written.event());
+					return 1;
+				});
 			}
-			delta.getSource().getLines().forEach(l -> out.add(new RevisionDiff.Line(RevisionDiff.Change.REMOVED, l)));
-			delta.getTarget().getLines().forEach(l -> out.add(new RevisionDiff.Line(RevisionDiff.Change.ADDED, l)));
-			position += delta.getSource().size();
+			catch (InvalidArticle ex) {
+				log.warn("Scheduled changes of article {} could not go live: {}", due.articleId(), ex.getMessage());
+				transaction.executeWithoutResult(status -> {
+					if (repository.claimDueChange(due, now)) {
+						done(due.articleId(), actor, "schedule-failed", ex.getMessage(),
+								new ArticleEvent.ArticleUpdated(due.articleId()));
+					}
+				});
+			}
 		}
-		for (; position < a.size(); position++) {
-			out.add(new RevisionDiff.Line(RevisionDiff.Change.SAME, a.get(position)));
-		}
-		return new RevisionDiff.FieldDiff(field, out);
+		return changed;
 	}
 
-	private static List<String> lines(String text) {
-		return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\\R", -1));
+	/** Makes {@code revision} what readers see now, as the first publication or as changes. */
+	private ArticleWriter.Written goLive(long id, ArticleStatus status, Revision revision) {
+		Instant now = clock.instant();
+		// An article published before (then unpublished) keeps its first publication instant; a
+		// scheduled instant still to come is not one.
+		Instant publishedAt = writer.storedPublishedAt(id).filter(at -> !at.isAfter(now)).orElse(now);
+		Instant updatedAt = status == ArticleStatus.PUBLISHED ? now : publishedAt;
+		var written = writer.apply(id, as(revision.draft(), ArticleStatus.PUBLISHED, publishedAt, updatedAt),
+				revision.id());
+		repository.setSchedule(id, null, null);
+		return written;
+	}
+
+	/** Stores {@code draft} as the latest revision; the row follows unless it is pinned. */
+	private ArticleEvent saveRevision(Actor actor, long id, ArticleState state, ArticleDraft draft) {
+		if (state.status().pinned()) {
+			writer.addRevision(id, draft, actor.accountId());
+			return new ArticleEvent.ArticleUpdated(id);
+		}
+		Instant publishedAt = writer.storedPublishedAt(id).orElse(null);
+		return writer.update(id, as(draft, state.status(), publishedAt, publishedAt), actor.accountId()).event();
+	}
+
+	/** Audits and publishes a use case's change; @return the article's id */
+	private long done(long id, Actor actor, String action, String detail, ArticleEvent event) {
+		audit.record(id, actor, action, clock.millis(), detail);
+		events.publishEvent(event);
+		return id;
 	}
 
 	/** The article's state, its row locked until the transaction ends. */
-	private Revisions.State state(long id) {
-		return revisions.lockedState(id).orElseThrow(() -> new NotFound("article", id));
+	private ArticleState state(long id) {
+		return repository.lockedState(id).orElseThrow(() -> new NotFound("article", id));
 	}
 
-	private Revision latest(long id, Revisions.State state) {
+	private Revision latest(long id, ArticleState state) {
 		return revisions.find(id, state.latestRevision())
 			.orElseThrow(() -> new IllegalStateException("article " + id + " has no revision"));
 	}
 
-	private Instant unpublishAt(long id) {
-		Long at = jdbc.sql("SELECT unpublish_at FROM article WHERE id = ?").param(id).query(Long.class).optional()
-			.orElse(null);
-		return at == null ? null : Instant.ofEpochMilli(at);
-	}
-
-	private static boolean owns(Account actor, Revisions.State state) {
-		return state.createdBy() != null && state.createdBy() == actor.id();
+	private static boolean owns(Actor actor, ArticleState state) {
+		return state.createdBy() != null && state.createdBy().equals(actor.accountId());
 	}
 
 	/**
 	 * Editors edit anything; authors their own; contributors their own until it is scheduled or
 	 * published. {@link Articles#inNewsroom} lists the same articles (keep the two together).
 	 */
-	static boolean mayEdit(Account actor, Revisions.State state) {
-		boolean onTheirDesk = state.status() != ArticleStatus.PUBLISHED && state.status() != ArticleStatus.SCHEDULED;
+	static boolean mayEdit(Actor actor, ArticleState state) {
 		return Permission.EDIT_ANY_ARTICLE.allows(actor)
-				|| owns(actor, state) && (Permission.PUBLISH_OWN.allows(actor) || onTheirDesk);
+				|| owns(actor, state) && (Permission.PUBLISH_OWN.allows(actor) || !state.status().pinned());
 	}
 
 	/** Editors publish anything; authors their own; contributors nothing. */
-	static boolean mayPublish(Account actor, Revisions.State state) {
+	static boolean mayPublish(Actor actor, ArticleState state) {
 		return Permission.EDIT_ANY_ARTICLE.allows(actor) || Permission.PUBLISH_OWN.allows(actor) && owns(actor, state);
 	}
 
-	private static void requireEdit(Account actor, Revisions.State state) {
+	private static void requireEdit(Actor actor, ArticleState state) {
 		if (!mayEdit(actor, state)) {
 			throw new AccessDeniedException("You may not edit this article");
 		}
 	}
 
-	private static void requirePublish(Account actor, Revisions.State state) {
+	private static void requirePublish(Actor actor, ArticleState state) {
 		if (!mayPublish(actor, state)) {
 			throw new AccessDeniedException("You may not publish or unpublish this article");
 		}
-	}
-
-	/** Changes the status only; the use case publishes its one event. */
-	private void setStatus(long id, ArticleStatus status) {
-		jdbc.sql("UPDATE article SET status = ? WHERE id = ?").params(status.code(), id).update();
-	}
-
-	private void audit(long id, Account actor, String action, String detail) {
-		revisions.audit(id, actor.id(), action, clock.millis(), detail);
 	}
 
 	private static ArticleDraft as(ArticleDraft d, ArticleStatus status, Instant publishedAt, Instant updatedAt) {

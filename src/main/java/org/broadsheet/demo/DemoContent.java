@@ -12,11 +12,12 @@ import java.util.Locale;
 
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.article.Articles;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.comment.CommentStatus;
-import org.broadsheet.comment.ImportedComment;
 import org.broadsheet.comment.Comments;
+import org.broadsheet.comment.ImportedComment;
 import org.broadsheet.interchange.BundleImporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,7 @@ class DemoContent {
 		createAccounts();
 		Path folder = copyBundles();
 		try {
-			var report = importer.importPaths(List.of(folder));
+			var report = importer.importPaths(SystemActor.DEMO, List.of(folder));
 			report.outcomes().stream().filter(o -> o.failed()).forEach(o -> log.error("Demo bundle failed: {}", o.error()));
 			addComments();
 			log.info("Loaded {} demo articles", report.imported());

@@ -10,8 +10,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import org.broadsheet.account.Actor;
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.article.ArticleDraft;
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.ImageUse;
 import org.broadsheet.media.InvalidImageException;
 import org.broadsheet.media.MediaBusy;
@@ -31,37 +33,39 @@ public class BundleImporter {
 
 	private final BundleParser parser = new BundleParser();
 
-	private final Articles articles;
+	private final ArticleWorkflow workflow;
 
 	private final MediaLibrary media;
 
 	private final TransactionTemplate transaction;
 
-	BundleImporter(Articles articles, MediaLibrary media, TransactionTemplate transaction) {
-		this.articles = articles;
+	BundleImporter(ArticleWorkflow workflow, MediaLibrary media, TransactionTemplate transaction) {
+		this.workflow = workflow;
 		this.media = media;
 		this.transaction = transaction;
 	}
 
 	/**
+	 * @param actor who imports, named in each article's history ({@link SystemActor#BUNDLE_IMPORT}
+	 *        from the command line); needs {@link org.broadsheet.account.Permission#EDIT_ANY_ARTICLE}
 	 * @param paths Markdown files, or folders whose {@code *.md} and {@code *.markdown} files (any
 	 *        case, in subfolders too) are imported in path order
 	 * @return one outcome per file; a missing path is a failed outcome
 	 */
-	public ImportReport importPaths(List<Path> paths) {
+	public ImportReport importPaths(Actor actor, List<Path> paths) {
 		List<ImportReport.Outcome> outcomes = new ArrayList<>();
 		for (Path file : expand(paths, outcomes)) {
-			outcomes.add(importFile(file));
+			outcomes.add(importFile(actor, file));
 		}
 		return new ImportReport(outcomes);
 	}
 
-	private ImportReport.Outcome importFile(Path file) {
+	private ImportReport.Outcome importFile(Actor actor, Path file) {
 		try {
 			Bundle bundle = parser.parse(file);
 			// The image is checked before the transaction: decoding a large photo must not hold the write lock.
 			try (PreparedImage image = prepareImage(bundle)) {
-				var saved = transaction.execute(status -> articles.save(withImage(bundle, image)));
+				var saved = transaction.execute(status -> workflow.store(actor, withImage(bundle, image)));
 				return new ImportReport.Outcome(file, saved.path(), saved.created(), null);
 			}
 		}

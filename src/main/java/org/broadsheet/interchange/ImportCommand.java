@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.shared.OfflineCommand;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -26,7 +27,7 @@ public class ImportCommand extends OfflineCommand {
 
 	@Override
 	protected int run(ConfigurableApplicationContext app, PrintWriter out, PrintWriter err) {
-		ImportReport report = app.getBean(BundleImporter.class).importPaths(paths);
+		ImportReport report = app.getBean(BundleImporter.class).importPaths(SystemActor.BUNDLE_IMPORT, paths);
 		for (var outcome : report.outcomes()) {
 			if (outcome.failed()) {
 				err.println("failed   " + outcome.error());

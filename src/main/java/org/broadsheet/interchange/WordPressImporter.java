@@ -1,14 +1,5 @@
 package org.broadsheet.interchange;
 
-import static org.broadsheet.interchange.WxrValues.decodeSlug;
-import static org.broadsheet.interchange.WxrValues.displayName;
-import static org.broadsheet.interchange.WxrValues.firstDate;
-import static org.broadsheet.interchange.WxrValues.gmt;
-import static org.broadsheet.interchange.WxrValues.plainLine;
-import static org.broadsheet.interchange.WxrValues.plainName;
-import static org.broadsheet.interchange.WxrValues.shorten;
-import static org.broadsheet.interchange.WxrValues.stableKey;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleInterchange;
 import org.broadsheet.article.ArticleStatus;
@@ -44,6 +36,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.broadsheet.interchange.WxrValues.decodeSlug;
+import static org.broadsheet.interchange.WxrValues.displayName;
+import static org.broadsheet.interchange.WxrValues.firstDate;
+import static org.broadsheet.interchange.WxrValues.gmt;
+import static org.broadsheet.interchange.WxrValues.plainLine;
+import static org.broadsheet.interchange.WxrValues.plainName;
+import static org.broadsheet.interchange.WxrValues.shorten;
+import static org.broadsheet.interchange.WxrValues.stableKey;
 
 /**
  * Imports a WordPress export (WXR 1.0–1.2, see {@link Wxr}) in two streaming passes. The first
@@ -448,13 +449,13 @@ public class WordPressImporter {
 			String slug = decodeSlug(item.postName());
 			var draft = new ArticleDraft(slug.isBlank() ? null : slug, title, section, List.of(AuthorProfile.named(author)),
 					summary.isEmpty() ? null : summary, body, lead, cleanTags, null, status, publishedAt, updatedAt, null);
-			var restored = interchange.restore(key(item), draft, item.sticky().strip().equals("1"));
+			var restored = interchange.restore(SystemActor.WORDPRESS_IMPORT, key(item), draft, item.sticky().strip().equals("1"));
 			if (item.sticky().strip().equals("1")) {
 				report.changed("sticky → pinned to the front page");
 			}
 			articleIds.put(item.postId().strip(), restored.id());
 			for (String old : item.meta().getOrDefault("_wp_old_slug", List.of())) {
-				if (interchange.keepOldSlug(restored.id(), decodeSlug(old))) {
+				if (interchange.keepOldSlug(SystemActor.WORDPRESS_IMPORT, restored.id(), decodeSlug(old))) {
 					report.changed("_wp_old_slug → redirect");
 				}
 			}

@@ -3,7 +3,6 @@ package org.broadsheet.newsroom;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.DateTimeException;
-import java.util.Map;
 
 import org.broadsheet.account.NewsroomUser;
 import org.broadsheet.account.Permission;
@@ -108,7 +107,7 @@ class EditorController {
 		}
 	}
 
-	@PostMapping("/newsroom/articles/{id}/{action:submit|publish|unpublish|schedule}")
+	@PostMapping("/newsroom/articles/{id}/{action:submit|publish|unpublish|schedule|cancel-schedule}")
 	String act(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, @PathVariable String action,
 			@RequestParam(required = false) String at, CsrfToken csrf, Model model, HttpServletResponse response) {
 		var account = user.account();
@@ -117,6 +116,7 @@ class EditorController {
 				case "submit" -> workflow.submit(account, id);
 				case "publish" -> workflow.publish(account, id);
 				case "schedule" -> workflow.schedule(account, id, instant("at", at));
+				case "cancel-schedule" -> workflow.cancelSchedule(account, id);
 				default -> workflow.unpublish(account, id, at == null || at.isBlank() ? null : instant("at", at));
 			}
 			return "redirect:/newsroom/articles/" + id + "?" + action;
@@ -152,14 +152,17 @@ class EditorController {
 		return articles.renderMarkdown(markdown);
 	}
 
-	/** Autosave of a draft (not of a live article, whose revisions wait for Publish changes). */
+	/**
+	 * Autosave of a draft (not of a published or scheduled article, whose revisions wait for
+	 * Publish changes or a new schedule).
+	 */
 	@PostMapping("/newsroom/articles/{id}/autosave")
 	ResponseEntity<String> autosave(@AuthenticationPrincipal NewsroomUser user,
 			@PathVariable long id, ArticleForm form) {
 		var editing = editing(user, id);
-		if (editing.status().live()) {
+		if (editing.status().pinned()) {
 			return ResponseEntity.status(HttpStatus.CONFLICT)
-				.body("status: a published article is saved with Save, not automatically");
+				.body("status: a published or scheduled article is saved with Save, not automatically");
 		}
 		try {
 			workflow.save(user.account(), id, form.toDraft());

@@ -1,9 +1,5 @@
 package org.broadsheet.article;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -22,6 +18,8 @@ import java.util.stream.Stream;
 
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
+import org.broadsheet.account.SystemActor;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.interchange.BundleImporter;
 import org.broadsheet.interchange.WordPressImporter;
 import org.broadsheet.interchange.WxrException;
@@ -43,6 +41,11 @@ import org.springframework.util.FileSystemUtils;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.broadsheet.support.TestArticles.ACTOR;
 
 /**
  * The same hostile values through every door — bundle import, WordPress import, the newsroom's
@@ -182,7 +185,7 @@ abstract class HostileInputContract {
 	@Order(2)
 	void anArticleOfTheEpochIsPublishedSearchableAndShown() throws IOException {
 		String word = "Epochal" + System.nanoTime();
-		var outcome = site.bean(BundleImporter.class).importPaths(List.of(bundle("epoch", word,
+		var outcome = site.bean(BundleImporter.class).importPaths(SystemActor.BUNDLE_IMPORT, List.of(bundle("epoch", word,
 				Map.of("published", "1970-01-01T00:00:00Z")))).outcomes().get(0);
 		assertThat(outcome.error()).isNull();
 		assertThat(jdbc().sql("SELECT published_at FROM article WHERE title = ?").param(word).query(Long.class).single())
@@ -204,8 +207,8 @@ abstract class HostileInputContract {
 		String bad = "Undated" + System.nanoTime();
 		String good = "Dated" + System.nanoTime();
 		var importer = site.bean(BundleImporter.class);
-		String badPath = importer.importPaths(List.of(bundle("bad", bad, Map.of()))).outcomes().get(0).path();
-		String goodPath = importer.importPaths(List.of(bundle("good", good, Map.of()))).outcomes().get(0).path();
+		String badPath = importer.importPaths(SystemActor.BUNDLE_IMPORT, List.of(bundle("bad", bad, Map.of()))).outcomes().get(0).path();
+		String goodPath = importer.importPaths(SystemActor.BUNDLE_IMPORT, List.of(bundle("good", good, Map.of()))).outcomes().get(0).path();
 		awaitSearchTotal(good, 1);
 		long badId = jdbc().sql("SELECT id FROM article WHERE title = ?").param(bad).query(Long.class).single();
 		long goodId = jdbc().sql("SELECT id FROM article WHERE title = ?").param(good).query(Long.class).single();
@@ -223,7 +226,8 @@ abstract class HostileInputContract {
 		awaitSearchTotal("Renamed" + goodId, 1);
 		assertThat(site.get(goodPath).status()).isEqualTo(200);
 		assertThat(site.get(badPath).status()).isEqualTo(404);
-		assertThat(site.bean(Articles.class).delete(badId)).isTrue();
+		site.bean(ArticleWorkflow.class).delete(ACTOR, badId);
+		assertThat(site.get(badPath).status()).isEqualTo(404);
 	}
 
 	/** Issue 10, item 7: limits on tags and authors at every door. */
@@ -233,10 +237,10 @@ abstract class HostileInputContract {
 		throughEveryDoor(row("2,000 tags"));
 		throughEveryDoor(row("1,000 authors"));
 		String word = "Manytags" + System.nanoTime();
-		var outcome = site.bean(BundleImporter.class).importPaths(List.of(bundle("as-many-as-allowed", word,
+		var outcome = site.bean(BundleImporter.class).importPaths(SystemActor.BUNDLE_IMPORT, List.of(bundle("as-many-as-allowed", word,
 				Map.of("tags", "[" + list("tag", ArticleRules.MAX_TAGS, ", ") + "]")))).outcomes().get(0);
 		assertThat(outcome.error()).isNull();
-		var more = site.bean(BundleImporter.class).importPaths(List.of(bundle("one-too-many", word + "More",
+		var more = site.bean(BundleImporter.class).importPaths(SystemActor.BUNDLE_IMPORT, List.of(bundle("one-too-many", word + "More",
 				Map.of("tags", "[" + list("tag", ArticleRules.MAX_TAGS + 1, ", ") + "]")))).outcomes().get(0);
 		assertThat(more.error()).matches(".*one-too-many.md:\\d+: tags: at most " + ArticleRules.MAX_TAGS + ", not "
 				+ (ArticleRules.MAX_TAGS + 1));
@@ -300,7 +304,7 @@ abstract class HostileInputContract {
 
 	private void bundleDoor(Hostile hostile, String word) throws IOException {
 		Path file = bundle(word, word, hostile.frontMatter());
-		var outcome = site.bean(BundleImporter.class).importPaths(List.of(file)).outcomes().get(0);
+		var outcome = site.bean(BundleImporter.class).importPaths(SystemActor.BUNDLE_IMPORT, List.of(file)).outcomes().get(0);
 		switch (hostile.bundle()) {
 			case ACCEPT -> {
 				assertThat(outcome.error()).as(hostile.name()).isNull();

@@ -1,7 +1,5 @@
 package org.broadsheet.article;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,7 +9,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
 
 import org.broadsheet.author.AuthorProfile;
@@ -28,6 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.broadsheet.support.TestArticles.ACTOR;
 
 /**
  * The reader's queries on SQLite, by their query plans (with no statistics, as a freshly filled
@@ -65,7 +65,7 @@ class ReaderQueriesTest {
 	}
 
 	@Autowired
-	Articles articles;
+	ArticleWorkflow workflow;
 
 	@Autowired
 	PublishedArticles published;
@@ -90,7 +90,7 @@ class ReaderQueriesTest {
 		recording.start();
 		logger.addAppender(recording);
 		for (int i = 0; i < 30; i++) {
-			articles.save(new ArticleDraft(null, "Plan story " + i, i % 2 == 0 ? "Plans" : "Charts",
+			workflow.store(ACTOR, new ArticleDraft(null, "Plan story " + i, i % 2 == 0 ? "Plans" : "Charts",
 					List.of(AuthorProfile.named("Planner " + (i % 3))), "Summary " + i, "Body of story " + i, null,
 					List.of("tag-" + (i % 4), "planning"), null, ArticleStatus.PUBLISHED,
 					Instant.parse("2024-01-01T00:00:00Z").plusSeconds(3600L * i), null, null));

@@ -1,7 +1,5 @@
 package org.broadsheet.comment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,13 +16,13 @@ import java.util.concurrent.Future;
 import org.broadsheet.account.Account;
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.ReaderBrowser;
 import org.broadsheet.support.RunningSite;
-import org.broadsheet.support.TestClock;
 import org.broadsheet.support.TestArticles;
+import org.broadsheet.support.TestClock;
 import org.broadsheet.support.TestDatabases;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -33,6 +31,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Readers' comments and likes over real HTTP against a running site: moderation rules, anti-spam,
@@ -51,7 +51,7 @@ abstract class DiscussionContract {
 
 	RunningSite strict;
 
-	Articles articles;
+	ArticleWorkflow workflow;
 
 	PublishedArticles published;
 
@@ -78,7 +78,7 @@ abstract class DiscussionContract {
 		site = start(OPEN);
 		strict = start(strictClock, "--broadsheet.comments.min-fill-time=2s", "--broadsheet.comments.per-minute=3",
 				"--broadsheet.comments.likes-per-minute=2", "--broadsheet.comments.close-after-days=2");
-		articles = site.bean(Articles.class);
+		workflow = site.bean(ArticleWorkflow.class);
 		published = site.bean(PublishedArticles.class);
 		jdbc = site.bean(JdbcClient.class);
 		site.bean(Accounts.class).create("moderator@example.com", "Moderator", Role.EDITOR, "moderator-password");

@@ -1,8 +1,5 @@
 package org.broadsheet.delivery;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +14,6 @@ import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleWorkflow;
-import org.broadsheet.article.Articles;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.author.Authors;
@@ -32,6 +28,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.broadsheet.support.TestArticles.ACTOR;
 
 /**
  * Two nodes on one database, each with its own page cache: a change made through node A's
@@ -75,7 +75,7 @@ abstract class PageCacheContract {
 	}
 
 	private String publish(String title, String section, String author, String tag) {
-		return a.bean(Articles.class).save(new ArticleDraft(null, title, section, List.of(AuthorProfile.named(author)),
+		return a.bean(ArticleWorkflow.class).store(ACTOR, new ArticleDraft(null, title, section, List.of(AuthorProfile.named(author)),
 				"Standfirst of " + title, "Body of " + title, null, List.of(tag), null, ArticleStatus.PUBLISHED,
 				Instant.now().minus(1, ChronoUnit.HOURS), null, null)).path();
 	}

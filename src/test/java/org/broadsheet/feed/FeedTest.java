@@ -1,14 +1,11 @@
 package org.broadsheet.feed;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.awt.image.BufferedImage;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
-
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -20,7 +17,7 @@ import com.rometools.rome.io.SyndFeedInput;
 
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.ImageUse;
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.media.MediaLibrary;
@@ -30,12 +27,15 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.w3c.dom.Element;
 import org.xml.sax.InputSource;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.broadsheet.support.TestArticles.ACTOR;
 
 /** RSS 2.0, Atom 1.0 and JSON Feed over HTTP, parsed by Rome and Jackson. */
 class FeedTest {
@@ -53,12 +53,12 @@ class FeedTest {
 	static void start() throws Exception {
 		var data = TestDatabases.newDataFolder();
 		site = RunningSite.start(data);
-		var articles = site.bean(Articles.class);
+		var workflow = site.bean(ArticleWorkflow.class);
 		var image = Files.createTempFile("lead", ".png");
 		ImageIO.write(new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB),
 				"png", image.toFile());
 		long imageId = site.bean(MediaLibrary.class).store(image, "A picture", "Caption", "Credit").id();
-		articles.save(new ArticleDraft("tricky", CLEAN_TITLE, "Tech", List.of(AuthorProfile.named("Ann Feed")),
+		workflow.store(ACTOR, new ArticleDraft("tricky", CLEAN_TITLE, "Tech", List.of(AuthorProfile.named("Ann Feed")),
 				"Summary", "Body with `]]>` and <b>bold</b> & more \u0007 ខ្មែរ 🎉",
 				new ImageUse(imageId, null, null, null), List.of("Unicode", "XML"), null, ArticleStatus.PUBLISHED,
 				Instant.parse("2024-03-01T10:00:00Z"), null, null));
@@ -66,10 +66,10 @@ class FeedTest {
 		site.bean(JdbcClient.class)
 			.sql("UPDATE article SET title = ?, summary = ? WHERE slug = 'tricky'")
 			.params(TRICKY_TITLE, "Summary with ]]> and \u0007 bell").update();
-		articles.save(new ArticleDraft(null, "Plain story", "News", List.of(AuthorProfile.named("Bob Feed")), "Plain",
+		workflow.store(ACTOR, new ArticleDraft(null, "Plain story", "News", List.of(AuthorProfile.named("Bob Feed")), "Plain",
 				"Plain body", null, List.of("XML"), null, ArticleStatus.PUBLISHED, Instant.parse("2024-02-01T10:00:00Z"), null,
 				null));
-		articles.save(new ArticleDraft(null, HOSTILE + " title", "Hostile", List.of(AuthorProfile.named(HOSTILE + " Writer")),
+		workflow.store(ACTOR, new ArticleDraft(null, HOSTILE + " title", "Hostile", List.of(AuthorProfile.named(HOSTILE + " Writer")),
 				HOSTILE + " & friends", "Body", null, List.of(HOSTILE + " tag"), null, ArticleStatus.PUBLISHED,
 				Instant.parse("2024-01-01T10:00:00Z"), null, null));
 	}

@@ -1,18 +1,15 @@
 package org.broadsheet.feed;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestDatabases;
@@ -23,6 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.w3c.dom.Document;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.broadsheet.support.TestArticles.ACTOR;
+
 /** Sitemaps over HTTP: well-formed, counted, split at 50,000 URLs, escaped for any slug. */
 class SitemapTest {
 
@@ -31,8 +31,8 @@ class SitemapTest {
 	@BeforeAll
 	static void start() {
 		site = RunningSite.start(TestDatabases.newDataFolder());
-		var articles = site.bean(Articles.class);
-		articles.save(new ArticleDraft(null, "مكتبة & ليلية", "ثقافة", List.of(AuthorProfile.named("Lina Haddad")), null,
+		var workflow = site.bean(ArticleWorkflow.class);
+		workflow.store(ACTOR, new ArticleDraft(null, "مكتبة & ليلية", "ثقافة", List.of(AuthorProfile.named("Lina Haddad")), null,
 				"Text", null, List.of("Tag & Co"), null, ArticleStatus.PUBLISHED, Instant.now().minusSeconds(3600), null, null));
 		// 50,000 more, generated straight into the database (the importer would take minutes).
 		var jdbc = site.bean(JdbcTemplate.class);

@@ -1,7 +1,5 @@
 package org.broadsheet.newsroom;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,7 +20,7 @@ import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestDatabases;
@@ -31,6 +29,9 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.broadsheet.support.TestArticles.ACTOR;
 
 /** Signing in to the newsroom over real HTTP: CSRF, session, throttling, no account enumeration. */
 class NewsroomSignInTest {
@@ -47,10 +48,10 @@ class NewsroomSignInTest {
 		accounts.create("editor@news.test", "Eda Editor", Role.EDITOR, PASSWORD);
 		accounts.create("contributor@news.test", "Cor Contributor", Role.CONTRIBUTOR, PASSWORD);
 		accounts.create("throttled@news.test", "Tess Throttled", Role.AUTHOR, PASSWORD);
-		var articles = site.bean(Articles.class);
-		articles.save(new ArticleDraft(null, "A published piece", "News", List.of(AuthorProfile.named("Eda Editor")), null,
+		var workflow = site.bean(ArticleWorkflow.class);
+		workflow.store(ACTOR, new ArticleDraft(null, "A published piece", "News", List.of(AuthorProfile.named("Eda Editor")), null,
 				"Text", null, List.of(), null, ArticleStatus.PUBLISHED, Instant.parse("2024-01-01T00:00:00Z"), null, null));
-		articles.save(new ArticleDraft(null, "A draft in progress", "News", List.of(AuthorProfile.named("Cor Contributor")),
+		workflow.store(ACTOR, new ArticleDraft(null, "A draft in progress", "News", List.of(AuthorProfile.named("Cor Contributor")),
 				null, "Text", null, List.of(), null, ArticleStatus.DRAFT, null, null, null));
 	}
 

@@ -383,23 +383,62 @@ class WorkflowTest {
 		assertThat(site.get(path).html().selectFirst("h1").text()).isEqualTo("Someone else's headline");
 	}
 
+	/** Issue 12, item 3: what was approved when scheduling goes live, not what was saved after. */
 	@Test
-	void aScheduledArticleGoesLiveAsLastSavedAndACancelledScheduleCanPublishNow() {
+	void exactlyTheApprovedRevisionGoesLive() {
 		var editor = as("editor");
-		long id = create(editor, "Scheduled then corrected");
-		String later = inSiteTime(Duration.ofMinutes(2)).toString();
-		editor.post("/newsroom/articles/" + id + "/schedule", Map.of("at", later));
+		long id = create(editor, "Scheduled then edited");
+		editor.post("/newsroom/articles/" + id + "/schedule", Map.of("at", inSiteTime(Duration.ofMinutes(2)).toString()));
 		var early = editor.post("/newsroom/articles/" + id + "/unpublish",
 				Map.of("at", inSiteTime(Duration.ofMinutes(1)).toString()));
 		assertThat(early.statusCode()).isEqualTo(400);
-		var corrected = form("Scheduled then corrected");
-		corrected.put("summary", "The corrected standfirst");
-		editor.post("/newsroom/articles/" + id, corrected);
+		var edited = form("Scheduled then edited");
+		edited.put("summary", "Written after scheduling");
+		editor.post("/newsroom/articles/" + id, edited);
+		assertThat(Jsoup.parse(editor.get("/newsroom/articles/" + id).body()).select(".pending")).isNotEmpty();
 		clock.advance(Duration.ofMinutes(3));
 		var articles = site.bean(PublishedArticles.class);
 		var live = await().atMost(Duration.ofSeconds(10))
 			.until(() -> articles.teasers(List.of(id)), list -> !list.isEmpty());
-		assertThat(live).singleElement().satisfies(t -> assertThat(t.summary()).isEqualTo("The corrected standfirst"));
+		assertThat(live).singleElement()
+			.satisfies(t -> assertThat(t.summary()).isEqualTo("Standfirst of Scheduled then edited"));
+
+		// Live + scheduled changes: readers keep the live revision until the instant; a save after
+		// scheduling waits for its own approval.
+		var approved = form("Scheduled then edited");
+		approved.put("summary", "Approved for tomorrow");
+		editor.post("/newsroom/articles/" + id, approved);
+		assertThat(editor.post("/newsroom/articles/" + id + "/schedule",
+				Map.of("at", inSiteTime(Duration.ofDays(1)).toString())).statusCode()).isEqualTo(302);
+		var page = Jsoup.parse(editor.get("/newsroom/articles/" + id).body());
+		assertThat(page.selectFirst(".status").text()).isEqualTo("Published");
+		assertThat(page.selectFirst(".workflow-state").text()).contains("changes go live");
+		var notApproved = form("Scheduled then edited");
+		notApproved.put("summary", "Not approved");
+		editor.post("/newsroom/articles/" + id, notApproved);
+		assertThat(articles.teasers(List.of(id)).get(0).summary()).isEqualTo("Standfirst of Scheduled then edited");
+		clock.advance(Duration.ofDays(2));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> articles.teasers(List.of(id)).get(0).summary(), "Approved for tomorrow"::equals);
+		var account = site.bean(Accounts.class).byEmail("editor@news.test").orElseThrow();
+		var editing = site.bean(ArticleWorkflow.class).editing(account, id);
+		assertThat(editing.latest().summary()).isEqualTo("Not approved");
+		assertThat(editing.unpublishedChanges()).isTrue();
+		assertThat(editing.scheduledChanges()).isFalse();
+		assertThat(editing.audit()).filteredOn(entry -> "scheduled changes".equals(entry.detail()))
+			.singleElement()
+			.satisfies(entry -> {
+				assertThat(entry.who()).isEqualTo("scheduler");
+				assertThat(entry.action()).isEqualTo("published");
+			});
+
+		// Cancelling scheduled changes keeps what readers see.
+		editor.post("/newsroom/articles/" + id + "/schedule", Map.of("at", inSiteTime(Duration.ofDays(1)).toString()));
+		editor.post("/newsroom/articles/" + id + "/cancel-schedule", Map.of());
+		assertThat(site.bean(ArticleWorkflow.class).editing(account, id).goLiveAt()).isNull();
+		clock.advance(Duration.ofDays(2));
+		site.bean(ArticleWorkflow.class).runDue();
+		assertThat(articles.teasers(List.of(id)).get(0).summary()).isEqualTo("Approved for tomorrow");
 
 		long cancelled = create(editor, "Schedule cancelled");
 		String far = inSiteTime(Duration.ofDays(3)).toString();

@@ -1,8 +1,5 @@
 package org.broadsheet.search;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,9 +10,10 @@ import java.util.stream.Stream;
 
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.support.RunningSite;
+import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +25,10 @@ import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.broadsheet.support.TestArticles.ACTOR;
+
 /** Search and related articles on the running application, over HTTP. */
 class SearchEndToEndTest {
 
@@ -34,13 +36,13 @@ class SearchEndToEndTest {
 
 	static RunningSite site;
 
-	static Articles articles;
+	static ArticleWorkflow workflow;
 
 	@BeforeAll
 	static void start() {
 		data = TestDatabases.newDataFolder();
 		site = RunningSite.start(data);
-		articles = site.bean(Articles.class);
+		workflow = site.bean(ArticleWorkflow.class);
 		save("Harbour cranes arrive for the new container terminal", "Business", List.of("Shipping", "Ports"),
 				"Three giant cranes were unloaded at the harbour for the container terminal. Dock workers and the port authority expect shipping volumes to rise.",
 				"Port Writer", "2024-01-10T00:00:00Z", ArticleStatus.PUBLISHED);
@@ -134,14 +136,14 @@ class SearchEndToEndTest {
 				"Coast Writer", "2024-02-01T00:00:00Z", ArticleStatus.PUBLISHED);
 		assertThat(titles(awaitTotal("/api/search?q=lighthouse", 1))).containsExactly("Lighthouse keeper retires");
 
-		articles.update(id, draft("Beacon keeper retires", "News", List.of(), "After forty years the beacon keeper retired.",
+		TestArticles.republish(workflow, id, draft("Beacon keeper retires", "News", List.of(), "After forty years the beacon keeper retired.",
 				"Coast Writer", "2024-02-01T00:00:00Z", ArticleStatus.PUBLISHED, "lighthouse-keeper-retires"));
 		assertThat(titles(awaitTotal("/api/search?q=beacon", 1))).containsExactly("Beacon keeper retires");
 		assertThat(api("/api/search?q=lighthouse").get("total").asInt()).isZero();
 
-		articles.unpublish(id);
+		workflow.unpublish(ACTOR, id, null);
 		assertThat(awaitTotal("/api/search?q=beacon", 0).get("total").asInt()).isZero();
-		articles.update(id, draft("Beacon keeper retires", "News", List.of(), "After forty years the beacon keeper retired.",
+		TestArticles.republish(workflow, id, draft("Beacon keeper retires", "News", List.of(), "After forty years the beacon keeper retired.",
 				"Coast Writer", "2024-02-01T00:00:00Z", ArticleStatus.PUBLISHED, "lighthouse-keeper-retires"));
 		assertThat(awaitTotal("/api/search?q=beacon", 1).get("total").asInt()).isEqualTo(1);
 
@@ -149,11 +151,11 @@ class SearchEndToEndTest {
 		site.close();
 		FileSystemUtils.deleteRecursively(data.resolve("index").toFile());
 		site = RunningSite.start(data);
-		articles = site.bean(Articles.class);
+		workflow = site.bean(ArticleWorkflow.class);
 		assertThat(titles(api("/api/search?q=beacon"))).containsExactly("Beacon keeper retires");
 		assertThat(titles(api("/api/search?q=cranes"))).contains("Harbour cranes arrive for the new container terminal");
 
-		articles.delete(id);
+		workflow.delete(ACTOR, id);
 		assertThat(awaitTotal("/api/search?q=beacon", 0).get("total").asInt()).isZero();
 	}
 
@@ -190,7 +192,7 @@ class SearchEndToEndTest {
 
 	private static long save(String title, String section, List<String> tags, String body, String author,
 			String published, ArticleStatus status) {
-		return articles.save(draft(title, section, tags, body, author, published, status, null)).id();
+		return workflow.store(ACTOR, draft(title, section, tags, body, author, published, status, null)).id();
 	}
 
 	private static ArticleDraft draft(String title, String section, List<String> tags, String body, String author,

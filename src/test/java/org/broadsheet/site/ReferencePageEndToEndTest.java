@@ -1,7 +1,5 @@
 package org.broadsheet.site;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,13 +16,14 @@ import java.util.Map;
 import org.broadsheet.BroadsheetApplication;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
-import org.broadsheet.article.Articles;
+import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.support.Corpus;
 import org.broadsheet.support.RunningSite;
+import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestDatabases;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -38,6 +37,9 @@ import org.yaml.snakeyaml.Yaml;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.broadsheet.support.TestArticles.ACTOR;
 
 /**
  * The reference page, end to end: the seed bundle imported with the command line into a fresh
@@ -364,11 +366,11 @@ class ReferencePageEndToEndTest {
 
 	@Test
 	void aChangedSlugRedirectsPermanently() {
-		Articles articles = site.bean(Articles.class);
-		var saved = articles.save(new ArticleDraft(null, "Soon renamed", "News", List.of(AuthorProfile.named("Staff")),
+		var workflow = site.bean(ArticleWorkflow.class);
+		var saved = workflow.store(ACTOR, new ArticleDraft(null, "Soon renamed", "News", List.of(AuthorProfile.named("Staff")),
 				null, "Text", null, List.of(), null, ArticleStatus.PUBLISHED, Instant.parse("2018-01-01T00:00:00Z"),
 				null, null));
-		articles.update(saved.id(), new ArticleDraft("renamed-story", "Soon renamed", "News",
+		TestArticles.republish(workflow, saved.id(), new ArticleDraft("renamed-story", "Soon renamed", "News",
 				List.of(AuthorProfile.named("Staff")), null, "Text", null, List.of(), null, ArticleStatus.PUBLISHED,
 				Instant.parse("2018-01-01T00:00:00Z"), null, null));
 		var old = site.get("/news/soon-renamed");
