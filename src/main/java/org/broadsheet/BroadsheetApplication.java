@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.broadsheet.account.UserCommand;
-import org.broadsheet.interchange.ImportCommand;
-import org.broadsheet.interchange.WordPressExportCommand;
-import org.broadsheet.interchange.WordPressImportCommand;
+import org.broadsheet.interchange.bundle.ImportCommand;
+import org.broadsheet.interchange.wordpress.WordPressExportCommand;
+import org.broadsheet.interchange.wordpress.WordPressImportCommand;
 import org.broadsheet.search.ReindexCommand;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

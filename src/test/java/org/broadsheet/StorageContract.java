@@ -33,7 +33,7 @@ import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.comment.ImportedComment;
 import org.broadsheet.comment.Likes;
-import org.broadsheet.interchange.BundleImporter;
+import org.broadsheet.interchange.bundle.BundleImporter;
 import org.broadsheet.media.InvalidImageException;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.shared.InvalidInput;

@@ -18,7 +18,7 @@ import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.comment.ImportedComment;
-import org.broadsheet.interchange.BundleImporter;
+import org.broadsheet.interchange.bundle.BundleImporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -1,6 +1,7 @@
 /**
- * Moving articles in and out: Markdown bundles, WordPress (WXR 1.2) import and export, and their
- * commands.
+ * Moving articles in and out: Markdown bundles ({@code bundle}) and WordPress (WXR 1.2) import and
+ * export ({@code wordpress}), each a sub-package with its commands and a named interface. Both
+ * change articles only through the article module's use cases, as a system actor.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "article", "author",
 		"comment", "media", "shared", "taxonomy" })

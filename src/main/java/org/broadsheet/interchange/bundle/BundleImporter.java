@@ -1,4 +1,4 @@
-package org.broadsheet.interchange;
+package org.broadsheet.interchange.bundle;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

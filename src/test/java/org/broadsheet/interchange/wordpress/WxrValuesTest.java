@@ -1,4 +1,4 @@
-package org.broadsheet.interchange;
+package org.broadsheet.interchange.wordpress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.broadsheet.interchange;
+package org.broadsheet.interchange.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

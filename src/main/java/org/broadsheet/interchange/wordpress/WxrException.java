@@ -1,4 +1,4 @@
-package org.broadsheet.interchange;
+package org.broadsheet.interchange.wordpress;
 
 /**
  * A WordPress export that cannot be imported: not well-formed XML, or not a WXR document. The

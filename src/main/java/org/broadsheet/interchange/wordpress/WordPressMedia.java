@@ -1,10 +1,10 @@
-package org.broadsheet.interchange;
+package org.broadsheet.interchange.wordpress;
 
-import static org.broadsheet.interchange.WxrValues.attachedFile;
-import static org.broadsheet.interchange.WxrValues.attachmentUrl;
-import static org.broadsheet.interchange.WxrValues.blankToNull;
-import static org.broadsheet.interchange.WxrValues.firstDate;
-import static org.broadsheet.interchange.WxrValues.plainLine;
+import static org.broadsheet.interchange.wordpress.WxrValues.attachedFile;
+import static org.broadsheet.interchange.wordpress.WxrValues.attachmentUrl;
+import static org.broadsheet.interchange.wordpress.WxrValues.blankToNull;
+import static org.broadsheet.interchange.wordpress.WxrValues.firstDate;
+import static org.broadsheet.interchange.wordpress.WxrValues.plainLine;
 
 import java.io.IOException;
 import java.net.URLConnection;
@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.broadsheet.article.ImageUse;
-import org.broadsheet.interchange.WordPressReport.Kind;
+import org.broadsheet.interchange.wordpress.WordPressReport.Kind;
 import org.broadsheet.media.InvalidImageException;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.media.PreparedImage;

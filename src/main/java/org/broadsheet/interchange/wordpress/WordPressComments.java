@@ -1,10 +1,10 @@
-package org.broadsheet.interchange;
+package org.broadsheet.interchange.wordpress;
 
-import static org.broadsheet.interchange.WxrValues.gmtOrLocal;
-import static org.broadsheet.interchange.WxrValues.plainLine;
-import static org.broadsheet.interchange.WxrValues.plainText;
-import static org.broadsheet.interchange.WxrValues.shorten;
-import static org.broadsheet.interchange.WxrValues.stableKey;
+import static org.broadsheet.interchange.wordpress.WxrValues.gmtOrLocal;
+import static org.broadsheet.interchange.wordpress.WxrValues.plainLine;
+import static org.broadsheet.interchange.wordpress.WxrValues.plainText;
+import static org.broadsheet.interchange.wordpress.WxrValues.shorten;
+import static org.broadsheet.interchange.wordpress.WxrValues.stableKey;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.Set;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.comment.ImportedComment;
-import org.broadsheet.interchange.WordPressReport.Kind;
+import org.broadsheet.interchange.wordpress.WordPressReport.Kind;
 
 /**
  * The comments of one WordPress import: threads kept (parents restored before replies), statuses

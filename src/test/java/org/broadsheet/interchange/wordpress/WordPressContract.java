@@ -1,4 +1,4 @@
-package org.broadsheet.interchange;
+package org.broadsheet.interchange.wordpress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 
 import org.broadsheet.BroadsheetApplication;
-import org.broadsheet.interchange.WordPressReport.Kind;
+import org.broadsheet.interchange.wordpress.WordPressReport.Kind;
 import org.broadsheet.support.Corpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

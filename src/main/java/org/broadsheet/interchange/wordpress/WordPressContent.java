@@ -1,4 +1,4 @@
-package org.broadsheet.interchange;
+package org.broadsheet.interchange.wordpress;
 
 import java.util.ArrayList;
 import java.util.List;

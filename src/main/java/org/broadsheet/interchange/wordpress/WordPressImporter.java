@@ -1,4 +1,4 @@
-package org.broadsheet.interchange;
+package org.broadsheet.interchange.wordpress;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +25,7 @@ import org.broadsheet.article.ImportedHtml;
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.author.Authors;
 import org.broadsheet.comment.Comments;
-import org.broadsheet.interchange.WordPressReport.Kind;
+import org.broadsheet.interchange.wordpress.WordPressReport.Kind;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.taxonomy.Section;
@@ -37,14 +37,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import static org.broadsheet.interchange.WxrValues.decodeSlug;
-import static org.broadsheet.interchange.WxrValues.displayName;
-import static org.broadsheet.interchange.WxrValues.firstDate;
-import static org.broadsheet.interchange.WxrValues.gmt;
-import static org.broadsheet.interchange.WxrValues.plainLine;
-import static org.broadsheet.interchange.WxrValues.plainName;
-import static org.broadsheet.interchange.WxrValues.shorten;
-import static org.broadsheet.interchange.WxrValues.stableKey;
+import static org.broadsheet.interchange.wordpress.WxrValues.decodeSlug;
+import static org.broadsheet.interchange.wordpress.WxrValues.displayName;
+import static org.broadsheet.interchange.wordpress.WxrValues.firstDate;
+import static org.broadsheet.interchange.wordpress.WxrValues.gmt;
+import static org.broadsheet.interchange.wordpress.WxrValues.plainLine;
+import static org.broadsheet.interchange.wordpress.WxrValues.plainName;
+import static org.broadsheet.interchange.wordpress.WxrValues.shorten;
+import static org.broadsheet.interchange.wordpress.WxrValues.stableKey;
 
 /**
  * Imports a WordPress export (WXR 1.0–1.2, see {@link Wxr}) in two streaming passes. The first

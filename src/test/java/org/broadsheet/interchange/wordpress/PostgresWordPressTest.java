@@ -1,4 +1,4 @@
-package org.broadsheet.interchange;
+package org.broadsheet.interchange.wordpress;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.broadsheet.interchange;
+package org.broadsheet.interchange.wordpress;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

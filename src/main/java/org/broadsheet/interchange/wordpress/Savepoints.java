@@ -1,6 +1,6 @@
-package org.broadsheet.interchange;
+package org.broadsheet.interchange.wordpress;
 
-import org.broadsheet.interchange.WordPressReport.Kind;
+import org.broadsheet.interchange.wordpress.WordPressReport.Kind;
 
 /** Runs one entry's work in a savepoint of the import's transaction. */
 interface Savepoints {
