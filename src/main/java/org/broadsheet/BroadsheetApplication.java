@@ -20,10 +20,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-
 import org.springframework.scheduling.annotation.EnableScheduling;
-import picocli.CommandLine;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Entry point and command line (picocli). No command, or {@code serve}, runs the web site;

@@ -1,5 +1,9 @@
 package org.broadsheet;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.broadsheet.support.TestArticles.ACTOR;
+
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Instant;
@@ -23,10 +27,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.TransactionException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.broadsheet.support.TestArticles.ACTOR;
 
 /**
  * SQLite under another writer: reads go on, a write that cannot get the lock fails cleanly, and no

@@ -1,5 +1,9 @@
 package org.broadsheet;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.broadsheet.support.TestArticles.ACTOR;
+
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+
 import javax.imageio.ImageIO;
 
 import org.broadsheet.account.SystemActor;
@@ -46,10 +51,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.broadsheet.support.TestArticles.ACTOR;
 
 /**
  * The storage behaviour every database must show. Subclasses bind it to SQLite and PostgreSQL.

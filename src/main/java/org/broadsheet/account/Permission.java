@@ -33,9 +33,12 @@ public enum Permission {
 		this.refusal = refusal;
 	}
 
-	/** @return whether {@code actor}'s role has this permission; a {@link SystemActor} has all */
+	/**
+	 * @return whether {@code actor}'s role has this permission; a {@link SystemActor} has all, any
+	 *         other kind of actor none
+	 */
 	public boolean allows(Actor actor) {
-		return !(actor instanceof Account account) || account.role().atLeast(least);
+		return actor instanceof SystemActor || actor instanceof Account account && account.role().atLeast(least);
 	}
 
 	/** @throws AccessDeniedException (403) saying who may, unless {@code actor} has this permission */

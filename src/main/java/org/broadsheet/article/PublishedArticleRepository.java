@@ -146,14 +146,14 @@ class PublishedArticleRepository {
 			.query(ArticleRow.class).optional();
 	}
 
-	List<PublishedArticles.Link> links(long now, int limit, long offset) {
+	List<SitemapLink> links(long now, int limit, long offset) {
 		return jdbc.sql("SELECT s.slug, a.slug, a.updated_at, a.title FROM article a JOIN section s ON s.id = a.section_id "
 				+ "WHERE " + PUBLIC + " ORDER BY a.published_at, a.id LIMIT :limit OFFSET :offset")
 			.param("now", now).param("limit", limit).param("offset", offset)
 			.query((rs, n) -> link(Paths.of(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getString(4))).list();
 	}
 
-	List<PublishedArticles.Link> linksSince(long now, long since) {
+	List<SitemapLink> linksSince(long now, long since) {
 		return jdbc.sql("SELECT s.slug, a.slug, a.published_at, a.title FROM article a JOIN section s ON s.id = a.section_id "
 				+ "WHERE " + PUBLIC + " AND a.published_at >= :since ORDER BY a.published_at DESC LIMIT 1000")
 			.param("now", now).param("since", since)
@@ -164,7 +164,7 @@ class PublishedArticleRepository {
 	 * Listing pages with public articles, each with its newest change: one grouped query over
 	 * every public article, which {@link PublishedArticles} therefore keeps between changes.
 	 */
-	List<PublishedArticles.Link> listingLinks(PublishedArticles.ListingKind kind, long now) {
+	List<SitemapLink> listingLinks(ListingKind kind, long now) {
 		String sql = switch (kind) {
 			case SECTION -> "SELECT x.slug, MAX(a.updated_at) FROM article a JOIN section x ON x.id = a.section_id WHERE "
 					+ PUBLIC + " GROUP BY x.slug ORDER BY x.slug";
@@ -173,17 +173,17 @@ class PublishedArticleRepository {
 			case AUTHOR -> "SELECT x.slug, MAX(a.updated_at) FROM article a JOIN article_author j ON j.article_id = a.id "
 					+ "JOIN author x ON x.id = j.author_id WHERE " + PUBLIC + " GROUP BY x.slug ORDER BY x.slug";
 		};
-		String prefix = kind == PublishedArticles.ListingKind.SECTION ? "/"
+		String prefix = kind == ListingKind.SECTION ? "/"
 				: "/" + kind.name().toLowerCase(Locale.ROOT) + "/";
-		String suffix = kind == PublishedArticles.ListingKind.SECTION ? "/" : "";
+		String suffix = kind == ListingKind.SECTION ? "/" : "";
 		return jdbc.sql(sql).param("now", now)
 			.query((rs, n) -> link(prefix + UriUtils.encodePathSegment(rs.getString(1), StandardCharsets.UTF_8) + suffix,
 					rs.getLong(2), null))
 			.list();
 	}
 
-	private static PublishedArticles.Link link(String path, long at, String title) {
-		return new PublishedArticles.Link(path, Instant.ofEpochMilli(at), title);
+	private static SitemapLink link(String path, long at, String title) {
+		return new SitemapLink(path, Instant.ofEpochMilli(at), title);
 	}
 
 }

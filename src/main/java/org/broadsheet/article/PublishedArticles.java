@@ -14,6 +14,7 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.broadsheet.article.PublishedArticleRepository.Listing;
 import org.broadsheet.author.Author;
 import org.broadsheet.shared.PerTransaction;
 import org.broadsheet.taxonomy.Section;
@@ -22,8 +23,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
-
-import org.broadsheet.article.PublishedArticleRepository.Listing;
 
 /**
  * What readers see of the articles: public articles (status published, publication instant
@@ -54,21 +53,6 @@ public class PublishedArticles {
 		Clock ticking = this.clock;
 		this.kept = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(KEPT)
 			.ticker(() -> ticking.millis() * 1_000_000).build();
-	}
-
-	/** Kinds of listing page. */
-	public enum ListingKind {
-		SECTION, TAG, AUTHOR
-	}
-
-	/**
-	 * An address and when what it shows last changed, for sitemaps.
-	 *
-	 * @param path percent-encoded site path
-	 * @param lastModified UTC instant (for the news sitemap: the publication instant)
-	 * @param title the article's title; null for section, tag and author pages
-	 */
-	public record Link(String path, Instant lastModified, String title) {
 	}
 
 	/** The teasers an article page shows besides the article. */
@@ -219,13 +203,13 @@ public class PublishedArticles {
 	 * @return the public articles' addresses with their last change
 	 */
 	@Transactional(readOnly = true)
-	public List<Link> links(int page, int size) {
+	public List<SitemapLink> links(int page, int size) {
 		return repository.links(clock.millis(), size, (long) (Math.max(page, 1) - 1) * size);
 	}
 
 	/** @return public articles published since {@code since} (UTC), newest first, for a news sitemap */
 	@Transactional(readOnly = true)
-	public List<Link> publishedSince(Instant since) {
+	public List<SitemapLink> publishedSince(Instant since) {
 		return repository.linksSince(clock.millis(), since.toEpochMilli());
 	}
 
@@ -235,8 +219,8 @@ public class PublishedArticles {
 	 */
 	@Transactional(readOnly = true)
 	@SuppressWarnings("unchecked")
-	public List<Link> listingLinks(ListingKind kind) {
-		return (List<Link>) kept.get(kind, k -> repository.listingLinks(kind, clock.millis()));
+	public List<SitemapLink> listingLinks(ListingKind kind) {
+		return (List<SitemapLink>) kept.get(kind, k -> repository.listingLinks(kind, clock.millis()));
 	}
 
 	/** A change to an article changes counts and listing sitemaps: forgotten once it commits. */

@@ -11,7 +11,9 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import org.broadsheet.article.ListingKind;
 import org.broadsheet.article.PublishedArticles;
+import org.broadsheet.article.SitemapLink;
 import org.broadsheet.delivery.PageKind;
 import org.broadsheet.delivery.Surrogates;
 import org.broadsheet.shared.XmlText;
@@ -86,7 +88,7 @@ class SitemapController {
 	ResponseEntity<String> listings(@PathVariable String kind) {
 		Surrogates.mark(PageKind.SITEMAP).add(Surrogates.SITEMAPS, Surrogates.NAV);
 		return urls(articles.listingLinks(
-				PublishedArticles.ListingKind.valueOf(kind.substring(0, kind.length() - 1).toUpperCase(Locale.ROOT))));
+				ListingKind.valueOf(kind.substring(0, kind.length() - 1).toUpperCase(Locale.ROOT))));
 	}
 
 	/** Google News sitemap: articles published in the last 48 hours. */
@@ -122,7 +124,7 @@ class SitemapController {
 				+ "\nSitemap: " + site.absolute("/sitemaps/news.xml") + "\n";
 	}
 
-	private ResponseEntity<String> urls(List<PublishedArticles.Link> links) {
+	private ResponseEntity<String> urls(List<SitemapLink> links) {
 		return xml(writer -> {
 			writer.writeStartElement("urlset");
 			writer.writeDefaultNamespace(NS);

@@ -1,6 +1,8 @@
 package org.broadsheet.media;
 
+import java.util.List;
 import java.util.StringJoiner;
+import java.util.stream.IntStream;
 
 /**
  * A stored image and what is said about it.
@@ -32,11 +34,28 @@ public record Image(long id, String storageKey, String contentType, int width, i
 	/** Typical display width of lead images: the article column on wide screens, the screen otherwise. */
 	public static final String SIZES = "(min-width: 50rem) 42rem, 100vw";
 
+	/** Widths of the responsive variants ({@link Variants}), in CSS pixels at 1×. */
+	static final int[] VARIANT_WIDTHS = { 480, 960, 1600 };
+
+	/** @return the widths this image has variants at (those narrower than it; none for a GIF), narrowest first */
+	List<Integer> variantWidths() {
+		if (contentType.equals("image/gif")) {
+			return List.of();
+		}
+		return IntStream.of(VARIANT_WIDTHS).filter(w -> w < width).boxed().toList();
+	}
+
+	/** @return the variant's file name, e.g. {@code 3fa9…-960.jpg} */
+	String variantName(int variantWidth) {
+		String hash = storageKey.substring(storageKey.indexOf('/') + 1, storageKey.lastIndexOf('.'));
+		return hash + "-" + variantWidth + (contentType.equals("image/png") ? ".png" : ".jpg");
+	}
+
 	/** @return the {@code srcset} value: each variant and the original with their widths in pixels */
 	public String srcset() {
 		var candidates = new StringJoiner(", ");
-		for (int width : Variants.widths(this)) {
-			candidates.add(MediaLibrary.URL_PREFIX + "variants/" + Variants.name(this, width) + " " + width + "w");
+		for (int variantWidth : variantWidths()) {
+			candidates.add(MediaLibrary.URL_PREFIX + "variants/" + variantName(variantWidth) + " " + variantWidth + "w");
 		}
 		candidates.add(url() + " " + width + "w");
 		return candidates.toString();

@@ -23,7 +23,7 @@ class MediaController {
 
 	@GetMapping("/media/variants/{hash:[0-9a-f]{64}}-{width:\\d{1,5}}.{extension:jpg|png}")
 	ResponseEntity<Resource> variant(@PathVariable String hash, @PathVariable int width) {
-		var image = library.byHash(hash).filter(i -> Variants.widths(i).contains(width));
+		var image = library.byHash(hash).filter(i -> i.variantWidths().contains(width));
 		if (image.isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}

@@ -7,35 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import net.coobird.thumbnailator.Thumbnails;
 
 /**
- * Responsive variants of an original: {@link #WIDTHS} pixels wide (only those narrower than the
+ * Responsive variants of an original: {@link Image#VARIANT_WIDTHS} pixels wide (only those narrower than the
  * original), JPEG for photographs and PNG for PNGs; GIFs are served as they are (animation).
  * Derived state under {@code <data>/media/variants}: deleted, they are made again on request.
  */
 final class Variants {
 
-	/** Widths of the variants, in CSS pixels at 1×. */
-	static final int[] WIDTHS = { 480, 960, 1600 };
-
 	private Variants() {
-	}
-
-	/** @return the widths this image has variants at, narrowest first */
-	static List<Integer> widths(Image image) {
-		if (image.contentType().equals("image/gif")) {
-			return List.of();
-		}
-		return IntStream.of(WIDTHS).filter(w -> w < image.width()).boxed().toList();
-	}
-
-	/** @return the variant's file name, e.g. {@code 3fa9…-960.jpg} */
-	static String name(Image image, int width) {
-		String hash = image.storageKey().substring(image.storageKey().indexOf('/') + 1, image.storageKey().lastIndexOf('.'));
-		return hash + "-" + width + (image.contentType().equals("image/png") ? ".png" : ".jpg");
 	}
 
 	/** Makes the variant from the original if it is not there yet (a reader asked for a missing one). */
@@ -53,7 +35,7 @@ final class Variants {
 	 * seconds; three of them took three times as long.
 	 */
 	static void makeAll(Path original, Path mediaFolder, Image image) {
-		List<Integer> widths = widths(image);
+		List<Integer> widths = image.variantWidths();
 		if (widths.isEmpty()) {
 			return;
 		}
@@ -69,7 +51,7 @@ final class Variants {
 	}
 
 	private static Path target(Path mediaFolder, Image image, int width) {
-		return mediaFolder.resolve("variants").resolve(name(image, width));
+		return mediaFolder.resolve("variants").resolve(image.variantName(width));
 	}
 
 	private static Path write(Path target, Image image, Thumbnails.Builder<?> resized) {

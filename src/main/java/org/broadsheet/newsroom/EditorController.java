@@ -1,8 +1,10 @@
 package org.broadsheet.newsroom;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.DateTimeException;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.account.NewsroomUser;
 import org.broadsheet.account.Permission;
@@ -29,8 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Writing and the workflow in the browser: POST-redirect-GET for every action; a rejected form

@@ -1,11 +1,15 @@
 package org.broadsheet.feed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.broadsheet.support.TestArticles.ACTOR;
+
 import java.awt.image.BufferedImage;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
+
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -33,9 +37,6 @@ import org.xml.sax.InputSource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.broadsheet.support.TestArticles.ACTOR;
 
 /** RSS 2.0, Atom 1.0 and JSON Feed over HTTP, parsed by Rome and Jackson. */
 class FeedTest {

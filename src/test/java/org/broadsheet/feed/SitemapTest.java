@@ -1,10 +1,14 @@
 package org.broadsheet.feed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.broadsheet.support.TestArticles.ACTOR;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.broadsheet.article.ArticleDraft;
@@ -19,9 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.w3c.dom.Document;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.broadsheet.support.TestArticles.ACTOR;
 
 /** Sitemaps over HTTP: well-formed, counted, split at 50,000 URLs, escaped for any slug. */
 class SitemapTest {

@@ -1,5 +1,9 @@
 package org.broadsheet.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.broadsheet.support.TestArticles.ACTOR;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,10 +28,6 @@ import org.springframework.util.FileSystemUtils;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.broadsheet.support.TestArticles.ACTOR;
 
 /** Search and related articles on the running application, over HTTP. */
 class SearchEndToEndTest {

@@ -1,5 +1,8 @@
 package org.broadsheet.site;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.broadsheet.support.TestArticles.ACTOR;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -37,9 +40,6 @@ import org.yaml.snakeyaml.Yaml;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.broadsheet.support.TestArticles.ACTOR;
 
 /**
  * The reference page, end to end: the seed bundle imported with the command line into a fresh

@@ -1,5 +1,14 @@
 package org.broadsheet.interchange.wordpress;
 
+import static org.broadsheet.interchange.wordpress.WxrValues.decodeSlug;
+import static org.broadsheet.interchange.wordpress.WxrValues.displayName;
+import static org.broadsheet.interchange.wordpress.WxrValues.firstDate;
+import static org.broadsheet.interchange.wordpress.WxrValues.gmt;
+import static org.broadsheet.interchange.wordpress.WxrValues.plainLine;
+import static org.broadsheet.interchange.wordpress.WxrValues.plainName;
+import static org.broadsheet.interchange.wordpress.WxrValues.shorten;
+import static org.broadsheet.interchange.wordpress.WxrValues.stableKey;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,15 +46,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import static org.broadsheet.interchange.wordpress.WxrValues.decodeSlug;
-import static org.broadsheet.interchange.wordpress.WxrValues.displayName;
-import static org.broadsheet.interchange.wordpress.WxrValues.firstDate;
-import static org.broadsheet.interchange.wordpress.WxrValues.gmt;
-import static org.broadsheet.interchange.wordpress.WxrValues.plainLine;
-import static org.broadsheet.interchange.wordpress.WxrValues.plainName;
-import static org.broadsheet.interchange.wordpress.WxrValues.shorten;
-import static org.broadsheet.interchange.wordpress.WxrValues.stableKey;
-
 /**
  * Imports a WordPress export (WXR 1.0–1.2, see {@link Wxr}) in two streaming passes. The first
  * reads the whole file, checking that it is well-formed and collecting the small things items
@@ -78,15 +78,6 @@ public class WordPressImporter {
 		public static Options defaults() {
 			return new Options(null, "Pages", "Uncategorized");
 		}
-
-	}
-
-	/** Told how far the import is, often; {@code done} and {@code total} are in the phase's own units. */
-	@FunctionalInterface
-	public interface Progress {
-
-		/** @param phase "checking" (bytes of the file) or "importing" (items) */
-		void update(String phase, long done, long total);
 
 	}
 
@@ -125,7 +116,7 @@ public class WordPressImporter {
 	 *         of it has been imported then
 	 * @throws IllegalArgumentException when the uploads folder is not a folder
 	 */
-	public WordPressReport importFile(Path file, Options options, Progress progress) {
+	public WordPressReport importFile(Path file, Options options, ImportProgress progress) {
 		if (options.uploads() != null && !Files.isDirectory(options.uploads())) {
 			throw new InvalidInput("uploads", "wordpress.invalid.uploads", String.valueOf(options.uploads()));
 		}
@@ -159,7 +150,7 @@ public class WordPressImporter {
 
 	}
 
-	private Scan scan(Path file, Progress progress) {
+	private Scan scan(Path file, ImportProgress progress) {
 		Scan scan = new Scan();
 		long size = sizeOf(file);
 		try (var reader = new WxrReader(file)) {
@@ -205,7 +196,7 @@ public class WordPressImporter {
 
 		final Scan scan;
 
-		final Progress progress;
+		final ImportProgress progress;
 
 		final WordPressReport report = new WordPressReport();
 
@@ -235,7 +226,7 @@ public class WordPressImporter {
 		final Set<String> sectionsBefore;
 
 
-		Run(Path file, Options options, Scan scan, Progress progress) {
+		Run(Path file, Options options, Scan scan, ImportProgress progress) {
 			this.tagsBefore = taxonomy.tags().stream().map(Tag::name)
 				.collect(Collectors.toSet());
 			this.sectionsBefore = taxonomy.sections().stream().map(Section::name)

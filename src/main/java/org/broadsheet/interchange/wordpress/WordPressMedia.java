@@ -87,7 +87,7 @@ final class WordPressMedia {
 	 *
 	 * @param progress told the number of attachments done and their total
 	 */
-	void prepareFiles(WordPressImporter.Progress progress) {
+	void prepareFiles(ImportProgress progress) {
 		if (uploads == null) {
 			return;
 		}

@@ -58,7 +58,7 @@ abstract class WordPressContract {
 	Path dir;
 
 	/** @return Spring options for a second, empty database of the same kind */
-	static final WordPressImporter.Progress NO_PROGRESS = (phase, done, total) -> {
+	static final ImportProgress NO_PROGRESS = (phase, done, total) -> {
 	};
 
 	/** @return Spring options giving an application this test starts a new, empty database */
