@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.broadsheet.author.Author;
 import org.broadsheet.media.Image;
+import org.broadsheet.shared.Permalinks;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
 
@@ -27,7 +28,7 @@ public record Article(long id, String slug, String title, Section section, List<
 
 	/** @return the article's path, {@code /{section}/{slug}}, percent-encoded (RFC 3986) */
 	public String path() {
-		return Paths.of(section, slug);
+		return Permalinks.article(section.slug(), slug);
 	}
 
 	/** @return whether it was changed after it was published */

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.broadsheet.account.Actor;
 import org.broadsheet.account.Permission;
 import org.broadsheet.shared.NotFound;
+import org.broadsheet.shared.Permalinks;
 import org.broadsheet.shared.SlugClaim;
 import org.broadsheet.shared.Slugger;
 import org.broadsheet.taxonomy.Section;
@@ -117,7 +118,7 @@ public class ArticleInterchange {
 					.flatMap(latest -> revisions.find(old.id(), latest))
 					.map(latest -> latest.draft().equals(wanted))
 					.orElse(false)) {
-			return new Restored(old.id(), Paths.of(section, slug), Outcome.UNCHANGED);
+			return new Restored(old.id(), Permalinks.article(section.slug(), slug), Outcome.UNCHANGED);
 		}
 		var written = writer.write(old, section, slug, wanted, actor.accountId());
 		long id = written.id();

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.broadsheet.author.Author;
 import org.broadsheet.media.Image;
+import org.broadsheet.shared.Permalinks;
 import org.broadsheet.taxonomy.Section;
 
 /**
@@ -18,7 +19,7 @@ public record ArticleTeaser(long id, String slug, String title, Section section,
 
 	/** @return the article's path, percent-encoded (RFC 3986) */
 	public String path() {
-		return Paths.of(section, slug);
+		return Permalinks.article(section.slug(), slug);
 	}
 
 }

@@ -10,6 +10,7 @@ import org.broadsheet.author.Author;
 import org.broadsheet.author.Authors;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.shared.NotFound;
+import org.broadsheet.shared.Permalinks;
 import org.broadsheet.shared.SlugClaim;
 import org.broadsheet.shared.Slugger;
 import org.broadsheet.taxonomy.Section;
@@ -213,7 +214,7 @@ class ArticleWriter {
 		boolean isPublished = draft.status() == ArticleStatus.PUBLISHED;
 		ArticleEvent event = isPublished && !wasPublished ? new ArticleEvent.ArticlePublished(id)
 				: wasPublished && !isPublished ? new ArticleEvent.ArticleUnpublished(id) : new ArticleEvent.ArticleUpdated(id);
-		return new Written(id, Paths.of(section, slug), old == null, event);
+		return new Written(id, Permalinks.article(section.slug(), slug), old == null, event);
 	}
 
 	/** Stores a revision without changing what the row holds; @return its id */

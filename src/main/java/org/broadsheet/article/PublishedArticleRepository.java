@@ -1,17 +1,16 @@
 package org.broadsheet.article;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
+import org.broadsheet.shared.Permalinks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.web.util.UriUtils;
 
 /**
  * SQL of the reader's side: public articles, listings, neighbours, feed and sitemap links. Every
@@ -150,14 +149,14 @@ class PublishedArticleRepository {
 		return jdbc.sql("SELECT s.slug, a.slug, a.updated_at, a.title FROM article a JOIN section s ON s.id = a.section_id "
 				+ "WHERE " + PUBLIC + " ORDER BY a.published_at, a.id LIMIT :limit OFFSET :offset")
 			.param("now", now).param("limit", limit).param("offset", offset)
-			.query((rs, n) -> link(Paths.of(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getString(4))).list();
+			.query((rs, n) -> link(Permalinks.article(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getString(4))).list();
 	}
 
 	List<SitemapLink> linksSince(long now, long since) {
 		return jdbc.sql("SELECT s.slug, a.slug, a.published_at, a.title FROM article a JOIN section s ON s.id = a.section_id "
 				+ "WHERE " + PUBLIC + " AND a.published_at >= :since ORDER BY a.published_at DESC LIMIT 1000")
 			.param("now", now).param("since", since)
-			.query((rs, n) -> link(Paths.of(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getString(4))).list();
+			.query((rs, n) -> link(Permalinks.article(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getString(4))).list();
 	}
 
 	/**
@@ -173,12 +172,13 @@ class PublishedArticleRepository {
 			case AUTHOR -> "SELECT x.slug, MAX(a.updated_at) FROM article a JOIN article_author j ON j.article_id = a.id "
 					+ "JOIN author x ON x.id = j.author_id WHERE " + PUBLIC + " GROUP BY x.slug ORDER BY x.slug";
 		};
-		String prefix = kind == ListingKind.SECTION ? "/"
-				: "/" + kind.name().toLowerCase(Locale.ROOT) + "/";
-		String suffix = kind == ListingKind.SECTION ? "/" : "";
+		Function<String, String> path = switch (kind) {
+			case SECTION -> Permalinks::section;
+			case TAG -> Permalinks::tag;
+			case AUTHOR -> Permalinks::author;
+		};
 		return jdbc.sql(sql).param("now", now)
-			.query((rs, n) -> link(prefix + UriUtils.encodePathSegment(rs.getString(1), StandardCharsets.UTF_8) + suffix,
-					rs.getLong(2), null))
+			.query((rs, n) -> link(path.apply(rs.getString(1)), rs.getLong(2), null))
 			.list();
 	}
 

@@ -1,10 +1,9 @@
 package org.broadsheet.author;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.web.util.UriUtils;
+import org.broadsheet.shared.Permalinks;
 
 /**
  * An author as readers see them: byline name and the profile shown in the bio box.
@@ -26,7 +25,7 @@ public record Author(long id, String slug, String name, String title, String aff
 
 	/** @return the author page's path, percent-encoded (RFC 3986) */
 	public String path() {
-		return "/author/" + UriUtils.encodePathSegment(slug, StandardCharsets.UTF_8);
+		return Permalinks.author(slug);
 	}
 
 	/** @return the portrait's path, or null */

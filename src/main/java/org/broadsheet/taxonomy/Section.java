@@ -1,8 +1,6 @@
 package org.broadsheet.taxonomy;
 
-import java.nio.charset.StandardCharsets;
-
-import org.springframework.web.util.UriUtils;
+import org.broadsheet.shared.Permalinks;
 
 /**
  * A section of the site (News, Opinion, …). Articles live at {@code /{section}/{slug}}.
@@ -13,7 +11,7 @@ public record Section(long id, String slug, String name, boolean opinion) {
 
 	/** @return the section page's path, percent-encoded (RFC 3986), with a trailing slash */
 	public String path() {
-		return "/" + UriUtils.encodePathSegment(slug, StandardCharsets.UTF_8) + "/";
+		return Permalinks.section(slug);
 	}
 
 }
