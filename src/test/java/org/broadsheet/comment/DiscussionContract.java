@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.broadsheet.account.Account;
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.support.NewsroomBrowser;
@@ -81,8 +82,8 @@ abstract class DiscussionContract {
 		workflow = site.bean(ArticleWorkflow.class);
 		published = site.bean(PublishedArticles.class);
 		jdbc = site.bean(JdbcClient.class);
-		site.bean(Accounts.class).create("moderator@example.com", "Moderator", Role.EDITOR, "moderator-password");
-		site.bean(Accounts.class).create("writer@example.com", "Writer", Role.CONTRIBUTOR, "writer-password");
+		site.bean(Accounts.class).create(SystemActor.CLI, "moderator@example.com", "Moderator", Role.EDITOR, "moderator-password");
+		site.bean(Accounts.class).create(SystemActor.CLI, "writer@example.com", "Writer", Role.CONTRIBUTOR, "writer-password");
 	}
 
 	@AfterAll

@@ -18,6 +18,7 @@ import java.util.List;
 import org.broadsheet.BroadsheetApplication;
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleWorkflow;
@@ -45,9 +46,9 @@ class NewsroomSignInTest {
 		Path data = TestDatabases.newDataFolder();
 		site = RunningSite.start(data);
 		var accounts = site.bean(Accounts.class);
-		accounts.create("editor@news.test", "Eda Editor", Role.EDITOR, PASSWORD);
-		accounts.create("contributor@news.test", "Cor Contributor", Role.CONTRIBUTOR, PASSWORD);
-		accounts.create("throttled@news.test", "Tess Throttled", Role.AUTHOR, PASSWORD);
+		accounts.create(SystemActor.CLI, "editor@news.test", "Eda Editor", Role.EDITOR, PASSWORD);
+		accounts.create(SystemActor.CLI, "contributor@news.test", "Cor Contributor", Role.CONTRIBUTOR, PASSWORD);
+		accounts.create(SystemActor.CLI, "throttled@news.test", "Tess Throttled", Role.AUTHOR, PASSWORD);
 		var workflow = site.bean(ArticleWorkflow.class);
 		workflow.store(ACTOR, new ArticleDraft(null, "A published piece", "News", List.of(AuthorProfile.named("Eda Editor")), null,
 				"Text", null, List.of(), null, ArticleStatus.PUBLISHED, Instant.parse("2024-01-01T00:00:00Z"), null, null));

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.author.Authors;
@@ -49,7 +50,7 @@ class WorkflowTest {
 		site = RunningSite.start(data, clock, "--broadsheet.site.time-zone=UTC");
 		var accounts = site.bean(Accounts.class);
 		for (Role role : Role.values()) {
-			accounts.create(role.name().toLowerCase() + "@news.test", role.name(), role, PASSWORD);
+			accounts.create(SystemActor.CLI, role.name().toLowerCase() + "@news.test", role.name(), role, PASSWORD);
 		}
 	}
 
