@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.List;
 
@@ -188,6 +189,17 @@ class NewsroomSignInTest {
 					"administrator", "--broadsheet.data=" + data);
 			assertThat(code).as(out.toString()).isZero();
 			assertThat(out.toString()).contains("Created chief@news.test (Chief), role administrator");
+			// The audit log names the command line, not an account.
+			try (var db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("broadsheet.db"));
+					var rows = db.createStatement().executeQuery("""
+							SELECT l.account_id, l.actor, l.action, l.detail FROM newsroom_audit l
+							JOIN account a ON l.subject = 'account' AND a.id = l.subject_id""")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getObject(1)).isNull();
+				assertThat(List.of(rows.getString(2), rows.getString(3), rows.getString(4)))
+					.containsExactly("cli", "created", "administrator");
+				assertThat(rows.next()).isFalse();
+			}
 
 			System.setIn(new ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
 			var err = new StringWriter();
