@@ -29,21 +29,27 @@ public class Accounts {
 
 	private final Clock clock;
 
-	Accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+	private final NewsroomAudit audit;
+
+	Accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, NewsroomAudit audit) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/**
-	 * Creates an account.
+	 * Creates an account and records it in the {@link NewsroomAudit} (subject {@code account},
+	 * action {@code created}, the role as detail). Account changes show on no page, so no event.
 	 *
+	 * @param actor who creates it: an administrator, or a {@link SystemActor} ({@link SystemActor#CLI}, the demo)
 	 * @param password plain text, at least {@value #MIN_PASSWORD} characters; hashed before storing
-	 * @throws IllegalArgumentException naming the field: a malformed or taken email, a blank name,
-	 *         a short password
+	 * @throws AccessDeniedException unless {@code actor} may {@link Permission#MANAGE_ACCOUNTS manage accounts}
+	 * @throws InvalidInput naming the field: a malformed or taken email, a blank name, a short password
 	 */
 	@Transactional
-	public Account create(String email, String displayName, Role role, String password) {
+	public Account create(Actor actor, String email, String displayName, Role role, String password) {
+		Permission.MANAGE_ACCOUNTS.require(actor);
 		String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
 		if (!EMAIL.matcher(normalized).matches() || normalized.length() > 320) {
 			throw new InvalidInput("email", "account.invalid.email", email);
@@ -63,18 +69,8 @@ public class Accounts {
 				VALUES (?, ?, ?, ?, ?) RETURNING id""")
 			.params(normalized, displayName.strip(), role.name(), passwords.encode(password), now.toEpochMilli())
 			.query(Long.class).single();
+		audit.record(NewsroomAudit.ACCOUNT, id, actor, "created", role.name().toLowerCase(Locale.ROOT));
 		return new Account(id, normalized, displayName.strip(), role, now);
-	}
-
-	/**
-	 * {@link #create(String, String, Role, String)} on behalf of a signed-in account.
-	 *
-	 * @throws org.springframework.security.access.AccessDeniedException unless {@code actor} is an administrator
-	 */
-	@Transactional
-	public Account create(Account actor, String email, String displayName, Role role, String password) {
-		Permission.MANAGE_ACCOUNTS.require(actor);
-		return create(email, displayName, role, password);
 	}
 
 	/**

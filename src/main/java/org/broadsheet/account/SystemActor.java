@@ -17,6 +17,9 @@ public record SystemActor(String name) implements Actor {
 	/** {@code broadsheet import-wordpress}. */
 	public static final SystemActor WORDPRESS_IMPORT = new SystemActor("wordpress-import");
 
+	/** {@code broadsheet user add}: the operator at the command line. */
+	public static final SystemActor CLI = new SystemActor("cli");
+
 	/** The demo content of a first run. */
 	public static final SystemActor DEMO = new SystemActor("demo");
 

@@ -69,7 +69,7 @@ public class UserCommand {
 			String password = System.console() != null ? new String(System.console().readPassword())
 					: new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
 			try (var app = parent.context.apply(options.toArray(String[]::new))) {
-				var account = app.getBean(Accounts.class).create(email, name, parsed, password);
+				var account = app.getBean(Accounts.class).create(SystemActor.CLI, email, name, parsed, password);
 				spec.commandLine().getOut().printf("Created %s (%s), role %s. Sign in at /login.%n", account.email(),
 						account.displayName(), account.role().name().toLowerCase(Locale.ROOT));
 				return 0;

@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.broadsheet.account.Account;
+import org.broadsheet.account.Actor;
+import org.broadsheet.account.NewsroomAudit;
 import org.broadsheet.account.Permission;
 import org.broadsheet.delivery.PagesChanged;
 import org.broadsheet.delivery.Surrogates;
@@ -44,9 +45,12 @@ public class Authors {
 
 	private final Clock clock;
 
+	private final NewsroomAudit audit;
+
 	Authors(JdbcClient jdbc, Slugger slugger, MediaLibrary media, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, NewsroomAudit audit) {
 		this.events = events;
+		this.audit = audit;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.slugger = slugger;
@@ -164,16 +168,16 @@ public class Authors {
 
 	/**
 	 * Changes an author's profile (not their name, which bylines and the slug hang on). Editors and
-	 * administrators only.
+	 * administrators only. Audited as {@code profile-edited} on the subject {@code author}.
 	 *
 	 * @param photoImageId an image from the media library, or null for none
 	 * @param links one absolute http(s) URL a line, or blank
 	 * @throws IllegalArgumentException naming the field: too long, or a link that is not an http(s) URL
 	 * @throws NotFound when there is no such author
-	 * @throws org.springframework.security.access.AccessDeniedException below the editor role
+	 * @throws AccessDeniedException below the editor role
 	 */
 	@Transactional
-	public Author updateProfile(Account actor, long id, String title, String affiliation, String bio, Long photoImageId, String links) {
+	public Author updateProfile(Actor actor, long id, String title, String affiliation, String bio, Long photoImageId, String links) {
 		Permission.EDIT_PEOPLE_AND_TOPICS.require(actor);
 		var profile = new AuthorProfile("x", blankToNull(title), blankToNull(affiliation), blankToNull(bio));
 		if (photoImageId != null && media.byIds(Set.of(photoImageId)).isEmpty()) {
@@ -194,6 +198,7 @@ public class Authors {
 		if (updated == 0) {
 			throw new NotFound("author", id);
 		}
+		audit.record(NewsroomAudit.AUTHOR, id, actor, "profile-edited", null);
 		events.publishEvent(PagesChanged.of(Surrogates.author(id)));
 		return byIds(List.of(id)).get(id);
 	}

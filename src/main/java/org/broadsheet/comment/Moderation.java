@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.broadsheet.account.Account;
+import org.broadsheet.account.Actor;
+import org.broadsheet.account.NewsroomAudit;
 import org.broadsheet.account.Permission;
 import org.broadsheet.delivery.PagesChanged;
 import org.broadsheet.delivery.Surrogates;
@@ -17,7 +18,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The newsroom's moderation of readers' comments; editors and administrators only. */
+/**
+ * The newsroom's moderation of readers' comments; editors and administrators only. Every use case
+ * checks {@link Permission#MODERATE_COMMENTS}, changes the comments, writes one
+ * {@link NewsroomAudit} entry per comment (or article) it changed and publishes one
+ * {@link PagesChanged} for the pages showing them.
+ */
 @Service
 public class Moderation {
 
@@ -44,28 +50,34 @@ public class Moderation {
 
 	private final ApplicationEventPublisher events;
 
-	Moderation(JdbcClient jdbc, CommentSettings settings, Comments comments, ApplicationEventPublisher events) {
+	private final NewsroomAudit audit;
+
+	Moderation(JdbcClient jdbc, CommentSettings settings, Comments comments, ApplicationEventPublisher events,
+			NewsroomAudit audit) {
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.comments = comments;
 		this.events = events;
+		this.audit = audit;
 	}
 
 	/**
-	 * Closes or reopens an article's comments.
+	 * Closes or reopens an article's comments (idempotent), audited as {@code comments-closed} or
+	 * {@code comments-opened} on the subject {@code article}.
 	 *
 	 * @throws AccessDeniedException unless the actor is an editor or above
 	 */
 	@Transactional
-	public void setClosed(Account actor, long articleId, boolean closed) {
+	public void setClosed(Actor actor, long articleId, boolean closed) {
 		Permission.MODERATE_COMMENTS.require(actor);
-		events.publishEvent(PagesChanged.of(Surrogates.article(articleId)));
 		if (closed) {
 			comments.close(articleId);
 		}
 		else {
 			comments.reopen(articleId);
 		}
+		audit.record(NewsroomAudit.ARTICLE, articleId, actor, closed ? "comments-closed" : "comments-opened", null);
+		events.publishEvent(PagesChanged.of(Surrogates.article(articleId)));
 	}
 
 	/**
@@ -73,7 +85,7 @@ public class Moderation {
 	 * @throws AccessDeniedException unless the actor is an editor or above
 	 */
 	@Transactional(readOnly = true)
-	public Queue queue(Account actor, CommentStatus status, int page, int size) {
+	public Queue queue(Actor actor, CommentStatus status, int page, int size) {
 		Permission.MODERATE_COMMENTS.require(actor);
 		Map<CommentStatus, Integer> counts = new EnumMap<>(CommentStatus.class);
 		for (CommentStatus s : CommentStatus.values()) {
@@ -93,31 +105,52 @@ public class Moderation {
 
 	/**
 	 * Applies one action to every listed comment (those that no longer exist are skipped).
-	 * Deleting a comment deletes its replies too.
+	 * Deleting a comment deletes its replies too. Each comment changed gets one audit entry:
+	 * {@code approved}, {@code rejected} or {@code spam} with its former status as detail, or
+	 * {@code deleted} (a reply deleted with its thread has {@code with-thread} as detail).
 	 *
-	 * @return how many comments were changed
+	 * @return how many listed comments were changed
 	 * @throws AccessDeniedException unless the actor is an editor or above
 	 */
 	@Transactional
-	public int apply(Account actor, Action action, List<Long> ids) {
+	public int apply(Actor actor, Action action, List<Long> ids) {
 		Permission.MODERATE_COMMENTS.require(actor);
 		if (ids.isEmpty()) {
 			return 0;
 		}
+		var listed = new HashSet<>(ids);
+		Map<Long, String> before = new LinkedHashMap<>();
+		String affected = action == Action.DELETE ? """
+				WITH RECURSIVE thread (id) AS (SELECT id FROM comment WHERE id IN (:ids)
+				  UNION SELECT c.id FROM comment c JOIN thread t ON c.parent_id = t.id)
+				SELECT c.id, c.status FROM comment c JOIN thread t ON t.id = c.id ORDER BY c.id"""
+				: "SELECT id, status FROM comment WHERE id IN (:ids) ORDER BY id";
+		jdbc.sql(affected).param("ids", ids).query(rs -> {
+			before.put(rs.getLong(1), rs.getString(2));
+		});
 		pagesShowing(ids);
-		return switch (action) {
+		int changed = switch (action) {
 			case DELETE -> jdbc.sql("DELETE FROM comment WHERE id IN (:ids)").param("ids", ids).update();
 			case APPROVE -> status(ids, CommentStatus.APPROVED);
 			case REJECT -> status(ids, CommentStatus.REJECTED);
 			case SPAM -> status(ids, CommentStatus.SPAM);
 		};
+		String done = switch (action) {
+			case DELETE -> "deleted";
+			case APPROVE -> "approved";
+			case REJECT -> "rejected";
+			case SPAM -> "spam";
+		};
+		before.forEach((id, status) -> audit.record(NewsroomAudit.COMMENT, id, actor, done,
+				action == Action.DELETE ? (listed.contains(id) ? null : "with-thread") : status));
+		return changed;
 	}
 
 	/**
 	 * @return the comment, for the edit form
 	 * @throws AccessDeniedException unless the actor is an editor or above
 	 */
-	public Optional<Comment> find(Account actor, long id) {
+	public Optional<Comment> find(Actor actor, long id) {
 		Permission.MODERATE_COMMENTS.require(actor);
 		return jdbc.sql("SELECT " + Comments.COLUMNS + " FROM comment WHERE id = ?").param(id).query(Comments::row)
 			.optional();
@@ -127,11 +160,13 @@ public class Moderation {
 	 * Corrects a comment's name, email, website and text, checked as a reader's are, except that
 	 * the email may be left empty (imported comments may have none).
 	 *
+	 * <p>Audited as {@code edited}; an id that names no comment changes nothing and is not audited.
+	 *
 	 * @throws CommentRejected naming the fields at fault; nothing is changed then
 	 * @throws AccessDeniedException unless the actor is an editor or above
 	 */
 	@Transactional
-	public void edit(Account actor, long id, String name, String email, String website, String text) {
+	public void edit(Actor actor, long id, String name, String email, String website, String text) {
 		Permission.MODERATE_COMMENTS.require(actor);
 		Map<String, String> problems = new LinkedHashMap<>();
 		var fields = CommentFields.check(name, email, website, text, settings.maxLength(), false, problems);
@@ -139,9 +174,12 @@ public class Moderation {
 			throw CommentRejected.invalid(problems);
 		}
 		pagesShowing(List.of(id));
-		jdbc.sql("UPDATE comment SET author_name = ?, author_email = ?, author_url = ?, body = ? WHERE id = ?")
+		int updated = jdbc.sql("UPDATE comment SET author_name = ?, author_email = ?, author_url = ?, body = ? WHERE id = ?")
 			.params(fields.name(), fields.email().isEmpty() ? null : fields.email(), fields.website(), fields.text(), id)
 			.update();
+		if (updated > 0) {
+			audit.record(NewsroomAudit.COMMENT, id, actor, "edited", null);
+		}
 	}
 
 	/** The pages of the articles these comments are on change (their threads, their counts). */

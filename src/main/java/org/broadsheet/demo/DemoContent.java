@@ -87,9 +87,9 @@ class DemoContent {
 
 	private void createAccounts() {
 		if (accounts.byEmail(DEMO_ACCOUNTS.get(0)).isEmpty()) {
-			accounts.create(DEMO_ACCOUNTS.get(0), "Erik Lindqvist", Role.EDITOR, DEMO_PASSWORD);
-			accounts.create(DEMO_ACCOUNTS.get(1), "Maya Okafor", Role.AUTHOR, DEMO_PASSWORD);
-			accounts.create(DEMO_ACCOUNTS.get(2), "Lina Haddad", Role.CONTRIBUTOR, DEMO_PASSWORD);
+			accounts.create(SystemActor.DEMO, DEMO_ACCOUNTS.get(0), "Erik Lindqvist", Role.EDITOR, DEMO_PASSWORD);
+			accounts.create(SystemActor.DEMO, DEMO_ACCOUNTS.get(1), "Maya Okafor", Role.AUTHOR, DEMO_PASSWORD);
+			accounts.create(SystemActor.DEMO, DEMO_ACCOUNTS.get(2), "Lina Haddad", Role.CONTRIBUTOR, DEMO_PASSWORD);
 		}
 		announceNewsroom();
 	}

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import org.broadsheet.account.Account;
+import org.broadsheet.account.Actor;
+import org.broadsheet.account.NewsroomAudit;
 import org.broadsheet.account.Permission;
 import org.broadsheet.delivery.PagesChanged;
 import org.broadsheet.delivery.Surrogates;
@@ -66,11 +67,14 @@ public class Taxonomy {
 
 	private final ApplicationEventPublisher events;
 
-	Taxonomy(JdbcClient jdbc, Slugger slugger, ApplicationEventPublisher events,
+	private final NewsroomAudit audit;
+
+	Taxonomy(JdbcClient jdbc, Slugger slugger, ApplicationEventPublisher events, NewsroomAudit audit,
 			@Value("${broadsheet.taxonomy.opinion-sections:opinion}") Set<String> opinionSlugs,
 			@Value("${broadsheet.taxonomy.sections-ttl:10s}") Duration sectionsTtl, Clock clock) {
 		this.sectionCache = Caffeine.newBuilder().expireAfterWrite(sectionsTtl).build();
 		this.events = events;
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.slugger = slugger;
@@ -159,30 +163,35 @@ public class Taxonomy {
 
 	/**
 	 * Renames a section or tag and sets whether a section is an opinion section. Its slug stays,
-	 * so addresses stay. Editors and administrators only.
+	 * so addresses stay. Editors and administrators only. Audited as {@code renamed} on the
+	 * subject {@code section} or {@code tag}, with the former name as detail.
 	 *
 	 * @param kind "section", else a tag is renamed
 	 * @throws IllegalArgumentException naming the field, for a name without letters or over 100 characters
 	 * @throws NotFound when there is no such section or tag
-	 * @throws org.springframework.security.access.AccessDeniedException below the editor role
+	 * @throws AccessDeniedException below the editor role
 	 */
 	@Transactional
-	public void rename(Account actor, String kind, long id, String name, boolean opinion) {
+	public void rename(Actor actor, String kind, long id, String name, boolean opinion) {
 		Permission.EDIT_PEOPLE_AND_TOPICS.require(actor);
 		if (name == null || name.isBlank() || name.strip().length() > 100 || name.codePoints().noneMatch(Character::isLetterOrDigit)) {
 			throw new InvalidInput("name", "taxonomy.invalid.name");
 		}
-		if (kind.equals("section")) {
+		boolean section = kind.equals("section");
+		if (section) {
 			forgetSections();
 		}
-		int updated = kind.equals("section")
-				? jdbc.sql("UPDATE section SET name = ?, opinion = ? WHERE id = ?").params(name.strip(), opinion, id).update()
-				: jdbc.sql("UPDATE tag SET name = ? WHERE id = ?").params(name.strip(), id).update();
-		if (updated == 0) {
-			throw new NotFound(kind, id);
+		String former = jdbc.sql(section ? "SELECT name FROM section WHERE id = ?" : "SELECT name FROM tag WHERE id = ?")
+			.param(id).query(String.class).optional().orElseThrow(() -> new NotFound(kind, id));
+		if (section) {
+			jdbc.sql("UPDATE section SET name = ?, opinion = ? WHERE id = ?").params(name.strip(), opinion, id).update();
 		}
+		else {
+			jdbc.sql("UPDATE tag SET name = ? WHERE id = ?").params(name.strip(), id).update();
+		}
+		audit.record(section ? NewsroomAudit.SECTION : NewsroomAudit.TAG, id, actor, "renamed", former);
 		// A section's name is in every page's navigation.
-		events.publishEvent(kind.equals("section") ? PagesChanged.of(Surrogates.section(id), Surrogates.NAV)
+		events.publishEvent(section ? PagesChanged.of(Surrogates.section(id), Surrogates.NAV)
 				: PagesChanged.of(Surrogates.tag(id)));
 	}
 

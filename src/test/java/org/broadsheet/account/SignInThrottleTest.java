@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestDatabases;
@@ -56,7 +57,7 @@ class SignInThrottleTest {
 				concat(strictComments, "--server.forward-headers-strategy=native"));
 		for (var site : List.of(proxied, direct)) {
 			for (String name : List.of("four", "five", "raced", "address", "rotated")) {
-				site.bean(Accounts.class).create(name + "@news.test", name, Role.AUTHOR, PASSWORD);
+				site.bean(Accounts.class).create(SystemActor.CLI, name + "@news.test", name, Role.AUTHOR, PASSWORD);
 			}
 		}
 	}

@@ -94,7 +94,7 @@ abstract class HostileInputContract {
 		options = new ArrayList<>(databaseOptions());
 		options.add("--broadsheet.search.poll-interval=200ms");
 		site = RunningSite.start(data, options.toArray(String[]::new));
-		site.bean(Accounts.class).create("editor@news.test", "Editor", Role.EDITOR, PASSWORD);
+		site.bean(Accounts.class).create(SystemActor.CLI, "editor@news.test", "Editor", Role.EDITOR, PASSWORD);
 		editor = new NewsroomBrowser(site).signIn("editor@news.test", PASSWORD);
 	}
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.support.Chromium;
 import org.broadsheet.support.RunningSite;
@@ -67,7 +68,7 @@ class BrowserDiscussionTest {
 						((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
 				// An editor approves the held comment from the queue; then every reader sees it.
-				site.bean(Accounts.class).create("moderator@news.test", "Mo Derator", Role.EDITOR, "moderator password");
+				site.bean(Accounts.class).create(SystemActor.CLI, "moderator@news.test", "Mo Derator", Role.EDITOR, "moderator password");
 				browser.manage().deleteAllCookies();
 				browser.get(site.url("/login"));
 				browser.findElement(By.id("email")).sendKeys("moderator@news.test");

@@ -17,7 +17,9 @@ import java.util.concurrent.Future;
 
 import org.broadsheet.account.Account;
 import org.broadsheet.account.Accounts;
+import org.broadsheet.account.NewsroomAudit;
 import org.broadsheet.account.Role;
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.support.NewsroomBrowser;
@@ -81,8 +83,8 @@ abstract class DiscussionContract {
 		workflow = site.bean(ArticleWorkflow.class);
 		published = site.bean(PublishedArticles.class);
 		jdbc = site.bean(JdbcClient.class);
-		site.bean(Accounts.class).create("moderator@example.com", "Moderator", Role.EDITOR, "moderator-password");
-		site.bean(Accounts.class).create("writer@example.com", "Writer", Role.CONTRIBUTOR, "writer-password");
+		site.bean(Accounts.class).create(SystemActor.CLI, "moderator@example.com", "Moderator", Role.EDITOR, "moderator-password");
+		site.bean(Accounts.class).create(SystemActor.CLI, "writer@example.com", "Writer", Role.CONTRIBUTOR, "writer-password");
 	}
 
 	@AfterAll
@@ -144,6 +146,8 @@ abstract class DiscussionContract {
 		assertThat(queue.select("td.comment-body").text()).contains("My first comment.");
 		var approved = editor.post("/newsroom/comments", Map.of("action", "approve", "id", Long.toString(commentId)));
 		assertThat(approved.statusCode()).isEqualTo(302);
+		assertThat(audited(NewsroomAudit.COMMENT, commentId))
+			.containsExactly(moderator().id() + " Moderator approved pending");
 		Document now = new ReaderBrowser(site).open(path);
 		assertThat(now.selectFirst(".byline a.comment-count").text()).isEqualTo("1 Comment");
 		assertThat(now.select("#comments .comment .awaiting")).isEmpty();
@@ -294,6 +298,62 @@ abstract class DiscussionContract {
 		editor.post("/newsroom/articles/" + id(path) + "/comments", Map.of("closed", "false"));
 		reader.open(path);
 		assertThat(reader.comment(path, comment("Late", "late@example.com", "Open again")).statusCode()).isEqualTo(302);
+		assertThat(audited(NewsroomAudit.ARTICLE, id(path))).containsExactly(
+				moderator().id() + " Moderator comments-closed null", moderator().id() + " Moderator comments-opened null");
+	}
+
+	@Test
+	void everyModerationLeavesOneAuditEntryPerCommentNamingTheModerator() {
+		String path = publish(site, "Audited moderation");
+		long article = id(path);
+		Comments comments = site.bean(Comments.class);
+		long first = comments.add(article, "First", "One", CommentStatus.PENDING).id();
+		long second = comments.add(article, "Second", "Two", CommentStatus.APPROVED).id();
+		var reader = new ReaderBrowser(site);
+		reader.open(path);
+		assertThat(reader.comment(path, Map.of("name", "Replier", "email", "replier@example.com", "text", "A reply",
+				"parent", Long.toString(second))).statusCode()).isEqualTo(302);
+		long reply = jdbc.sql("SELECT id FROM comment WHERE article_id = ? AND author_name = 'Replier'").param(article)
+			.query(Long.class).single();
+		String moderator = moderator().id() + " Moderator ";
+
+		// A bulk action: one entry per comment changed, with its former status; a missing id is skipped.
+		assertThat(site.bean(Moderation.class).apply(moderator(), Moderation.Action.SPAM, List.of(first, second, 999_999L)))
+			.isEqualTo(2);
+		assertThat(audited(NewsroomAudit.COMMENT, first)).containsExactly(moderator + "spam pending");
+		assertThat(audited(NewsroomAudit.COMMENT, second)).containsExactly(moderator + "spam approved");
+		assertThat(audited(NewsroomAudit.COMMENT, 999_999L)).isEmpty();
+
+		var editor = new NewsroomBrowser(site).signIn("moderator@example.com", "moderator-password");
+		var refused = editor.post("/newsroom/comments/" + reply,
+				Map.of("name", "Replier", "email", "", "website", "", "text", ""));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(audited(NewsroomAudit.COMMENT, reply)).isEmpty();
+		assertThat(editor.post("/newsroom/comments/" + reply,
+				Map.of("name", "Replier", "email", "", "website", "", "text", "A corrected reply")).statusCode())
+			.isEqualTo(302);
+		assertThat(audited(NewsroomAudit.COMMENT, reply)).containsExactly(moderator + "edited null");
+
+		// Deleting a comment deletes its replies: each has its entry.
+		assertThat(editor.post("/newsroom/comments", Map.of("action", "delete", "id", Long.toString(second)))
+			.statusCode()).isEqualTo(302);
+		assertThat(stored(path)).isEqualTo(1);
+		assertThat(audited(NewsroomAudit.COMMENT, second)).containsExactly(moderator + "spam approved",
+				moderator + "deleted null");
+		assertThat(audited(NewsroomAudit.COMMENT, reply)).containsExactly(moderator + "edited null",
+				moderator + "deleted with-thread");
+
+		// A refused moderator leaves nothing.
+		var writer = new NewsroomBrowser(site).signIn("writer@example.com", "writer-password");
+		assertThat(writer.post("/newsroom/comments", Map.of("action", "approve", "id", Long.toString(first)))
+			.statusCode()).isEqualTo(403);
+		assertThat(audited(NewsroomAudit.COMMENT, first)).containsExactly(moderator + "spam pending");
+	}
+
+	/** @return the subject's audit entries, each as "accountId who action detail" */
+	List<String> audited(String subject, long id) {
+		return site.bean(NewsroomAudit.class).trail(subject, id).stream()
+			.map(e -> e.accountId() + " " + e.who() + " " + e.action() + " " + e.detail()).toList();
 	}
 
 	@Test
@@ -504,6 +564,10 @@ abstract class DiscussionContract {
 		// All held (new emails); approving them all makes the count exact.
 		List<Long> ids = jdbc.sql("SELECT id FROM comment WHERE article_id = ?").param(article).query(Long.class).list();
 		assertThat(site.bean(Moderation.class).apply(moderator(), Moderation.Action.APPROVE, ids)).isEqualTo(1600);
+		assertThat(jdbc.sql("""
+				SELECT COUNT(*) FROM newsroom_audit l JOIN comment c ON c.id = l.subject_id
+				WHERE l.subject = 'comment' AND l.action = 'approved' AND c.article_id = ?""").param(article)
+			.query(Integer.class).single()).isEqualTo(1600);
 		assertThat(site.bean(Comments.class).approvedCount(article)).isEqualTo(1600);
 		assertThat(new ReaderBrowser(site).open(path).selectFirst(".byline a.comment-count").text())
 			.isEqualTo("1,600 Comments");

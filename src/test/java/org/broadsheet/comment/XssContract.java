@@ -15,6 +15,7 @@ import java.util.logging.Level;
 
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.support.Chromium;
 import org.broadsheet.support.ReaderBrowser;
 import org.broadsheet.support.RunningSite;
@@ -93,7 +94,7 @@ abstract class XssContract {
 			}
 			var jdbc = site.bean(JdbcClient.class);
 			List<Long> ids = jdbc.sql("SELECT id FROM comment").query(Long.class).list();
-			var editor = site.bean(Accounts.class).create("xss-editor@example.com", "Editor", Role.EDITOR,
+			var editor = site.bean(Accounts.class).create(SystemActor.CLI, "xss-editor@example.com", "Editor", Role.EDITOR,
 					"xss-editor-password");
 			site.bean(Moderation.class).apply(editor, Moderation.Action.APPROVE, ids);
 			assertThat(ids).hasSize(payloads.size() + websitesAccepted);

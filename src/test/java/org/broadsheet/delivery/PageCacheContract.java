@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import org.broadsheet.account.Account;
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleWorkflow;
@@ -59,7 +60,7 @@ abstract class PageCacheContract {
 		var shared = sharedDatabase(dataA);
 		a = RunningSite.start(dataA, options(shared));
 		b = RunningSite.start(TestDatabases.newDataFolder(), options(shared));
-		editor = a.bean(Accounts.class).create("editor@cache.test", "Editor", Role.EDITOR, "editor-password-1");
+		editor = a.bean(Accounts.class).create(SystemActor.CLI, "editor@cache.test", "Editor", Role.EDITOR, "editor-password-1");
 	}
 
 	private static String[] options(List<String> shared) {

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.author.Authors;
 import org.broadsheet.support.Chromium;
@@ -55,8 +56,8 @@ class BrowserWorkflowTest {
 		bundle = new Yaml().load(Files.readString(seed.resolve("russias-n-korea-approach.md")).split("(?m)^---$", 3)[1]);
 		site = RunningSite.start(TestDatabases.newDataFolder(), "--broadsheet.site.time-zone=UTC");
 		var accounts = site.bean(Accounts.class);
-		accounts.create("author@news.test", "Alexander Gabuev", Role.AUTHOR, "correct horse battery");
-		accounts.create("editor@news.test", "Eda Editor", Role.EDITOR, "correct horse battery");
+		accounts.create(SystemActor.CLI, "author@news.test", "Alexander Gabuev", Role.AUTHOR, "correct horse battery");
+		accounts.create(SystemActor.CLI, "editor@news.test", "Eda Editor", Role.EDITOR, "correct horse battery");
 		@SuppressWarnings("unchecked")
 		var author = ((List<Map<String, String>>) bundle.get("authors")).get(0);
 		site.bean(Authors.class).save(new AuthorProfile(author.get("name"), null, null, author.get("bio")));

@@ -20,6 +20,7 @@ import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.RunningSite;
@@ -43,7 +44,7 @@ class MediaUploadTest {
 	static void start() {
 		data = TestDatabases.newDataFolder();
 		site = RunningSite.start(data);
-		site.bean(Accounts.class).create("editor@news.test", "Editor", Role.EDITOR, "correct horse battery");
+		site.bean(Accounts.class).create(SystemActor.CLI, "editor@news.test", "Editor", Role.EDITOR, "correct horse battery");
 		editor = new NewsroomBrowser(site).signIn("editor@news.test", "correct horse battery");
 	}
 

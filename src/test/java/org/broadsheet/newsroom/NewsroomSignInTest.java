@@ -15,12 +15,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.List;
 
 import org.broadsheet.BroadsheetApplication;
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleWorkflow;
@@ -45,9 +47,9 @@ class NewsroomSignInTest {
 		Path data = TestDatabases.newDataFolder();
 		site = RunningSite.start(data);
 		var accounts = site.bean(Accounts.class);
-		accounts.create("editor@news.test", "Eda Editor", Role.EDITOR, PASSWORD);
-		accounts.create("contributor@news.test", "Cor Contributor", Role.CONTRIBUTOR, PASSWORD);
-		accounts.create("throttled@news.test", "Tess Throttled", Role.AUTHOR, PASSWORD);
+		accounts.create(SystemActor.CLI, "editor@news.test", "Eda Editor", Role.EDITOR, PASSWORD);
+		accounts.create(SystemActor.CLI, "contributor@news.test", "Cor Contributor", Role.CONTRIBUTOR, PASSWORD);
+		accounts.create(SystemActor.CLI, "throttled@news.test", "Tess Throttled", Role.AUTHOR, PASSWORD);
 		var workflow = site.bean(ArticleWorkflow.class);
 		workflow.store(ACTOR, new ArticleDraft(null, "A published piece", "News", List.of(AuthorProfile.named("Eda Editor")), null,
 				"Text", null, List.of(), null, ArticleStatus.PUBLISHED, Instant.parse("2024-01-01T00:00:00Z"), null, null));
@@ -187,6 +189,17 @@ class NewsroomSignInTest {
 					"administrator", "--broadsheet.data=" + data);
 			assertThat(code).as(out.toString()).isZero();
 			assertThat(out.toString()).contains("Created chief@news.test (Chief), role administrator");
+			// The audit log names the command line, not an account.
+			try (var db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("broadsheet.db"));
+					var rows = db.createStatement().executeQuery("""
+							SELECT l.account_id, l.actor, l.action, l.detail FROM newsroom_audit l
+							JOIN account a ON l.subject = 'account' AND a.id = l.subject_id""")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getObject(1)).isNull();
+				assertThat(List.of(rows.getString(2), rows.getString(3), rows.getString(4)))
+					.containsExactly("cli", "created", "administrator");
+				assertThat(rows.next()).isFalse();
+			}
 
 			System.setIn(new ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
 			var err = new StringWriter();

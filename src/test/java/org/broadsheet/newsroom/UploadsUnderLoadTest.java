@@ -24,6 +24,7 @@ import javax.imageio.ImageIO;
 
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.ReaderBrowser;
@@ -53,7 +54,7 @@ class UploadsUnderLoadTest {
 	static void start() {
 		site = RunningSite.start(TestDatabases.newDataFolder(), "--broadsheet.comments.min-fill-time=0s",
 				"--broadsheet.comments.per-minute=1000", "--broadsheet.comments.per-hour=1000");
-		site.bean(Accounts.class).create("editor@news.test", "Editor", Role.EDITOR, "correct horse battery");
+		site.bean(Accounts.class).create(SystemActor.CLI, "editor@news.test", "Editor", Role.EDITOR, "correct horse battery");
 	}
 
 	@AfterAll

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +15,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.broadsheet.account.Accounts;
+import org.broadsheet.account.NewsroomAudit;
+import org.broadsheet.account.NewsroomAuditEntry;
 import org.broadsheet.account.Role;
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.author.Authors;
@@ -49,7 +53,7 @@ class WorkflowTest {
 		site = RunningSite.start(data, clock, "--broadsheet.site.time-zone=UTC");
 		var accounts = site.bean(Accounts.class);
 		for (Role role : Role.values()) {
-			accounts.create(role.name().toLowerCase() + "@news.test", role.name(), role, PASSWORD);
+			accounts.create(SystemActor.CLI, role.name().toLowerCase() + "@news.test", role.name(), role, PASSWORD);
 		}
 	}
 
@@ -306,6 +310,10 @@ class WorkflowTest {
 		var bad = editor.post("/newsroom/authors/" + author.id(), Map.of("links", "javascript:alert(1)"));
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(bad.body()).selectFirst(".notice").text()).startsWith("links:");
+		long editorId = site.bean(Accounts.class).byEmail("editor@news.test").orElseThrow().id();
+		// One entry for the one edit made; the refused ones (403, 400) left none.
+		assertThat(audited(NewsroomAudit.AUTHOR, author.id()))
+			.containsExactly(new Audited(editorId, "EDITOR", "profile-edited", null));
 
 		var section = site.bean(Taxonomy.class).sectionBySlug("opinion").orElseThrow();
 		assertThat(editor.post("/newsroom/sections/" + section.id(), Map.of("name", "Comment", "opinion", "true"))
@@ -313,6 +321,24 @@ class WorkflowTest {
 		assertThat(site.get("/opinion/").html().selectFirst("h1").text()).isEqualTo("Comment");
 		assertThat(as("author").post("/newsroom/sections/" + section.id(), Map.of("name", "Mine")).statusCode())
 			.isEqualTo(403);
+		assertThat(audited(NewsroomAudit.SECTION, section.id()))
+			.containsExactly(new Audited(editorId, "EDITOR", "renamed", "Opinion"));
+
+		var tag = site.bean(Taxonomy.class).tagBySlug("workflow").orElseThrow();
+		assertThat(as("administrator").post("/newsroom/tags/" + tag.id(), Map.of("name", "Work flow")).statusCode())
+			.isEqualTo(302);
+		long administratorId = site.bean(Accounts.class).byEmail("administrator@news.test").orElseThrow().id();
+		assertThat(audited(NewsroomAudit.TAG, tag.id()))
+			.containsExactly(new Audited(administratorId, "ADMINISTRATOR", "renamed", "Workflow"));
+	}
+
+	/** An audit entry without its instant. */
+	record Audited(Long accountId, String who, String action, String detail) {
+	}
+
+	static List<Audited> audited(String subject, long id) {
+		return site.bean(NewsroomAudit.class).trail(subject, id).stream()
+			.map(e -> new Audited(e.accountId(), e.who(), e.action(), e.detail())).toList();
 	}
 
 	@Test
@@ -321,7 +347,10 @@ class WorkflowTest {
 		assertThat(as("editor").get("/newsroom/users").statusCode()).isEqualTo(403);
 		assertThat(as("editor").post("/newsroom/users", account).statusCode()).isEqualTo(403);
 		var admin = as("administrator");
+		// Audited at the site's clock (the test's, ahead of the system's once a test advanced it).
+		Instant before = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		assertThat(admin.post("/newsroom/users", account).statusCode()).isEqualTo(302);
+		Instant after = clock.instant();
 		assertThat(Jsoup.parse(admin.get("/newsroom/users").body()).select("td").eachText()).contains("new@news.test");
 		var duplicate = admin.post("/newsroom/users", account);
 		assertThat(duplicate.statusCode()).isEqualTo(400);
@@ -338,6 +367,18 @@ class WorkflowTest {
 				Map.of("email", "other@news.test", "name", "Other", "role", "author", "password", "short"));
 		assertThat(Jsoup.parse(shortPassword.body()).selectFirst("#password").attr("aria-invalid")).isEqualTo("true");
 		new NewsroomBrowser(site).signIn("new@news.test", "long enough pass");
+
+		var accounts = site.bean(Accounts.class);
+		var created = accounts.byEmail("new@news.test").orElseThrow();
+		long administratorId = accounts.byEmail("administrator@news.test").orElseThrow().id();
+		// The administrator's one creation; the refusals (403, a taken email) left nothing.
+		assertThat(audited(NewsroomAudit.ACCOUNT, created.id()))
+			.containsExactly(new Audited(administratorId, "ADMINISTRATOR", "created", "author"));
+		// Accounts made at the command line name it, not an account.
+		assertThat(audited(NewsroomAudit.ACCOUNT, administratorId))
+			.containsExactly(new Audited(null, "cli", "created", "administrator"));
+		assertThat(site.bean(NewsroomAudit.class).trail(NewsroomAudit.ACCOUNT, created.id()))
+			.extracting(NewsroomAuditEntry::at).singleElement().satisfies(at -> assertThat(at).isBetween(before, after));
 	}
 
 	@Test

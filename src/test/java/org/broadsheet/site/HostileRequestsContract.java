@@ -9,6 +9,7 @@ import java.util.Map;
 import org.broadsheet.account.Account;
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleWorkflow;
@@ -45,8 +46,8 @@ abstract class HostileRequestsContract {
 	void start() {
 		site = RunningSite.start(TestDatabases.newDataFolder(), databaseOptions().toArray(String[]::new));
 		var accounts = site.bean(Accounts.class);
-		contributor = accounts.create("contributor@example.com", "Connie Tributor", Role.CONTRIBUTOR, "contributor-password");
-		editor = accounts.create("editor@example.com", "Eddie Tor", Role.EDITOR, "editor-password");
+		contributor = accounts.create(SystemActor.CLI, "contributor@example.com", "Connie Tributor", Role.CONTRIBUTOR, "contributor-password");
+		editor = accounts.create(SystemActor.CLI, "editor@example.com", "Eddie Tor", Role.EDITOR, "editor-password");
 		article = TestArticles.publish(site, "A public story", Instant.now().minusSeconds(3600));
 	}
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.broadsheet.BroadsheetApplication;
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.RunningSite;
@@ -112,7 +113,7 @@ class WordPressSiteEndToEndTest {
 	@Test
 	void scheduledAndProtectedPostsAreNotPublicButPreview() {
 		var accounts = site.bean(Accounts.class);
-		accounts.create("wxr-editor@example.com", "WXR Editor", Role.EDITOR, "a long enough password");
+		accounts.create(SystemActor.CLI, "wxr-editor@example.com", "WXR Editor", Role.EDITOR, "a long enough password");
 		var browser = new NewsroomBrowser(site).signIn("wxr-editor@example.com", "a long enough password");
 		for (String title : List.of("Scheduled", "Template: Password Protected (the password is \"enter\")")) {
 			Map<String, Object> row = jdbc().sql("SELECT a.id, s.slug AS section, a.slug FROM article a "
