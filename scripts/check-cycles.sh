@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Package cycles among the compiled main classes (jdeps from the JDK, then Tarjan's strongly
-# connected components in a small embedded Python).
+# Class and package cycles among the compiled main classes (jdeps from the JDK, then Tarjan's
+# strongly connected components in a small embedded Python).
 #
 #   scripts/check-cycles.sh [CLASSES_DIR] [ROOT_PACKAGE]
 #       CLASSES_DIR   default the project's target/classes (compile first: mvn -DskipTests compile)
@@ -9,8 +9,9 @@
 # Fails (exit 1) when classes of two or more different packages depend on each other in a
 # circle, i.e. the package graph (an edge P -> Q when a class of P refers to a class of Q)
 # has a strongly connected component of more than one package; it prints each such cycle
-# with the class references that make it. Class-level cycles inside one package are only
-# reported (nested classes count as their top-level class). Exit 2: jdeps or python3 is
+# with the class references that make it; and when classes of one package refer to each other
+# in a circle (nested classes count as their top-level class; references only in Javadoc or
+# inlined constants are not in the bytecode and do not count). Exit 2: jdeps or python3 is
 # missing, or there are no classes. Needs bash, python3 and the JDK's jdeps; `mvn verify`
 # runs it (exec-maven-plugin, verify phase).
 set -euo pipefail
@@ -179,13 +180,14 @@ class_cycles = 0
 for p in sorted(cls_edges):
     for component in tarjan(set(cls_edges[p]) | {b for s in cls_edges[p].values() for b in s}, cls_edges[p]):
         class_cycles += 1
+        failed = True
         cycle = shortest_cycle(component, cls_edges[p])
-        print(f"note: class cycle in {p} ({len(component)} classes): "
+        print(f"CLASS CYCLE in {p} ({len(component)} classes): "
               f"{' -> '.join(c.rsplit('.', 1)[1] for c in cycle)}"
               + (f" (component: {', '.join(c.rsplit('.', 1)[1] for c in component)})" if len(component) > len(cycle) - 1 else ""))
 
 edges = sum(len(v) for v in pkg_edges.values())
 print(f"check-cycles: {len(packages)} packages under {root}, {edges} package dependencies, "
-      f"{len(package_sccs)} package cycle(s), {class_cycles} class cycle(s) inside packages (not failing)")
+      f"{len(package_sccs)} package cycle(s), {class_cycles} class cycle(s) inside packages")
 sys.exit(1 if failed else 0)
 PY

@@ -26,11 +26,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /**
- * Entry point and command line (picocli). No command, or {@code serve}, runs the web site;
- * {@code import PATH...} imports article bundles; {@code import-wordpress FILE} and
- * {@code export-wordpress FILE} read and write WordPress exports (WXR); {@code reindex} rebuilds the search index;
- * {@code user add|list} manages newsroom accounts. Spring options ({@code --server.port=9090})
- * may follow any command. Exit codes: 0 success, 1 the command reported failures, 2 bad usage.
+ * Entry point and command line (picocli). No command, or {@code serve}, runs the web
+ * site; {@code import PATH...} imports article bundles; {@code import-wordpress FILE} and
+ * {@code export-wordpress FILE} read and write WordPress exports (WXR); {@code reindex}
+ * rebuilds the search index; {@code user add|list} manages newsroom accounts. Spring
+ * options ({@code --server.port=9090}) may follow any command. Exit codes: 0 success, 1
+ * the command reported failures, 2 bad usage.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -38,8 +39,8 @@ import picocli.CommandLine;
 public class BroadsheetApplication {
 
 	/**
-	 * The one source of the current instant (UTC) for every module. Tests that need time to pass
-	 * register their own clock before the context starts, and advance it.
+	 * The one source of the current instant (UTC) for every module. Tests that need time
+	 * to pass register their own clock before the context starts, and advance it.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -47,7 +48,10 @@ public class BroadsheetApplication {
 		return Clock.systemUTC();
 	}
 
-	/** @param args a command and its options, or only Spring options to serve the site; see the class comment */
+	/**
+	 * @param args a command and its options, or only Spring options to serve the site;
+	 * see the class comment
+	 */
 	public static void main(String[] args) {
 		boolean springOptionsOnly = args.length == 0
 				|| args[0].startsWith("--") && !args[0].equals("--help") && !args[0].equals("--version");
@@ -61,7 +65,10 @@ public class BroadsheetApplication {
 		}
 	}
 
-	/** @return the command line, for {@link CommandLine#execute(String...)}; it does not exit the JVM */
+	/**
+	 * @return the command line, for {@link CommandLine#execute(String...)}; it does not
+	 * exit the JVM
+	 */
 	public static CommandLine commandLine() {
 		var cli = new CommandLine(new Root());
 		cli.addSubcommand(new Serve());
@@ -81,7 +88,10 @@ public class BroadsheetApplication {
 		return cli;
 	}
 
-	/** An option a command does not know that is not a Spring property either ({@code --name.part=value}). */
+	/**
+	 * An option a command does not know that is not a Spring property either
+	 * ({@code --name.part=value}).
+	 */
 	static final class UnknownOption extends IllegalArgumentException {
 
 		UnknownOption(String option) {
@@ -98,25 +108,27 @@ public class BroadsheetApplication {
 	/** The application without its web server or demo content, for commands. */
 	private static ConfigurableApplicationContext offline(String[] args) {
 		for (String arg : args) {
-			// What a command leaves unmatched goes to Spring; a typo must not pass silently.
+			// What a command leaves unmatched goes to Spring; a typo must not pass
+			// silently.
 			if (!arg.matches("--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+=.*")) {
 				throw new UnknownOption(arg);
 			}
 		}
 		prepareDataFolder(args);
-		// Command-line options outrank application.properties; default properties would not.
-		String[] options = Stream
-			.concat(Stream.of("--broadsheet.demo.enabled=false", "--broadsheet.search.follow=false", "--broadsheet.cache.follow=false",
-					"--broadsheet.workflow.clock=false",
-					"--logging.level.root=WARN"),
-					Arrays.stream(args))
+		// Command-line options outrank application.properties; default properties would
+		// not.
+		String[] options = Stream.concat(Stream.of("--broadsheet.demo.enabled=false",
+				"--broadsheet.search.follow=false", "--broadsheet.cache.follow=false",
+				"--broadsheet.workflow.clock=false", "--logging.level.root=WARN"), Arrays.stream(args))
 			.toArray(String[]::new);
 		return new SpringApplicationBuilder(BroadsheetApplication.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.run(options);
 	}
 
-	/** SQLite does not create missing parent folders, so the data folder must exist first. */
+	/**
+	 * SQLite does not create missing parent folders, so the data folder must exist first.
+	 */
 	private static void prepareDataFolder(String[] args) {
 		String configured = System.getProperty("broadsheet.data", System.getenv("BROADSHEET_DATA"));
 		for (String arg : args) {
@@ -145,7 +157,8 @@ public class BroadsheetApplication {
 
 	}
 
-	@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the web site at http://localhost:8080 (the default).")
+	@Command(name = "serve", mixinStandardHelpOptions = true,
+			description = "Run the web site at http://localhost:8080 (the default).")
 	static class Serve implements Callable<Integer> {
 
 		@CommandLine.Unmatched

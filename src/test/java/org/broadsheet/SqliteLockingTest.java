@@ -2,7 +2,6 @@ package org.broadsheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.broadsheet.support.TestArticles.ACTOR;
 
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -17,6 +16,7 @@ import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.author.AuthorProfile;
+import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.TransactionException;
 
 /**
- * SQLite under another writer: reads go on, a write that cannot get the lock fails cleanly, and no
- * pooled connection is left broken afterwards.
+ * SQLite under another writer: reads go on, a write that cannot get the lock fails
+ * cleanly, and no pooled connection is left broken afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @DirtiesContext
@@ -53,7 +53,7 @@ class SqliteLockingTest {
 
 	@Test
 	void readsDoNotWaitForAWriterAndALockTimeoutBreaksNothing() throws Exception {
-		workflow.store(ACTOR, draft("Before the lock"));
+		workflow.store(TestArticles.ACTOR, draft("Before the lock"));
 		try (var other = DriverManager.getConnection("jdbc:sqlite:" + DATA + "/broadsheet.db");
 				var statement = other.createStatement()) {
 			statement.execute("BEGIN IMMEDIATE");
@@ -64,17 +64,17 @@ class SqliteLockingTest {
 			assertThat((System.nanoTime() - started) / 1_000_000).as("reads took ms").isLessThan(2_000);
 			for (int i = 0; i < 2; i++) {
 				int n = i;
-				// The writer's BEGIN IMMEDIATE times out on the lock (SQLITE_BUSY), nothing else.
-				assertThatThrownBy(() -> workflow.store(ACTOR, draft("Blocked " + n)))
-					.isInstanceOfAny(DataAccessException.class,
-							TransactionException.class)
+				// The writer's BEGIN IMMEDIATE times out on the lock (SQLITE_BUSY),
+				// nothing else.
+				assertThatThrownBy(() -> workflow.store(TestArticles.ACTOR, draft("Blocked " + n)))
+					.isInstanceOfAny(DataAccessException.class, TransactionException.class)
 					.satisfies(ex -> assertThat(NestedExceptionUtils.getMostSpecificCause(ex))
 						.hasMessageContaining("SQLITE_BUSY"));
 			}
 			statement.execute("ROLLBACK");
 		}
 		for (int i = 0; i < 30; i++) {
-			workflow.store(ACTOR, draft("After the lock " + i));
+			workflow.store(TestArticles.ACTOR, draft("After the lock " + i));
 			assertThat(published.latest(1, 10).items()).isNotEmpty();
 		}
 		assertThat(published.latest(1, 100).items()).extracting(t -> t.title()).contains("After the lock 29");
@@ -89,7 +89,7 @@ class SqliteLockingTest {
 				int w = writer;
 				futures.add(pool.submit(() -> {
 					for (int i = 0; i < 15; i++) {
-						workflow.store(ACTOR, draft("Concurrent " + w + "-" + i));
+						workflow.store(TestArticles.ACTOR, draft("Concurrent " + w + "-" + i));
 					}
 				}));
 			}

@@ -14,11 +14,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Newsroom accounts: creating them and finding them. Passwords are only ever stored hashed. */
+/**
+ * Newsroom accounts: creating them and finding them. Passwords are only ever stored
+ * hashed.
+ */
 @Service
 public class Accounts {
 
-	/** Shortest password accepted, in characters (NIST SP 800-63B asks for at least 8). */
+	/**
+	 * Shortest password accepted, in characters (NIST SP 800-63B asks for at least 8).
+	 */
 	public static final int MIN_PASSWORD = 10;
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -39,13 +44,17 @@ public class Accounts {
 	}
 
 	/**
-	 * Creates an account and records it in the {@link NewsroomAudit} (subject {@code account},
-	 * action {@code created}, the role as detail). Account changes show on no page, so no event.
-	 *
-	 * @param actor who creates it: an administrator, or a {@link SystemActor} ({@link SystemActor#CLI}, the demo)
-	 * @param password plain text, at least {@value #MIN_PASSWORD} characters; hashed before storing
-	 * @throws AccessDeniedException unless {@code actor} may {@link Permission#MANAGE_ACCOUNTS manage accounts}
-	 * @throws InvalidInput naming the field: a malformed or taken email, a blank name, a short password
+	 * Creates an account and records it in the {@link NewsroomAudit} (subject
+	 * {@code account}, action {@code created}, the role as detail). Account changes show
+	 * on no page, so no event.
+	 * @param actor who creates it: an administrator, or a {@link SystemActor}
+	 * ({@link SystemActor#CLI}, the demo)
+	 * @param password plain text, at least {@value #MIN_PASSWORD} characters; hashed
+	 * before storing
+	 * @throws AccessDeniedException unless {@code actor} may
+	 * {@link Permission#MANAGE_ACCOUNTS manage accounts}
+	 * @throws InvalidInput naming the field: a malformed or taken email, a blank name, a
+	 * short password
 	 */
 	@Transactional
 	public Account create(Actor actor, String email, String displayName, Role role, String password) {
@@ -68,15 +77,16 @@ public class Accounts {
 				INSERT INTO account (email, display_name, role, password_hash, created_at)
 				VALUES (?, ?, ?, ?, ?) RETURNING id""")
 			.params(normalized, displayName.strip(), role.name(), passwords.encode(password), now.toEpochMilli())
-			.query(Long.class).single();
+			.query(Long.class)
+			.single();
 		audit.record(NewsroomAudit.ACCOUNT, id, actor, "created", role.name().toLowerCase(Locale.ROOT));
 		return new Account(id, normalized, displayName.strip(), role, now);
 	}
 
 	/**
 	 * @param email any case
-	 * @return the account, or empty (also for text no stored email can hold, e.g. a NUL, which
-	 * PostgreSQL would refuse with an error instead of finding nothing)
+	 * @return the account, or empty (also for text no stored email can hold, e.g. a NUL,
+	 * which PostgreSQL would refuse with an error instead of finding nothing)
 	 */
 	public Optional<Account> byEmail(String email) {
 		if (!storable(email)) {
@@ -84,29 +94,38 @@ public class Accounts {
 		}
 		return jdbc.sql("SELECT id, email, display_name, role, created_at FROM account WHERE email = ?")
 			.param(email.strip().toLowerCase(Locale.ROOT))
-			.query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-					Instant.ofEpochMilli(rs.getLong(5))))
+			.query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3),
+					Role.valueOf(rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5))))
 			.optional();
 	}
 
-	/** @return every account, by email */
+	/**
+	 * @return every account, by email
+	 */
 	public List<Account> all() {
 		return jdbc.sql("SELECT id, email, display_name, role, created_at FROM account ORDER BY email")
-			.query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-					Instant.ofEpochMilli(rs.getLong(5))))
+			.query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3),
+					Role.valueOf(rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5))))
 			.list();
 	}
 
-	/** @return the stored password hash, for sign-in only */
+	/**
+	 * @return the stored password hash, for sign-in only
+	 */
 	Optional<String> passwordHash(String email) {
 		if (!storable(email)) {
 			return Optional.empty();
 		}
 		return jdbc.sql("SELECT password_hash FROM account WHERE email = ?")
-			.param(email.strip().toLowerCase(Locale.ROOT)).query(String.class).optional();
+			.param(email.strip().toLowerCase(Locale.ROOT))
+			.query(String.class)
+			.optional();
 	}
 
-	/** Sign-in looks emails up as typed by anyone: one with a NUL cannot be stored, so is no one's. */
+	/**
+	 * Sign-in looks emails up as typed by anyone: one with a NUL cannot be stored, so is
+	 * no one's.
+	 */
 	private static boolean storable(String email) {
 		return email != null && email.indexOf('\0') < 0;
 	}

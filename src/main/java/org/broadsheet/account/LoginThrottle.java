@@ -13,31 +13,38 @@ import org.springframework.stereotype.Component;
 
 /**
  * Slows down password guessing: each account name and each client address has a bucket of
- * sign-in attempts (Bucket4j) that refills over {@link #WINDOW}. An attempt takes a token from both
- * buckets before its password is checked, so sign-ins sent at the same moment cannot all pass
- * the check before any failure is counted; a right password gives the tokens back. An empty bucket
- * refuses sign-in until it refills, whether or not the account exists, so the answer tells nothing
- * about which accounts there are. Per node; several nodes each allow their own share.
+ * sign-in attempts (Bucket4j) that refills over {@link #WINDOW}. An attempt takes a token
+ * from both buckets before its password is checked, so sign-ins sent at the same moment
+ * cannot all pass the check before any failure is counted; a right password gives the
+ * tokens back. An empty bucket refuses sign-in until it refills, whether or not the
+ * account exists, so the answer tells nothing about which accounts there are. Per node;
+ * several nodes each allow their own share.
  */
 @Component
 class LoginThrottle {
 
 	static final Duration WINDOW = Duration.ofMinutes(15);
 
-	/** Failed sign-ins allowed per account name, and per client address, in {@link #WINDOW}. */
+	/**
+	 * Failed sign-ins allowed per account name, and per client address, in
+	 * {@link #WINDOW}.
+	 */
 	static final int PER_ACCOUNT = 5;
 
 	static final int PER_ADDRESS = 20;
 
-	private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
-		.expireAfterAccess(WINDOW.multipliedBy(2)).build();
+	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterAccess(WINDOW.multipliedBy(2))
+		.build();
 
 	/**
-	 * Reserves one attempt for this account name from this address, atomically (Bucket4j's
-	 * {@code tryConsume}): a reserved attempt that fails stays counted.
-	 *
-	 * @param address the client address as the servlet container resolved it (trusted proxies applied)
-	 * @return false, reserving nothing, when the account's or the address's attempts are used up
+	 * Reserves one attempt for this account name from this address, atomically
+	 * (Bucket4j's {@code tryConsume}): a reserved attempt that fails stays counted.
+	 * @param address the client address as the servlet container resolved it (trusted
+	 * proxies applied)
+	 * @return false, reserving nothing, when the account's or the address's attempts are
+	 * used up
 	 */
 	boolean reserve(String email, String address) {
 		Bucket account = bucket(accountKey(email), PER_ACCOUNT);
@@ -51,16 +58,20 @@ class LoginThrottle {
 		return true;
 	}
 
-	/** A right password: the account's earlier failures are forgiven, the address's attempt given back. */
+	/**
+	 * A right password: the account's earlier failures are forgiven, the address's
+	 * attempt given back.
+	 */
 	void succeeded(String email, String address) {
 		buckets.invalidate(accountKey(email));
 		bucket(addressKey(address), PER_ADDRESS).addTokens(1);
 	}
 
 	private Bucket bucket(String key, int capacity) {
-		return buckets.get(key, k -> Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, WINDOW).build())
-			.build());
+		return buckets.get(key,
+				k -> Bucket.builder()
+					.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, WINDOW).build())
+					.build());
 	}
 
 	private static String accountKey(String email) {

@@ -8,10 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Who did what in the newsroom outside articles (whose history is the article module's): one entry
- * per changed comment, section, tag, author or account, naming an account or a
- * {@link SystemActor}. Written in the caller's transaction, so it holds exactly the committed
- * changes.
+ * Who did what in the newsroom outside articles (whose history is the article module's):
+ * one entry per changed comment, section, tag, author or account, naming an account or a
+ * {@link SystemActor}. Written in the caller's transaction, so it holds exactly the
+ * committed changes.
  */
 @Repository
 public class NewsroomAudit {
@@ -44,20 +44,23 @@ public class NewsroomAudit {
 	}
 
 	/**
-	 * Records one change at the clock's current instant (UTC epoch milliseconds in the table).
-	 *
-	 * @param subject what kind of thing changed: one of this class's constants, at most 20 characters
+	 * Records one change at the clock's current instant (UTC epoch milliseconds in the
+	 * table).
+	 * @param subject what kind of thing changed: one of this class's constants, at most
+	 * 20 characters
 	 * @param subjectId its id
 	 * @param actor who changed it
-	 * @param action what was done, at most 30 characters, e.g. {@code approved}, {@code renamed}
+	 * @param action what was done, at most 30 characters, e.g. {@code approved},
+	 * {@code renamed}
 	 * @param detail e.g. the former status or name; may be null
-	 * @throws IllegalStateException for a subject or action that does not fit its column (a bug, not input)
+	 * @throws IllegalStateException for a subject or action that does not fit its column
+	 * (a bug, not input)
 	 */
 	public void record(String subject, long subjectId, Actor actor, String action, String detail) {
 		if (subject == null || subject.isEmpty() || subject.length() > 20 || action == null || action.isEmpty()
 				|| action.length() > 30) {
-			throw new IllegalStateException("an audit entry needs a subject (≤ 20) and an action (≤ 30): " + subject
-					+ ", " + action);
+			throw new IllegalStateException(
+					"an audit entry needs a subject (≤ 20) and an action (≤ 30): " + subject + ", " + action);
 		}
 		jdbc.sql("""
 				INSERT INTO newsroom_audit (subject, subject_id, account_id, actor, action, at, detail)
@@ -70,8 +73,8 @@ public class NewsroomAudit {
 	/**
 	 * @param subject one of this class's constants
 	 * @param subjectId its id
-	 * @return the subject's entries, oldest first, each naming who (an account's current display
-	 *         name, or the system actor); empty when there are none
+	 * @return the subject's entries, oldest first, each naming who (an account's current
+	 * display name, or the system actor); empty when there are none
 	 */
 	public List<NewsroomAuditEntry> trail(String subject, long subjectId) {
 		return jdbc.sql("""

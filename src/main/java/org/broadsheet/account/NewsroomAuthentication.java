@@ -13,10 +13,11 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs newsroom accounts in by email and password, behind the {@link LoginThrottle}. A wrong
- * password and an unknown email fail alike, and take about as long (a hash is always checked).
- * The newsroom chain's only authentication manager ({@code SecurityConfiguration}): registered
- * twice, each failure would be checked and counted twice.
+ * Signs newsroom accounts in by email and password, behind the {@link LoginThrottle}. A
+ * wrong password and an unknown email fail alike, and take about as long (a hash is
+ * always checked). The newsroom chain's only authentication manager
+ * ({@code SecurityConfiguration}): registered twice, each failure would be checked and
+ * counted twice.
  */
 @Component
 class NewsroomAuthentication implements AuthenticationProvider {
@@ -36,7 +37,10 @@ class NewsroomAuthentication implements AuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
-	/** Checked against when the email is unknown, so that both failures cost one hash check. */
+	/**
+	 * Checked against when the email is unknown, so that both failures cost one hash
+	 * check.
+	 */
 	private final String decoyHash;
 
 	NewsroomAuthentication(Accounts accounts, PasswordEncoder passwords, LoginThrottle throttle) {
@@ -52,7 +56,8 @@ class NewsroomAuthentication implements AuthenticationProvider {
 		String password = String.valueOf(authentication.getCredentials());
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
 				? details.getRemoteAddress() : "unknown";
-		// Reserved before the (slow) hash check: parallel guesses cannot all pass a check-then-count.
+		// Reserved before the (slow) hash check: parallel guesses cannot all pass a
+		// check-then-count.
 		if (!throttle.reserve(email, address)) {
 			throw new Throttled();
 		}

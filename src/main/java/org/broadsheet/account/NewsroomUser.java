@@ -2,7 +2,10 @@ package org.broadsheet.account;
 
 import java.io.Serializable;
 
-/** The signed-in newsroom account, as the security context holds it (its name is the email). */
+/**
+ * The signed-in newsroom account, as the security context holds it (its name is the
+ * email).
+ */
 public record NewsroomUser(Account account) implements Serializable {
 
 	@Override

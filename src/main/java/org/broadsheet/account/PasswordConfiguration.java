@@ -9,7 +9,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Configuration(proxyBeanMethods = false)
 class PasswordConfiguration {
 
-	/** bcrypt today, behind a prefix ({@code {bcrypt}}) so that another scheme can follow. */
+	/**
+	 * bcrypt today, behind a prefix ({@code {bcrypt}}) so that another scheme can follow.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();

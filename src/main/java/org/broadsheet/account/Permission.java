@@ -3,13 +3,17 @@ package org.broadsheet.account;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * What a newsroom account may do, each with the least role that may: the one permission policy
- * every use case asks, instead of comparing roles where it acts. Rules that also depend on the
- * article (whose it is, whether it is live) are the article workflow's, built on these.
+ * What a newsroom account may do, each with the least role that may: the one permission
+ * policy every use case asks, instead of comparing roles where it acts. Rules that also
+ * depend on the article (whose it is, whether it is live) are the article workflow's,
+ * built on these.
  */
 public enum Permission {
 
-	/** Publish, schedule and unpublish one's own articles, and edit them once they are live. */
+	/**
+	 * Publish, schedule and unpublish one's own articles, and edit them once they are
+	 * live.
+	 */
 	PUBLISH_OWN(Role.AUTHOR, "Only authors publish their own articles"),
 
 	/** Edit, publish and unpublish anyone's article. */
@@ -34,14 +38,17 @@ public enum Permission {
 	}
 
 	/**
-	 * @return whether {@code actor}'s role has this permission; a {@link SystemActor} has all, any
-	 *         other kind of actor none
+	 * @return whether {@code actor}'s role has this permission; a {@link SystemActor} has
+	 * all, any other kind of actor none
 	 */
 	public boolean allows(Actor actor) {
 		return actor instanceof SystemActor || actor instanceof Account account && account.role().atLeast(least);
 	}
 
-	/** @throws AccessDeniedException (403) saying who may, unless {@code actor} has this permission */
+	/**
+	 * @throws AccessDeniedException (403) saying who may, unless {@code actor} has this
+	 * permission
+	 */
 	public void require(Actor actor) {
 		if (!allows(actor)) {
 			throw new AccessDeniedException(refusal);

@@ -13,9 +13,9 @@ import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler
 import org.springframework.stereotype.Component;
 
 /**
- * The readers' CSRF token in a cached page ({@code csrf} placeholder): the reader's cookie token,
- * or a new one set as a cookie, masked per response exactly as Spring Security's own filter masks
- * it (BREACH protection), so the POST checks it as usual.
+ * The readers' CSRF token in a cached page ({@code csrf} placeholder): the reader's
+ * cookie token, or a new one set as a cookie, masked per response exactly as Spring
+ * Security's own filter masks it (BREACH protection), so the POST checks it as usual.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -40,7 +40,8 @@ class ReaderCsrfPart implements ResponsePart {
 	public String value(String argument, HttpServletRequest request, HttpServletResponse response) {
 		CsrfToken loaded = tokens.loadToken(request);
 		if (loaded == null) {
-			// Not tokens.generateToken: its UUID.randomUUID() queues every thread on one lock.
+			// Not tokens.generateToken: its UUID.randomUUID() queues every thread on one
+			// lock.
 			loaded = new DefaultCsrfToken(SecurityConfiguration.CSRF_HEADER, SecurityConfiguration.CSRF_PARAMETER,
 					ResponseRandom.uuid());
 			tokens.saveToken(loaded, request, response);

@@ -5,20 +5,25 @@ import java.util.Locale;
 import org.broadsheet.shared.InvalidInput;
 
 /**
- * Newsroom roles, each with every capability of the ones before it: a contributor writes drafts
- * and submits them for review; an author also publishes their own; an editor edits and publishes
- * anyone's and moderates; an administrator also manages users and site settings.
+ * Newsroom roles, each with every capability of the ones before it: a contributor writes
+ * drafts and submits them for review; an author also publishes their own; an editor edits
+ * and publishes anyone's and moderates; an administrator also manages users and site
+ * settings.
  */
 public enum Role {
 
 	CONTRIBUTOR, AUTHOR, EDITOR, ADMINISTRATOR;
 
-	/** @return whether this role has every capability of {@code other} */
+	/**
+	 * @return whether this role has every capability of {@code other}
+	 */
 	public boolean atLeast(Role other) {
 		return compareTo(other) >= 0;
 	}
 
-	/** @return the Spring Security authority, e.g. {@code ROLE_EDITOR} */
+	/**
+	 * @return the Spring Security authority, e.g. {@code ROLE_EDITOR}
+	 */
 	String authority() {
 		return "ROLE_" + name();
 	}

@@ -17,15 +17,19 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 
 /**
- * Spring Security: form sign-in for the newsroom, CSRF on every state change (the session's
- * token in the newsroom, a cookie's on readers' pages), the session id changed at sign-in, and security headers. Two chains:
- * newsroom pages are never cached; reader pages leave caching to the site (ETags, CDNs).
+ * Spring Security: form sign-in for the newsroom, CSRF on every state change (the
+ * session's token in the newsroom, a cookie's on readers' pages), the session id changed
+ * at sign-in, and security headers. Two chains: newsroom pages are never cached; reader
+ * pages leave caching to the site (ETags, CDNs).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
-	/** The readers' CSRF token's header and form field (Spring Security's defaults, named here for {@link ReaderCsrfPart}). */
+	/**
+	 * The readers' CSRF token's header and form field (Spring Security's defaults, named
+	 * here for {@link ReaderCsrfPart}).
+	 */
 	static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
 	static final String CSRF_PARAMETER = "_csrf";
@@ -37,13 +41,19 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain newsroom(HttpSecurity http, NewsroomAuthentication authentication) throws Exception {
 		http.securityMatcher(NEWSROOM)
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/login").permitAll()
-				.anyRequest().hasRole(Role.CONTRIBUTOR.name()))
-			// The chain's own manager, without the global one as parent: Spring Boot also registers
-			// every AuthenticationProvider bean globally, and a failed local check would then be
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/login")
+				.permitAll()
+				.anyRequest()
+				.hasRole(Role.CONTRIBUTOR.name()))
+			// The chain's own manager, without the global one as parent: Spring Boot also
+			// registers
+			// every AuthenticationProvider bean globally, and a failed local check would
+			// then be
 			// tried (and counted by the throttle) a second time there.
 			.authenticationManager(new ProviderManager(authentication))
-			.formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
+			.formLogin(form -> form.loginPage("/login")
+				.usernameParameter("email")
+				.passwordParameter("password")
 				.defaultSuccessUrl("/newsroom", true)
 				.failureHandler((request, response, ex) -> response.sendRedirect(
 						ex instanceof NewsroomAuthentication.Throttled ? "/login?throttled" : "/login?error")))
@@ -63,10 +73,11 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Readers' forms (comments, likes) carry a token that matches a cookie (double submit): no
-	 * session, so any node can take the POST. The cookie outlives the browser session (a restored
-	 * tab's form still works) and the comment form's own day-long validity. Cached pages get the
-	 * token spliced in per response ({@link ReaderCsrfPart}).
+	 * Readers' forms (comments, likes) carry a token that matches a cookie (double
+	 * submit): no session, so any node can take the POST. The cookie outlives the browser
+	 * session (a restored tab's form still works) and the comment form's own day-long
+	 * validity. Cached pages get the token spliced in per response
+	 * ({@link ReaderCsrfPart}).
 	 */
 	@Bean
 	static CookieCsrfTokenRepository readerCsrfTokens() {
@@ -77,7 +88,10 @@ class SecurityConfiguration {
 		return tokens;
 	}
 
-	/** BREACH masking of the token in each response, with randomness that does not serialize threads. */
+	/**
+	 * BREACH masking of the token in each response, with randomness that does not
+	 * serialize threads.
+	 */
 	static XorCsrfTokenRequestAttributeHandler masking() {
 		var masking = new XorCsrfTokenRequestAttributeHandler();
 		masking.setSecureRandom(ResponseRandom.INSTANCE);

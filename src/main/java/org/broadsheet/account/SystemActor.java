@@ -4,7 +4,8 @@ package org.broadsheet.account;
  * A process the operator started rather than a person signed in: it holds every
  * {@link Permission}, and the audit log names it.
  *
- * @param name lower-case, at most 40 characters, e.g. {@code scheduler}, {@code wordpress-import}
+ * @param name lower-case, at most 40 characters, e.g. {@code scheduler},
+ * {@code wordpress-import}
  */
 public record SystemActor(String name) implements Actor {
 

@@ -17,14 +17,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
-/** {@code user add|list}: newsroom accounts from the command line (the first administrator). */
+/**
+ * {@code user add|list}: newsroom accounts from the command line (the first
+ * administrator).
+ */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage newsroom accounts.",
 		subcommands = { UserCommand.Add.class, UserCommand.ListAccounts.class })
 public class UserCommand {
 
 	private final Function<String[], ConfigurableApplicationContext> context;
 
-	/** @param context starts the application, given Spring options, without its web server */
+	/**
+	 * @param context starts the application, given Spring options, without its web server
+	 */
 	public UserCommand(Function<String[], ConfigurableApplicationContext> context) {
 		this.context = context;
 	}
@@ -70,8 +75,10 @@ public class UserCommand {
 					: new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
 			try (var app = parent.context.apply(options.toArray(String[]::new))) {
 				var account = app.getBean(Accounts.class).create(SystemActor.CLI, email, name, parsed, password);
-				spec.commandLine().getOut().printf("Created %s (%s), role %s. Sign in at /login.%n", account.email(),
-						account.displayName(), account.role().name().toLowerCase(Locale.ROOT));
+				spec.commandLine()
+					.getOut()
+					.printf("Created %s (%s), role %s. Sign in at /login.%n", account.email(), account.displayName(),
+							account.role().name().toLowerCase(Locale.ROOT));
 				return 0;
 			}
 			catch (IllegalArgumentException ex) {
@@ -98,8 +105,10 @@ public class UserCommand {
 		public Integer call() {
 			try (var app = parent.context.apply(options.toArray(String[]::new))) {
 				for (var account : app.getBean(Accounts.class).all()) {
-					spec.commandLine().getOut().printf("%-40s %-14s %s%n", account.email(),
-							account.role().name().toLowerCase(Locale.ROOT), account.displayName());
+					spec.commandLine()
+						.getOut()
+						.printf("%-40s %-14s %s%n", account.email(), account.role().name().toLowerCase(Locale.ROOT),
+								account.displayName());
 				}
 				return 0;
 			}

@@ -26,12 +26,16 @@ public record Article(long id, String slug, String title, Section section, List<
 		String bodyHtml, Image leadImage, List<Tag> tags, String language, ArticleStatus status, Instant publishedAt,
 		Instant updatedAt, Syndication syndication) {
 
-	/** @return the article's path, {@code /{section}/{slug}}, percent-encoded (RFC 3986) */
+	/**
+	 * @return the article's path, {@code /{section}/{slug}}, percent-encoded (RFC 3986)
+	 */
 	public String path() {
 		return Permalinks.article(section.slug(), slug);
 	}
 
-	/** @return whether it was changed after it was published */
+	/**
+	 * @return whether it was changed after it was published
+	 */
 	public boolean updatedSincePublished() {
 		return publishedAt != null && updatedAt.isAfter(publishedAt);
 	}

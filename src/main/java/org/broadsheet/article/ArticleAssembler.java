@@ -17,8 +17,8 @@ import org.broadsheet.taxonomy.Taxonomy;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns article rows into articles and teasers: their authors, sections, tags and images are
- * loaded with one query per kind for all the rows, never one per article.
+ * Turns article rows into articles and teasers: their authors, sections, tags and images
+ * are loaded with one query per kind for all the rows, never one per article.
  */
 @Component
 class ArticleAssembler {
@@ -38,17 +38,21 @@ class ArticleAssembler {
 		this.media = media;
 	}
 
-	/** The authors, sections and images (and tags when {@code withTags}) of these rows. */
+	/**
+	 * The authors, sections and images (and tags when {@code withTags}) of these rows.
+	 */
 	Parts parts(List<ArticleRow> rows, boolean withTags) {
 		List<Long> ids = rows.stream().map(ArticleRow::id).toList();
 		var authorIds = repository.authorIds(ids);
 		var tagIds = withTags ? repository.tagIds(ids) : Map.<Long, List<Long>>of();
-		return new Parts(taxonomy.sectionsByIds(distinct(rows.stream().map(ArticleRow::sectionId).toList())),
-				authorIds, authors.byIds(flatten(authorIds.values())), tagIds, taxonomy.tagsByIds(flatten(tagIds.values())),
+		return new Parts(taxonomy.sectionsByIds(distinct(rows.stream().map(ArticleRow::sectionId).toList())), authorIds,
+				authors.byIds(flatten(authorIds.values())), tagIds, taxonomy.tagsByIds(flatten(tagIds.values())),
 				media.byIds(distinct(rows.stream().map(ArticleRow::leadImageId).filter(i -> i != null).toList())));
 	}
 
-	/** @return teasers of {@code rows}, in their order */
+	/**
+	 * @return teasers of {@code rows}, in their order
+	 */
 	List<ArticleTeaser> teasers(List<ArticleRow> rows) {
 		if (rows.isEmpty()) {
 			return List.of();
@@ -60,7 +64,9 @@ class ArticleAssembler {
 			.toList();
 	}
 
-	/** @return the whole article of a row read with {@link ArticleRow#COLUMNS} */
+	/**
+	 * @return the whole article of a row read with {@link ArticleRow#COLUMNS}
+	 */
 	Article full(ArticleRow r) {
 		return full(r, parts(List.of(r), true));
 	}
@@ -68,8 +74,8 @@ class ArticleAssembler {
 	Article full(ArticleRow r, Parts parts) {
 		return new Article(r.id(), r.slug(), r.title(), parts.sections().get(r.sectionId()), parts.authorsOf(r),
 				r.summary(), r.bodyHtml(), parts.image(r), parts.tagsOf(r), r.language(),
-				ArticleStatus.ofCode(r.status()), instant(r.publishedAt()),
-				Instant.ofEpochMilli(r.updatedAt()), r.syndication());
+				ArticleStatus.ofCode(r.status()), instant(r.publishedAt()), Instant.ofEpochMilli(r.updatedAt()),
+				r.syndication());
 	}
 
 	static Instant instant(Long millis) {
@@ -100,7 +106,8 @@ class ArticleAssembler {
 
 		Image image(ArticleRow r) {
 			Image image = r.leadImageId() == null ? null : images.get(r.leadImageId());
-			return image == null ? null : image.describedAs(r.leadImageAlt(), r.leadImageCaption(), r.leadImageCredit());
+			return image == null ? null
+					: image.describedAs(r.leadImageAlt(), r.leadImageCaption(), r.leadImageCredit());
 		}
 
 	}

@@ -6,8 +6,8 @@ import java.util.List;
 import org.broadsheet.author.AuthorProfile;
 
 /**
- * An article as written, to be saved: {@link Articles#save(ArticleDraft)}, which checks it
- * against {@link ArticleRules} first.
+ * An article as written, to be saved: {@link Articles#save(ArticleDraft)}, which checks
+ * it against {@link ArticleRules} first.
  *
  * @param slug wanted slug, or null to derive it from the title
  * @param section section name; created if new
@@ -37,8 +37,8 @@ public record ArticleDraft(String slug, String title, String section, List<Autho
 	public static final int MAX_BODY = 1_000_000;
 
 	/**
-	 * Copies the lists; checks nothing, so that every stored revision can be read again: the
-	 * rules ({@link ArticleRules}) are checked before a draft is written.
+	 * Copies the lists; checks nothing, so that every stored revision can be read again:
+	 * the rules ({@link ArticleRules}) are checked before a draft is written.
 	 */
 	public ArticleDraft {
 		authors = authors == null ? List.of() : List.copyOf(authors);

@@ -1,14 +1,17 @@
 package org.broadsheet.article;
 
 /**
- * Something happened to an article. Published inside the transaction that made the change;
- * listeners that update derived state listen after commit (or follow the change log).
+ * Something happened to an article. Published inside the transaction that made the
+ * change; listeners that update derived state listen after commit (or follow the change
+ * log).
  */
 public sealed interface ArticleEvent {
 
 	long articleId();
 
-	/** @return a short name for the change log: published, updated, unpublished, deleted */
+	/**
+	 * @return a short name for the change log: published, updated, unpublished, deleted
+	 */
 	String kind();
 
 	/** An article became public (or will, at its publication instant). */

@@ -19,10 +19,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Articles coming from and going to other systems (WordPress): restoring an imported article
- * under a stable import key, keeping its former slugs, and reading everything for an export. Its
- * use cases have {@link ArticleWorkflow}'s shape: permission, change, one audit entry naming the
- * actor (e.g. {@link org.broadsheet.account.SystemActor#WORDPRESS_IMPORT}), one event.
+ * Articles coming from and going to other systems (WordPress): restoring an imported
+ * article under a stable import key, keeping its former slugs, and reading everything for
+ * an export. Its use cases have {@link ArticleWorkflow}'s shape: permission, change, one
+ * audit entry naming the actor (e.g.
+ * {@link org.broadsheet.account.SystemActor#WORDPRESS_IMPORT}), one event.
  */
 @Service
 public class ArticleInterchange {
@@ -61,7 +62,9 @@ public class ArticleInterchange {
 
 	/** What {@link #restore} did. */
 	public enum Outcome {
+
 		CREATED, UPDATED, UNCHANGED
+
 	}
 
 	/**
@@ -73,18 +76,19 @@ public class ArticleInterchange {
 	}
 
 	/**
-	 * Creates or updates the article imported from elsewhere under {@code importKey} (e.g. a
-	 * WordPress export's post id). Its slug is the draft's (or the title's) unless another article
-	 * of the section holds it, then the first free {@code -2}, {@code -3}, …; it never overwrites
-	 * an article it did not import. A scheduled draft goes live by itself at its
-	 * {@code publishedAt}. Restoring what is already stored changes nothing: no revision, no event,
-	 * no audit entry. Otherwise the draft becomes the article's latest and live revision.
-	 *
+	 * Creates or updates the article imported from elsewhere under {@code importKey}
+	 * (e.g. a WordPress export's post id). Its slug is the draft's (or the title's)
+	 * unless another article of the section holds it, then the first free {@code -2},
+	 * {@code -3}, …; it never overwrites an article it did not import. A scheduled draft
+	 * goes live by itself at its {@code publishedAt}. Restoring what is already stored
+	 * changes nothing: no revision, no event, no audit entry. Otherwise the draft becomes
+	 * the article's latest and live revision.
 	 * @param actor who imports; needs {@link Permission#EDIT_ANY_ARTICLE}
 	 * @param importKey unique across imports, at most 300 characters
 	 * @param sticky pinned to the top of the front page
-	 * @throws InvalidArticle naming the field: a blank key, a name without a letter or digit, a
-	 *         scheduled draft without its instant, or a lead image not in the media library
+	 * @throws InvalidArticle naming the field: a blank key, a name without a letter or
+	 * digit, a scheduled draft without its instant, or a lead image not in the media
+	 * library
 	 * @throws AccessDeniedException when the actor may not edit anyone's article
 	 */
 	@Transactional
@@ -102,10 +106,12 @@ public class ArticleInterchange {
 		if (base.isEmpty()) {
 			base = slugger.slugify(draft.title(), ArticleWriter.FALLBACK_SLUG);
 		}
-		// A name no article has: only a free slug, or this article's own, satisfies the claim.
+		// A name no article has: only a free slug, or this article's own, satisfies the
+		// claim.
 		String own = imported.map(i -> Long.toString(i.id())).orElse("\u0000new");
-		String slug = SlugClaim.claim(base, own,
-				s -> repository.find(section.id(), s).map(row -> Long.toString(row.id()))).slug();
+		String slug = SlugClaim
+			.claim(base, own, s -> repository.find(section.id(), s).map(row -> Long.toString(row.id())))
+			.slug();
 		ArticleDraft wanted = new ArticleDraft(slug, draft.title(), draft.section(), draft.authors(), draft.summary(),
 				draft.bodyMarkdown(), draft.leadImage(), draft.tags(), draft.language(), draft.status(),
 				draft.publishedAt(), draft.updatedAt(), draft.syndication());
@@ -131,10 +137,9 @@ public class ArticleInterchange {
 	}
 
 	/**
-	 * Keeps a former slug of the article as an address in its current section that answers with a
-	 * permanent redirect (WordPress {@code _wp_old_slug}). An address already remembered, or the
-	 * article's own, is left alone.
-	 *
+	 * Keeps a former slug of the article as an address in its current section that
+	 * answers with a permanent redirect (WordPress {@code _wp_old_slug}). An address
+	 * already remembered, or the article's own, is left alone.
 	 * @param actor who imports; needs {@link Permission#EDIT_ANY_ARTICLE}
 	 * @param oldSlug decoded; slugified as titles are
 	 * @return whether a new redirect was stored
@@ -169,7 +174,6 @@ public class ArticleInterchange {
 
 	/**
 	 * Every article in any status, a page at a time, for exports.
-	 *
 	 * @param afterId 0 for the first page, else the last id of the previous page
 	 * @param limit at most this many, by ascending id
 	 */
@@ -181,7 +185,8 @@ public class ArticleInterchange {
 		var sticky = new HashSet<>(repository.sticky(ids));
 		var oldSlugs = repository.oldSlugs(ids);
 		return rows.stream()
-			.map(r -> new Stored(assembler.full(r, parts), sticky.contains(r.id()), oldSlugs.getOrDefault(r.id(), List.of())))
+			.map(r -> new Stored(assembler.full(r, parts), sticky.contains(r.id()),
+					oldSlugs.getOrDefault(r.id(), List.of())))
 			.toList();
 	}
 

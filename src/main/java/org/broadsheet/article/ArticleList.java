@@ -10,12 +10,16 @@ import java.util.List;
  */
 public record ArticleList(List<ArticleTeaser> items, int page, int pageCount) {
 
-	/** @return whether there is a page before this one (newer articles) */
+	/**
+	 * @return whether there is a page before this one (newer articles)
+	 */
 	public boolean hasPrevious() {
 		return page > 1;
 	}
 
-	/** @return whether there is a page after this one (older articles) */
+	/**
+	 * @return whether there is a page after this one (older articles)
+	 */
 	public boolean hasNext() {
 		return page < pageCount;
 	}

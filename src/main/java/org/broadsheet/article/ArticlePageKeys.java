@@ -14,13 +14,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 
 /**
- * Says which cached pages an {@link ArticleEvent} changes: the article's own page and every page
- * showing it ({@code article:ID}), the listings it joins (its section, tags and authors, the front
- * page), its neighbours (their previous/next links), feeds, sitemaps and search, and the
- * navigation when its section has just gained its first public article or lost its last (only
- * sections with a public article are in the navigation). A transaction that
- * changes more than {@value #EXACT} articles (an import) changes every page instead: computing
- * each article's keys would cost more than re-rendering.
+ * Says which cached pages an {@link ArticleEvent} changes: the article's own page and
+ * every page showing it ({@code article:ID}), the listings it joins (its section, tags
+ * and authors, the front page), its neighbours (their previous/next links), feeds,
+ * sitemaps and search, and the navigation when its section has just gained its first
+ * public article or lost its last (only sections with a public article are in the
+ * navigation). A transaction that changes more than {@value #EXACT} articles (an import)
+ * changes every page instead: computing each article's keys would cost more than
+ * re-rendering.
  */
 @Component
 class ArticlePageKeys {
@@ -65,7 +66,8 @@ class ArticlePageKeys {
 	private Set<String> keys(long id) {
 		Set<String> keys = new LinkedHashSet<>(List.of(Surrogates.article(id), Surrogates.FRONT, Surrogates.FEEDS,
 				Surrogates.SITEMAPS, Surrogates.SEARCH));
-		// At most one public article left in its section (this one, or none): the section just
+		// At most one public article left in its section (this one, or none): the section
+		// just
 		// entered or left the navigation.
 		int inSection = published.publicInSectionOf(id, clock.millis(), 2);
 		if (inSection <= 1) {

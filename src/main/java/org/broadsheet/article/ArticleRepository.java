@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL for writing articles and their authors, tags and redirects, and for the newsroom's reading;
- * the reader's side is {@link PublishedArticleRepository}. Instants are epoch milliseconds.
+ * SQL for writing articles and their authors, tags and redirects, and for the newsroom's
+ * reading; the reader's side is {@link PublishedArticleRepository}. Instants are epoch
+ * milliseconds.
  */
 @Repository
 class ArticleRepository {
@@ -29,12 +30,16 @@ class ArticleRepository {
 
 	Optional<ArticleRow> find(long sectionId, String slug) {
 		return jdbc.sql("SELECT " + ArticleRow.COLUMNS + " FROM article a WHERE a.section_id = ? AND a.slug = ?")
-			.params(sectionId, slug).query(ArticleRow.class).optional();
+			.params(sectionId, slug)
+			.query(ArticleRow.class)
+			.optional();
 	}
 
 	Optional<ArticleRow> find(long id) {
-		return jdbc.sql("SELECT " + ArticleRow.COLUMNS + " FROM article a WHERE a.id = ?").param(id)
-			.query(ArticleRow.class).optional();
+		return jdbc.sql("SELECT " + ArticleRow.COLUMNS + " FROM article a WHERE a.id = ?")
+			.param(id)
+			.query(ArticleRow.class)
+			.optional();
 	}
 
 	void setCreatedBy(long id, long accountId) {
@@ -42,16 +47,19 @@ class ArticleRepository {
 	}
 
 	/**
-	 * @return where the article stands, with its row locked for the rest of the transaction: a no-op
-	 *         UPDATE takes PostgreSQL's row lock (SQLite's IMMEDIATE transactions hold the database
-	 *         lock already), so the scheduler and an editor never act on the same stale state
+	 * @return where the article stands, with its row locked for the rest of the
+	 * transaction: a no-op UPDATE takes PostgreSQL's row lock (SQLite's IMMEDIATE
+	 * transactions hold the database lock already), so the scheduler and an editor never
+	 * act on the same stale state
 	 */
 	Optional<ArticleState> lockedState(long id) {
 		jdbc.sql("UPDATE article SET status = status WHERE id = ?").param(id).update();
 		return state(id);
 	}
 
-	/** @return where the article stands in the workflow */
+	/**
+	 * @return where the article stands in the workflow
+	 */
 	Optional<ArticleState> state(long id) {
 		return jdbc.sql("""
 				SELECT status, created_by, live_revision_id, latest_revision_id, scheduled_revision_id, go_live_at,
@@ -79,40 +87,49 @@ class ArticleRepository {
 	/** Pins the revision approved to go live at {@code goLiveAt}; nulls for none. */
 	void setSchedule(long id, Long revisionId, Instant goLiveAt) {
 		jdbc.sql("UPDATE article SET scheduled_revision_id = ?, go_live_at = ? WHERE id = ?")
-			.params(revisionId, goLiveAt == null ? null : goLiveAt.toEpochMilli(), id).update();
+			.params(revisionId, goLiveAt == null ? null : goLiveAt.toEpochMilli(), id)
+			.update();
 	}
 
-	/** @param at when the article leaves the site by itself (UTC), or null for never */
+	/**
+	 * @param at when the article leaves the site by itself (UTC), or null for never
+	 */
 	void setUnpublishAt(long id, Instant at) {
-		jdbc.sql("UPDATE article SET unpublish_at = ? WHERE id = ?").params(at == null ? null : at.toEpochMilli(), id)
+		jdbc.sql("UPDATE article SET unpublish_at = ? WHERE id = ?")
+			.params(at == null ? null : at.toEpochMilli(), id)
 			.update();
 	}
 
 	/**
 	 * Takes the article off the site now, dropping whatever was scheduled.
-	 *
-	 * @param neverPublic the article was only scheduled: its instant was never a publication instant
+	 * @param neverPublic the article was only scheduled: its instant was never a
+	 * publication instant
 	 */
 	void takeOff(long id, boolean neverPublic) {
 		jdbc.sql("""
 				UPDATE article SET status = 'unpublished', published_at = CASE WHEN ? THEN NULL ELSE published_at END,
 				  go_live_at = NULL, scheduled_revision_id = NULL, unpublish_at = NULL WHERE id = ?""")
-			.params(neverPublic, id).update();
+			.params(neverPublic, id)
+			.update();
 	}
 
-	/** @return whether an article is due to go live, take changes live or leave at {@code now} (indexed) */
+	/**
+	 * @return whether an article is due to go live, take changes live or leave at
+	 * {@code now} (indexed)
+	 */
 	boolean anyDue(long now) {
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM (SELECT id FROM article WHERE status = 'scheduled' AND go_live_at <= ?
 				UNION ALL SELECT id FROM article WHERE status = 'published' AND go_live_at <= ?
 				UNION ALL SELECT id FROM article WHERE status = 'published' AND unpublish_at <= ?) due""")
-			.params(now, now, now).query(Integer.class).single() > 0;
+			.params(now, now, now)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	/**
-	 * Publishes the scheduled articles due at {@code now}. One conditional UPDATE: with several
-	 * nodes polling, each article is claimed by exactly one.
-	 *
+	 * Publishes the scheduled articles due at {@code now}. One conditional UPDATE: with
+	 * several nodes polling, each article is claimed by exactly one.
 	 * @return their ids
 	 */
 	List<Long> claimDuePublications(long now) {
@@ -125,32 +142,42 @@ class ArticleRepository {
 	record DueChange(long articleId, long revisionId) {
 	}
 
-	/** @return the scheduled changes of published articles due at {@code now} (indexed) */
+	/**
+	 * @return the scheduled changes of published articles due at {@code now} (indexed)
+	 */
 	List<DueChange> dueChanges(long now) {
 		return jdbc.sql("""
 				SELECT id, scheduled_revision_id FROM article WHERE status = 'published' AND go_live_at <= ?
 				  AND scheduled_revision_id IS NOT NULL""")
-			.param(now).query((rs, n) -> new DueChange(rs.getLong(1), rs.getLong(2))).list();
+			.param(now)
+			.query((rs, n) -> new DueChange(rs.getLong(1), rs.getLong(2)))
+			.list();
 	}
 
 	/**
-	 * Claims a due change by clearing its schedule: with several nodes polling, exactly one claims it.
-	 *
+	 * Claims a due change by clearing its schedule: with several nodes polling, exactly
+	 * one claims it.
 	 * @return whether this call claimed it
 	 */
 	boolean claimDueChange(DueChange change, long now) {
 		return jdbc.sql("""
 				UPDATE article SET go_live_at = NULL, scheduled_revision_id = NULL
 				WHERE id = ? AND status = 'published' AND scheduled_revision_id = ? AND go_live_at <= ?""")
-			.params(change.articleId(), change.revisionId(), now).update() == 1;
+			.params(change.articleId(), change.revisionId(), now)
+			.update() == 1;
 	}
 
-	/** Unpublishes the published articles due to leave at {@code now}, exactly once; @return their ids */
+	/**
+	 * Unpublishes the published articles due to leave at {@code now}, exactly
+	 * once; @return their ids
+	 */
 	List<Long> claimDueUnpublications(long now) {
 		return jdbc.sql("""
 				UPDATE article SET status = 'unpublished', unpublish_at = NULL, go_live_at = NULL,
 				  scheduled_revision_id = NULL WHERE status = 'published' AND unpublish_at <= ? RETURNING id""")
-			.param(now).query(Long.class).list();
+			.param(now)
+			.query(Long.class)
+			.list();
 	}
 
 	private static Long nullable(ResultSet rs, int column) throws SQLException {
@@ -167,21 +194,25 @@ class ArticleRepository {
 		return jdbc.sql("DELETE FROM article WHERE id = ?").param(id).update() == 1;
 	}
 
-	/** @param publishedAt epoch milliseconds, or null for none */
+	/**
+	 * @param publishedAt epoch milliseconds, or null for none
+	 */
 	long insert(long sectionId, String slug, ArticleDraft d, String bodyHtml, Long publishedAt, long updatedAt) {
 		return jdbc.sql("""
 				INSERT INTO article (section_id, slug, title, summary, body_markdown, body_html, language,
 				  lead_image_id, status, published_at, updated_at, syndication_publication, syndication_note,
 				  syndication_url, lead_image_alt, lead_image_caption, lead_image_credit)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-			.params(sectionId, slug, d.title(), d.summary(), d.bodyMarkdown(), bodyHtml, d.language(),
-					imageId(d), d.status().code(),
-					publishedAt, updatedAt, syndication(d).publication(), syndication(d).note(),
+			.params(sectionId, slug, d.title(), d.summary(), d.bodyMarkdown(), bodyHtml, d.language(), imageId(d),
+					d.status().code(), publishedAt, updatedAt, syndication(d).publication(), syndication(d).note(),
 					syndication(d).url(), image(d).alt(), image(d).caption(), image(d).credit())
-			.query(Long.class).single();
+			.query(Long.class)
+			.single();
 	}
 
-	/** @param publishedAt epoch milliseconds, or null for none */
+	/**
+	 * @param publishedAt epoch milliseconds, or null for none
+	 */
 	void update(long id, long sectionId, String slug, ArticleDraft d, String bodyHtml, Long publishedAt,
 			long updatedAt) {
 		jdbc.sql("""
@@ -190,9 +221,8 @@ class ArticleRepository {
 				  syndication_publication = ?, syndication_note = ?, syndication_url = ?, lead_image_alt = ?,
 				  lead_image_caption = ?, lead_image_credit = ?
 				WHERE id = ?""")
-			.params(sectionId, slug, d.title(), d.summary(), d.bodyMarkdown(), bodyHtml, d.language(),
-					imageId(d), d.status().code(),
-					publishedAt, updatedAt, syndication(d).publication(), syndication(d).note(),
+			.params(sectionId, slug, d.title(), d.summary(), d.bodyMarkdown(), bodyHtml, d.language(), imageId(d),
+					d.status().code(), publishedAt, updatedAt, syndication(d).publication(), syndication(d).note(),
 					syndication(d).url(), image(d).alt(), image(d).caption(), image(d).credit(), id)
 			.update();
 	}
@@ -213,7 +243,8 @@ class ArticleRepository {
 		jdbc.sql("DELETE FROM article_author WHERE article_id = ?").param(articleId).update();
 		for (int i = 0; i < authorIds.size(); i++) {
 			jdbc.sql("INSERT INTO article_author (article_id, author_id, position) VALUES (?, ?, ?)")
-				.params(articleId, authorIds.get(i), i).update();
+				.params(articleId, authorIds.get(i), i)
+				.update();
 		}
 	}
 
@@ -221,7 +252,8 @@ class ArticleRepository {
 		jdbc.sql("DELETE FROM article_tag WHERE article_id = ?").param(articleId).update();
 		for (int i = 0; i < tagIds.size(); i++) {
 			jdbc.sql("INSERT INTO article_tag (article_id, tag_id, position) VALUES (?, ?, ?)")
-				.params(articleId, tagIds.get(i), i).update();
+				.params(articleId, tagIds.get(i), i)
+				.update();
 		}
 	}
 
@@ -230,18 +262,24 @@ class ArticleRepository {
 		jdbc.sql("""
 				INSERT INTO article_redirect (section_slug, slug, article_id) VALUES (?, ?, ?)
 				ON CONFLICT (section_slug, slug) DO UPDATE SET article_id = excluded.article_id""")
-			.params(oldSectionSlug, oldSlug, articleId).update();
+			.params(oldSectionSlug, oldSlug, articleId)
+			.update();
 		jdbc.sql("DELETE FROM article_redirect WHERE section_slug = ? AND slug = ?")
-			.params(newSectionSlug, newSlug).update();
+			.params(newSectionSlug, newSlug)
+			.update();
 	}
 
-	/** @return author ids per article id, in byline order (one query) */
+	/**
+	 * @return author ids per article id, in byline order (one query)
+	 */
 	Map<Long, List<Long>> authorIds(Collection<Long> articleIds) {
 		return idsPerArticle("SELECT article_id, author_id FROM article_author WHERE article_id IN (:ids) "
 				+ "ORDER BY article_id, position", articleIds);
 	}
 
-	/** @return tag ids per article id, in the writer's order (one query) */
+	/**
+	 * @return tag ids per article id, in the writer's order (one query)
+	 */
 	Map<Long, List<Long>> tagIds(Collection<Long> articleIds) {
 		return idsPerArticle("SELECT article_id, tag_id FROM article_tag WHERE article_id IN (:ids) "
 				+ "ORDER BY article_id, position", articleIds);
@@ -259,11 +297,19 @@ class ArticleRepository {
 		return result;
 	}
 
-	/** Articles of any status matching {@code where} (SQL over alias {@code a}), last changed first. */
+	/**
+	 * Articles of any status matching {@code where} (SQL over alias {@code a}), last
+	 * changed first.
+	 */
 	List<ArticleRow> list(String where, Map<String, ?> params, int limit, long offset) {
-		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM article a WHERE " + where
-				+ " ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
-			.params(params).param("limit", limit).param("offset", offset).query(ArticleRow.class).list();
+		return jdbc
+			.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM article a WHERE " + where
+					+ " ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(ArticleRow.class)
+			.list();
 	}
 
 	int count(String where, Map<String, ?> params) {
@@ -279,39 +325,48 @@ class ArticleRepository {
 			return Map.of();
 		}
 		Map<Long, String> titles = new HashMap<>();
-		jdbc.sql("SELECT id, title FROM article WHERE id IN (:ids)").param("ids", ids)
-			.query(rs -> {
-				titles.put(rs.getLong(1), rs.getString(2));
-			});
+		jdbc.sql("SELECT id, title FROM article WHERE id IN (:ids)").param("ids", ids).query(rs -> {
+			titles.put(rs.getLong(1), rs.getString(2));
+		});
 		return titles;
 	}
 
-	/** The article imported under {@code importKey}: its id, whether it is sticky, when it goes live. */
+	/**
+	 * The article imported under {@code importKey}: its id, whether it is sticky, when it
+	 * goes live.
+	 */
 	record Imported(long id, boolean sticky, Long goLiveAt) {
 	}
 
 	Optional<Imported> findImported(String importKey) {
-		return jdbc.sql("SELECT id, sticky, go_live_at FROM article WHERE import_key = ?").param(importKey)
+		return jdbc.sql("SELECT id, sticky, go_live_at FROM article WHERE import_key = ?")
+			.param(importKey)
 			.query((rs, n) -> {
 				long goLive = rs.getLong(3);
 				Long goLiveAt = rs.wasNull() ? null : goLive;
 				return new Imported(rs.getLong(1), rs.getBoolean(2), goLiveAt);
-			}).optional();
+			})
+			.optional();
 	}
 
 	void setImported(long id, String importKey, boolean sticky) {
 		jdbc.sql("UPDATE article SET import_key = ?, sticky = ? WHERE id = ?").params(importKey, sticky, id).update();
 	}
 
-	/** Remembers a former slug in the article's section, unless that address is already remembered. */
+	/**
+	 * Remembers a former slug in the article's section, unless that address is already
+	 * remembered.
+	 */
 	boolean keepOldSlug(String sectionSlug, String slug, long articleId) {
 		return jdbc.sql("""
 				INSERT INTO article_redirect (section_slug, slug, article_id) VALUES (?, ?, ?)
-				ON CONFLICT (section_slug, slug) DO NOTHING""")
-			.params(sectionSlug, slug, articleId).update() == 1;
+				ON CONFLICT (section_slug, slug) DO NOTHING""").params(sectionSlug, slug, articleId).update() == 1;
 	}
 
-	/** @return the former slugs of these articles in the section each is in now, per article id */
+	/**
+	 * @return the former slugs of these articles in the section each is in now, per
+	 * article id
+	 */
 	Map<Long, List<String>> oldSlugs(Collection<Long> articleIds) {
 		Map<Long, List<String>> result = new LinkedHashMap<>();
 		if (articleIds.isEmpty()) {
@@ -321,26 +376,34 @@ class ArticleRepository {
 				SELECT r.article_id, r.slug FROM article_redirect r JOIN article a ON a.id = r.article_id
 				JOIN section s ON s.id = a.section_id
 				WHERE r.article_id IN (:ids) AND r.section_slug = s.slug ORDER BY r.article_id, r.slug""")
-			.param("ids", articleIds).query((rs, n) -> {
+			.param("ids", articleIds)
+			.query((rs, n) -> {
 				result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
 				return null;
-			}).list();
+			})
+			.list();
 		return result;
 	}
 
 	/** Articles of any status with ids above {@code afterId}, by id. */
 	List<ArticleRow> after(long afterId, int limit) {
 		return jdbc.sql("SELECT " + ArticleRow.COLUMNS + " FROM article a WHERE a.id > ? ORDER BY a.id LIMIT ?")
-			.params(afterId, limit).query(ArticleRow.class).list();
+			.params(afterId, limit)
+			.query(ArticleRow.class)
+			.list();
 	}
 
-	/** @return the sticky ones among these article ids */
+	/**
+	 * @return the sticky ones among these article ids
+	 */
 	List<Long> sticky(Collection<Long> articleIds) {
 		if (articleIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT id FROM article WHERE sticky = TRUE AND id IN (:ids)").param("ids", articleIds)
-			.query(Long.class).list();
+		return jdbc.sql("SELECT id FROM article WHERE sticky = TRUE AND id IN (:ids)")
+			.param("ids", articleIds)
+			.query(Long.class)
+			.list();
 	}
 
 }

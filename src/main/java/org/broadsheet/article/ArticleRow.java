@@ -1,10 +1,12 @@
 package org.broadsheet.article;
 
-/** A row of the article table, before its authors, section, tags and image are attached. */
-record ArticleRow(long id, long sectionId, String slug, String title, String summary, String bodyHtml,
-		String language, Long leadImageId, String status, Long publishedAt, long updatedAt,
-		String syndicationPublication, String syndicationNote, String syndicationUrl, String leadImageAlt,
-		String leadImageCaption, String leadImageCredit) {
+/**
+ * A row of the article table, before its authors, section, tags and image are attached.
+ */
+record ArticleRow(long id, long sectionId, String slug, String title, String summary, String bodyHtml, String language,
+		Long leadImageId, String status, Long publishedAt, long updatedAt, String syndicationPublication,
+		String syndicationNote, String syndicationUrl, String leadImageAlt, String leadImageCaption,
+		String leadImageCredit) {
 
 	static final String COLUMNS = "a.id, a.section_id, a.slug, a.title, a.summary, a.body_html, a.language, "
 			+ "a.lead_image_id, a.status, a.published_at, a.updated_at, a.syndication_publication, "

@@ -8,29 +8,33 @@ import java.util.Locale;
 import org.broadsheet.author.AuthorProfile;
 
 /**
- * The one set of rules every article passes, whichever door it comes through (the newsroom's
- * form, bundle and WordPress imports, the API): {@link Articles} and {@link ArticleInterchange}
- * check each draft before they write anything, and the doors may check earlier to point at the
- * line or form field at fault. Every refusal is an {@link InvalidArticle} naming the field.
+ * The one set of rules every article passes, whichever door it comes through (the
+ * newsroom's form, bundle and WordPress imports, the API): {@link Articles} and
+ * {@link ArticleInterchange} check each draft before they write anything, and the doors
+ * may check earlier to point at the line or form field at fault. Every refusal is an
+ * {@link InvalidArticle} naming the field.
  * <ul>
- * <li>One-line texts (title, slug, section, tags, author names, titles and affiliations, image
- * alt text and credit, syndication publication and URL, language): no control characters (C0,
- * DEL, C1; NUL included) and no lone surrogates.</li>
- * <li>Multi-line texts (standfirst, author bios, image caption, syndication note): the same, but
- * tab, line feed and carriage return are allowed.</li>
+ * <li>One-line texts (title, slug, section, tags, author names, titles and affiliations,
+ * image alt text and credit, syndication publication and URL, language): no control
+ * characters (C0, DEL, C1; NUL included) and no lone surrogates.</li>
+ * <li>Multi-line texts (standfirst, author bios, image caption, syndication note): the
+ * same, but tab, line feed and carriage return are allowed.</li>
  * <li>The body (Markdown): no NUL and no lone surrogates.</li>
- * <li>Lengths in UTF-16 characters: see the {@code MAX_} constants here and in {@link ArticleDraft}.</li>
- * <li>At most {@value #MAX_TAGS} tags and {@value #MAX_AUTHORS} authors, at least one author.</li>
- * <li>Language: a well-formed BCP 47 tag (the JDK's {@link Locale.Builder#setLanguageTag}).</li>
- * <li>Dates: from {@link #EARLIEST} to {@link #LATEST} (years 1800 to 9999, UTC), so that old
- * archives fit and every date has four digits; a published article has its date.</li>
+ * <li>Lengths in UTF-16 characters: see the {@code MAX_} constants here and in
+ * {@link ArticleDraft}.</li>
+ * <li>At most {@value #MAX_TAGS} tags and {@value #MAX_AUTHORS} authors, at least one
+ * author.</li>
+ * <li>Language: a well-formed BCP 47 tag (the JDK's
+ * {@link Locale.Builder#setLanguageTag}).</li>
+ * <li>Dates: from {@link #EARLIEST} to {@link #LATEST} (years 1800 to 9999, UTC), so that
+ * old archives fit and every date has four digits; a published article has its date.</li>
  * </ul>
  */
 public final class ArticleRules {
 
 	/**
-	 * Most tags an article may have: room for real archives (WordPress's theme unit test data
-	 * files a post under 65 terms), far from what makes a query or a page unusable.
+	 * Most tags an article may have: room for real archives (WordPress's theme unit test
+	 * data files a post under 65 terms), far from what makes a query or a page unusable.
 	 */
 	public static final int MAX_TAGS = 100;
 
@@ -62,7 +66,6 @@ public final class ArticleRules {
 
 	/**
 	 * Checks a whole draft.
-	 *
 	 * @throws InvalidArticle for the first field that breaks a rule
 	 */
 	public static void check(ArticleDraft d) {
@@ -92,9 +95,8 @@ public final class ArticleRules {
 	}
 
 	/**
-	 * Checks an image's texts as an article uses them ({@code image.alt}, {@code image.caption},
-	 * {@code image.credit}); null means the image's own.
-	 *
+	 * Checks an image's texts as an article uses them ({@code image.alt},
+	 * {@code image.caption}, {@code image.credit}); null means the image's own.
 	 * @throws InvalidArticle for the first that breaks a rule
 	 */
 	public static void imageTexts(String alt, String caption, String credit) {
@@ -104,7 +106,8 @@ public final class ArticleRules {
 	}
 
 	/**
-	 * @param at an instant an article carries (published, updated, goes live, leaves), or null
+	 * @param at an instant an article carries (published, updated, goes live, leaves), or
+	 * null
 	 * @throws InvalidArticle when it is before {@link #EARLIEST} or after {@link #LATEST}
 	 */
 	public static void instant(String field, Instant at) {
@@ -115,7 +118,8 @@ public final class ArticleRules {
 
 	/**
 	 * @param tag a language tag as given, or null
-	 * @return the tag in its canonical case ({@code pt-br} → {@code pt-BR}), or null for null
+	 * @return the tag in its canonical case ({@code pt-br} → {@code pt-BR}), or null for
+	 * null
 	 * @throws InvalidArticle when it is not a well-formed BCP 47 tag
 	 */
 	public static String language(String field, String tag) {
@@ -200,7 +204,8 @@ public final class ArticleRules {
 			if (c == 0) {
 				throw new InvalidArticle(field, "article.invalid.nul", i);
 			}
-			if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+			if (Character.isHighSurrogate(c) && i + 1 < value.length()
+					&& Character.isLowSurrogate(value.charAt(i + 1))) {
 				i++;
 			}
 			else if (Character.isSurrogate(c)) {

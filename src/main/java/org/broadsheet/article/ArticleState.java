@@ -15,13 +15,18 @@ import java.time.Instant;
 record ArticleState(ArticleStatus status, Long createdBy, Long liveRevision, Long latestRevision,
 		Long scheduledRevision, Instant goLiveAt, Instant unpublishAt) {
 
-	/** @return whether the newest revision is not what readers see (and not what is scheduled) */
+	/**
+	 * @return whether the newest revision is not what readers see (and not what is
+	 * scheduled)
+	 */
 	boolean hasUnpublishedChanges() {
 		return status.pinned() && latestRevision != null && !latestRevision.equals(liveRevision)
 				&& !latestRevision.equals(scheduledRevision);
 	}
 
-	/** @return whether a published article has a newer revision scheduled to go live */
+	/**
+	 * @return whether a published article has a newer revision scheduled to go live
+	 */
 	boolean hasScheduledChanges() {
 		return status == ArticleStatus.PUBLISHED && scheduledRevision != null;
 	}

@@ -3,32 +3,39 @@ package org.broadsheet.article;
 import java.util.Locale;
 
 /**
- * Where an article stands in the editorial workflow: draft → in review → scheduled → published →
- * unpublished. Only {@link #PUBLISHED} articles whose publication instant has come are public.
+ * Where an article stands in the editorial workflow: draft → in review → scheduled →
+ * published → unpublished. Only {@link #PUBLISHED} articles whose publication instant has
+ * come are public.
  */
 public enum ArticleStatus {
 
 	DRAFT, IN_REVIEW, SCHEDULED, PUBLISHED, UNPUBLISHED;
 
-	/** @return the value stored in the database, e.g. {@code in_review} */
+	/**
+	 * @return the value stored in the database, e.g. {@code in_review}
+	 */
 	public String code() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	/** @return the status stored as {@code code} */
+	/**
+	 * @return the status stored as {@code code}
+	 */
 	static ArticleStatus ofCode(String code) {
 		return valueOf(code.toUpperCase(Locale.ROOT));
 	}
 
-	/** @return whether readers see the article (once its publication instant has come) */
+	/**
+	 * @return whether readers see the article (once its publication instant has come)
+	 */
 	public boolean live() {
 		return this == PUBLISHED;
 	}
 
 	/**
-	 * @return whether the article row holds an approved revision (published, or scheduled to go
-	 *         live) that a save must not change: a newer revision waits for "Publish changes" or a
-	 *         new schedule
+	 * @return whether the article row holds an approved revision (published, or scheduled
+	 * to go live) that a save must not change: a newer revision waits for "Publish
+	 * changes" or a new schedule
 	 */
 	public boolean pinned() {
 		return this == PUBLISHED || this == SCHEDULED;

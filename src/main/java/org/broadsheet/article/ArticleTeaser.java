@@ -14,10 +14,12 @@ import org.broadsheet.taxonomy.Section;
  * @param publishedAt UTC instant
  * @param leadImage may be null
  */
-public record ArticleTeaser(long id, String slug, String title, Section section, List<Author> authors,
-		String summary, Image leadImage, Instant publishedAt) {
+public record ArticleTeaser(long id, String slug, String title, Section section, List<Author> authors, String summary,
+		Image leadImage, Instant publishedAt) {
 
-	/** @return the article's path, percent-encoded (RFC 3986) */
+	/**
+	 * @return the article's path, percent-encoded (RFC 3986)
+	 */
 	public String path() {
 		return Permalinks.article(section.slug(), slug);
 	}

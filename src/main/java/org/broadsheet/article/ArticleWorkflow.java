@@ -17,16 +17,19 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The editorial workflow: draft → in review → scheduled → published → unpublished, and the one door
- * through which articles change (imports use {@link ArticleInterchange}, which follows the same
- * shape). Every use case checks the actor's permission, changes state, writes one audit entry naming
- * the actor and publishes one {@link ArticleEvent} (which the change log carries to every node and
- * cache). Contributors write and submit their own drafts; authors also publish their own; editors,
- * administrators and {@link SystemActor}s work on anyone's.
+ * The editorial workflow: draft → in review → scheduled → published → unpublished, and
+ * the one door through which articles change (imports use {@link ArticleInterchange},
+ * which follows the same shape). Every use case checks the actor's permission, changes
+ * state, writes one audit entry naming the actor and publishes one {@link ArticleEvent}
+ * (which the change log carries to every node and cache). Contributors write and submit
+ * their own drafts; authors also publish their own; editors, administrators and
+ * {@link SystemActor}s work on anyone's.
  *
- * <p>Editing a published or scheduled article stores a revision without changing the article: what
- * readers see (or what is scheduled to go live) is the revision approved by {@link #publish} or
- * {@link #schedule} (Wagtail's model). A published article can have changes scheduled.
+ * <p>
+ * Editing a published or scheduled article stores a revision without changing the
+ * article: what readers see (or what is scheduled to go live) is the revision approved by
+ * {@link #publish} or {@link #schedule} (Wagtail's model). A published article can have
+ * changes scheduled.
  */
 @Service
 public class ArticleWorkflow {
@@ -62,7 +65,8 @@ public class ArticleWorkflow {
 	 * What the editor page shows of an article.
 	 *
 	 * @param unpublishedChanges the latest revision is neither live nor scheduled
-	 * @param scheduledChanges a published article has a newer revision scheduled for {@code goLiveAt}
+	 * @param scheduledChanges a published article has a newer revision scheduled for
+	 * {@code goLiveAt}
 	 * @param goLiveAt when the scheduled revision goes live (UTC), or null
 	 */
 	public record Editing(long id, ArticleDraft latest, ArticleStatus status, boolean unpublishedChanges,
@@ -72,7 +76,6 @@ public class ArticleWorkflow {
 
 	/**
 	 * Creates a draft owned by {@code actor}.
-	 *
 	 * @return the new article's id
 	 * @throws InvalidArticle naming the field, for bad input
 	 */
@@ -83,10 +86,10 @@ public class ArticleWorkflow {
 	}
 
 	/**
-	 * Stores a finished article as it comes, status and instants included (article bundles, the
-	 * demo): creates it, or updates the one in its section with the draft's slug (or, without one,
-	 * its title). A scheduled draft goes live by itself at its {@code publishedAt}.
-	 *
+	 * Stores a finished article as it comes, status and instants included (article
+	 * bundles, the demo): creates it, or updates the one in its section with the draft's
+	 * slug (or, without one, its title). A scheduled draft goes live by itself at its
+	 * {@code publishedAt}.
 	 * @throws AccessDeniedException unless the actor may edit anyone's article
 	 * @throws InvalidArticle naming the field, for bad input
 	 */
@@ -105,12 +108,12 @@ public class ArticleWorkflow {
 	}
 
 	/**
-	 * Saves a revision. A draft, an article in review or an unpublished one changes with it; a
-	 * published or scheduled article keeps the revision approved for readers until {@link #publish}
-	 * or {@link #schedule} approves a newer one.
-	 *
+	 * Saves a revision. A draft, an article in review or an unpublished one changes with
+	 * it; a published or scheduled article keeps the revision approved for readers until
+	 * {@link #publish} or {@link #schedule} approves a newer one.
 	 * @throws AccessDeniedException when the actor may not edit this article
-	 * @throws InvalidArticle naming the field, for bad input or a lead image not in the media library
+	 * @throws InvalidArticle naming the field, for bad input or a lead image not in the
+	 * media library
 	 * @throws NotFound when there is no such article
 	 */
 	@Transactional
@@ -122,7 +125,6 @@ public class ArticleWorkflow {
 
 	/**
 	 * Sends a draft to the editors.
-	 *
 	 * @throws AccessDeniedException unless own or an editor
 	 * @throws InvalidArticle when it is not a draft or unpublished
 	 */
@@ -138,9 +140,9 @@ public class ArticleWorkflow {
 	}
 
 	/**
-	 * Publishes the latest revision now ("Publish" or "Publish changes"), dropping whatever was
-	 * scheduled. Republishing changes updates the last-updated instant; the publication instant stays.
-	 *
+	 * Publishes the latest revision now ("Publish" or "Publish changes"), dropping
+	 * whatever was scheduled. Republishing changes updates the last-updated instant; the
+	 * publication instant stays.
 	 * @throws AccessDeniedException unless an author publishing their own, or an editor
 	 * @throws InvalidArticle when its slug is taken meanwhile
 	 * @throws NotFound when there is no such article
@@ -154,14 +156,14 @@ public class ArticleWorkflow {
 	}
 
 	/**
-	 * Approves the latest revision to go live by itself at {@code at}, once, on whichever node runs
-	 * first. A published article stays as it is until then ("scheduled changes"); any other becomes
-	 * scheduled. Saves after this do not change what goes live.
-	 *
+	 * Approves the latest revision to go live by itself at {@code at}, once, on whichever
+	 * node runs first. A published article stays as it is until then ("scheduled
+	 * changes"); any other becomes scheduled. Saves after this do not change what goes
+	 * live.
 	 * @param at a UTC instant in the future
 	 * @throws AccessDeniedException as {@link #publish}
-	 * @throws InvalidArticle when {@code at} is not in the future or outside {@link ArticleRules}'
-	 *         years, or the draft breaks a rule
+	 * @throws InvalidArticle when {@code at} is not in the future or outside
+	 * {@link ArticleRules}' years, or the draft breaks a rule
 	 */
 	@Transactional
 	public void schedule(Actor actor, long id, Instant at) {
@@ -186,9 +188,8 @@ public class ArticleWorkflow {
 	}
 
 	/**
-	 * Cancels what is scheduled to go live: a published article keeps what readers see; a scheduled
-	 * one goes back to draft.
-	 *
+	 * Cancels what is scheduled to go live: a published article keeps what readers see; a
+	 * scheduled one goes back to draft.
 	 * @throws AccessDeniedException as {@link #publish}
 	 * @throws InvalidArticle when nothing is scheduled
 	 */
@@ -210,12 +211,12 @@ public class ArticleWorkflow {
 	}
 
 	/**
-	 * Takes an article off the site now (dropping whatever was scheduled), or at {@code at} when given.
-	 *
+	 * Takes an article off the site now (dropping whatever was scheduled), or at
+	 * {@code at} when given.
 	 * @param at a future UTC instant (after a scheduled publication), or null for now
 	 * @throws AccessDeniedException as {@link #publish}
-	 * @throws InvalidArticle when the article is not published or scheduled, or {@code at} is too
-	 *         early or outside {@link ArticleRules}' years
+	 * @throws InvalidArticle when the article is not published or scheduled, or
+	 * {@code at} is too early or outside {@link ArticleRules}' years
 	 */
 	@Transactional
 	public void unpublish(Actor actor, long id, Instant at) {
@@ -236,15 +237,15 @@ public class ArticleWorkflow {
 			done(id, actor, "unpublish-scheduled", at.toString(), new ArticleEvent.ArticleUpdated(id));
 			return;
 		}
-		// A cancelled schedule was never public: its instant is not a publication instant.
+		// A cancelled schedule was never public: its instant is not a publication
+		// instant.
 		repository.takeOff(id, state.status() == ArticleStatus.SCHEDULED);
 		done(id, actor, "unpublished", null, new ArticleEvent.ArticleUnpublished(id));
 	}
 
 	/**
-	 * Makes an earlier revision the latest again (as a new revision); readers see it only after
-	 * publishing, if the article is live.
-	 *
+	 * Makes an earlier revision the latest again (as a new revision); readers see it only
+	 * after publishing, if the article is live.
 	 * @throws AccessDeniedException when the actor may not edit this article
 	 * @throws InvalidArticle when the revision's lead image is gone
 	 * @throws NotFound when the article or the revision does not exist
@@ -258,9 +259,8 @@ public class ArticleWorkflow {
 	}
 
 	/**
-	 * Deletes an article with its revisions, authorship, tags, redirects and comments; its audit
-	 * entries stay.
-	 *
+	 * Deletes an article with its revisions, authorship, tags, redirects and comments;
+	 * its audit entries stay.
 	 * @throws AccessDeniedException unless the actor may edit anyone's article
 	 * @throws NotFound when there is no such article
 	 */
@@ -287,7 +287,8 @@ public class ArticleWorkflow {
 	}
 
 	/**
-	 * @return the line-by-line differences of title, standfirst and body between two revisions
+	 * @return the line-by-line differences of title, standfirst and body between two
+	 * revisions
 	 * @throws AccessDeniedException when the actor may not edit this article
 	 * @throws NotFound when the article or either revision does not exist
 	 */
@@ -299,18 +300,20 @@ public class ArticleWorkflow {
 		return RevisionDiff.between(from, to);
 	}
 
-	/** @return whether an article is due to go live, take changes live or leave now (one indexed read, no lock) */
+	/**
+	 * @return whether an article is due to go live, take changes live or leave now (one
+	 * indexed read, no lock)
+	 */
 	boolean anyDue() {
 		return repository.anyDue(clock.millis());
 	}
 
 	/**
-	 * Publishes scheduled articles whose instant has come, takes scheduled changes live and
-	 * unpublishes articles due to leave, as the {@link SystemActor#SCHEDULER}. Each is claimed by one
-	 * conditional UPDATE, so with several nodes polling each changes once. Scheduled changes that can
-	 * no longer go live (their slug taken meanwhile, their image deleted) are dropped, and the
-	 * article's history says why.
-	 *
+	 * Publishes scheduled articles whose instant has come, takes scheduled changes live
+	 * and unpublishes articles due to leave, as the {@link SystemActor#SCHEDULER}. Each
+	 * is claimed by one conditional UPDATE, so with several nodes polling each changes
+	 * once. Scheduled changes that can no longer go live (their slug taken meanwhile,
+	 * their image deleted) are dropped, and the article's history says why.
 	 * @return how many articles changed
 	 */
 	public int runDue() {
@@ -348,10 +351,14 @@ public class ArticleWorkflow {
 		return changed;
 	}
 
-	/** Makes {@code revision} what readers see now, as the first publication or as changes. */
+	/**
+	 * Makes {@code revision} what readers see now, as the first publication or as
+	 * changes.
+	 */
 	private ArticleWriter.Written goLive(long id, ArticleStatus status, Revision revision) {
 		Instant now = clock.instant();
-		// An article published before (then unpublished) keeps its first publication instant; a
+		// An article published before (then unpublished) keeps its first publication
+		// instant; a
 		// scheduled instant still to come is not one.
 		Instant publishedAt = writer.storedPublishedAt(id).filter(at -> !at.isAfter(now)).orElse(now);
 		Instant updatedAt = status == ArticleStatus.PUBLISHED ? now : publishedAt;
@@ -361,7 +368,9 @@ public class ArticleWorkflow {
 		return written;
 	}
 
-	/** Stores {@code draft} as the latest revision; the row follows unless it is pinned. */
+	/**
+	 * Stores {@code draft} as the latest revision; the row follows unless it is pinned.
+	 */
 	private ArticleEvent saveRevision(Actor actor, long id, ArticleState state, ArticleDraft draft) {
 		if (state.status().pinned()) {
 			writer.addRevision(id, draft, actor.accountId());
@@ -393,8 +402,9 @@ public class ArticleWorkflow {
 	}
 
 	/**
-	 * Editors edit anything; authors their own; contributors their own until it is scheduled or
-	 * published. {@link Articles#inNewsroom} lists the same articles (keep the two together).
+	 * Editors edit anything; authors their own; contributors their own until it is
+	 * scheduled or published. {@link Articles#inNewsroom} lists the same articles (keep
+	 * the two together).
 	 */
 	static boolean mayEdit(Actor actor, ArticleState state) {
 		return Permission.EDIT_ANY_ARTICLE.allows(actor)
@@ -419,8 +429,8 @@ public class ArticleWorkflow {
 	}
 
 	private static ArticleDraft as(ArticleDraft d, ArticleStatus status, Instant publishedAt, Instant updatedAt) {
-		return new ArticleDraft(d.slug(), d.title(), d.section(), d.authors(), d.summary(), d.bodyMarkdown(), d.leadImage(),
-				d.tags(), d.language(), status, publishedAt, updatedAt, d.syndication());
+		return new ArticleDraft(d.slug(), d.title(), d.section(), d.authors(), d.summary(), d.bodyMarkdown(),
+				d.leadImage(), d.tags(), d.language(), status, publishedAt, updatedAt, d.syndication());
 	}
 
 }

@@ -19,9 +19,9 @@ import org.broadsheet.taxonomy.Taxonomy;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes article rows with their authors, tags, redirects and revisions. Only the use-case
- * services ({@link ArticleWorkflow}, {@link ArticleInterchange}) call it: they check permission,
- * audit and publish the event that {@link Written#event()} names.
+ * Writes article rows with their authors, tags, redirects and revisions. Only the
+ * use-case services ({@link ArticleWorkflow}, {@link ArticleInterchange}) call it: they
+ * check permission, audit and publish the event that {@link Written#event()} names.
  */
 @Component
 class ArticleWriter {
@@ -72,9 +72,9 @@ class ArticleWriter {
 	}
 
 	/**
-	 * Creates a new article for the newsroom, never updating an existing one: a wanted slug that is
-	 * taken in the section is refused; a slug made from the title takes the first free one.
-	 *
+	 * Creates a new article for the newsroom, never updating an existing one: a wanted
+	 * slug that is taken in the section is refused; a slug made from the title takes the
+	 * first free one.
 	 * @throws IllegalArgumentException naming the field
 	 */
 	Written create(ArticleDraft draft, Long accountId) {
@@ -88,16 +88,18 @@ class ArticleWriter {
 		}
 		else {
 			// A name no article has: only a free slug satisfies the claim.
-			slug = SlugClaim.claim(slugger.slugify(draft.title(), FALLBACK_SLUG), "\u0000new",
-					s -> repository.find(section.id(), s).map(ArticleRow::title)).slug();
+			slug = SlugClaim
+				.claim(slugger.slugify(draft.title(), FALLBACK_SLUG), "\u0000new",
+						s -> repository.find(section.id(), s).map(ArticleRow::title))
+				.slug();
 		}
 		return write(null, section, slug, draft, accountId);
 	}
 
 	/**
-	 * The draft's section, found or created, once the draft has passed {@link ArticleRules}: every
-	 * write starts here, so nothing is written for a draft that breaks a rule.
-	 *
+	 * The draft's section, found or created, once the draft has passed
+	 * {@link ArticleRules}: every write starts here, so nothing is written for a draft
+	 * that breaks a rule.
 	 * @throws InvalidArticle naming the field at fault
 	 */
 	Section checkedSection(ArticleDraft draft) {
@@ -105,19 +107,23 @@ class ArticleWriter {
 		return taxonomy.section(draft.section());
 	}
 
-	/** @return the stored publication instant of an article, if it has one (UTC) */
+	/**
+	 * @return the stored publication instant of an article, if it has one (UTC)
+	 */
 	Optional<Instant> storedPublishedAt(long id) {
 		return repository.find(id).map(ArticleRow::publishedAt).map(Instant::ofEpochMilli);
 	}
 
 	/**
-	 * Creates the article, or updates the one it is in its section: the one with the draft's
-	 * slug when the draft names one, else the one with the same title. Saving the same draft twice
-	 * changes nothing. Titles that share a slug get {@code -2}, {@code -3}, …; titles without a
-	 * letter or digit get {@code article}. Creates unknown authors, sections and tags.
-	 *
-	 * @param accountId recorded as the creator and in the revision; null for a system actor
-	 * @throws InvalidArticle naming the field, when a name or the slug has no letter or digit
+	 * Creates the article, or updates the one it is in its section: the one with the
+	 * draft's slug when the draft names one, else the one with the same title. Saving the
+	 * same draft twice changes nothing. Titles that share a slug get {@code -2},
+	 * {@code -3}, …; titles without a letter or digit get {@code article}. Creates
+	 * unknown authors, sections and tags.
+	 * @param accountId recorded as the creator and in the revision; null for a system
+	 * actor
+	 * @throws InvalidArticle naming the field, when a name or the slug has no letter or
+	 * digit
 	 */
 	Written upsert(ArticleDraft draft, Long accountId) {
 		Section section = checkedSection(draft);
@@ -132,11 +138,11 @@ class ArticleWriter {
 	}
 
 	/**
-	 * Replaces article {@code id} with {@code draft} as a new revision. When its section or slug
-	 * changes, the old address answers with a permanent redirect to the new one.
-	 *
+	 * Replaces article {@code id} with {@code draft} as a new revision. When its section
+	 * or slug changes, the old address answers with a permanent redirect to the new one.
 	 * @param accountId recorded in the revision
-	 * @throws InvalidArticle naming the field: the slug is taken by another article in the section
+	 * @throws InvalidArticle naming the field: the slug is taken by another article in
+	 * the section
 	 * @throws NotFound when there is no such article
 	 */
 	Written update(long id, ArticleDraft draft, Long accountId) {
@@ -149,16 +155,18 @@ class ArticleWriter {
 			});
 			return write(old, section, slug, draft, accountId);
 		}
-		// A new title without a chosen slug: the first slug that is free or already this article's.
+		// A new title without a chosen slug: the first slug that is free or already this
+		// article's.
 		String base = slugger.slugify(draft.title(), FALLBACK_SLUG);
-		String slug = SlugClaim.claim(base, Long.toString(id),
-				s -> repository.find(section.id(), s).map(row -> Long.toString(row.id()))).slug();
+		String slug = SlugClaim
+			.claim(base, Long.toString(id), s -> repository.find(section.id(), s).map(row -> Long.toString(row.id())))
+			.slug();
 		return write(old, section, slug, draft, accountId);
 	}
 
 	/**
-	 * Makes an existing revision what article {@code id} shows (publishing, scheduling or restoring
-	 * it), without storing a new one.
+	 * Makes an existing revision what article {@code id} shows (publishing, scheduling or
+	 * restoring it), without storing a new one.
 	 */
 	Written apply(long id, ArticleDraft draft, long revisionId) {
 		ArticleRow old = repository.find(id).orElseThrow(() -> new NotFound("article", id));
@@ -175,8 +183,8 @@ class ArticleWriter {
 	}
 
 	/**
-	 * Makes {@code draft} what the article row holds: as a new revision that is both latest and
-	 * live, or as the given existing revision.
+	 * Makes {@code draft} what the article row holds: as a new revision that is both
+	 * latest and live, or as the given existing revision.
 	 */
 	private Written write(ArticleRow old, Section section, String slug, ArticleDraft draft, Long accountId,
 			Long revisionId) {
@@ -213,7 +221,8 @@ class ArticleWriter {
 		boolean wasPublished = old != null && ArticleStatus.PUBLISHED.code().equals(old.status());
 		boolean isPublished = draft.status() == ArticleStatus.PUBLISHED;
 		ArticleEvent event = isPublished && !wasPublished ? new ArticleEvent.ArticlePublished(id)
-				: wasPublished && !isPublished ? new ArticleEvent.ArticleUnpublished(id) : new ArticleEvent.ArticleUpdated(id);
+				: wasPublished && !isPublished ? new ArticleEvent.ArticleUnpublished(id)
+						: new ArticleEvent.ArticleUpdated(id);
 		return new Written(id, Permalinks.article(section.slug(), slug), old == null, event);
 	}
 
@@ -226,8 +235,8 @@ class ArticleWriter {
 	}
 
 	/**
-	 * Checks a draft against {@link ArticleRules} and the media library without writing anything.
-	 *
+	 * Checks a draft against {@link ArticleRules} and the media library without writing
+	 * anything.
 	 * @throws InvalidArticle naming the field at fault
 	 */
 	void check(ArticleDraft draft) {
@@ -235,10 +244,13 @@ class ArticleWriter {
 		requireImage(draft);
 	}
 
-	/** @throws InvalidArticle when the lead image is not in the media library */
+	/**
+	 * @throws InvalidArticle when the lead image is not in the media library
+	 */
 	void requireImage(ArticleDraft draft) {
 		if (draft.leadImage() != null && media.byIds(Set.of(draft.leadImage().imageId())).isEmpty()) {
-			throw new InvalidArticle("leadImage", "media.invalid.no-image", String.valueOf(draft.leadImage().imageId()));
+			throw new InvalidArticle("leadImage", "media.invalid.no-image",
+					String.valueOf(draft.leadImage().imageId()));
 		}
 	}
 

@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The newsroom's reading of articles in any status, and previews. What readers see is
- * {@link PublishedArticles}; changes go through {@link ArticleWorkflow} and {@link ArticleInterchange}.
+ * {@link PublishedArticles}; changes go through {@link ArticleWorkflow} and
+ * {@link ArticleInterchange}.
  */
 @Service
 public class Articles {
@@ -62,10 +63,11 @@ public class Articles {
 	}
 
 	/**
-	 * The newsroom's list: articles of any status matching {@code query}, last changed first, among
-	 * those {@code actor} may open ({@link ArticleWorkflow#mayEdit}): editors every article, authors
-	 * their own, contributors their own until scheduled or published. Nobody sees the titles of
-	 * articles they may not open (an embargoed story's, say).
+	 * The newsroom's list: articles of any status matching {@code query}, last changed
+	 * first, among those {@code actor} may open ({@link ArticleWorkflow#mayEdit}):
+	 * editors every article, authors their own, contributors their own until scheduled or
+	 * published. Nobody sees the titles of articles they may not open (an embargoed
+	 * story's, say).
 	 */
 	@Transactional(readOnly = true)
 	public NewsroomList inNewsroom(Account actor, NewsroomQuery query) {
@@ -92,15 +94,20 @@ public class Articles {
 		}
 		if (query.titleContains() != null) {
 			where.append(" AND LOWER(a.title) LIKE :title ESCAPE '\\'");
-			params.put("title", "%" + query.titleContains().toLowerCase(Locale.ROOT)
-				.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			params.put("title",
+					"%" + query.titleContains()
+						.toLowerCase(Locale.ROOT)
+						.replace("\\", "\\\\")
+						.replace("%", "\\%")
+						.replace("_", "\\_") + "%");
 		}
 		int total = repository.count(where.toString(), params);
 		int pageCount = Math.max(1, (total + query.pageSize() - 1) / query.pageSize());
 		if (query.page() > pageCount) {
 			return new NewsroomList(List.of(), query.page(), pageCount);
 		}
-		var rows = repository.list(where.toString(), params, query.pageSize(), (long) (query.page() - 1) * query.pageSize());
+		var rows = repository.list(where.toString(), params, query.pageSize(),
+				(long) (query.page() - 1) * query.pageSize());
 		var parts = assembler.parts(rows, false);
 		var items = rows.stream()
 			.map(r -> new ArticleSummary(r.id(), r.title(), parts.sections().get(r.sectionId()), parts.authorsOf(r),
@@ -111,14 +118,15 @@ public class Articles {
 	}
 
 	/**
-	 * The article as {@code draft} would show it, without storing anything: for the newsroom's
-	 * preview of the exact reader page. Unknown sections, authors and tags appear as they would
-	 * once created; an unpublished article is dated now.
+	 * The article as {@code draft} would show it, without storing anything: for the
+	 * newsroom's preview of the exact reader page. Unknown sections, authors and tags
+	 * appear as they would once created; an unpublished article is dated now.
 	 */
 	@Transactional(readOnly = true)
 	public Article preview(long id, ArticleDraft draft) {
 		String sectionSlug = slugger.slugify(draft.section(), "section");
-		Section section = taxonomy.sectionBySlug(sectionSlug).orElse(new Section(0, sectionSlug, draft.section(), false));
+		Section section = taxonomy.sectionBySlug(sectionSlug)
+			.orElse(new Section(0, sectionSlug, draft.section(), false));
 		List<Author> bylines = draft.authors().stream().map(p -> {
 			String slug = slugger.slugify(p.name(), "author");
 			return authors.bySlug(slug).orElse(new Author(0, slug, p.name(), p.title(), p.affiliation(), p.bio()));
@@ -134,22 +142,31 @@ public class Articles {
 			image = stored == null ? null : stored.describedAs(use.alt(), use.caption(), use.credit());
 		}
 		Instant at = draft.publishedAt() != null ? draft.publishedAt() : clock.instant();
-		String slug = ArticleWriter.hasSlug(draft) ? slugger.slugify(draft.slug(), ArticleWriter.FALLBACK_SLUG) : slugger.slugify(draft.title(), ArticleWriter.FALLBACK_SLUG);
-		return new Article(id, slug, draft.title(), section, bylines, draft.summary(), markdown.render(draft.bodyMarkdown()),
-				image, tagList, draft.language(), draft.status(), at, at, draft.syndication());
+		String slug = ArticleWriter.hasSlug(draft) ? slugger.slugify(draft.slug(), ArticleWriter.FALLBACK_SLUG)
+				: slugger.slugify(draft.title(), ArticleWriter.FALLBACK_SLUG);
+		return new Article(id, slug, draft.title(), section, bylines, draft.summary(),
+				markdown.render(draft.bodyMarkdown()), image, tagList, draft.language(), draft.status(), at, at,
+				draft.syndication());
 	}
 
-	/** @return Markdown rendered to the sanitized HTML readers would get */
+	/**
+	 * @return the Markdown rendered to the sanitized HTML readers would get
+	 */
 	public String renderMarkdown(String markdown) {
 		return this.markdown.render(markdown == null ? "" : markdown);
 	}
 
-	/** @return the titles of the articles with these ids, in any status (missing ids left out) */
+	/**
+	 * @return the titles of the articles with these ids, in any status (missing ids left
+	 * out)
+	 */
 	public Map<Long, String> titles(Collection<Long> ids) {
 		return repository.titles(ids);
 	}
 
-	/** @return how many articles exist in any status */
+	/**
+	 * @return how many articles exist in any status
+	 */
 	public int count() {
 		return repository.count();
 	}

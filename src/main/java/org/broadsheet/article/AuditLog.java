@@ -8,8 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Who did what to which article, when: one entry per use case, kept when the article is deleted.
- * An entry names an account, or a system actor (the scheduler, an import, the demo).
+ * Who did what to which article, when: one entry per use case, kept when the article is
+ * deleted. An entry names an account, or a system actor (the scheduler, an import, the
+ * demo).
  */
 @Repository
 class AuditLog {
@@ -21,7 +22,7 @@ class AuditLog {
 	}
 
 	/**
-	 * @param at UTC epoch milliseconds
+	 * @param at the UTC instant, in epoch milliseconds
 	 * @param detail e.g. the scheduled instant or the restored revision; may be null
 	 */
 	void record(long articleId, Actor actor, String action, long at, String detail) {
@@ -30,19 +31,19 @@ class AuditLog {
 			.update();
 	}
 
-	/** @return the article's entries, oldest first, each naming who (an account's current display name) */
+	/**
+	 * @return the article's entries, oldest first, each naming who (an account's current
+	 * display name)
+	 */
 	List<AuditEntry> trail(long articleId) {
 		return jdbc.sql("""
 				SELECT l.account_id, COALESCE(a.display_name, l.actor), l.action, l.at, l.detail
 				FROM audit_log l LEFT JOIN account a ON a.id = l.account_id
-				WHERE l.article_id = ? ORDER BY l.at, l.id""")
-			.param(articleId)
-			.query((rs, n) -> {
-				long account = rs.getLong(1);
-				return new AuditEntry(rs.wasNull() ? null : account, rs.getString(2), rs.getString(3),
-						Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5));
-			})
-			.list();
+				WHERE l.article_id = ? ORDER BY l.at, l.id""").param(articleId).query((rs, n) -> {
+			long account = rs.getLong(1);
+			return new AuditEntry(rs.wasNull() ? null : account, rs.getString(2), rs.getString(3),
+					Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5));
+		}).list();
 	}
 
 }

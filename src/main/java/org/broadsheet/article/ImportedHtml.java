@@ -11,20 +11,31 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Article bodies that arrive as HTML (imports from other systems) stored as the CommonMark
- * Markdown Broadsheet keeps, so that they render exactly as that HTML once sanitized.
+ * Article bodies that arrive as HTML (imports from other systems) stored as the
+ * CommonMark Markdown Broadsheet keeps, so that they render exactly as that HTML once
+ * sanitized.
  *
- * <p>CommonMark passes raw HTML through only as "HTML blocks", which end at a blank line, and it
- * reads an indented line as code. So the HTML is first sanitized with the bodies' safelist, then
- * written one top-level block a line, each line starting with a block tag ({@code <p>},
- * {@code <figure>}, {@code <pre>}, …), blocks separated by a blank line. Line breaks inside
- * {@code <pre>} (and attribute values) become {@code &#10;}; elsewhere a line break in HTML is
- * only a space. Top-level inline content is wrapped in {@code <p>}. Nothing in the result is read
- * as Markdown, so {@code *}, {@code _} and {@code [} stay as written.
+ * <p>
+ * CommonMark passes raw HTML through only as "HTML blocks", which end at a blank line,
+ * and it reads an indented line as code. So the HTML is first sanitized with the bodies'
+ * safelist, then written one top-level block a line, each line starting with a block tag
+ * ({@code
+ *
+<p>
+ * }, {@code <figure>}, {@code <pre>}, …), blocks separated by a blank line. Line breaks
+ * inside {@code <pre>} (and attribute values) become {@code &#10;}; elsewhere a line
+ * break in HTML is only a space. Top-level inline content is wrapped in {@code
+ *
+<p>
+ * }. Nothing in the result is read as Markdown, so {@code *}, {@code _} and {@code [}
+ * stay as written.
  */
 public final class ImportedHtml {
 
-	/** Tags that start a CommonMark HTML block (spec 0.31, kinds 1 and 6) and that the safelist keeps. */
+	/**
+	 * Tags that start a CommonMark HTML block (spec 0.31, kinds 1 and 6) and that the
+	 * safelist keeps.
+	 */
 	private static final Set<String> BLOCK_TAGS = Set.of("blockquote", "caption", "col", "colgroup", "dd", "div", "dl",
 			"dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "table",
 			"tbody", "td", "tfoot", "th", "thead", "tr", "ul");
@@ -35,16 +46,18 @@ public final class ImportedHtml {
 	}
 
 	/**
-	 * @param html an HTML fragment (paragraphs already marked up; see the class comment); may be null
-	 * @return Markdown that the article renderer turns into the sanitized {@code html}; empty for
-	 *         none. Idempotent: HTML rendered from such Markdown gives the same Markdown again.
+	 * @param html an HTML fragment (paragraphs already marked up; see the class comment);
+	 * may be null
+	 * @return the Markdown that the article renderer turns into the sanitized
+	 * {@code html}; empty for none. Idempotent: HTML rendered from such Markdown gives
+	 * the same Markdown again.
 	 */
 	public static String toMarkdown(String html) {
 		if (html == null || html.isBlank()) {
 			return "";
 		}
-		Document clean = Jsoup.parseBodyFragment(Jsoup.clean(html, MarkdownRenderer.BASE_URI, MarkdownRenderer.SAFELIST,
-				OUTPUT));
+		Document clean = Jsoup
+			.parseBodyFragment(Jsoup.clean(html, MarkdownRenderer.BASE_URI, MarkdownRenderer.SAFELIST, OUTPUT));
 		clean.outputSettings(OUTPUT);
 		List<String> blocks = new ArrayList<>();
 		List<Node> inline = new ArrayList<>();
@@ -72,7 +85,10 @@ public final class ImportedHtml {
 		}
 	}
 
-	/** Line breaks outside {@code <pre>} are white space: a space keeps the meaning and the line. */
+	/**
+	 * Line breaks outside {@code <pre>} are white space: a space keeps the meaning and
+	 * the line.
+	 */
 	private static void flattenLineBreaks(Node node) {
 		if (node instanceof TextNode text) {
 			if (!inPre(text)) {
@@ -94,7 +110,10 @@ public final class ImportedHtml {
 		return false;
 	}
 
-	/** The line breaks left (in {@code <pre>} text and attribute values) as character references. */
+	/**
+	 * The line breaks left (in {@code <pre>} text and attribute values) as character
+	 * references.
+	 */
 	private static String oneLine(String html) {
 		return html.replace("\r\n", "&#10;").replace("\n", "&#10;").replace("\r", "&#10;");
 	}

@@ -3,10 +3,11 @@ package org.broadsheet.article;
 import org.broadsheet.shared.InvalidInput;
 
 /**
- * An article, or a value of one, that breaks {@link ArticleRules}: refused before anything is
- * written. {@link #field()} names the field ({@code title}, {@code tags[3]}, {@code authors[0].name},
- * {@code image.caption}, {@code published}, …) as the article's interchange formats name it, and
- * {@link #key()} the message in {@code messages.properties} ({@code article.invalid.*}).
+ * An article, or a value of one, that breaks {@link ArticleRules}: refused before
+ * anything is written. {@link #field()} names the field ({@code title}, {@code tags[3]},
+ * {@code authors[0].name}, {@code image.caption}, {@code published}, …) as the article's
+ * interchange formats name it, and {@link #key()} the message in
+ * {@code messages.properties} ({@code article.invalid.*}).
  */
 public class InvalidArticle extends InvalidInput {
 

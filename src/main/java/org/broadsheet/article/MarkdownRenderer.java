@@ -19,8 +19,9 @@ import org.jsoup.safety.Safelist;
 import org.springframework.stereotype.Component;
 
 /**
- * CommonMark (with GFM tables) to HTML, then cleaned with a jsoup safelist: writers may use HTML
- * in Markdown, but no scripts, event handlers, styles or {@code javascript:} URLs survive.
+ * CommonMark (with GFM tables) to HTML, then cleaned with a jsoup safelist: writers may
+ * use HTML in Markdown, but no scripts, event handlers, styles or {@code javascript:}
+ * URLs survive.
  */
 @Component
 class MarkdownRenderer {
@@ -67,14 +68,17 @@ class MarkdownRenderer {
 	private final Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
 
 	/**
-	 * Elements whose content HTML parsers read as raw text up to the closing tag: passed through,
-	 * one stray {@code <style>} in a sentence would swallow the rest of the article, and the
-	 * sanitizer would then delete it. Such tags are shown as the text the writer typed.
+	 * Elements whose content HTML parsers read as raw text up to the closing tag: passed
+	 * through, one stray {@code <style>} in a sentence would swallow the rest of the
+	 * article, and the sanitizer would then delete it. Such tags are shown as the text
+	 * the writer typed.
 	 */
 	private static final Pattern RAW_TEXT_TAG = Pattern.compile(
 			"(?i)<\\s*/?\\s*(script|style|textarea|title|xmp|iframe|noscript|noembed|noframes|plaintext|template|math|svg|object|embed)\\b");
 
-	/** @return sanitized HTML for the Markdown text; empty for empty text */
+	/**
+	 * @return sanitized HTML for the Markdown text; empty for empty text
+	 */
 	String render(String markdown) {
 		Node document = parser.parse(markdown);
 		document.accept(new RawTextTagsAsText());

@@ -13,10 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL of the reader's side: public articles, listings, neighbours, feed and sitemap links. Every
- * query is an index seek or an index walk that stops at its limit (migration V22): none reads the
- * archive. Lookups by id read the rows by primary key and leave the status test to Java, since a
- * status condition tempts SQLite into walking the status index instead. Instants are epoch ms.
+ * SQL of the reader's side: public articles, listings, neighbours, feed and sitemap
+ * links. Every query is an index seek or an index walk that stops at its limit (migration
+ * V22): none reads the archive. Lookups by id read the rows by primary key and leave the
+ * status test to Java, since a status condition tempts SQLite into walking the status
+ * index instead. Instants are epoch ms.
  */
 @Repository
 class PublishedArticleRepository {
@@ -32,8 +33,9 @@ class PublishedArticleRepository {
 	}
 
 	/**
-	 * Which public articles a listing holds: the tables to read (alias {@code a} for the article;
-	 * join tables first, so that SQLite starts from the tag's or author's index) and the condition.
+	 * Which public articles a listing holds: the tables to read (alias {@code a} for the
+	 * article; join tables first, so that SQLite starts from the tag's or author's index)
+	 * and the condition.
 	 */
 	record Listing(String from, String where, Map<String, Object> params) {
 
@@ -71,23 +73,34 @@ class PublishedArticleRepository {
 		return jdbc.sql("SELECT " + ArticleRow.COLUMNS + """
 				 FROM section s JOIN article a ON a.section_id = s.id
 				WHERE s.slug = :section AND a.slug = :slug AND\s""" + PUBLIC)
-			.param("section", sectionSlug).param("slug", slug).param("now", now)
-			.query(ArticleRow.class).optional();
+			.param("section", sectionSlug)
+			.param("slug", slug)
+			.param("now", now)
+			.query(ArticleRow.class)
+			.optional();
 	}
 
-	/** @return the rows with these ids, in any status (whole when {@code whole}, else teaser columns) */
+	/**
+	 * @return the rows with these ids, in any status (whole when {@code whole}, else
+	 * teaser columns)
+	 */
 	List<ArticleRow> byIds(Collection<Long> ids, boolean whole) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT " + (whole ? ArticleRow.COLUMNS : ArticleRow.TEASER_COLUMNS)
-				+ " FROM article a WHERE a.id IN (:ids)")
-			.param("ids", ids).query(ArticleRow.class).list();
+		return jdbc
+			.sql("SELECT " + (whole ? ArticleRow.COLUMNS : ArticleRow.TEASER_COLUMNS)
+					+ " FROM article a WHERE a.id IN (:ids)")
+			.param("ids", ids)
+			.query(ArticleRow.class)
+			.list();
 	}
 
 	Optional<Long> redirectTarget(String sectionSlug, String slug) {
 		return jdbc.sql("SELECT article_id FROM article_redirect WHERE section_slug = ? AND slug = ?")
-			.params(sectionSlug, slug).query(Long.class).optional();
+			.params(sectionSlug, slug)
+			.query(Long.class)
+			.optional();
 	}
 
 	List<Long> publishedIds() {
@@ -101,83 +114,117 @@ class PublishedArticleRepository {
 	List<ArticleRow> front(long now, int limit, long offset) {
 		String half = "SELECT " + ArticleRow.TEASER_COLUMNS + ", a.sticky FROM article a WHERE " + PUBLIC
 				+ " AND a.sticky = %s" + NEWEST_FIRST + " LIMIT :end";
-		return jdbc.sql("SELECT * FROM (" + half.formatted("TRUE") + ") s UNION ALL SELECT * FROM ("
-				+ half.formatted("FALSE") + ") n ORDER BY sticky DESC, published_at DESC, id DESC LIMIT :limit OFFSET :offset")
-			.param("now", now).param("end", offset + limit).param("limit", limit).param("offset", offset)
-			.query(ArticleRow.class).list();
+		return jdbc
+			.sql("SELECT * FROM (" + half.formatted("TRUE") + ") s UNION ALL SELECT * FROM (" + half.formatted("FALSE")
+					+ ") n ORDER BY sticky DESC, published_at DESC, id DESC LIMIT :limit OFFSET :offset")
+			.param("now", now)
+			.param("end", offset + limit)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(ArticleRow.class)
+			.list();
 	}
 
 	/** One page of a listing, newest first. */
 	List<ArticleRow> list(Listing listing, long now, int limit, long offset) {
-		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM " + listing.from() + " WHERE " + listing.where()
-				+ " AND " + PUBLIC + NEWEST_FIRST + " LIMIT :limit OFFSET :offset")
-			.params(listing.params()).param("now", now).param("limit", limit).param("offset", offset)
-			.query(ArticleRow.class).list();
+		return jdbc
+			.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM " + listing.from() + " WHERE " + listing.where()
+					+ " AND " + PUBLIC + NEWEST_FIRST + " LIMIT :limit OFFSET :offset")
+			.params(listing.params())
+			.param("now", now)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(ArticleRow.class)
+			.list();
 	}
 
 	int count(Listing listing, long now) {
 		return jdbc.sql("SELECT COUNT(*) FROM " + listing.from() + " WHERE " + listing.where() + " AND " + PUBLIC)
-			.params(listing.params()).param("now", now).query(Integer.class).single();
+			.params(listing.params())
+			.param("now", now)
+			.query(Integer.class)
+			.single();
 	}
 
 	/**
-	 * @return how many public articles share article {@code articleId}'s section, counting at most
-	 * {@code atMost} (one seek into the section index; the article's own status does not matter)
+	 * @return how many public articles share article {@code articleId}'s section,
+	 * counting at most {@code atMost} (one seek into the section index; the article's own
+	 * status does not matter)
 	 */
 	int publicInSectionOf(long articleId, long now, int atMost) {
 		return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM article a WHERE " + PUBLIC
 				+ " AND a.section_id = (SELECT section_id FROM article WHERE id = :id) LIMIT :most) public_articles")
-			.param("now", now).param("id", articleId).param("most", atMost).query(Integer.class).single();
+			.param("now", now)
+			.param("id", articleId)
+			.param("most", atMost)
+			.query(Integer.class)
+			.single();
 	}
 
 	/**
-	 * The public article published just before (or after) instant {@code at}, ties broken by id:
-	 * a seek into index article_published that reads past the articles sharing the instant only.
+	 * The public article published just before (or after) instant {@code at}, ties broken
+	 * by id: a seek into index article_published that reads past the articles sharing the
+	 * instant only.
 	 */
 	Optional<ArticleRow> neighbour(long id, long at, boolean older, long now) {
-		String sql = older
-				? "a.published_at <= :at AND NOT (a.published_at = :at AND a.id >= :id)" + NEWEST_FIRST
+		String sql = older ? "a.published_at <= :at AND NOT (a.published_at = :at AND a.id >= :id)" + NEWEST_FIRST
 				: "a.published_at >= :at AND NOT (a.published_at = :at AND a.id <= :id)"
 						+ " ORDER BY a.published_at ASC, a.id ASC";
-		return jdbc.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM article a WHERE " + PUBLIC + " AND " + sql
-				+ " LIMIT 1")
-			.param("at", at).param("id", id).param("now", now)
-			.query(ArticleRow.class).optional();
+		return jdbc
+			.sql("SELECT " + ArticleRow.TEASER_COLUMNS + " FROM article a WHERE " + PUBLIC + " AND " + sql + " LIMIT 1")
+			.param("at", at)
+			.param("id", id)
+			.param("now", now)
+			.query(ArticleRow.class)
+			.optional();
 	}
 
 	List<SitemapLink> links(long now, int limit, long offset) {
-		return jdbc.sql("SELECT s.slug, a.slug, a.updated_at, a.title FROM article a JOIN section s ON s.id = a.section_id "
-				+ "WHERE " + PUBLIC + " ORDER BY a.published_at, a.id LIMIT :limit OFFSET :offset")
-			.param("now", now).param("limit", limit).param("offset", offset)
-			.query((rs, n) -> link(Permalinks.article(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getString(4))).list();
+		return jdbc
+			.sql("SELECT s.slug, a.slug, a.updated_at, a.title FROM article a JOIN section s ON s.id = a.section_id "
+					+ "WHERE " + PUBLIC + " ORDER BY a.published_at, a.id LIMIT :limit OFFSET :offset")
+			.param("now", now)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, n) -> link(Permalinks.article(rs.getString(1), rs.getString(2)), rs.getLong(3),
+					rs.getString(4)))
+			.list();
 	}
 
 	List<SitemapLink> linksSince(long now, long since) {
-		return jdbc.sql("SELECT s.slug, a.slug, a.published_at, a.title FROM article a JOIN section s ON s.id = a.section_id "
-				+ "WHERE " + PUBLIC + " AND a.published_at >= :since ORDER BY a.published_at DESC LIMIT 1000")
-			.param("now", now).param("since", since)
-			.query((rs, n) -> link(Permalinks.article(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getString(4))).list();
+		return jdbc
+			.sql("SELECT s.slug, a.slug, a.published_at, a.title FROM article a JOIN section s ON s.id = a.section_id "
+					+ "WHERE " + PUBLIC + " AND a.published_at >= :since ORDER BY a.published_at DESC LIMIT 1000")
+			.param("now", now)
+			.param("since", since)
+			.query((rs, n) -> link(Permalinks.article(rs.getString(1), rs.getString(2)), rs.getLong(3),
+					rs.getString(4)))
+			.list();
 	}
 
 	/**
-	 * Listing pages with public articles, each with its newest change: one grouped query over
-	 * every public article, which {@link PublishedArticles} therefore keeps between changes.
+	 * Listing pages with public articles, each with its newest change: one grouped query
+	 * over every public article, which {@link PublishedArticles} therefore keeps between
+	 * changes.
 	 */
 	List<SitemapLink> listingLinks(ListingKind kind, long now) {
 		String sql = switch (kind) {
-			case SECTION -> "SELECT x.slug, MAX(a.updated_at) FROM article a JOIN section x ON x.id = a.section_id WHERE "
-					+ PUBLIC + " GROUP BY x.slug ORDER BY x.slug";
+			case SECTION ->
+				"SELECT x.slug, MAX(a.updated_at) FROM article a JOIN section x ON x.id = a.section_id WHERE " + PUBLIC
+						+ " GROUP BY x.slug ORDER BY x.slug";
 			case TAG -> "SELECT x.slug, MAX(a.updated_at) FROM article a JOIN article_tag j ON j.article_id = a.id "
 					+ "JOIN tag x ON x.id = j.tag_id WHERE " + PUBLIC + " GROUP BY x.slug ORDER BY x.slug";
-			case AUTHOR -> "SELECT x.slug, MAX(a.updated_at) FROM article a JOIN article_author j ON j.article_id = a.id "
-					+ "JOIN author x ON x.id = j.author_id WHERE " + PUBLIC + " GROUP BY x.slug ORDER BY x.slug";
+			case AUTHOR ->
+				"SELECT x.slug, MAX(a.updated_at) FROM article a JOIN article_author j ON j.article_id = a.id "
+						+ "JOIN author x ON x.id = j.author_id WHERE " + PUBLIC + " GROUP BY x.slug ORDER BY x.slug";
 		};
 		Function<String, String> path = switch (kind) {
 			case SECTION -> Permalinks::section;
 			case TAG -> Permalinks::tag;
 			case AUTHOR -> Permalinks::author;
 		};
-		return jdbc.sql(sql).param("now", now)
+		return jdbc.sql(sql)
+			.param("now", now)
 			.query((rs, n) -> link(path.apply(rs.getString(1)), rs.getLong(2), null))
 			.list();
 	}

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,11 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 
 /**
- * What readers see of the articles: public articles (status published, publication instant
- * reached), their listings, neighbours, feeds and sitemap links. No request reads the archive:
- * lists walk an index to their limit, and what would have to count or group every public article
- * (page counts, the listing sitemaps) is kept until an article changes on this node, or for
- * {@link #KEPT} at most (changes on other nodes, articles whose publication instant arrives).
+ * What readers see of the articles: public articles (status published, publication
+ * instant reached), their listings, neighbours, feeds and sitemap links. No request reads
+ * the archive: lists walk an index to their limit, and what would have to count or group
+ * every public article (page counts, the listing sitemaps) is kept until an article
+ * changes on this node, or for {@link #KEPT} at most (changes on other nodes, articles
+ * whose publication instant arrives).
  */
 @Service
 public class PublishedArticles {
@@ -43,7 +43,10 @@ public class PublishedArticles {
 
 	private final Clock clock;
 
-	/** Counts per listing, and the listing sitemaps per kind: what reads every public article. */
+	/**
+	 * Counts per listing, and the listing sitemaps per kind: what reads every public
+	 * article.
+	 */
 	private final Cache<Object, Object> kept;
 
 	PublishedArticles(PublishedArticleRepository repository, ArticleAssembler assembler, Clock clock) {
@@ -51,8 +54,11 @@ public class PublishedArticles {
 		this.assembler = assembler;
 		this.clock = clock;
 		Clock ticking = this.clock;
-		this.kept = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(KEPT)
-			.ticker(() -> ticking.millis() * 1_000_000).build();
+		this.kept = Caffeine.newBuilder()
+			.maximumSize(10_000)
+			.expireAfterWrite(KEPT)
+			.ticker(() -> ticking.millis() * 1_000_000)
+			.build();
 	}
 
 	/** The teasers an article page shows besides the article. */
@@ -69,7 +75,9 @@ public class PublishedArticles {
 		return repository.find(sectionSlug, slug, clock.millis()).map(assembler::full);
 	}
 
-	/** @return the current path of a public article that used to live at this address */
+	/**
+	 * @return the current path of a public article that used to live at this address
+	 */
 	@Transactional(readOnly = true)
 	public Optional<String> redirect(String sectionSlug, String slug) {
 		long now = clock.millis();
@@ -80,7 +88,6 @@ public class PublishedArticles {
 
 	/**
 	 * Public articles for the front page: sticky ones first, then newest first.
-	 *
 	 * @param page 1-based; beyond the last page gives an empty list
 	 * @param pageSize articles per page, at least 1
 	 */
@@ -89,7 +96,9 @@ public class PublishedArticles {
 		return list(Listing.ALL, page, pageSize, true);
 	}
 
-	/** Public articles of a section, newest first; paging as {@link #latest(int, int)}. */
+	/**
+	 * Public articles of a section, newest first; paging as {@link #latest(int, int)}.
+	 */
 	@Transactional(readOnly = true)
 	public ArticleList inSection(Section section, int page, int pageSize) {
 		return list(Listing.section(section.id()), page, pageSize, false);
@@ -101,23 +110,29 @@ public class PublishedArticles {
 		return list(Listing.of(null, null, tag.id()), page, pageSize, false);
 	}
 
-	/** @return the articles with {@code author} anywhere in their byline; paging as {@link #latest(int, int)} */
+	/**
+	 * @return the articles with {@code author} anywhere in their byline; paging as
+	 * {@link #latest(int, int)}
+	 */
 	@Transactional(readOnly = true)
 	public ArticleList byAuthor(Author author, int page, int pageSize) {
 		return list(Listing.of(null, author.id(), null), page, pageSize, false);
 	}
 
-	/** @return the public articles published just before and after {@code article} */
+	/**
+	 * @return the public articles published just before and after {@code article}
+	 */
 	@Transactional(readOnly = true)
 	public Neighbours neighbours(Article article) {
 		return around(article, List.of()).neighbours();
 	}
 
 	/**
-	 * The related articles and neighbours of an article page, in one round: two index seeks for the
-	 * neighbours, one read of the related rows, then one query per kind of part for all of them.
-	 *
-	 * @param relatedIds ids of related articles, most related first; those not public are left out
+	 * The related articles and neighbours of an article page, in one round: two index
+	 * seeks for the neighbours, one read of the related rows, then one query per kind of
+	 * part for all of them.
+	 * @param relatedIds ids of related articles, most related first; those not public are
+	 * left out
 	 */
 	@Transactional(readOnly = true)
 	public Around around(Article article, List<Long> relatedIds) {
@@ -135,22 +150,27 @@ public class PublishedArticles {
 				newer.isPresent() ? teasers.get(teasers.size() - 1) : null));
 	}
 
-	/** @return teasers of the public articles with these ids, in the order given; others left out */
+	/**
+	 * @return teasers of the public articles with these ids, in the order given; others
+	 * left out
+	 */
 	@Transactional(readOnly = true)
 	public List<ArticleTeaser> teasers(List<Long> ids) {
 		return assembler.teasers(inOrder(ids, repository.byIds(ids, false), clock.millis()));
 	}
 
 	/**
-	 * Articles with status published, including those whose publication instant is still to
-	 * come, for derived state such as the search index.
-	 *
-	 * @return the found articles in the order of {@code ids}; missing or unpublished ids are left out
+	 * Articles with status published, including those whose publication instant is still
+	 * to come, for derived state such as the search index.
+	 * @return the found articles in the order of {@code ids}; missing or unpublished ids
+	 * are left out
 	 */
 	@Transactional(readOnly = true)
 	public List<Article> publishedByIds(List<Long> ids) {
-		var rows = repository.byIds(ids, true).stream()
-			.filter(r -> ArticleStatus.PUBLISHED.code().equals(r.status())).toList();
+		var rows = repository.byIds(ids, true)
+			.stream()
+			.filter(r -> ArticleStatus.PUBLISHED.code().equals(r.status()))
+			.toList();
 		if (rows.isEmpty()) {
 			return List.of();
 		}
@@ -160,15 +180,17 @@ public class PublishedArticles {
 		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
 	}
 
-	/** @return the ids of every article with status published, ascending */
+	/**
+	 * @return the ids of every article with status published, ascending
+	 */
 	@Transactional(readOnly = true)
 	public List<Long> publishedIds() {
 		return repository.publishedIds();
 	}
 
 	/**
-	 * The newest public articles, whole, for feeds; filters combine and null ones do not filter.
-	 *
+	 * The newest public articles, whole, for feeds; filters combine and null ones do not
+	 * filter.
 	 * @param limit at most this many, newest first
 	 */
 	@Transactional(readOnly = true)
@@ -177,29 +199,33 @@ public class PublishedArticles {
 	}
 
 	/**
-	 * The last change among what {@link #newest} would return, read without loading the articles:
-	 * what a feed's conditional GET needs before it builds anything.
-	 *
-	 * @return UTC instant, or the epoch when there is no article
+	 * The last change among what {@link #newest} would return, read without loading the
+	 * articles: what a feed's conditional GET needs before it builds anything.
+	 * @return the UTC instant, or the epoch when there is no article
 	 */
 	@Transactional(readOnly = true)
 	public Instant newestChange(Long sectionId, Long authorId, Long tagId, int limit) {
-		return newestRows(sectionId, authorId, tagId, limit).stream().map(r -> Instant.ofEpochMilli(r.updatedAt()))
-			.max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+		return newestRows(sectionId, authorId, tagId, limit).stream()
+			.map(r -> Instant.ofEpochMilli(r.updatedAt()))
+			.max(Comparator.naturalOrder())
+			.orElse(Instant.EPOCH);
 	}
 
 	private List<ArticleRow> newestRows(Long sectionId, Long authorId, Long tagId, int limit) {
 		return repository.list(Listing.of(sectionId, authorId, tagId), clock.millis(), limit, 0);
 	}
 
-	/** @return how many articles are public now (kept as {@link PublishedArticles} says) */
+	/**
+	 * @return how many articles are public now (kept as {@link PublishedArticles} says)
+	 */
 	@Transactional(readOnly = true)
 	public int publicCount() {
 		return count(Listing.ALL, clock.millis(), false);
 	}
 
 	/**
-	 * @param page 1-based, of {@code size} articles in publication order (oldest first, stable)
+	 * @param page 1-based, of {@code size} articles in publication order (oldest first,
+	 * stable)
 	 * @return the public articles' addresses with their last change
 	 */
 	@Transactional(readOnly = true)
@@ -207,15 +233,18 @@ public class PublishedArticles {
 		return repository.links(clock.millis(), size, (long) (Math.max(page, 1) - 1) * size);
 	}
 
-	/** @return public articles published since {@code since} (UTC), newest first, for a news sitemap */
+	/**
+	 * @return public articles published since {@code since} (UTC), newest first, for a
+	 * news sitemap
+	 */
 	@Transactional(readOnly = true)
 	public List<SitemapLink> publishedSince(Instant since) {
 		return repository.linksSince(clock.millis(), since.toEpochMilli());
 	}
 
 	/**
-	 * @return the listing pages of that kind that have public articles, with their newest change
-	 *         (kept as {@link PublishedArticles} says)
+	 * @return the listing pages of that kind that have public articles, with their newest
+	 * change (kept as {@link PublishedArticles} says)
 	 */
 	@Transactional(readOnly = true)
 	@SuppressWarnings("unchecked")
@@ -223,7 +252,10 @@ public class PublishedArticles {
 		return (List<SitemapLink>) kept.get(kind, k -> repository.listingLinks(kind, clock.millis()));
 	}
 
-	/** A change to an article changes counts and listing sitemaps: forgotten once it commits. */
+	/**
+	 * A change to an article changes counts and listing sitemaps: forgotten once it
+	 * commits.
+	 */
 	@EventListener
 	void changed(ArticleEvent event) {
 		if (PerTransaction.get(kept, () -> new Forget(kept)).isEmpty()) {
@@ -245,7 +277,8 @@ public class PublishedArticles {
 		long now = clock.millis();
 		int pageCount = pageCount(count(listing, now, false), pageSize);
 		if (current > pageCount) {
-			// A kept count may lag behind a newly public article: only the exact one says there is no such page.
+			// A kept count may lag behind a newly public article: only the exact one says
+			// there is no such page.
 			pageCount = pageCount(count(listing, now, true), pageSize);
 			if (current > pageCount) {
 				return new ArticleList(List.of(), current, pageCount);
@@ -273,7 +306,9 @@ public class PublishedArticles {
 		return ArticleStatus.PUBLISHED.code().equals(r.status()) && r.publishedAt() != null && r.publishedAt() <= now;
 	}
 
-	/** @return the public ones of {@code rows}, in the order of {@code ids} */
+	/**
+	 * @return the public ones of {@code rows}, in the order of {@code ids}
+	 */
 	private static List<ArticleRow> inOrder(List<Long> ids, List<ArticleRow> rows, long now) {
 		var byId = new HashMap<Long, ArticleRow>();
 		rows.stream().filter(r -> isPublic(r, now)).forEach(r -> byId.put(r.id(), r));

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param accountId who saved it; null for imports and other commands
  * @param createdAt UTC instant
- * @param draft the article as it was then (its status and instants are not the workflow's)
+ * @param draft the article as it was then (its status and instants are not the
+ * workflow's)
  */
 public record Revision(long id, long articleId, Long accountId, Instant createdAt, ArticleDraft draft) {
 }

@@ -14,7 +14,10 @@ import com.github.difflib.patch.AbstractDelta;
  */
 public record RevisionDiff(Revision from, Revision to, List<FieldDiff> fields) {
 
-	/** @return the differences of title, standfirst and body from {@code from} to {@code to} */
+	/**
+	 * @return the differences of title, standfirst and body from {@code from} to
+	 * {@code to}
+	 */
 	static RevisionDiff between(Revision from, Revision to) {
 		return new RevisionDiff(from, to,
 				List.of(diff("title", from.draft().title(), to.draft().title()),
@@ -45,10 +48,14 @@ public record RevisionDiff(Revision from, Revision to, List<FieldDiff> fields) {
 		return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\\R", -1));
 	}
 
-	/** @param lines the field's lines, each marked unchanged, removed or added */
+	/**
+	 * @param lines the field's lines, each marked unchanged, removed or added
+	 */
 	public record FieldDiff(String field, List<Line> lines) {
 
-		/** @return whether any line was removed or added */
+		/**
+		 * @return whether any line was removed or added
+		 */
 		public boolean changed() {
 			return lines.stream().anyMatch(l -> l.change() != Change.SAME);
 		}

@@ -30,27 +30,37 @@ class Revisions {
 
 	/**
 	 * @param accountId the account that saved it, or null for a system actor
-	 * @param at UTC epoch milliseconds
+	 * @param at the UTC instant, in epoch milliseconds
 	 * @return the new revision's id
 	 */
 	long add(long articleId, Long accountId, ArticleDraft draft, long at) {
 		return jdbc.sql("""
 				INSERT INTO article_revision (article_id, account_id, created_at, snapshot) VALUES (?, ?, ?, ?)
 				RETURNING id""")
-			.params(articleId, accountId, at, json.writeValueAsString(draft)).query(Long.class).single();
+			.params(articleId, accountId, at, json.writeValueAsString(draft))
+			.query(Long.class)
+			.single();
 	}
 
 	Optional<Revision> find(long articleId, long revisionId) {
-		return jdbc.sql("SELECT id, article_id, account_id, created_at, snapshot FROM article_revision "
-				+ "WHERE id = ? AND article_id = ?")
-			.params(revisionId, articleId).query((rs, n) -> revision(rs)).optional();
+		return jdbc
+			.sql("SELECT id, article_id, account_id, created_at, snapshot FROM article_revision "
+					+ "WHERE id = ? AND article_id = ?")
+			.params(revisionId, articleId)
+			.query((rs, n) -> revision(rs))
+			.optional();
 	}
 
-	/** @return the article's revisions, newest first */
+	/**
+	 * @return the article's revisions, newest first
+	 */
 	List<Revision> list(long articleId) {
-		return jdbc.sql("SELECT id, article_id, account_id, created_at, snapshot FROM article_revision "
-				+ "WHERE article_id = ? ORDER BY id DESC")
-			.param(articleId).query((rs, n) -> revision(rs)).list();
+		return jdbc
+			.sql("SELECT id, article_id, account_id, created_at, snapshot FROM article_revision "
+					+ "WHERE article_id = ? ORDER BY id DESC")
+			.param(articleId)
+			.query((rs, n) -> revision(rs))
+			.list();
 	}
 
 	private Revision revision(ResultSet rs) throws SQLException {

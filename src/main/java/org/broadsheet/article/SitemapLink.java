@@ -3,7 +3,8 @@ package org.broadsheet.article;
 import java.time.Instant;
 
 /**
- * An address and when what it shows last changed, for sitemaps (sitemaps.org 0.9, Google News).
+ * An address and when what it shows last changed, for sitemaps (sitemaps.org 0.9, Google
+ * News).
  *
  * @param path percent-encoded site path
  * @param lastModified UTC instant (for the news sitemap: the publication instant)

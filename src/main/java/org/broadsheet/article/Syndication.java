@@ -7,10 +7,10 @@ import java.net.URISyntaxException;
  * Where a syndicated article first appeared.
  *
  * @param publication the original publication's name, e.g. "Carnegie Commentary"
- * @param note the sentence shown under the article, e.g. "The longer version of this commentary
- *        first appeared in Carnegie Commentary"
- * @param url the original's absolute http(s) URL, or null when unknown; when known the page's
- *        canonical URL points to it
+ * @param note the sentence shown under the article, e.g. "The longer version of this
+ * commentary first appeared in Carnegie Commentary"
+ * @param url the original's absolute http(s) URL, or null when unknown; when known the
+ * page's canonical URL points to it
  */
 public record Syndication(String publication, String note, String url) {
 
@@ -21,7 +21,10 @@ public record Syndication(String publication, String note, String url) {
 
 	public static final int MAX_URL = 2_000;
 
-	/** @throws IllegalArgumentException naming the field: too long, or a URL that is not absolute http(s) */
+	/**
+	 * @throws IllegalArgumentException naming the field: too long, or a URL that is not
+	 * absolute http(s)
+	 */
 	public Syndication {
 		url = url == null || url.isBlank() ? null : url.strip();
 		check("syndication.publication", publication, MAX_PUBLICATION);
@@ -32,11 +35,14 @@ public record Syndication(String publication, String note, String url) {
 		}
 	}
 
-	/** @return whether {@code url} is an absolute http or https URL with a host */
+	/**
+	 * @return whether {@code url} is an absolute http or https URL with a host
+	 */
 	public static boolean isWebUrl(String url) {
 		try {
 			var uri = new URI(url);
-			return uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+			return uri.isAbsolute()
+					&& ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
 					&& uri.getHost() != null;
 		}
 		catch (URISyntaxException ex) {
@@ -50,12 +56,17 @@ public record Syndication(String publication, String note, String url) {
 		}
 	}
 
-	/** @return whether the note already ends with sentence punctuation, so none need be added */
+	/**
+	 * @return whether the note already ends with sentence punctuation, so none need be
+	 * added
+	 */
 	public boolean noteEndsSentence() {
 		return note != null && note.strip().matches("(?s).*[.!?…。؟]$");
 	}
 
-	/** @return whether the original's URL is known */
+	/**
+	 * @return whether the original's URL is known
+	 */
 	public boolean hasOriginalUrl() {
 		return url != null;
 	}

@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
 /**
- * Runs {@link ArticleWorkflow#runDue()} every {@code broadsheet.workflow.poll-interval} (1 s).
- * A database that is busy for a moment (a long import on SQLite) only delays it to the next tick.
- * Off in command-line runs ({@code broadsheet.workflow.clock=false}): the serving nodes publish.
+ * Runs {@link ArticleWorkflow#runDue()} every {@code broadsheet.workflow.poll-interval}
+ * (1 s). A database that is busy for a moment (a long import on SQLite) only delays it to
+ * the next tick. Off in command-line runs ({@code broadsheet.workflow.clock=false}): the
+ * serving nodes publish.
  */
 @Component
 @ConditionalOnProperty(name = "broadsheet.workflow.clock", havingValue = "true", matchIfMissing = true)
@@ -31,7 +32,8 @@ class WorkflowClock {
 	@Scheduled(fixedDelayString = "${broadsheet.workflow.poll-interval:1s}")
 	void tick() {
 		try {
-			// A read first: on SQLite the writing transaction would take the write lock every tick.
+			// A read first: on SQLite the writing transaction would take the write lock
+			// every tick.
 			if (workflow.anyDue()) {
 				workflow.runDue();
 			}

@@ -23,19 +23,26 @@ public record Author(long id, String slug, String name, String title, String aff
 		this(id, slug, name, title, affiliation, bio, null, null);
 	}
 
-	/** @return the author page's path, percent-encoded (RFC 3986) */
+	/**
+	 * @return the author page's path, percent-encoded (RFC 3986)
+	 */
 	public String path() {
 		return Permalinks.author(slug);
 	}
 
-	/** @return the portrait's path, or null */
+	/**
+	 * @return the portrait's path, or null
+	 */
 	public String photoUrl() {
 		return photoKey == null ? null : "/media/" + photoKey;
 	}
 
-	/** @return the links, in order */
+	/**
+	 * @return the links, in order
+	 */
 	public List<String> linkList() {
-		return links == null ? List.of() : Arrays.stream(links.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+		return links == null ? List.of()
+				: Arrays.stream(links.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
 	}
 
 }

@@ -3,7 +3,8 @@ package org.broadsheet.author;
 import org.broadsheet.shared.InvalidInput;
 
 /**
- * What an import or a form says about an author. Null fields leave a stored profile unchanged.
+ * What an import or a form says about an author. Null fields leave a stored profile
+ * unchanged.
  *
  * @param name required, the byline name
  */
@@ -36,7 +37,8 @@ public record AuthorProfile(String name, String title, String affiliation, Strin
 	}
 
 	/**
-	 * @return a profile with only a name, which leaves a stored author's other fields as they are
+	 * @return a profile with only a name, which leaves a stored author's other fields as
+	 * they are
 	 * @throws IllegalArgumentException for a blank or over-long name
 	 */
 	public static AuthorProfile named(String name) {

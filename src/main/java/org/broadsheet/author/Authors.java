@@ -47,8 +47,8 @@ public class Authors {
 
 	private final NewsroomAudit audit;
 
-	Authors(JdbcClient jdbc, Slugger slugger, MediaLibrary media, Clock clock,
-			ApplicationEventPublisher events, NewsroomAudit audit) {
+	Authors(JdbcClient jdbc, Slugger slugger, MediaLibrary media, Clock clock, ApplicationEventPublisher events,
+			NewsroomAudit audit) {
 		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
@@ -58,9 +58,8 @@ public class Authors {
 	}
 
 	/**
-	 * Finds the author called {@code profile.name()} (ignoring case), creating them if new; the
-	 * profile's non-null fields replace the stored ones.
-	 *
+	 * Finds the author called {@code profile.name()} (ignoring case), creating them if
+	 * new; the profile's non-null fields replace the stored ones.
 	 * @return the stored author
 	 * @throws IllegalArgumentException when the name has no letters or digits
 	 */
@@ -77,7 +76,8 @@ public class Authors {
 					.params(claim.slug(), profile.name())
 					.update();
 			}
-			// Another transaction may have taken the free slug for another name meanwhile: claim again.
+			// Another transaction may have taken the free slug for another name
+			// meanwhile: claim again.
 			if (bySlug(claim.slug()).map(a -> a.name().equalsIgnoreCase(profile.name())).orElse(false)) {
 				jdbc.sql("""
 						UPDATE author SET name = ?, title = COALESCE(?, title), affiliation = COALESCE(?, affiliation),
@@ -111,14 +111,14 @@ public class Authors {
 	}
 
 	/**
-	 * Finds or creates the author called {@code displayName} (as {@link #save}) and gives them a
-	 * login and email from another system. A login moves from whichever author held it before.
-	 *
+	 * Finds or creates the author called {@code displayName} (as {@link #save}) and gives
+	 * them a login and email from another system. A login moves from whichever author
+	 * held it before.
 	 * @param login at most 200 characters, not blank
 	 * @param email or null; kept only when at most 254 characters
 	 * @return the stored author, and whether it was new or changed
-	 * @throws IllegalArgumentException naming the field: a blank or over-long login, or a display
-	 *         name without a letter or digit (see {@link AuthorProfile})
+	 * @throws IllegalArgumentException naming the field: a blank or over-long login, or a
+	 * display name without a letter or digit (see {@link AuthorProfile})
 	 */
 	@Transactional
 	public Restored restore(String login, String displayName, String email) {
@@ -135,12 +135,16 @@ public class Authors {
 				&& Objects.equals(before.get().email(), cleanEmail);
 		if (!same) {
 			jdbc.sql("UPDATE author SET login = NULL WHERE login = ? AND id <> ?").params(key, author.id()).update();
-			jdbc.sql("UPDATE author SET login = ?, email = ? WHERE id = ?").params(key, cleanEmail, author.id()).update();
+			jdbc.sql("UPDATE author SET login = ?, email = ? WHERE id = ?")
+				.params(key, cleanEmail, author.id())
+				.update();
 		}
 		return new Restored(author, before.isEmpty(), !same);
 	}
 
-	/** @return the login and email of every author that has a login, keyed by author id */
+	/**
+	 * @return the login and email of every author that has a login, keyed by author id
+	 */
 	public Map<Long, Login> logins() {
 		Map<Long, Login> logins = new HashMap<>();
 		jdbc.sql("SELECT id, login, email FROM author WHERE login IS NOT NULL")
@@ -149,35 +153,44 @@ public class Authors {
 		return logins;
 	}
 
-	/** @param slug decoded slug */
+	/**
+	 * @param slug decoded slug
+	 */
 	public Optional<Author> bySlug(String slug) {
 		return jdbc.sql("SELECT " + COLUMNS + " WHERE a.slug = ?").param(slug).query(Author.class).optional();
 	}
 
 	/**
 	 * @param slug decoded slug
-	 * @return the author, if they are in the byline of a public article (published, its instant
-	 *         come); else they have no public page. One index seek ({@code article_author (author_id, …)}).
+	 * @return the author, if they are in the byline of a public article (published, its
+	 * instant come); else they have no public page. One index seek
+	 * ({@code article_author (author_id, …)}).
 	 */
 	public Optional<Author> publicBySlug(String slug) {
-		return jdbc.sql("SELECT " + COLUMNS + " WHERE a.slug = :slug AND EXISTS (SELECT 1 FROM article_author j "
-				+ "JOIN article p ON p.id = j.article_id WHERE j.author_id = a.id AND p.status = 'published' "
-				+ "AND p.published_at <= :now)")
-			.param("slug", slug).param("now", clock.millis()).query(Author.class).optional();
+		return jdbc
+			.sql("SELECT " + COLUMNS + " WHERE a.slug = :slug AND EXISTS (SELECT 1 FROM article_author j "
+					+ "JOIN article p ON p.id = j.article_id WHERE j.author_id = a.id AND p.status = 'published' "
+					+ "AND p.published_at <= :now)")
+			.param("slug", slug)
+			.param("now", clock.millis())
+			.query(Author.class)
+			.optional();
 	}
 
 	/**
-	 * Changes an author's profile (not their name, which bylines and the slug hang on). Editors and
-	 * administrators only. Audited as {@code profile-edited} on the subject {@code author}.
-	 *
+	 * Changes an author's profile (not their name, which bylines and the slug hang on).
+	 * Editors and administrators only. Audited as {@code profile-edited} on the subject
+	 * {@code author}.
 	 * @param photoImageId an image from the media library, or null for none
 	 * @param links one absolute http(s) URL a line, or blank
-	 * @throws IllegalArgumentException naming the field: too long, or a link that is not an http(s) URL
+	 * @throws IllegalArgumentException naming the field: too long, or a link that is not
+	 * an http(s) URL
 	 * @throws NotFound when there is no such author
 	 * @throws AccessDeniedException below the editor role
 	 */
 	@Transactional
-	public Author updateProfile(Actor actor, long id, String title, String affiliation, String bio, Long photoImageId, String links) {
+	public Author updateProfile(Actor actor, long id, String title, String affiliation, String bio, Long photoImageId,
+			String links) {
 		Permission.EDIT_PEOPLE_AND_TOPICS.require(actor);
 		var profile = new AuthorProfile("x", blankToNull(title), blankToNull(affiliation), blankToNull(bio));
 		if (photoImageId != null && media.byIds(Set.of(photoImageId)).isEmpty()) {
@@ -192,7 +205,8 @@ public class Authors {
 				}
 			}
 		}
-		int updated = jdbc.sql("UPDATE author SET title = ?, affiliation = ?, bio = ?, photo_image_id = ?, links = ? WHERE id = ?")
+		int updated = jdbc
+			.sql("UPDATE author SET title = ?, affiliation = ?, bio = ?, photo_image_id = ?, links = ? WHERE id = ?")
 			.params(profile.title(), profile.affiliation(), profile.bio(), photoImageId, cleanLinks, id)
 			.update();
 		if (updated == 0) {
@@ -207,12 +221,16 @@ public class Authors {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
-	/** @return every author, by name */
+	/**
+	 * @return every author, by name
+	 */
 	public List<Author> all() {
 		return jdbc.sql("SELECT " + COLUMNS + " ORDER BY a.name").query(Author.class).list();
 	}
 
-	/** @return the authors with these ids, keyed by id (one query) */
+	/**
+	 * @return the authors with these ids, keyed by id (one query)
+	 */
 	public Map<Long, Author> byIds(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();

@@ -14,16 +14,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 
 /**
- * The durable log of article changes. Every {@link ArticleEvent} is written in the transaction
- * that caused it, so the log holds exactly the committed changes; nodes follow it to keep their
- * derived state (search index, caches) current, after a crash or a change made on another node.
+ * The durable log of article changes. Every {@link ArticleEvent} is written in the
+ * transaction that caused it, so the log holds exactly the committed changes; nodes
+ * follow it to keep their derived state (search index, caches) current, after a crash or
+ * a change made on another node.
  */
 @Service
 public class ChangeLog {
 
 	/**
-	 * How far back {@link #since} looks again: on PostgreSQL a transaction that took its sequence
-	 * number earlier may commit after a later one, and a re-read change is harmless.
+	 * How far back {@link #since} looks again: on PostgreSQL a transaction that took its
+	 * sequence number earlier may commit after a later one, and a re-read change is
+	 * harmless.
 	 */
 	static final Duration OVERLAP = Duration.ofSeconds(30);
 
@@ -37,9 +39,10 @@ public class ChangeLog {
 	}
 
 	/**
-	 * Written just before the transaction commits, so that {@code at} is close to the commit (see
-	 * {@link #OVERLAP}). One synchronization per transaction holds all of its events: a
-	 * synchronization per event would make every savepoint of a long import walk them all.
+	 * Written just before the transaction commits, so that {@code at} is close to the
+	 * commit (see {@link #OVERLAP}). One synchronization per transaction holds all of its
+	 * events: a synchronization per event would make every savepoint of a long import
+	 * walk them all.
 	 */
 	@EventListener
 	void record(ArticleEvent event) {
@@ -68,16 +71,20 @@ public class ChangeLog {
 
 	/**
 	 * @param afterSeq the last sequence number already applied
-	 * @return the changes after {@code afterSeq}, and those of the last 30 seconds again, by sequence
+	 * @return the changes after {@code afterSeq}, and those of the last 30 seconds again,
+	 * by sequence
 	 */
 	public List<Change> since(long afterSeq) {
 		return jdbc.sql("SELECT id, article_id, kind, at FROM change_log WHERE id > ? OR at >= ? ORDER BY id")
 			.params(afterSeq, clock.millis() - OVERLAP.toMillis())
-			.query((rs, n) -> new Change(rs.getLong(1), rs.getLong(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))))
+			.query((rs, n) -> new Change(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					Instant.ofEpochMilli(rs.getLong(4))))
 			.list();
 	}
 
-	/** @return the newest sequence number, 0 for an empty log */
+	/**
+	 * @return the newest sequence number, 0 for an empty log
+	 */
 	public long latestSeq() {
 		return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM change_log").query(Long.class).single();
 	}

@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The blocklist as readers cannot dodge it: text compared in NFKC, lower case, without invisible
- * format characters (zero-width spaces, direction marks), and only whole words, so that "ass"
- * does not match "class". The words are compiled once into one pattern.
+ * The blocklist as readers cannot dodge it: text compared in NFKC, lower case, without
+ * invisible format characters (zero-width spaces, direction marks), and only whole words,
+ * so that "ass" does not match "class". The words are compiled once into one pattern.
  */
 final class Blocklist {
 
@@ -18,15 +18,22 @@ final class Blocklist {
 	/** Matches any blocked word or phrase; null for an empty blocklist. */
 	private final Pattern words;
 
-	/** @param words words or phrases, any case */
+	/**
+	 * @param words words or phrases, any case
+	 */
 	Blocklist(List<String> words) {
-		String alternatives = words.stream().map(Blocklist::normal).filter(w -> !w.isBlank()).map(Pattern::quote)
+		String alternatives = words.stream()
+			.map(Blocklist::normal)
+			.filter(w -> !w.isBlank())
+			.map(Pattern::quote)
 			.collect(Collectors.joining("|"));
 		this.words = alternatives.isEmpty() ? null
 				: Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])");
 	}
 
-	/** @return whether any of the texts holds a blocked word */
+	/**
+	 * @return whether any of the texts holds a blocked word
+	 */
 	boolean matches(String... texts) {
 		if (words == null) {
 			return false;
@@ -39,7 +46,9 @@ final class Blocklist {
 		return false;
 	}
 
-	/** @return the text as compared: NFKC, lower case, format characters removed */
+	/**
+	 * @return the text as compared: NFKC, lower case, format characters removed
+	 */
 	private static String normal(String text) {
 		return FORMAT.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("").toLowerCase(Locale.ROOT);
 	}

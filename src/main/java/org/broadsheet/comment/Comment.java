@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param body plain text as typed; never rendered as HTML
  * @param createdAt UTC instant
  */
-public record Comment(long id, long articleId, Long parentId, String authorName, String authorEmail,
-		String authorUrl, String body, CommentStatus status, Instant createdAt) {
+public record Comment(long id, long articleId, Long parentId, String authorName, String authorEmail, String authorUrl,
+		String body, CommentStatus status, Instant createdAt) {
 
 }

@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Comment and like settings, from {@code broadsheet.comments.*} (README, "Comments").
  *
- * @param holdFirst hold a comment for moderation when its email has no approved comment yet
+ * @param holdFirst hold a comment for moderation when its email has no approved comment
+ * yet
  * @param maxLinks a comment with more links (http/https/www) than this is held
- * @param blocklist words or phrases (case-insensitive, as whole words, in the name, email,
- *        website or text) that send a comment straight to spam
+ * @param blocklist words or phrases (case-insensitive, as whole words, in the name,
+ * email, website or text) that send a comment straight to spam
  * @param closeAfterDays comments close this many days after publication; 0 never
- * @param minFillTime a form sent sooner after the page was served is refused (bots fill at once)
+ * @param minFillTime a form sent sooner after the page was served is refused (bots fill
+ * at once)
  * @param maxFormAge a form older than this is refused (the reader reloads the page)
  * @param perMinute comments accepted per client address per minute (per node)
  * @param perHour comments accepted per client address per hour (per node)
@@ -23,16 +25,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threadsPerPage top-level comments per page of the article's comments
  * @param maxDepth replies nest this deep at most (deeper replies are shown at this depth)
  * @param likesPerMinute likes accepted per client address per minute (per node)
- * @param likesPerAddress likes of one article from one address per day (readers behind one
- *        shared address each have a cookie, so this stops cookie-clearing scripts, not them)
+ * @param likesPerAddress likes of one article from one address per day (readers behind
+ * one shared address each have a cookie, so this stops cookie-clearing scripts, not them)
  */
 @ConfigurationProperties("broadsheet.comments")
 public record CommentSettings(@DefaultValue("true") boolean holdFirst, @DefaultValue("2") int maxLinks,
 		@DefaultValue List<String> blocklist, @DefaultValue("0") int closeAfterDays,
 		@DefaultValue("3s") Duration minFillTime, @DefaultValue("1d") Duration maxFormAge,
 		@DefaultValue("5") int perMinute, @DefaultValue("30") int perHour, @DefaultValue("5000") int maxLength,
-		@DefaultValue("50") int threadsPerPage, @DefaultValue("5") int maxDepth,
-		@DefaultValue("30") int likesPerMinute, @DefaultValue("50") int likesPerAddress) {
+		@DefaultValue("50") int threadsPerPage, @DefaultValue("5") int maxDepth, @DefaultValue("30") int likesPerMinute,
+		@DefaultValue("50") int likesPerAddress) {
 
 	/** Longest name, in characters. */
 	public static final int MAX_NAME = 100;
@@ -48,8 +50,11 @@ public record CommentSettings(@DefaultValue("true") boolean holdFirst, @DefaultV
 				|| threadsPerPage < 1 || maxDepth < 1 || maxLinks < 0 || closeAfterDays < 0) {
 			throw new IllegalArgumentException("broadsheet.comments: limits must be positive (README, \"Comments\")");
 		}
-		blocklist = blocklist.stream().map(String::strip).filter(w -> !w.isEmpty())
-			.map(w -> w.toLowerCase(Locale.ROOT)).toList();
+		blocklist = blocklist.stream()
+			.map(String::strip)
+			.filter(w -> !w.isEmpty())
+			.map(w -> w.toLowerCase(Locale.ROOT))
+			.toList();
 	}
 
 }

@@ -6,14 +6,17 @@ import org.broadsheet.shared.InvalidInput;
 
 /**
  * Moderation state. Only {@link #APPROVED} comments are shown to readers and counted; a
- * {@link #PENDING} one is also shown to the reader who wrote it, marked as awaiting moderation.
- * {@link #SPAM} and {@link #REJECTED} are kept for the moderators (WordPress: spam, trash).
+ * {@link #PENDING} one is also shown to the reader who wrote it, marked as awaiting
+ * moderation. {@link #SPAM} and {@link #REJECTED} are kept for the moderators (WordPress:
+ * spam, trash).
  */
 public enum CommentStatus {
 
 	PENDING, APPROVED, SPAM, REJECTED;
 
-	/** @return the stored form, e.g. {@code approved} */
+	/**
+	 * @return the stored form, e.g. {@code approved}
+	 */
 	public String key() {
 		return name().toLowerCase(Locale.ROOT);
 	}

@@ -11,14 +11,16 @@ import org.nibor.autolink.LinkSpan;
 import org.nibor.autolink.LinkType;
 
 /**
- * A comment's plain text cut into what a template prints: paragraphs (at blank lines) of text,
- * line breaks and links. Only http, https and {@code www.} addresses become links; everything is
- * printed through the template's escaping, so no markup a reader types is ever interpreted.
+ * A comment's plain text cut into what a template prints: paragraphs (at blank lines) of
+ * text, line breaks and links. Only http, https and {@code www.} addresses become links;
+ * everything is printed through the template's escaping, so no markup a reader types is
+ * ever interpreted.
  */
 public final class CommentText {
 
 	private static final LinkExtractor LINKS = LinkExtractor.builder()
-		.linkTypes(EnumSet.of(LinkType.URL, LinkType.WWW)).build();
+		.linkTypes(EnumSet.of(LinkType.URL, LinkType.WWW))
+		.build();
 
 	private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R\\s*\\R");
 
@@ -37,7 +39,9 @@ public final class CommentText {
 	private CommentText() {
 	}
 
-	/** @return the paragraphs of {@code body}, each a list of segments */
+	/**
+	 * @return the paragraphs of {@code body}, each a list of segments
+	 */
 	public static List<List<Segment>> paragraphs(String body) {
 		List<List<Segment>> paragraphs = new ArrayList<>();
 		for (String paragraph : PARAGRAPH_BREAK.split(body.strip())) {
@@ -57,7 +61,9 @@ public final class CommentText {
 		return paragraphs;
 	}
 
-	/** @return how many http, https and www addresses the text holds */
+	/**
+	 * @return how many http, https and www addresses the text holds
+	 */
 	public static int linkCount(String text) {
 		int count = 0;
 		for (LinkSpan span : LINKS.extractLinks(text)) {

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * One page of an article's comments, as readers see them.
  *
- * @param items the page's threads, flattened: each top-level comment followed by its replies
- *        (depth first, oldest reply first)
+ * @param items the page's threads, flattened: each top-level comment followed by its
+ * replies (depth first, oldest reply first)
  * @param approved how many approved comments the article has (all pages)
  * @param page 1-based; {@code pageCount} at least 1
  * @param newestFirst whether threads are ordered newest first
@@ -21,7 +21,9 @@ public record CommentThread(List<Item> items, int approved, int page, int pageCo
 	 */
 	public record Item(Comment comment, int depth, Comment replyTo, boolean awaitingModeration, boolean canReply) {
 
-		/** @return the text as paragraphs of segments ({@link CommentText}) */
+		/**
+		 * @return the text as paragraphs of segments ({@link CommentText})
+		 */
 		public List<List<CommentText.Segment>> paragraphs() {
 			return CommentText.paragraphs(comment.body());
 		}

@@ -55,8 +55,8 @@ public class Comments {
 
 	private final Blocklist blocklist;
 
-	Comments(JdbcClient jdbc, Clock clock, CommentSettings settings, ReaderKeys keys,
-			ReaderThrottle throttle, TransactionTemplate transaction, ApplicationEventPublisher events) {
+	Comments(JdbcClient jdbc, Clock clock, CommentSettings settings, ReaderKeys keys, ReaderThrottle throttle,
+			TransactionTemplate transaction, ApplicationEventPublisher events) {
 		this.events = events;
 		this.transaction = transaction;
 		this.blocklist = new Blocklist(settings.blocklist());
@@ -67,15 +67,17 @@ public class Comments {
 		this.throttle = throttle;
 	}
 
-	/** @return the token a comment form on that article carries, dated now */
+	/**
+	 * @return the token a comment form on that article carries, dated now
+	 */
 	public String formToken(long articleId) {
 		return keys.formToken(articleId);
 	}
 
 	/**
 	 * @param publishedAt the article's publication instant (UTC)
-	 * @return whether readers may comment on the article now: not closed by an editor, and not
-	 *         older than the setting {@code close-after-days}
+	 * @return whether readers may comment on the article now: not closed by an editor,
+	 * and not older than the setting {@code close-after-days}
 	 */
 	public boolean isOpen(long articleId, Instant publishedAt) {
 		if (settings.closeAfterDays() > 0
@@ -86,13 +88,13 @@ public class Comments {
 	}
 
 	/**
-	 * Stores a reader's comment, durably before returning. Every attempt counts against the
-	 * address's rate limit. Its status follows the rules: a word on the blocklist → spam; more
-	 * links than allowed, or the first comment from an email → held (pending); else approved. The
-	 * same reply sent again by the same reader within ten minutes (a double click) returns the
-	 * first one instead of storing a copy. A form token is spent by its comment: another comment
-	 * with the same token is refused (the page's next form has a new one).
-	 *
+	 * Stores a reader's comment, durably before returning. Every attempt counts against
+	 * the address's rate limit. Its status follows the rules: a word on the blocklist →
+	 * spam; more links than allowed, or the first comment from an email → held (pending);
+	 * else approved. The same reply sent again by the same reader within ten minutes (a
+	 * double click) returns the first one instead of storing a copy. A form token is
+	 * spent by its comment: another comment with the same token is refused (the page's
+	 * next form has a new one).
 	 * @param publishedAt the article's publication instant (UTC), for automatic closing
 	 * @return the stored comment
 	 * @throws CommentRejected closed (nothing stored) or invalid input, naming the fields
@@ -131,12 +133,14 @@ public class Comments {
 		// Only the write takes SQLite's write lock; refused attempts never do.
 		return transaction.execute(tx -> {
 			Instant now = clock.instant();
-			var again = jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE article_id = ? AND commenter = ? AND body = ?"
-					+ " AND " + (input.parentId() == null ? "parent_id IS NULL" : "parent_id = " + input.parentId())
-					+ " AND created_at > ?")
+			var again = jdbc
+				.sql("SELECT " + COLUMNS + " FROM comment WHERE article_id = ? AND commenter = ? AND body = ?" + " AND "
+						+ (input.parentId() == null ? "parent_id IS NULL" : "parent_id = " + input.parentId())
+						+ " AND created_at > ?")
 				.params(input.articleId(), commenter == null ? "" : commenter, fields.text(),
 						now.minus(DOUBLE_SUBMIT).toEpochMilli())
-				.query(Comments::row).list();
+				.query(Comments::row)
+				.list();
 			if (!again.isEmpty()) {
 				return again.get(0);
 			}
@@ -146,9 +150,11 @@ public class Comments {
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (form_token) DO NOTHING RETURNING id""")
 				.params(input.articleId(), input.parentId(), fields.name(), fields.email(), fields.website(),
 						fields.text(), status.key(), now.toEpochMilli(), commenter, input.formToken())
-				.query(Long.class).optional();
+				.query(Long.class)
+				.optional();
 			if (inserted.isEmpty()) {
-				// Another request spent the token meanwhile (PostgreSQL: a double click's twin).
+				// Another request spent the token meanwhile (PostgreSQL: a double click's
+				// twin).
 				return sentWith(input.formToken(), commenter, fields.text(), input.parentId()).orElseThrow();
 			}
 			long id = inserted.get();
@@ -161,17 +167,19 @@ public class Comments {
 	}
 
 	/**
-	 * A form token is good for one comment: the comment already sent with it, if it is this one
-	 * (same reader, text and parent: a double click), else refused.
-	 *
+	 * A form token is good for one comment: the comment already sent with it, if it is
+	 * this one (same reader, text and parent: a double click), else refused.
 	 * @return the comment sent with {@code token}, or empty when the token is unspent
-	 * @throws CommentRejected naming {@code form} when the token was spent on another comment
+	 * @throws CommentRejected naming {@code form} when the token was spent on another
+	 * comment
 	 */
 	private Optional<Comment> sentWith(String token, String commenter, String text, Long parentId) {
 		record Sent(Comment comment, String commenter) {
 		}
-		var sent = jdbc.sql("SELECT " + COLUMNS + ", commenter FROM comment WHERE form_token = ?").param(token)
-			.query((rs, n) -> new Sent(row(rs, n), rs.getString(10))).optional();
+		var sent = jdbc.sql("SELECT " + COLUMNS + ", commenter FROM comment WHERE form_token = ?")
+			.param(token)
+			.query((rs, n) -> new Sent(row(rs, n), rs.getString(10)))
+			.optional();
 		if (sent.isEmpty()) {
 			return Optional.empty();
 		}
@@ -183,15 +191,19 @@ public class Comments {
 		throw CommentRejected.invalid(Map.of("form", "comment.error.formUsed"));
 	}
 
-	/** @return the approved comment with that id on that article */
+	/**
+	 * @return the approved comment with that id on that article
+	 */
 	public Optional<Comment> find(long articleId, long commentId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE id = ? AND article_id = ? AND status = 'approved'")
-			.params(commentId, articleId).query(Comments::row).optional();
+			.params(commentId, articleId)
+			.query(Comments::row)
+			.optional();
 	}
 
 	/**
-	 * One page of the article's comments: the approved ones, and the held ones of this reader.
-	 *
+	 * One page of the article's comments: the approved ones, and the held ones of this
+	 * reader.
 	 * @param reader the reader cookie's value, or null
 	 * @param page 1-based; past the last page gives the last page
 	 */
@@ -202,8 +214,9 @@ public class Comments {
 		int pageCount = Math.max(1, (visible.roots().size() + size - 1) / size);
 		int current = Math.min(Math.max(page, 1), pageCount);
 		List<CommentThread.Item> items = new ArrayList<>();
-		for (Comment root : visible.roots().subList(Math.min(visible.roots().size(), (current - 1) * size),
-				Math.min(visible.roots().size(), current * size))) {
+		for (Comment root : visible.roots()
+			.subList(Math.min(visible.roots().size(), (current - 1) * size),
+					Math.min(visible.roots().size(), current * size))) {
 			flatten(root, visible.replies(), items);
 		}
 		return new CommentThread(items, visible.approved(), current, pageCount, newestFirst);
@@ -211,7 +224,8 @@ public class Comments {
 
 	/**
 	 * @param reader the reader cookie's value, or null
-	 * @return the page (oldest first) on which this reader finds the comment, 1 if not visible
+	 * @return the page (oldest first) on which this reader finds the comment, 1 if not
+	 * visible
 	 */
 	@Transactional(readOnly = true)
 	public int pageOf(long articleId, long commentId, String reader) {
@@ -227,15 +241,20 @@ public class Comments {
 		return Math.max(index, 0) / settings.threadsPerPage() + 1;
 	}
 
-	/** The comments a reader sees: threads in order, replies by parent id (oldest first). */
+	/**
+	 * The comments a reader sees: threads in order, replies by parent id (oldest first).
+	 */
 	private record Visible(List<Comment> roots, Map<Long, List<Comment>> replies, int approved) {
 	}
 
 	private Visible visible(long articleId, String reader, boolean newestFirst) {
 		String commenter = ReaderKeys.reader(reader);
-		List<Comment> all = jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE article_id = ? AND (status = 'approved'"
-				+ " OR (status = 'pending' AND commenter = ?)) ORDER BY created_at, id")
-			.params(articleId, commenter == null ? "" : commenter).query(Comments::row).list();
+		List<Comment> all = jdbc
+			.sql("SELECT " + COLUMNS + " FROM comment WHERE article_id = ? AND (status = 'approved'"
+					+ " OR (status = 'pending' AND commenter = ?)) ORDER BY created_at, id")
+			.params(articleId, commenter == null ? "" : commenter)
+			.query(Comments::row)
+			.list();
 		Map<Long, Comment> byId = new HashMap<>();
 		Map<Long, List<Comment>> replies = new HashMap<>();
 		all.forEach(c -> byId.put(c.id(), c));
@@ -255,7 +274,10 @@ public class Comments {
 		return new Visible(roots, replies, approved);
 	}
 
-	/** Depth first, without recursion: a chain of replies of any length cannot overflow the stack. */
+	/**
+	 * Depth first, without recursion: a chain of replies of any length cannot overflow
+	 * the stack.
+	 */
 	private void flatten(Comment root, Map<Long, List<Comment>> replies, List<CommentThread.Item> items) {
 		record Step(Comment comment, Comment parent, int depth) {
 		}
@@ -274,10 +296,14 @@ public class Comments {
 		}
 	}
 
-	/** @return the number of approved comments on the article */
+	/**
+	 * @return the number of approved comments on the article
+	 */
 	public int approvedCount(long articleId) {
-		return jdbc.sql("SELECT COUNT(*) FROM comment WHERE article_id = ? AND status = 'approved'").param(articleId)
-			.query(Integer.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM comment WHERE article_id = ? AND status = 'approved'")
+			.param(articleId)
+			.query(Integer.class)
+			.single();
 	}
 
 	private CommentStatus judge(CommentFields fields) {
@@ -287,19 +313,24 @@ public class Comments {
 		if (CommentText.linkCount(fields.text()) > settings.maxLinks()) {
 			return CommentStatus.PENDING;
 		}
-		if (settings.holdFirst() && jdbc.sql("SELECT COUNT(*) FROM comment WHERE author_email = ? AND status = 'approved'")
-			.param(fields.email()).query(Integer.class).single() == 0) {
+		if (settings.holdFirst()
+				&& jdbc.sql("SELECT COUNT(*) FROM comment WHERE author_email = ? AND status = 'approved'")
+					.param(fields.email())
+					.query(Integer.class)
+					.single() == 0) {
 			return CommentStatus.PENDING;
 		}
 		return CommentStatus.APPROVED;
 	}
 
 	/**
-	 * Stores a comment, dated now (UTC instant), without moderation rules or anti-spam checks (for
-	 * tests and tools; readers post through {@link #post(NewComment, Instant)}).
-	 *
-	 * @param status whether readers see it ({@link CommentStatus#APPROVED}) or it waits for moderation
-	 * @throws IllegalArgumentException naming the field, when the name or the text is blank
+	 * Stores a comment, dated now (UTC instant), without moderation rules or anti-spam
+	 * checks (for tests and tools; readers post through
+	 * {@link #post(NewComment, Instant)}).
+	 * @param status whether readers see it ({@link CommentStatus#APPROVED}) or it waits
+	 * for moderation
+	 * @throws IllegalArgumentException naming the field, when the name or the text is
+	 * blank
 	 */
 	public Comment add(long articleId, String authorName, String body, CommentStatus status) {
 		requireText("name", authorName);
@@ -309,7 +340,8 @@ public class Comments {
 				INSERT INTO comment (article_id, author_name, body, status, created_at)
 				VALUES (?, ?, ?, ?, ?) RETURNING id""")
 			.params(articleId, authorName.strip(), body, status.key(), now.toEpochMilli())
-			.query(Long.class).single();
+			.query(Long.class)
+			.single();
 		events.publishEvent(PagesChanged.of(Surrogates.article(articleId)));
 		return new Comment(id, articleId, null, authorName.strip(), null, null, body, status, now);
 	}
@@ -322,12 +354,12 @@ public class Comments {
 	}
 
 	/**
-	 * Stores an imported comment, or updates the one restored before under the same import key
-	 * (unless nothing changed: then nothing is written). A website that is not an http(s) address
-	 * readers could safely follow is dropped.
-	 *
+	 * Stores an imported comment, or updates the one restored before under the same
+	 * import key (unless nothing changed: then nothing is written). A website that is not
+	 * an http(s) address readers could safely follow is dropped.
 	 * @return what was done
-	 * @throws IllegalArgumentException naming the field: blank name or text, or a parent not restored
+	 * @throws IllegalArgumentException naming the field: blank name or text, or a parent
+	 * not restored
 	 */
 	public Restored restore(ImportedComment comment) {
 		requireText("name", comment.authorName());
@@ -335,13 +367,18 @@ public class Comments {
 		requireText("importKey", comment.importKey());
 		Long parentId = null;
 		if (comment.parentImportKey() != null) {
-			parentId = jdbc.sql("SELECT id FROM comment WHERE import_key = ?").param(comment.parentImportKey())
-				.query(Long.class).optional()
-				.orElseThrow(() -> new InvalidInput("parent", "comment.invalid.parent-import", comment.parentImportKey()));
+			parentId = jdbc.sql("SELECT id FROM comment WHERE import_key = ?")
+				.param(comment.parentImportKey())
+				.query(Long.class)
+				.optional()
+				.orElseThrow(
+						() -> new InvalidInput("parent", "comment.invalid.parent-import", comment.parentImportKey()));
 		}
 		String website = comment.authorUrl() == null ? null : CommentFields.website(comment.authorUrl().strip());
-		var existing = jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE import_key = ?").param(comment.importKey())
-			.query(Comments::row).optional();
+		var existing = jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE import_key = ?")
+			.param(comment.importKey())
+			.query(Comments::row)
+			.optional();
 		var wanted = new Comment(existing.map(Comment::id).orElse(0L), comment.articleId(), parentId,
 				comment.authorName().strip(), comment.authorEmail(), website, comment.body(), comment.status(),
 				Instant.ofEpochMilli(comment.createdAt().toEpochMilli()));
@@ -363,36 +400,51 @@ public class Comments {
 		return existing.isPresent() ? Restored.UPDATED : Restored.CREATED;
 	}
 
-	/** @return every comment on the article whatever its status, oldest first (parents before replies) */
+	/**
+	 * @return every comment on the article whatever its status, oldest first (parents
+	 * before replies)
+	 */
 	public List<Comment> all(long articleId) {
 		return allOf(List.of(articleId)).getOrDefault(articleId, List.of());
 	}
 
 	/**
-	 * @return every comment on these articles whatever its status, by article id, each list oldest
-	 *         first (one query; articles without comments are left out)
+	 * @return every comment on these articles whatever its status, by article id, each
+	 * list oldest first (one query; articles without comments are left out)
 	 */
 	public Map<Long, List<Comment>> allOf(Collection<Long> articleIds) {
 		Map<Long, List<Comment>> byArticle = new HashMap<>();
 		if (!articleIds.isEmpty()) {
 			jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE article_id IN (:ids) ORDER BY created_at, id")
-				.param("ids", articleIds).query(Comments::row).list()
+				.param("ids", articleIds)
+				.query(Comments::row)
+				.list()
 				.forEach(c -> byArticle.computeIfAbsent(c.articleId(), k -> new ArrayList<>()).add(c));
 		}
 		return byArticle;
 	}
 
-	/** @return those of these articles whose comments an editor (or an import) closed (one query) */
+	/**
+	 * @return those of these articles whose comments an editor (or an import) closed (one
+	 * query)
+	 */
 	public Set<Long> closedAmong(Collection<Long> articleIds) {
 		return articleIds.isEmpty() ? Set.of()
 				: new HashSet<>(jdbc.sql("SELECT article_id FROM comments_closed WHERE article_id IN (:ids)")
-					.param("ids", articleIds).query(Long.class).list());
+					.param("ids", articleIds)
+					.query(Long.class)
+					.list());
 	}
 
-	/** Closes the article's comments (idempotent): readers can no longer post, existing ones stay. */
+	/**
+	 * Closes the article's comments (idempotent): readers can no longer post, existing
+	 * ones stay.
+	 */
 	public void close(long articleId) {
-		jdbc.sql("INSERT INTO comments_closed (article_id, closed_at) VALUES (?, ?) ON CONFLICT (article_id) DO NOTHING")
-			.params(articleId, clock.millis()).update();
+		jdbc.sql(
+				"INSERT INTO comments_closed (article_id, closed_at) VALUES (?, ?) ON CONFLICT (article_id) DO NOTHING")
+			.params(articleId, clock.millis())
+			.update();
 	}
 
 	/** Opens the article's comments again, if an editor closed them (idempotent). */
@@ -400,18 +452,21 @@ public class Comments {
 		jdbc.sql("DELETE FROM comments_closed WHERE article_id = ?").param(articleId).update();
 	}
 
-	/** @return whether an editor (or an import) closed this article's comments */
+	/**
+	 * @return whether an editor (or an import) closed this article's comments
+	 */
 	public boolean closedByEditor(long articleId) {
-		return jdbc.sql("SELECT COUNT(*) FROM comments_closed WHERE article_id = ?").param(articleId)
-			.query(Integer.class).single() > 0;
+		return jdbc.sql("SELECT COUNT(*) FROM comments_closed WHERE article_id = ?")
+			.param(articleId)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	static Comment row(ResultSet rs, int n) throws SQLException {
 		long parent = rs.getLong(3);
 		Long parentId = rs.wasNull() ? null : parent;
-		return new Comment(rs.getLong(1), rs.getLong(2), parentId, rs.getString(4),
-				rs.getString(5), rs.getString(6), rs.getString(7), CommentStatus.of(rs.getString(8)),
-				Instant.ofEpochMilli(rs.getLong(9)));
+		return new Comment(rs.getLong(1), rs.getLong(2), parentId, rs.getString(4), rs.getString(5), rs.getString(6),
+				rs.getString(7), CommentStatus.of(rs.getString(8)), Instant.ofEpochMilli(rs.getLong(9)));
 	}
 
 	private static void requireText(String field, String value) {

@@ -10,11 +10,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Readers' likes of articles: one per reader cookie (stored as its SHA-256), and about the
- * setting {@code likes-per-address} per article from one client address a day (stored as an HMAC
- * under the day's salt). A client that sends no cookie is a new reader each time, so the address
- * cap is what limits it; it is checked in the insert itself, exact on SQLite, and on PostgreSQL
- * likes sent at the same instant may pass it by a few. Nothing personal is stored in clear.
+ * Readers' likes of articles: one per reader cookie (stored as its SHA-256), and about
+ * the setting {@code likes-per-address} per article from one client address a day (stored
+ * as an HMAC under the day's salt). A client that sends no cookie is a new reader each
+ * time, so the address cap is what limits it; it is checked in the insert itself, exact
+ * on SQLite, and on PostgreSQL likes sent at the same instant may pass it by a few.
+ * Nothing personal is stored in clear.
  */
 @Service
 public class Likes {
@@ -49,8 +50,8 @@ public class Likes {
 	}
 
 	/**
-	 * Likes the article for this reader; liking twice changes nothing. Durable before returning.
-	 *
+	 * Likes the article for this reader; liking twice changes nothing. Durable before
+	 * returning.
 	 * @param reader the reader cookie's value (see {@link #newReader()}), never null
 	 * @param address the client's IP address
 	 * @return the article's likes after this one
@@ -82,15 +83,21 @@ public class Likes {
 		return jdbc.sql("""
 				SELECT COUNT(*), COALESCE(SUM(CASE WHEN reader = ? THEN 1 ELSE 0 END), 0)
 				FROM article_like WHERE article_id = ?""")
-			.params(hashed, articleId).query((rs, n) -> new State(rs.getInt(1), rs.getInt(2) > 0)).single();
+			.params(hashed, articleId)
+			.query((rs, n) -> new State(rs.getInt(1), rs.getInt(2) > 0))
+			.single();
 	}
 
-	/** @return a new reader cookie value (128 random bits, hex) */
+	/**
+	 * @return a new reader cookie value (128 random bits, hex)
+	 */
 	public static String newReader() {
 		return ReaderKeys.newReader();
 	}
 
-	/** @return whether a cookie value is a reader id as {@link #newReader()} makes them */
+	/**
+	 * @return whether a cookie value is a reader id as {@link #newReader()} makes them
+	 */
 	public static boolean isReader(String value) {
 		return ReaderKeys.isReader(value);
 	}

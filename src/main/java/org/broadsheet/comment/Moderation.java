@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The newsroom's moderation of readers' comments; editors and administrators only. Every use case
- * checks {@link Permission#MODERATE_COMMENTS}, changes the comments, writes one
+ * The newsroom's moderation of readers' comments; editors and administrators only. Every
+ * use case checks {@link Permission#MODERATE_COMMENTS}, changes the comments, writes one
  * {@link NewsroomAudit} entry per comment (or article) it changed and publishes one
  * {@link PagesChanged} for the pages showing them.
  */
@@ -62,9 +62,8 @@ public class Moderation {
 	}
 
 	/**
-	 * Closes or reopens an article's comments (idempotent), audited as {@code comments-closed} or
-	 * {@code comments-opened} on the subject {@code article}.
-	 *
+	 * Closes or reopens an article's comments (idempotent), audited as
+	 * {@code comments-closed} or {@code comments-opened} on the subject {@code article}.
 	 * @throws AccessDeniedException unless the actor is an editor or above
 	 */
 	@Transactional
@@ -81,7 +80,8 @@ public class Moderation {
 	}
 
 	/**
-	 * @param page 1-based, of {@code size} comments; past the last page gives the last page
+	 * @param page 1-based, of {@code size} comments; past the last page gives the last
+	 * page
 	 * @throws AccessDeniedException unless the actor is an editor or above
 	 */
 	@Transactional(readOnly = true)
@@ -91,24 +91,26 @@ public class Moderation {
 		for (CommentStatus s : CommentStatus.values()) {
 			counts.put(s, 0);
 		}
-		jdbc.sql("SELECT status, COUNT(*) FROM comment GROUP BY status")
-			.query(rs -> {
-				counts.put(CommentStatus.of(rs.getString(1)), rs.getInt(2));
-			});
+		jdbc.sql("SELECT status, COUNT(*) FROM comment GROUP BY status").query(rs -> {
+			counts.put(CommentStatus.of(rs.getString(1)), rs.getInt(2));
+		});
 		int pageCount = Math.max(1, (counts.get(status) + size - 1) / size);
 		page = Math.min(Math.max(page, 1), pageCount);
-		var items = jdbc.sql("SELECT " + Comments.COLUMNS + " FROM comment WHERE status = ? "
-				+ "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
-			.params(status.key(), size, (long) (Math.max(page, 1) - 1) * size).query(Comments::row).list();
+		var items = jdbc
+			.sql("SELECT " + Comments.COLUMNS + " FROM comment WHERE status = ? "
+					+ "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
+			.params(status.key(), size, (long) (Math.max(page, 1) - 1) * size)
+			.query(Comments::row)
+			.list();
 		return new Queue(items, status, page, pageCount, counts);
 	}
 
 	/**
-	 * Applies one action to every listed comment (those that no longer exist are skipped).
-	 * Deleting a comment deletes its replies too. Each comment changed gets one audit entry:
-	 * {@code approved}, {@code rejected} or {@code spam} with its former status as detail, or
-	 * {@code deleted} (a reply deleted with its thread has {@code with-thread} as detail).
-	 *
+	 * Applies one action to every listed comment (those that no longer exist are
+	 * skipped). Deleting a comment deletes its replies too. Each comment changed gets one
+	 * audit entry: {@code approved}, {@code rejected} or {@code spam} with its former
+	 * status as detail, or {@code deleted} (a reply deleted with its thread has
+	 * {@code with-thread} as detail).
 	 * @return how many listed comments were changed
 	 * @throws AccessDeniedException unless the actor is an editor or above
 	 */
@@ -152,16 +154,19 @@ public class Moderation {
 	 */
 	public Optional<Comment> find(Actor actor, long id) {
 		Permission.MODERATE_COMMENTS.require(actor);
-		return jdbc.sql("SELECT " + Comments.COLUMNS + " FROM comment WHERE id = ?").param(id).query(Comments::row)
+		return jdbc.sql("SELECT " + Comments.COLUMNS + " FROM comment WHERE id = ?")
+			.param(id)
+			.query(Comments::row)
 			.optional();
 	}
 
 	/**
-	 * Corrects a comment's name, email, website and text, checked as a reader's are, except that
-	 * the email may be left empty (imported comments may have none).
+	 * Corrects a comment's name, email, website and text, checked as a reader's are,
+	 * except that the email may be left empty (imported comments may have none).
 	 *
-	 * <p>Audited as {@code edited}; an id that names no comment changes nothing and is not audited.
-	 *
+	 * <p>
+	 * Audited as {@code edited}; an id that names no comment changes nothing and is not
+	 * audited.
 	 * @throws CommentRejected naming the fields at fault; nothing is changed then
 	 * @throws AccessDeniedException unless the actor is an editor or above
 	 */
@@ -174,27 +179,37 @@ public class Moderation {
 			throw CommentRejected.invalid(problems);
 		}
 		pagesShowing(List.of(id));
-		int updated = jdbc.sql("UPDATE comment SET author_name = ?, author_email = ?, author_url = ?, body = ? WHERE id = ?")
-			.params(fields.name(), fields.email().isEmpty() ? null : fields.email(), fields.website(), fields.text(), id)
+		int updated = jdbc
+			.sql("UPDATE comment SET author_name = ?, author_email = ?, author_url = ?, body = ? WHERE id = ?")
+			.params(fields.name(), fields.email().isEmpty() ? null : fields.email(), fields.website(), fields.text(),
+					id)
 			.update();
 		if (updated > 0) {
 			audit.record(NewsroomAudit.COMMENT, id, actor, "edited", null);
 		}
 	}
 
-	/** The pages of the articles these comments are on change (their threads, their counts). */
+	/**
+	 * The pages of the articles these comments are on change (their threads, their
+	 * counts).
+	 */
 	private void pagesShowing(List<Long> commentIds) {
 		var keys = new HashSet<String>();
-		jdbc.sql("SELECT DISTINCT article_id FROM comment WHERE id IN (:ids)").param("ids", commentIds)
-			.query(Long.class).list().forEach(articleId -> keys.add(Surrogates.article(articleId)));
+		jdbc.sql("SELECT DISTINCT article_id FROM comment WHERE id IN (:ids)")
+			.param("ids", commentIds)
+			.query(Long.class)
+			.list()
+			.forEach(articleId -> keys.add(Surrogates.article(articleId)));
 		if (!keys.isEmpty()) {
 			events.publishEvent(new PagesChanged(keys));
 		}
 	}
 
 	private int status(List<Long> ids, CommentStatus status) {
-		return jdbc.sql("UPDATE comment SET status = :status WHERE id IN (:ids)").param("status", status.key())
-			.param("ids", ids).update();
+		return jdbc.sql("UPDATE comment SET status = :status WHERE id IN (:ids)")
+			.param("status", status.key())
+			.param("ids", ids)
+			.update();
 	}
 
 }

@@ -1,7 +1,8 @@
 package org.broadsheet.comment;
 
 /**
- * A comment as a reader sent it, for {@link Comments#post(NewComment, java.time.Instant)}. Fields are as typed.
+ * A comment as a reader sent it, for
+ * {@link Comments#post(NewComment, java.time.Instant)}. Fields are as typed.
  *
  * @param parentId the comment replied to, or null
  * @param website optional, http or https

@@ -23,10 +23,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What readers are known by, without keeping anything personal in clear: the reader cookie's
- * SHA-256, the client address's HMAC-SHA-256 under the UTC day's salt (salts older than yesterday
- * are deleted, after which no one can link a stored hash to an address), and signed form tokens.
- * Secrets live in the database, so every node agrees on them.
+ * What readers are known by, without keeping anything personal in clear: the reader
+ * cookie's SHA-256, the client address's HMAC-SHA-256 under the UTC day's salt (salts
+ * older than yesterday are deleted, after which no one can link a stored hash to an
+ * address), and signed form tokens. Secrets live in the database, so every node agrees on
+ * them.
  */
 @Component
 class ReaderKeys {
@@ -35,7 +36,9 @@ class ReaderKeys {
 
 	private static final SecureRandom RANDOM = ResponseRandom.INSTANCE;
 
-	/** One per thread: looking the algorithm up costs more than the HMAC of a form token. */
+	/**
+	 * One per thread: looking the algorithm up costs more than the HMAC of a form token.
+	 */
 	private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
 		try {
 			return Mac.getInstance("HmacSHA256");
@@ -47,34 +50,41 @@ class ReaderKeys {
 
 	private static final Pattern READER = Pattern.compile("[0-9a-f]{32}");
 
-	private static final Pattern FORM_TOKEN = Pattern
-		.compile("(\\d{1,15})\\.([0-9a-f]{16})\\.([0-9a-f]{32})");
+	private static final Pattern FORM_TOKEN = Pattern.compile("(\\d{1,15})\\.([0-9a-f]{16})\\.([0-9a-f]{32})");
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	private final Cache<String, byte[]> secrets = Caffeine.newBuilder().maximumSize(16)
-		.expireAfterWrite(Duration.ofHours(1)).build();
+	private final Cache<String, byte[]> secrets = Caffeine.newBuilder()
+		.maximumSize(16)
+		.expireAfterWrite(Duration.ofHours(1))
+		.build();
 
 	ReaderKeys(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
-	/** @return a new reader cookie value: 128 random bits, hex */
+	/**
+	 * @return a new reader cookie value: 128 random bits, hex
+	 */
 	static String newReader() {
 		byte[] bytes = new byte[16];
 		RANDOM.nextBytes(bytes);
 		return HEX.formatHex(bytes);
 	}
 
-	/** @return whether {@code value} has the form of {@link #newReader()} */
+	/**
+	 * @return whether {@code value} has the form of {@link #newReader()}
+	 */
 	static boolean isReader(String value) {
 		return value != null && READER.matcher(value).matches();
 	}
 
-	/** @return SHA-256 of the reader cookie, hex; null for null */
+	/**
+	 * @return the SHA-256 of the reader cookie, hex; null for null
+	 */
 	static String reader(String cookie) {
 		if (cookie == null) {
 			return null;
@@ -87,16 +97,20 @@ class ReaderKeys {
 		}
 	}
 
-	/** @return the client address's HMAC under today's salt (UTC day), hex */
+	/**
+	 * @return the client address's HMAC under today's salt (UTC day), hex
+	 */
 	String address(String address) {
 		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
 		return hmac(secret("salt:" + today, today), String.valueOf(address));
 	}
 
 	/**
-	 * @return a token for a comment form on that article, served now: {@code <epoch millis>.<64
-	 *         random bits, hex>.<HMAC>}; the random part makes every form's token its own, so that
-	 *         a token can be spent once ({@link Comments#post}) without two readers sharing one
+	 * @return a token for a comment form on that article, served now:
+	 * {@code <epoch millis>.<64
+	 *         random bits, hex>.<HMAC>}; the random part makes every form's token its
+	 * own, so that a token can be spent once ({@link Comments#post}) without two readers
+	 * sharing one
 	 */
 	String formToken(long articleId) {
 		long at = clock.millis();
@@ -106,7 +120,10 @@ class ReaderKeys {
 		return at + "." + random + "." + formSignature(articleId, at, random);
 	}
 
-	/** @return how long ago the token was served, or empty if it is not one of ours for that article */
+	/**
+	 * @return how long ago the token was served, or empty if it is not one of ours for
+	 * that article
+	 */
 	Optional<Duration> formAge(String token, long articleId) {
 		var parts = token == null ? null : FORM_TOKEN.matcher(token);
 		if (parts == null || !parts.matches()) {
@@ -128,15 +145,20 @@ class ReaderKeys {
 		return secrets.get(name, n -> {
 			byte[] fresh = new byte[32];
 			RANDOM.nextBytes(fresh);
-			int created = jdbc.sql("INSERT INTO site_secret (name, secret, created_at) VALUES (?, ?, ?) "
-					+ "ON CONFLICT (name) DO NOTHING").params(n, HEX.formatHex(fresh), clock.millis()).update();
+			int created = jdbc
+				.sql("INSERT INTO site_secret (name, secret, created_at) VALUES (?, ?, ?) "
+						+ "ON CONFLICT (name) DO NOTHING")
+				.params(n, HEX.formatHex(fresh), clock.millis())
+				.update();
 			if (created == 1 && day != null) {
-				// Yesterday's salt stays for hashes taken just before midnight; older ones go.
+				// Yesterday's salt stays for hashes taken just before midnight; older
+				// ones go.
 				jdbc.sql("DELETE FROM site_secret WHERE name LIKE 'salt:%' AND name < ?")
-					.param("salt:" + day.minusDays(1)).update();
+					.param("salt:" + day.minusDays(1))
+					.update();
 			}
-			return HEX.parseHex(jdbc.sql("SELECT secret FROM site_secret WHERE name = ?").param(n)
-				.query(String.class).single());
+			return HEX.parseHex(
+					jdbc.sql("SELECT secret FROM site_secret WHERE name = ?").param(n).query(String.class).single());
 		});
 	}
 

@@ -2,7 +2,10 @@ package org.broadsheet.comment;
 
 import java.time.Duration;
 
-/** Too many comments or likes from one client address: try again after {@link #retryAfter()}. */
+/**
+ * Too many comments or likes from one client address: try again after
+ * {@link #retryAfter()}.
+ */
 public class Throttled extends RuntimeException {
 
 	private final Duration retryAfter;
@@ -12,7 +15,9 @@ public class Throttled extends RuntimeException {
 		this.retryAfter = retryAfter;
 	}
 
-	/** @return at least one second */
+	/**
+	 * @return at least one second
+	 */
 	public Duration retryAfter() {
 		return retryAfter;
 	}

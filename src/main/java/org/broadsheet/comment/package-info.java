@@ -1,6 +1,6 @@
 /**
- * Readers' comments and likes: the form's rules and tokens, threads, moderation, rate limits and
- * imported comments.
+ * Readers' comments and likes: the form's rules and tokens, threads, moderation, rate
+ * limits and imported comments.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "delivery", "shared" })
 package org.broadsheet.comment;

@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * More requests than database connections for longer than the pool's wait
- * ({@code spring.datasource.hikari.connection-timeout}): 503 with {@code Retry-After} (RFC 9110
- * §15.6.4), so readers and CDNs retry (or serve stale, with {@code stale-if-error}) instead of
- * seeing an error page.
+ * ({@code spring.datasource.hikari.connection-timeout}): 503 with {@code Retry-After}
+ * (RFC 9110 §15.6.4), so readers and CDNs retry (or serve stale, with
+ * {@code stale-if-error}) instead of seeing an error page.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -27,8 +27,10 @@ class Overload {
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class })
 	ResponseEntity<String> busy(RuntimeException ex) {
 		log.warn("Overloaded, answered 503: {}", ex.getMessage());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-			.header("Cache-Control", "no-store").contentType(MediaType.TEXT_PLAIN)
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", "1")
+			.header("Cache-Control", "no-store")
+			.contentType(MediaType.TEXT_PLAIN)
 			.body("The site is busy. Please try again in a moment.\n");
 	}
 

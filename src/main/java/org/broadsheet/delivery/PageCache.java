@@ -14,11 +14,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * This node's finished reader pages, bounded in bytes ({@code broadsheet.cache.max-size}, 64MB by
- * default; {@code broadsheet.cache.enabled=false} renders every request). Evicted by surrogate
- * key ({@link #evict}) when a change reaches this node through the purge log, and in any case
- * {@code broadsheet.cache.max-age} (10 minutes) after rendering, for what changes with time alone
- * (comments closing after so many days, the news sitemap's 48 hours).
+ * This node's finished reader pages, bounded in bytes ({@code broadsheet.cache.max-size},
+ * 64MB by default; {@code broadsheet.cache.enabled=false} renders every request). Evicted
+ * by surrogate key ({@link #evict}) when a change reaches this node through the purge
+ * log, and in any case {@code broadsheet.cache.max-age} (10 minutes) after rendering, for
+ * what changes with time alone (comments closing after so many days, the news sitemap's
+ * 48 hours).
  */
 @Component
 class PageCache {
@@ -30,15 +31,21 @@ class PageCache {
 	/** Renders under way, so that concurrent misses for one address render once. */
 	private final ConcurrentHashMap<String, CompletableFuture<CachedPage>> rendering = new ConcurrentHashMap<>();
 
-	/** Bumped by every eviction: a render that began before one is not stored (it may be stale). */
+	/**
+	 * Bumped by every eviction: a render that began before one is not stored (it may be
+	 * stale).
+	 */
 	private final AtomicLong generation = new AtomicLong();
 
 	PageCache(@Value("${broadsheet.cache.enabled:true}") boolean enabled,
 			@Value("${broadsheet.cache.max-size:64MB}") DataSize maxSize,
 			@Value("${broadsheet.cache.max-age:10m}") Duration maxAge) {
 		this.enabled = enabled;
-		this.pages = Caffeine.newBuilder().maximumWeight(maxSize.toBytes()).expireAfterWrite(maxAge)
-			.weigher((String key, CachedPage page) -> page.weight()).build();
+		this.pages = Caffeine.newBuilder()
+			.maximumWeight(maxSize.toBytes())
+			.expireAfterWrite(maxAge)
+			.weigher((String key, CachedPage page) -> page.weight())
+			.build();
 	}
 
 	boolean enabled() {
@@ -53,7 +60,9 @@ class PageCache {
 		return generation.get();
 	}
 
-	/** Stores a page rendered since {@code generation} unless something was evicted since. */
+	/**
+	 * Stores a page rendered since {@code generation} unless something was evicted since.
+	 */
 	void put(String address, CachedPage page, long renderedInGeneration) {
 		if (enabled && renderedInGeneration == generation.get()) {
 			pages.put(address, page);
@@ -61,10 +70,10 @@ class PageCache {
 	}
 
 	/**
-	 * Claims the render of {@code address} for the caller, unless another request renders it already.
-	 *
-	 * @param mine completed by the caller with the page (or null when it was not cacheable), then
-	 * released with {@link #done}
+	 * Claims the render of {@code address} for the caller, unless another request renders
+	 * it already.
+	 * @param mine completed by the caller with the page (or null when it was not
+	 * cacheable), then released with {@link #done}
 	 * @return null when the caller renders; else the other render's page, to wait for
 	 */
 	CompletableFuture<CachedPage> leaderOrNull(String address, CompletableFuture<CachedPage> mine) {

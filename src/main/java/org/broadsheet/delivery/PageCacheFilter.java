@@ -31,14 +31,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Answers anonymous readers' GET and HEAD requests from the {@link PageCache}, before Spring
- * Security and MVC: the stored headers (the same security headers a rendered page carries), the
- * body with this response's {@link ResponsePart}s spliced in, gzip when accepted, and 304 for a
- * matching {@code If-None-Match} or {@code If-Modified-Since} (RFC 9110 §13). A miss renders
- * once however many readers ask at the same moment (the others wait for that render), and the
- * render is stored when its controller marked it ({@link Surrogates}) and it is a 200 without
- * cookies. Readers with a session or a reader cookie (signed in, or with their own held comments
- * and likes) always get a fresh, private page.
+ * Answers anonymous readers' GET and HEAD requests from the {@link PageCache}, before
+ * Spring Security and MVC: the stored headers (the same security headers a rendered page
+ * carries), the body with this response's {@link ResponsePart}s spliced in, gzip when
+ * accepted, and 304 for a matching {@code If-None-Match} or {@code If-Modified-Since}
+ * (RFC 9110 §13). A miss renders once however many readers ask at the same moment (the
+ * others wait for that render), and the render is stored when its controller marked it
+ * ({@link Surrogates}) and it is a 200 without cookies. Readers with a session or a
+ * reader cookie (signed in, or with their own held comments and likes) always get a
+ * fresh, private page.
  */
 @Component
 class PageCacheFilter extends OncePerRequestFilter implements Ordered {
@@ -91,7 +92,8 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (!anonymous(request)) {
-			// Their own page (their held comments, their likes, their session): for them alone.
+			// Their own page (their held comments, their likes, their session): for them
+			// alone.
 			response.setHeader("Cache-Control", HttpCachePolicy.PRIVATE);
 			chain.doFilter(request, response);
 			return;
@@ -123,10 +125,10 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 	}
 
 	/**
-	 * Answers the request from the cache alone, if it is an anonymous reader's GET or HEAD of a
-	 * page the cache holds. Called by {@link PageCacheValve} before the servlet container builds
-	 * the filter chain; everything else (misses, renders, private pages) is this filter's.
-	 *
+	 * Answers the request from the cache alone, if it is an anonymous reader's GET or
+	 * HEAD of a page the cache holds. Called by {@link PageCacheValve} before the servlet
+	 * container builds the filter chain; everything else (misses, renders, private pages)
+	 * is this filter's.
 	 * @return whether the response was written
 	 */
 	boolean answered(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -171,7 +173,9 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 		return request.getHeader("Authorization") == null;
 	}
 
-	/** @return the page rendered, when it may be served to other readers, else null */
+	/**
+	 * @return the page rendered, when it may be served to other readers, else null
+	 */
 	private CachedPage render(String address, HttpServletRequest request, HttpServletResponse response,
 			FilterChain chain) throws ServletException, IOException {
 		long generation = cache.generation();
@@ -186,8 +190,8 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 		Surrogates marks = Surrogates.of(request);
 		byte[] body = wrapper.getContentAsByteArray();
 		var cut = Splicing.cut(body);
-		boolean cacheable = marks != null && request.getMethod().equals("GET") && wrapper.getStatus() == 200 && !response.isCommitted()
-				&& response.getHeaders("Set-Cookie").isEmpty();
+		boolean cacheable = marks != null && request.getMethod().equals("GET") && wrapper.getStatus() == 200
+				&& !response.isCommitted() && response.getHeaders("Set-Cookie").isEmpty();
 		if (!cacheable) {
 			if (cut.slots().isEmpty()) {
 				wrapper.copyBodyToResponse();
@@ -219,11 +223,14 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 		boolean parts = !cut.slots().isEmpty();
 		List<byte[]> deflated = Splicing.deflate(cut.pieces());
 		return new CachedPage(status, response.getContentType(), List.copyOf(headers), cut.pieces(), cut.slots(),
-				parts ? deflated : List.of(), parts ? null : Splicing.gzip(deflated, cut.pieces()), etag(cut.pieces(), parts), clock.millis() / 1000 * 1000,
-				marks.kind(), Set.copyOf(marks.keys()));
+				parts ? deflated : List.of(), parts ? null : Splicing.gzip(deflated, cut.pieces()),
+				etag(cut.pieces(), parts), clock.millis() / 1000 * 1000, marks.kind(), Set.copyOf(marks.keys()));
 	}
 
-	/** A strong tag from the body's bytes; weak when per-response parts differ from the stored bytes. */
+	/**
+	 * A strong tag from the body's bytes; weak when per-response parts differ from the
+	 * stored bytes.
+	 */
 	private static String etag(List<byte[]> pieces, boolean weak) {
 		try {
 			var digest = MessageDigest.getInstance("SHA-256");
@@ -239,7 +246,8 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 	private void serve(CachedPage page, HttpServletRequest request, HttpServletResponse response, boolean withHeaders)
 			throws IOException {
 		if (withHeaders) {
-			// Headers the container wrote already (the security headers) are not sent twice.
+			// Headers the container wrote already (the security headers) are not sent
+			// twice.
 			Set<String> present = Set.copyOf(response.getHeaderNames());
 			for (String[] header : page.headers()) {
 				if (!present.contains(header[0])) {

@@ -19,11 +19,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Cache hits answered in Tomcat's context pipeline, before the container builds the request's
- * filter chain: building it takes a lock shared by every request (a JFR profile of cached front
- * pages under 64 connections had 191 waits over 10 ms in 15 s on it), and a hit needs none of
- * the filters. The valve runs after the host's {@code SiteErrorReport}, so a hit carries the same
- * security headers as any response; misses go on to {@link PageCacheFilter}.
+ * Cache hits answered in Tomcat's context pipeline, before the container builds the
+ * request's filter chain: building it takes a lock shared by every request (a JFR profile
+ * of cached front pages under 64 connections had 191 waits over 10 ms in 15 s on it), and
+ * a hit needs none of the filters. The valve runs after the host's
+ * {@code SiteErrorReport}, so a hit carries the same security headers as any response;
+ * misses go on to {@link PageCacheFilter}.
  */
 final class PageCacheValve extends ValveBase {
 
@@ -31,7 +32,10 @@ final class PageCacheValve extends ValveBase {
 
 	private final ObjectProvider<PageCacheFilter> filter;
 
-	/** The filter once the application has made it (looking it up per request costs a quarter of a hit). */
+	/**
+	 * The filter once the application has made it (looking it up per request costs a
+	 * quarter of a hit).
+	 */
 	private volatile PageCacheFilter pages;
 
 	PageCacheValve(ObjectProvider<PageCacheFilter> filter) {
@@ -52,7 +56,8 @@ final class PageCacheValve extends ValveBase {
 			}
 		}
 		catch (ClientAbortException | CloseNowException ex) {
-			// The reader went away mid-page (closed the tab, lost the network): nothing to answer, and
+			// The reader went away mid-page (closed the tab, lost the network): nothing
+			// to answer, and
 			// no error (the filter chain's own valve logs these at DEBUG too).
 			log.debug("Client gone while sending {}: {}", request.getRequestURI(), ex.toString());
 		}
@@ -63,7 +68,8 @@ final class PageCacheValve extends ValveBase {
 	static class Registration {
 
 		@Bean
-		WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageCacheValve(ObjectProvider<PageCacheFilter> filter) {
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageCacheValve(
+				ObjectProvider<PageCacheFilter> filter) {
 			return factory -> factory.addContextValves(new PageCacheValve(filter));
 		}
 

@@ -21,13 +21,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 
 /**
- * Writes each {@link PagesChanged} to {@code purge_log} in the transaction that made the change,
- * and evicts this node's page cache from the log: at once after a local commit, and every
- * {@code broadsheet.cache.poll-interval} (500 ms) for changes committed by other nodes or commands.
- * On PostgreSQL a transaction may commit after one with a later id, so the last 30 seconds are
- * read again, skipping what was applied. No lock is held around a query: a committing request
- * applies its change after commit while it still holds its connection, and must never wait for a
- * thread that waits for a connection.
+ * Writes each {@link PagesChanged} to {@code purge_log} in the transaction that made the
+ * change, and evicts this node's page cache from the log: at once after a local commit,
+ * and every {@code broadsheet.cache.poll-interval} (500 ms) for changes committed by
+ * other nodes or commands. On PostgreSQL a transaction may commit after one with a later
+ * id, so the last 30 seconds are read again, skipping what was applied. No lock is held
+ * around a query: a committing request applies its change after commit while it still
+ * holds its connection, and must never wait for a thread that waits for a connection.
  */
 @Component
 class PurgeLog {
@@ -44,7 +44,10 @@ class PurgeLog {
 
 	private final Clock clock;
 
-	/** The highest id applied by {@link #follow} (only the scheduler's one thread writes it). */
+	/**
+	 * The highest id applied by {@link #follow} (only the scheduler's one thread writes
+	 * it).
+	 */
 	private volatile long appliedId;
 
 	/** Rows applied within the overlap: id → when applied (epoch ms). */
@@ -52,8 +55,7 @@ class PurgeLog {
 
 	private final boolean follow;
 
-	PurgeLog(JdbcClient jdbc, PageCache cache, Clock clock,
-			@Value("${broadsheet.cache.follow:true}") boolean follow) {
+	PurgeLog(JdbcClient jdbc, PageCache cache, Clock clock, @Value("${broadsheet.cache.follow:true}") boolean follow) {
 		this.jdbc = jdbc;
 		this.cache = cache;
 		this.clock = clock;
@@ -69,7 +71,10 @@ class PurgeLog {
 			});
 	}
 
-	/** The keys of one transaction: one row, written before it commits, applied here after. */
+	/**
+	 * The keys of one transaction: one row, written before it commits, applied here
+	 * after.
+	 */
 	private record Pending(PurgeLog owner, Set<String> keys, List<Long> ids) implements TransactionSynchronization {
 
 		Pending(PurgeLog owner, Set<String> keys) {
@@ -98,8 +103,10 @@ class PurgeLog {
 		if (joined.length() > 4000) {
 			joined = Surrogates.ALL;
 		}
-		return jdbc.sql("INSERT INTO purge_log (keys, at) VALUES (?, ?) RETURNING id").params(joined, clock.millis())
-			.query(Long.class).single();
+		return jdbc.sql("INSERT INTO purge_log (keys, at) VALUES (?, ?) RETURNING id")
+			.params(joined, clock.millis())
+			.query(Long.class)
+			.single();
 	}
 
 	private void applied(List<Long> ids, Set<String> keys) {
@@ -146,7 +153,10 @@ class PurgeLog {
 		}
 	}
 
-	/** Keeps a day of the log: enough for any node that was away briefly (a restarted node starts empty). */
+	/**
+	 * Keeps a day of the log: enough for any node that was away briefly (a restarted node
+	 * starts empty).
+	 */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
 	void prune() {
 		if (!follow) {

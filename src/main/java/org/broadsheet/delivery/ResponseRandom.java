@@ -5,15 +5,16 @@ import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Cryptographically strong random bytes for values made once per response (CSRF tokens, their
- * BREACH masks, comment-form nonces), from one DRBG (NIST SP 800-90A, seeded by the system) per
- * thread.
+ * Cryptographically strong random bytes for values made once per response (CSRF tokens,
+ * their BREACH masks, comment-form nonces), from one DRBG (NIST SP 800-90A, seeded by the
+ * system) per thread.
  *
  * <p>
- * Why not {@code new SecureRandom()} or {@link java.util.UUID#randomUUID()}: on Linux both use
- * NativePRNG, which mixes every request through one synchronized generator. Under 64
- * connections the threads queued on that one lock (hundreds of waits over 10 ms in 15 s of a JFR
- * profile of cached article pages, each response making three random values).
+ * Why not {@code new SecureRandom()} or {@link java.util.UUID#randomUUID()}: on Linux
+ * both use NativePRNG, which mixes every request through one synchronized generator.
+ * Under 64 connections the threads queued on that one lock (hundreds of waits over 10 ms
+ * in 15 s of a JFR profile of cached article pages, each response making three random
+ * values).
  */
 public final class ResponseRandom extends SecureRandom {
 
@@ -44,7 +45,10 @@ public final class ResponseRandom extends SecureRandom {
 		return PER_THREAD.get().generateSeed(length);
 	}
 
-	/** @return a random version-4 UUID string, as {@link java.util.UUID#randomUUID()} makes */
+	/**
+	 * @return a random version-4 UUID string, as {@link java.util.UUID#randomUUID()}
+	 * makes
+	 */
 	public static String uuid() {
 		byte[] bytes = new byte[16];
 		INSTANCE.nextBytes(bytes);

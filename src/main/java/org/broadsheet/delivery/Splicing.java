@@ -14,11 +14,11 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * Cuts a rendered body at its {@link ResponsePart} placeholders, and joins it again with each
- * response's parts: identity, and gzip (RFC 1952) without compressing the page again. Each cut
- * piece is compressed once, as raw deflate blocks (RFC 1951) ending on a byte boundary
- * ({@link Deflater#SYNC_FLUSH}); a part goes between them as one stored block, and only the
- * trailer's CRC-32 is computed per response.
+ * Cuts a rendered body at its {@link ResponsePart} placeholders, and joins it again with
+ * each response's parts: identity, and gzip (RFC 1952) without compressing the page
+ * again. Each cut piece is compressed once, as raw deflate blocks (RFC 1951) ending on a
+ * byte boundary ({@link Deflater#SYNC_FLUSH}); a part goes between them as one stored
+ * block, and only the trailer's CRC-32 is computed per response.
  */
 final class Splicing {
 
@@ -60,7 +60,10 @@ final class Splicing {
 		return new Cut(pieces, slots);
 	}
 
-	/** @return each piece as raw deflate blocks, all but the last ending unfinished on a byte boundary */
+	/**
+	 * @return each piece as raw deflate blocks, all but the last ending unfinished on a
+	 * byte boundary
+	 */
 	static List<byte[]> deflate(List<byte[]> pieces) {
 		List<byte[]> deflated = new ArrayList<>(pieces.size());
 		for (int i = 0; i < pieces.size(); i++) {
@@ -74,7 +77,8 @@ final class Splicing {
 				var out = new ByteArrayOutputStream(pieces.get(i).length / 3 + 64);
 				byte[] buffer = new byte[16384];
 				while (true) {
-					int n = last ? deflater.deflate(buffer) : deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
+					int n = last ? deflater.deflate(buffer)
+							: deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
 					out.write(buffer, 0, n);
 					if (last ? deflater.finished() : n < buffer.length) {
 						break;
@@ -90,9 +94,9 @@ final class Splicing {
 	}
 
 	/**
-	 * Writes the identity body: the pieces with {@code parts} between them, without joining them
-	 * first (a page is tens of kilobytes; copying it per response showed in profiles).
-	 *
+	 * Writes the identity body: the pieces with {@code parts} between them, without
+	 * joining them first (a page is tens of kilobytes; copying it per response showed in
+	 * profiles).
 	 * @return the number of bytes written
 	 */
 	static long writeIdentity(List<byte[]> pieces, List<byte[]> parts, OutputStream out) throws IOException {
@@ -108,7 +112,9 @@ final class Splicing {
 		return written;
 	}
 
-	/** @return the identity body's length */
+	/**
+	 * @return the identity body's length
+	 */
 	static long identityLength(List<byte[]> pieces, List<byte[]> parts) {
 		long length = 0;
 		for (byte[] piece : pieces) {
@@ -120,7 +126,9 @@ final class Splicing {
 		return length;
 	}
 
-	/** @return the length of the gzip member {@link #writeGzip} writes */
+	/**
+	 * @return the length of the gzip member {@link #writeGzip} writes
+	 */
 	static long gzipLength(List<byte[]> deflated, List<byte[]> parts) {
 		long length = GZIP_HEADER.length + 8;
 		for (byte[] piece : deflated) {
@@ -134,7 +142,6 @@ final class Splicing {
 
 	/**
 	 * Writes a gzip member (RFC 1952) holding the identity body.
-	 *
 	 * @param deflated {@link #deflate} of the pieces
 	 * @param pieces the pieces themselves, for the trailer's CRC-32
 	 */
@@ -156,7 +163,9 @@ final class Splicing {
 		out.write(trailer);
 	}
 
-	/** @return a whole gzip member of a page without parts, made once when it is stored */
+	/**
+	 * @return a whole gzip member of a page without parts, made once when it is stored
+	 */
 	static byte[] gzip(List<byte[]> deflated, List<byte[]> pieces) {
 		var out = new ByteArrayOutputStream((int) gzipLength(deflated, List.of()));
 		try {
@@ -168,7 +177,10 @@ final class Splicing {
 		return out.toByteArray();
 	}
 
-	/** Non-final stored blocks (RFC 1951 §3.2.4): the stream is byte-aligned after a sync flush. */
+	/**
+	 * Non-final stored blocks (RFC 1951 §3.2.4): the stream is byte-aligned after a sync
+	 * flush.
+	 */
 	private static void storedBlocks(OutputStream out, byte[] data) throws IOException {
 		int from = 0;
 		do {

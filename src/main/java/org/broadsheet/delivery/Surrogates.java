@@ -10,15 +10,16 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * What a controller says about the page it renders: that anonymous readers may be served it from
- * the page cache, of which {@link PageKind}, and which surrogate keys it shows (so that a change to
- * any of them evicts it, here and on every node, and purges it from a CDN). A response that no
- * controller marked is never cached.
+ * What a controller says about the page it renders: that anonymous readers may be served
+ * it from the page cache, of which {@link PageKind}, and which surrogate keys it shows
+ * (so that a change to any of them evicts it, here and on every node, and purges it from
+ * a CDN). A response that no controller marked is never cached.
  *
- * <p>Keys: {@code article:ID} for every article a page shows (whole or as a teaser),
+ * <p>
+ * Keys: {@code article:ID} for every article a page shows (whole or as a teaser),
  * {@code section:ID}, {@code tag:ID}, {@code author:ID} for every name it shows,
- * {@code list:section:ID}, {@code list:tag:ID}, {@code list:author:ID} and {@code front} for
- * listings whose membership changes when an article is published, and {@code feeds},
+ * {@code list:section:ID}, {@code list:tag:ID}, {@code list:author:ID} and {@code front}
+ * for listings whose membership changes when an article is published, and {@code feeds},
  * {@code sitemaps}, {@code search}, {@code nav} (the site's navigation).
  */
 public final class Surrogates {
@@ -35,7 +36,6 @@ public final class Surrogates {
 
 	/**
 	 * Marks the request's response as cacheable for anonymous readers.
-	 *
 	 * @return the page's keys, to add to
 	 */
 	public static Surrogates mark(HttpServletRequest request, PageKind kind) {
@@ -45,17 +45,18 @@ public final class Surrogates {
 	}
 
 	/**
-	 * Marks the response of the request this thread serves (see {@link #mark(HttpServletRequest, PageKind)}).
-	 *
+	 * Marks the response of the request this thread serves (see
+	 * {@link #mark(HttpServletRequest, PageKind)}).
 	 * @throws IllegalStateException outside a request
 	 */
 	public static Surrogates mark(PageKind kind) {
-		var attributes = (ServletRequestAttributes) RequestContextHolder
-			.currentRequestAttributes();
+		var attributes = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
 		return mark(attributes.getRequest(), kind);
 	}
 
-	/** @return the marks of this request, or null when it is not a cacheable page */
+	/**
+	 * @return the marks of this request, or null when it is not a cacheable page
+	 */
 	static Surrogates of(HttpServletRequest request) {
 		return (Surrogates) request.getAttribute(ATTRIBUTE);
 	}
@@ -95,37 +96,52 @@ public final class Surrogates {
 	/** Every page: a change too wide to list (an import). */
 	public static final String ALL = "all";
 
-	/** @return the key of every page showing the article, whole or as a teaser */
+	/**
+	 * @return the key of every page showing the article, whole or as a teaser
+	 */
 	public static String article(long id) {
 		return "article:" + id;
 	}
 
-	/** @return the key of every page showing the section's name */
+	/**
+	 * @return the key of every page showing the section's name
+	 */
 	public static String section(long id) {
 		return "section:" + id;
 	}
 
-	/** @return the key of every page showing the tag's name */
+	/**
+	 * @return the key of every page showing the tag's name
+	 */
 	public static String tag(long id) {
 		return "tag:" + id;
 	}
 
-	/** @return the key of every page showing the author's name or profile */
+	/**
+	 * @return the key of every page showing the author's name or profile
+	 */
 	public static String author(long id) {
 		return "author:" + id;
 	}
 
-	/** @return the key of the section's listing, which changes when an article joins or leaves it */
+	/**
+	 * @return the key of the section's listing, which changes when an article joins or
+	 * leaves it
+	 */
 	public static String sectionList(long id) {
 		return "list:section:" + id;
 	}
 
-	/** @return the key of the tag's listing */
+	/**
+	 * @return the key of the tag's listing
+	 */
 	public static String tagList(long id) {
 		return "list:tag:" + id;
 	}
 
-	/** @return the key of the author's listing */
+	/**
+	 * @return the key of the author's listing
+	 */
 	public static String authorList(long id) {
 		return "list:author:" + id;
 	}

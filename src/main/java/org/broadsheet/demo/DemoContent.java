@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Loads Broadsheet's own demo articles ({@code src/main/resources/demo}) through the bundle
- * importer when the database has no articles, so that a first start shows every page element.
- * Off with {@code broadsheet.demo.enabled=false}.
+ * Loads Broadsheet's own demo articles ({@code src/main/resources/demo}) through the
+ * bundle importer when the database has no articles, so that a first start shows every
+ * page element. Off with {@code broadsheet.demo.enabled=false}.
  */
 @Component
 @ConditionalOnProperty(name = "broadsheet.demo.enabled", havingValue = "true")
@@ -49,7 +49,10 @@ class DemoContent {
 
 	private final Accounts accounts;
 
-	/** The demo newsroom's password, for every demo account; printed at start, documented in the README. */
+	/**
+	 * The demo newsroom's password, for every demo account; printed at start, documented
+	 * in the README.
+	 */
 	static final String DEMO_PASSWORD = "broadsheet-demo";
 
 	static final List<String> DEMO_ACCOUNTS = List.of("editor@example.com", "author@example.com",
@@ -76,7 +79,10 @@ class DemoContent {
 		Path folder = copyBundles();
 		try {
 			var report = importer.importPaths(SystemActor.DEMO, List.of(folder));
-			report.outcomes().stream().filter(o -> o.failed()).forEach(o -> log.error("Demo bundle failed: {}", o.error()));
+			report.outcomes()
+				.stream()
+				.filter(o -> o.failed())
+				.forEach(o -> log.error("Demo bundle failed: {}", o.error()));
 			addComments();
 			log.info("Loaded {} demo articles", report.imported());
 		}
@@ -102,13 +108,17 @@ class DemoContent {
 	private void addComments() {
 		published.published("opinion", "why-small-ports-matter-more-than-big-summits").ifPresent(a -> {
 			Instant at = a.publishedAt().plus(Duration.ofHours(2));
-			comment(a.id(), "demo:1", null, "Ingrid", "Our island ferry timetable changed last spring after exactly this "
-					+ "kind of quiet agreement. Nobody outside the island noticed.", CommentStatus.APPROVED, at);
-			comment(a.id(), "demo:2", null, "R. Patel", "Fair point, but the summits are where the money for the berths "
-					+ "is found.\n\nBoth matter.", CommentStatus.APPROVED, at.plus(Duration.ofMinutes(40)));
-			comment(a.id(), "demo:3", "demo:2", "Maya Okafor", "The berth money in the piece came from a regional fund, "
-					+ "not a summit: the figures are on www.example.org/ports-fund.", CommentStatus.APPROVED,
-					at.plus(Duration.ofMinutes(75)));
+			comment(a.id(), "demo:1", null, "Ingrid",
+					"Our island ferry timetable changed last spring after exactly this "
+							+ "kind of quiet agreement. Nobody outside the island noticed.",
+					CommentStatus.APPROVED, at);
+			comment(a.id(), "demo:2", null, "R. Patel",
+					"Fair point, but the summits are where the money for the berths " + "is found.\n\nBoth matter.",
+					CommentStatus.APPROVED, at.plus(Duration.ofMinutes(40)));
+			comment(a.id(), "demo:3", "demo:2", "Maya Okafor",
+					"The berth money in the piece came from a regional fund, "
+							+ "not a summit: the figures are on www.example.org/ports-fund.",
+					CommentStatus.APPROVED, at.plus(Duration.ofMinutes(75)));
 			comment(a.id(), "demo:4", "demo:3", "R. Patel", "Thanks, I stand corrected.", CommentStatus.APPROVED,
 					at.plus(Duration.ofMinutes(90)));
 			comment(a.id(), "demo:5", null, "anonymous", "Held for moderation: never shown or counted.",
@@ -126,7 +136,10 @@ class DemoContent {
 		comments.restore(new ImportedComment(articleId, key, parentKey, name, email, null, text, status, at));
 	}
 
-	/** Classpath resources may sit inside the jar; the importer reads files, so copy them out. */
+	/**
+	 * Classpath resources may sit inside the jar; the importer reads files, so copy them
+	 * out.
+	 */
 	private static Path copyBundles() {
 		try {
 			Path folder = Files.createTempDirectory("broadsheet-demo");

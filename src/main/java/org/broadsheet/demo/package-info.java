@@ -1,6 +1,6 @@
 /**
  * Demo content and demo accounts, loaded on an empty database.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "article",
-		"comment", "interchange :: bundle" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "account", "article", "comment", "interchange :: bundle" })
 package org.broadsheet.demo;

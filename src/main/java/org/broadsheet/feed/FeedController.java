@@ -23,13 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
 
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code /feed/rss}, {@code /feed/atom}, {@code /feed/json}: the newest articles of the whole site,
- * or of one section, author or tag ({@code ?section=}, {@code ?author=}, {@code ?tag=} by slug;
- * they combine). Conditional GET: Last-Modified / If-Modified-Since here, ETags site-wide.
+ * {@code /feed/rss}, {@code /feed/atom}, {@code /feed/json}: the newest articles of the
+ * whole site, or of one section, author or tag ({@code ?section=}, {@code ?author=},
+ * {@code ?tag=} by slug; they combine). Conditional GET: Last-Modified /
+ * If-Modified-Since here, ETags site-wide.
  */
 @RestController
 class FeedController {
@@ -60,8 +60,10 @@ class FeedController {
 	ResponseEntity<String> feed(@PathVariable String format, @RequestParam(required = false) String section,
 			@RequestParam(required = false) String author, @RequestParam(required = false) String tag,
 			WebRequest request) {
-		// Only what has a public article has a feed: a draft's section, tag or author is not found.
-		var sectionFound = section == null ? null : taxonomy.publicSectionBySlug(section).orElseThrow(FeedController::notFound);
+		// Only what has a public article has a feed: a draft's section, tag or author is
+		// not found.
+		var sectionFound = section == null ? null
+				: taxonomy.publicSectionBySlug(section).orElseThrow(FeedController::notFound);
 		var authorFound = author == null ? null : authors.publicBySlug(author).orElseThrow(FeedController::notFound);
 		var tagFound = tag == null ? null : taxonomy.publicTagBySlug(tag).orElseThrow(FeedController::notFound);
 		Long sectionId = sectionFound == null ? null : sectionFound.id();
@@ -94,8 +96,8 @@ class FeedController {
 		filters.put("author", author);
 		filters.put("tag", tag);
 		String self = site.absolute(Links.withQuery("/feed/" + format, filters));
-		var channel = new FeedWriter.Channel(title.toString(), site.tagline(), self, site.absolute(page), site.language(),
-				updated);
+		var channel = new FeedWriter.Channel(title.toString(), site.tagline(), self, site.absolute(page),
+				site.language(), updated);
 		var writer = new FeedWriter(site::absolute, json);
 		String body;
 		MediaType type;
@@ -113,8 +115,11 @@ class FeedController {
 				type = MediaType.parseMediaType("application/feed+json;charset=UTF-8");
 			}
 		}
-		return ResponseEntity.ok().contentType(type).lastModified(updated.toEpochMilli())
-			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).body(body);
+		return ResponseEntity.ok()
+			.contentType(type)
+			.lastModified(updated.toEpochMilli())
+			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+			.body(body);
 	}
 
 	private static ResponseStatusException notFound() {

@@ -39,11 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes feeds of articles: RSS 2.0 (with {@code content:encoded}, {@code dc:creator},
- * {@code category}, {@code media:content} and an {@code atom:link rel=self}), Atom 1.0 (RFC 4287)
- * and JSON Feed 1.1. Dates follow each format (RFC 822 in RSS, RFC 3339 in Atom and JSON Feed);
- * characters XML 1.0 forbids are dropped; every URL is absolute. Titles, names and categories are
- * plain text, written as XML text (a reader decodes them to the characters typed); the RSS
- * description, which readers render as HTML, carries the standfirst HTML-escaped.
+ * {@code category}, {@code media:content} and an {@code atom:link rel=self}), Atom 1.0
+ * (RFC 4287) and JSON Feed 1.1. Dates follow each format (RFC 822 in RSS, RFC 3339 in
+ * Atom and JSON Feed); characters XML 1.0 forbids are dropped; every URL is absolute.
+ * Titles, names and categories are plain text, written as XML text (a reader decodes them
+ * to the characters typed); the RSS description, which readers render as HTML, carries
+ * the standfirst HTML-escaped.
  */
 final class FeedWriter {
 
@@ -63,7 +64,9 @@ final class FeedWriter {
 
 	private final JsonMapper json;
 
-	/** @param absolute turns a site path into an absolute URL */
+	/**
+	 * @param absolute turns a site path into an absolute URL
+	 */
 	FeedWriter(Function<String, String> absolute, JsonMapper json) {
 		this.absolute = absolute;
 		this.json = json;
@@ -71,8 +74,10 @@ final class FeedWriter {
 
 	String rss(Channel channel, List<Article> articles) {
 		SyndFeed feed = syndFeed("rss_2.0", channel, articles);
-		// RSS 2.0 descriptions are HTML to most readers: plain text goes in escaped, so that it
-		// shows as the characters typed (Atom says type="text" instead, JSON Feed has "summary").
+		// RSS 2.0 descriptions are HTML to most readers: plain text goes in escaped, so
+		// that it
+		// shows as the characters typed (Atom says type="text" instead, JSON Feed has
+		// "summary").
 		feed.setDescription(escape(feed.getDescription()));
 		for (SyndEntry entry : feed.getEntries()) {
 			if (entry.getDescription() != null) {
@@ -127,7 +132,8 @@ final class FeedWriter {
 			}
 			item.put("date_published", a.publishedAt().toString());
 			item.put("date_modified", a.updatedAt().toString());
-			item.put("authors", a.authors().stream()
+			item.put("authors", a.authors()
+				.stream()
 				.map(author -> Map.of("name", XmlText.clean(author.name()), "url", absolute.apply(author.path())))
 				.toList());
 			item.put("tags", a.tags().stream().map(t -> XmlText.clean(t.name())).toList());
@@ -218,7 +224,10 @@ final class FeedWriter {
 		return entry;
 	}
 
-	/** Only {@code < > & " '} become references: the feed is UTF-8, so every other character stays itself. */
+	/**
+	 * Only {@code < > & " '} become references: the feed is UTF-8, so every other
+	 * character stays itself.
+	 */
 	private static String escape(String text) {
 		return text == null ? null : HtmlUtils.htmlEscape(text, "UTF-8");
 	}

@@ -27,10 +27,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Sitemaps (sitemaps.org protocol 0.9): an index at {@code /sitemap.xml} naming the article
- * sitemaps (at most {@code broadsheet.sitemap.page-size}, 50,000, URLs each), the section, tag and
- * author sitemaps and a Google News sitemap of the last 48 hours; and {@code /robots.txt} pointing
- * to them. URLs are absolute and percent-encoded (RFC 3986), then XML-escaped.
+ * Sitemaps (sitemaps.org protocol 0.9): an index at {@code /sitemap.xml} naming the
+ * article sitemaps (at most {@code broadsheet.sitemap.page-size}, 50,000, URLs each), the
+ * section, tag and author sitemaps and a Google News sitemap of the last 48 hours; and
+ * {@code /robots.txt} pointing to them. URLs are absolute and percent-encoded (RFC 3986),
+ * then XML-escaped.
  */
 @RestController
 class SitemapController {
@@ -87,8 +88,8 @@ class SitemapController {
 	@GetMapping("/sitemaps/{kind:sections|tags|authors}.xml")
 	ResponseEntity<String> listings(@PathVariable String kind) {
 		Surrogates.mark(PageKind.SITEMAP).add(Surrogates.SITEMAPS, Surrogates.NAV);
-		return urls(articles.listingLinks(
-				ListingKind.valueOf(kind.substring(0, kind.length() - 1).toUpperCase(Locale.ROOT))));
+		return urls(articles
+			.listingLinks(ListingKind.valueOf(kind.substring(0, kind.length() - 1).toUpperCase(Locale.ROOT))));
 	}
 
 	/** Google News sitemap: articles published in the last 48 hours. */
@@ -120,8 +121,8 @@ class SitemapController {
 	@GetMapping(value = "/robots.txt", produces = "text/plain;charset=UTF-8")
 	String robots() {
 		Surrogates.mark(PageKind.SITEMAP).add(Surrogates.ROBOTS);
-		return "User-agent: *\nAllow: /\nDisallow: /newsroom\nDisallow: /login\n\nSitemap: " + site.absolute("/sitemap.xml")
-				+ "\nSitemap: " + site.absolute("/sitemaps/news.xml") + "\n";
+		return "User-agent: *\nAllow: /\nDisallow: /newsroom\nDisallow: /login\n\nSitemap: "
+				+ site.absolute("/sitemap.xml") + "\nSitemap: " + site.absolute("/sitemaps/news.xml") + "\n";
 	}
 
 	private ResponseEntity<String> urls(List<SitemapLink> links) {
@@ -171,8 +172,10 @@ class SitemapController {
 			body.write(writer);
 			writer.writeEndDocument();
 			writer.close();
-			return ResponseEntity.ok().contentType(XML)
-				.cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic()).body(out.toString());
+			return ResponseEntity.ok()
+				.contentType(XML)
+				.cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic())
+				.body(out.toString());
 		}
 		catch (XMLStreamException ex) {
 			throw new IllegalStateException("Cannot write the sitemap", ex);

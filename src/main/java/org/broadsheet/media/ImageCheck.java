@@ -15,8 +15,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 
 /**
- * What a file is, judged by its content: its type, size in pixels and whether it decodes. Slow for
- * large photographs (seconds), so never called inside a transaction.
+ * What a file is, judged by its content: its type, size in pixels and whether it decodes.
+ * Slow for large photographs (seconds), so never called inside a transaction.
  */
 final class ImageCheck {
 
@@ -25,7 +25,10 @@ final class ImageCheck {
 
 	private static final int MAX_PIXELS = 50_000_000;
 
-	/** @param extension of the stored original: {@code jpg}, {@code png}, {@code gif} or {@code webp} */
+	/**
+	 * @param extension of the stored original: {@code jpg}, {@code png}, {@code gif} or
+	 * {@code webp}
+	 */
 	record Kind(String extension, String contentType, int width, int height) {
 	}
 
@@ -34,8 +37,8 @@ final class ImageCheck {
 
 	/**
 	 * @param name for messages
-	 * @throws InvalidImageException when the file is empty, not a JPEG, PNG, GIF or WebP image,
-	 *         over 50 megapixels (judged from its header) or does not decode
+	 * @throws InvalidImageException when the file is empty, not a JPEG, PNG, GIF or WebP
+	 * image, over 50 megapixels (judged from its header) or does not decode
 	 */
 	static Kind inspect(Path file, String name) throws IOException {
 		if (Files.size(file) == 0) {
@@ -58,8 +61,8 @@ final class ImageCheck {
 						throw new InvalidImageException(name + " has no pixels");
 					}
 					if ((long) width * height > MAX_PIXELS) {
-						throw new InvalidImageException(name + " is " + width + "×" + height
-								+ " pixels; the limit is " + MAX_PIXELS / 1_000_000 + " megapixels");
+						throw new InvalidImageException(name + " is " + width + "×" + height + " pixels; the limit is "
+								+ MAX_PIXELS / 1_000_000 + " megapixels");
 					}
 					decodeSmall(reader, width, height);
 					return new Kind(format.equals("jpeg") ? "jpg" : format, type, width, height);
@@ -79,8 +82,9 @@ final class ImageCheck {
 	}
 
 	/**
-	 * Decodes the whole image at about one megapixel: a header alone, or truncated or corrupt data,
-	 * fails here rather than in readers' browsers, without the memory of a full decode.
+	 * Decodes the whole image at about one megapixel: a header alone, or truncated or
+	 * corrupt data, fails here rather than in readers' browsers, without the memory of a
+	 * full decode.
 	 */
 	private static void decodeSmall(ImageReader reader, int width, int height) throws IOException {
 		var param = reader.getDefaultReadParam();
@@ -89,7 +93,10 @@ final class ImageCheck {
 		reader.read(0, param);
 	}
 
-	/** @throws InvalidImageException when the file starts like SVG (or any XML), which can carry scripts */
+	/**
+	 * @throws InvalidImageException when the file starts like SVG (or any XML), which can
+	 * carry scripts
+	 */
 	static void refuseSvg(Path file, String filename) throws IOException {
 		byte[] head = new byte[1024];
 		int n;
@@ -99,11 +106,15 @@ final class ImageCheck {
 		String start = new String(head, 0, Math.max(n, 0), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
 		if (start.contains("<svg") || start.stripLeading().startsWith("<?xml")
 				|| start.stripLeading().startsWith("<!doctype svg")) {
-			throw new InvalidImageException(filename + " is an SVG image; SVG is not accepted because it can carry scripts");
+			throw new InvalidImageException(
+					filename + " is an SVG image; SVG is not accepted because it can carry scripts");
 		}
 	}
 
-	/** @throws InvalidImageException when the name's extension claims another type than the content's */
+	/**
+	 * @throws InvalidImageException when the name's extension claims another type than
+	 * the content's
+	 */
 	static void refuseMisnamed(String filename, Kind kind) {
 		String extension = extension(filename);
 		if (!extension.isEmpty() && !extension.equals(kind.extension())
@@ -121,7 +132,9 @@ final class ImageCheck {
 		return dot < 0 ? "" : filename.substring(dot + 1).toLowerCase(Locale.ROOT);
 	}
 
-	/** @return the file's SHA-256, 64 lower-case hex digits */
+	/**
+	 * @return the file's SHA-256, 64 lower-case hex digits
+	 */
 	static String sha256(Path file) throws IOException {
 		try (InputStream in = Files.newInputStream(file)) {
 			var digest = MessageDigest.getInstance("SHA-256");

@@ -7,15 +7,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-import org.apache.commons.imaging.ImagingException;
 import org.apache.commons.imaging.Imaging;
+import org.apache.commons.imaging.ImagingException;
 import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
 import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputField;
 
 /**
- * Removes where a photograph was taken (the EXIF GPS fields) from a JPEG, losslessly, keeping the
- * rest (orientation, camera). When the EXIF block cannot be rewritten, all of it goes.
+ * Removes where a photograph was taken (the EXIF GPS fields) from a JPEG, losslessly,
+ * keeping the rest (orientation, camera). When the EXIF block cannot be rewritten, all of
+ * it goes.
  */
 final class Location {
 

@@ -3,8 +3,9 @@ package org.broadsheet.media;
 import java.time.Duration;
 
 /**
- * Too many images are being checked and resized at once (each can take seconds and hundreds of
- * megabytes): try again after {@link #retryAfter()}. Web callers answer 503 with Retry-After.
+ * Too many images are being checked and resized at once (each can take seconds and
+ * hundreds of megabytes): try again after {@link #retryAfter()}. Web callers answer 503
+ * with Retry-After.
  */
 public class MediaBusy extends RuntimeException {
 
@@ -15,7 +16,9 @@ public class MediaBusy extends RuntimeException {
 		this.retryAfter = retryAfter;
 	}
 
-	/** @return how long to wait before sending the image again, at least one second */
+	/**
+	 * @return how long to wait before sending the image again, at least one second
+	 */
 	public Duration retryAfter() {
 		return retryAfter;
 	}

@@ -11,7 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /media/variants/…}: responsive variants, made from the original when missing. */
+/**
+ * {@code /media/variants/…}: responsive variants, made from the original when missing.
+ */
 @RestController
 class MediaController {
 

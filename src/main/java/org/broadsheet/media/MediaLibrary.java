@@ -28,20 +28,23 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The media library: image originals on local disk under {@code <data>/media}, named by the
- * SHA-256 of their bytes, and their metadata in the database.
+ * The media library: image originals on local disk under {@code <data>/media}, named by
+ * the SHA-256 of their bytes, and their metadata in the database.
  *
- * <p>Storing is two steps so that no image work holds the database's write lock (SQLite has one
- * writer; a 49-megapixel photo takes seconds to decode and resize): {@link #prepare} checks,
- * cleans and hashes a file outside any transaction, and {@link #record} only moves the prepared
- * file into place and writes its row.
+ * <p>
+ * Storing is two steps so that no image work holds the database's write lock (SQLite has
+ * one writer; a 49-megapixel photo takes seconds to decode and resize): {@link #prepare}
+ * checks, cleans and hashes a file outside any transaction, and {@link #record} only
+ * moves the prepared file into place and writes its row.
  */
 @Service
 public class MediaLibrary {
 
 	static final String URL_PREFIX = "/media/";
 
-	/** How long a request waits for its turn at image work before it is told to come back. */
+	/**
+	 * How long a request waits for its turn at image work before it is told to come back.
+	 */
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	private final JdbcClient jdbc;
@@ -65,19 +68,21 @@ public class MediaLibrary {
 		}
 	}
 
-	/** @return the folder originals are kept in */
+	/**
+	 * @return the folder originals are kept in
+	 */
 	Path folder() {
 		return folder;
 	}
 
 	/**
-	 * Checks an image file by its content and makes it ready for {@link #record}: a JPEG loses its
-	 * EXIF GPS location, and the result is hashed into a temporary file in the media folder. Slow
-	 * for large photographs, so it refuses to run inside a transaction. Close the result when done.
-	 *
+	 * Checks an image file by its content and makes it ready for {@link #record}: a JPEG
+	 * loses its EXIF GPS location, and the result is hashed into a temporary file in the
+	 * media folder. Slow for large photographs, so it refuses to run inside a
+	 * transaction. Close the result when done.
 	 * @param name for messages, e.g. the file's name
-	 * @throws InvalidImageException when the file is not a JPEG, PNG, GIF or WebP image, is larger
-	 *         than 50 megapixels, or does not decode
+	 * @throws InvalidImageException when the file is not a JPEG, PNG, GIF or WebP image,
+	 * is larger than 50 megapixels, or does not decode
 	 * @throws MediaBusy when too much image work is already running
 	 * @throws IllegalStateException when called inside a transaction
 	 * @throws UncheckedIOException when the file cannot be read or written
@@ -88,7 +93,8 @@ public class MediaLibrary {
 
 	private PreparedImage prepare(Path file, String name, boolean upload) {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			throw new IllegalStateException("Image work must not run inside a transaction (it would hold the write lock)");
+			throw new IllegalStateException(
+					"Image work must not run inside a transaction (it would hold the write lock)");
 		}
 		acquire();
 		Path pending = null;
@@ -102,7 +108,8 @@ public class MediaLibrary {
 			}
 			pending = Files.createTempFile(folder, "pending", ".tmp");
 			Files.copy(file, pending, StandardCopyOption.REPLACE_EXISTING);
-			// Every way in (upload, bundle, WordPress) loses a photograph's location before it is kept.
+			// Every way in (upload, bundle, WordPress) loses a photograph's location
+			// before it is kept.
 			if (kind.extension().equals("jpg")) {
 				Location.remove(pending);
 			}
@@ -139,12 +146,11 @@ public class MediaLibrary {
 	}
 
 	/**
-	 * Records a prepared image with its alt text, caption and credit: moves its file into place and
-	 * writes its row; fast, and meant to run inside the caller's transaction. Recording the same bytes
-	 * again returns the image already stored, with the texts it was first stored with; articles keep
-	 * texts of their own ({@code ImageUse}). If the transaction rolls back, a file this call moved
-	 * into place is removed again.
-	 *
+	 * Records a prepared image with its alt text, caption and credit: moves its file into
+	 * place and writes its row; fast, and meant to run inside the caller's transaction.
+	 * Recording the same bytes again returns the image already stored, with the texts it
+	 * was first stored with; articles keep texts of their own ({@code ImageUse}). If the
+	 * transaction rolls back, a file this call moved into place is removed again.
 	 * @throws UncheckedIOException when the file cannot be moved into place
 	 */
 	@Transactional
@@ -174,8 +180,8 @@ public class MediaLibrary {
 	/**
 	 * Stores an image file in one call: {@link #prepare} outside any transaction, then
 	 * {@link #record} in a transaction of its own.
-	 *
-	 * @throws InvalidImageException when the file is not an image we accept (see {@link #prepare})
+	 * @throws InvalidImageException when the file is not an image we accept (see
+	 * {@link #prepare})
 	 * @throws MediaBusy when too much image work is already running
 	 * @throws IllegalStateException when called inside a transaction
 	 */
@@ -186,12 +192,12 @@ public class MediaLibrary {
 	}
 
 	/**
-	 * Takes an upload into the library: refuses SVG and anything that is not a JPEG, PNG, GIF or
-	 * WebP by its content, or whose name claims another type; removes a photograph's location
-	 * (EXIF GPS); makes its responsive variants; then records the original. Only the recording is
-	 * a transaction.
-	 *
-	 * @param filename as the browser sent it; only its extension is checked against the content
+	 * Takes an upload into the library: refuses SVG and anything that is not a JPEG, PNG,
+	 * GIF or WebP by its content, or whose name claims another type; removes a
+	 * photograph's location (EXIF GPS); makes its responsive variants; then records the
+	 * original. Only the recording is a transaction.
+	 * @param filename as the browser sent it; only its extension is checked against the
+	 * content
 	 * @param alt required: what the image shows, for readers who cannot see it
 	 * @throws InvalidImageException saying what is wrong with the file
 	 * @throws MediaBusy when too many images are being worked on; try again later
@@ -206,8 +212,8 @@ public class MediaLibrary {
 			received = Files.createTempFile(folder, "upload", ".tmp");
 			Files.copy(content, received, StandardCopyOption.REPLACE_EXISTING);
 			try (var prepared = prepare(received, filename, true)) {
-				return transaction.execute(
-						status -> record(prepared, alt.strip(), blankToNull(caption), blankToNull(credit)));
+				return transaction
+					.execute(status -> record(prepared, alt.strip(), blankToNull(caption), blankToNull(credit)));
 			}
 		}
 		catch (IOException ex) {
@@ -218,23 +224,35 @@ public class MediaLibrary {
 		}
 	}
 
-	/** @return the newest images first, at most {@code limit} */
+	/**
+	 * @return the newest images first, at most {@code limit}
+	 */
 	public List<Image> recent(int limit) {
 		return jdbc.sql("SELECT * FROM image ORDER BY id DESC LIMIT ?").param(limit).query(Image.class).list();
 	}
 
-	/** @return the image whose original has this content hash, if any */
+	/**
+	 * @return the image whose original has this content hash, if any
+	 */
 	Optional<Image> byHash(String hash) {
-		return jdbc.sql("SELECT * FROM image WHERE storage_key LIKE ?").param(hash.substring(0, 2) + "/" + hash + ".%")
-			.query(Image.class).optional();
+		return jdbc.sql("SELECT * FROM image WHERE storage_key LIKE ?")
+			.param(hash.substring(0, 2) + "/" + hash + ".%")
+			.query(Image.class)
+			.optional();
 	}
 
-	/** @return the images with these ids, keyed by id (one query) */
+	/**
+	 * @return the images with these ids, keyed by id (one query)
+	 */
 	public Map<Long, Image> byIds(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return jdbc.sql("SELECT * FROM image WHERE id IN (:ids)").param("ids", ids).query(Image.class).list().stream()
+		return jdbc.sql("SELECT * FROM image WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query(Image.class)
+			.list()
+			.stream()
 			.collect(Collectors.toMap(Image::id, Function.identity()));
 	}
 
@@ -259,7 +277,9 @@ public class MediaLibrary {
 			.ifPresent(w -> w.files().put(written, storageKey));
 	}
 
-	/** The files one transaction moved into place: removed again if it does not commit. */
+	/**
+	 * The files one transaction moved into place: removed again if it does not commit.
+	 */
 	private final class Written implements TransactionSynchronization {
 
 		private final Map<Path, String> files;
@@ -278,8 +298,11 @@ public class MediaLibrary {
 				return;
 			}
 			files.forEach((written, storageKey) -> {
-				// Another transaction may have stored the same bytes meanwhile and kept them.
-				if (jdbc.sql("SELECT COUNT(*) FROM image WHERE storage_key = ?").param(storageKey).query(Integer.class)
+				// Another transaction may have stored the same bytes meanwhile and kept
+				// them.
+				if (jdbc.sql("SELECT COUNT(*) FROM image WHERE storage_key = ?")
+					.param(storageKey)
+					.query(Integer.class)
 					.single() == 0) {
 					deleteQuietly(written);
 				}

@@ -7,7 +7,10 @@ import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Serves originals under {@code /media/}; their names are content hashes, so they never change. */
+/**
+ * Serves originals under {@code /media/}; their names are content hashes, so they never
+ * change.
+ */
 @Configuration(proxyBeanMethods = false)
 class MediaWebConfig implements WebMvcConfigurer {
 

@@ -24,11 +24,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * At start, removes what a crash can leave in the media folder: temporary files ({@code *.tmp})
- * and originals that no {@code image} row references (written, then the transaction that would
- * have recorded them never committed), with their variants. Only files older than
- * {@code broadsheet.media.orphan-grace} go, so that work in flight in another process (an import
- * running beside the site) is left alone.
+ * At start, removes what a crash can leave in the media folder: temporary files
+ * ({@code *.tmp}) and originals that no {@code image} row references (written, then the
+ * transaction that would have recorded them never committed), with their variants. Only
+ * files older than {@code broadsheet.media.orphan-grace} go, so that work in flight in
+ * another process (an import running beside the site) is left alone.
  */
 @Component
 class OrphanSweep {
@@ -62,7 +62,9 @@ class OrphanSweep {
 		}
 	}
 
-	/** @return how many files were removed */
+	/**
+	 * @return how many files were removed
+	 */
 	int sweep() {
 		Instant cutoff = clock.instant().minus(grace);
 		Map<String, Path> originals = new LinkedHashMap<>();
@@ -101,7 +103,9 @@ class OrphanSweep {
 			return 0;
 		}
 		Set<String> referenced = new HashSet<>(jdbc.sql("SELECT storage_key FROM image WHERE storage_key IN (:keys)")
-			.param("keys", List.copyOf(originals.keySet())).query(String.class).list());
+			.param("keys", List.copyOf(originals.keySet()))
+			.query(String.class)
+			.list());
 		int removed = 0;
 		for (var entry : originals.entrySet()) {
 			if (!referenced.contains(entry.getKey())) {

@@ -5,10 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * An image file checked, cleaned of its location and hashed by {@link MediaLibrary#prepare}, outside
- * any transaction, waiting under a temporary name in the media folder for
- * {@link MediaLibrary#record}. Closing it removes the temporary file if no record took it; a crash
- * leaves only a {@code .tmp} file, which the startup sweep ({@code OrphanSweep}) removes.
+ * An image file checked, cleaned of its location and hashed by
+ * {@link MediaLibrary#prepare}, outside any transaction, waiting under a temporary name
+ * in the media folder for {@link MediaLibrary#record}. Closing it removes the temporary
+ * file if no record took it; a crash leaves only a {@code .tmp} file, which the startup
+ * sweep ({@code OrphanSweep}) removes.
  */
 public final class PreparedImage implements AutoCloseable {
 
@@ -34,17 +35,26 @@ public final class PreparedImage implements AutoCloseable {
 		return pending;
 	}
 
-	/** @return where the original will live below the media folder, e.g. {@code 3f/3fa9….jpg} */
+	/**
+	 * @return where the original will live below the media folder, e.g.
+	 * {@code 3f/3fa9….jpg}
+	 */
 	public String storageKey() {
 		return storageKey;
 	}
 
-	/** @return the image as it will be recorded, without id or texts (for naming its variants) */
+	/**
+	 * @return the image as it will be recorded, without id or texts (for naming its
+	 * variants)
+	 */
 	Image unrecorded() {
 		return new Image(0, storageKey, contentType, width, height, "", null, null);
 	}
 
-	/** Removes the temporary file when {@link MediaLibrary#record} did not move it into place. */
+	/**
+	 * Removes the temporary file when {@link MediaLibrary#record} did not move it into
+	 * place.
+	 */
 	@Override
 	public void close() {
 		try {

@@ -11,16 +11,20 @@ import java.util.List;
 import net.coobird.thumbnailator.Thumbnails;
 
 /**
- * Responsive variants of an original: {@link Image#VARIANT_WIDTHS} pixels wide (only those narrower than the
- * original), JPEG for photographs and PNG for PNGs; GIFs are served as they are (animation).
- * Derived state under {@code <data>/media/variants}: deleted, they are made again on request.
+ * Responsive variants of an original: {@link Image#VARIANT_WIDTHS} pixels wide (only
+ * those narrower than the original), JPEG for photographs and PNG for PNGs; GIFs are
+ * served as they are (animation). Derived state under {@code <data>/media/variants}:
+ * deleted, they are made again on request.
  */
 final class Variants {
 
 	private Variants() {
 	}
 
-	/** Makes the variant from the original if it is not there yet (a reader asked for a missing one). */
+	/**
+	 * Makes the variant from the original if it is not there yet (a reader asked for a
+	 * missing one).
+	 */
 	static Path ensure(Path mediaFolder, Image image, int width) {
 		Path target = target(mediaFolder, image, width);
 		if (Files.exists(target)) {
@@ -30,9 +34,9 @@ final class Variants {
 	}
 
 	/**
-	 * Makes all of an image's variants from {@code original} (its file, wherever it is now) with one
-	 * decode: the widest variant first, the narrower ones from it. A large photo's decode takes
-	 * seconds; three of them took three times as long.
+	 * Makes all of an image's variants from {@code original} (its file, wherever it is
+	 * now) with one decode: the widest variant first, the narrower ones from it. A large
+	 * photo's decode takes seconds; three of them took three times as long.
 	 */
 	static void makeAll(Path original, Path mediaFolder, Image image) {
 		List<Integer> widths = image.variantWidths();
@@ -40,7 +44,9 @@ final class Variants {
 			return;
 		}
 		try {
-			BufferedImage widest = Thumbnails.of(original.toFile()).width(widths.get(widths.size() - 1)).asBufferedImage();
+			BufferedImage widest = Thumbnails.of(original.toFile())
+				.width(widths.get(widths.size() - 1))
+				.asBufferedImage();
 			for (int width : widths) {
 				write(target(mediaFolder, image, width), image, Thumbnails.of(widest).width(width));
 			}
@@ -60,7 +66,8 @@ final class Variants {
 			Files.createDirectories(target.getParent());
 			temp = Files.createTempFile(target.getParent(), "variant", ".tmp");
 			try (var out = Files.newOutputStream(temp)) {
-				resized.outputQuality(0.82).outputFormat(image.contentType().equals("image/png") ? "png" : "jpg")
+				resized.outputQuality(0.82)
+					.outputFormat(image.contentType().equals("image/png") ? "png" : "jpg")
 					.toOutputStream(out);
 			}
 			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

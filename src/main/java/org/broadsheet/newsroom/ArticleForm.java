@@ -12,8 +12,8 @@ import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.shared.InvalidInput;
 
 /**
- * The article form as typed: every field a string, so that a rejected form comes back exactly as
- * the writer left it. Authors and tags are comma-separated names.
+ * The article form as typed: every field a string, so that a rejected form comes back
+ * exactly as the writer left it. Authors and tags are comma-separated names.
  */
 public record ArticleForm(String title, String slug, String section, String authors, String summary, String body,
 		String tags, String language, String syndicationPublication, String syndicationNote, String syndicationUrl,
@@ -48,18 +48,19 @@ public record ArticleForm(String title, String slug, String section, String auth
 		var s = d.syndication();
 		var image = d.leadImage();
 		return new ArticleForm(d.title(), d.slug(), d.section(),
-				String.join(", ", d.authors().stream().map(AuthorProfile::name).toList()), d.summary(), d.bodyMarkdown(),
-				String.join(", ", d.tags()), d.language(), s == null ? null : s.publication(), s == null ? null : s.note(),
-				s == null ? null : s.url(), image == null ? null : Long.toString(image.imageId()),
-				image == null ? null : image.alt(), image == null ? null : image.caption(),
-				image == null ? null : image.credit());
+				String.join(", ", d.authors().stream().map(AuthorProfile::name).toList()), d.summary(),
+				d.bodyMarkdown(), String.join(", ", d.tags()), d.language(), s == null ? null : s.publication(),
+				s == null ? null : s.note(), s == null ? null : s.url(),
+				image == null ? null : Long.toString(image.imageId()), image == null ? null : image.alt(),
+				image == null ? null : image.caption(), image == null ? null : image.credit());
 	}
 
 	/**
 	 * The draft as typed; {@link ArticleRules} are checked when it is saved.
-	 *
-	 * @throws IllegalArgumentException naming the field, for a lead image that is not a number
-	 * @throws org.broadsheet.article.InvalidArticle for a language that is not a BCP 47 tag
+	 * @throws IllegalArgumentException naming the field, for a lead image that is not a
+	 * number
+	 * @throws org.broadsheet.article.InvalidArticle for a language that is not a BCP 47
+	 * tag
 	 */
 	ArticleDraft toDraft() {
 		ImageUse leadImage = null;
@@ -68,13 +69,14 @@ public record ArticleForm(String title, String slug, String section, String auth
 				throw new InvalidInput("leadImage", "media.invalid.choose");
 			}
 			// Empty texts here mean "the image's own" (null), not "none".
-			leadImage = new ImageUse(Long.parseLong(this.leadImage.strip()), emptyToNull(leadAlt), emptyToNull(leadCaption),
-					emptyToNull(leadCredit));
+			leadImage = new ImageUse(Long.parseLong(this.leadImage.strip()), emptyToNull(leadAlt),
+					emptyToNull(leadCaption), emptyToNull(leadCredit));
 		}
 		List<AuthorProfile> names = names(authors).stream().map(AuthorProfile::named).toList();
-		boolean syndicated = !syndicationPublication.isBlank() || !syndicationNote.isBlank() || !syndicationUrl.isBlank();
-		return new ArticleDraft(slug.isBlank() ? null : slug.strip(), title.strip(), section.strip(),
-				names, summary.isBlank() ? null : summary.strip(), body, leadImage, names(tags),
+		boolean syndicated = !syndicationPublication.isBlank() || !syndicationNote.isBlank()
+				|| !syndicationUrl.isBlank();
+		return new ArticleDraft(slug.isBlank() ? null : slug.strip(), title.strip(), section.strip(), names,
+				summary.isBlank() ? null : summary.strip(), body, leadImage, names(tags),
 				ArticleRules.language("language", emptyToNull(language)), ArticleStatus.DRAFT, null, null,
 				syndicated ? new Syndication(emptyToNull(syndicationPublication), emptyToNull(syndicationNote),
 						emptyToNull(syndicationUrl)) : null);
@@ -92,10 +94,9 @@ public record ArticleForm(String title, String slug, String section, String auth
 		return value == null ? "" : value;
 	}
 
-
 	/**
-	 * @param field a field as the article rules name it ({@code tags[3]}, {@code image.caption},
-	 *        {@code syndication.url}, {@code goLiveAt}, …)
+	 * @param field a field as the article rules name it ({@code tags[3]},
+	 * {@code image.caption}, {@code syndication.url}, {@code goLiveAt}, …)
 	 * @return the id of the editor's input for it
 	 */
 	static String inputOf(String field) {

@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code /newsroom/comments}: the moderation queue by status, with actions on one comment or on
- * all ticked ones, and an edit form. Editors only (checked by {@link Moderation}).
+ * {@code /newsroom/comments}: the moderation queue by status, with actions on one comment
+ * or on all ticked ones, and an edit form. Editors only (checked by {@link Moderation}).
  */
 @Controller
 class CommentsController {
@@ -110,10 +110,11 @@ class CommentsController {
 
 	private String editPage(Model model, CsrfToken csrf, Comment comment, String name, String email, String website,
 			String text, Map<String, String> problems) {
-		model.addAttribute("page", new NewsroomPages.CommentEditPage(chrome.chrome(), csrf, comment,
-				articles.titles(List.of(comment.articleId())).get(comment.articleId()), name,
-				email == null ? "" : email, website == null ? "" : website, text,
-				problems == null ? Map.of() : problems));
+		model.addAttribute("page",
+				new NewsroomPages.CommentEditPage(chrome.chrome(), csrf, comment,
+						articles.titles(List.of(comment.articleId())).get(comment.articleId()), name,
+						email == null ? "" : email, website == null ? "" : website, text,
+						problems == null ? Map.of() : problems));
 		return "newsroom/comment";
 	}
 

@@ -33,9 +33,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Writing and the workflow in the browser: POST-redirect-GET for every action; a rejected form
- * comes back as typed, with the field named, and status 400. Permissions are checked by
- * {@link ArticleWorkflow}, which answers 403 through Spring Security.
+ * Writing and the workflow in the browser: POST-redirect-GET for every action; a rejected
+ * form comes back as typed, with the field named, and status 400. Permissions are checked
+ * by {@link ArticleWorkflow}, which answers 403 through Spring Security.
  */
 @Controller
 class EditorController {
@@ -100,7 +100,8 @@ class EditorController {
 			return "redirect:/newsroom/articles/" + id + "?saved";
 		}
 		catch (IllegalArgumentException ex) {
-			// Revisions and history are loaded only to show the form again (404 when there is no article).
+			// Revisions and history are loaded only to show the form again (404 when
+			// there is no article).
 			var editing = editing(user, id);
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return form(user, model, csrf, editing, form, ex);
@@ -138,7 +139,8 @@ class EditorController {
 	@GetMapping("/newsroom/articles/{id}/preview")
 	String preview(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, Model model) {
 		var editing = editing(user, id);
-		model.addAttribute("page", articlePages.page(articles.preview(id, editing.latest()), ArticlePages.Reader.PREVIEW));
+		model.addAttribute("page",
+				articlePages.page(articles.preview(id, editing.latest()), ArticlePages.Reader.PREVIEW));
 		return "site/article";
 	}
 
@@ -153,12 +155,12 @@ class EditorController {
 	}
 
 	/**
-	 * Autosave of a draft (not of a published or scheduled article, whose revisions wait for
-	 * Publish changes or a new schedule).
+	 * Autosave of a draft (not of a published or scheduled article, whose revisions wait
+	 * for Publish changes or a new schedule).
 	 */
 	@PostMapping("/newsroom/articles/{id}/autosave")
-	ResponseEntity<String> autosave(@AuthenticationPrincipal NewsroomUser user,
-			@PathVariable long id, ArticleForm form) {
+	ResponseEntity<String> autosave(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
+			ArticleForm form) {
 		var editing = editing(user, id);
 		if (editing.status().pinned()) {
 			return ResponseEntity.status(HttpStatus.CONFLICT)
@@ -176,8 +178,8 @@ class EditorController {
 	@GetMapping("/newsroom/articles/{id}/compare")
 	String compare(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, @RequestParam long from,
 			@RequestParam long to, Model model) {
-		model.addAttribute("page", new NewsroomPages.ComparePage(chrome.chrome(), id,
-				workflow.compare(user.account(), id, from, to)));
+		model.addAttribute("page",
+				new NewsroomPages.ComparePage(chrome.chrome(), id, workflow.compare(user.account(), id, from, to)));
 		return "newsroom/compare";
 	}
 
@@ -186,14 +188,16 @@ class EditorController {
 	}
 
 	/**
-	 * A date and time as typed in the newsroom's zone (datetime-local); DST gaps move forward. Its
-	 * range is the article rules' ({@link ArticleRules#instant}), checked by the workflow.
-	 *
+	 * A date and time as typed in the newsroom's zone (datetime-local); DST gaps move
+	 * forward. Its range is the article rules' ({@link ArticleRules#instant}), checked by
+	 * the workflow.
 	 * @throws InvalidArticle naming {@code field} when it is not a date and time
 	 */
 	private Instant instant(String field, String value) {
 		try {
-			return LocalDateTime.parse(value == null ? "" : value.strip()).withNano(0).atZone(settings.timeZone())
+			return LocalDateTime.parse(value == null ? "" : value.strip())
+				.withNano(0)
+				.atZone(settings.timeZone())
 				.toInstant();
 		}
 		catch (DateTimeException | ArithmeticException ex) {
@@ -201,15 +205,18 @@ class EditorController {
 		}
 	}
 
-	/** @param refused what was wrong with the last submission, or null */
-	private String form(NewsroomUser user, Model model, CsrfToken csrf, ArticleWorkflow.Editing editing, ArticleForm form,
-			IllegalArgumentException refused) {
+	/**
+	 * @param refused what was wrong with the last submission, or null
+	 */
+	private String form(NewsroomUser user, Model model, CsrfToken csrf, ArticleWorkflow.Editing editing,
+			ArticleForm form, IllegalArgumentException refused) {
 		var texts = chrome.chrome();
-		model.addAttribute("page", new NewsroomPages.EditPage(texts, csrf, editing, form,
-				refused == null ? null : refused.getMessage(), NewsroomPages.problems(texts, refused, ArticleForm::inputOf),
-				taxonomy.sections(), media.recent(100),
-				settings.timeZone(),
-				editing != null && Permission.MODERATE_COMMENTS.allows(user.account()) ? comments.closedByEditor(editing.id()) : null));
+		model.addAttribute("page",
+				new NewsroomPages.EditPage(texts, csrf, editing, form, refused == null ? null : refused.getMessage(),
+						NewsroomPages.problems(texts, refused, ArticleForm::inputOf), taxonomy.sections(),
+						media.recent(100), settings.timeZone(),
+						editing != null && Permission.MODERATE_COMMENTS.allows(user.account())
+								? comments.closedByEditor(editing.id()) : null));
 		return "newsroom/edit";
 	}
 

@@ -40,8 +40,8 @@ class NewsroomController {
 	@GetMapping("/login")
 	String login(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
 			@RequestParam(required = false) String signedOut, CsrfToken csrf, Model model) {
-		String notice = throttled != null ? "login.throttled" : error != null ? "login.failed"
-				: signedOut != null ? "login.signedOut" : null;
+		String notice = throttled != null ? "login.throttled"
+				: error != null ? "login.failed" : signedOut != null ? "login.signedOut" : null;
 		model.addAttribute("page", new NewsroomPages.LoginPage(chrome.chrome(), csrf, notice));
 		return "newsroom/login";
 	}
@@ -51,14 +51,17 @@ class NewsroomController {
 			@RequestParam(required = false) String section, @RequestParam(required = false) String author,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") String page, CsrfToken csrf,
 			Model model) {
-		var query = new NewsroomQuery(status(status), id(section), id(author), q, id(page) == null ? 1 : id(page).intValue(),
-				PAGE_SIZE);
+		var query = new NewsroomQuery(status(status), id(section), id(author), q,
+				id(page) == null ? 1 : id(page).intValue(), PAGE_SIZE);
 		model.addAttribute("page", new NewsroomPages.ArticlesPage(chrome.chrome(), csrf, user.account(), query,
 				articles.inNewsroom(user.account(), query), taxonomy.sections(), authors.all()));
 		return "newsroom/articles";
 	}
 
-	/** Filters that do not parse are ignored: the list shows everything rather than an error. */
+	/**
+	 * Filters that do not parse are ignored: the list shows everything rather than an
+	 * error.
+	 */
 	private static ArticleStatus status(String value) {
 		if (value == null || value.isBlank()) {
 			return null;

@@ -41,17 +41,19 @@ public final class NewsroomPages {
 	 *
 	 * @param editing the saved article, or null for a new one
 	 * @param error what was wrong with the last submission ("field: problem"), or null
-	 * @param problems the message for each input at fault, by the input's id (e.g. {@code tags},
-	 *        {@code leadCaption}, {@code go-live}), in the newsroom's language
+	 * @param problems the message for each input at fault, by the input's id (e.g.
+	 * {@code tags}, {@code leadCaption}, {@code go-live}), in the newsroom's language
 	 * @param zone the newsroom's time zone, in which dates are typed
-	 * @param commentsClosed whether an editor closed the article's comments; null when the reader
-	 *        of this page may not change that (not an editor, or a new article)
+	 * @param commentsClosed whether an editor closed the article's comments; null when
+	 * the reader of this page may not change that (not an editor, or a new article)
 	 */
-	public record EditPage(Chrome chrome, CsrfToken csrf, ArticleWorkflow.Editing editing,
-			ArticleForm form, String error, Map<String, String> problems, List<Section> sections, List<Image> images,
-			ZoneId zone, Boolean commentsClosed) {
+	public record EditPage(Chrome chrome, CsrfToken csrf, ArticleWorkflow.Editing editing, ArticleForm form,
+			String error, Map<String, String> problems, List<Section> sections, List<Image> images, ZoneId zone,
+			Boolean commentsClosed) {
 
-		/** @return the message for the input with this id, or null when it is not at fault */
+		/**
+		 * @return the message for the input with this id, or null when it is not at fault
+		 */
 		public String problem(String input) {
 			return problems.get(input);
 		}
@@ -59,18 +61,24 @@ public final class NewsroomPages {
 		/** Words per minute of an average adult reading for comprehension. */
 		static final int WORDS_PER_MINUTE = 230;
 
-		/** @return the body's words, as the editor's live counter counts them */
+		/**
+		 * @return the body's words, as the editor's live counter counts them
+		 */
 		public int words() {
 			String body = form.body() == null ? "" : form.body().strip();
 			return body.isEmpty() ? 0 : body.split("\\s+").length;
 		}
 
-		/** @return minutes to read the body, at least 1 */
+		/**
+		 * @return minutes to read the body, at least 1
+		 */
 		public int readingMinutes() {
 			return Math.max(1, (words() + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
 		}
 
-		/** @return the instant as the newsroom types it (datetime-local), or "" */
+		/**
+		 * @return the instant as the newsroom types it (datetime-local), or ""
+		 */
 		public String local(Instant instant) {
 			return instant == null ? "" : instant.atZone(zone).toLocalDateTime().withSecond(0).withNano(0).toString();
 		}
@@ -95,12 +103,15 @@ public final class NewsroomPages {
 	 *
 	 * @param error the last problem ("field: problem"), or null
 	 * @param problems the message for each input at fault, by the input's id
-	 * @param form what was typed into the new-account form (never the password), kept after a refusal
+	 * @param form what was typed into the new-account form (never the password), kept
+	 * after a refusal
 	 */
 	public record UsersPage(Chrome chrome, CsrfToken csrf, List<Account> accounts, String error,
 			Map<String, String> problems, NewAccount form) {
 
-		/** @return the message for the input with this id, or null when it is not at fault */
+		/**
+		 * @return the message for the input with this id, or null when it is not at fault
+		 */
 		public String problem(String input) {
 			return problems.get(input);
 		}
@@ -117,10 +128,11 @@ public final class NewsroomPages {
 	/**
 	 * @param refused why a form was refused, or null
 	 * @param inputOf the id of the form's input for a field the rules name
-	 * @return the message for the input at fault, by its id, in the newsroom's language; empty when
-	 *         the refusal names no field
+	 * @return the message for the input at fault, by its id, in the newsroom's language;
+	 * empty when the refusal names no field
 	 */
-	static Map<String, String> problems(Chrome chrome, IllegalArgumentException refused, UnaryOperator<String> inputOf) {
+	static Map<String, String> problems(Chrome chrome, IllegalArgumentException refused,
+			UnaryOperator<String> inputOf) {
 		return refused instanceof InvalidInput invalid
 				? Map.of(inputOf.apply(invalid.field()), chrome.t(invalid.key(), invalid.arguments())) : Map.of();
 	}
@@ -133,7 +145,10 @@ public final class NewsroomPages {
 	public record ArticlesPage(Chrome chrome, CsrfToken csrf, Account account, NewsroomQuery query,
 			Articles.NewsroomList list, List<Section> sections, List<Author> authors) {
 
-		/** @return this list's address with one parameter changed (null removes it) and page 1 unless it is the page */
+		/**
+		 * @return this list's address with one parameter changed (null removes it) and
+		 * page 1 unless it is the page
+		 */
 		public String with(String name, Object value) {
 			var params = new LinkedHashMap<String, Object>();
 			params.put("status", query.status() == null ? null : query.status().name().toLowerCase(Locale.ROOT));
@@ -151,14 +166,14 @@ public final class NewsroomPages {
 	 *
 	 * @param titles article id → title, for the comments listed
 	 */
-	public record CommentsPage(Chrome chrome, CsrfToken csrf, Moderation.Queue queue,
-			Map<Long, String> titles) {
+	public record CommentsPage(Chrome chrome, CsrfToken csrf, Moderation.Queue queue, Map<Long, String> titles) {
 	}
 
-	/** @param problems field → message key, for a refused edit */
-	public record CommentEditPage(Chrome chrome, CsrfToken csrf, Comment comment,
-			String articleTitle, String name, String email, String website, String text,
-			Map<String, String> problems) {
+	/**
+	 * @param problems field → message key, for a refused edit
+	 */
+	public record CommentEditPage(Chrome chrome, CsrfToken csrf, Comment comment, String articleTitle, String name,
+			String email, String website, String text, Map<String, String> problems) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.broadsheet.newsroom;
 
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.account.NewsroomUser;
 import org.broadsheet.author.Authors;
@@ -17,9 +18,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import jakarta.servlet.http.HttpServletResponse;
-
-/** Authors' profiles, sections and tags in the newsroom (editors change them; the services check). */
+/**
+ * Authors' profiles, sections and tags in the newsroom (editors change them; the services
+ * check).
+ */
 @Controller
 class PeopleAndTopicsController {
 
@@ -77,8 +79,8 @@ class PeopleAndTopicsController {
 	}
 
 	private String page(Model model, CsrfToken csrf, String error) {
-		model.addAttribute("page", new NewsroomPages.PeoplePage(chrome.chrome(), csrf, authors.all(), taxonomy.sections(),
-				taxonomy.tags(), media.recent(200), error));
+		model.addAttribute("page", new NewsroomPages.PeoplePage(chrome.chrome(), csrf, authors.all(),
+				taxonomy.sections(), taxonomy.tags(), media.recent(200), error));
 		return "newsroom/people";
 	}
 

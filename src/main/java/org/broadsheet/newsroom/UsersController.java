@@ -1,5 +1,7 @@
 package org.broadsheet.newsroom;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.NewsroomUser;
 import org.broadsheet.account.Permission;
@@ -14,9 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import jakarta.servlet.http.HttpServletResponse;
-
-/** {@code /newsroom/users}: administrators list and create accounts (the service checks the role). */
+/**
+ * {@code /newsroom/users}: administrators list and create accounts (the service checks
+ * the role).
+ */
 @Controller
 class UsersController {
 
@@ -38,7 +41,8 @@ class UsersController {
 	@PostMapping("/newsroom/users")
 	String create(@AuthenticationPrincipal NewsroomUser user, @RequestParam(defaultValue = "") String email,
 			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String role,
-			@RequestParam(defaultValue = "") String password, CsrfToken csrf, Model model, HttpServletResponse response) {
+			@RequestParam(defaultValue = "") String password, CsrfToken csrf, Model model,
+			HttpServletResponse response) {
 		try {
 			accounts.create(user.account(), email, name, Role.parse(role), password);
 			return "redirect:/newsroom/users?created";
@@ -53,12 +57,15 @@ class UsersController {
 		return page(model, csrf, null, NewsroomPages.NewAccount.EMPTY);
 	}
 
-	/** @param refused why the last form was refused, or null */
+	/**
+	 * @param refused why the last form was refused, or null
+	 */
 	private String page(Model model, CsrfToken csrf, IllegalArgumentException refused, NewsroomPages.NewAccount form) {
 		var texts = chrome.chrome();
 		// The form's inputs are named as the account rules name their fields.
-		model.addAttribute("page", new NewsroomPages.UsersPage(texts, csrf, accounts.all(),
-				refused == null ? null : refused.getMessage(), NewsroomPages.problems(texts, refused, field -> field), form));
+		model.addAttribute("page",
+				new NewsroomPages.UsersPage(texts, csrf, accounts.all(), refused == null ? null : refused.getMessage(),
+						NewsroomPages.problems(texts, refused, field -> field), form));
 		return "newsroom/users";
 	}
 

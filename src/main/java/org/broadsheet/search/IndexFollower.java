@@ -34,11 +34,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 
 /**
- * Keeps this node's index in step with the database by following the change log: right after a
- * local commit, every few seconds for changes made by other nodes or commands, and at start
- * (rebuilding from scratch when the index folder was new). Index work runs on its own thread,
- * never inside a committing transaction (which on SQLite still holds the write lock). Off with
- * {@code broadsheet.search.follow=false} (commands that only write).
+ * Keeps this node's index in step with the database by following the change log: right
+ * after a local commit, every few seconds for changes made by other nodes or commands,
+ * and at start (rebuilding from scratch when the index folder was new). Index work runs
+ * on its own thread, never inside a committing transaction (which on SQLite still holds
+ * the write lock). Off with {@code broadsheet.search.follow=false} (commands that only
+ * write).
  */
 @Component
 class IndexFollower implements DisposableBean {
@@ -56,8 +57,8 @@ class IndexFollower implements DisposableBean {
 	private final boolean follow;
 
 	/**
-	 * Whether the index was created (or is of an older format) and no rebuild has finished yet;
-	 * null until the first bring-up. Guarded by this.
+	 * Whether the index was created (or is of an older format) and no rebuild has
+	 * finished yet; null until the first bring-up. Guarded by this.
 	 */
 	private Boolean rebuildPending;
 
@@ -72,14 +73,16 @@ class IndexFollower implements DisposableBean {
 	/** Whether a catch-up is waiting to run: many commits in a row need only one. */
 	private final AtomicBoolean queued = new AtomicBoolean();
 
-	/** Changes applied recently, which the change log's overlap window returns again: seq → when applied. */
+	/**
+	 * Changes applied recently, which the change log's overlap window returns again: seq
+	 * → when applied.
+	 */
 	private final Map<Long, Long> recentlyApplied = new HashMap<>();
 
 	private final ApplicationEventPublisher events;
 
 	IndexFollower(SearchIndexHolder holder, ChangeLog changeLog, PublishedArticles articles,
-			@Value("${broadsheet.search.follow:true}") boolean follow, Clock clock,
-			ApplicationEventPublisher events) {
+			@Value("${broadsheet.search.follow:true}") boolean follow, Clock clock, ApplicationEventPublisher events) {
 		this.events = events;
 		this.holder = holder;
 		this.changeLog = changeLog;
@@ -89,8 +92,9 @@ class IndexFollower implements DisposableBean {
 	}
 
 	/**
-	 * Rebuilds a new index, or catches up, as the site starts. The index is derived state: a
-	 * failure is logged and retried by the next poll, and never stops the site from starting.
+	 * Rebuilds a new index, or catches up, as the site starts. The index is derived
+	 * state: a failure is logged and retried by the next poll, and never stops the site
+	 * from starting.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
@@ -106,8 +110,8 @@ class IndexFollower implements DisposableBean {
 	}
 
 	/**
-	 * A rebuild until one has finished (a failed one left the index half-filled: catching up from
-	 * it would commit it as complete), then catch-ups.
+	 * A rebuild until one has finished (a failed one left the index half-filled: catching
+	 * up from it would commit it as complete), then catch-ups.
 	 */
 	private synchronized void upToDate() {
 		if (rebuildPending == null) {
@@ -123,8 +127,9 @@ class IndexFollower implements DisposableBean {
 	}
 
 	/**
-	 * After the transaction commits; one synchronization per transaction however many articles it
-	 * changes (a synchronization per event would make every savepoint of a long import walk them all).
+	 * After the transaction commits; one synchronization per transaction however many
+	 * articles it changes (a synchronization per event would make every savepoint of a
+	 * long import walk them all).
 	 */
 	@EventListener
 	void committed(ArticleEvent event) {
@@ -142,7 +147,8 @@ class IndexFollower implements DisposableBean {
 
 	}
 
-	@Scheduled(fixedDelayString = "${broadsheet.search.poll-interval:2s}", initialDelayString = "${broadsheet.search.poll-interval:2s}")
+	@Scheduled(fixedDelayString = "${broadsheet.search.poll-interval:2s}",
+			initialDelayString = "${broadsheet.search.poll-interval:2s}")
 	void poll() {
 		requestCatchUp();
 	}
@@ -173,7 +179,8 @@ class IndexFollower implements DisposableBean {
 		SearchIndex index = holder.index();
 		long now = clock.millis();
 		recentlyApplied.values().removeIf(appliedAt -> now - appliedAt > Duration.ofMinutes(2).toMillis());
-		List<Change> changes = changeLog.since(index.appliedSeq()).stream()
+		List<Change> changes = changeLog.since(index.appliedSeq())
+			.stream()
 			.filter(c -> !recentlyApplied.containsKey(c.seq()))
 			.toList();
 		if (changes.isEmpty()) {
@@ -185,8 +192,10 @@ class IndexFollower implements DisposableBean {
 		long seq = Math.max(index.appliedSeq(), changes.get(changes.size() - 1).seq());
 		index.commit(seq);
 		changes.forEach(c -> recentlyApplied.put(c.seq(), now));
-		// Pages cached before this commit miss what it added, on this node alone (each node's index
-		// lags on its own): search pages, and the applied articles' pages, whose related lists come
+		// Pages cached before this commit miss what it added, on this node alone (each
+		// node's index
+		// lags on its own): search pages, and the applied articles' pages, whose related
+		// lists come
 		// from the index.
 		Set<String> keys = new LinkedHashSet<>();
 		keys.add(Surrogates.SEARCH);
@@ -227,9 +236,9 @@ class IndexFollower implements DisposableBean {
 	}
 
 	/**
-	 * Indexes each article on its own: one that cannot be indexed (a row the rules should have
-	 * refused) is logged in one line and left out of the index, and the others go in.
-	 *
+	 * Indexes each article on its own: one that cannot be indexed (a row the rules should
+	 * have refused) is logged in one line and left out of the index, and the others go
+	 * in.
 	 * @return how many were indexed
 	 */
 	private static int indexEach(SearchIndex index, List<Article> published) {
@@ -240,7 +249,8 @@ class IndexFollower implements DisposableBean {
 				indexed++;
 			}
 			catch (UncheckedIOException ex) {
-				throw ex; // the index itself cannot be written: retried whole by the next catch-up
+				throw ex; // the index itself cannot be written: retried whole by the next
+							// catch-up
 			}
 			catch (RuntimeException ex) {
 				log.warn("Search index skips article {} ({}): {}", article.id(), article.path(), ex.toString());

@@ -11,9 +11,10 @@ import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 
 /**
- * Text analysis for any script: ICU word segmentation (dictionary-based for Khmer, Thai, Lao,
- * Myanmar), bigrams for Han, Hiragana, Katakana and Hangul, Unicode case and accent folding
- * (UTR #30), then English stop words and Porter stemming, which leave other scripts unchanged.
+ * Text analysis for any script: ICU word segmentation (dictionary-based for Khmer, Thai,
+ * Lao, Myanmar), bigrams for Han, Hiragana, Katakana and Hangul, Unicode case and accent
+ * folding (UTR #30), then English stop words and Porter stemming, which leave other
+ * scripts unchanged.
  */
 final class NewsAnalyzer extends Analyzer {
 

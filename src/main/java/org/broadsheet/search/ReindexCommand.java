@@ -10,11 +10,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
 
-/** {@code reindex}: rebuilds the search index from the database. Stop the site first: it holds the index. */
-@Command(name = "reindex", mixinStandardHelpOptions = true, description = "Rebuild the search index from the database (stop the site first).")
+/**
+ * {@code reindex}: rebuilds the search index from the database. Stop the site first: it
+ * holds the index.
+ */
+@Command(name = "reindex", mixinStandardHelpOptions = true,
+		description = "Rebuild the search index from the database (stop the site first).")
 public class ReindexCommand extends OfflineCommand {
 
-	/** @param context starts the application, given Spring options, without its web server */
+	/**
+	 * @param context starts the application, given Spring options, without its web server
+	 */
 	public ReindexCommand(Function<String[], ConfigurableApplicationContext> context) {
 		super(context);
 	}
@@ -27,8 +33,8 @@ public class ReindexCommand extends OfflineCommand {
 			return 0;
 		}
 		catch (UncheckedIOException ex) {
-			err.println("Cannot rebuild the index: " + ex.getMessage()
-					+ (ex.getCause() instanceof LockObtainFailedException
+			err.println(
+					"Cannot rebuild the index: " + ex.getMessage() + (ex.getCause() instanceof LockObtainFailedException
 							? " (is the site running? stop it first)" : ""));
 			return 1;
 		}

@@ -26,9 +26,10 @@ import org.broadsheet.article.ArticleRules;
 import org.springframework.stereotype.Service;
 
 /**
- * Related articles: textual similarity (Lucene MoreLikeThis over title, standfirst and body),
- * plus shared tags and authors, with a mild preference for recent articles. Never the article
- * itself, never an unpublished one. Results are cached until the index changes.
+ * Related articles: textual similarity (Lucene MoreLikeThis over title, standfirst and
+ * body), plus shared tags and authors, with a mild preference for recent articles. Never
+ * the article itself, never an unpublished one. Results are cached until the index
+ * changes.
  */
 @Service
 public class RelatedArticles {
@@ -38,30 +39,38 @@ public class RelatedArticles {
 
 	static final float AUTHOR_BOOST = 0.75f;
 
-	/** At most this much is added for a brand-new article, decaying with a one-year time constant. */
+	/**
+	 * At most this much is added for a brand-new article, decaying with a one-year time
+	 * constant.
+	 */
 	static final double RECENCY_WEIGHT = 0.1;
 
 	/**
-	 * Terms of the source used to find similar articles, and the share of articles above which a
-	 * term is too common to use. Chosen with scripts/evaluate-related.sh (BBC precision@4) and
-	 * scripts/benchmark-search.sh (p95 at 100,000 articles), over the one combined text field:
-	 * 40 terms 0.895, 64 terms 0.904 at 9.6 ms, 80 terms 0.907 at 12.3 ms, 100 terms 0.911.
+	 * Terms of the source used to find similar articles, and the share of articles above
+	 * which a term is too common to use. Chosen with scripts/evaluate-related.sh (BBC
+	 * precision@4) and scripts/benchmark-search.sh (p95 at 100,000 articles), over the
+	 * one combined text field: 40 terms 0.895, 64 terms 0.904 at 9.6 ms, 80 terms 0.907
+	 * at 12.3 ms, 100 terms 0.911.
 	 */
 	static final int QUERY_TERMS = 64;
 
 	static final int MAX_DOC_FREQ_PERCENT = 30;
 
 	/**
-	 * Most tags and authors of the source that are compared: the article rules' limits. With the
-	 * {@value #QUERY_TERMS} text terms and two filters, a query has at most 186 clauses, far below
-	 * Lucene's limit of {@value org.apache.lucene.search.IndexSearcher#DEFAULT_MAX_CLAUSE_COUNT},
-	 * even for an article stored before the limits existed.
+	 * Most tags and authors of the source that are compared: the article rules' limits.
+	 * With the {@value #QUERY_TERMS} text terms and two filters, a query has at most 186
+	 * clauses, far below Lucene's limit of
+	 * {@value org.apache.lucene.search.IndexSearcher#DEFAULT_MAX_CLAUSE_COUNT}, even for
+	 * an article stored before the limits existed.
 	 */
 	static final int SHARED_TAGS = ArticleRules.MAX_TAGS;
 
 	static final int SHARED_AUTHORS = ArticleRules.MAX_AUTHORS;
 
-	/** Best text matches re-ranked for recency; few enough for Lucene to skip most non-competitive documents. */
+	/**
+	 * Best text matches re-ranked for recency; few enough for Lucene to skip most
+	 * non-competitive documents.
+	 */
 	private static final int CANDIDATES = 8;
 
 	private final SearchIndexHolder holder;
@@ -70,7 +79,9 @@ public class RelatedArticles {
 
 	private final Cache<Long, Cached> cache = Caffeine.newBuilder().maximumSize(20_000).build();
 
-	/** @param asked how many were asked for: a shorter list is all there is */
+	/**
+	 * @param asked how many were asked for: a shorter list is all there is
+	 */
 	private record Cached(long generation, int asked, List<Long> ids) {
 	}
 
@@ -81,8 +92,8 @@ public class RelatedArticles {
 
 	/**
 	 * @param limit how many at most, 1 or more
-	 * @return ids of up to {@code limit} related published articles, most related first; empty
-	 *         when the article is not in the index. Kept until the index next changes.
+	 * @return ids of up to {@code limit} related published articles, most related first;
+	 * empty when the article is not in the index. Kept until the index next changes.
 	 * @throws java.io.UncheckedIOException when the index cannot be read
 	 */
 	public List<Long> related(long articleId, int limit) {
@@ -120,11 +131,13 @@ public class RelatedArticles {
 			long now = clock.millis();
 			query.add(new TermQuery(new Term(SearchIndex.ID, id)), Occur.MUST_NOT)
 				.add(LongPoint.newRangeQuery(SearchIndex.PUBLISHED, Long.MIN_VALUE, now), Occur.FILTER);
-			// Counting every match is not needed: a hit threshold of CANDIDATES lets Lucene skip
-			// documents that cannot make the top (block-max WAND), which keeps long queries fast.
+			// Counting every match is not needed: a hit threshold of CANDIDATES lets
+			// Lucene skip
+			// documents that cannot make the top (block-max WAND), which keeps long
+			// queries fast.
 			int wanted = Math.max(CANDIDATES, limit);
-			ScoreDoc[] candidates = searcher.search(query.build(), new TopScoreDocCollectorManager(wanted, null, wanted))
-				.scoreDocs;
+			ScoreDoc[] candidates = searcher.search(query.build(),
+					new TopScoreDocCollectorManager(wanted, null, wanted)).scoreDocs;
 			var stored = searcher.storedFields();
 			List<Scored> scored = new ArrayList<>();
 			for (ScoreDoc candidate : candidates) {
@@ -134,8 +147,11 @@ public class RelatedArticles {
 				double score = candidate.score * (1 + RECENCY_WEIGHT * Math.exp(-ageYears));
 				scored.add(new Scored(Long.parseLong(doc.get(SearchIndex.ID)), score));
 			}
-			return scored.stream().sorted(Comparator.comparingDouble(Scored::score).reversed()).limit(limit)
-				.map(Scored::id).toList();
+			return scored.stream()
+				.sorted(Comparator.comparingDouble(Scored::score).reversed())
+				.limit(limit)
+				.map(Scored::id)
+				.toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -149,15 +165,21 @@ public class RelatedArticles {
 	}
 
 	/**
-	 * Adds a clause per tag and author of the source document, at most {@link #SHARED_TAGS} and
-	 * {@link #SHARED_AUTHORS} (the first ones, in the writer's order), whatever the index holds.
+	 * Adds a clause per tag and author of the source document, at most
+	 * {@link #SHARED_TAGS} and {@link #SHARED_AUTHORS} (the first ones, in the writer's
+	 * order), whatever the index holds.
 	 */
 	private static void sharedValues(IndexSearcher searcher, int doc, BooleanQuery.Builder query) throws IOException {
 		var fields = searcher.storedFields().document(doc);
-		Arrays.stream(fields.getValues(SearchIndex.AUTHORS)).distinct().limit(SHARED_AUTHORS)
-			.forEach(author -> query.add(new BoostQuery(new TermQuery(new Term(SearchIndex.AUTHOR_EXACT, author)),
-					AUTHOR_BOOST), Occur.SHOULD));
-		Arrays.stream(fields.getValues(SearchIndex.TAGS)).distinct().limit(SHARED_TAGS)
+		Arrays.stream(fields.getValues(SearchIndex.AUTHORS))
+			.distinct()
+			.limit(SHARED_AUTHORS)
+			.forEach(author -> query.add(
+					new BoostQuery(new TermQuery(new Term(SearchIndex.AUTHOR_EXACT, author)), AUTHOR_BOOST),
+					Occur.SHOULD));
+		Arrays.stream(fields.getValues(SearchIndex.TAGS))
+			.distinct()
+			.limit(SHARED_TAGS)
 			.forEach(tag -> query.add(new BoostQuery(new TermQuery(new Term(SearchIndex.TAG_EXACT, tag)), TAG_BOOST),
 					Occur.SHOULD));
 	}

@@ -36,7 +36,10 @@ import org.springframework.web.util.HtmlUtils;
 @Service
 public class Search {
 
-	/** Longer queries are cut here (in characters): no reader needs more, and clause counts stay bounded. */
+	/**
+	 * Longer queries are cut here (in characters): no reader needs more, and clause
+	 * counts stay bounded.
+	 */
 	static final int MAX_QUERY_LENGTH = 300;
 
 	/** Where query words are looked for, and how much a match there counts. */
@@ -55,8 +58,9 @@ public class Search {
 	}
 
 	/**
-	 * @return the sequence number of the last change-log entry ({@code ChangeLog}) this node's index
-	 *         has applied, 0 for none: searches and related articles reflect every change up to it
+	 * @return the sequence number of the last change-log entry ({@code ChangeLog}) this
+	 * node's index has applied, 0 for none: searches and related articles reflect every
+	 * change up to it
 	 */
 	public long appliedSeq() {
 		return holder.index().appliedSeq();
@@ -86,7 +90,8 @@ public class Search {
 			IndexSearcher searcher = snapshot.searcher();
 			FacetsCollectorManager.FacetsResult result;
 			try {
-				result = newest ? FacetsCollectorManager.search(searcher, query, wanted, NEWEST, new FacetsCollectorManager())
+				result = newest
+						? FacetsCollectorManager.search(searcher, query, wanted, NEWEST, new FacetsCollectorManager())
 						: FacetsCollectorManager.search(searcher, query, wanted, new FacetsCollectorManager());
 			}
 			catch (IndexSearcher.TooManyClauses ex) {
@@ -97,7 +102,8 @@ public class Search {
 					top.scoreDocs.length);
 			List<SearchResults.Hit> hits = hits(index, searcher, textQuery, page);
 			long total = top.totalHits.value;
-			int pageCount = (int) Math.min(SearchQuery.MAX_PAGE, Math.max(1, (total + q.pageSize() - 1) / q.pageSize()));
+			int pageCount = (int) Math.min(SearchQuery.MAX_PAGE,
+					Math.max(1, (total + q.pageSize() - 1) / q.pageSize()));
 			Facets facets = snapshot.facets() == null ? null
 					: new SortedSetDocValuesFacetCounts(snapshot.facets(), result.facetsCollector());
 			return new SearchResults(q, total, pageCount, hits, counts(facets, SearchIndex.SECTION, 20, false),
@@ -113,8 +119,8 @@ public class Search {
 	}
 
 	/**
-	 * @return the parsed query; null for blank text (everything matches); a MatchNoDocsQuery when
-	 *         the text has no searchable words
+	 * @return the parsed query; null for blank text (everything matches); a
+	 * MatchNoDocsQuery when the text has no searchable words
 	 */
 	private static Query parse(SearchIndex index, String text) {
 		if (text.isBlank()) {
@@ -154,7 +160,8 @@ public class Search {
 			ScoreDoc[] page) throws IOException {
 		String[] snippets = new String[page.length];
 		if (textQuery != null && page.length > 0) {
-			// Snippets come from the body's and standfirst's postings offsets (no re-analysis) and
+			// Snippets come from the body's and standfirst's postings offsets (no
+			// re-analysis) and
 			// mark the words the query matched in any field.
 			var highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
 				.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))

@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/search?q=&section=&author=&tag=&year=&sort=newest&page=&size=}: the search
- * results as JSON ({@link SearchResults}); snippets are HTML-escaped with matches in {@code <mark>}.
+ * {@code GET /api/search?q=&section=&author=&tag=&year=&sort=newest&page=&size=}: the
+ * search results as JSON ({@link SearchResults}); snippets are HTML-escaped with matches
+ * in {@code <mark>}.
  */
 @RestController
 class SearchApiController {
@@ -29,16 +30,14 @@ class SearchApiController {
 			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "relevance") String sort,
 			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "10") int size) {
 		var results = search.search(new SearchQuery(q, section, author, tag, year, "newest".equals(sort), page, size));
-		Surrogates.mark(PageKind.SEARCH)
-			.add(Surrogates.SEARCH);
+		Surrogates.mark(PageKind.SEARCH).add(Surrogates.SEARCH);
 		return results;
 	}
 
 	/** Any other address under {@code /api/}: a JSON 404, not the readers' page. */
 	@RequestMapping("/api/**")
 	ResponseEntity<Map<String, Object>> unknown() {
-		return ResponseEntity.status(404)
-			.body(Map.of("status", 404, "error", "Not Found"));
+		return ResponseEntity.status(404).body(Map.of("status", 404, "error", "Not Found"));
 	}
 
 }

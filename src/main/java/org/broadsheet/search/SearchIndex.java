@@ -34,9 +34,10 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The Lucene index of published articles, in one folder. Derived state: deleting the folder and
- * restarting rebuilds it. The sequence number of the last change-log entry applied is kept in
- * each commit, so a restarted node resumes where it stopped. Thread-safe.
+ * The Lucene index of published articles, in one folder. Derived state: deleting the
+ * folder and restarting rebuilds it. The sequence number of the last change-log entry
+ * applied is kept in each commit, so a restarted node resumes where it stopped.
+ * Thread-safe.
  */
 final class SearchIndex implements AutoCloseable {
 
@@ -51,7 +52,11 @@ final class SearchIndex implements AutoCloseable {
 	static final String AUTHOR_EXACT = "author_exact";
 	static final String TAG_EXACT = "tag_exact";
 	static final String PUBLISHED = "published";
-	/** Title, standfirst and body in one field: what queries match and related articles compare. */
+
+	/**
+	 * Title, standfirst and body in one field: what queries match and related articles
+	 * compare.
+	 */
 	static final String TEXT = "text";
 
 	/** Facet dimensions. */
@@ -64,7 +69,9 @@ final class SearchIndex implements AutoCloseable {
 
 	private static final String ZONE = "zone";
 
-	/** What an index's documents hold; an index of another format is rebuilt, as if new. */
+	/**
+	 * What an index's documents hold; an index of another format is rebuilt, as if new.
+	 */
 	private static final String FORMAT = "format";
 
 	/** 2: bodies indexed with offsets (snippets without re-analysis). */
@@ -78,7 +85,10 @@ final class SearchIndex implements AutoCloseable {
 		HIGHLIGHTED.freeze();
 	}
 
-	/** Not stored; with term vectors, so that MoreLikeThis reads its terms without re-analysis. */
+	/**
+	 * Not stored; with term vectors, so that MoreLikeThis reads its terms without
+	 * re-analysis.
+	 */
 	private static final FieldType VECTORS = new FieldType(TextField.TYPE_NOT_STORED);
 
 	static {
@@ -104,9 +114,9 @@ final class SearchIndex implements AutoCloseable {
 
 	/**
 	 * Opens the index in {@code folder}, creating it if absent.
-	 *
 	 * @param zone the site's time zone: an article's year facet is its year there
-	 * @throws UncheckedIOException when the folder cannot be used, e.g. another process holds its lock
+	 * @throws UncheckedIOException when the folder cannot be used, e.g. another process
+	 * holds its lock
 	 */
 	SearchIndex(Path folder, ZoneId zone) {
 		this.zone = zone;
@@ -120,7 +130,8 @@ final class SearchIndex implements AutoCloseable {
 				.setRAMBufferSizeMB(64);
 			this.writer = new IndexWriter(directory, config);
 			this.searchers = new SearcherManager(writer, new SearcherFactory());
-			// Years computed in another zone, or documents of another format: rebuilt, as if new.
+			// Years computed in another zone, or documents of another format: rebuilt, as
+			// if new.
 			this.created = !exists || !zone.getId().equals(commitData(ZONE))
 					|| !CURRENT_FORMAT.equals(commitData(FORMAT));
 		}
@@ -137,12 +148,16 @@ final class SearchIndex implements AutoCloseable {
 		return facets;
 	}
 
-	/** @return whether this index was created empty when opened (no earlier commit) */
+	/**
+	 * @return whether this index was created empty when opened (no earlier commit)
+	 */
 	boolean created() {
 		return created;
 	}
 
-	/** @return the change-log sequence number of the last commit, 0 for none */
+	/**
+	 * @return the change-log sequence number of the last commit, 0 for none
+	 */
 	long appliedSeq() {
 		String seq = commitData(SEQ);
 		return seq == null ? 0 : Long.parseLong(seq);
@@ -162,9 +177,8 @@ final class SearchIndex implements AutoCloseable {
 
 	/**
 	 * Adds or replaces an article; visible after {@link #commit(long)}.
-	 *
-	 * @throws IllegalArgumentException when Lucene refuses the document (e.g. an immense term);
-	 *         the index is unchanged and usable
+	 * @throws IllegalArgumentException when Lucene refuses the document (e.g. an immense
+	 * term); the index is unchanged and usable
 	 * @throws UncheckedIOException when the index cannot be written
 	 */
 	void index(IndexedArticle a) {
@@ -197,7 +211,8 @@ final class SearchIndex implements AutoCloseable {
 	/** Makes the changes durable and visible, recording {@code seq} as applied. */
 	void commit(long seq) {
 		try {
-			writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq), ZONE, zone.getId(), FORMAT, CURRENT_FORMAT).entrySet());
+			writer.setLiveCommitData(
+					Map.of(SEQ, Long.toString(seq), ZONE, zone.getId(), FORMAT, CURRENT_FORMAT).entrySet());
 			writer.commit();
 			searchers.maybeRefreshBlocking();
 			generation.incrementAndGet();
@@ -207,12 +222,17 @@ final class SearchIndex implements AutoCloseable {
 		}
 	}
 
-	/** @return a number that changes whenever committed changes become visible (for caches) */
+	/**
+	 * @return a number that changes whenever committed changes become visible (for
+	 * caches)
+	 */
 	long generation() {
 		return generation.get();
 	}
 
-	/** A searcher with the facet state of its reader; release it with {@link #release}. */
+	/**
+	 * A searcher with the facet state of its reader; release it with {@link #release}.
+	 */
 	record Snapshot(IndexSearcher searcher, SortedSetDocValuesReaderState facets) {
 	}
 
@@ -233,7 +253,10 @@ final class SearchIndex implements AutoCloseable {
 		}
 	}
 
-	/** The facet ordinal map of the searcher's reader: built once per reader, not per request. */
+	/**
+	 * The facet ordinal map of the searcher's reader: built once per reader, not per
+	 * request.
+	 */
 	private synchronized SortedSetDocValuesReaderState facetStateFor(IndexSearcher searcher) throws IOException {
 		FacetState state = facetState;
 		if (state == null || state.reader != searcher.getIndexReader()) {
@@ -255,7 +278,9 @@ final class SearchIndex implements AutoCloseable {
 	private record FacetState(Object reader, SortedSetDocValuesReaderState state) {
 	}
 
-	/** @return null while no document has facets (the facet field does not exist yet) */
+	/**
+	 * @return null while no document has facets (the facet field does not exist yet)
+	 */
 	private SortedSetDocValuesReaderState facetStateOf(IndexSearcher searcher) throws IOException {
 		if (searcher.getIndexReader().numDocs() == 0) {
 			return null;

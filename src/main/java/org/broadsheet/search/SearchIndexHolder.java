@@ -8,8 +8,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens the index folder ({@code <data>/index}) on first use, so that commands which never search
- * (import) can run beside a running site without taking the index lock.
+ * Opens the index folder ({@code <data>/index}) on first use, so that commands which
+ * never search (import) can run beside a running site without taking the index lock.
  */
 @Component
 class SearchIndexHolder implements DisposableBean {
@@ -20,8 +20,7 @@ class SearchIndexHolder implements DisposableBean {
 
 	private SearchIndex index;
 
-	SearchIndexHolder(@Value("${broadsheet.data}") Path data,
-			@Value("${broadsheet.site.time-zone:UTC}") ZoneId zone) {
+	SearchIndexHolder(@Value("${broadsheet.data}") Path data, @Value("${broadsheet.site.time-zone:UTC}") ZoneId zone) {
 		this.folder = data.resolve("index");
 		this.zone = zone;
 	}

@@ -1,8 +1,9 @@
 package org.broadsheet.search;
 
 /**
- * What a reader asked for. Any text is accepted: quotes make phrases, {@code -word} excludes,
- * {@code word*} matches prefixes; unbalanced quotes and other stray syntax are read as words.
+ * What a reader asked for. Any text is accepted: quotes make phrases, {@code -word}
+ * excludes, {@code word*} matches prefixes; unbalanced quotes and other stray syntax are
+ * read as words.
  *
  * @param text the query as typed; blank lists everything that matches the filters
  * @param section section name to filter by, or null

@@ -16,7 +16,9 @@ public record SearchResults(SearchQuery query, long total, int pageCount, List<H
 	/** What readers are told about their query. */
 	public enum Notice {
 
-		/** Longer than {@value Search#MAX_QUERY_LENGTH} characters: the rest was ignored. */
+		/**
+		 * Longer than {@value Search#MAX_QUERY_LENGTH} characters: the rest was ignored.
+		 */
 		QUERY_SHORTENED,
 		/** Only punctuation or words too common to search for. */
 		NOTHING_TO_SEARCH,
@@ -26,14 +28,17 @@ public record SearchResults(SearchQuery query, long total, int pageCount, List<H
 	}
 
 	/**
-	 * @param snippetHtml HTML-escaped text with matches in {@code <mark>}; safe to render as is
+	 * @param snippetHtml HTML-escaped text with matches in {@code <mark>}; safe to render
+	 * as is
 	 * @param publishedAt UTC instant
 	 */
 	public record Hit(long id, String path, String title, String snippetHtml, String section, List<String> authors,
 			Instant publishedAt) {
 	}
 
-	/** @param count matching articles with this value */
+	/**
+	 * @param count matching articles with this value
+	 */
 	public record FacetValue(String label, int count) {
 	}
 

@@ -5,12 +5,13 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
- * Input that breaks a rule, refused before anything is written: {@link #field()} names the field
- * at fault ({@code email}, {@code tags[3]}, {@code goLiveAt}, …) and {@link #key()} the message in
- * {@code messages.properties}, with {@link #arguments()} for its placeholders, so that a page can
- * show it beside the field in the reader's language. The exception's message reads
- * {@code field: text} in the site's default (English) wording, for logs and commands. It is an
- * {@link IllegalArgumentException}, so every caller that refuses bad arguments handles it.
+ * Input that breaks a rule, refused before anything is written: {@link #field()} names
+ * the field at fault ({@code email}, {@code tags[3]}, {@code goLiveAt}, …) and
+ * {@link #key()} the message in {@code messages.properties}, with {@link #arguments()}
+ * for its placeholders, so that a page can show it beside the field in the reader's
+ * language. The exception's message reads {@code field: text} in the site's default
+ * (English) wording, for logs and commands. It is an {@link IllegalArgumentException}, so
+ * every caller that refuses bad arguments handles it.
  */
 public class InvalidInput extends IllegalArgumentException {
 
@@ -36,22 +37,31 @@ public class InvalidInput extends IllegalArgumentException {
 		this.arguments = arguments.clone();
 	}
 
-	/** @return the field at fault, e.g. {@code email} or {@code tags[3]} */
+	/**
+	 * @return the field at fault, e.g. {@code email} or {@code tags[3]}
+	 */
 	public String field() {
 		return field;
 	}
 
-	/** @return the message key in {@code messages.properties} */
+	/**
+	 * @return the message key in {@code messages.properties}
+	 */
 	public String key() {
 		return key;
 	}
 
-	/** @return the message's arguments */
+	/**
+	 * @return the message's arguments
+	 */
 	public Object[] arguments() {
 		return arguments.clone();
 	}
 
-	/** @return the problem without the field, in the default wording, e.g. "must be in the future" */
+	/**
+	 * @return the problem without the field, in the default wording, e.g. "must be in the
+	 * future"
+	 */
 	public String problem() {
 		return text(key, arguments);
 	}

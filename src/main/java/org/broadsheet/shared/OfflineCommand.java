@@ -13,9 +13,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * A command that runs the application without its web server: what picocli does not match goes
- * to Spring as options ({@code --broadsheet.data=…}; the application refuses anything
- * else), the context is closed afterwards, and standard output and error are flushed.
+ * A command that runs the application without its web server: what picocli does not match
+ * goes to Spring as options ({@code --broadsheet.data=…}; the application refuses
+ * anything else), the context is closed afterwards, and standard output and error are
+ * flushed.
  */
 public abstract class OfflineCommand implements Callable<Integer> {
 
@@ -27,7 +28,9 @@ public abstract class OfflineCommand implements Callable<Integer> {
 
 	private final Function<String[], ConfigurableApplicationContext> context;
 
-	/** @param context starts the application, given Spring options, without its web server */
+	/**
+	 * @param context starts the application, given Spring options, without its web server
+	 */
 	protected OfflineCommand(Function<String[], ConfigurableApplicationContext> context) {
 		this.context = context;
 	}

@@ -7,11 +7,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * One synchronization per transaction and key, however often a transaction asks for it. Spring
- * walks every registered synchronization at each savepoint, so registering one per event or per
- * file makes a long import (one transaction, a savepoint per item) quadratic. The object is found
- * again through a transaction resource (O(1)), follows suspension and resumption, and is dropped
- * when the transaction completes.
+ * One synchronization per transaction and key, however often a transaction asks for it.
+ * Spring walks every registered synchronization at each savepoint, so registering one per
+ * event or per file makes a long import (one transaction, a savepoint per item)
+ * quadratic. The object is found again through a transaction resource (O(1)), follows
+ * suspension and resumption, and is dropped when the transaction completes.
  */
 public final class PerTransaction {
 
@@ -21,8 +21,8 @@ public final class PerTransaction {
 	/**
 	 * @param key identifies the synchronization, e.g. the bean that owns it
 	 * @param create makes it, the first time this transaction asks
-	 * @return this transaction's synchronization for {@code key}, registered with the transaction;
-	 *         empty outside a transaction (no synchronization is active)
+	 * @return this transaction's synchronization for {@code key}, registered with the
+	 * transaction; empty outside a transaction (no synchronization is active)
 	 */
 	public static <T extends TransactionSynchronization> Optional<T> get(Object key, Supplier<T> create) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -39,7 +39,10 @@ public final class PerTransaction {
 		return Optional.of(created);
 	}
 
-	/** Delegates to the synchronization and keeps its resource binding in step with the transaction. */
+	/**
+	 * Delegates to the synchronization and keeps its resource binding in step with the
+	 * transaction.
+	 */
 	private record Bound(Object key, TransactionSynchronization target) implements TransactionSynchronization {
 
 		@Override

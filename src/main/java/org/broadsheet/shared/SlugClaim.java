@@ -4,13 +4,14 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Which slug a named thing (article title, section, tag, author) gets when different names share a
- * slug ("C++" and "C#" both slugify to "c"; long titles that differ only after the cut):
- * the base slug if it is free or already held by the same name (ignoring case), else the first
- * free or same-name one of {@code base-2}, {@code base-3}, …
+ * Which slug a named thing (article title, section, tag, author) gets when different
+ * names share a slug ("C++" and "C#" both slugify to "c"; long titles that differ only
+ * after the cut): the base slug if it is free or already held by the same name (ignoring
+ * case), else the first free or same-name one of {@code base-2}, {@code base-3}, …
  *
  * @param slug the chosen slug
- * @param held whether an existing item with the same name holds it (update it, don't create one)
+ * @param held whether an existing item with the same name holds it (update it, don't
+ * create one)
  */
 public record SlugClaim(String slug, boolean held) {
 

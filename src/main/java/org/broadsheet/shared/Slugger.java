@@ -10,19 +10,23 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes URL slugs that keep the writer's script: Unicode NFC, lower case, letters, marks and
- * digits of any script joined by single hyphens, at most {@value #MAX_LENGTH} code points (cut
- * at a word boundary). Different names can share a slug: see {@link SlugClaim}.
- * Slugs never contain dots or slashes, so they never clash with file names or paths.
- * With {@code broadsheet.slugs.transliterate=true} they are transliterated to ASCII (ICU
- * {@code Any-Latin; Latin-ASCII}). Callers percent-encode slugs on the wire (RFC 3986).
+ * Makes URL slugs that keep the writer's script: Unicode NFC, lower case, letters, marks
+ * and digits of any script joined by single hyphens, at most {@value #MAX_LENGTH} code
+ * points (cut at a word boundary). Different names can share a slug: see
+ * {@link SlugClaim}. Slugs never contain dots or slashes, so they never clash with file
+ * names or paths. With {@code broadsheet.slugs.transliterate=true} they are
+ * transliterated to ASCII (ICU {@code Any-Latin; Latin-ASCII}). Callers percent-encode
+ * slugs on the wire (RFC 3986).
  */
 @Component
 public class Slugger {
 
 	static final int MAX_LENGTH = 80;
 
-	/** Dropped without a trace: apostrophes, and the joiners that live inside words (ZWNJ, ZWJ, WJ, BOM). */
+	/**
+	 * Dropped without a trace: apostrophes, and the joiners that live inside words (ZWNJ,
+	 * ZWJ, WJ, BOM).
+	 */
 	private static final Pattern APOSTROPHES = Pattern.compile("['’ʼ`\u200C\u200D\u2060\uFEFF]");
 
 	private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
@@ -35,8 +39,8 @@ public class Slugger {
 
 	/**
 	 * @param text any text, usually a title or a name; may be null
-	 * @return the slug of {@code text}, or the empty string when it has no letters or digits
-	 *         (emoji- or punctuation-only text)
+	 * @return the slug of {@code text}, or the empty string when it has no letters or
+	 * digits (emoji- or punctuation-only text)
 	 */
 	public String slugify(String text) {
 		if (text == null) {
@@ -61,8 +65,8 @@ public class Slugger {
 	}
 
 	/**
-	 * @return the slug of {@code text}, or {@code fallback} when that would be empty; never empty
-	 *         as long as {@code fallback} is not
+	 * @return the slug of {@code text}, or {@code fallback} when that would be empty;
+	 * never empty as long as {@code fallback} is not
 	 */
 	public String slugify(String text, String fallback) {
 		String slug = slugify(text);

@@ -58,19 +58,24 @@ public class ArticlePages {
 	public record Reader(String reader, int commentPage, boolean newestFirst, CsrfToken csrf, Pages.CommentForm form,
 			Map<String, String> problems, Long replyTo, String notice) {
 
-		/** A reader with no cookie, on the first page of comments, oldest first, without forms. */
+		/**
+		 * A reader with no cookie, on the first page of comments, oldest first, without
+		 * forms.
+		 */
 		public static final Reader PREVIEW = new Reader(null, 1, false, null, null, Map.of(), null, null);
 
 	}
 
-	/** @return the page model for {@code article}, whose publication instant must be set */
+	/**
+	 * @return the page model for {@code article}, whose publication instant must be set
+	 */
 	public Pages.ArticlePage page(Article article, Reader reader) {
 		return page(article, reader, null);
 	}
 
 	/**
-	 * @param keys the page's surrogate keys, to which every article, section, tag and author the
-	 * page shows is added; null when the page is not cached
+	 * @param keys the page's surrogate keys, to which every article, section, tag and
+	 * author the page shows is added; null when the page is not cached
 	 * @return the page model for {@code article}, whose publication instant must be set
 	 */
 	Pages.ArticlePage page(Article article, Reader reader, Surrogates keys) {
@@ -96,16 +101,19 @@ public class ArticlePages {
 				discussion(article, reader), relatedTeasers, neighbours);
 	}
 
-	/** A cached page gets the form token spliced in per response ({@link CommentTokenPart}). */
+	/**
+	 * A cached page gets the form token spliced in per response
+	 * ({@link CommentTokenPart}).
+	 */
 	private String formToken(long articleId, CsrfToken csrf) {
-		return csrf instanceof PlaceholderCsrfToken ? ResponsePart.placeholder(CommentTokenPart.NAME, Long.toString(articleId))
+		return csrf instanceof PlaceholderCsrfToken
+				? ResponsePart.placeholder(CommentTokenPart.NAME, Long.toString(articleId))
 				: comments.formToken(articleId);
 	}
 
 	private Pages.Discussion discussion(Article article, Reader reader) {
 		var thread = comments.thread(article.id(), reader.reader(), reader.commentPage(), reader.newestFirst());
-		Comment replyTo = reader.replyTo() == null ? null
-				: comments.find(article.id(), reader.replyTo()).orElse(null);
+		Comment replyTo = reader.replyTo() == null ? null : comments.find(article.id(), reader.replyTo()).orElse(null);
 		boolean open = comments.isOpen(article.id(), article.publishedAt());
 		return new Pages.Discussion(thread, open, reader.csrf(),
 				reader.csrf() != null && open ? formToken(article.id(), reader.csrf()) : null,

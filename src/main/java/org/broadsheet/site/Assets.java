@@ -21,12 +21,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Content-hashed names for the site's CSS and JavaScript: templates link
- * {@code /assets/site.3f9a0c1b2d.css} ({@link #path}), which is served as {@code /assets/site.css}
- * with {@code Cache-Control: public, max-age=31536000, immutable} (RFC 8246): a changed file gets a
- * new name, so browsers and CDNs keep each name for good. The plain names stay served, revalidated
- * every time ({@code no-cache}), for pages cached before a deploy. (Spring's
- * {@code VersionResourceResolver} would resolve both names through one resource handler, with one
- * {@code Cache-Control} for both: a plain name kept for a year would outlive a deploy.)
+ * {@code /assets/site.3f9a0c1b2d.css} ({@link #path}), which is served as
+ * {@code /assets/site.css} with
+ * {@code Cache-Control: public, max-age=31536000, immutable} (RFC 8246): a changed file
+ * gets a new name, so browsers and CDNs keep each name for good. The plain names stay
+ * served, revalidated every time ({@code no-cache}), for pages cached before a deploy.
+ * (Spring's {@code VersionResourceResolver} would resolve both names through one resource
+ * handler, with one {@code Cache-Control} for both: a plain name kept for a year would
+ * outlive a deploy.)
  */
 @Component
 public class Assets extends OncePerRequestFilter {
@@ -39,7 +41,8 @@ public class Assets extends OncePerRequestFilter {
 	private final Map<String, String> plain = new HashMap<>();
 
 	Assets() throws IOException {
-		for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath:/static/assets/*.*")) {
+		for (Resource resource : new PathMatchingResourcePatternResolver()
+			.getResources("classpath:/static/assets/*.*")) {
 			String name = resource.getFilename();
 			int dot = name.lastIndexOf('.');
 			String versioned = "/assets/" + name.substring(0, dot) + "." + hash(resource) + name.substring(dot);

@@ -1,6 +1,9 @@
 package org.broadsheet.site;
 
-/** A request parameter with a value out of range; answered 400 with its name ({@link ErrorPages}). */
+/**
+ * A request parameter with a value out of range; answered 400 with its name
+ * ({@link ErrorPages}).
+ */
 final class BadParameter extends RuntimeException {
 
 	private final String name;

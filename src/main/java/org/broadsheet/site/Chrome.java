@@ -19,22 +19,33 @@ import org.springframework.context.MessageSource;
 public record Chrome(String siteName, String tagline, List<Section> sections, MessageSource messages, Locale locale,
 		ZoneId zone, Assets assets) {
 
-	/** @return the content-hashed path of a stylesheet or script, e.g. {@code /assets/site.css} */
+	/**
+	 * @return the content-hashed path of a stylesheet or script, e.g.
+	 * {@code /assets/site.css}
+	 */
 	public String asset(String path) {
 		return assets.path(path);
 	}
 
-	/** @return the message for {@code key} in the site's language, with {@code args} filled in */
+	/**
+	 * @return the message for {@code key} in the site's language, with {@code args}
+	 * filled in
+	 */
 	public String t(String key, Object... args) {
 		return messages.getMessage(key, args, locale);
 	}
 
-	/** @return the instant as a long date in the site's time zone, e.g. "25 April 2019" */
+	/**
+	 * @return the instant as a long date in the site's time zone, e.g. "25 April 2019"
+	 */
 	public String date(Instant instant) {
 		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(zone).format(instant);
 	}
 
-	/** @return what stands before name {@code index} of {@code count} in a byline: "", ", " or " and " */
+	/**
+	 * @return what stands before name {@code index} of {@code count} in a byline: "", ",
+	 * " or " and "
+	 */
 	public String bylineSeparator(int index, int count) {
 		return index == 0 ? "" : index == count - 1 ? t("byline.and") : ", ";
 	}

@@ -8,9 +8,9 @@ import org.broadsheet.delivery.ResponsePart;
 import org.springframework.stereotype.Component;
 
 /**
- * The comment form's signed token in a cached article page ({@code comment-token} placeholder,
- * argument the article id): issued when the page is served, so its minimum fill time and maximum
- * age count from then, not from when the page was rendered.
+ * The comment form's signed token in a cached article page ({@code comment-token}
+ * placeholder, argument the article id): issued when the page is served, so its minimum
+ * fill time and maximum age count from then, not from when the page was rendered.
  */
 @Component
 class CommentTokenPart implements ResponsePart {

@@ -19,10 +19,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Every response carries the security headers and every error page is the site's, also for
- * requests Tomcat refuses before the application sees them (a path it cannot decode or
- * normalise, such as {@code /%zz} or {@code /%2e%2e/}; a malformed request line). Tomcat's own
- * error report valve is replaced by {@link SiteErrorReport}.
+ * Every response carries the security headers and every error page is the site's, also
+ * for requests Tomcat refuses before the application sees them (a path it cannot decode
+ * or normalise, such as {@code /%zz} or {@code /%2e%2e/}; a malformed request line).
+ * Tomcat's own error report valve is replaced by {@link SiteErrorReport}.
  */
 @Configuration(proxyBeanMethods = false)
 class ContainerErrors {
@@ -39,9 +39,10 @@ class ContainerErrors {
 	}
 
 	/**
-	 * The host's first valve: writes the security headers before anything else answers (Spring
-	 * Security's writers leave headers already present alone), and renders the site's error page
-	 * for an error response without a body (the application's own error pages have one).
+	 * The host's first valve: writes the security headers before anything else answers
+	 * (Spring Security's writers leave headers already present alone), and renders the
+	 * site's error page for an error response without a body (the application's own error
+	 * pages have one).
 	 */
 	static final class SiteErrorReport extends ErrorReportValve {
 
@@ -69,7 +70,8 @@ class ContainerErrors {
 			}
 			try {
 				String html = pages.getObject().standalone(status);
-				// Tomcat resets a response that failed with an exception: the headers again.
+				// Tomcat resets a response that failed with an exception: the headers
+				// again.
 				SecurityHeaders.write(request, response);
 				response.setContentType("text/html");
 				response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -24,9 +24,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Readers' comments and likes (POST, CSRF-protected by the security configuration). A refused
- * comment comes back on the article page with what was typed and the fields at fault: 400 for
- * bad input, 403 when comments are closed, 429 with Retry-After when the address sent too many.
+ * Readers' comments and likes (POST, CSRF-protected by the security configuration). A
+ * refused comment comes back on the article page with what was typed and the fields at
+ * fault: 400 for bad input, 403 when comments are closed, 429 with Retry-After when the
+ * address sent too many.
  */
 @Controller
 class DiscussionController {
@@ -46,7 +47,10 @@ class DiscussionController {
 		this.articlePages = articlePages;
 	}
 
-	/** The fields of the comment form; {@code homepage} is the honeypot, hidden from people. */
+	/**
+	 * The fields of the comment form; {@code homepage} is the honeypot, hidden from
+	 * people.
+	 */
 	record CommentParams(String name, String email, String website, String text, String parent, String token,
 			String homepage) {
 	}
@@ -61,8 +65,9 @@ class DiscussionController {
 		String reader = ReaderCookie.ensure(request, response);
 		response.setHeader("Cache-Control", "private, no-cache");
 		try {
-			var posted = comments.post(new NewComment(article.id(), parent, params.name(), params.email(),
-					params.website(), params.text(), reader, request.getRemoteAddr(), params.token(), params.homepage()),
+			var posted = comments.post(
+					new NewComment(article.id(), parent, params.name(), params.email(), params.website(), params.text(),
+							reader, request.getRemoteAddr(), params.token(), params.homepage()),
 					article.publishedAt());
 			int page = comments.pageOf(article.id(), posted.id(), reader);
 			return "redirect:" + (page == 1 ? article.path() : article.path() + "?cpage=" + page) + "#comment-"
@@ -107,8 +112,8 @@ class DiscussionController {
 
 	private String again(Article article, String reader, CsrfToken csrf, Pages.CommentForm form,
 			Map<String, String> problems, String notice, Model model) {
-		var view = new ArticlePages.Reader(reader, 1, false, csrf, form, problems,
-				form == null ? null : form.parent(), notice);
+		var view = new ArticlePages.Reader(reader, 1, false, csrf, form, problems, form == null ? null : form.parent(),
+				notice);
 		model.addAttribute("page", articlePages.page(article, view));
 		return "site/article";
 	}
@@ -117,7 +122,10 @@ class DiscussionController {
 		return articles.published(section, slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
-	/** @return the parent comment's id, null for none; 0 (no comment: refused by the rules) for anything else */
+	/**
+	 * @return the parent comment's id, null for none; 0 (no comment: refused by the
+	 * rules) for anything else
+	 */
 	private static Long parent(String value) {
 		if (value == null || value.isBlank()) {
 			return null;

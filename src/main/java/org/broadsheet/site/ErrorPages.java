@@ -3,6 +3,8 @@ package org.broadsheet.site;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -11,9 +13,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import jakarta.servlet.http.HttpServletResponse;
-
-/** Readers get a proper page, in the site's layout, for a missing page or a malformed address. */
+/**
+ * Readers get a proper page, in the site's layout, for a missing page or a malformed
+ * address.
+ */
 @ControllerAdvice(basePackageClasses = ErrorPages.class)
 class ErrorPages {
 
@@ -65,7 +68,10 @@ class ErrorPages {
 		return "site/error";
 	}
 
-	/** The page for an error status: not found, a bad request (other 4xx) or a failure (5xx). */
+	/**
+	 * The page for an error status: not found, a bad request (other 4xx) or a failure
+	 * (5xx).
+	 */
 	String render(Model model, HttpServletResponse response, HttpStatus status) {
 		response.setStatus(status.value());
 		model.addAttribute("page", page(status.value()));
@@ -83,7 +89,7 @@ class ErrorPages {
 		var resolved = HttpStatus.resolve(status);
 		return status == 404 ? page(status, "notFound.title", "notFound.text")
 				: resolved != null && resolved.is4xxClientError() ? page(status, "badRequest.title", "error.request")
-				: page(status, "error.title", "error.text");
+						: page(status, "error.title", "error.text");
 	}
 
 	private Pages.ErrorPage page(int status, String title, String text) {

@@ -3,12 +3,14 @@ package org.broadsheet.site;
 import java.util.List;
 
 /**
- * A page's head: title, description, canonical URL, language and social/structured metadata.
+ * A page's head: title, description, canonical URL, language and social/structured
+ * metadata.
  *
  * @param lang BCP 47 tag for {@code <html lang>}
  * @param dir {@code ltr} or {@code rtl}
  * @param canonicalUrl absolute
- * @param properties Open Graph ({@code og:*}, {@code article:*}) meta properties, in order
+ * @param properties Open Graph ({@code og:*}, {@code article:*}) meta properties, in
+ * order
  * @param names named meta tags ({@code twitter:*}), in order
  * @param jsonLd schema.org JSON-LD, escaped for a {@code <script>} element; null for none
  */

@@ -37,7 +37,8 @@ public final class Pages {
 	 *
 	 * @param thread the page of comments shown
 	 * @param open whether readers may comment now
-	 * @param csrf the token forms carry; null where the page has no forms (the newsroom's preview)
+	 * @param csrf the token forms carry; null where the page has no forms (the newsroom's
+	 * preview)
 	 * @param formToken the comment form's timing token
 	 * @param form what the reader typed, shown again after a refused comment
 	 * @param problems field → message key, for a refused comment
@@ -47,12 +48,17 @@ public final class Pages {
 	public record Discussion(CommentThread thread, boolean open, CsrfToken csrf, String formToken, CommentForm form,
 			Map<String, String> problems, Comment replyTo, String notice, Likes.State likes) {
 
-		/** @return the message key for a field's problem, or null */
+		/**
+		 * @return the message key for a field's problem, or null
+		 */
 		public String problem(String field) {
 			return problems.get(field);
 		}
 
-		/** @return the article page's address for replying to a comment, on the page of comments shown */
+		/**
+		 * @return the article page's address for replying to a comment, on the page of
+		 * comments shown
+		 */
 		public String replyLink(String articlePath, long commentId) {
 			var params = new LinkedHashMap<String, Object>();
 			params.put("corder", thread.newestFirst() ? "newest" : null);
@@ -61,7 +67,10 @@ public final class Pages {
 			return Links.withQuery(articlePath, params) + "#respond";
 		}
 
-		/** @return the article page's address for another page of comments, or another order */
+		/**
+		 * @return the article page's address for another page of comments, or another
+		 * order
+		 */
 		public String commentsPage(String articlePath, int page, boolean newestFirst) {
 			var params = new LinkedHashMap<String, Object>();
 			params.put("corder", newestFirst ? "newest" : null);
@@ -78,7 +87,9 @@ public final class Pages {
 
 	}
 
-	/** @param lead the newest article, shown large on the first page; null on later pages */
+	/**
+	 * @param lead the newest article, shown large on the first page; null on later pages
+	 */
 	public record HomePage(Chrome chrome, PageMeta meta, ArticleTeaser lead, ArticleList latest) {
 	}
 
@@ -95,7 +106,10 @@ public final class Pages {
 	/** The search page: the query as read, its results and facets. */
 	public record SearchPage(Chrome chrome, PageMeta meta, SearchResults results) {
 
-		/** @return the search page's address with the current query (first page), one parameter changed (null removes it) */
+		/**
+		 * @return the search page's address with the current query (first page), one
+		 * parameter changed (null removes it)
+		 */
 		public String with(String name, Object value) {
 			var q = results.query();
 			Map<String, Object> params = new LinkedHashMap<>();
@@ -111,7 +125,9 @@ public final class Pages {
 
 	}
 
-	/** @param status HTTP status code */
+	/**
+	 * @param status HTTP status code
+	 */
 	public record ErrorPage(Chrome chrome, PageMeta meta, int status, String heading, String message) {
 	}
 

@@ -6,21 +6,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.broadsheet.article.ArticleList;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.author.Author;
 import org.broadsheet.author.Authors;
-import org.broadsheet.taxonomy.Taxonomy;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.broadsheet.delivery.PageKind;
 import org.broadsheet.delivery.ResponsePart;
 import org.broadsheet.delivery.Surrogates;
+import org.broadsheet.taxonomy.Taxonomy;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,9 +29,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The readers' pages. Only published articles make pages: a section, tag or author whose articles
- * are all drafts (or withdrawn) answers 404. Slugs never contain dots, so the patterns leave file names such as
- * {@code /favicon.ico} to the static resources.
+ * The readers' pages. Only published articles make pages: a section, tag or author whose
+ * articles are all drafts (or withdrawn) answers 404. Slugs never contain dots, so the
+ * patterns leave file names such as {@code /favicon.ico} to the static resources.
  */
 @Controller
 class ReaderController {
@@ -77,9 +77,8 @@ class ReaderController {
 	}
 
 	@GetMapping("/{section:(?!api$)[^.]+}/{slug:[^.]+}")
-	Object article(@PathVariable String section, @PathVariable String slug,
-			@RequestParam(defaultValue = "1") int cpage, @RequestParam(defaultValue = "oldest") String corder,
-			@RequestParam(required = false) Long replyto,
+	Object article(@PathVariable String section, @PathVariable String slug, @RequestParam(defaultValue = "1") int cpage,
+			@RequestParam(defaultValue = "oldest") String corder, @RequestParam(required = false) Long replyto,
 			HttpServletRequest request, CsrfToken csrf, HttpServletResponse response, Model model) {
 		var found = articles.published(section, slug);
 		if (found.isEmpty()) {
@@ -100,25 +99,28 @@ class ReaderController {
 		boolean cached = ResponsePart.renderingForCache(request);
 		var view = new ArticlePages.Reader(ReaderCookie.of(request), cpage, corder.equals("newest"),
 				cached ? PlaceholderCsrfToken.INSTANCE : csrf, null, Map.of(), replyto, null);
-		// The page holds this reader's form tokens and held comments: for them alone (a cached page
+		// The page holds this reader's form tokens and held comments: for them alone (a
+		// cached page
 		// gets its own Cache-Control, and its tokens spliced in per response).
 		response.setHeader("Cache-Control", "private, no-cache");
-		model.addAttribute("page", articlePages.page(found.get(), view,
-				cached ? Surrogates.mark(request, PageKind.ARTICLE) : null));
+		model.addAttribute("page",
+				articlePages.page(found.get(), view, cached ? Surrogates.mark(request, PageKind.ARTICLE) : null));
 		return "site/article";
 	}
 
 	/** {@code /section/slug/}: the article without the slash, when there is one. */
 	@GetMapping("/{section:(?!api$)[^.]+}/{slug:[^.]+}/")
 	RedirectView articleWithSlash(@PathVariable String section, @PathVariable String slug) {
-		return permanentRedirect(articles.published(section, slug).map(a -> a.path())
+		return permanentRedirect(articles.published(section, slug)
+			.map(a -> a.path())
 			.or(() -> articles.redirect(section, slug))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 	}
 
 	@GetMapping("/{section:(?!api$)[^.]+}")
 	RedirectView sectionWithoutSlash(@PathVariable String section) {
-		var found = taxonomy.publicSectionBySlug(section).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var found = taxonomy.publicSectionBySlug(section)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return permanentRedirect(found.path());
 	}
 
@@ -129,7 +131,8 @@ class ReaderController {
 		var found = taxonomy.publicSectionBySlug(section)
 			.orElseThrow(() -> notFoundOr(section, s -> taxonomy.publicSectionBySlug(s).map(x -> x.path())));
 		var list = articles.inSection(found, page, pageSize());
-		shows(Surrogates.mark(request, PageKind.LISTING).add(Surrogates.section(found.id()), Surrogates.sectionList(found.id())), list);
+		shows(Surrogates.mark(request, PageKind.LISTING)
+			.add(Surrogates.section(found.id()), Surrogates.sectionList(found.id())), list);
 		return listing(model, found.name(), null, list, found.path());
 	}
 
@@ -140,7 +143,8 @@ class ReaderController {
 		var tag = taxonomy.publicTagBySlug(slug)
 			.orElseThrow(() -> notFoundOr(slug, s -> taxonomy.publicTagBySlug(s).map(x -> x.path())));
 		var list = articles.taggedWith(tag, page, pageSize());
-		shows(Surrogates.mark(request, PageKind.LISTING).add(Surrogates.tag(tag.id()), Surrogates.tagList(tag.id())), list);
+		shows(Surrogates.mark(request, PageKind.LISTING).add(Surrogates.tag(tag.id()), Surrogates.tagList(tag.id())),
+				list);
 		return listing(model, tag.name(), null, list, tag.path());
 	}
 
@@ -151,13 +155,14 @@ class ReaderController {
 		var author = authors.publicBySlug(slug)
 			.orElseThrow(() -> notFoundOr(slug, s -> authors.publicBySlug(s).map(x -> x.path())));
 		var list = articles.byAuthor(author, page, pageSize());
-		shows(Surrogates.mark(request, PageKind.LISTING).add(Surrogates.author(author.id()), Surrogates.authorList(author.id())), list);
+		shows(Surrogates.mark(request, PageKind.LISTING)
+			.add(Surrogates.author(author.id()), Surrogates.authorList(author.id())), list);
 		return listing(model, author.name(), author, list, author.path());
 	}
 
 	/**
-	 * A listing shows its teasers (title, section, authors): a change to any evicts it. Its chrome
-	 * shows the navigation.
+	 * A listing shows its teasers (title, section, authors): a change to any evicts it.
+	 * Its chrome shows the navigation.
 	 */
 	static void shows(Surrogates keys, ArticleList list) {
 		keys.add(Surrogates.NAV);
@@ -167,19 +172,19 @@ class ReaderController {
 		}
 	}
 
-	private String listing(Model model, String heading, Author author, ArticleList list,
-			String path) {
+	private String listing(Model model, String heading, Author author, ArticleList list, String path) {
 		requireExists(list);
 		String pagePath = list.page() == 1 ? path : path + "?page=" + list.page();
 		String description = author != null && author.bio() != null ? author.bio() : null;
-		model.addAttribute("page", new Pages.ListingPage(site.chrome(), seo.page(heading, description, pagePath), heading,
-				author, list, path));
+		model.addAttribute("page", new Pages.ListingPage(site.chrome(), seo.page(heading, description, pagePath),
+				heading, author, list, path));
 		return "site/listing";
 	}
 
 	/**
-	 * Pages past the last one do not exist; the first page always does, even when empty (a section,
-	 * tag or author without a public article has no page at all: the lookups above).
+	 * Pages past the last one do not exist; the first page always does, even when empty
+	 * (a section, tag or author without a public article has no page at all: the lookups
+	 * above).
 	 */
 	private static void requireExists(ArticleList list) {
 		if (list.page() > list.pageCount()) {
@@ -187,7 +192,10 @@ class ReaderController {
 		}
 	}
 
-	/** Slugs are stored NFC and lower case; addresses typed or copied otherwise still find them. */
+	/**
+	 * Slugs are stored NFC and lower case; addresses typed or copied otherwise still find
+	 * them.
+	 */
 	static String normal(String slug) {
 		return Normalizer.normalize(slug, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
 	}
@@ -196,7 +204,9 @@ class ReaderController {
 		return normal(slug).equals(slug);
 	}
 
-	/** A section, tag or author that exists under the normal form of its slug: 301 there. */
+	/**
+	 * A section, tag or author that exists under the normal form of its slug: 301 there.
+	 */
 	private static ResponseStatusException notFoundOr(String slug, Function<String, Optional<String>> path) {
 		if (!isNormal(slug)) {
 			var found = path.apply(normal(slug));

@@ -15,21 +15,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The one check of every request's parameters, before any controller reads them (after Spring
- * Security, so that sign-in comes first):
+ * The one check of every request's parameters, before any controller reads them (after
+ * Spring Security, so that sign-in comes first):
  * <ul>
- * <li>Malformed %-encoding or UTF-8 ({@code ?q=%zz}, {@code ?q=%E0%A4}): the parameters are parsed
- * here, outside Spring MVC, so Tomcat answers 400 and logs one DEBUG line; inside MVC the same
- * exception reached the log as an ERROR with its stack trace, which anyone could flood.</li>
- * <li>A query parameter containing NUL, which PostgreSQL text cannot hold (every other character
- * a strict UTF-8 decoding lets through, it can): 400 naming the parameter, on both databases
- * alike. Form bodies are left to the fields' own validation.</li>
+ * <li>Malformed %-encoding or UTF-8 ({@code ?q=%zz}, {@code ?q=%E0%A4}): the parameters
+ * are parsed here, outside Spring MVC, so Tomcat answers 400 and logs one DEBUG line;
+ * inside MVC the same exception reached the log as an ERROR with its stack trace, which
+ * anyone could flood.</li>
+ * <li>A query parameter containing NUL, which PostgreSQL text cannot hold (every other
+ * character a strict UTF-8 decoding lets through, it can): 400 naming the parameter, on
+ * both databases alike. Form bodies are left to the fields' own validation.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class RequestParameters {
 
-	/** Request attribute: the name of the parameter refused with 400, for the error page. */
+	/**
+	 * Request attribute: the name of the parameter refused with 400, for the error page.
+	 */
 	private static final String REFUSED = RequestParameters.class.getName() + ".refused";
 
 	/** Just after Spring Security's filter chain (order -100). */
@@ -41,7 +44,8 @@ class RequestParameters {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
-				// Throws Tomcat's InvalidParameterException on malformed input, which Tomcat answers.
+				// Throws Tomcat's InvalidParameterException on malformed input, which
+				// Tomcat answers.
 				request.getParameterMap();
 				String refused = withNul(request.getQueryString());
 				if (refused != null) {
@@ -57,15 +61,17 @@ class RequestParameters {
 		return registration;
 	}
 
-	/** @return the name of the parameter refused on this request, or null */
+	/**
+	 * @return the name of the parameter refused on this request, or null
+	 */
 	static String refused(HttpServletRequest request) {
 		return request.getAttribute(REFUSED) instanceof String name ? name : null;
 	}
 
 	/**
 	 * @param query the raw query string (already found well-formed), or null
-	 * @return the decoded name of the first parameter whose name or value holds NUL, NUL shown as
-	 *         U+FFFD; null when none does
+	 * @return the decoded name of the first parameter whose name or value holds NUL, NUL
+	 * shown as U+FFFD; null when none does
 	 */
 	static String withNul(String query) {
 		if (query == null || !query.contains("%00")) {

@@ -1,9 +1,9 @@
 package org.broadsheet.site;
 
-import org.broadsheet.search.Search;
-import org.broadsheet.search.SearchQuery;
 import org.broadsheet.delivery.PageKind;
 import org.broadsheet.delivery.Surrogates;
+import org.broadsheet.search.Search;
+import org.broadsheet.search.SearchQuery;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** {@code /search}: the readers' search page, with filters by section, author, tag and year. */
+/**
+ * {@code /search}: the readers' search page, with filters by section, author, tag and
+ * year.
+ */
 @Controller
 class SearchPageController {
 

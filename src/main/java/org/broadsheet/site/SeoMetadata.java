@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Head metadata for reader pages: canonical URL, Open Graph (ogp.me, with {@code article:*}),
- * Twitter cards and schema.org JSON-LD ({@code NewsArticle} / {@code OpinionNewsArticle}).
+ * Head metadata for reader pages: canonical URL, Open Graph (ogp.me, with
+ * {@code article:*}), Twitter cards and schema.org JSON-LD ({@code NewsArticle} /
+ * {@code OpinionNewsArticle}).
  */
 @Component
 class SeoMetadata {
@@ -48,13 +49,15 @@ class SeoMetadata {
 	}
 
 	/**
-	 * Metadata for an article; its canonical URL is the syndicated original's when known. The page
-	 * is in the site's language; the article's own language is in Open Graph and JSON-LD.
+	 * Metadata for an article; its canonical URL is the syndicated original's when known.
+	 * The page is in the site's language; the article's own language is in Open Graph and
+	 * JSON-LD.
 	 */
 	PageMeta article(Article a, String pageUrl) {
 		String siteLanguage = site.settings().language();
 		String lang = a.language() != null ? a.language() : siteLanguage;
-		String canonical = a.syndication() != null && a.syndication().hasOriginalUrl() ? a.syndication().url() : pageUrl;
+		String canonical = a.syndication() != null && a.syndication().hasOriginalUrl() ? a.syndication().url()
+				: pageUrl;
 		List<PageMeta.Tag> og = new ArrayList<>();
 		og.add(new PageMeta.Tag("og:type", "article"));
 		og.add(new PageMeta.Tag("og:title", a.title()));
@@ -151,7 +154,10 @@ class SeoMetadata {
 		}
 	}
 
-	/** JSON inside {@code <script>} must not contain {@code </script>} or {@code <!--}: escape the angle brackets. */
+	/**
+	 * JSON inside {@code <script>} must not contain {@code </script>} or {@code <!--}:
+	 * escape the angle brackets.
+	 */
 	static String forScript(String json) {
 		return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
 	}

@@ -2,7 +2,10 @@ package org.broadsheet.site;
 
 import org.springframework.stereotype.Component;
 
-/** Gives other modules' pages (the newsroom) the site's {@link Chrome}: its name, texts and dates. */
+/**
+ * Gives other modules' pages (the newsroom) the site's {@link Chrome}: its name, texts
+ * and dates.
+ */
 @Component
 public class SiteChrome {
 
@@ -12,7 +15,9 @@ public class SiteChrome {
 		this.site = site;
 	}
 
-	/** @return the chrome for a page being rendered now */
+	/**
+	 * @return the chrome for a page being rendered now
+	 */
 	public Chrome chrome() {
 		return site.chrome();
 	}

@@ -9,7 +9,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Builds each reader page's {@link Chrome} and resolves absolute URLs and text direction. */
+/**
+ * Builds each reader page's {@link Chrome} and resolves absolute URLs and text direction.
+ */
 @Component
 class SiteContext {
 
@@ -37,14 +39,20 @@ class SiteContext {
 				Locale.forLanguageTag(settings.language()), settings.timeZone(), assets);
 	}
 
-	/** @param path absolute path, already percent-encoded @return the absolute URL of {@code path} */
+	/**
+	 * @param path absolute path, already percent-encoded @return the absolute URL of
+	 * {@code path}
+	 */
 	String absolute(String path) {
 		String base = settings.baseUrl().isEmpty()
 				? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() : settings.baseUrl();
 		return base + path;
 	}
 
-	/** @return {@code rtl} for right-to-left languages (Arabic, Hebrew, Persian, Urdu, …), else {@code ltr} */
+	/**
+	 * @return {@code rtl} for right-to-left languages (Arabic, Hebrew, Persian, Urdu, …),
+	 * else {@code ltr}
+	 */
 	static String direction(String languageTag) {
 		return ULocale.forLanguageTag(languageTag).isRightToLeft() ? "rtl" : "ltr";
 	}

@@ -3,6 +3,10 @@ package org.broadsheet.site;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -10,14 +14,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 /**
- * {@code /error}, where the servlet container sends failures no controller handled: the site's
- * own error page for readers, a small JSON body for {@code /api/} clients (with the refused
- * parameter's name when {@link RequestParameters} refused one). Never a stack trace.
+ * {@code /error}, where the servlet container sends failures no controller handled: the
+ * site's own error page for readers, a small JSON body for {@code /api/} clients (with
+ * the refused parameter's name when {@link RequestParameters} refused one). Never a stack
+ * trace.
  */
 @Controller
 class SiteErrorController implements ErrorController {
@@ -45,7 +46,8 @@ class SiteErrorController implements ErrorController {
 			}
 			return ResponseEntity.status(status).body(body);
 		}
-		return parameter != null ? pages.badParameter(parameter, model, response) : pages.render(model, response, status);
+		return parameter != null ? pages.badParameter(parameter, model, response)
+				: pages.render(model, response, status);
 	}
 
 }

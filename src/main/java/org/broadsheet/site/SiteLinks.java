@@ -2,7 +2,10 @@ package org.broadsheet.site;
 
 import org.springframework.stereotype.Component;
 
-/** The site's name, tagline, language and absolute URLs, for other modules (feeds, sitemaps). */
+/**
+ * The site's name, tagline, language and absolute URLs, for other modules (feeds,
+ * sitemaps).
+ */
 @Component
 public class SiteLinks {
 
@@ -20,17 +23,23 @@ public class SiteLinks {
 		return site.absolute(path);
 	}
 
-	/** @return the site's name ({@code broadsheet.site.name}) */
+	/**
+	 * @return the site's name ({@code broadsheet.site.name})
+	 */
 	public String siteName() {
 		return site.settings().name();
 	}
 
-	/** @return the site's tagline, possibly empty */
+	/**
+	 * @return the site's tagline, possibly empty
+	 */
 	public String tagline() {
 		return site.settings().tagline();
 	}
 
-	/** @return BCP 47 tag of the site's language */
+	/**
+	 * @return the BCP 47 tag of the site's language
+	 */
 	public String language() {
 		return site.settings().language();
 	}

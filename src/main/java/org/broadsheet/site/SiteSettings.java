@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param name the site's name, in the masthead, titles and Open Graph
  * @param tagline one line under the name
- * @param baseUrl absolute URL of the site without trailing slash (e.g. https://news.example),
- *        used in canonical links; blank to take it from each request
+ * @param baseUrl absolute URL of the site without trailing slash (e.g.
+ * https://news.example), used in canonical links; blank to take it from each request
  * @param language BCP 47 tag of the site's language; articles may have their own
  * @param timeZone the newsroom's zone: dates are shown in it (storage is UTC)
  * @param pageSize articles per list page, at least 1

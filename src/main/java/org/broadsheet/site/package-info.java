@@ -1,7 +1,7 @@
 /**
- * The reader's site: article, front, section, tag, author, search and error pages, the layout,
- * SEO metadata, assets, comment and like forms.
+ * The reader's site: article, front, section, tag, author, search and error pages, the
+ * layout, SEO metadata, assets, comment and like forms.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "article",
-		"author", "comment", "delivery", "media", "search", "shared", "taxonomy" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "article", "author", "comment",
+		"delivery", "media", "search", "shared", "taxonomy" })
 package org.broadsheet.site;

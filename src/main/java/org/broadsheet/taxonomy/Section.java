@@ -9,7 +9,9 @@ import org.broadsheet.shared.Permalinks;
  */
 public record Section(long id, String slug, String name, boolean opinion) {
 
-	/** @return the section page's path, percent-encoded (RFC 3986), with a trailing slash */
+	/**
+	 * @return the section page's path, percent-encoded (RFC 3986), with a trailing slash
+	 */
 	public String path() {
 		return Permalinks.section(slug);
 	}

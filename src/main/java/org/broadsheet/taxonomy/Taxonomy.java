@@ -51,9 +51,11 @@ public class Taxonomy {
 	private final Set<String> opinionSlugs;
 
 	/**
-	 * A row that readers may see: one with a public article (published, its instant come). Pages,
-	 * navigation and feeds follow this, so a draft never creates a public page. Each probe is one
-	 * index seek ({@code article (section_id, status, published_at)}, {@code article_tag (tag_id, …)}).
+	 * A row that readers may see: one with a public article (published, its instant
+	 * come). Pages, navigation and feeds follow this, so a draft never creates a public
+	 * page. Each probe is one index seek
+	 * ({@code article (section_id, status, published_at)},
+	 * {@code article_tag (tag_id, …)}).
 	 */
 	private static final String PUBLIC_ARTICLE = "a.status = 'published' AND a.published_at <= :now";
 
@@ -62,7 +64,10 @@ public class Taxonomy {
 
 	private final Clock clock;
 
-	/** How long other nodes' new sections take to reach this node ({@code broadsheet.taxonomy.sections-ttl}). */
+	/**
+	 * How long other nodes' new sections take to reach this node
+	 * ({@code broadsheet.taxonomy.sections-ttl}).
+	 */
 	private final Cache<String, List<Section>> sectionCache;
 
 	private final ApplicationEventPublisher events;
@@ -82,9 +87,9 @@ public class Taxonomy {
 	}
 
 	/**
-	 * The section called {@code name} (ignoring case), created if new; a new section is an opinion
-	 * section when its slug is listed in {@code broadsheet.taxonomy.opinion-sections}.
-	 *
+	 * The section called {@code name} (ignoring case), created if new; a new section is
+	 * an opinion section when its slug is listed in
+	 * {@code broadsheet.taxonomy.opinion-sections}.
 	 * @throws IllegalArgumentException when the name is blank or has no letters or digits
 	 */
 	@Transactional
@@ -104,8 +109,8 @@ public class Taxonomy {
 	}
 
 	/**
-	 * The tag called {@code name} (ignoring case), created if new; "C++" and "C#" are two tags.
-	 *
+	 * The tag called {@code name} (ignoring case), created if new; "C++" and "C#" are two
+	 * tags.
 	 * @throws IllegalArgumentException when the name is blank or has no letters or digits
 	 */
 	@Transactional
@@ -122,13 +127,19 @@ public class Taxonomy {
 		}, Tag::name);
 	}
 
-	/** @param slug decoded slug */
+	/**
+	 * @param slug decoded slug
+	 */
 	public Optional<Section> sectionBySlug(String slug) {
-		return jdbc.sql("SELECT id, slug, name, opinion FROM section WHERE slug = ?").param(slug).query(Section.class)
+		return jdbc.sql("SELECT id, slug, name, opinion FROM section WHERE slug = ?")
+			.param(slug)
+			.query(Section.class)
 			.optional();
 	}
 
-	/** @param slug decoded slug */
+	/**
+	 * @param slug decoded slug
+	 */
 	public Optional<Tag> tagBySlug(String slug) {
 		return jdbc.sql("SELECT id, slug, name FROM tag WHERE slug = ?").param(slug).query(Tag.class).optional();
 	}
@@ -139,7 +150,10 @@ public class Taxonomy {
 	 */
 	public Optional<Section> publicSectionBySlug(String slug) {
 		return jdbc.sql("SELECT id, slug, name, opinion FROM section s WHERE slug = :slug AND " + HAS_PUBLIC_ARTICLE)
-			.param("slug", slug).param("now", clock.millis()).query(Section.class).optional();
+			.param("slug", slug)
+			.param("now", clock.millis())
+			.query(Section.class)
+			.optional();
 	}
 
 	/**
@@ -147,44 +161,58 @@ public class Taxonomy {
 	 * @return the tag, if a public article has it (else it has no public page)
 	 */
 	public Optional<Tag> publicTagBySlug(String slug) {
-		return jdbc.sql("SELECT id, slug, name FROM tag t WHERE slug = :slug AND EXISTS (SELECT 1 FROM article_tag j "
-				+ "JOIN article a ON a.id = j.article_id WHERE j.tag_id = t.id AND " + PUBLIC_ARTICLE + ")")
-			.param("slug", slug).param("now", clock.millis()).query(Tag.class).optional();
+		return jdbc
+			.sql("SELECT id, slug, name FROM tag t WHERE slug = :slug AND EXISTS (SELECT 1 FROM article_tag j "
+					+ "JOIN article a ON a.id = j.article_id WHERE j.tag_id = t.id AND " + PUBLIC_ARTICLE + ")")
+			.param("slug", slug)
+			.param("now", clock.millis())
+			.query(Tag.class)
+			.optional();
 	}
 
 	/**
-	 * The site's navigation: sections with a public article, by name. Not cached: one index seek a
-	 * section, and exact the moment an article is published or withdrawn.
+	 * The site's navigation: sections with a public article, by name. Not cached: one
+	 * index seek a section, and exact the moment an article is published or withdrawn.
 	 */
 	public List<Section> publicSections() {
 		return jdbc.sql("SELECT id, slug, name, opinion FROM section s WHERE " + HAS_PUBLIC_ARTICLE + " ORDER BY name")
-			.param("now", clock.millis()).query(Section.class).list();
+			.param("now", clock.millis())
+			.query(Section.class)
+			.list();
 	}
 
 	/**
-	 * Renames a section or tag and sets whether a section is an opinion section. Its slug stays,
-	 * so addresses stay. Editors and administrators only. Audited as {@code renamed} on the
-	 * subject {@code section} or {@code tag}, with the former name as detail.
-	 *
+	 * Renames a section or tag and sets whether a section is an opinion section. Its slug
+	 * stays, so addresses stay. Editors and administrators only. Audited as
+	 * {@code renamed} on the subject {@code section} or {@code tag}, with the former name
+	 * as detail.
 	 * @param kind "section", else a tag is renamed
-	 * @throws IllegalArgumentException naming the field, for a name without letters or over 100 characters
+	 * @throws IllegalArgumentException naming the field, for a name without letters or
+	 * over 100 characters
 	 * @throws NotFound when there is no such section or tag
 	 * @throws AccessDeniedException below the editor role
 	 */
 	@Transactional
 	public void rename(Actor actor, String kind, long id, String name, boolean opinion) {
 		Permission.EDIT_PEOPLE_AND_TOPICS.require(actor);
-		if (name == null || name.isBlank() || name.strip().length() > 100 || name.codePoints().noneMatch(Character::isLetterOrDigit)) {
+		if (name == null || name.isBlank() || name.strip().length() > 100
+				|| name.codePoints().noneMatch(Character::isLetterOrDigit)) {
 			throw new InvalidInput("name", "taxonomy.invalid.name");
 		}
 		boolean section = kind.equals("section");
 		if (section) {
 			forgetSections();
 		}
-		String former = jdbc.sql(section ? "SELECT name FROM section WHERE id = ?" : "SELECT name FROM tag WHERE id = ?")
-			.param(id).query(String.class).optional().orElseThrow(() -> new NotFound(kind, id));
+		String former = jdbc
+			.sql(section ? "SELECT name FROM section WHERE id = ?" : "SELECT name FROM tag WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotFound(kind, id));
 		if (section) {
-			jdbc.sql("UPDATE section SET name = ?, opinion = ? WHERE id = ?").params(name.strip(), opinion, id).update();
+			jdbc.sql("UPDATE section SET name = ?, opinion = ? WHERE id = ?")
+				.params(name.strip(), opinion, id)
+				.update();
 		}
 		else {
 			jdbc.sql("UPDATE tag SET name = ? WHERE id = ?").params(name.strip(), id).update();
@@ -195,48 +223,61 @@ public class Taxonomy {
 				: PagesChanged.of(Surrogates.tag(id)));
 	}
 
-	/** @return every tag, by name */
+	/**
+	 * @return every tag, by name
+	 */
 	public List<Tag> tags() {
 		return jdbc.sql("SELECT id, slug, name FROM tag ORDER BY name").query(Tag.class).list();
 	}
 
 	/**
-	 * Loaded by the caller, never under the cache's lock: callers inside a read transaction hold a
-	 * pool connection, and had they waited on the lock for a loader that waited for a connection,
-	 * the pool would deadlock (as 64 concurrent readers once made it do). Two callers may load at
-	 * once after expiry; both get the same list.
-	 *
-	 * @return every section, by name, public or not (the newsroom's; readers get {@link #publicSections()})
+	 * Loaded by the caller, never under the cache's lock: callers inside a read
+	 * transaction hold a pool connection, and had they waited on the lock for a loader
+	 * that waited for a connection, the pool would deadlock (as 64 concurrent readers
+	 * once made it do). Two callers may load at once after expiry; both get the same
+	 * list.
+	 * @return every section, by name, public or not (the newsroom's; readers get
+	 * {@link #publicSections()})
 	 */
 	public List<Section> sections() {
 		List<Section> cached = sectionCache.getIfPresent("all");
 		if (cached != null) {
 			return cached;
 		}
-		List<Section> loaded = jdbc.sql("SELECT id, slug, name, opinion FROM section ORDER BY name").query(Section.class)
+		List<Section> loaded = jdbc.sql("SELECT id, slug, name, opinion FROM section ORDER BY name")
+			.query(Section.class)
 			.list();
 		sectionCache.put("all", loaded);
 		return loaded;
 	}
 
-	/** @return the sections with these ids, keyed by id: from the cached list, asking the database only for new ones */
+	/**
+	 * @return the sections with these ids, keyed by id: from the cached list, asking the
+	 * database only for new ones
+	 */
 	public Map<Long, Section> sectionsByIds(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		Map<Long, Section> found = sections().stream().filter(section -> ids.contains(section.id()))
+		Map<Long, Section> found = sections().stream()
+			.filter(section -> ids.contains(section.id()))
 			.collect(Collectors.toMap(Section::id, Function.identity()));
 		if (found.size() < new HashSet<>(ids).size()) {
 			// Created since the list was cached (here or on another node).
-			return jdbc.sql("SELECT id, slug, name, opinion FROM section WHERE id IN (:ids)").param("ids", ids)
-				.query(Section.class).list().stream().collect(Collectors.toMap(Section::id, Function.identity()));
+			return jdbc.sql("SELECT id, slug, name, opinion FROM section WHERE id IN (:ids)")
+				.param("ids", ids)
+				.query(Section.class)
+				.list()
+				.stream()
+				.collect(Collectors.toMap(Section::id, Function.identity()));
 		}
 		return found;
 	}
 
 	/**
-	 * Sections change rarely and every page shows them: the list is kept for a few seconds (other
-	 * nodes' changes show within that) and dropped here at once, and again after commit.
+	 * Sections change rarely and every page shows them: the list is kept for a few
+	 * seconds (other nodes' changes show within that) and dropped here at once, and again
+	 * after commit.
 	 */
 	private void forgetSections() {
 		sectionCache.invalidateAll();
@@ -250,21 +291,27 @@ public class Taxonomy {
 		}
 	}
 
-	/** @return the tags with these ids, keyed by id (one query) */
+	/**
+	 * @return the tags with these ids, keyed by id (one query)
+	 */
 	public Map<Long, Tag> tagsByIds(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return jdbc.sql("SELECT id, slug, name FROM tag WHERE id IN (:ids)").param("ids", ids).query(Tag.class).list()
-			.stream().collect(Collectors.toMap(Tag::id, Function.identity()));
+		return jdbc.sql("SELECT id, slug, name FROM tag WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query(Tag.class)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Tag::id, Function.identity()));
 	}
 
 	/**
-	 * Runs a claim until the row it ends on holds {@code name}: on PostgreSQL another transaction
-	 * may take the free slug for a different name between the look and the insert.
+	 * Runs a claim until the row it ends on holds {@code name}: on PostgreSQL another
+	 * transaction may take the free slug for a different name between the look and the
+	 * insert.
 	 */
-	private static <T> T claimed(String name, Supplier<T> claim,
-			Function<T, String> nameOf) {
+	private static <T> T claimed(String name, Supplier<T> claim, Function<T, String> nameOf) {
 		for (int attempt = 0; attempt < 5; attempt++) {
 			T found = claim.get();
 			if (nameOf.apply(found).strip().equalsIgnoreCase(name.strip())) {

@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.broadsheet.account.SystemActor;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestDatabases;
@@ -32,18 +31,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sign-in throttle over real HTTP: each failure counted once, attempts reserved before their
- * password is checked (parallel guesses included), and client addresses taken from
- * X-Forwarded-For only when the peer is a trusted proxy.
+ * The sign-in throttle over real HTTP: each failure counted once, attempts reserved
+ * before their password is checked (parallel guesses included), and client addresses
+ * taken from X-Forwarded-For only when the peer is a trusted proxy.
  */
 class SignInThrottleTest {
 
 	static final String PASSWORD = "correct horse battery";
 
-	/** The test is the trusted proxy: each test gives its requests an address of its own. */
+	/**
+	 * The test is the trusted proxy: each test gives its requests an address of its own.
+	 */
 	static RunningSite proxied;
 
-	/** Forwarded headers on, as the README used to advise, but no proxy trusted (the default). */
+	/**
+	 * Forwarded headers on, as the README used to advise, but no proxy trusted (the
+	 * default).
+	 */
 	static RunningSite direct;
 
 	static final AtomicInteger addresses = new AtomicInteger(1);
@@ -84,8 +88,11 @@ class SignInThrottleTest {
 	record Browser(RunningSite site, String address, HttpClient http) {
 
 		Browser(RunningSite site, String address) {
-			this(site, address, HttpClient.newBuilder().cookieHandler(new CookieManager())
-				.followRedirects(HttpClient.Redirect.NEVER).build());
+			this(site, address,
+					HttpClient.newBuilder()
+						.cookieHandler(new CookieManager())
+						.followRedirects(HttpClient.Redirect.NEVER)
+						.build());
 		}
 
 		HttpResponse<String> send(String path, Map<String, String> form) throws Exception {
@@ -102,15 +109,21 @@ class SignInThrottleTest {
 			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 
-		/** @return the hidden inputs of the page's form that matches {@code selector} */
+		/**
+		 * @return the hidden inputs of the page's form that matches {@code selector}
+		 */
 		Map<String, String> hidden(String path, String selector) throws Exception {
 			Map<String, String> fields = new LinkedHashMap<>();
-			Jsoup.parse(send(path, null).body()).select(selector + " input[type=hidden]")
+			Jsoup.parse(send(path, null).body())
+				.select(selector + " input[type=hidden]")
 				.forEach(input -> fields.put(input.attr("name"), input.val()));
 			return fields;
 		}
 
-		/** @return where sign-in sent the browser: "/newsroom", "/login?error" or "/login?throttled" */
+		/**
+		 * @return where sign-in sent the browser: "/newsroom", "/login?error" or
+		 * "/login?throttled"
+		 */
 		String signIn(String email, String password) throws Exception {
 			return signIn(hidden("/login", "form"), email, password);
 		}
@@ -120,7 +133,8 @@ class SignInThrottleTest {
 			all.put("email", email);
 			all.put("password", password);
 			String location = send("/login", all).headers().firstValue("Location").orElse("");
-			return URI.create(location).getRawPath() + (location.contains("?") ? "?" + URI.create(location).getRawQuery() : "");
+			return URI.create(location).getRawPath()
+					+ (location.contains("?") ? "?" + URI.create(location).getRawQuery() : "");
 		}
 
 	}
@@ -191,7 +205,8 @@ class SignInThrottleTest {
 		}
 		assertThat(outcomes).filteredOn("/login?error"::equals).hasSize(LoginThrottle.PER_ACCOUNT);
 		assertThat(outcomes).filteredOn("/login?throttled"::equals).hasSize(guesses - LoginThrottle.PER_ACCOUNT);
-		assertThat(new Browser(proxied, newAddress()).signIn("raced@news.test", PASSWORD)).isEqualTo("/login?throttled");
+		assertThat(new Browser(proxied, newAddress()).signIn("raced@news.test", PASSWORD))
+			.isEqualTo("/login?throttled");
 	}
 
 	@Test

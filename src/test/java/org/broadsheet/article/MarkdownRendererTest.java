@@ -24,8 +24,8 @@ class MarkdownRendererTest {
 				""");
 		var doc = Jsoup.parse(html);
 		assertThat(doc.select("p").eachText()).containsExactly("Writers can add CSS with the <style> element.",
-				"Second paragraph.", "<script>alert(1)</script>", "Third paragraph with <textarea> and <title> and <xmp>.",
-				"Last paragraph.");
+				"Second paragraph.", "<script>alert(1)</script>",
+				"Third paragraph with <textarea> and <title> and <xmp>.", "Last paragraph.");
 		assertThat(doc.select("script, style, textarea, title, xmp")).isEmpty();
 	}
 

@@ -1,7 +1,6 @@
 package org.broadsheet.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.broadsheet.support.TestArticles.ACTOR;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +16,7 @@ import javax.sql.DataSource;
 
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.author.Authors;
+import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestDatabases;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,9 +31,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The reader's queries on SQLite, by their query plans (with no statistics, as a freshly filled
- * database has): none reads the article table whole or sorts it, lookups by id use the primary
- * key, and the article page's related articles and neighbours cost a fixed handful of queries.
+ * The reader's queries on SQLite, by their query plans (with no statistics, as a freshly
+ * filled database has): none reads the article table whole or sorts it, lookups by id use
+ * the primary key, and the article page's related articles and neighbours cost a fixed
+ * handful of queries.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -84,17 +85,17 @@ class ReaderQueriesTest {
 
 	@BeforeAll
 	void articles() {
-		var logger = (ch.qos.logback.classic.Logger) LoggerFactory
-			.getLogger(JdbcTemplate.class);
+		var logger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(JdbcTemplate.class);
 		logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
 		var recording = new Recording();
 		recording.start();
 		logger.addAppender(recording);
 		for (int i = 0; i < 30; i++) {
-			workflow.store(ACTOR, new ArticleDraft(null, "Plan story " + i, i % 2 == 0 ? "Plans" : "Charts",
-					List.of(AuthorProfile.named("Planner " + (i % 3))), "Summary " + i, "Body of story " + i, null,
-					List.of("tag-" + (i % 4), "planning"), null, ArticleStatus.PUBLISHED,
-					Instant.parse("2024-01-01T00:00:00Z").plusSeconds(3600L * i), null, null));
+			workflow.store(TestArticles.ACTOR,
+					new ArticleDraft(null, "Plan story " + i, i % 2 == 0 ? "Plans" : "Charts",
+							List.of(AuthorProfile.named("Planner " + (i % 3))), "Summary " + i, "Body of story " + i,
+							null, List.of("tag-" + (i % 4), "planning"), null, ArticleStatus.PUBLISHED,
+							Instant.parse("2024-01-01T00:00:00Z").plusSeconds(3600L * i), null, null));
 		}
 		middle = published.published("plans", "plan-story-14").orElseThrow();
 	}
@@ -125,14 +126,17 @@ class ReaderQueriesTest {
 			assertThat(plan(sql)).as(sql).doesNotContainPattern("SCAN (a|article)\\b");
 		}
 		for (String sql : sorted) {
-			// The front page merges its two halves, each read in index order up to the page's end.
+			// The front page merges its two halves, each read in index order up to the
+			// page's end.
 			assertThat(plan(sql)).as(sql).doesNotContainPattern("(SEARCH|SCAN) a [^\\n]*\\nUSE TEMP B-TREE");
 		}
-		// Tag and author listings start from the join table's index, not from the articles.
+		// Tag and author listings start from the join table's index, not from the
+		// articles.
 		assertThat(joined.stream().filter(sql -> sql.contains("CROSS JOIN")).map(this::plan)).hasSize(5)
-			.allSatisfy(plan -> assertThat(plan.lines().findFirst().orElseThrow()).containsPattern("SEARCH (ja|jt) USING"));
-		assertThat(byId.stream().filter(sql -> sql.contains("FROM article a")).map(this::plan))
-			.isNotEmpty().allSatisfy(plan -> assertThat(plan).contains("INTEGER PRIMARY KEY"));
+			.allSatisfy(
+					plan -> assertThat(plan.lines().findFirst().orElseThrow()).containsPattern("SEARCH (ja|jt) USING"));
+		assertThat(byId.stream().filter(sql -> sql.contains("FROM article a")).map(this::plan)).isNotEmpty()
+			.allSatisfy(plan -> assertThat(plan).contains("INTEGER PRIMARY KEY"));
 	}
 
 	@Test
@@ -143,7 +147,8 @@ class ReaderQueriesTest {
 		assertThat(around.related()).extracting(ArticleTeaser::id).containsExactlyElementsOf(related);
 		assertThat(around.neighbours().previous().title()).isEqualTo("Plan story 13");
 		assertThat(around.neighbours().next().title()).isEqualTo("Plan story 15");
-		// Two neighbour seeks, the related rows, then authors (links and rows), sections: images none.
+		// Two neighbour seeks, the related rows, then authors (links and rows), sections:
+		// images none.
 		assertThat(queries).hasSizeLessThanOrEqualTo(6);
 	}
 
@@ -159,7 +164,8 @@ class ReaderQueriesTest {
 	}
 
 	private String plan(String sql) {
-		try (Connection c = dataSource.getConnection(); var s = c.prepareStatement("EXPLAIN QUERY PLAN " + sql);
+		try (Connection c = dataSource.getConnection();
+				var s = c.prepareStatement("EXPLAIN QUERY PLAN " + sql);
 				var rs = s.executeQuery()) {
 			StringBuilder plan = new StringBuilder();
 			while (rs.next()) {

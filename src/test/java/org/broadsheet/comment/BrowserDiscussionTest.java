@@ -23,18 +23,22 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A reader in Chromium: writes a comment in the form and sees it held for them alone, replies
- * without JavaScript's help, and likes the article in place (the script updates the count); an
- * editor approves the held comment from the moderation queue.
+ * A reader in Chromium: writes a comment in the form and sees it held for them alone,
+ * replies without JavaScript's help, and likes the article in place (the script updates
+ * the count); an editor approves the held comment from the moderation queue.
  */
 class BrowserDiscussionTest {
 
 	@Test
 	void aReaderCommentsAndLikesInARealBrowser() throws Exception {
 		Chromium.assumeInstalled();
-		try (RunningSite site = RunningSite.start(TestDatabases.newDataFolder(), "--broadsheet.comments.min-fill-time=0s")) {
+		try (RunningSite site = RunningSite.start(TestDatabases.newDataFolder(),
+				"--broadsheet.comments.min-fill-time=0s")) {
 			String path = TestArticles.publish(site, "Talk to us", Instant.now().minusSeconds(60));
-			long id = site.bean(PublishedArticles.class).published("talk", path.substring(path.lastIndexOf('/') + 1)).orElseThrow().id();
+			long id = site.bean(PublishedArticles.class)
+				.published("talk", path.substring(path.lastIndexOf('/') + 1))
+				.orElseThrow()
+				.id();
 			long earlier = site.bean(Comments.class).add(id, "Early bird", "First!", CommentStatus.APPROVED).id();
 			var browser = Chromium.driver();
 			try {
@@ -46,7 +50,8 @@ class BrowserDiscussionTest {
 				new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("#comment-"));
 				var held = browser.findElement(By.cssSelector("#comments .comment.held"));
 				assertThat(held.getText()).contains("awaiting moderation", "A thoughtful reply.");
-				assertThat(held.findElement(By.cssSelector("a[rel~=ugc]")).getAttribute("href")).isEqualTo("https://example.org/");
+				assertThat(held.findElement(By.cssSelector("a[rel~=ugc]")).getAttribute("href"))
+					.isEqualTo("https://example.org/");
 
 				browser.findElement(By.cssSelector("#comment-" + earlier + " .reply a")).click();
 				assertThat(browser.findElement(By.cssSelector("form#respond h3")).getText()).contains("Early bird");
@@ -56,7 +61,8 @@ class BrowserDiscussionTest {
 				like.click();
 				new WebDriverWait(browser, Duration.ofSeconds(10))
 					.until(d -> d.findElement(By.cssSelector("form#like .like-count")).getText().equals("1 like"));
-				assertThat(browser.findElement(By.cssSelector("form#like button")).getAttribute("aria-pressed")).isEqualTo("true");
+				assertThat(browser.findElement(By.cssSelector("form#like button")).getAttribute("aria-pressed"))
+					.isEqualTo("true");
 				assertThat(browser.getCurrentUrl()).isEqualTo(before);
 				// The web share button stays hidden where the browser has no share sheet.
 				boolean canShare = (Boolean) ((JavascriptExecutor) browser)
@@ -67,8 +73,10 @@ class BrowserDiscussionTest {
 				Files.write(shots.resolve("comments-and-likes.png"),
 						((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
-				// An editor approves the held comment from the queue; then every reader sees it.
-				site.bean(Accounts.class).create(SystemActor.CLI, "moderator@news.test", "Mo Derator", Role.EDITOR, "moderator password");
+				// An editor approves the held comment from the queue; then every reader
+				// sees it.
+				site.bean(Accounts.class)
+					.create(SystemActor.CLI, "moderator@news.test", "Mo Derator", Role.EDITOR, "moderator password");
 				browser.manage().deleteAllCookies();
 				browser.get(site.url("/login"));
 				browser.findElement(By.id("email")).sendKeys("moderator@news.test");

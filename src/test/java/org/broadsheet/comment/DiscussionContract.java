@@ -37,14 +37,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Readers' comments and likes over real HTTP against a running site: moderation rules, anti-spam,
- * closed comments, CSRF, rate limits, threads, likes and concurrency. Run on SQLite and PostgreSQL
- * by the subclasses, which give the database options.
+ * Readers' comments and likes over real HTTP against a running site: moderation rules,
+ * anti-spam, closed comments, CSRF, rate limits, threads, likes and concurrency. Run on
+ * SQLite and PostgreSQL by the subclasses, which give the database options.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DiscussionContract {
 
-	/** Generous limits, so that only the tests about limits meet them (they use {@link #strict}). */
+	/**
+	 * Generous limits, so that only the tests about limits meet them (they use
+	 * {@link #strict}).
+	 */
 	static final String[] OPEN = { "--broadsheet.comments.min-fill-time=0s", "--broadsheet.comments.per-minute=100000",
 			"--broadsheet.comments.per-hour=100000", "--broadsheet.comments.likes-per-minute=100000",
 			"--broadsheet.comments.likes-per-address=100000", "--broadsheet.comments.blocklist=casino,cheap pills" };
@@ -59,7 +62,9 @@ abstract class DiscussionContract {
 
 	JdbcClient jdbc;
 
-	/** @return Spring options giving a site started by this test a new, empty database */
+	/**
+	 * @return Spring options giving a site started by this test a new, empty database
+	 */
 	abstract List<String> databaseOptions();
 
 	/** The strict site's time: it stands still until a test advances it. */
@@ -83,8 +88,10 @@ abstract class DiscussionContract {
 		workflow = site.bean(ArticleWorkflow.class);
 		published = site.bean(PublishedArticles.class);
 		jdbc = site.bean(JdbcClient.class);
-		site.bean(Accounts.class).create(SystemActor.CLI, "moderator@example.com", "Moderator", Role.EDITOR, "moderator-password");
-		site.bean(Accounts.class).create(SystemActor.CLI, "writer@example.com", "Writer", Role.CONTRIBUTOR, "writer-password");
+		site.bean(Accounts.class)
+			.create(SystemActor.CLI, "moderator@example.com", "Moderator", Role.EDITOR, "moderator-password");
+		site.bean(Accounts.class)
+			.create(SystemActor.CLI, "writer@example.com", "Writer", Role.CONTRIBUTOR, "writer-password");
 	}
 
 	@AfterAll
@@ -101,10 +108,14 @@ abstract class DiscussionContract {
 		return TestArticles.publish(on, title, Instant.now().minusSeconds(3600));
 	}
 
-	/** Gives the article an approved comment from {@code email}, so that the email is known. */
+	/**
+	 * Gives the article an approved comment from {@code email}, so that the email is
+	 * known.
+	 */
 	void knownCommenter(long article, String email) {
-		site.bean(Comments.class).restore(new ImportedComment(article, "known:" + article + ":" + email, null, "Known",
-				email, null, "Hello", CommentStatus.APPROVED, Instant.now()));
+		site.bean(Comments.class)
+			.restore(new ImportedComment(article, "known:" + article + ":" + email, null, "Known", email, null, "Hello",
+					CommentStatus.APPROVED, Instant.now()));
 	}
 
 	long id(String path) {
@@ -122,7 +133,10 @@ abstract class DiscussionContract {
 	}
 
 	int stored(String path) {
-		return jdbc.sql("SELECT COUNT(*) FROM comment WHERE article_id = ?").param(id(path)).query(Integer.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM comment WHERE article_id = ?")
+			.param(id(path))
+			.query(Integer.class)
+			.single();
 	}
 
 	@Test
@@ -140,7 +154,10 @@ abstract class DiscussionContract {
 		assertThat(theirs.select("#comments .comment")).isEmpty();
 		assertThat(theirs.text()).doesNotContain("My first comment.");
 
-		long commentId = jdbc.sql("SELECT id FROM comment WHERE article_id = ?").param(id(path)).query(Long.class).single();
+		long commentId = jdbc.sql("SELECT id FROM comment WHERE article_id = ?")
+			.param(id(path))
+			.query(Long.class)
+			.single();
 		var editor = new NewsroomBrowser(site).signIn("moderator@example.com", "moderator-password");
 		Document queue = Jsoup.parse(editor.get("/newsroom/comments").body());
 		assertThat(queue.select("td.comment-body").text()).contains("My first comment.");
@@ -155,7 +172,8 @@ abstract class DiscussionContract {
 		// Once approved, the same email's next comment goes straight up.
 		writer.open(path);
 		writer.comment(path, comment("Nadia", "NADIA@example.com", "A second thought."));
-		assertThat(new ReaderBrowser(site).open(path).selectFirst(".byline a.comment-count").text()).isEqualTo("2 Comments");
+		assertThat(new ReaderBrowser(site).open(path).selectFirst(".byline a.comment-count").text())
+			.isEqualTo("2 Comments");
 	}
 
 	@Test
@@ -169,11 +187,14 @@ abstract class DiscussionContract {
 		for (int level = 1; level <= 6; level++) {
 			Document page = reader.open(path + "?replyto=" + parent);
 			assertThat(page.selectFirst("form#respond input[name=parent]").val()).isEqualTo(Long.toString(parent));
-			var response = reader.comment(path, Map.of("name", "Level " + level, "email", "level" + level + "@example.com",
-					"text", "Reply at level " + level, "parent", Long.toString(parent)));
+			var response = reader.comment(path,
+					Map.of("name", "Level " + level, "email", "level" + level + "@example.com", "text",
+							"Reply at level " + level, "parent", Long.toString(parent)));
 			assertThat(response.statusCode()).isEqualTo(302);
 			parent = jdbc.sql("SELECT id FROM comment WHERE article_id = ? AND author_name = ?")
-				.params(article, "Level " + level).query(Long.class).single();
+				.params(article, "Level " + level)
+				.query(Long.class)
+				.single();
 			site.bean(Moderation.class).apply(moderator(), Moderation.Action.APPROVE, List.of(parent));
 		}
 		Document page = new ReaderBrowser(site).open(path);
@@ -193,7 +214,8 @@ abstract class DiscussionContract {
 		String path = publish(site, "Plain text");
 		long article = id(path);
 		Comments comments = site.bean(Comments.class);
-		comments.add(article, "Linker", "See https://example.org/a?b=1&c=2 and javascript:alert(1) and www.example.net\n\nNew paragraph <b>bold</b>",
+		comments.add(article, "Linker",
+				"See https://example.org/a?b=1&c=2 and javascript:alert(1) and www.example.net\n\nNew paragraph <b>bold</b>",
 				CommentStatus.APPROVED);
 		Document page = new ReaderBrowser(site).open(path);
 		var body = page.selectFirst("#comments .comment");
@@ -224,12 +246,15 @@ abstract class DiscussionContract {
 		knownCommenter(article, "known@example.com");
 		var reader = new ReaderBrowser(site);
 		reader.open(path);
-		reader.comment(path, comment("Known", "known@example.com", "Two links: https://a.example and https://b.example"));
-		reader.comment(path, comment("Known", "known@example.com",
-				"Three: https://a.example https://b.example https://c.example"));
+		reader.comment(path,
+				comment("Known", "known@example.com", "Two links: https://a.example and https://b.example"));
+		reader.comment(path,
+				comment("Known", "known@example.com", "Three: https://a.example https://b.example https://c.example"));
 		reader.comment(path, comment("Known", "known@example.com", "Visit our CASINO tonight"));
-		assertThat(jdbc.sql("SELECT status FROM comment WHERE article_id = ? ORDER BY id").param(article)
-			.query(String.class).list()).containsExactly("approved", "approved", "pending", "spam");
+		assertThat(jdbc.sql("SELECT status FROM comment WHERE article_id = ? ORDER BY id")
+			.param(article)
+			.query(String.class)
+			.list()).containsExactly("approved", "approved", "pending", "spam");
 	}
 
 	@Test
@@ -237,12 +262,12 @@ abstract class DiscussionContract {
 		String path = publish(site, "Bad input");
 		var reader = new ReaderBrowser(site);
 		reader.open(path);
-		var response = reader.comment(path, Map.of("name", "", "email", "not-an-email", "website", "javascript:alert(1)",
-				"text", "Keep this text, please."));
+		var response = reader.comment(path, Map.of("name", "", "email", "not-an-email", "website",
+				"javascript:alert(1)", "text", "Keep this text, please."));
 		assertThat(response.statusCode()).isEqualTo(400);
 		Document page = Jsoup.parse(response.body());
-		assertThat(page.select("form#respond [aria-invalid=true]").eachAttr("name"))
-			.containsExactlyInAnyOrder("name", "email", "website");
+		assertThat(page.select("form#respond [aria-invalid=true]").eachAttr("name")).containsExactlyInAnyOrder("name",
+				"email", "website");
 		assertThat(page.selectFirst("form#respond textarea[name=text]").text()).isEqualTo("Keep this text, please.");
 		assertThat(page.select(".field-error").eachText()).anyMatch(t -> t.contains("email"));
 		var tooLong = reader.comment(path, comment("Long", "long@example.com", "x".repeat(5001)));
@@ -259,11 +284,11 @@ abstract class DiscussionContract {
 		String path = publish(site, "Honeypot");
 		var reader = new ReaderBrowser(site);
 		reader.open(path);
-		var bot = reader.comment(path, Map.of("name", "Bot", "email", "bot@example.com", "text", "Spam",
-				"homepage", "http://spam.example"));
+		var bot = reader.comment(path,
+				Map.of("name", "Bot", "email", "bot@example.com", "text", "Spam", "homepage", "http://spam.example"));
 		assertThat(bot.statusCode()).isEqualTo(400);
-		var forged = reader.comment(path, Map.of("name", "Bot", "email", "bot@example.com", "text", "Spam",
-				"token", "1700000000000.00000000000000000000000000000000"));
+		var forged = reader.comment(path, Map.of("name", "Bot", "email", "bot@example.com", "text", "Spam", "token",
+				"1700000000000.00000000000000000000000000000000"));
 		assertThat(forged.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(forged.body()).select(".form-error").text()).contains("expired");
 		assertThat(stored(path)).isZero();
@@ -274,10 +299,12 @@ abstract class DiscussionContract {
 		String path = publish(site, "CSRF");
 		var reader = new ReaderBrowser(site);
 		reader.open(path);
-		var response = reader.comment(path, Map.of("_csrf", "", "name", "Eve", "email", "eve@example.com", "text", "Hi"));
+		var response = reader.comment(path,
+				Map.of("_csrf", "", "name", "Eve", "email", "eve@example.com", "text", "Hi"));
 		assertThat(response.statusCode()).isEqualTo(403);
 		var stranger = new ReaderBrowser(site);
-		assertThat(stranger.post(path + "/comments", comment("Eve", "eve@example.com", "Hi")).statusCode()).isEqualTo(403);
+		assertThat(stranger.post(path + "/comments", comment("Eve", "eve@example.com", "Hi")).statusCode())
+			.isEqualTo(403);
 		assertThat(stranger.post(path + "/like", Map.of()).statusCode()).isEqualTo(403);
 		assertThat(stored(path)).isZero();
 	}
@@ -299,7 +326,8 @@ abstract class DiscussionContract {
 		reader.open(path);
 		assertThat(reader.comment(path, comment("Late", "late@example.com", "Open again")).statusCode()).isEqualTo(302);
 		assertThat(audited(NewsroomAudit.ARTICLE, id(path))).containsExactly(
-				moderator().id() + " Moderator comments-closed null", moderator().id() + " Moderator comments-opened null");
+				moderator().id() + " Moderator comments-closed null",
+				moderator().id() + " Moderator comments-opened null");
 	}
 
 	@Test
@@ -311,15 +339,20 @@ abstract class DiscussionContract {
 		long second = comments.add(article, "Second", "Two", CommentStatus.APPROVED).id();
 		var reader = new ReaderBrowser(site);
 		reader.open(path);
-		assertThat(reader.comment(path, Map.of("name", "Replier", "email", "replier@example.com", "text", "A reply",
-				"parent", Long.toString(second))).statusCode()).isEqualTo(302);
-		long reply = jdbc.sql("SELECT id FROM comment WHERE article_id = ? AND author_name = 'Replier'").param(article)
-			.query(Long.class).single();
+		assertThat(reader
+			.comment(path, Map.of("name", "Replier", "email", "replier@example.com", "text", "A reply", "parent",
+					Long.toString(second)))
+			.statusCode()).isEqualTo(302);
+		long reply = jdbc.sql("SELECT id FROM comment WHERE article_id = ? AND author_name = 'Replier'")
+			.param(article)
+			.query(Long.class)
+			.single();
 		String moderator = moderator().id() + " Moderator ";
 
-		// A bulk action: one entry per comment changed, with its former status; a missing id is skipped.
-		assertThat(site.bean(Moderation.class).apply(moderator(), Moderation.Action.SPAM, List.of(first, second, 999_999L)))
-			.isEqualTo(2);
+		// A bulk action: one entry per comment changed, with its former status; a missing
+		// id is skipped.
+		assertThat(site.bean(Moderation.class)
+			.apply(moderator(), Moderation.Action.SPAM, List.of(first, second, 999_999L))).isEqualTo(2);
 		assertThat(audited(NewsroomAudit.COMMENT, first)).containsExactly(moderator + "spam pending");
 		assertThat(audited(NewsroomAudit.COMMENT, second)).containsExactly(moderator + "spam approved");
 		assertThat(audited(NewsroomAudit.COMMENT, 999_999L)).isEmpty();
@@ -329,14 +362,16 @@ abstract class DiscussionContract {
 				Map.of("name", "Replier", "email", "", "website", "", "text", ""));
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(audited(NewsroomAudit.COMMENT, reply)).isEmpty();
-		assertThat(editor.post("/newsroom/comments/" + reply,
-				Map.of("name", "Replier", "email", "", "website", "", "text", "A corrected reply")).statusCode())
-			.isEqualTo(302);
+		assertThat(editor
+			.post("/newsroom/comments/" + reply,
+					Map.of("name", "Replier", "email", "", "website", "", "text", "A corrected reply"))
+			.statusCode()).isEqualTo(302);
 		assertThat(audited(NewsroomAudit.COMMENT, reply)).containsExactly(moderator + "edited null");
 
 		// Deleting a comment deletes its replies: each has its entry.
-		assertThat(editor.post("/newsroom/comments", Map.of("action", "delete", "id", Long.toString(second)))
-			.statusCode()).isEqualTo(302);
+		assertThat(
+				editor.post("/newsroom/comments", Map.of("action", "delete", "id", Long.toString(second))).statusCode())
+			.isEqualTo(302);
 		assertThat(stored(path)).isEqualTo(1);
 		assertThat(audited(NewsroomAudit.COMMENT, second)).containsExactly(moderator + "spam approved",
 				moderator + "deleted null");
@@ -345,15 +380,21 @@ abstract class DiscussionContract {
 
 		// A refused moderator leaves nothing.
 		var writer = new NewsroomBrowser(site).signIn("writer@example.com", "writer-password");
-		assertThat(writer.post("/newsroom/comments", Map.of("action", "approve", "id", Long.toString(first)))
-			.statusCode()).isEqualTo(403);
+		assertThat(
+				writer.post("/newsroom/comments", Map.of("action", "approve", "id", Long.toString(first))).statusCode())
+			.isEqualTo(403);
 		assertThat(audited(NewsroomAudit.COMMENT, first)).containsExactly(moderator + "spam pending");
 	}
 
-	/** @return the subject's audit entries, each as "accountId who action detail" */
+	/**
+	 * @return the subject's audit entries, each as "accountId who action detail"
+	 */
 	List<String> audited(String subject, long id) {
-		return site.bean(NewsroomAudit.class).trail(subject, id).stream()
-			.map(e -> e.accountId() + " " + e.who() + " " + e.action() + " " + e.detail()).toList();
+		return site.bean(NewsroomAudit.class)
+			.trail(subject, id)
+			.stream()
+			.map(e -> e.accountId() + " " + e.who() + " " + e.action() + " " + e.detail())
+			.toList();
 	}
 
 	@Test
@@ -363,7 +404,8 @@ abstract class DiscussionContract {
 		Document page = reader.open(old);
 		assertThat(page.select("form#respond")).isEmpty();
 		assertThat(page.select("#respond.closed").text()).contains("Comments are closed");
-		// With a valid CSRF token (the like form's): refused because closed, and saying so.
+		// With a valid CSRF token (the like form's): refused because closed, and saying
+		// so.
 		var refused = reader.comment(old, comment("A", "a@example.com", "B"));
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(Jsoup.parse(refused.body()).select("#respond").text()).contains("Comments are closed");
@@ -389,24 +431,32 @@ abstract class DiscussionContract {
 		var posted = reader.comment(path, Map.of("name", "Late", "email", "late-reply@example.com", "text", "Thanks!",
 				"parent", Long.toString(last.id())));
 		assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("cpage=2");
-		// The same words to another comment are a new reply; sent again to the same one, a double click.
-		reader.comment(path, Map.of("name", "Late", "email", "late-reply@example.com", "text", "Thanks!",
-				"parent", Long.toString(last.id() - 1)));
-		reader.comment(path, Map.of("name", "Late", "email", "late-reply@example.com", "text", "Thanks!",
-				"parent", Long.toString(last.id())));
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM comment WHERE article_id = ? AND body = 'Thanks!'").param(article)
-			.query(Integer.class).single()).isEqualTo(2);
+		// The same words to another comment are a new reply; sent again to the same one,
+		// a double click.
+		reader.comment(path, Map.of("name", "Late", "email", "late-reply@example.com", "text", "Thanks!", "parent",
+				Long.toString(last.id() - 1)));
+		reader.comment(path, Map.of("name", "Late", "email", "late-reply@example.com", "text", "Thanks!", "parent",
+				Long.toString(last.id())));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM comment WHERE article_id = ? AND body = 'Thanks!'")
+			.param(article)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
 		// Another reader with the same email and words is not told about the first one.
 		var other = new ReaderBrowser(site);
 		other.open(path);
 		var theirs = other.comment(path, Map.of("name", "Late", "email", "late-reply@example.com", "text", "Thanks!",
 				"parent", Long.toString(last.id())));
 		assertThat(theirs.statusCode()).isEqualTo(302);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM comment WHERE article_id = ? AND body = 'Thanks!'").param(article)
-			.query(Integer.class).single()).isEqualTo(3);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM comment WHERE article_id = ? AND body = 'Thanks!'")
+			.param(article)
+			.query(Integer.class)
+			.single()).isEqualTo(3);
 	}
 
-	/** A form token is spent by its comment: replayed for another comment, refused; a double click is one comment. */
+	/**
+	 * A form token is spent by its comment: replayed for another comment, refused; a
+	 * double click is one comment.
+	 */
 	@Test
 	void aFormTokenSendsOneComment() {
 		String path = publish(site, "One form, one comment");
@@ -415,10 +465,12 @@ abstract class DiscussionContract {
 		var reader = new ReaderBrowser(site);
 		reader.open(path);
 		String token = reader.field("token");
-		assertThat(reader.comment(path, comment("Once", "once@example.com", "First words.")).statusCode()).isEqualTo(302);
+		assertThat(reader.comment(path, comment("Once", "once@example.com", "First words.")).statusCode())
+			.isEqualTo(302);
 		var doubleClick = reader.comment(path, withToken(comment("Once", "once@example.com", "First words."), token));
 		assertThat(doubleClick.statusCode()).isEqualTo(302);
-		var replay = reader.comment(path, withToken(comment("Once", "once@example.com", "Cheap pills, second spam."), token));
+		var replay = reader.comment(path,
+				withToken(comment("Once", "once@example.com", "Cheap pills, second spam."), token));
 		assertThat(replay.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(replay.body()).select("form#respond").text()).contains("already sent a comment");
 		// A bot that keeps the token and changes cookies is refused too.
@@ -426,10 +478,13 @@ abstract class DiscussionContract {
 		bot.open(path);
 		var replayed = bot.comment(path, withToken(comment("Bot", "once@example.com", "Third words."), token));
 		assertThat(replayed.statusCode()).isEqualTo(400);
-		assertThat(jdbc.sql("SELECT body FROM comment WHERE article_id = ? AND form_token IS NOT NULL").param(article)
-			.query(String.class).list()).containsExactly("First words.");
+		assertThat(jdbc.sql("SELECT body FROM comment WHERE article_id = ? AND form_token IS NOT NULL")
+			.param(article)
+			.query(String.class)
+			.list()).containsExactly("First words.");
 		// The next page's form has a new token.
-		assertThat(reader.comment(path, comment("Once", "once@example.com", "Second words.")).statusCode()).isEqualTo(302);
+		assertThat(reader.comment(path, comment("Once", "once@example.com", "Second words.")).statusCode())
+			.isEqualTo(302);
 		assertThat(stored(path)).isEqualTo(3);
 	}
 
@@ -440,22 +495,31 @@ abstract class DiscussionContract {
 		knownCommenter(article, "uni@example.com");
 		var reader = new ReaderBrowser(site);
 		reader.open(path);
-		var invisible = reader.comment(path, Map.of("name", "\u200B\u202E", "email", "uni@example.com", "text", "Hidden"));
+		var invisible = reader.comment(path,
+				Map.of("name", "\u200B\u202E", "email", "uni@example.com", "text", "Hidden"));
 		assertThat(invisible.statusCode()).isEqualTo(400);
-		assertThat(Jsoup.parse(invisible.body()).select("[aria-invalid=true]").eachAttr("name")).containsExactly("name");
+		assertThat(Jsoup.parse(invisible.body()).select("[aria-invalid=true]").eachAttr("name"))
+			.containsExactly("name");
 		for (String website : List.of("example.com:8080", "https://bücher.de/", "http://example.org/a?b=c")) {
-			assertThat(reader.comment(path, Map.of("name", "Ok", "email", "uni@example.com", "text", "Site " + website,
-					"website", website)).statusCode()).as(website).isEqualTo(302);
+			assertThat(reader
+				.comment(path,
+						Map.of("name", "Ok", "email", "uni@example.com", "text", "Site " + website, "website", website))
+				.statusCode()).as(website).isEqualTo(302);
 		}
 		for (String website : List.of("javascript:alert(1)", "data:text/html,x", "https://", "http://localhost")) {
-			assertThat(reader.comment(path, Map.of("name", "No", "email", "uni@example.com", "text", "Site " + website,
-					"website", website)).statusCode()).as(website).isEqualTo(400);
+			assertThat(reader
+				.comment(path,
+						Map.of("name", "No", "email", "uni@example.com", "text", "Site " + website, "website", website))
+				.statusCode()).as(website).isEqualTo(400);
 		}
 		reader.comment(path, Map.of("name", "Ali\u202Ece", "email", "uni@example.com", "text", "A classic answer"));
 		reader.comment(path, Map.of("name", "Eve", "email", "uni@example.com", "text", "Best ca\u200Bsino bonus"));
-		assertThat(jdbc.sql("SELECT author_name || ':' || status FROM comment WHERE article_id = ? AND body IN "
-				+ "('A classic answer', 'Best ca\u200Bsino bonus') ORDER BY id").param(article).query(String.class).list())
-			.containsExactly("Alice:approved", "Eve:spam");
+		assertThat(jdbc
+			.sql("SELECT author_name || ':' || status FROM comment WHERE article_id = ? AND body IN "
+					+ "('A classic answer', 'Best ca\u200Bsino bonus') ORDER BY id")
+			.param(article)
+			.query(String.class)
+			.list()).containsExactly("Alice:approved", "Eve:spam");
 	}
 
 	@Test
@@ -468,14 +532,16 @@ abstract class DiscussionContract {
 		assertThat(site.get(path).header("Cache-Control")).contains("private");
 		var reader = new ReaderBrowser(site);
 		reader.open(path);
-		var badParent = reader.comment(path, Map.of("name", "P", "email", "p@example.com", "text", "Kept words",
-				"parent", "abc"));
+		var badParent = reader.comment(path,
+				Map.of("name", "P", "email", "p@example.com", "text", "Kept words", "parent", "abc"));
 		assertThat(badParent.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(badParent.body()).selectFirst("form#respond textarea").text()).isEqualTo("Kept words");
 		var editor = new NewsroomBrowser(site).signIn("moderator@example.com", "moderator-password");
-		assertThat(editor.post("/newsroom/articles/999999/comments", Map.of("closed", "true")).statusCode()).isEqualTo(404);
+		assertThat(editor.post("/newsroom/articles/999999/comments", Map.of("closed", "true")).statusCode())
+			.isEqualTo(404);
 		long id = site.bean(Comments.class).add(id(path), "Queued", "Wait", CommentStatus.PENDING).id();
-		assertThat(editor.post("/newsroom/comments", Map.of("action", "approve", "id", Long.toString(id), "status", "bogus"))
+		assertThat(editor
+			.post("/newsroom/comments", Map.of("action", "approve", "id", Long.toString(id), "status", "bogus"))
 			.statusCode()).isEqualTo(400);
 		assertThat(jdbc.sql("SELECT status FROM comment WHERE id = ?").param(id).query(String.class).single())
 			.isEqualTo("pending");
@@ -489,7 +555,8 @@ abstract class DiscussionContract {
 	void contributorsCannotModerate() {
 		var writer = new NewsroomBrowser(site).signIn("writer@example.com", "writer-password");
 		assertThat(writer.get("/newsroom/comments").statusCode()).isEqualTo(403);
-		assertThat(writer.post("/newsroom/comments", Map.of("action", "approve", "id", "1")).statusCode()).isEqualTo(403);
+		assertThat(writer.post("/newsroom/comments", Map.of("action", "approve", "id", "1")).statusCode())
+			.isEqualTo(403);
 	}
 
 	@Test
@@ -500,7 +567,8 @@ abstract class DiscussionContract {
 		var tooFast = reader.comment(path, comment("Quick", "quick@example.com", "Instant"));
 		assertThat(tooFast.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(tooFast.body()).select(".form-error").text()).contains("quick");
-		// Three forms, one token each (a token sends one comment), all old enough after the wait.
+		// Three forms, one token each (a token sends one comment), all old enough after
+		// the wait.
 		List<String> tokens = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			reader.open(path);
@@ -510,7 +578,8 @@ abstract class DiscussionContract {
 		List<Integer> statuses = new ArrayList<>();
 		HttpResponse<String> last = null;
 		for (int i = 0; i < 3; i++) {
-			last = reader.comment(path, withToken(comment("Quick", "quick@example.com", "Comment " + i), tokens.get(i)));
+			last = reader.comment(path,
+					withToken(comment("Quick", "quick@example.com", "Comment " + i), tokens.get(i)));
 			statuses.add(last.statusCode());
 		}
 		// Three a minute, and every attempt counts: the refused quick one was the first.
@@ -558,16 +627,23 @@ abstract class DiscussionContract {
 			pool.shutdownNow();
 		}
 		assertThat(stored(path)).isEqualTo(1600);
-		List<String> bodies = jdbc.sql("SELECT body FROM comment WHERE article_id = ?").param(article)
-			.query(String.class).list();
+		List<String> bodies = jdbc.sql("SELECT body FROM comment WHERE article_id = ?")
+			.param(article)
+			.query(String.class)
+			.list();
 		assertThat(new HashSet<>(bodies)).hasSize(1600);
 		// All held (new emails); approving them all makes the count exact.
-		List<Long> ids = jdbc.sql("SELECT id FROM comment WHERE article_id = ?").param(article).query(Long.class).list();
+		List<Long> ids = jdbc.sql("SELECT id FROM comment WHERE article_id = ?")
+			.param(article)
+			.query(Long.class)
+			.list();
 		assertThat(site.bean(Moderation.class).apply(moderator(), Moderation.Action.APPROVE, ids)).isEqualTo(1600);
 		assertThat(jdbc.sql("""
 				SELECT COUNT(*) FROM newsroom_audit l JOIN comment c ON c.id = l.subject_id
-				WHERE l.subject = 'comment' AND l.action = 'approved' AND c.article_id = ?""").param(article)
-			.query(Integer.class).single()).isEqualTo(1600);
+				WHERE l.subject = 'comment' AND l.action = 'approved' AND c.article_id = ?""")
+			.param(article)
+			.query(Integer.class)
+			.single()).isEqualTo(1600);
 		assertThat(site.bean(Comments.class).approvedCount(article)).isEqualTo(1600);
 		assertThat(new ReaderBrowser(site).open(path).selectFirst(".byline a.comment-count").text())
 			.isEqualTo("1,600 Comments");
@@ -607,7 +683,8 @@ abstract class DiscussionContract {
 		}
 		assertThat(site.bean(Likes.class).state(id(path), null).count()).isEqualTo(65);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM article_like WHERE reader LIKE '%.%' OR LENGTH(reader) <> 64")
-			.query(Integer.class).single()).isZero();
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -619,7 +696,10 @@ abstract class DiscussionContract {
 				fresh.open(path);
 				fresh.like(path, true);
 			}
-			long article = capped.bean(PublishedArticles.class).published(path.split("/")[1], path.split("/")[2]).orElseThrow().id();
+			long article = capped.bean(PublishedArticles.class)
+				.published(path.split("/")[1], path.split("/")[2])
+				.orElseThrow()
+				.id();
 			assertThat(capped.bean(Likes.class).state(article, null).count()).isEqualTo(3);
 		}
 	}

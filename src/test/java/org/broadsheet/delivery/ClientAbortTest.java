@@ -29,9 +29,12 @@ class ClientAbortTest {
 			URI base = URI.create(site.url("/"));
 			for (int i = 0; i < 200; i++) {
 				try (var socket = new Socket(base.getHost(), base.getPort())) {
-					socket.getOutputStream().write(("GET " + (i % 2 == 0 ? path : "/") + " HTTP/1.1\r\nHost: "
-							+ base.getHost() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-					// Reset, not close: the page is then written to a connection that is gone.
+					socket.getOutputStream()
+						.write(("GET " + (i % 2 == 0 ? path : "/") + " HTTP/1.1\r\nHost: " + base.getHost()
+								+ "\r\n\r\n")
+							.getBytes(StandardCharsets.US_ASCII));
+					// Reset, not close: the page is then written to a connection that is
+					// gone.
 					socket.setSoLinger(true, 0);
 				}
 			}

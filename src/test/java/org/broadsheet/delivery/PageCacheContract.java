@@ -2,7 +2,6 @@ package org.broadsheet.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.broadsheet.support.TestArticles.ACTOR;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +26,7 @@ import org.broadsheet.comment.Comments;
 import org.broadsheet.comment.Likes;
 import org.broadsheet.comment.Moderation;
 import org.broadsheet.support.RunningSite;
+import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestDatabases;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.junit.jupiter.api.AfterAll;
@@ -36,9 +36,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Two nodes on one database, each with its own page cache: a change made through node A's
- * services is seen on node B's cached pages within 2 seconds, for every kind of change. Each test
- * first makes B cache the pages (two reads, the second a hit), then changes through A.
- * Subclasses give the database.
+ * services is seen on node B's cached pages within 2 seconds, for every kind of change.
+ * Each test first makes B cache the pages (two reads, the second a hit), then changes
+ * through A. Subclasses give the database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PageCacheContract {
@@ -51,7 +51,10 @@ abstract class PageCacheContract {
 
 	Account editor;
 
-	/** @return options that put both nodes on one database; {@code first} is node A's data folder */
+	/**
+	 * @return options that put both nodes on one database; {@code first} is node A's data
+	 * folder
+	 */
 	abstract List<String> sharedDatabase(Path first);
 
 	@BeforeAll
@@ -60,7 +63,8 @@ abstract class PageCacheContract {
 		var shared = sharedDatabase(dataA);
 		a = RunningSite.start(dataA, options(shared));
 		b = RunningSite.start(TestDatabases.newDataFolder(), options(shared));
-		editor = a.bean(Accounts.class).create(SystemActor.CLI, "editor@cache.test", "Editor", Role.EDITOR, "editor-password-1");
+		editor = a.bean(Accounts.class)
+			.create(SystemActor.CLI, "editor@cache.test", "Editor", Role.EDITOR, "editor-password-1");
 	}
 
 	private static String[] options(List<String> shared) {
@@ -76,9 +80,12 @@ abstract class PageCacheContract {
 	}
 
 	private String publish(String title, String section, String author, String tag) {
-		return a.bean(ArticleWorkflow.class).store(ACTOR, new ArticleDraft(null, title, section, List.of(AuthorProfile.named(author)),
-				"Standfirst of " + title, "Body of " + title, null, List.of(tag), null, ArticleStatus.PUBLISHED,
-				Instant.now().minus(1, ChronoUnit.HOURS), null, null)).path();
+		return a.bean(ArticleWorkflow.class)
+			.store(TestArticles.ACTOR,
+					new ArticleDraft(null, title, section, List.of(AuthorProfile.named(author)),
+							"Standfirst of " + title, "Body of " + title, null, List.of(tag), null,
+							ArticleStatus.PUBLISHED, Instant.now().minus(1, ChronoUnit.HOURS), null, null))
+			.path();
 	}
 
 	private long id(String path) {
@@ -86,8 +93,8 @@ abstract class PageCacheContract {
 	}
 
 	/**
-	 * Reads {@code path} on B until B serves it from its cache (the change that made the page may
-	 * still be on its way to B, evicting what B stored meanwhile).
+	 * Reads {@code path} on B until B serves it from its cache (the change that made the
+	 * page may still be on its way to B, evicting what B stored meanwhile).
 	 */
 	private void cachedOnB(String path, Predicate<String> before) {
 		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
@@ -99,7 +106,8 @@ abstract class PageCacheContract {
 	}
 
 	private void freshOnBWithin(String path, Predicate<String> after) {
-		await().atMost(STALE_AT_MOST).pollInterval(Duration.ofMillis(50))
+		await().atMost(STALE_AT_MOST)
+			.pollInterval(Duration.ofMillis(50))
 			.untilAsserted(() -> assertThat(after).accepts(b.get(path).response().body()));
 	}
 
@@ -125,9 +133,10 @@ abstract class PageCacheContract {
 			cachedOnB(page, body -> body.contains("Ferry timetable"));
 		}
 		var draft = workflow.editing(editor, id).latest();
-		workflow.save(editor, id, new ArticleDraft(draft.slug(), "Ferry timetable revised", draft.section(),
-				draft.authors(), draft.summary(), draft.bodyMarkdown(), draft.leadImage(), draft.tags(), draft.language(),
-				draft.status(), draft.publishedAt(), draft.updatedAt(), draft.syndication()));
+		workflow.save(editor, id,
+				new ArticleDraft(draft.slug(), "Ferry timetable revised", draft.section(), draft.authors(),
+						draft.summary(), draft.bodyMarkdown(), draft.leadImage(), draft.tags(), draft.language(),
+						draft.status(), draft.publishedAt(), draft.updatedAt(), draft.syndication()));
 		workflow.publish(editor, id);
 		for (String page : List.of(path, "/transport/", "/")) {
 			freshOnBWithin(page, body -> body.contains("Ferry timetable revised"));
@@ -141,11 +150,13 @@ abstract class PageCacheContract {
 	void aScheduledArticleAppearsWhenItsInstantComes() {
 		cachedOnB("/", body -> !body.contains("Lighthouse relit"));
 		var workflow = a.bean(ArticleWorkflow.class);
-		long id = workflow.create(editor, new ArticleDraft(null, "Lighthouse relit", "Coast", List.of(AuthorProfile.named("Cy Lamp")),
-				"Standfirst", "Body", null, List.of(), null, ArticleStatus.DRAFT, null, null, null));
+		long id = workflow.create(editor,
+				new ArticleDraft(null, "Lighthouse relit", "Coast", List.of(AuthorProfile.named("Cy Lamp")),
+						"Standfirst", "Body", null, List.of(), null, ArticleStatus.DRAFT, null, null, null));
 		Instant at = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
 		workflow.schedule(editor, id, at);
-		// The workflow clock ticks every second: the change is made by then, and seen on B 2 s later.
+		// The workflow clock ticks every second: the change is made by then, and seen on
+		// B 2 s later.
 		await().atMost(Duration.between(Instant.now(), at).plusSeconds(1).plus(STALE_AT_MOST))
 			.pollInterval(Duration.ofMillis(50))
 			.untilAsserted(() -> assertThat(b.get("/").response().body()).contains("Lighthouse relit"));
@@ -181,8 +192,8 @@ abstract class PageCacheContract {
 		for (String page : List.of(path, "/tag/tides")) {
 			freshOnBWithin(page, body -> body.contains("Tides and Currents"));
 		}
-		a.bean(Authors.class).updateProfile(editor, authorId, "Sea correspondent", null, "Eve writes about the sea.",
-				null, null);
+		a.bean(Authors.class)
+			.updateProfile(editor, authorId, "Sea correspondent", null, "Eve writes about the sea.", null, null);
 		for (String page : List.of(path, "/author/eve-gale")) {
 			freshOnBWithin(page, body -> body.contains("Eve writes about the sea."));
 		}

@@ -11,13 +11,16 @@ import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 
-/** A cached body cut at its placeholders comes back whole, identity and gzip, with any parts. */
+/**
+ * A cached body cut at its placeholders comes back whole, identity and gzip, with any
+ * parts.
+ */
 class SplicingTest {
 
 	@Test
 	void partsOfAnySizeAreSplicedIntoIdentityAndGzipBodies() throws IOException {
-		String page = "<form><input value=\"" + ResponsePart.placeholder("csrf", "") + "\">"
-				+ "<input value=\"" + ResponsePart.placeholder("comment-token", "42") + "\"></form>é"
+		String page = "<form><input value=\"" + ResponsePart.placeholder("csrf", "") + "\">" + "<input value=\""
+				+ ResponsePart.placeholder("comment-token", "42") + "\"></form>é"
 				+ ResponsePart.placeholder("csrf", "");
 		var cut = Splicing.cut(page.getBytes(StandardCharsets.UTF_8));
 		assertThat(cut.slots()).extracting(Splicing.Slot::name).containsExactly("csrf", "comment-token", "csrf");

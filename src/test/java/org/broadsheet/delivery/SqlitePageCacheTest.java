@@ -5,7 +5,9 @@ import java.util.List;
 
 class SqlitePageCacheTest extends PageCacheContract {
 
-	/** Node B opens node A's database file (WAL: several processes, or pools, at once). */
+	/**
+	 * Node B opens node A's database file (WAL: several processes, or pools, at once).
+	 */
 	@Override
 	List<String> sharedDatabase(Path first) {
 		return List.of("--spring.datasource.url=jdbc:sqlite:" + first.resolve("broadsheet.db")

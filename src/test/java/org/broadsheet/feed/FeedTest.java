@@ -1,7 +1,6 @@
 package org.broadsheet.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.broadsheet.support.TestArticles.ACTOR;
 
 import java.awt.image.BufferedImage;
 import java.io.StringReader;
@@ -26,6 +25,7 @@ import org.broadsheet.article.ImageUse;
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.support.RunningSite;
+import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestDatabases;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
@@ -56,23 +56,27 @@ class FeedTest {
 		site = RunningSite.start(data);
 		var workflow = site.bean(ArticleWorkflow.class);
 		var image = Files.createTempFile("lead", ".png");
-		ImageIO.write(new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB),
-				"png", image.toFile());
+		ImageIO.write(new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB), "png", image.toFile());
 		long imageId = site.bean(MediaLibrary.class).store(image, "A picture", "Caption", "Credit").id();
-		workflow.store(ACTOR, new ArticleDraft("tricky", CLEAN_TITLE, "Tech", List.of(AuthorProfile.named("Ann Feed")),
-				"Summary", "Body with `]]>` and <b>bold</b> & more \u0007 ខ្មែរ 🎉",
-				new ImageUse(imageId, null, null, null), List.of("Unicode", "XML"), null, ArticleStatus.PUBLISHED,
-				Instant.parse("2024-03-01T10:00:00Z"), null, null));
-		// The article rules refuse these characters now; rows stored before them may still hold them.
+		workflow.store(TestArticles.ACTOR,
+				new ArticleDraft("tricky", CLEAN_TITLE, "Tech", List.of(AuthorProfile.named("Ann Feed")), "Summary",
+						"Body with `]]>` and <b>bold</b> & more \u0007 ខ្មែរ 🎉",
+						new ImageUse(imageId, null, null, null), List.of("Unicode", "XML"), null,
+						ArticleStatus.PUBLISHED, Instant.parse("2024-03-01T10:00:00Z"), null, null));
+		// The article rules refuse these characters now; rows stored before them may
+		// still hold them.
 		site.bean(JdbcClient.class)
 			.sql("UPDATE article SET title = ?, summary = ? WHERE slug = 'tricky'")
-			.params(TRICKY_TITLE, "Summary with ]]> and \u0007 bell").update();
-		workflow.store(ACTOR, new ArticleDraft(null, "Plain story", "News", List.of(AuthorProfile.named("Bob Feed")), "Plain",
-				"Plain body", null, List.of("XML"), null, ArticleStatus.PUBLISHED, Instant.parse("2024-02-01T10:00:00Z"), null,
-				null));
-		workflow.store(ACTOR, new ArticleDraft(null, HOSTILE + " title", "Hostile", List.of(AuthorProfile.named(HOSTILE + " Writer")),
-				HOSTILE + " & friends", "Body", null, List.of(HOSTILE + " tag"), null, ArticleStatus.PUBLISHED,
-				Instant.parse("2024-01-01T10:00:00Z"), null, null));
+			.params(TRICKY_TITLE, "Summary with ]]> and \u0007 bell")
+			.update();
+		workflow.store(TestArticles.ACTOR,
+				new ArticleDraft(null, "Plain story", "News", List.of(AuthorProfile.named("Bob Feed")), "Plain",
+						"Plain body", null, List.of("XML"), null, ArticleStatus.PUBLISHED,
+						Instant.parse("2024-02-01T10:00:00Z"), null, null));
+		workflow.store(TestArticles.ACTOR,
+				new ArticleDraft(null, HOSTILE + " title", "Hostile", List.of(AuthorProfile.named(HOSTILE + " Writer")),
+						HOSTILE + " & friends", "Body", null, List.of(HOSTILE + " tag"), null, ArticleStatus.PUBLISHED,
+						Instant.parse("2024-01-01T10:00:00Z"), null, null));
 	}
 
 	@AfterAll
@@ -110,8 +114,9 @@ class FeedTest {
 	}
 
 	/**
-	 * Readers render an RSS description as HTML: plain text must arrive as text there, and titles,
-	 * categories and creators must decode (once) to exactly the characters typed.
+	 * Readers render an RSS description as HTML: plain text must arrive as text there,
+	 * and titles, categories and creators must decode (once) to exactly the characters
+	 * typed.
 	 */
 	@Test
 	void rssCarriesPlainTextAsText() throws Exception {

@@ -16,9 +16,9 @@ import org.broadsheet.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a crash leaves in the media folder (a file moved into place whose transaction never
- * committed, a temporary copy) is gone after the next start; referenced originals stay, and so do
- * files young enough to belong to work still in flight.
+ * What a crash leaves in the media folder (a file moved into place whose transaction
+ * never committed, a temporary copy) is gone after the next start; referenced originals
+ * stay, and so do files young enough to belong to work still in flight.
  */
 class OrphanSweepTest {
 
@@ -33,7 +33,8 @@ class OrphanSweepTest {
 			ImageIO.write(image, "png", file.toFile());
 			kept = site.bean(MediaLibrary.class).store(file, "Kept", null, null).storageKey();
 		}
-		// As a crash leaves them: an original moved into place before its row was committed, its
+		// As a crash leaves them: an original moved into place before its row was
+		// committed, its
 		// variant, and a prepared copy that never got as far.
 		String hash = "ab" + "0".repeat(62);
 		Path orphan = write(media.resolve("ab").resolve(hash + ".jpg"));

@@ -34,10 +34,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The reference article made entirely in a real browser (Debian's Chromium, driven by Selenium):
- * an author uploads the lead photo, writes the article and submits it; an editor publishes it; a
- * reader sees every element. Another article, scheduled seconds ahead, appears on the front page
- * by itself. Screenshots go to target/screenshots.
+ * The reference article made entirely in a real browser (Debian's Chromium, driven by
+ * Selenium): an author uploads the lead photo, writes the article and submits it; an
+ * editor publishes it; a reader sees every element. Another article, scheduled seconds
+ * ahead, appears on the front page by itself. Screenshots go to target/screenshots.
  */
 class BrowserWorkflowTest {
 
@@ -53,7 +53,8 @@ class BrowserWorkflowTest {
 	static void start() throws Exception {
 		Chromium.assumeInstalled();
 		seed = Corpus.require("seed");
-		bundle = new Yaml().load(Files.readString(seed.resolve("russias-n-korea-approach.md")).split("(?m)^---$", 3)[1]);
+		bundle = new Yaml()
+			.load(Files.readString(seed.resolve("russias-n-korea-approach.md")).split("(?m)^---$", 3)[1]);
 		site = RunningSite.start(TestDatabases.newDataFolder(), "--broadsheet.site.time-zone=UTC");
 		var accounts = site.bean(Accounts.class);
 		accounts.create(SystemActor.CLI, "author@news.test", "Alexander Gabuev", Role.AUTHOR, "correct horse battery");
@@ -147,14 +148,21 @@ class BrowserWorkflowTest {
 			assertThat(reader.findElement(By.cssSelector("h1.headline")).getText()).isEqualTo(bundle.get("title"));
 			assertThat(reader.findElement(By.cssSelector(".byline .authors")).getText()).isEqualTo("Alexander Gabuev");
 			assertThat(reader.findElement(By.cssSelector(".byline .comment-count")).getText()).isEqualTo("No Comments");
-			assertThat(reader.findElement(By.cssSelector("figure.lead-image .caption")).getText()).isEqualTo(image.get("caption"));
-			assertThat(reader.findElement(By.cssSelector("figure.lead-image .credit")).getText()).isEqualToIgnoringCase(image.get("credit"));
-			assertThat(reader.findElement(By.cssSelector("figure.lead-image img")).getAttribute("alt")).isEqualTo(image.get("alt"));
+			assertThat(reader.findElement(By.cssSelector("figure.lead-image .caption")).getText())
+				.isEqualTo(image.get("caption"));
+			assertThat(reader.findElement(By.cssSelector("figure.lead-image .credit")).getText())
+				.isEqualToIgnoringCase(image.get("credit"));
+			assertThat(reader.findElement(By.cssSelector("figure.lead-image img")).getAttribute("alt"))
+				.isEqualTo(image.get("alt"));
 			assertThat(reader.findElement(By.cssSelector("p.standfirst")).getText()).isEqualTo(bundle.get("summary"));
-			assertThat(reader.findElements(By.cssSelector(".article-body > p"))).hasSize(body.split("\\n\\s*\\n").length);
-			assertThat(reader.findElement(By.cssSelector(".author-bio .bio")).getText()).startsWith("Alexander Gabuev is senior fellow");
-			assertThat(reader.findElement(By.cssSelector(".syndication-note")).getText()).isEqualTo(syndication.get("note"));
-			assertThat(reader.findElement(By.cssSelector(".share-like h2")).getText()).isEqualToIgnoringCase("Share and Like this post");
+			assertThat(reader.findElements(By.cssSelector(".article-body > p")))
+				.hasSize(body.split("\\n\\s*\\n").length);
+			assertThat(reader.findElement(By.cssSelector(".author-bio .bio")).getText())
+				.startsWith("Alexander Gabuev is senior fellow");
+			assertThat(reader.findElement(By.cssSelector(".syndication-note")).getText())
+				.isEqualTo(syndication.get("note"));
+			assertThat(reader.findElement(By.cssSelector(".share-like h2")).getText())
+				.isEqualToIgnoringCase("Share and Like this post");
 			assertThat(reader.findElements(By.cssSelector(".share-like .share-links a"))).hasSize(6);
 			Boolean imageLoaded = (Boolean) ((JavascriptExecutor) reader).executeScript(
 					"const i = document.querySelector('figure.lead-image img'); return i.complete && i.naturalWidth > 0;");
@@ -177,8 +185,8 @@ class BrowserWorkflowTest {
 			author.findElement(By.id("section")).sendKeys("News");
 			author.findElement(By.id("authors")).sendKeys("Alexander Gabuev");
 			author.findElement(By.id("body")).sendKeys("This goes **live** by itself.");
-			new WebDriverWait(author, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#live-preview strong"))
-				.isEmpty());
+			new WebDriverWait(author, Duration.ofSeconds(10))
+				.until(d -> !d.findElements(By.cssSelector("#live-preview strong")).isEmpty());
 			assertThat(author.findElement(By.id("word-count")).getText()).isEqualTo("5 words · 1 min read");
 			submit(author, "form.article-form button[name=save]", "?saved");
 			goLive = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(15).withNano(0);
@@ -198,11 +206,13 @@ class BrowserWorkflowTest {
 			if (asked.isBefore(goLive)) {
 				assertThat(reader.getPageSource()).doesNotContain("Scheduled in the browser");
 			}
-			// Nobody else visits while the instant passes: the page cached before it must not stay.
-			new WebDriverWait(reader, Duration.between(LocalDateTime.now(ZoneOffset.UTC), goLive).plusSeconds(10)).until(d -> {
-				d.navigate().refresh();
-				return d.getPageSource().contains("Scheduled in the browser");
-			});
+			// Nobody else visits while the instant passes: the page cached before it must
+			// not stay.
+			new WebDriverWait(reader, Duration.between(LocalDateTime.now(ZoneOffset.UTC), goLive).plusSeconds(10))
+				.until(d -> {
+					d.navigate().refresh();
+					return d.getPageSource().contains("Scheduled in the browser");
+				});
 			screenshot(reader, "reader-front-page");
 		}
 		finally {

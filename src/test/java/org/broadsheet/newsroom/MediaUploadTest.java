@@ -31,7 +31,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
-/** The media library's upload, over HTTP: what is refused and why, and what a good photo becomes. */
+/**
+ * The media library's upload, over HTTP: what is refused and why, and what a good photo
+ * becomes.
+ */
 class MediaUploadTest {
 
 	static Path data;
@@ -44,7 +47,8 @@ class MediaUploadTest {
 	static void start() {
 		data = TestDatabases.newDataFolder();
 		site = RunningSite.start(data);
-		site.bean(Accounts.class).create(SystemActor.CLI, "editor@news.test", "Editor", Role.EDITOR, "correct horse battery");
+		site.bean(Accounts.class)
+			.create(SystemActor.CLI, "editor@news.test", "Editor", Role.EDITOR, "correct horse battery");
 		editor = new NewsroomBrowser(site).signIn("editor@news.test", "correct horse battery");
 	}
 
@@ -65,7 +69,8 @@ class MediaUploadTest {
 		assertThat(image.width()).isEqualTo(2000);
 		assertThat(image.credit()).isEqualTo("Staff photographer");
 		assertThat(hasGps(Files.readAllBytes(data.resolve("media").resolve(image.storageKey())))).isFalse();
-		assertThat(image.srcset()).contains("-480.jpg 480w", "-960.jpg 960w", "-1600.jpg 1600w", image.url() + " 2000w");
+		assertThat(image.srcset()).contains("-480.jpg 480w", "-960.jpg 960w", "-1600.jpg 1600w",
+				image.url() + " 2000w");
 
 		String variant = image.srcset().split(",")[1].strip().split(" ")[0];
 		var served = site.get(variant);
@@ -83,8 +88,9 @@ class MediaUploadTest {
 	void badFilesAreRefusedWithAClearMessage() throws Exception {
 		assertRefused("renamed.png", jpeg(100, 80), 400, "is named .png but is a JPEG image");
 		assertRefused("bomb.png", pngHeader(30_000, 30_000), 400, "30000×30000 pixels");
-		assertRefused("drawing.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
-			.getBytes(), 400, "SVG is not accepted");
+		assertRefused("drawing.svg",
+				"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(), 400,
+				"SVG is not accepted");
 		assertRefused("drawing.jpg", "<?xml version=\"1.0\"?><svg onload=\"alert(1)\"/>".getBytes(), 400,
 				"SVG is not accepted");
 		assertRefused("empty.jpg", new byte[0], 400, "choose a non-empty image file");
@@ -137,8 +143,12 @@ class MediaUploadTest {
 		var buffer = ByteBuffer.allocate(33);
 		buffer.put(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
 		buffer.putInt(13);
-		byte[] chunk = ByteBuffer.allocate(17).put("IHDR".getBytes()).putInt(width).putInt(height)
-			.put(new byte[] { 8, 2, 0, 0, 0 }).array();
+		byte[] chunk = ByteBuffer.allocate(17)
+			.put("IHDR".getBytes())
+			.putInt(width)
+			.putInt(height)
+			.put(new byte[] { 8, 2, 0, 0, 0 })
+			.array();
 		buffer.put(chunk);
 		var crc = new CRC32();
 		crc.update(chunk);

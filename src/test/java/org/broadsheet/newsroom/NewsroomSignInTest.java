@@ -1,7 +1,6 @@
 package org.broadsheet.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.broadsheet.support.TestArticles.ACTOR;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -28,6 +27,7 @@ import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.support.RunningSite;
+import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestDatabases;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -35,7 +35,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Signing in to the newsroom over real HTTP: CSRF, session, throttling, no account enumeration. */
+/**
+ * Signing in to the newsroom over real HTTP: CSRF, session, throttling, no account
+ * enumeration.
+ */
 class NewsroomSignInTest {
 
 	static final String PASSWORD = "correct horse battery";
@@ -51,10 +54,13 @@ class NewsroomSignInTest {
 		accounts.create(SystemActor.CLI, "contributor@news.test", "Cor Contributor", Role.CONTRIBUTOR, PASSWORD);
 		accounts.create(SystemActor.CLI, "throttled@news.test", "Tess Throttled", Role.AUTHOR, PASSWORD);
 		var workflow = site.bean(ArticleWorkflow.class);
-		workflow.store(ACTOR, new ArticleDraft(null, "A published piece", "News", List.of(AuthorProfile.named("Eda Editor")), null,
-				"Text", null, List.of(), null, ArticleStatus.PUBLISHED, Instant.parse("2024-01-01T00:00:00Z"), null, null));
-		workflow.store(ACTOR, new ArticleDraft(null, "A draft in progress", "News", List.of(AuthorProfile.named("Cor Contributor")),
-				null, "Text", null, List.of(), null, ArticleStatus.DRAFT, null, null, null));
+		workflow.store(TestArticles.ACTOR,
+				new ArticleDraft(null, "A published piece", "News", List.of(AuthorProfile.named("Eda Editor")), null,
+						"Text", null, List.of(), null, ArticleStatus.PUBLISHED, Instant.parse("2024-01-01T00:00:00Z"),
+						null, null));
+		workflow.store(TestArticles.ACTOR,
+				new ArticleDraft(null, "A draft in progress", "News", List.of(AuthorProfile.named("Cor Contributor")),
+						null, "Text", null, List.of(), null, ArticleStatus.DRAFT, null, null, null));
 	}
 
 	@AfterAll
@@ -67,8 +73,10 @@ class NewsroomSignInTest {
 
 		final CookieManager cookies = new CookieManager();
 
-		final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-			.followRedirects(HttpClient.Redirect.NEVER).build();
+		final HttpClient http = HttpClient.newBuilder()
+			.cookieHandler(cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
 
 		HttpResponse<String> get(String path) throws Exception {
 			return http.send(HttpRequest.newBuilder(URI.create(site.url(path))).GET().build(),
@@ -78,18 +86,25 @@ class NewsroomSignInTest {
 		HttpResponse<String> post(String path, String form) throws Exception {
 			return http.send(HttpRequest.newBuilder(URI.create(site.url(path)))
 				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 
 		HttpResponse<String> signIn(String email, String password) throws Exception {
 			Document login = Jsoup.parse(get("/login").body());
 			String token = login.selectFirst("input[name=_csrf]").val();
-			return post("/login", "_csrf=" + encode(token) + "&email=" + encode(email) + "&password=" + encode(password));
+			return post("/login",
+					"_csrf=" + encode(token) + "&email=" + encode(email) + "&password=" + encode(password));
 		}
 
 		String session() {
-			return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-				.map(HttpCookie::getValue).findFirst().orElse(null);
+			return cookies.getCookieStore()
+				.getCookies()
+				.stream()
+				.filter(c -> c.getName().equals("JSESSIONID"))
+				.map(HttpCookie::getValue)
+				.findFirst()
+				.orElse(null);
 		}
 
 	}
@@ -110,8 +125,10 @@ class NewsroomSignInTest {
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/newsroom");
 		assertThat(browser.session()).isNotNull().isNotEqualTo(before);
-		assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-			.startsWith("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+		assertThat(response.headers().allValues("Set-Cookie"))
+			.anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=")
+				.contains("HttpOnly")
+				.containsIgnoringCase("SameSite=Lax"));
 
 		var list = Jsoup.parse(browser.get("/newsroom").body());
 		assertThat(list.selectFirst(".signed-in").text()).isEqualTo("Signed in as Eda Editor (editor)");
@@ -121,7 +138,8 @@ class NewsroomSignInTest {
 		assertThat(drafts.select(".article-table tbody td:first-child").eachText()).contains("A draft in progress")
 			.doesNotContain("A published piece");
 		var byTitle = Jsoup.parse(browser.get("/newsroom?q=PUBLISHED").body());
-		assertThat(byTitle.select(".article-table tbody td:first-child").eachText()).containsExactly("A published piece");
+		assertThat(byTitle.select(".article-table tbody td:first-child").eachText())
+			.containsExactly("A published piece");
 		assertThat(browser.get("/newsroom?status=bogus&page=x&section=abc").statusCode()).isEqualTo(200);
 	}
 
@@ -196,8 +214,8 @@ class NewsroomSignInTest {
 							JOIN account a ON l.subject = 'account' AND a.id = l.subject_id""")) {
 				assertThat(rows.next()).isTrue();
 				assertThat(rows.getObject(1)).isNull();
-				assertThat(List.of(rows.getString(2), rows.getString(3), rows.getString(4)))
-					.containsExactly("cli", "created", "administrator");
+				assertThat(List.of(rows.getString(2), rows.getString(3), rows.getString(4))).containsExactly("cli",
+						"created", "administrator");
 				assertThat(rows.next()).isFalse();
 			}
 
@@ -213,7 +231,8 @@ class NewsroomSignInTest {
 			cli = BroadsheetApplication.commandLine();
 			cli.setErr(new PrintWriter(err));
 			assertThat(cli.execute("user", "add", "--email", "y@news.test", "--name", "Y", "--role", "boss",
-					"--broadsheet.data=" + data)).isEqualTo(2);
+					"--broadsheet.data=" + data))
+				.isEqualTo(2);
 			assertThat(err.toString()).contains("role: must be one of contributor, author, editor, administrator");
 		}
 		finally {

@@ -38,9 +38,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Large photos uploaded while readers comment, all at once over real HTTP on SQLite (one writer):
- * decoding and resizing happen outside any transaction, so nobody waits for the write lock long
- * enough to fail.
+ * Large photos uploaded while readers comment, all at once over real HTTP on SQLite (one
+ * writer): decoding and resizing happen outside any transaction, so nobody waits for the
+ * write lock long enough to fail.
  */
 class UploadsUnderLoadTest {
 
@@ -54,7 +54,8 @@ class UploadsUnderLoadTest {
 	static void start() {
 		site = RunningSite.start(TestDatabases.newDataFolder(), "--broadsheet.comments.min-fill-time=0s",
 				"--broadsheet.comments.per-minute=1000", "--broadsheet.comments.per-hour=1000");
-		site.bean(Accounts.class).create(SystemActor.CLI, "editor@news.test", "Editor", Role.EDITOR, "correct horse battery");
+		site.bean(Accounts.class)
+			.create(SystemActor.CLI, "editor@news.test", "Editor", Role.EDITOR, "correct horse battery");
 	}
 
 	@AfterAll
@@ -89,8 +90,8 @@ class UploadsUnderLoadTest {
 			String text = "Comment number " + i + " sent while photos upload.";
 			requests.add(() -> {
 				together.await();
-				return reader.comment(path, Map.of("name", "Reader", "email", "reader@example.com", "text", text,
-						"website", ""));
+				return reader.comment(path,
+						Map.of("name", "Reader", "email", "reader@example.com", "text", text, "website", ""));
 			});
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(requests.size());
@@ -118,10 +119,14 @@ class UploadsUnderLoadTest {
 		var media = site.bean(MediaLibrary.class);
 		var transaction = site.bean(TransactionTemplate.class);
 		assertThatThrownBy(() -> transaction.execute(status -> media.prepare(file, "photo.jpg")))
-			.isInstanceOf(IllegalStateException.class).hasMessageContaining("inside a transaction");
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("inside a transaction");
 	}
 
-	/** Photographs of {@code width × height} pixels, each different (a gradient with its own mark). */
+	/**
+	 * Photographs of {@code width × height} pixels, each different (a gradient with its
+	 * own mark).
+	 */
 	static List<byte[]> photos(int count, int width, int height) throws Exception {
 		var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		var g = image.createGraphics();

@@ -37,14 +37,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The editorial workflow through HTTP: who may do what, revisions, live and latest, scheduling. */
+/**
+ * The editorial workflow through HTTP: who may do what, revisions, live and latest,
+ * scheduling.
+ */
 class WorkflowTest {
 
 	static final String PASSWORD = "correct horse battery";
 
 	static RunningSite site;
 
-	/** The site's time: tests advance it past a scheduled instant instead of waiting for it. */
+	/**
+	 * The site's time: tests advance it past a scheduled instant instead of waiting for
+	 * it.
+	 */
 	static final TestClock clock = new TestClock();
 
 	@BeforeAll
@@ -77,7 +83,9 @@ class WorkflowTest {
 		return form;
 	}
 
-	/** @return the new article's id, created by {@code browser} */
+	/**
+	 * @return the new article's id, created by {@code browser}
+	 */
 	static long create(NewsroomBrowser browser, String title) {
 		var response = browser.post("/newsroom/articles", form(title));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
@@ -169,7 +177,8 @@ class WorkflowTest {
 		assertThat(compareLinks).hasSize(2);
 		String oldest = compareLinks.get(1);
 		var diff = Jsoup.parse(editor.get(oldest).body());
-		assertThat(diff.select(".diff-removed").eachText()).contains("Revision one", "First paragraph of Revision one.");
+		assertThat(diff.select(".diff-removed").eachText()).contains("Revision one",
+				"First paragraph of Revision one.");
 		assertThat(diff.select(".diff-added").eachText()).contains("Revision three", "A new first paragraph.");
 		assertThat(diff.select(".diff-same").eachText()).contains("Second paragraph.");
 
@@ -180,7 +189,10 @@ class WorkflowTest {
 		assertThat(restored.select(".revisions li")).hasSize(4);
 	}
 
-	/** The page without the comment and like forms' per-response tokens (CSRF, form timing). */
+	/**
+	 * The page without the comment and like forms' per-response tokens (CSRF, form
+	 * timing).
+	 */
 	private static String publicPart(RunningSite.Page page) {
 		return page.response().body().replaceAll("(name=\"(?:_csrf|token)\" value=\")[^\"]*\"", "$1\"");
 	}
@@ -188,17 +200,20 @@ class WorkflowTest {
 	@Test
 	void editingAPublishedArticleChangesNothingPublicUntilPublishChanges() {
 		var editor = as("editor");
-		// Words and tags no other test uses, so that no other article becomes related meanwhile.
+		// Words and tags no other test uses, so that no other article becomes related
+		// meanwhile.
 		var original = form("Live and latest");
 		original.put("section", "Isolated");
 		original.put("tags", "Quokka");
 		original.put("authors", "Quentin Solitary");
 		original.put("body", "Zebu yak gnu okapi.");
 		var created = editor.post("/newsroom/articles", original);
-		long id = Long.parseLong(created.headers().firstValue("Location").orElseThrow().replaceAll(".*/(\\d+).*", "$1"));
+		long id = Long
+			.parseLong(created.headers().firstValue("Location").orElseThrow().replaceAll(".*/(\\d+).*", "$1"));
 		editor.post("/newsroom/articles/" + id + "/publish", Map.of());
 		String path = site.bean(PublishedArticles.class).publishedByIds(List.of(id)).get(0).path();
-		// The search index follows on its own thread (related articles come from it): wait until
+		// The search index follows on its own thread (related articles come from it):
+		// wait until
 		// it has applied the publication.
 		long published = site.bean(ChangeLog.class).latestSeq();
 		await().atMost(Duration.ofSeconds(10)).until(() -> site.bean(Search.class).appliedSeq() >= published);
@@ -217,7 +232,10 @@ class WorkflowTest {
 		assertThat(after.selectFirst(".updated")).isNotNull();
 	}
 
-	/** @return the site's time {@code ahead} from now, whole seconds, as the schedule form takes it (UTC) */
+	/**
+	 * @return the site's time {@code ahead} from now, whole seconds, as the schedule form
+	 * takes it (UTC)
+	 */
 	private static LocalDateTime inSiteTime(Duration ahead) {
 		return LocalDateTime.ofInstant(clock.instant().plus(ahead), ZoneOffset.UTC).withNano(0);
 	}
@@ -227,7 +245,8 @@ class WorkflowTest {
 		var author = as("author");
 		long id = create(author, "Scheduled by itself");
 		String soon = inSiteTime(Duration.ofMinutes(2)).toString();
-		assertThat(author.post("/newsroom/articles/" + id + "/schedule", Map.of("at", soon)).statusCode()).isEqualTo(302);
+		assertThat(author.post("/newsroom/articles/" + id + "/schedule", Map.of("at", soon)).statusCode())
+			.isEqualTo(302);
 		var articles = site.bean(PublishedArticles.class);
 		assertThat(articles.teasers(List.of(id))).isEmpty();
 		clock.advance(Duration.ofMinutes(3));
@@ -251,10 +270,12 @@ class WorkflowTest {
 		int changed = first.get() + second.get();
 		assertThat(changed).isLessThanOrEqualTo(1);
 		assertThat(site.bean(PublishedArticles.class).teasers(List.of(id))).hasSize(1);
-		// Whichever ran first (these two or the background poller), it went live exactly once.
+		// Whichever ran first (these two or the background poller), it went live exactly
+		// once.
 		var editor = site.bean(Accounts.class).byEmail("editor@news.test").orElseThrow();
 		assertThat(workflow.editing(editor, id).audit()).filteredOn(entry -> entry.action().equals("published"))
-			.singleElement().satisfies(entry -> assertThat(entry.detail()).isEqualTo("scheduled"));
+			.singleElement()
+			.satisfies(entry -> assertThat(entry.detail()).isEqualTo("scheduled"));
 	}
 
 	@Test
@@ -337,8 +358,11 @@ class WorkflowTest {
 	}
 
 	static List<Audited> audited(String subject, long id) {
-		return site.bean(NewsroomAudit.class).trail(subject, id).stream()
-			.map(e -> new Audited(e.accountId(), e.who(), e.action(), e.detail())).toList();
+		return site.bean(NewsroomAudit.class)
+			.trail(subject, id)
+			.stream()
+			.map(e -> new Audited(e.accountId(), e.who(), e.action(), e.detail()))
+			.toList();
 	}
 
 	@Test
@@ -347,7 +371,8 @@ class WorkflowTest {
 		assertThat(as("editor").get("/newsroom/users").statusCode()).isEqualTo(403);
 		assertThat(as("editor").post("/newsroom/users", account).statusCode()).isEqualTo(403);
 		var admin = as("administrator");
-		// Audited at the site's clock (the test's, ahead of the system's once a test advanced it).
+		// Audited at the site's clock (the test's, ahead of the system's once a test
+		// advanced it).
 		Instant before = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		assertThat(admin.post("/newsroom/users", account).statusCode()).isEqualTo(302);
 		Instant after = clock.instant();
@@ -371,14 +396,17 @@ class WorkflowTest {
 		var accounts = site.bean(Accounts.class);
 		var created = accounts.byEmail("new@news.test").orElseThrow();
 		long administratorId = accounts.byEmail("administrator@news.test").orElseThrow().id();
-		// The administrator's one creation; the refusals (403, a taken email) left nothing.
+		// The administrator's one creation; the refusals (403, a taken email) left
+		// nothing.
 		assertThat(audited(NewsroomAudit.ACCOUNT, created.id()))
 			.containsExactly(new Audited(administratorId, "ADMINISTRATOR", "created", "author"));
 		// Accounts made at the command line name it, not an account.
 		assertThat(audited(NewsroomAudit.ACCOUNT, administratorId))
 			.containsExactly(new Audited(null, "cli", "created", "administrator"));
 		assertThat(site.bean(NewsroomAudit.class).trail(NewsroomAudit.ACCOUNT, created.id()))
-			.extracting(NewsroomAuditEntry::at).singleElement().satisfies(at -> assertThat(at).isBetween(before, after));
+			.extracting(NewsroomAuditEntry::at)
+			.singleElement()
+			.satisfies(at -> assertThat(at).isBetween(before, after));
 	}
 
 	@Test
@@ -402,7 +430,8 @@ class WorkflowTest {
 		assertThat(Jsoup.parse(leave.body()).selectFirst(".notice").text()).startsWith("status:");
 
 		var author = site.bean(Authors.class).bySlug("writer-one").orElseThrow();
-		assertThat(editor.post("/newsroom/authors/" + author.id(), Map.of("photo", "999999")).statusCode()).isEqualTo(400);
+		assertThat(editor.post("/newsroom/authors/" + author.id(), Map.of("photo", "999999")).statusCode())
+			.isEqualTo(400);
 		assertThat(editor.post("/newsroom/authors/" + author.id(), Map.of("photo", "abc")).statusCode()).isEqualTo(400);
 	}
 
@@ -424,12 +453,16 @@ class WorkflowTest {
 		assertThat(site.get(path).html().selectFirst("h1").text()).isEqualTo("Someone else's headline");
 	}
 
-	/** Issue 12, item 3: what was approved when scheduling goes live, not what was saved after. */
+	/**
+	 * Issue 12, item 3: what was approved when scheduling goes live, not what was saved
+	 * after.
+	 */
 	@Test
 	void exactlyTheApprovedRevisionGoesLive() {
 		var editor = as("editor");
 		long id = create(editor, "Scheduled then edited");
-		editor.post("/newsroom/articles/" + id + "/schedule", Map.of("at", inSiteTime(Duration.ofMinutes(2)).toString()));
+		editor.post("/newsroom/articles/" + id + "/schedule",
+				Map.of("at", inSiteTime(Duration.ofMinutes(2)).toString()));
 		var early = editor.post("/newsroom/articles/" + id + "/unpublish",
 				Map.of("at", inSiteTime(Duration.ofMinutes(1)).toString()));
 		assertThat(early.statusCode()).isEqualTo(400);
@@ -444,13 +477,15 @@ class WorkflowTest {
 		assertThat(live).singleElement()
 			.satisfies(t -> assertThat(t.summary()).isEqualTo("Standfirst of Scheduled then edited"));
 
-		// Live + scheduled changes: readers keep the live revision until the instant; a save after
+		// Live + scheduled changes: readers keep the live revision until the instant; a
+		// save after
 		// scheduling waits for its own approval.
 		var approved = form("Scheduled then edited");
 		approved.put("summary", "Approved for tomorrow");
 		editor.post("/newsroom/articles/" + id, approved);
-		assertThat(editor.post("/newsroom/articles/" + id + "/schedule",
-				Map.of("at", inSiteTime(Duration.ofDays(1)).toString())).statusCode()).isEqualTo(302);
+		assertThat(editor
+			.post("/newsroom/articles/" + id + "/schedule", Map.of("at", inSiteTime(Duration.ofDays(1)).toString()))
+			.statusCode()).isEqualTo(302);
 		var page = Jsoup.parse(editor.get("/newsroom/articles/" + id).body());
 		assertThat(page.selectFirst(".status").text()).isEqualTo("Published");
 		assertThat(page.selectFirst(".workflow-state").text()).contains("changes go live");
@@ -498,9 +533,10 @@ class WorkflowTest {
 		editor.post("/newsroom/articles/" + id + "/publish", Map.of());
 		long published = log.latestSeq();
 		editor.post("/newsroom/articles/" + id + "/unpublish", Map.of());
-		assertThat(log.since(before).stream().filter(change -> change.seq() > before && change.articleId() == id)
-			.map(Change::kind))
-			.containsExactly("published", "unpublished");
+		assertThat(log.since(before)
+			.stream()
+			.filter(change -> change.seq() > before && change.articleId() == id)
+			.map(Change::kind)).containsExactly("published", "unpublished");
 		assertThat(log.latestSeq()).isEqualTo(published + 1);
 	}
 
@@ -511,7 +547,8 @@ class WorkflowTest {
 		assertThat(editor.get("/newsroom/articles/999999").statusCode()).isEqualTo(404);
 		assertThat(editor.post("/newsroom/articles/999999", form("Nothing to save")).statusCode()).isEqualTo(404);
 		assertThat(editor.post("/newsroom/articles/999999/publish", Map.of()).statusCode()).isEqualTo(404);
-		assertThat(editor.get("/newsroom/articles/" + id + "/compare?from=999998&to=999999").statusCode()).isEqualTo(404);
+		assertThat(editor.get("/newsroom/articles/" + id + "/compare?from=999998&to=999999").statusCode())
+			.isEqualTo(404);
 		assertThat(editor.post("/newsroom/articles/" + id + "/revisions/999999/restore", Map.of()).statusCode())
 			.isEqualTo(404);
 		assertThat(editor.post("/newsroom/sections/999999", Map.of("name", "Nowhere")).statusCode()).isEqualTo(404);

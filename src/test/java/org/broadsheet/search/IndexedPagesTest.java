@@ -14,7 +14,8 @@ class IndexedPagesTest {
 
 	@Test
 	void anArticlePageCachedBeforeTheIndexHadItsNeighboursShowsItsRelatedArticlesOnceItHas() {
-		// The index follows only when told to here, so the page is cached before it has anything.
+		// The index follows only when told to here, so the page is cached before it has
+		// anything.
 		try (var site = RunningSite.start(TestDatabases.newDataFolder(), "--broadsheet.search.follow=false")) {
 			String first = TestArticles.publish(site, "Harbour cranes idle", Instant.parse("2026-01-01T00:00:00Z"));
 			TestArticles.publish(site, "Harbour cranes restart", Instant.parse("2026-01-02T00:00:00Z"));

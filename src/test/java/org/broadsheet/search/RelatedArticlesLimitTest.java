@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Related articles for an article with far more tags and authors than the rules allow (stored
- * before they existed, or by another version): the query stays under Lucene's clause limit
- * instead of failing the article page with a 500 (issue 10, item 7).
+ * Related articles for an article with far more tags and authors than the rules allow
+ * (stored before they existed, or by another version): the query stays under Lucene's
+ * clause limit instead of failing the article page with a 500 (issue 10, item 7).
  */
 class RelatedArticlesLimitTest {
 
@@ -30,10 +30,10 @@ class RelatedArticlesLimitTest {
 		var holder = new SearchIndexHolder(folder, ZoneOffset.UTC);
 		try {
 			var index = holder.index();
-			add(index, new IndexedArticle(1, "/news/crowded", "Harbour cranes everywhere", "Cranes", "Harbour cranes arrive.",
-					"News", authors, tags, 1_000));
-			add(index, new IndexedArticle(2, "/news/neighbour", "Harbour cranes again", "Cranes", "More harbour cranes.",
-					"News", List.of("Writer 7"), List.of("tag 3"), 2_000));
+			add(index, new IndexedArticle(1, "/news/crowded", "Harbour cranes everywhere", "Cranes",
+					"Harbour cranes arrive.", "News", authors, tags, 1_000));
+			add(index, new IndexedArticle(2, "/news/neighbour", "Harbour cranes again", "Cranes",
+					"More harbour cranes.", "News", List.of("Writer 7"), List.of("tag 3"), 2_000));
 			add(index, new IndexedArticle(3, "/news/other", "Choir sings", "Music", "A choir sang.", "News",
 					List.of("Someone"), List.of("music"), 3_000));
 			index.commit(1);

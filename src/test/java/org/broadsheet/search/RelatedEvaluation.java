@@ -18,15 +18,20 @@ import java.util.TreeMap;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Measures related-article quality on the labelled BBC News corpus: for every article, the share
- * of its 4 related articles that are in the same category (precision@4), averaged over all
- * articles. Exact duplicates listed in {@code duplicates.tsv} are left out (the first of each
- * group is kept). Categories are never given to the index: every article has the same section,
- * no tags, no authors and the same date, so only the text decides.
+ * Measures related-article quality on the labelled BBC News corpus: for every article,
+ * the share of its 4 related articles that are in the same category (precision@4),
+ * averaged over all articles. Exact duplicates listed in {@code duplicates.tsv} are left
+ * out (the first of each group is kept). Categories are never given to the index: every
+ * article has the same section, no tags, no authors and the same date, so only the text
+ * decides.
  *
- * <p>Run: {@code scripts/evaluate-related.sh [../shared/corpus/news/bbc]}
+ * <p>
+ * Run: {@code scripts/evaluate-related.sh [../shared/corpus/news/bbc]}
  */
 public final class RelatedEvaluation {
+
+	private RelatedEvaluation() {
+	}
 
 	public static void main(String[] args) throws IOException {
 		Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus/news/bbc");
@@ -34,7 +39,8 @@ public final class RelatedEvaluation {
 		Map<Long, String> category = new HashMap<>();
 		List<IndexedArticle> docs = new ArrayList<>();
 		long published = Instant.parse("2005-01-01T00:00:00Z").toEpochMilli();
-		for (String line : Files.readAllLines(corpus.resolve("index.tsv")).subList(1, Files.readAllLines(corpus.resolve("index.tsv")).size())) {
+		for (String line : Files.readAllLines(corpus.resolve("index.tsv"))
+			.subList(1, Files.readAllLines(corpus.resolve("index.tsv")).size())) {
 			String[] cols = line.split("\t");
 			if (duplicates.contains(cols[0])) {
 				continue;
@@ -43,8 +49,9 @@ public final class RelatedEvaluation {
 			String[] parts = text.split("\\R\\s*\\R", 3);
 			long id = docs.size() + 1;
 			category.put(id, cols[1]);
-			docs.add(new IndexedArticle(id, "/bbc/" + cols[0], parts[0].strip(), parts.length > 1 ? parts[1].strip() : "",
-					parts.length > 2 ? parts[2].strip() : "", "News", List.of(), List.of(), published));
+			docs.add(new IndexedArticle(id, "/bbc/" + cols[0], parts[0].strip(),
+					parts.length > 1 ? parts[1].strip() : "", parts.length > 2 ? parts[2].strip() : "", "News",
+					List.of(), List.of(), published));
 		}
 		Path folder = Files.createTempDirectory("bbc-index");
 		var holder = new SearchIndexHolder(folder, ZoneOffset.UTC);
@@ -77,7 +84,9 @@ public final class RelatedEvaluation {
 		}
 	}
 
-	/** @return every id of each duplicate group except the first */
+	/**
+	 * @return every id of each duplicate group except the first
+	 */
 	private static Set<String> duplicates(Path file) throws IOException {
 		Set<String> leaveOut = new HashSet<>();
 		for (String line : Files.readAllLines(file)) {

@@ -15,13 +15,18 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Index build rate, search latency and related-articles latency on generated articles
- * (Zipf-distributed synthetic vocabulary; ~430 words each; sections, authors, tags, five years
- * of dates). Searches go through {@link Search} with facets and highlighting, related articles
- * through {@link RelatedArticles} without its cache (every article asked once).
+ * (Zipf-distributed synthetic vocabulary; ~430 words each; sections, authors, tags, five
+ * years of dates). Searches go through {@link Search} with facets and highlighting,
+ * related articles through {@link RelatedArticles} without its cache (every article asked
+ * once).
  *
- * <p>Run: {@code scripts/benchmark-search.sh [sizes, default 1000,10000,100000]}
+ * <p>
+ * Run: {@code scripts/benchmark-search.sh [sizes, default 1000,10000,100000]}
  */
 public final class SearchBenchmark {
+
+	private SearchBenchmark() {
+	}
 
 	private static final int QUERIES = 1000;
 
@@ -29,11 +34,13 @@ public final class SearchBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "1000,10000,100000").split(","))
-			.mapToInt(Integer::parseInt).toArray();
-		// Warm the JIT on a throwaway index, so that the smallest size measures steady-state speed too.
+			.mapToInt(Integer::parseInt)
+			.toArray();
+		// Warm the JIT on a throwaway index, so that the smallest size measures
+		// steady-state speed too.
 		run(2000, false);
-		System.out.printf("%-9s %14s %12s %12s %12s %12s %10s%n", "articles", "index art/s", "search p50",
-				"search p95", "related p50", "related p95", "index MB");
+		System.out.printf("%-9s %14s %12s %12s %12s %12s %10s%n", "articles", "index art/s", "search p50", "search p95",
+				"related p50", "related p95", "index MB");
 		for (int size : sizes) {
 			run(size, true);
 		}
@@ -109,13 +116,17 @@ public final class SearchBenchmark {
 	private static IndexedArticle article(int id, Random random, Vocabulary words) {
 		return new IndexedArticle(id, "/news/article-" + id, capitalised(words.text(random, 8)), words.text(random, 25),
 				words.text(random, 400), "Section " + random.nextInt(8),
-				List.of("Author " + random.nextInt(500), "Author " + random.nextInt(500)).subList(0, 1 + random.nextInt(2)),
+				List.of("Author " + random.nextInt(500), "Author " + random.nextInt(500))
+					.subList(0, 1 + random.nextInt(2)),
 				List.of("Tag " + random.nextInt(2000), "Tag " + random.nextInt(2000), "Tag " + random.nextInt(2000))
 					.subList(0, random.nextInt(4)),
 				1_500_000_000_000L + (long) (random.nextDouble() * 5 * 365 * 86_400_000L));
 	}
 
-	/** One to three words, sometimes a phrase, sometimes with a section filter, sometimes newest first. */
+	/**
+	 * One to three words, sometimes a phrase, sometimes with a section filter, sometimes
+	 * newest first.
+	 */
 	private static SearchQuery query(Random random, Vocabulary words) {
 		int n = 1 + random.nextInt(3);
 		List<String> terms = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.broadsheet.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.broadsheet.support.TestArticles.ACTOR;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -63,8 +62,8 @@ class SearchEndToEndTest {
 				"Port Writer", null, ArticleStatus.DRAFT);
 		save("Москва и гавань", "News", List.of("Россия"), "Новые краны прибыли в порт Владивостока.", "Иван Петров",
 				"2024-01-15T00:00:00Z", ArticleStatus.PUBLISHED);
-		save("កម្ពុជា ផែ", "News", List.of(), "កំពង់ផែ ក្រុងព្រះសីហនុ ទទួលបាន ស្ទូច ថ្មី", "Sok Dara", "2024-01-16T00:00:00Z",
-				ArticleStatus.PUBLISHED);
+		save("កម្ពុជា ផែ", "News", List.of(), "កំពង់ផែ ក្រុងព្រះសីហនុ ទទួលបាន ស្ទូច ថ្មី", "Sok Dara",
+				"2024-01-16T00:00:00Z", ArticleStatus.PUBLISHED);
 		save("北京港口新闻", "News", List.of(), "天津港口今天迎来了新的集装箱起重机。", "Li Wei", "2024-01-17T00:00:00Z",
 				ArticleStatus.PUBLISHED);
 		awaitTotal("/api/search?q=", 8);
@@ -78,9 +77,12 @@ class SearchEndToEndTest {
 	@Test
 	void findsByTitleSummaryAndBodyWithHighlights() {
 		JsonNode results = api("/api/search?q=cranes");
-		assertThat(titles(results)).contains("Harbour cranes arrive for the new container terminal",
-				"Container shipping rates fall at the harbour").doesNotContain("Draft about harbour cranes and container shipping");
-		assertThat(results.get("hits").get(0).get("title").asString()).isEqualTo("Harbour cranes arrive for the new container terminal");
+		assertThat(titles(results))
+			.contains("Harbour cranes arrive for the new container terminal",
+					"Container shipping rates fall at the harbour")
+			.doesNotContain("Draft about harbour cranes and container shipping");
+		assertThat(results.get("hits").get(0).get("title").asString())
+			.isEqualTo("Harbour cranes arrive for the new container terminal");
 		var page = site.get("/search?q=" + encode("\"container terminal\""));
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.html().select(".hit-snippet mark").eachText()).isNotEmpty()
@@ -132,19 +134,22 @@ class SearchEndToEndTest {
 
 	@Test
 	void staysInSyncWithPublishingEditingUnpublishingAndARebuild() {
-		long id = save("Lighthouse keeper retires", "News", List.of(), "After forty years the lighthouse keeper retired.",
-				"Coast Writer", "2024-02-01T00:00:00Z", ArticleStatus.PUBLISHED);
+		long id = save("Lighthouse keeper retires", "News", List.of(),
+				"After forty years the lighthouse keeper retired.", "Coast Writer", "2024-02-01T00:00:00Z",
+				ArticleStatus.PUBLISHED);
 		assertThat(titles(awaitTotal("/api/search?q=lighthouse", 1))).containsExactly("Lighthouse keeper retires");
 
-		TestArticles.republish(workflow, id, draft("Beacon keeper retires", "News", List.of(), "After forty years the beacon keeper retired.",
-				"Coast Writer", "2024-02-01T00:00:00Z", ArticleStatus.PUBLISHED, "lighthouse-keeper-retires"));
+		TestArticles.republish(workflow, id,
+				draft("Beacon keeper retires", "News", List.of(), "After forty years the beacon keeper retired.",
+						"Coast Writer", "2024-02-01T00:00:00Z", ArticleStatus.PUBLISHED, "lighthouse-keeper-retires"));
 		assertThat(titles(awaitTotal("/api/search?q=beacon", 1))).containsExactly("Beacon keeper retires");
 		assertThat(api("/api/search?q=lighthouse").get("total").asInt()).isZero();
 
-		workflow.unpublish(ACTOR, id, null);
+		workflow.unpublish(TestArticles.ACTOR, id, null);
 		assertThat(awaitTotal("/api/search?q=beacon", 0).get("total").asInt()).isZero();
-		TestArticles.republish(workflow, id, draft("Beacon keeper retires", "News", List.of(), "After forty years the beacon keeper retired.",
-				"Coast Writer", "2024-02-01T00:00:00Z", ArticleStatus.PUBLISHED, "lighthouse-keeper-retires"));
+		TestArticles.republish(workflow, id,
+				draft("Beacon keeper retires", "News", List.of(), "After forty years the beacon keeper retired.",
+						"Coast Writer", "2024-02-01T00:00:00Z", ArticleStatus.PUBLISHED, "lighthouse-keeper-retires"));
 		assertThat(awaitTotal("/api/search?q=beacon", 1).get("total").asInt()).isEqualTo(1);
 
 		// The index is derived: delete it, restart, and everything is found again.
@@ -153,23 +158,27 @@ class SearchEndToEndTest {
 		site = RunningSite.start(data);
 		workflow = site.bean(ArticleWorkflow.class);
 		assertThat(titles(api("/api/search?q=beacon"))).containsExactly("Beacon keeper retires");
-		assertThat(titles(api("/api/search?q=cranes"))).contains("Harbour cranes arrive for the new container terminal");
+		assertThat(titles(api("/api/search?q=cranes")))
+			.contains("Harbour cranes arrive for the new container terminal");
 
-		workflow.delete(ACTOR, id);
+		workflow.delete(TestArticles.ACTOR, id);
 		assertThat(awaitTotal("/api/search?q=beacon", 0).get("total").asInt()).isZero();
 	}
 
 	static Stream<String> hostileQueries() {
 		return Stream.of("", " ", "\"", "\"\"", "\"unbalanced phrase", "(", ")", "((harbour", "harbour)", ":", "title:",
-				"title:harbour", "*", "**", "?", "harbour?", "\\", "\\\\", "harbour\\", "-", "--", "+", "+-+-", "|", "&&",
-				"||", "NOT", "AND OR NOT", "~", "harbour~", "harbour~2", "\"harbour cranes\"~3", "[", "]", "{", "}",
-				"[a TO z]", "{* TO *}", "/regex/", "/", "%", "%25", "'; DROP TABLE article; --", "<script>alert(1)</script>",
-				"a".repeat(5000), "harbour ".repeat(400), "h* ".repeat(300), "a*", "\uFFFF", "🎉", "ü", "Ⅻ",
-				"the", "the and of", "ការ", "中", "\t\n", "^", "harbour^", "harbour^0.5", "!", "@", "#", "$", "=", ",",
-				"...");
+				"title:harbour", "*", "**", "?", "harbour?", "\\", "\\\\", "harbour\\", "-", "--", "+", "+-+-", "|",
+				"&&", "||", "NOT", "AND OR NOT", "~", "harbour~", "harbour~2", "\"harbour cranes\"~3", "[", "]", "{",
+				"}", "[a TO z]", "{* TO *}", "/regex/", "/", "%", "%25", "'; DROP TABLE article; --",
+				"<script>alert(1)</script>", "a".repeat(5000), "harbour ".repeat(400), "h* ".repeat(300), "a*",
+				"\uFFFF", "🎉", "ü", "Ⅻ", "the", "the and of", "ការ", "中", "\t\n", "^", "harbour^", "harbour^0.5", "!",
+				"@", "#", "$", "=", ",", "...");
 	}
 
-	/** Any query but one with NUL, which PostgreSQL cannot hold: 400 naming {@code q} (site.HostileRequestsContract). */
+	/**
+	 * Any query but one with NUL, which PostgreSQL cannot hold: 400 naming {@code q}
+	 * (site.HostileRequestsContract).
+	 */
 	@ParameterizedTest
 	@MethodSource("hostileQueries")
 	void anyQueryAnswers200(String query) {
@@ -192,13 +201,14 @@ class SearchEndToEndTest {
 
 	private static long save(String title, String section, List<String> tags, String body, String author,
 			String published, ArticleStatus status) {
-		return workflow.store(ACTOR, draft(title, section, tags, body, author, published, status, null)).id();
+		return workflow.store(TestArticles.ACTOR, draft(title, section, tags, body, author, published, status, null))
+			.id();
 	}
 
 	private static ArticleDraft draft(String title, String section, List<String> tags, String body, String author,
 			String published, ArticleStatus status, String slug) {
-		return new ArticleDraft(slug, title, section, List.of(AuthorProfile.named(author)), null, body, null, tags, null,
-				status, published == null ? null : Instant.parse(published), null, null);
+		return new ArticleDraft(slug, title, section, List.of(AuthorProfile.named(author)), null, body, null, tags,
+				null, status, published == null ? null : Instant.parse(published), null, null);
 	}
 
 	private static String path(String title) {
@@ -222,8 +232,12 @@ class SearchEndToEndTest {
 	}
 
 	private static int facet(JsonNode results, String dimension, String label) {
-		return results.get(dimension).valueStream().filter(v -> v.get("label").asString().equals(label))
-			.map(v -> v.get("count").asInt()).findFirst().orElse(0);
+		return results.get(dimension)
+			.valueStream()
+			.filter(v -> v.get("label").asString().equals(label))
+			.map(v -> v.get("count").asInt())
+			.findFirst()
+			.orElse(0);
 	}
 
 	private static String encode(String text) {

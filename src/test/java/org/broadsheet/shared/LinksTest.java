@@ -15,7 +15,8 @@ class LinksTest {
 		params.put("tag", "C++");
 		params.put("section", null);
 		params.put("page", 2);
-		assertThat(Links.withQuery("/search", params)).isEqualTo("/search?q=R%26D%20%3D%20a%2Bb%20c&tag=C%2B%2B&page=2");
+		assertThat(Links.withQuery("/search", params))
+			.isEqualTo("/search?q=R%26D%20%3D%20a%2Bb%20c&tag=C%2B%2B&page=2");
 		assertThat(Links.withQuery("/search", new LinkedHashMap<>())).isEqualTo("/search");
 		params.clear();
 		params.put("tag", "ខ្មែរ");

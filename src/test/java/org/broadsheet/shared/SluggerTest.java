@@ -58,7 +58,8 @@ class SluggerTest {
 
 	@Test
 	void longTitlesAreCutAtAWordBoundary() {
-		String slug = keepScript.slugify("Live updates: Parliament debates the coastal flood defence bill as storms close in on the delta, day 1");
+		String slug = keepScript.slugify(
+				"Live updates: Parliament debates the coastal flood defence bill as storms close in on the delta, day 1");
 		assertThat(slug).isEqualTo("live-updates-parliament-debates-the-coastal-flood-defence-bill-as-storms-close");
 	}
 

@@ -23,16 +23,17 @@ import org.broadsheet.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many readers at once on a small pool, with the page cache off so that every request renders and
- * the section list expiring at once so that every reader loads it: every one is answered 200. The
- * deadlock this guards against is reproduced step by step in {@code SectionListDeadlockTest}.
+ * Many readers at once on a small pool, with the page cache off so that every request
+ * renders and the section list expiring at once so that every reader loads it: every one
+ * is answered 200. The deadlock this guards against is reproduced step by step in
+ * {@code SectionListDeadlockTest}.
  */
 class ConcurrentReadersTest {
 
 	@Test
 	void sixtyFourReadersOnTwoConnectionsAreAllServed() throws Exception {
-		try (var site = RunningSite.start(TestDatabases.newDataFolder(), "--spring.datasource.hikari.maximum-pool-size=2",
-				"--broadsheet.cache.enabled=false")) {
+		try (var site = RunningSite.start(TestDatabases.newDataFolder(),
+				"--spring.datasource.hikari.maximum-pool-size=2", "--broadsheet.cache.enabled=false")) {
 			String path = TestArticles.publish(site, "Crowded quay", Instant.now().minusSeconds(60));
 			var http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(64)).build();
 			Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -43,8 +44,10 @@ class ConcurrentReadersTest {
 					try {
 						start.await();
 						for (int i = 0; i < 20; i++) {
-							var response = http.send(HttpRequest.newBuilder(URI.create(site.url(i % 2 == 0 ? path : "/")))
-								.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding());
+							var response = http
+								.send(HttpRequest.newBuilder(URI.create(site.url(i % 2 == 0 ? path : "/")))
+									.timeout(Duration.ofSeconds(60))
+									.build(), HttpResponse.BodyHandlers.discarding());
 							statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
 						}
 					}

@@ -23,9 +23,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
- * Requests refused before any controller (by Tomcat, by Spring Security's firewall, by the
- * parameter check) still get the site's error page and the security headers, and leave at most a
- * short line in the log. Sent over raw sockets: HTTP clients refuse to send most of them.
+ * Requests refused before any controller (by Tomcat, by Spring Security's firewall, by
+ * the parameter check) still get the site's error page and the security headers, and
+ * leave at most a short line in the log. Sent over raw sockets: HTTP clients refuse to
+ * send most of them.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ErrorResponsesTest {
@@ -46,20 +47,25 @@ class ErrorResponsesTest {
 	record Raw(int status, Map<String, String> headers, String body) {
 	}
 
-	/** Sends {@code requestLine} and a Host header as they are, and reads the whole response. */
+	/**
+	 * Sends {@code requestLine} and a Host header as they are, and reads the whole
+	 * response.
+	 */
 	static Raw send(String requestLine) {
 		URI base = URI.create(site.url("/"));
 		try (var socket = new Socket(base.getHost(), base.getPort())) {
 			socket.setSoTimeout(10_000);
-			socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-				.getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream()
+				.write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.ISO_8859_1));
 			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			String head = response.substring(0, response.indexOf("\r\n\r\n"));
 			String[] lines = head.split("\r\n");
 			Map<String, String> headers = new LinkedHashMap<>();
 			for (int i = 1; i < lines.length; i++) {
 				int colon = lines[i].indexOf(':');
-				headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+				headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+						lines[i].substring(colon + 1).strip());
 			}
 			return new Raw(Integer.parseInt(lines[0].split(" ")[1]), headers, response.substring(head.length() + 4));
 		}

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * What a hostile trial (issue 10) found readers and contributors could do to the public site,
- * over real HTTP on a running site; run on SQLite and PostgreSQL by the subclasses.
+ * What a hostile trial (issue 10) found readers and contributors could do to the public
+ * site, over real HTTP on a running site; run on SQLite and PostgreSQL by the subclasses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class HostileRequestsContract {
@@ -39,14 +39,17 @@ abstract class HostileRequestsContract {
 
 	String article;
 
-	/** @return Spring options giving the site a new, empty database */
+	/**
+	 * @return Spring options giving the site a new, empty database
+	 */
 	abstract List<String> databaseOptions();
 
 	@BeforeAll
 	void start() {
 		site = RunningSite.start(TestDatabases.newDataFolder(), databaseOptions().toArray(String[]::new));
 		var accounts = site.bean(Accounts.class);
-		contributor = accounts.create(SystemActor.CLI, "contributor@example.com", "Connie Tributor", Role.CONTRIBUTOR, "contributor-password");
+		contributor = accounts.create(SystemActor.CLI, "contributor@example.com", "Connie Tributor", Role.CONTRIBUTOR,
+				"contributor-password");
 		editor = accounts.create(SystemActor.CLI, "editor@example.com", "Eddie Tor", Role.EDITOR, "editor-password");
 		article = TestArticles.publish(site, "A public story", Instant.now().minusSeconds(3600));
 	}
@@ -60,8 +63,8 @@ abstract class HostileRequestsContract {
 
 	@Test
 	void aNulInTheSignInEmailIsAWrongPasswordNotAnError() {
-		var response = new NewsroomBrowser(site).post("/login", Map.of("email", "editor\u0000@example.com",
-				"password", "editor-password"));
+		var response = new NewsroomBrowser(site).post("/login",
+				Map.of("email", "editor\u0000@example.com", "password", "editor-password"));
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
 	}
@@ -80,14 +83,20 @@ abstract class HostileRequestsContract {
 		}
 	}
 
-	/** PostgreSQL text cannot hold NUL: refused, naming the parameter, before any query on both databases. */
+	/**
+	 * PostgreSQL text cannot hold NUL: refused, naming the parameter, before any query on
+	 * both databases.
+	 */
 	@Test
 	void aNulInAQueryParameterIs400NamingIt() {
-		for (var entry : Map.of("/feed/rss?section=%00", "section", "/feed/atom?tag=a%00b", "tag",
-				"/search?q=%00", "q", "/talk/?page=1&sort=x%00", "sort").entrySet()) {
+		for (var entry : Map
+			.of("/feed/rss?section=%00", "section", "/feed/atom?tag=a%00b", "tag", "/search?q=%00", "q",
+					"/talk/?page=1&sort=x%00", "sort")
+			.entrySet()) {
 			var page = site.get(entry.getKey());
 			assertThat(page.status()).as(entry.getKey()).isEqualTo(400);
-			assertThat(page.html().select("main p").first().text()).as(entry.getKey()).contains("\u201c" + entry.getValue() + "\u201d");
+			assertThat(page.html().select("main p").first().text()).as(entry.getKey())
+				.contains("\u201c" + entry.getValue() + "\u201d");
 		}
 		var api = site.get("/api/search?q=%00");
 		assertThat(api.status()).isEqualTo(400);
@@ -105,13 +114,17 @@ abstract class HostileRequestsContract {
 		workflow.create(contributor, draft("Connie's own draft", "Talk", "Connie Tributor", "Mine"));
 		long embargoed = workflow.create(editor, draft("Embargoed merger scoop", "Talk", "Eddie Tor", "Scoops"));
 		workflow.schedule(editor, embargoed, Instant.now().plusSeconds(86_400));
-		String theirs = new NewsroomBrowser(site).signIn("contributor@example.com", "contributor-password").get("/newsroom")
+		String theirs = new NewsroomBrowser(site).signIn("contributor@example.com", "contributor-password")
+			.get("/newsroom")
 			.body();
 		assertThat(theirs).contains("Connie's own draft").doesNotContain("Embargoed merger scoop", "A public story");
 		String searched = new NewsroomBrowser(site).signIn("contributor@example.com", "contributor-password")
-			.get("/newsroom?q=merger").body();
+			.get("/newsroom?q=merger")
+			.body();
 		assertThat(searched).doesNotContain("Embargoed merger scoop");
-		String editors = new NewsroomBrowser(site).signIn("editor@example.com", "editor-password").get("/newsroom").body();
+		String editors = new NewsroomBrowser(site).signIn("editor@example.com", "editor-password")
+			.get("/newsroom")
+			.body();
 		assertThat(editors).contains("Connie's own draft", "Embargoed merger scoop", "A public story");
 	}
 
@@ -127,7 +140,8 @@ abstract class HostileRequestsContract {
 			assertThat(page.status()).as(path).isEqualTo(404);
 			assertThat(page.response().body()).as(path).doesNotContain("Embargoed Desk", "Hush Hush", "Hidden Hand");
 		}
-		// Published, the same section, tag and author have pages; unpublished again, they go.
+		// Published, the same section, tag and author have pages; unpublished again, they
+		// go.
 		workflow.publish(editor, id);
 		assertThat(site.get("/").html().select("nav.sections a").eachText()).contains("Embargoed Desk");
 		for (String path : List.of("/embargoed-desk/", "/tag/hush-hush", "/author/hidden-hand",

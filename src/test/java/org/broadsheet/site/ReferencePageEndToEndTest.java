@@ -1,7 +1,6 @@
 package org.broadsheet.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.broadsheet.support.TestArticles.ACTOR;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,8 +41,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The reference page, end to end: the seed bundle imported with the command line into a fresh
- * database, the real application started on a random port, its pages fetched over HTTP.
+ * The reference page, end to end: the seed bundle imported with the command line into a
+ * fresh database, the real application started on a random port, its pages fetched over
+ * HTTP.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReferencePageEndToEndTest {
@@ -113,7 +113,8 @@ class ReferencePageEndToEndTest {
 		assertThat(doc.selectFirst("meta[property=og:image]").attr("content")).startsWith(site.url("/media/"));
 		assertThat(Integer.parseInt(doc.selectFirst("meta[property=og:image:width]").attr("content"))).isPositive();
 		assertThat(Integer.parseInt(doc.selectFirst("meta[property=og:image:height]").attr("content"))).isPositive();
-		assertThat(doc.selectFirst("meta[property=article:published_time]").attr("content")).isEqualTo("2019-04-25T01:00:00Z");
+		assertThat(doc.selectFirst("meta[property=article:published_time]").attr("content"))
+			.isEqualTo("2019-04-25T01:00:00Z");
 		assertThat(doc.selectFirst("meta[property=article:modified_time]").attr("content")).isNotBlank();
 		assertThat(doc.select("meta[property=article:author]").eachAttr("content"))
 			.containsExactly(site.url("/author/alexander-gabuev"));
@@ -153,7 +154,8 @@ class ReferencePageEndToEndTest {
 		List<String> paragraphs = Arrays.stream(body.split("\\n\\s*\\n")).map(String::strip).toList();
 		assertThat(article.select(".article-body > p").eachText()).containsExactlyElementsOf(paragraphs);
 
-		// Bio box, syndication note (no original URL: canonical stays ours), share and like.
+		// Bio box, syndication note (no original URL: canonical stays ours), share and
+		// like.
 		assertThat(article.selectFirst(".author-bio .bio").text()).isEqualTo(author.get("bio"));
 		assertThat(article.selectFirst(".author-bio a").attr("href")).isEqualTo("/author/alexander-gabuev");
 		assertThat(article.selectFirst(".syndication-note").text()).isEqualTo(syndication.get("note"));
@@ -165,7 +167,8 @@ class ReferencePageEndToEndTest {
 		Element related = doc.selectFirst("aside.related");
 		assertThat(related.selectFirst("h2").text()).isEqualTo("Related Posts");
 		List<String> relatedTitles = related.select(".teaser-title a").eachText();
-		assertThat(relatedTitles).hasSizeBetween(1, 4).contains("Building a better Belt and Road")
+		assertThat(relatedTitles).hasSizeBetween(1, 4)
+			.contains("Building a better Belt and Road")
 			.doesNotContain(bundle.get("title").toString(), "An unpublished draft about Russia");
 
 		// Previous and next article by publication time.
@@ -199,8 +202,11 @@ class ReferencePageEndToEndTest {
 	@Test
 	@Order(3)
 	void showsWhatTheScrapedPageShows() throws IOException {
-		List<String> scraped = Files.readAllLines(seed.resolve("page-as-scraped.txt")).stream().map(String::strip)
-			.filter(l -> !l.isEmpty()).toList();
+		List<String> scraped = Files.readAllLines(seed.resolve("page-as-scraped.txt"))
+			.stream()
+			.map(String::strip)
+			.filter(l -> !l.isEmpty())
+			.toList();
 		Document doc = site.get(PATH).html();
 		assertThat(doc.selectFirst("h1").text()).isEqualTo(scraped.get(0));
 		assertThat(doc.selectFirst("figcaption").text()).isEqualTo(scraped.get(2));
@@ -252,7 +258,8 @@ class ReferencePageEndToEndTest {
 	void homeSectionAndTagPagesArePaginated() {
 		var home = site.get("/");
 		assertThat(home.status()).isEqualTo(200);
-		assertThat(home.html().selectFirst(".teaser-lead .teaser-title").text()).isEqualTo("Building a better Belt and Road");
+		assertThat(home.html().selectFirst(".teaser-lead .teaser-title").text())
+			.isEqualTo("Building a better Belt and Road");
 		assertThat(home.html().selectFirst(".pagination a[rel=next]").attr("href")).isEqualTo("/?page=2");
 		var second = site.get("/?page=2").html();
 		assertThat(second.select(".teaser-title a").eachText()).hasSize(2);
@@ -338,7 +345,8 @@ class ReferencePageEndToEndTest {
 	void pagesCarrySecurityHeadersWithoutInlineScripts() {
 		for (String path : List.of(PATH, "/", "/tag/russia")) {
 			for (int served = 0; served < 2; served++) {
-				// Rendered, then from the page cache: each security header exactly once either way.
+				// Rendered, then from the page cache: each security header exactly once
+				// either way.
 				var headers = site.get(path).response().headers();
 				for (String name : List.of("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
 						"Referrer-Policy")) {
@@ -347,11 +355,12 @@ class ReferencePageEndToEndTest {
 			}
 		}
 		var page = site.get(PATH);
-		assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'").doesNotContain("unsafe-inline");
+		assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'")
+			.doesNotContain("unsafe-inline");
 		assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
 		// Scripts only from the site's own files, or JSON-LD data (not run).
-		assertThat(page.html().select("script")).allSatisfy(s -> assertThat(
-				s.attr("type").equals("application/ld+json") || s.attr("src").startsWith("/assets/") && s.data().isEmpty())
+		assertThat(page.html().select("script")).allSatisfy(s -> assertThat(s.attr("type").equals("application/ld+json")
+				|| s.attr("src").startsWith("/assets/") && s.data().isEmpty())
 			.isTrue());
 		assertThat(page.html().select("[onclick], [onload], [onerror]")).isEmpty();
 	}
@@ -367,12 +376,14 @@ class ReferencePageEndToEndTest {
 	@Test
 	void aChangedSlugRedirectsPermanently() {
 		var workflow = site.bean(ArticleWorkflow.class);
-		var saved = workflow.store(ACTOR, new ArticleDraft(null, "Soon renamed", "News", List.of(AuthorProfile.named("Staff")),
-				null, "Text", null, List.of(), null, ArticleStatus.PUBLISHED, Instant.parse("2018-01-01T00:00:00Z"),
-				null, null));
-		TestArticles.republish(workflow, saved.id(), new ArticleDraft("renamed-story", "Soon renamed", "News",
-				List.of(AuthorProfile.named("Staff")), null, "Text", null, List.of(), null, ArticleStatus.PUBLISHED,
-				Instant.parse("2018-01-01T00:00:00Z"), null, null));
+		var saved = workflow.store(TestArticles.ACTOR,
+				new ArticleDraft(null, "Soon renamed", "News", List.of(AuthorProfile.named("Staff")), null, "Text",
+						null, List.of(), null, ArticleStatus.PUBLISHED, Instant.parse("2018-01-01T00:00:00Z"), null,
+						null));
+		TestArticles.republish(workflow, saved.id(),
+				new ArticleDraft("renamed-story", "Soon renamed", "News", List.of(AuthorProfile.named("Staff")), null,
+						"Text", null, List.of(), null, ArticleStatus.PUBLISHED, Instant.parse("2018-01-01T00:00:00Z"),
+						null, null));
 		var old = site.get("/news/soon-renamed");
 		assertThat(old.status()).isEqualTo(301);
 		assertThat(old.header("Location")).endsWith("/news/renamed-story");
@@ -382,8 +393,8 @@ class ReferencePageEndToEndTest {
 	@Test
 	void aMalformedBundleFailsTheCommandNamingFileLineAndField() throws IOException {
 		Path data = TestDatabases.newDataFolder();
-		Path bad = Files.writeString(data.resolve("bad.md"), "---\ntitle: Bad\nsection: News\nauthors: [A]\n"
-				+ "published: 2019-13-45T00:00:00Z\n---\nBody\n");
+		Path bad = Files.writeString(data.resolve("bad.md"),
+				"---\ntitle: Bad\nsection: News\nauthors: [A]\n" + "published: 2019-13-45T00:00:00Z\n---\nBody\n");
 		var err = new StringWriter();
 		var cli = BroadsheetApplication.commandLine();
 		cli.setErr(new PrintWriter(err));

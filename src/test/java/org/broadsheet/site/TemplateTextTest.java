@@ -17,8 +17,9 @@ import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.Test;
 
 /**
- * UI text belongs in {@code messages.properties}: a template's own text (outside Java expressions)
- * and its human-readable attributes may hold only punctuation, symbols and spaces.
+ * UI text belongs in {@code messages.properties}: a template's own text (outside Java
+ * expressions) and its human-readable attributes may hold only punctuation, symbols and
+ * spaces.
  */
 class TemplateTextTest {
 
@@ -58,9 +59,10 @@ class TemplateTextTest {
 	}
 
 	/**
-	 * The template with its Java parts removed: {@code @import}/{@code @param} lines, expressions
-	 * ({@code ${…}}, {@code $unsafe{…}}, {@code !{…}}) and directive arguments ({@code @if(…)},
-	 * {@code @template.x(…)}), keeping the markup of content blocks ({@code @`…`}) inside arguments.
+	 * The template with its Java parts removed: {@code @import}/{@code @param} lines,
+	 * expressions ({@code ${…}}, {@code $unsafe{…}}, {@code !{…}}) and directive
+	 * arguments ({@code @if(…)}, {@code @template.x(…)}), keeping the markup of content
+	 * blocks ({@code @`…`}) inside arguments.
 	 */
 	static String markupOnly(String template) {
 		StringBuilder out = new StringBuilder();
@@ -72,12 +74,15 @@ class TemplateTextTest {
 				if (template.startsWith("@import", i) || template.startsWith("@param", i)) {
 					i = template.indexOf('\n', i) < 0 ? template.length() : template.indexOf('\n', i);
 				}
-				else if (template.startsWith("${", i) || template.startsWith("!{", i) || template.startsWith("$unsafe{", i)) {
+				else if (template.startsWith("${", i) || template.startsWith("!{", i)
+						|| template.startsWith("$unsafe{", i)) {
 					i = skipBalanced(template, template.indexOf('{', i), '{', '}');
 				}
-				else if (template.charAt(i) == '@' && i + 1 < template.length() && Character.isLetter(template.charAt(i + 1))) {
+				else if (template.charAt(i) == '@' && i + 1 < template.length()
+						&& Character.isLetter(template.charAt(i + 1))) {
 					int j = i + 1;
-					while (j < template.length() && (Character.isLetterOrDigit(template.charAt(j)) || template.charAt(j) == '.')) {
+					while (j < template.length()
+							&& (Character.isLetterOrDigit(template.charAt(j)) || template.charAt(j) == '.')) {
 						j++;
 					}
 					if (j < template.length() && template.charAt(j) == '(') {

@@ -13,7 +13,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
-/** Debian's headless Chromium driven by Selenium, for browser tests; they skip, saying so, without it. */
+/**
+ * Debian's headless Chromium driven by Selenium, for browser tests; they skip, saying so,
+ * without it.
+ */
 public final class Chromium {
 
 	private static final Path BROWSER = Path.of("/usr/bin/chromium");
@@ -29,7 +32,10 @@ public final class Chromium {
 				"Skipped: Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
 	}
 
-	/** @return a new headless browser, 1280×1600, recording the page's console (log type browser) */
+	/**
+	 * @return a new headless browser, 1280×1600, recording the page's console (log type
+	 * browser)
+	 */
 	public static WebDriver driver() {
 		var options = new ChromeOptions();
 		options.setBinary(BROWSER.toFile());

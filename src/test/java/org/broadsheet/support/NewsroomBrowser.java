@@ -15,13 +15,18 @@ import java.util.StringJoiner;
 
 import org.jsoup.Jsoup;
 
-/** A browser for newsroom tests: keeps cookies, does not follow redirects, sends forms with their CSRF token. */
+/**
+ * A browser for newsroom tests: keeps cookies, does not follow redirects, sends forms
+ * with their CSRF token.
+ */
 public final class NewsroomBrowser {
 
 	private final RunningSite site;
 
-	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-		.followRedirects(HttpClient.Redirect.NEVER).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.cookieHandler(new CookieManager())
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
 
 	public NewsroomBrowser(RunningSite site) {
 		this.site = site;
@@ -38,22 +43,27 @@ public final class NewsroomBrowser {
 		fields.forEach((name, value) -> form.add(encode(name) + "=" + encode(value)));
 		return send(HttpRequest.newBuilder(URI.create(site.url(path)))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
+			.POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+			.build());
 	}
 
-	/** Posts a multipart form with one file, the CSRF token in the query string (as the upload form does). */
+	/**
+	 * Posts a multipart form with one file, the CSRF token in the query string (as the
+	 * upload form does).
+	 */
 	public HttpResponse<String> upload(String path, String filename, byte[] content, Map<String, String> fields) {
 		String boundary = "----broadsheet" + System.nanoTime();
 		var body = new ByteArrayOutputStream();
-		fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
-				+ "\"\r\n\r\n" + value + "\r\n"));
+		fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+				+ name + "\"\r\n\r\n" + value + "\r\n"));
 		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
 		body.writeBytes(content);
 		write(body, "\r\n--" + boundary + "--\r\n");
 		return send(HttpRequest.newBuilder(URI.create(site.url(path + "?_csrf=" + encode(token()))))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
 	}
 
 	private static void write(ByteArrayOutputStream out, String text) {

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * New, empty schemas in the test PostgreSQL database for applications a test starts itself, all
- * dropped after the test class. Register with {@code @RegisterExtension}.
+ * New, empty schemas in the test PostgreSQL database for applications a test starts
+ * itself, all dropped after the test class. Register with {@code @RegisterExtension}.
  */
 public final class PostgresSchemas implements AfterAllCallback {
 

@@ -17,8 +17,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
- * A reader's browser for comment and like tests: keeps its cookies, does not follow redirects,
- * and sends the article page's forms with the tokens the page carried.
+ * A reader's browser for comment and like tests: keeps its cookies, does not follow
+ * redirects, and sends the article page's forms with the tokens the page carried.
  */
 public final class ReaderBrowser {
 
@@ -30,17 +30,25 @@ public final class ReaderBrowser {
 
 	public ReaderBrowser(RunningSite site) {
 		this.site = site;
-		this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER).build();
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
 	}
 
-	/** Opens a page and remembers the hidden fields of its comment form (CSRF and timing tokens). */
+	/**
+	 * Opens a page and remembers the hidden fields of its comment form (CSRF and timing
+	 * tokens).
+	 */
 	public Document open(String path) {
 		var response = send(HttpRequest.newBuilder(URI.create(site.url(path))).GET().build());
 		return remember(Jsoup.parse(response.body(), site.url(path)));
 	}
 
-	/** @return the value of a hidden field of the form seen last (e.g. {@code token}), or null */
+	/**
+	 * @return the value of a hidden field of the form seen last (e.g. {@code token}), or
+	 * null
+	 */
 	public String field(String name) {
 		return hidden.get(name);
 	}
@@ -54,9 +62,10 @@ public final class ReaderBrowser {
 	}
 
 	/**
-	 * Posts the comment form of the page seen last, with these fields added (they win), then sees
-	 * the next page as a browser would: the article after a redirect, else the page answered. Each
-	 * form token sends one comment, so the next comment goes with the next page's form.
+	 * Posts the comment form of the page seen last, with these fields added (they win),
+	 * then sees the next page as a browser would: the article after a redirect, else the
+	 * page answered. Each form token sends one comment, so the next comment goes with the
+	 * next page's form.
 	 */
 	public HttpResponse<String> comment(String articlePath, Map<String, String> fields) {
 		Map<String, String> all = new LinkedHashMap<>(hidden);
@@ -72,7 +81,10 @@ public final class ReaderBrowser {
 		return response;
 	}
 
-	/** Likes an article as the form would (page opened last), asking for JSON when {@code json}. */
+	/**
+	 * Likes an article as the form would (page opened last), asking for JSON when
+	 * {@code json}.
+	 */
 	public HttpResponse<String> like(String articlePath, boolean json) {
 		Map<String, String> all = new LinkedHashMap<>();
 		all.put("_csrf", hidden.getOrDefault("_csrf", ""));

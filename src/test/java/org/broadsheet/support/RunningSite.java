@@ -17,7 +17,10 @@ import org.jsoup.nodes.Document;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The real application on a random port, as a reader reaches it: over HTTP, redirects not followed. */
+/**
+ * The real application on a random port, as a reader reaches it: over HTTP, redirects not
+ * followed.
+ */
 public final class RunningSite implements AutoCloseable {
 
 	private final ConfigurableApplicationContext context;
@@ -31,18 +34,21 @@ public final class RunningSite implements AutoCloseable {
 		this.base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
 	}
 
-	/** Starts the site on {@code data}, with demo content off; {@code options} are Spring options. */
+	/**
+	 * Starts the site on {@code data}, with demo content off; {@code options} are Spring
+	 * options.
+	 */
 	public static RunningSite start(Path data, String... options) {
 		return start(data, null, options);
 	}
 
 	/**
-	 * Starts the site on {@code data}, with demo content off, reading the time from {@code clock}
-	 * (the system's when null); {@code options} are Spring options.
+	 * Starts the site on {@code data}, with demo content off, reading the time from
+	 * {@code clock} (the system's when null); {@code options} are Spring options.
 	 */
 	public static RunningSite start(Path data, Clock clock, String... options) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--broadsheet.data=" + data,
-				"--broadsheet.demo.enabled=false"));
+		List<String> args = new ArrayList<>(
+				List.of("--server.port=0", "--broadsheet.data=" + data, "--broadsheet.demo.enabled=false"));
 		args.addAll(List.of(options));
 		var application = new SpringApplicationBuilder(BroadsheetApplication.class);
 		if (clock != null) {

@@ -19,8 +19,8 @@ public final class TestArticles {
 	}
 
 	/**
-	 * Replaces a published (or unpublished) article's content and publishes it, as an editor does
-	 * with Save and Publish changes.
+	 * Replaces a published (or unpublished) article's content and publishes it, as an
+	 * editor does with Save and Publish changes.
 	 */
 	public static void republish(ArticleWorkflow workflow, long id, ArticleDraft draft) {
 		workflow.save(ACTOR, id, draft);
@@ -29,14 +29,14 @@ public final class TestArticles {
 
 	/**
 	 * Publishes an article by "Staff" in the section "Talk".
-	 *
 	 * @param publishedAt UTC instant
 	 * @return its path, percent-encoded
 	 */
 	public static String publish(RunningSite site, String title, Instant publishedAt) {
-		return site.bean(ArticleWorkflow.class).store(ACTOR, new ArticleDraft(null, title, "Talk", List.of(AuthorProfile.named("Staff")),
-				"About " + title, "Body of " + title, null, List.of(), null, ArticleStatus.PUBLISHED, publishedAt, null,
-				null)).path();
+		return site.bean(ArticleWorkflow.class)
+			.store(ACTOR, new ArticleDraft(null, title, "Talk", List.of(AuthorProfile.named("Staff")), "About " + title,
+					"Body of " + title, null, List.of(), null, ArticleStatus.PUBLISHED, publishedAt, null, null))
+			.path();
 	}
 
 }

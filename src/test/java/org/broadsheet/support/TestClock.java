@@ -7,9 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * Time as an input: the system's UTC clock plus whatever the test has {@link #advance advanced} it
- * by, so that a test waits for nothing to become due (a scheduled article, a form old enough to
- * send) and instants still differ between two changes, as they do in production.
+ * Time as an input: the system's UTC clock plus whatever the test has {@link #advance
+ * advanced} it by, so that a test waits for nothing to become due (a scheduled article, a
+ * form old enough to send) and instants still differ between two changes, as they do in
+ * production.
  */
 public final class TestClock extends Clock {
 

@@ -12,8 +12,9 @@ import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Fresh databases for tests: a new SQLite file, or a new schema in the PostgreSQL database named by
- * {@code BROADSHEET_TEST_POSTGRES_URL} (a JDBC URL; CI points it at the local service).
+ * Fresh databases for tests: a new SQLite file, or a new schema in the PostgreSQL
+ * database named by {@code BROADSHEET_TEST_POSTGRES_URL} (a JDBC URL; CI points it at the
+ * local service).
  */
 public final class TestDatabases {
 
@@ -22,7 +23,9 @@ public final class TestDatabases {
 	private TestDatabases() {
 	}
 
-	/** @return a new empty data folder (SQLite database and media files go there) */
+	/**
+	 * @return a new empty data folder (SQLite database and media files go there)
+	 */
 	public static Path newDataFolder() {
 		try {
 			return Files.createTempDirectory("broadsheet-test");
@@ -37,7 +40,9 @@ public final class TestDatabases {
 		registry.add("broadsheet.demo.enabled", () -> "false");
 	}
 
-	/** @return a name for a new test schema */
+	/**
+	 * @return a name for a new test schema
+	 */
 	public static String newSchemaName() {
 		return "bs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 	}
@@ -53,7 +58,10 @@ public final class TestDatabases {
 		registry.add("spring.flyway.schemas", () -> schema);
 	}
 
-	/** Creates a new schema in the test PostgreSQL database; @return the Spring options that point at it */
+	/**
+	 * Creates a new schema in the test PostgreSQL database; @return the Spring options
+	 * that point at it
+	 */
 	public static List<String> postgresOptions(String schema) {
 		String url = System.getenv(POSTGRES_URL_VARIABLE);
 		execute("CREATE SCHEMA " + schema);

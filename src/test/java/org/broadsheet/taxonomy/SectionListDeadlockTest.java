@@ -18,19 +18,21 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The lock-order deadlock found under 64 readers, made deterministic on a one-connection pool: a
- * reader outside any transaction starts loading the section list and waits for a connection,
- * while the reader holding the only connection (inside a read transaction) asks for the same
- * list. Before, the second waited on the cache's lock for the first, which waited for the
- * second's connection, until the pool's timeout failed the first. Now each loads on its own.
+ * The lock-order deadlock found under 64 readers, made deterministic on a one-connection
+ * pool: a reader outside any transaction starts loading the section list and waits for a
+ * connection, while the reader holding the only connection (inside a read transaction)
+ * asks for the same list. Before, the second waited on the cache's lock for the first,
+ * which waited for the second's connection, until the pool's timeout failed the first.
+ * Now each loads on its own.
  */
 class SectionListDeadlockTest {
 
 	@Test
 	void aLoaderWaitingForAConnectionNeverBlocksTheReaderHoldingIt() throws Exception {
-		try (var site = RunningSite.start(TestDatabases.newDataFolder(), "--spring.datasource.hikari.maximum-pool-size=1",
-				"--spring.datasource.hikari.connection-timeout=3000", "--broadsheet.taxonomy.sections-ttl=1ms",
-				"--broadsheet.search.follow=false", "--broadsheet.cache.follow=false", "--broadsheet.workflow.clock=false")) {
+		try (var site = RunningSite.start(TestDatabases.newDataFolder(),
+				"--spring.datasource.hikari.maximum-pool-size=1", "--spring.datasource.hikari.connection-timeout=3000",
+				"--broadsheet.taxonomy.sections-ttl=1ms", "--broadsheet.search.follow=false",
+				"--broadsheet.cache.follow=false", "--broadsheet.workflow.clock=false")) {
 			var taxonomy = site.bean(Taxonomy.class);
 			taxonomy.section("Harbour");
 			var pool = site.bean(HikariDataSource.class).getHikariPoolMXBean();

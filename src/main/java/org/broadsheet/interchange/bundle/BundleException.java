@@ -3,8 +3,8 @@ package org.broadsheet.interchange.bundle;
 import java.nio.file.Path;
 
 /**
- * A bundle that cannot be imported. The message reads {@code file:line: field: problem}, the line
- * 1-based in the Markdown file (0 when the problem is the file as a whole).
+ * A bundle that cannot be imported. The message reads {@code file:line: field: problem},
+ * the line 1-based in the Markdown file (0 when the problem is the file as a whole).
  */
 public class BundleException extends RuntimeException {
 
@@ -21,17 +21,24 @@ public class BundleException extends RuntimeException {
 		this.field = field;
 	}
 
-	/** @return the bundle file at fault */
+	/**
+	 * @return the bundle file at fault
+	 */
 	public Path file() {
 		return file;
 	}
 
-	/** @return 1-based line in the file, or 0 for the file as a whole */
+	/**
+	 * @return 1-based line in the file, or 0 for the file as a whole
+	 */
 	public int line() {
 		return line;
 	}
 
-	/** @return the front-matter field at fault, dotted for nested ones ({@code image.file}), or null */
+	/**
+	 * @return the front-matter field at fault, dotted for nested ones
+	 * ({@code image.file}), or null
+	 */
 	public String field() {
 		return field;
 	}

@@ -24,9 +24,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports article bundles (see {@link BundleParser} for the format). Each file is imported in its
- * own transaction: a file that fails leaves no trace, and the others are still imported.
- * Importing the same file again updates its article in place (matched by slug).
+ * Imports article bundles (see {@link BundleParser} for the format). Each file is
+ * imported in its own transaction: a file that fails leaves no trace, and the others are
+ * still imported. Importing the same file again updates its article in place (matched by
+ * slug).
  */
 @Service
 public class BundleImporter {
@@ -46,10 +47,11 @@ public class BundleImporter {
 	}
 
 	/**
-	 * @param actor who imports, named in each article's history ({@link SystemActor#BUNDLE_IMPORT}
-	 *        from the command line); needs {@link org.broadsheet.account.Permission#EDIT_ANY_ARTICLE}
-	 * @param paths Markdown files, or folders whose {@code *.md} and {@code *.markdown} files (any
-	 *        case, in subfolders too) are imported in path order
+	 * @param actor who imports, named in each article's history
+	 * ({@link SystemActor#BUNDLE_IMPORT} from the command line); needs
+	 * {@link org.broadsheet.account.Permission#EDIT_ANY_ARTICLE}
+	 * @param paths the Markdown files, or folders whose {@code *.md} and
+	 * {@code *.markdown} files (any case, in subfolders too) are imported in path order
 	 * @return one outcome per file; a missing path is a failed outcome
 	 */
 	public ImportReport importPaths(Actor actor, List<Path> paths) {
@@ -63,7 +65,8 @@ public class BundleImporter {
 	private ImportReport.Outcome importFile(Actor actor, Path file) {
 		try {
 			Bundle bundle = parser.parse(file);
-			// The image is checked before the transaction: decoding a large photo must not hold the write lock.
+			// The image is checked before the transaction: decoding a large photo must
+			// not hold the write lock.
 			try (PreparedImage image = prepareImage(bundle)) {
 				var saved = transaction.execute(status -> workflow.store(actor, withImage(bundle, image)));
 				return new ImportReport.Outcome(file, saved.path(), saved.created(), null);
@@ -76,13 +79,17 @@ public class BundleImporter {
 			return new ImportReport.Outcome(file, null, false, file + ":0: " + ex.getMessage());
 		}
 		catch (DataAccessException ex) {
-			// Nothing of the file was kept (its transaction rolled back); the other files go on.
+			// Nothing of the file was kept (its transaction rolled back); the other files
+			// go on.
 			return new ImportReport.Outcome(file, null, false,
 					file + ":0: could not be saved: " + ex.getMostSpecificCause().getMessage());
 		}
 	}
 
-	/** @return the bundle's lead image checked and ready to record, or null when it has none */
+	/**
+	 * @return the bundle's lead image checked and ready to record, or null when it has
+	 * none
+	 */
 	private PreparedImage prepareImage(Bundle bundle) {
 		var ref = bundle.image();
 		if (ref == null) {
@@ -104,7 +111,8 @@ public class BundleImporter {
 		}
 		var ref = bundle.image();
 		long imageId = media.record(image, ref.alt(), ref.caption(), ref.credit()).id();
-		// The bundle says all there is: a caption or credit it leaves out is none, not the image's.
+		// The bundle says all there is: a caption or credit it leaves out is none, not
+		// the image's.
 		var use = new ImageUse(imageId, ref.alt(), Objects.requireNonNullElse(ref.caption(), ""),
 				Objects.requireNonNullElse(ref.credit(), ""));
 		return new ArticleDraft(d.slug(), d.title(), d.section(), d.authors(), d.summary(), d.bodyMarkdown(), use,

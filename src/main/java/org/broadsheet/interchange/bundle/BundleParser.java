@@ -32,14 +32,15 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads an article bundle: a UTF-8 Markdown file that starts with YAML front matter between
- * {@code ---} lines. Fields (see README, "Article bundles"): {@code title} (required),
- * {@code slug}, {@code section} (required), {@code authors} (required: names, or maps with
- * {@code name}, {@code title}, {@code affiliation}, {@code bio}), {@code tags}, {@code published}
- * and {@code updated} (ISO 8601 / RFC 3339 date-times with offset), {@code status}
- * ({@code published} or {@code draft}), {@code language} (BCP 47), {@code summary}, {@code image}
- * ({@code file}, {@code alt}, {@code caption}, {@code credit}) and {@code syndication}
- * ({@code publication}, {@code note}, {@code url}). Unknown fields are errors, so typos are caught.
+ * Reads an article bundle: a UTF-8 Markdown file that starts with YAML front matter
+ * between {@code ---} lines. Fields (see README, "Article bundles"): {@code title}
+ * (required), {@code slug}, {@code section} (required), {@code authors} (required: names,
+ * or maps with {@code name}, {@code title}, {@code affiliation}, {@code bio}),
+ * {@code tags}, {@code published} and {@code updated} (ISO 8601 / RFC 3339 date-times
+ * with offset), {@code status} ({@code published} or {@code draft}), {@code language}
+ * (BCP 47), {@code summary}, {@code image} ({@code file}, {@code alt}, {@code caption},
+ * {@code credit}) and {@code syndication} ({@code publication}, {@code note},
+ * {@code url}). Unknown fields are errors, so typos are caught.
  */
 class BundleParser {
 
@@ -69,7 +70,8 @@ class BundleParser {
 		}
 		String yaml = text.substring(4, end + 1);
 		String body = end + 5 <= text.length() ? text.substring(end + 5) : "";
-		int bodyLine = (int) text.substring(0, Math.min(text.length(), end + 5)).chars().filter(c -> c == '\n').count() + 1;
+		int bodyLine = (int) text.substring(0, Math.min(text.length(), end + 5)).chars().filter(c -> c == '\n').count()
+				+ 1;
 		return new Reader(file, compose(file, yaml)).bundle(body.strip(), bodyLine);
 	}
 
@@ -108,8 +110,8 @@ class BundleParser {
 		catch (MarkedYAMLException ex) {
 			var mark = ex.getProblemMark() != null ? ex.getProblemMark() : ex.getContextMark();
 			int line = mark == null ? OFFSET + 1 : mark.getLine() + 1 + OFFSET;
-			String context = ex.getContext() == null || ex.getContextMark() == null ? ""
-					: " (" + ex.getContext() + " that starts on line " + (ex.getContextMark().getLine() + 1 + OFFSET) + ")";
+			String context = ex.getContext() == null || ex.getContextMark() == null ? "" : " (" + ex.getContext()
+					+ " that starts on line " + (ex.getContextMark().getLine() + 1 + OFFSET) + ")";
 			throw new BundleException(file, line, null, "malformed YAML: " + ex.getProblem() + context);
 		}
 		catch (YAMLException ex) {
@@ -141,7 +143,9 @@ class BundleParser {
 			}
 		}
 
-		/** @param bodyLine the 1-based line of the file where the body starts */
+		/**
+		 * @param bodyLine the 1-based line of the file where the body starts
+		 */
 		Bundle bundle(String body, int bodyLine) {
 			String title = requiredText("title");
 			String section = requiredText("section");
@@ -154,10 +158,11 @@ class BundleParser {
 							: fail("status", "must be 'published' or 'draft', not '" + status + "'");
 			Instant published = instant("published");
 			try {
-				var draft = new ArticleDraft(optionalText("slug"), title, section, authors, optionalText("summary"), body,
-						null, tags, ArticleRules.language("language", optionalText("language")), articleStatus, published,
-						instant("updated"), syndication());
-				// The rules every door shares; here first, so that the error has its line.
+				var draft = new ArticleDraft(optionalText("slug"), title, section, authors, optionalText("summary"),
+						body, null, tags, ArticleRules.language("language", optionalText("language")), articleStatus,
+						published, instant("updated"), syndication());
+				// The rules every door shares; here first, so that the error has its
+				// line.
 				ArticleRules.check(draft);
 				return new Bundle(file, draft, image());
 			}
@@ -168,7 +173,8 @@ class BundleParser {
 
 		/**
 		 * The line of a field named as {@link InvalidArticle} names it ({@code tags[3]},
-		 * {@code authors[0].name}, {@code image.alt}): its value's line, else its key's, else 1.
+		 * {@code authors[0].name}, {@code image.alt}): its value's line, else its key's,
+		 * else 1.
 		 */
 		private int lineOf(String field, int bodyLine) {
 			if (field.equals("body")) {
@@ -250,14 +256,16 @@ class BundleParser {
 		}
 
 		/**
-		 * @return the image's real path (links followed), which must be inside the bundle's real
-		 *         folder: the path's text alone would let a link in the folder point anywhere
+		 * @return the image's real path (links followed), which must be inside the
+		 * bundle's real folder: the path's text alone would let a link in the folder
+		 * point anywhere
 		 */
 		private Path realInside(Path folder, Path image, Node fileNode) {
 			try {
 				Path real = image.toRealPath();
 				if (!real.startsWith(folder.toRealPath())) {
-					throw error(fileNode, "image.file", "is a link to a file outside the bundle's folder (" + real + ")");
+					throw error(fileNode, "image.file",
+							"is a link to a file outside the bundle's folder (" + real + ")");
 				}
 				return real;
 			}
@@ -306,7 +314,8 @@ class BundleParser {
 			if (url != null && !url.isBlank() && !Syndication.isWebUrl(url.strip())) {
 				throw error(values.get("url"), "syndication.url", "must be an absolute http(s) URL, not '" + url + "'");
 			}
-			return new Syndication(limited(values.get("publication"), "syndication.publication", Syndication.MAX_PUBLICATION),
+			return new Syndication(
+					limited(values.get("publication"), "syndication.publication", Syndication.MAX_PUBLICATION),
 					limited(values.get("note"), "syndication.note", Syndication.MAX_NOTE), url);
 		}
 
@@ -319,8 +328,8 @@ class BundleParser {
 				return OffsetDateTime.parse(value).toInstant();
 			}
 			catch (DateTimeParseException ex) {
-				return fail(field, "must be a date and time with offset, e.g. 2019-04-25T08:00:00+07:00, not '"
-						+ value + "'");
+				return fail(field,
+						"must be a date and time with offset, e.g. 2019-04-25T08:00:00+07:00, not '" + value + "'");
 			}
 		}
 
@@ -332,12 +341,18 @@ class BundleParser {
 			return nonBlank(node, field);
 		}
 
-		/** A missing or empty field: reported at its key's line, or at the opening line when absent. */
+		/**
+		 * A missing or empty field: reported at its key's line, or at the opening line
+		 * when absent.
+		 */
 		private BundleException missing(String field, String problem) {
 			return new BundleException(file, keyLines.getOrDefault(field, 1), field, problem);
 		}
 
-		/** A section, tag or author name: a letter or digit (lengths and characters are {@link ArticleRules}'). */
+		/**
+		 * A section, tag or author name: a letter or digit (lengths and characters are
+		 * {@link ArticleRules}').
+		 */
 		private String name(Node node, String field) {
 			String value = nonBlank(node, field);
 			if (!value.codePoints().anyMatch(Character::isLetterOrDigit)) {
@@ -364,7 +379,8 @@ class BundleParser {
 			for (var tuple : mapping.getValue()) {
 				String key = scalar(tuple.getKeyNode(), field);
 				if (!keys.contains(key)) {
-					throw error(tuple.getKeyNode(), field + "." + key, "unknown field (known: " + String.join(", ", keys) + ")");
+					throw error(tuple.getKeyNode(), field + "." + key,
+							"unknown field (known: " + String.join(", ", keys) + ")");
 				}
 				if (values.containsKey(key)) {
 					throw error(tuple.getKeyNode(), field + "." + key, "given twice");
@@ -374,7 +390,10 @@ class BundleParser {
 			return values;
 		}
 
-		/** @return the node's text, refused (with its line) when longer than {@code max} characters */
+		/**
+		 * @return the node's text, refused (with its line) when longer than {@code max}
+		 * characters
+		 */
 		private String limited(Node node, String field, int max) {
 			String value = text(node, field);
 			if (value != null && value.length() > max) {
@@ -391,7 +410,9 @@ class BundleParser {
 			return value.strip();
 		}
 
-		/** @return the scalar's text, or null for a YAML null */
+		/**
+		 * @return the scalar's text, or null for a YAML null
+		 */
 		private String text(Node node, String field) {
 			if (node == null) {
 				return null;

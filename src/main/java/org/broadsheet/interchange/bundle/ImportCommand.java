@@ -13,14 +13,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code import PATH...}: imports article bundles into the configured database. */
-@Command(name = "import", mixinStandardHelpOptions = true, description = "Import article bundles (Markdown with YAML front matter) and the files "
-		+ "they name. Folders: every *.md file in them. Exit code 1 if any file failed.")
+@Command(name = "import", mixinStandardHelpOptions = true,
+		description = "Import article bundles (Markdown with YAML front matter) and the files "
+				+ "they name. Folders: every *.md file in them. Exit code 1 if any file failed.")
 public class ImportCommand extends OfflineCommand {
 
 	@Parameters(arity = "1..*", paramLabel = "PATH", description = "bundle files or folders")
 	List<Path> paths;
 
-	/** @param context starts the application, given Spring options, without its web server */
+	/**
+	 * @param context starts the application, given Spring options, without its web server
+	 */
 	public ImportCommand(Function<String[], ConfigurableApplicationContext> context) {
 		super(context);
 	}
@@ -33,7 +36,8 @@ public class ImportCommand extends OfflineCommand {
 				err.println("failed   " + outcome.error());
 			}
 			else {
-				out.println((outcome.created() ? "created  " : "updated  ") + outcome.path() + "  <- " + outcome.file());
+				out.println(
+						(outcome.created() ? "created  " : "updated  ") + outcome.path() + "  <- " + outcome.file());
 			}
 		}
 		out.printf("%d imported, %d failed%n", report.imported(), report.failures());

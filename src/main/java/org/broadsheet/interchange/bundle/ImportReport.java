@@ -13,23 +13,30 @@ public record ImportReport(List<Outcome> outcomes) {
 	/**
 	 * @param path the article's path when imported, else null
 	 * @param created a new article (false: an existing one was updated)
-	 * @param error {@code file:line: field: problem} when the file was not imported, else null
+	 * @param error {@code file:line: field: problem} when the file was not imported, else
+	 * null
 	 */
 	public record Outcome(Path file, String path, boolean created, String error) {
 
-		/** @return whether the file was not imported */
+		/**
+		 * @return whether the file was not imported
+		 */
 		public boolean failed() {
 			return error != null;
 		}
 
 	}
 
-	/** @return how many files were not imported */
+	/**
+	 * @return how many files were not imported
+	 */
 	public long failures() {
 		return outcomes.stream().filter(Outcome::failed).count();
 	}
 
-	/** @return how many files were imported (created or updated) */
+	/**
+	 * @return how many files were imported (created or updated)
+	 */
 	public long imported() {
 		return outcomes.size() - failures();
 	}

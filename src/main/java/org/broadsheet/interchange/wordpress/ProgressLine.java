@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 
 /**
  * A progress bar on one terminal line, redrawn in place with a carriage return:
- * {@code checking  [#########...........]  45%  90/200}. Redrawn only when the shown percentage
- * or phase changes, so a large file costs a few hundred writes.
+ * {@code checking  [#########...........]  45%  90/200}. Redrawn only when the shown
+ * percentage or phase changes, so a large file costs a few hundred writes.
  */
 final class ProgressLine {
 
@@ -23,7 +23,9 @@ final class ProgressLine {
 		this.out = out;
 	}
 
-	/** @param done and {@code total} in the phase's units (bytes, items) */
+	/**
+	 * @param done and {@code total} in the phase's units (bytes, items)
+	 */
 	void update(String phase, long done, long total) {
 		int now = total <= 0 ? 100 : (int) Math.min(100, done * 100 / total);
 		if (now == percent && phase.equals(this.phase)) {

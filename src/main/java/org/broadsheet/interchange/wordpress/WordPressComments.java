@@ -22,9 +22,10 @@ import org.broadsheet.comment.ImportedComment;
 import org.broadsheet.interchange.wordpress.WordPressReport.Kind;
 
 /**
- * The comments of one WordPress import: threads kept (parents restored before replies), statuses
- * mapped (1 → approved, 0 → pending, spam, trash → rejected), linkbacks and duplicates skipped,
- * each comment in a savepoint of its own. Keys are {@code <origin>#comment-<id>}.
+ * The comments of one WordPress import: threads kept (parents restored before replies),
+ * statuses mapped (1 → approved, 0 → pending, spam, trash → rejected), linkbacks and
+ * duplicates skipped, each comment in a savepoint of its own. Keys are
+ * {@code <origin>#comment-<id>}.
  */
 final class WordPressComments {
 
@@ -43,7 +44,10 @@ final class WordPressComments {
 		this.savepoints = savepoints;
 	}
 
-	/** Imports the comments of one post into the article it became (reported by kind and reason). */
+	/**
+	 * Imports the comments of one post into the article it became (reported by kind and
+	 * reason).
+	 */
 	void importComments(Wxr.Item item, long articleId) {
 		Map<String, Wxr.Comment> byId = new LinkedHashMap<>();
 		Map<String, String> texts = new HashMap<>();
@@ -89,7 +93,8 @@ final class WordPressComments {
 			String email = c.authorEmail().strip();
 			// Comments.restore keeps a website only when it is a safe http(s) address.
 			var imported = new ImportedComment(articleId, commentKey(id), parentKey,
-					name.isEmpty() ? "Anonymous" : shorten(name, 200), email.isEmpty() || email.length() > 254 ? null : email,
+					name.isEmpty() ? "Anonymous" : shorten(name, 200),
+					email.isEmpty() || email.length() > 254 ? null : email,
 					c.authorUrl().isBlank() ? null : c.authorUrl().strip(), texts.get(id),
 					commentStatus(c.approved().strip()), created.get(id));
 			savepoints.run(Kind.COMMENT, "comment " + id, () -> {
@@ -102,12 +107,15 @@ final class WordPressComments {
 		}
 	}
 
-	/** @return how many ancestors a comment has among those imported; 0 for a top-level one or a cycle */
+	/**
+	 * @return how many ancestors a comment has among those imported; 0 for a top-level
+	 * one or a cycle
+	 */
 	private int depth(Wxr.Comment comment, Map<String, Wxr.Comment> byId) {
 		int depth = 0;
 		Set<String> seen = new HashSet<>();
-		for (String parent = comment.parent().strip(); byId.containsKey(parent) && seen.add(parent); parent = byId
-			.get(parent).parent().strip()) {
+		for (String parent = comment.parent().strip(); byId.containsKey(parent)
+				&& seen.add(parent); parent = byId.get(parent).parent().strip()) {
 			depth++;
 		}
 		return seen.contains(comment.id().strip()) ? 0 : depth;

@@ -18,22 +18,26 @@ import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * WordPress post content to HTML with its paragraphs marked up, as WordPress shows it: shortcodes
- * first ({@code [caption]} becomes a {@code <figure>} with a {@code <figcaption>}; any other
- * shortcode stays as the text it is, and is reported), then the {@code wpautop} rules
- * (WordPress's {@code wp-includes/formatting.php}) applied to the parsed document: a blank line
- * separates paragraphs, a single line break is a {@code <br>}, block elements are never wrapped,
- * {@code <pre>} is left alone. HTML comments (block-editor markers, {@code <!--more-->},
- * {@code <!--nextpage-->}) are dropped, so a paginated post shows as one page.
+ * WordPress post content to HTML with its paragraphs marked up, as WordPress shows it:
+ * shortcodes first ({@code [caption]} becomes a {@code <figure>} with a
+ * {@code <figcaption>}; any other shortcode stays as the text it is, and is reported),
+ * then the {@code wpautop} rules (WordPress's {@code wp-includes/formatting.php}) applied
+ * to the parsed document: a blank line separates paragraphs, a single line break is a
+ * {@code <br>
+ * }, block elements are never wrapped, {@code <pre>} is left alone. HTML comments
+ * (block-editor markers, {@code <!--more-->}, {@code <!--nextpage-->}) are dropped, so a
+ * paginated post shows as one page.
  */
 final class WordPressContent {
 
 	private static final Pattern CAPTION = Pattern.compile("(?is)\\[caption([^\\]]*)\\](.*?)\\[/caption\\]");
 
-	private static final Pattern CAPTION_ATTRIBUTE = Pattern.compile("(?is)\\bcaption\\s*=\\s*(\"([^\"]*)\"|'([^']*)')");
+	private static final Pattern CAPTION_ATTRIBUTE = Pattern
+		.compile("(?is)\\bcaption\\s*=\\s*(\"([^\"]*)\"|'([^']*)')");
 
 	/** A leading image, possibly linked, in a caption shortcode's content. */
-	private static final Pattern CAPTIONED_IMAGE = Pattern.compile("(?is)^\\s*((?:<a\\b[^>]*>\\s*)?<img\\b[^>]*>(?:\\s*</a>)?)(.*)$");
+	private static final Pattern CAPTIONED_IMAGE = Pattern
+		.compile("(?is)^\\s*((?:<a\\b[^>]*>\\s*)?<img\\b[^>]*>(?:\\s*</a>)?)(.*)$");
 
 	/** An opening shortcode tag: {@code [name}, then a space, {@code /} or {@code ]}. */
 	private static final Pattern TRAILING_SPACE = Pattern.compile("[ \t]+\n");
@@ -44,16 +48,19 @@ final class WordPressContent {
 
 	private static final Pattern SHORTCODE = Pattern.compile("\\[([a-zA-Z][\\w-]*)(?=[\\s/\\]])[^\\]]*\\]");
 
-	/** WordPress's block elements ({@code $allblocks} in wpautop), never wrapped in a paragraph. */
+	/**
+	 * WordPress's block elements ({@code $allblocks} in wpautop), never wrapped in a
+	 * paragraph.
+	 */
 	private static final Set<String> BLOCKS = Set.of("table", "thead", "tfoot", "caption", "col", "colgroup", "tbody",
 			"tr", "td", "th", "div", "dl", "dd", "dt", "ul", "ol", "li", "pre", "form", "map", "area", "blockquote",
 			"address", "math", "style", "script", "p", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "fieldset", "legend",
-			"section", "article", "aside", "hgroup", "header", "footer", "nav", "figure", "figcaption", "details", "menu",
-			"summary", "main", "textarea", "iframe", "object", "video", "audio");
+			"section", "article", "aside", "hgroup", "header", "footer", "nav", "figure", "figcaption", "details",
+			"menu", "summary", "main", "textarea", "iframe", "object", "video", "audio");
 
 	/** Containers whose loose text is always made paragraphs. */
-	private static final Set<String> FLOW = Set.of("body", "div", "blockquote", "section", "article", "aside",
-			"header", "footer", "main", "details", "nav");
+	private static final Set<String> FLOW = Set.of("body", "div", "blockquote", "section", "article", "aside", "header",
+			"footer", "main", "details", "nav");
 
 	/** Containers whose text becomes paragraphs only when a blank line splits it. */
 	private static final Set<String> FLOW_IF_SPLIT = Set.of("li", "dd", "td", "th");
@@ -73,7 +80,7 @@ final class WordPressContent {
 	/**
 	 * @param content the item's {@code content:encoded}
 	 * @param shortcodes told the name of each shortcode left as text
-	 * @return HTML with paragraphs marked up (not yet sanitized)
+	 * @return the HTML with paragraphs marked up (not yet sanitized)
 	 */
 	static String toHtml(String content, Consumer<String> shortcodes) {
 		String html = captions(content == null ? "" : content.replace("\r\n", "\n"));
@@ -94,7 +101,10 @@ final class WordPressContent {
 		return document.body().html();
 	}
 
-	/** {@code [caption]…[/caption]} → {@code <figure>image<figcaption>caption</figcaption></figure>}. */
+	/**
+	 * {@code [caption]…[/caption]} →
+	 * {@code <figure>image<figcaption>caption</figcaption></figure>}.
+	 */
 	static String captions(String content) {
 		Matcher m = CAPTION.matcher(content);
 		StringBuilder out = new StringBuilder();
@@ -107,8 +117,8 @@ final class WordPressContent {
 				if (caption.isEmpty() && attribute.find()) {
 					caption = attribute.group(2) != null ? attribute.group(2) : attribute.group(3);
 				}
-				figure = "\n\n<figure>" + image.group(1) + (caption.isEmpty() ? "" : "<figcaption>" + caption + "</figcaption>")
-						+ "</figure>\n\n";
+				figure = "\n\n<figure>" + image.group(1)
+						+ (caption.isEmpty() ? "" : "<figcaption>" + caption + "</figcaption>") + "</figure>\n\n";
 			}
 			else {
 				figure = m.group(2);
@@ -127,7 +137,8 @@ final class WordPressContent {
 		boolean flow = FLOW.contains(name);
 		boolean flowIfSplit = FLOW_IF_SPLIT.contains(name);
 		if (!flow && !flowIfSplit) {
-			// Phrasing blocks (p, headings, figcaption, …) and structure (ul, table, figure, …).
+			// Phrasing blocks (p, headings, figcaption, …) and structure (ul, table,
+			// figure, …).
 			for (Node child : new ArrayList<>(container.childNodes())) {
 				if (child instanceof Element element) {
 					paragraphs(element);
@@ -155,7 +166,11 @@ final class WordPressContent {
 		return STRUCTURE.contains(name);
 	}
 
-	/** Splits a run of inline nodes at blank lines into paragraphs; single line breaks become {@code <br>}. */
+	/**
+	 * Splits a run of inline nodes at blank lines into paragraphs; single line breaks
+	 * become {@code <br>
+	 * }.
+	 */
 	private static void wrap(List<Node> run, boolean always) {
 		if (run.isEmpty()) {
 			return;
@@ -208,12 +223,16 @@ final class WordPressContent {
 		}
 	}
 
-	/** Drops white space at both ends of a paragraph (removing nodes that are only white space). */
+	/**
+	 * Drops white space at both ends of a paragraph (removing nodes that are only white
+	 * space).
+	 */
 	private static void trim(List<Node> paragraph) {
 		while (!paragraph.isEmpty() && paragraph.get(0) instanceof TextNode t && t.getWholeText().isBlank()) {
 			paragraph.remove(0).remove();
 		}
-		while (!paragraph.isEmpty() && paragraph.get(paragraph.size() - 1) instanceof TextNode t && t.getWholeText().isBlank()) {
+		while (!paragraph.isEmpty() && paragraph.get(paragraph.size() - 1) instanceof TextNode t
+				&& t.getWholeText().isBlank()) {
 			paragraph.remove(paragraph.size() - 1).remove();
 		}
 		if (!paragraph.isEmpty() && paragraph.get(0) instanceof TextNode first) {
@@ -224,7 +243,11 @@ final class WordPressContent {
 		}
 	}
 
-	/** A line break inside text is a {@code <br>}, unless a {@code <br>} is already there. */
+	/**
+	 * A line break inside text is a {@code <br>
+	 * }, unless a {@code <br>
+	 * } is already there.
+	 */
 	private static void lineBreaks(TextNode text) {
 		String whole = text.getWholeText();
 		if (whole.indexOf('\n') < 0) {
@@ -251,8 +274,8 @@ final class WordPressContent {
 	}
 
 	/**
-	 * A comment's HTML as the plain text Broadsheet keeps: paragraphs separated by a blank line,
-	 * line breaks kept, markup dropped, entities decoded once.
+	 * A comment's HTML as the plain text Broadsheet keeps: paragraphs separated by a
+	 * blank line, line breaks kept, markup dropped, entities decoded once.
 	 */
 	static String plainText(String html) {
 		if (html == null || html.isBlank()) {
@@ -284,7 +307,10 @@ final class WordPressContent {
 		return EXTRA_BREAKS.matcher(TRAILING_SPACE.matcher(text).replaceAll("\n")).replaceAll("\n\n").strip();
 	}
 
-	/** A title or name as plain text: markup dropped, entities decoded once, spaces collapsed. */
+	/**
+	 * A title or name as plain text: markup dropped, entities decoded once, spaces
+	 * collapsed.
+	 */
 	static String plainLine(String html) {
 		if (html == null) {
 			return "";

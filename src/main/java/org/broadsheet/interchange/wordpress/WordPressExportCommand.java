@@ -3,7 +3,6 @@ package org.broadsheet.interchange.wordpress;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Function;
 
 import org.broadsheet.article.Syndication;
@@ -14,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code export-wordpress FILE [--site-url URL]}: writes everything as a WXR 1.2 file. Exit code 1 when it cannot be written. */
+/**
+ * {@code export-wordpress FILE [--site-url URL]}: writes everything as a WXR 1.2 file.
+ * Exit code 1 when it cannot be written.
+ */
 @Command(name = "export-wordpress", mixinStandardHelpOptions = true,
 		description = "Export every article (any status) with its authors, sections, tags, comments and lead image as a "
 				+ "WordPress export (WXR 1.2) that WordPress's importer and import-wordpress read.")
@@ -30,7 +32,9 @@ public class WordPressExportCommand extends OfflineCommand {
 					+ "else http://localhost:8080)")
 	String siteUrl;
 
-	/** @param context starts the application, given Spring options, without its web server */
+	/**
+	 * @param context starts the application, given Spring options, without its web server
+	 */
 	public WordPressExportCommand(Function<String[], ConfigurableApplicationContext> context) {
 		super(context);
 	}

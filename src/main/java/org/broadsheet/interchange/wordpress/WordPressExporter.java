@@ -37,15 +37,16 @@ import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Writes everything as one WXR 1.2 file, the format WordPress's own importer reads (Tools →
- * Import → WordPress), streaming with StAX a page of articles at a time. Sections become
- * top-level categories, tags tags, authors {@code wp:author}s (login, email, display name);
- * every article is a post (pages, too: they come back in their section), with its first author
- * as {@code dc:creator}, its comments with their threads and status, its former slugs as
- * {@code _wp_old_slug} and its lead image as a featured-image attachment whose
- * {@code _wp_attached_file} is the media library's storage key, so that importing the file with
- * {@code --uploads <data>/media} finds the files again. Titles, excerpts and comments, plain
- * text here, are written HTML-escaped as WordPress keeps them.
+ * Writes everything as one WXR 1.2 file, the format WordPress's own importer reads (Tools
+ * → Import → WordPress), streaming with StAX a page of articles at a time. Sections
+ * become top-level categories, tags tags, authors {@code wp:author}s (login, email,
+ * display name); every article is a post (pages, too: they come back in their section),
+ * with its first author as {@code dc:creator}, its comments with their threads and
+ * status, its former slugs as {@code _wp_old_slug} and its lead image as a featured-image
+ * attachment whose {@code _wp_attached_file} is the media library's storage key, so that
+ * importing the file with {@code --uploads <data>/media} finds the files again. Titles,
+ * excerpts and comments, plain text here, are written HTML-escaped as WordPress keeps
+ * them.
  */
 @Service
 public class WordPressExporter {
@@ -57,7 +58,10 @@ public class WordPressExporter {
 
 	private static final String NO_DATE = "0000-00-00 00:00:00";
 
-	/** Attachment post ids: this plus the article's id for lead images, plus the row id for other attachments. */
+	/**
+	 * Attachment post ids: this plus the article's id for lead images, plus the row id
+	 * for other attachments.
+	 */
 	private static final long LEAD_IMAGE_IDS = 1_000_000_000_000L;
 
 	private static final long ATTACHMENT_IDS = 2_000_000_000_000L;
@@ -79,7 +83,8 @@ public class WordPressExporter {
 	private final Clock clock;
 
 	WordPressExporter(ArticleInterchange interchange, Authors authors, Taxonomy taxonomy, Comments comments,
-			WordPressAttachments attachments, @Value("${broadsheet.site.name:Broadsheet}") String siteName, Clock clock) {
+			WordPressAttachments attachments, @Value("${broadsheet.site.name:Broadsheet}") String siteName,
+			Clock clock) {
 		this.interchange = interchange;
 		this.authors = authors;
 		this.taxonomy = taxonomy;
@@ -90,10 +95,10 @@ public class WordPressExporter {
 	}
 
 	/**
-	 * Writes the file (through a temporary file beside it, so a failure leaves no half file).
-	 *
-	 * @param siteUrl absolute site address without a trailing slash, e.g. {@code https://news.example};
-	 *        links and attachment URLs start with it
+	 * Writes the file (through a temporary file beside it, so a failure leaves no half
+	 * file).
+	 * @param siteUrl absolute site address without a trailing slash, e.g.
+	 * {@code https://news.example}; links and attachment URLs start with it
 	 * @return how many articles were written
 	 * @throws UncheckedIOException when the file cannot be written
 	 */
@@ -156,7 +161,8 @@ public class WordPressExporter {
 		element(xml, "", "title", siteName);
 		element(xml, "", "link", site);
 		element(xml, "", "description", "");
-		element(xml, "", "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC)));
+		element(xml, "", "pubDate",
+				DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC)));
 		element(xml, "", "language", "en");
 		element(xml, WP, "wxr_version", "1.2");
 		element(xml, WP, "base_site_url", site);
@@ -191,7 +197,8 @@ public class WordPressExporter {
 		element(xml, "", "generator", "Broadsheet");
 		int count = 0;
 		long after = 0;
-		for (List<ArticleInterchange.Stored> page; !(page = interchange.everything(after, PAGE)).isEmpty();) {
+		List<ArticleInterchange.Stored> page = interchange.everything(after, PAGE);
+		while (!page.isEmpty()) {
 			var ids = page.stream().map(stored -> stored.article().id()).toList();
 			var parts = new PageParts(attachments.ofArticles(ids), comments.allOf(ids), comments.closedAmong(ids));
 			for (ArticleInterchange.Stored stored : page) {
@@ -199,6 +206,7 @@ public class WordPressExporter {
 				count++;
 				after = stored.article().id();
 			}
+			page = interchange.everything(after, PAGE);
 		}
 		xml.writeEndElement();
 		xml.writeEndElement();
@@ -217,15 +225,18 @@ public class WordPressExporter {
 		List<WordPressAttachments.Row> own = parts.attachments().getOrDefault(a.id(), List.of());
 		Long thumbnail = null;
 		if (a.leadImage() != null) {
-			thumbnail = own.stream().filter(r -> a.leadImage().id() == (r.imageId() == null ? -1 : r.imageId()))
-				.map(r -> ATTACHMENT_IDS + r.id()).findFirst().orElse(LEAD_IMAGE_IDS + a.id());
+			thumbnail = own.stream()
+				.filter(r -> a.leadImage().id() == (r.imageId() == null ? -1 : r.imageId()))
+				.map(r -> ATTACHMENT_IDS + r.id())
+				.findFirst()
+				.orElse(LEAD_IMAGE_IDS + a.id());
 		}
 		xml.writeStartElement("item");
 		element(xml, "", "title", HtmlUtils.htmlEscape(a.title(), "UTF-8"));
 		element(xml, "", "link", site + a.path());
 		Instant date = a.publishedAt();
-		element(xml, "", "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format((date == null ? a.updatedAt() : date)
-			.atOffset(ZoneOffset.UTC)));
+		element(xml, "", "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME
+			.format((date == null ? a.updatedAt() : date).atOffset(ZoneOffset.UTC)));
 		element(xml, "http://purl.org/dc/elements/1.1/", "creator", login(a.authors().get(0), logins));
 		xml.writeStartElement("guid");
 		xml.writeAttribute("isPermaLink", "false");
@@ -269,12 +280,14 @@ public class WordPressExporter {
 		}
 		xml.writeEndElement();
 		for (WordPressAttachments.Row row : own) {
-			// The lead image's file is named by its media-library key, as for articles written here, so
-			// that an import with --uploads <data>/media finds it whichever article used it first.
+			// The lead image's file is named by its media-library key, as for articles
+			// written here, so
+			// that an import with --uploads <data>/media finds it whichever article used
+			// it first.
 			boolean lead = a.leadImage() != null && row.imageId() != null && row.imageId() == a.leadImage().id();
 			writeAttachment(xml, ATTACHMENT_IDS + row.id(), a.id(), row.title(), row.url(),
-					lead ? a.leadImage().storageKey() : row.filePath(), row.alt(),
-					row.caption(), row.description(), row.uploadedAt() == null ? null : Instant.ofEpochMilli(row.uploadedAt()));
+					lead ? a.leadImage().storageKey() : row.filePath(), row.alt(), row.caption(), row.description(),
+					row.uploadedAt() == null ? null : Instant.ofEpochMilli(row.uploadedAt()));
 		}
 		if (thumbnail != null && thumbnail == LEAD_IMAGE_IDS + a.id()) {
 			var image = a.leadImage();
@@ -355,7 +368,8 @@ public class WordPressExporter {
 		xml.writeEndElement();
 	}
 
-	private static void element(XMLStreamWriter xml, String namespace, String name, String text) throws XMLStreamException {
+	private static void element(XMLStreamWriter xml, String namespace, String name, String text)
+			throws XMLStreamException {
 		if (namespace.isEmpty()) {
 			xml.writeStartElement(name);
 		}

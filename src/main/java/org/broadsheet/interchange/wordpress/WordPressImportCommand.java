@@ -2,7 +2,6 @@ package org.broadsheet.interchange.wordpress;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Function;
 
 import org.broadsheet.shared.OfflineCommand;
@@ -13,9 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code import-wordpress FILE [--uploads DIR]}: imports a WordPress export (WXR) with a progress
- * line on standard error and the report on standard output. Exit code 0 when the file was
- * imported (entries skipped with a reason included), 1 when it was refused (nothing imported).
+ * {@code import-wordpress FILE [--uploads DIR]}: imports a WordPress export (WXR) with a
+ * progress line on standard error and the report on standard output. Exit code 0 when the
+ * file was imported (entries skipped with a reason included), 1 when it was refused
+ * (nothing imported).
  */
 @Command(name = "import-wordpress", mixinStandardHelpOptions = true,
 		description = "Import a WordPress export (WXR 1.0-1.2: Tools > Export in WordPress): posts, pages, authors, "
@@ -37,7 +37,9 @@ public class WordPressImportCommand extends OfflineCommand {
 			description = "section for posts without a category (default: ${DEFAULT-VALUE})")
 	String defaultSection;
 
-	/** @param context starts the application, given Spring options, without its web server */
+	/**
+	 * @param context starts the application, given Spring options, without its web server
+	 */
 	public WordPressImportCommand(Function<String[], ConfigurableApplicationContext> context) {
 		super(context);
 	}

@@ -47,34 +47,41 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports a WordPress export (WXR 1.0–1.2, see {@link Wxr}) in two streaming passes. The first
- * reads the whole file, checking that it is well-formed and collecting the small things items
- * refer to (authors, categories, attachments); a malformed file stops there, with nothing
- * written. The second writes everything in one transaction, each item in a savepoint of its own
- * (an item that cannot be stored is skipped and reported, the others go on), so that the import
- * is all or nothing on SQLite and PostgreSQL alike while only one item is in memory at a time.
+ * Imports a WordPress export (WXR 1.0–1.2, see {@link Wxr}) in two streaming passes. The
+ * first reads the whole file, checking that it is well-formed and collecting the small
+ * things items refer to (authors, categories, attachments); a malformed file stops there,
+ * with nothing written. The second writes everything in one transaction, each item in a
+ * savepoint of its own (an item that cannot be stored is skipped and reported, the others
+ * go on), so that the import is all or nothing on SQLite and PostgreSQL alike while only
+ * one item is in memory at a time.
  *
- * <p>Mapping: a top-level category becomes a section (once an article is filed in it: top-level
- * categories without articles are reported as skipped, not made into empty sections), a child
- * category a tag; an article's section is the top-level ancestor of its first category, and every other category and tag of
- * the post becomes a tag. Pages go to the section named by {@link Options#pagesSection()}.
- * Statuses: publish → published, future → scheduled, draft → draft, pending → in review,
- * private and password-protected → unpublished (Broadsheet has neither private articles nor
- * passwords, and never shows protected text). Everything is keyed by the export's site address
- * and WordPress ids, so importing the same file again changes nothing.
+ * <p>
+ * Mapping: a top-level category becomes a section (once an article is filed in it:
+ * top-level categories without articles are reported as skipped, not made into empty
+ * sections), a child category a tag; an article's section is the top-level ancestor of
+ * its first category, and every other category and tag of the post becomes a tag. Pages
+ * go to the section named by {@link Options#pagesSection()}. Statuses: publish →
+ * published, future → scheduled, draft → draft, pending → in review, private and
+ * password-protected → unpublished (Broadsheet has neither private articles nor
+ * passwords, and never shows protected text). Everything is keyed by the export's site
+ * address and WordPress ids, so importing the same file again changes nothing.
  */
 @Service
 public class WordPressImporter {
 
 	/**
-	 * @param uploads a copy of the site's {@code wp-content/uploads} folder, or null: attachment
-	 *        files are copied from there into the media library (never fetched from the network)
+	 * @param uploads a copy of the site's {@code wp-content/uploads} folder, or null:
+	 * attachment files are copied from there into the media library (never fetched from
+	 * the network)
 	 * @param pagesSection the section WordPress pages go to
 	 * @param defaultSection the section of posts without a category
 	 */
 	public record Options(Path uploads, String pagesSection, String defaultSection) {
 
-		/** No uploads folder; pages in "Pages", posts without a category in "Uncategorized". */
+		/**
+		 * No uploads folder; pages in "Pages", posts without a category in
+		 * "Uncategorized".
+		 */
 		public static Options defaults() {
 			return new Options(null, "Pages", "Uncategorized");
 		}
@@ -97,8 +104,8 @@ public class WordPressImporter {
 
 	private final TransactionTemplate savepoint;
 
-	WordPressImporter(ArticleInterchange interchange, Authors authors, Taxonomy taxonomy, MediaLibrary media, Comments comments,
-			WordPressAttachments attachments, PlatformTransactionManager transactions) {
+	WordPressImporter(ArticleInterchange interchange, Authors authors, Taxonomy taxonomy, MediaLibrary media,
+			Comments comments, WordPressAttachments attachments, PlatformTransactionManager transactions) {
 		this.interchange = interchange;
 		this.authors = authors;
 		this.taxonomy = taxonomy;
@@ -112,8 +119,8 @@ public class WordPressImporter {
 
 	/**
 	 * @return what was imported and skipped, and why
-	 * @throws WxrException naming the file and line, when the file is not well-formed WXR; nothing
-	 *         of it has been imported then
+	 * @throws WxrException naming the file and line, when the file is not well-formed
+	 * WXR; nothing of it has been imported then
 	 * @throws IllegalArgumentException when the uploads folder is not a folder
 	 */
 	public WordPressReport importFile(Path file, Options options, ImportProgress progress) {
@@ -132,7 +139,10 @@ public class WordPressImporter {
 		return run.report;
 	}
 
-	/** What the first pass learns: the small things items refer to, and how many items there are. */
+	/**
+	 * What the first pass learns: the small things items refer to, and how many items
+	 * there are.
+	 */
 	private static final class Scan {
 
 		final Map<String, Wxr.Author> authors = new LinkedHashMap<>();
@@ -205,10 +215,16 @@ public class WordPressImporter {
 		/** Category nicename → its section (top-level) or tag (child) name. */
 		final Map<String, String> categoryNames = new HashMap<>();
 
-		/** Names of the top-level categories, which become sections once an article is filed in one. */
+		/**
+		 * Names of the top-level categories, which become sections once an article is
+		 * filed in one.
+		 */
 		final List<String> sectionCategories = new ArrayList<>();
 
-		/** Post ids met so far: a second item with one is skipped, not merged into the first. */
+		/**
+		 * Post ids met so far: a second item with one is skipped, not merged into the
+		 * first.
+		 */
 		final Set<String> seenPosts = new HashSet<>();
 
 		/** Post id → article id, for attachments and comments. */
@@ -220,17 +236,16 @@ public class WordPressImporter {
 
 		final WordPressMedia pictures;
 
-		/** Names of the tags and sections there were before this import, for the report. */
+		/**
+		 * Names of the tags and sections there were before this import, for the report.
+		 */
 		final Set<String> tagsBefore;
 
 		final Set<String> sectionsBefore;
 
-
 		Run(Path file, Options options, Scan scan, ImportProgress progress) {
-			this.tagsBefore = taxonomy.tags().stream().map(Tag::name)
-				.collect(Collectors.toSet());
-			this.sectionsBefore = taxonomy.sections().stream().map(Section::name)
-				.collect(Collectors.toSet());
+			this.tagsBefore = taxonomy.tags().stream().map(Tag::name).collect(Collectors.toSet());
+			this.sectionsBefore = taxonomy.sections().stream().map(Section::name).collect(Collectors.toSet());
 			this.file = file;
 			this.options = options;
 			this.scan = scan;
@@ -239,8 +254,12 @@ public class WordPressImporter {
 			this.threads = new WordPressComments(comments, report, origin, this::inSavepoint);
 			this.pictures = new WordPressMedia(media, attachments, report, options.uploads(), scan.attachments,
 					this::inSavepoint);
-			this.defaultAuthor = scan.authors.values().stream().map(WxrValues::displayName)
-				.filter(name -> !name.isBlank()).findFirst().orElse("Staff");
+			this.defaultAuthor = scan.authors.values()
+				.stream()
+				.map(WxrValues::displayName)
+				.filter(name -> !name.isBlank())
+				.findFirst()
+				.orElse("Staff");
 		}
 
 		void importAll() {
@@ -294,7 +313,8 @@ public class WordPressImporter {
 			String name = plainName(category.name(), category.nicename());
 			boolean topLevel = category.parent().isBlank() || !scan.categories.containsKey(category.parent().strip());
 			if (topLevel) {
-				// Its section is made by the first article filed in it: no empty sections in the navigation.
+				// Its section is made by the first article filed in it: no empty sections
+				// in the navigation.
 				categoryNames.put(category.nicename().strip(), name);
 				sectionCategories.add(name);
 				return;
@@ -340,9 +360,10 @@ public class WordPressImporter {
 				return;
 			}
 			if (kind == Kind.OTHER_ITEM) {
-				report.skipped(kind, type.equals("nav_menu_item") || type.equals("wp_navigation")
-						? "navigation menu (" + type + "): the site builds its own navigation"
-						: "post type '" + type + "' is not an article");
+				report.skipped(kind,
+						type.equals("nav_menu_item") || type.equals("wp_navigation")
+								? "navigation menu (" + type + "): the site builds its own navigation"
+								: "post type '" + type + "' is not an article");
 				item.comments().forEach(c -> report.skipped(Kind.COMMENT, "on an item that is not imported"));
 				return;
 			}
@@ -438,9 +459,11 @@ public class WordPressImporter {
 					: null;
 			ImageUse lead = pictures.leadImage(item, where);
 			String slug = decodeSlug(item.postName());
-			var draft = new ArticleDraft(slug.isBlank() ? null : slug, title, section, List.of(AuthorProfile.named(author)),
-					summary.isEmpty() ? null : summary, body, lead, cleanTags, null, status, publishedAt, updatedAt, null);
-			var restored = interchange.restore(SystemActor.WORDPRESS_IMPORT, key(item), draft, item.sticky().strip().equals("1"));
+			var draft = new ArticleDraft(slug.isBlank() ? null : slug, title, section,
+					List.of(AuthorProfile.named(author)), summary.isEmpty() ? null : summary, body, lead, cleanTags,
+					null, status, publishedAt, updatedAt, null);
+			var restored = interchange.restore(SystemActor.WORDPRESS_IMPORT, key(item), draft,
+					item.sticky().strip().equals("1"));
 			if (item.sticky().strip().equals("1")) {
 				report.changed("sticky → pinned to the front page");
 			}
@@ -499,14 +522,17 @@ public class WordPressImporter {
 			if (category == null) {
 				return plainName(term.name(), term.nicename());
 			}
-			return categoryNames.getOrDefault(category.nicename().strip(), plainName(category.name(), category.nicename()));
+			return categoryNames.getOrDefault(category.nicename().strip(),
+					plainName(category.name(), category.nicename()));
 		}
 
 		private String categoryName(Wxr.Term term) {
 			return categoryNames.getOrDefault(term.nicename().strip(), plainName(term.name(), term.nicename()));
 		}
 
-		/** Tags in order, once each (ignoring case), without names that cannot be tags. */
+		/**
+		 * Tags in order, once each (ignoring case), without names that cannot be tags.
+		 */
 		private List<String> distinctTags(List<String> tags, String where) {
 			Map<String, String> distinct = new LinkedHashMap<>();
 			for (String tag : tags) {
@@ -526,10 +552,14 @@ public class WordPressImporter {
 				return stableKey(origin + "#" + id);
 			}
 			String guid = item.guid().strip();
-			return stableKey(origin + "#" + (guid.isEmpty() ? "title:" + item.title().strip() + "@" + item.postDate() : guid));
+			return stableKey(
+					origin + "#" + (guid.isEmpty() ? "title:" + item.title().strip() + "@" + item.postDate() : guid));
 		}
 
-		/** Runs {@code work} in a savepoint; a failure rolls it back and skips the entry with the reason. */
+		/**
+		 * Runs {@code work} in a savepoint; a failure rolls it back and skips the entry
+		 * with the reason.
+		 */
 		private boolean inSavepoint(Kind kind, String where, Runnable work) {
 			try {
 				savepoint.executeWithoutResult(status -> work.run());

@@ -21,9 +21,10 @@ import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.media.PreparedImage;
 
 /**
- * The attachments of one WordPress import: their metadata always, their files from the local
- * uploads folder when given (never from the network, never outside that folder), and featured
- * images as lead images. A file that is not an image is reported and its metadata kept.
+ * The attachments of one WordPress import: their metadata always, their files from the
+ * local uploads folder when given (never from the network, never outside that folder),
+ * and featured images as lead images. A file that is not an image is reported and its
+ * metadata kept.
  */
 final class WordPressMedia {
 
@@ -41,7 +42,10 @@ final class WordPressMedia {
 
 	private final Savepoints savepoints;
 
-	/** Attachment post id → its file, checked before the transaction; absent when it has no usable file. */
+	/**
+	 * Attachment post id → its file, checked before the transaction; absent when it has
+	 * no usable file.
+	 */
 	private final Map<String, PreparedImage> prepared = new HashMap<>();
 
 	WordPressMedia(MediaLibrary media, WordPressAttachments attachments, WordPressReport report, Path uploads,
@@ -55,8 +59,8 @@ final class WordPressMedia {
 	}
 
 	/**
-	 * @return the post's featured image as its lead image, stored in the media library first; null
-	 *         when it has none, or its file is missing or not an image (reported)
+	 * @return the post's featured image as its lead image, stored in the media library
+	 * first; null when it has none, or its file is missing or not an image (reported)
 	 */
 	ImageUse leadImage(Wxr.Item item, String where) {
 		String thumbnail = item.meta("_thumbnail_id").strip();
@@ -81,10 +85,10 @@ final class WordPressMedia {
 	}
 
 	/**
-	 * Checks every attachment's file and makes it ready to record, before the import's transaction:
-	 * decoding photos inside it would hold the write lock all the longer. A file that is missing or
-	 * not an image is reported once and its attachment keeps its metadata only.
-	 *
+	 * Checks every attachment's file and makes it ready to record, before the import's
+	 * transaction: decoding photos inside it would hold the write lock all the longer. A
+	 * file that is missing or not an image is reported once and its attachment keeps its
+	 * metadata only.
 	 * @param progress told the number of attachments done and their total
 	 */
 	void prepareFiles(ImportProgress progress) {
@@ -113,17 +117,25 @@ final class WordPressMedia {
 		prepared.values().forEach(PreparedImage::close);
 	}
 
-	/** @return the attachment's image in the media library, recording it first; -1 when it has no usable file */
+	/**
+	 * @return the attachment's image in the media library, recording it first; -1 when it
+	 * has no usable file
+	 */
 	private long imageOf(Wxr.Item attachment) {
 		PreparedImage file = prepared.get(attachment.postId().strip());
-		// Recorded again for each use: the library finds the same bytes by their hash, and an id
+		// Recorded again for each use: the library finds the same bytes by their hash,
+		// and an id
 		// kept here could outlive a savepoint that rolled its row back.
 		return file == null ? -1
-				: media.record(file, plainLine(attachment.meta("_wp_attachment_image_alt")),
-						blankToNull(plainLine(attachment.excerpt())), null).id();
+				: media
+					.record(file, plainLine(attachment.meta("_wp_attachment_image_alt")),
+							blankToNull(plainLine(attachment.excerpt())), null)
+					.id();
 	}
 
-	/** @return the attachment's file in the uploads folder, or null when there is none */
+	/**
+	 * @return the attachment's file in the uploads folder, or null when there is none
+	 */
 	private Path localFile(Wxr.Item attachment) {
 		if (uploads == null) {
 			return null;
@@ -142,7 +154,10 @@ final class WordPressMedia {
 		return real;
 	}
 
-	/** @return the file's real path when it is inside the folder's (a link out of it is not), else null */
+	/**
+	 * @return the file's real path when it is inside the folder's (a link out of it is
+	 * not), else null
+	 */
 	private static Path realInside(Path folder, Path file) {
 		try {
 			Path real = file.toRealPath();
@@ -153,7 +168,9 @@ final class WordPressMedia {
 		}
 	}
 
-	/** Records the attachment (metadata always, its file when found), under {@code key}. */
+	/**
+	 * Records the attachment (metadata always, its file when found), under {@code key}.
+	 */
 	void importAttachment(Wxr.Item attachment, String key, Long articleId) {
 		String where = "line " + attachment.line() + " attachment " + attachment.postId().strip();
 		savepoints.run(Kind.ATTACHMENT, where, () -> {

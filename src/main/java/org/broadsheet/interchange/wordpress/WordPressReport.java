@@ -9,15 +9,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a WordPress import did: for each kind of thing in the file, how many were found, imported
- * and skipped (with the reasons), plus what changed on the way (status mappings, shortcodes left
- * as text, featured images without a file). Every entry of the file is counted exactly once:
- * {@code found == imported + skipped}.
+ * What a WordPress import did: for each kind of thing in the file, how many were found,
+ * imported and skipped (with the reasons), plus what changed on the way (status mappings,
+ * shortcodes left as text, featured images without a file). Every entry of the file is
+ * counted exactly once: {@code found == imported + skipped}.
  */
 public final class WordPressReport {
 
 	/** The kinds of things a WXR file holds. */
 	public enum Kind {
+
 		POST("posts"), PAGE("pages"), ATTACHMENT("attachments"), OTHER_ITEM("other items"), AUTHOR("authors"),
 		CATEGORY("categories"), TAG("tags"), COMMENT("comments");
 
@@ -27,7 +28,9 @@ public final class WordPressReport {
 			this.label = label;
 		}
 
-		/** @return the plural English name, e.g. "posts" */
+		/**
+		 * @return the plural English name, e.g. "posts"
+		 */
 		public String label() {
 			return label;
 		}
@@ -47,12 +50,16 @@ public final class WordPressReport {
 	 */
 	public record Tally(int found, int created, int updated, int unchanged, Map<String, Integer> skipped) {
 
-		/** @return created + updated + unchanged */
+		/**
+		 * @return created + updated + unchanged
+		 */
 		public int imported() {
 			return created + updated + unchanged;
 		}
 
-		/** @return how many were skipped, for any reason */
+		/**
+		 * @return how many were skipped, for any reason
+		 */
 		public int skippedCount() {
 			return skipped.values().stream().mapToInt(Integer::intValue).sum();
 		}
@@ -98,7 +105,9 @@ public final class WordPressReport {
 		skipped.get(kind).merge(reason, 1, Integer::sum);
 	}
 
-	/** Counts a change made on the way, e.g. "status private → unpublished (not public)". */
+	/**
+	 * Counts a change made on the way, e.g. "status private → unpublished (not public)".
+	 */
 	void changed(String what) {
 		changes.merge(what, 1, Integer::sum);
 	}
@@ -117,23 +126,32 @@ public final class WordPressReport {
 		}
 	}
 
-	/** @return the figures of one kind */
+	/**
+	 * @return the figures of one kind
+	 */
 	public Tally tally(Kind kind) {
 		int[] c = counts.get(kind);
 		return new Tally(c[0], c[1], c[2], c[3], Map.copyOf(skipped.get(kind)));
 	}
 
-	/** @return changes made on the way and how often, e.g. "status future → scheduled" */
+	/**
+	 * @return changes made on the way and how often, e.g. "status future → scheduled"
+	 */
 	public Map<String, Integer> changes() {
 		return Map.copyOf(changes);
 	}
 
-	/** @return shortcodes other than {@code [caption]} left as text, by name, with how often they occur */
+	/**
+	 * @return shortcodes other than {@code [caption]} left as text, by name, with how
+	 * often they occur
+	 */
 	public Map<String, Integer> shortcodes() {
 		return Map.copyOf(shortcodes);
 	}
 
-	/** @return remarks about single entries, at most {@value #MAX_NOTES} */
+	/**
+	 * @return remarks about single entries, at most {@value #MAX_NOTES}
+	 */
 	public List<String> notes() {
 		return List.copyOf(notes);
 	}
@@ -142,8 +160,9 @@ public final class WordPressReport {
 	public void print(PrintWriter out) {
 		for (Kind kind : Kind.values()) {
 			Tally t = tally(kind);
-			out.printf("%-12s %6d found, %6d imported (%d new, %d updated, %d unchanged), %d skipped%n", kind.label() + ":",
-					t.found(), t.imported(), t.created(), t.updated(), t.unchanged(), t.skippedCount());
+			out.printf("%-12s %6d found, %6d imported (%d new, %d updated, %d unchanged), %d skipped%n",
+					kind.label() + ":", t.found(), t.imported(), t.created(), t.updated(), t.unchanged(),
+					t.skippedCount());
 			t.skipped().forEach((reason, n) -> out.printf("%14s %6d skipped: %s%n", "", n, reason));
 		}
 		if (!changes.isEmpty()) {

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a WordPress eXtended RSS (WXR 1.0–1.2) export holds, entry by entry, as {@link WxrReader}
- * reads it. WXR is RSS 2.0 with WordPress's {@code wp:} elements
- * (https://wordpress.org/export/1.2/; WordPress's {@code wp-admin/includes/export.php} writes it,
- * the WordPress Importer plugin's {@code parsers/class-wxr-parser-xml.php} reads it). Text is as
- * the file has it: HTML stays HTML, dates stay strings. Absent elements are empty strings.
+ * What a WordPress eXtended RSS (WXR 1.0–1.2) export holds, entry by entry, as
+ * {@link WxrReader} reads it. WXR is RSS 2.0 with WordPress's {@code wp:} elements
+ * (https://wordpress.org/export/1.2/; WordPress's {@code wp-admin/includes/export.php}
+ * writes it, the WordPress Importer plugin's {@code parsers/class-wxr-parser-xml.php}
+ * reads it). Text is as the file has it: HTML stays HTML, dates stay strings. Absent
+ * elements are empty strings.
  */
 final class Wxr {
 
@@ -17,6 +18,7 @@ final class Wxr {
 
 	/** One entry of the channel, in file order. */
 	sealed interface Entry permits Author, Category, Tag, Item {
+
 	}
 
 	/** {@code wp:author}. */
@@ -38,8 +40,8 @@ final class Wxr {
 	/**
 	 * One {@code <category>} of an item.
 	 *
-	 * @param domain {@code category}, {@code post_tag}, {@code post_format}, {@code nav_menu}, …;
-	 *        empty in hand-written files, read as a category
+	 * @param domain {@code category}, {@code post_tag}, {@code post_format},
+	 * {@code nav_menu}, …; empty in hand-written files, read as a category
 	 */
 	record Term(String domain, String nicename, String name) {
 	}
@@ -48,7 +50,8 @@ final class Wxr {
 	 * {@code wp:comment}.
 	 *
 	 * @param approved {@code 1}, {@code 0}, {@code spam}, {@code trash}
-	 * @param type empty or {@code comment} for comments; {@code pingback}, {@code trackback}, …
+	 * @param type empty or {@code comment} for comments; {@code pingback},
+	 * {@code trackback}, …
 	 * @param parent the parent comment's id, {@code 0} or empty for none
 	 */
 	record Comment(String id, String author, String authorEmail, String authorUrl, String dateGmt, String date,
@@ -59,15 +62,18 @@ final class Wxr {
 	 * An {@code <item>}: a post, page, attachment, menu item, …
 	 *
 	 * @param line where the item starts, for messages
-	 * @param meta {@code wp:postmeta} keys and values; a key given several times keeps every value
+	 * @param meta {@code wp:postmeta} keys and values; a key given several times keeps
+	 * every value
 	 */
 	record Item(int line, String title, String link, String pubDate, String guid, String creator, String content,
 			String excerpt, String postId, String postDate, String postDateGmt, String modifiedGmt,
-			String commentStatus, String postName, String status, String postParent, String postType,
-			String password, String sticky, String attachmentUrl, List<Term> terms, Map<String, List<String>> meta,
+			String commentStatus, String postName, String status, String postParent, String postType, String password,
+			String sticky, String attachmentUrl, List<Term> terms, Map<String, List<String>> meta,
 			List<Comment> comments) implements Entry {
 
-		/** @return the first value of a meta key, or empty */
+		/**
+		 * @return the first value of a meta key, or empty
+		 */
 		String meta(String key) {
 			List<String> values = meta.get(key);
 			return values == null || values.isEmpty() ? "" : values.get(0);

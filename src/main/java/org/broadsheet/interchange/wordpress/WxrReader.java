@@ -20,10 +20,11 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads a WXR file entry by entry with StAX, holding one item at a time, so that files of any size
- * stream in little memory. Both the {@code http://} and {@code https://} forms of the WordPress
- * namespaces ({@code wordpress.org/export/1.x/} and its {@code excerpt/}) are accepted. DTDs and
- * external entities are refused. Every error is a {@link WxrException} naming the file and line.
+ * Reads a WXR file entry by entry with StAX, holding one item at a time, so that files of
+ * any size stream in little memory. Both the {@code http://} and {@code https://} forms
+ * of the WordPress namespaces ({@code wordpress.org/export/1.x/} and its
+ * {@code excerpt/}) are accepted. DTDs and external entities are refused. Every error is
+ * a {@link WxrException} naming the file and line.
  */
 final class WxrReader implements AutoCloseable {
 
@@ -35,8 +36,12 @@ final class WxrReader implements AutoCloseable {
 
 	private static final String DC = "http://purl.org/dc/elements/1.1/";
 
-	/** The JDK's messages start with the location, which {@link WxrException} gives its own way. */
-	private static final Pattern LOCATION_PREFIX = Pattern.compile("(?s)^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message:\\s*");
+	/**
+	 * The JDK's messages start with the location, which {@link WxrException} gives its
+	 * own way.
+	 */
+	private static final Pattern LOCATION_PREFIX = Pattern
+		.compile("(?s)^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message:\\s*");
 
 	private final Path file;
 
@@ -53,11 +58,15 @@ final class WxrReader implements AutoCloseable {
 	/** Namespace URI → its prefix here ({@code wp:}, {@code excerpt:}, …). */
 	private final Map<String, String> kinds = new HashMap<>();
 
-	/** Whether anything WordPress wrote (a {@code wp:} element) has been read: a plain RSS feed has none. */
+	/**
+	 * Whether anything WordPress wrote (a {@code wp:} element) has been read: a plain RSS
+	 * feed has none.
+	 */
 	private boolean wordPress;
 
 	/**
-	 * @throws WxrException when the file cannot be opened or does not start as an RSS document
+	 * @throws WxrException when the file cannot be opened or does not start as an RSS
+	 * document
 	 */
 	WxrReader(Path file) {
 		this.file = file;
@@ -80,18 +89,24 @@ final class WxrReader implements AutoCloseable {
 		}
 	}
 
-	/** @return bytes of the file read so far, for progress */
+	/**
+	 * @return bytes of the file read so far, for progress
+	 */
 	long bytesRead() {
 		return bytes.count;
 	}
 
-	/** @return the channel's {@code wp:base_blog_url}, else its {@code link}; known once the first item is read */
+	/**
+	 * @return the channel's {@code wp:base_blog_url}, else its {@code link}; known once
+	 * the first item is read
+	 */
 	String siteUrl() {
 		return !baseBlogUrl.isBlank() ? baseBlogUrl.strip() : siteLink.strip();
 	}
 
 	/**
-	 * @return the next author, category, tag or item, or null after the end of the document
+	 * @return the next author, category, tag or item, or null after the end of the
+	 * document
 	 * @throws WxrException for XML that is not well-formed, or a document that is not RSS
 	 */
 	Wxr.Entry next() {
@@ -170,7 +185,10 @@ final class WxrReader implements AutoCloseable {
 		return new Wxr.Tag(f.getOrDefault("wp:tag_slug", ""), f.getOrDefault("wp:tag_name", ""), line);
 	}
 
-	/** The text of each child element (by prefixed name) up to the end of the current element. */
+	/**
+	 * The text of each child element (by prefixed name) up to the end of the current
+	 * element.
+	 */
 	private Map<String, String> fields() throws XMLStreamException {
 		Map<String, String> fields = new LinkedHashMap<>();
 		while (nextChild()) {
@@ -202,9 +220,10 @@ final class WxrReader implements AutoCloseable {
 				default -> f.put(key, text());
 			}
 		}
-		return new Wxr.Item(line, f.getOrDefault("title", ""), f.getOrDefault("link", ""), f.getOrDefault("pubDate", ""),
-				f.getOrDefault("guid", ""), f.getOrDefault("dc:creator", ""), f.getOrDefault("content:encoded", ""),
-				f.getOrDefault("excerpt:encoded", ""), f.getOrDefault("wp:post_id", ""), f.getOrDefault("wp:post_date", ""),
+		return new Wxr.Item(line, f.getOrDefault("title", ""), f.getOrDefault("link", ""),
+				f.getOrDefault("pubDate", ""), f.getOrDefault("guid", ""), f.getOrDefault("dc:creator", ""),
+				f.getOrDefault("content:encoded", ""), f.getOrDefault("excerpt:encoded", ""),
+				f.getOrDefault("wp:post_id", ""), f.getOrDefault("wp:post_date", ""),
 				f.getOrDefault("wp:post_date_gmt", ""), f.getOrDefault("wp:post_modified_gmt", ""),
 				f.getOrDefault("wp:comment_status", ""), f.getOrDefault("wp:post_name", ""),
 				f.getOrDefault("wp:status", ""), f.getOrDefault("wp:post_parent", ""),
@@ -244,7 +263,9 @@ final class WxrReader implements AutoCloseable {
 		throw at("the file ends inside an element");
 	}
 
-	/** The text of the current element; an element with child elements gives their text. */
+	/**
+	 * The text of the current element; an element with child elements gives their text.
+	 */
 	private String text() throws XMLStreamException {
 		StringBuilder text = new StringBuilder();
 		int depth = 1;
@@ -252,7 +273,8 @@ final class WxrReader implements AutoCloseable {
 			int event = xml.next();
 			switch (event) {
 				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
-						XMLStreamConstants.ENTITY_REFERENCE -> text.append(xml.getText());
+						XMLStreamConstants.ENTITY_REFERENCE ->
+					text.append(xml.getText());
 				case XMLStreamConstants.START_ELEMENT -> depth++;
 				case XMLStreamConstants.END_ELEMENT -> depth--;
 				case XMLStreamConstants.END_DOCUMENT -> throw at("the file ends inside an element");
@@ -273,15 +295,18 @@ final class WxrReader implements AutoCloseable {
 		return value == null ? "" : value;
 	}
 
-	/** @return "wp:", "excerpt:", "content:", "dc:", "" for RSS's own elements, or "other:" */
+	/**
+	 * @return "wp:", "excerpt:", "content:", "dc:", "" for RSS's own elements, or
+	 * "other:"
+	 */
 	private String kind(String namespace) {
 		if (namespace == null || namespace.isEmpty()) {
 			return "";
 		}
-		// A file has a handful of namespaces and millions of elements: match each namespace once.
-		return kinds.computeIfAbsent(namespace, ns -> WP.matcher(ns).matches() ? "wp:"
-				: EXCERPT.matcher(ns).matches() ? "excerpt:"
-						: ns.equals(CONTENT) ? "content:" : ns.equals(DC) ? "dc:" : "other:");
+		// A file has a handful of namespaces and millions of elements: match each
+		// namespace once.
+		return kinds.computeIfAbsent(namespace, ns -> WP.matcher(ns).matches() ? "wp:" : EXCERPT.matcher(ns).matches()
+				? "excerpt:" : ns.equals(CONTENT) ? "content:" : ns.equals(DC) ? "dc:" : "other:");
 	}
 
 	private int line() {
@@ -298,7 +323,8 @@ final class WxrReader implements AutoCloseable {
 		if (location == null) {
 			return new WxrException(file + ": " + message);
 		}
-		return new WxrException(file + ":" + location.getLineNumber() + ":" + location.getColumnNumber() + ": " + message);
+		return new WxrException(
+				file + ":" + location.getLineNumber() + ":" + location.getColumnNumber() + ": " + message);
 	}
 
 	@Override

@@ -17,7 +17,10 @@ import java.util.Locale;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.author.AuthorProfile;
 
-/** Reading the values of a WordPress export: names, slugs, attachment paths, dates (as UTC instants). */
+/**
+ * Reading the values of a WordPress export: names, slugs, attachment paths, dates (as UTC
+ * instants).
+ */
 final class WxrValues {
 
 	/** WordPress's {@code post_date} and {@code comment_date} format. */
@@ -26,14 +29,17 @@ final class WxrValues {
 	private WxrValues() {
 	}
 
-	/** A key within the 300 characters import keys may have: long ones become a SHA-256 of themselves. */
+	/**
+	 * A key within the 300 characters import keys may have: long ones become a SHA-256 of
+	 * themselves.
+	 */
 	static String stableKey(String key) {
 		if (key.length() <= 300) {
 			return key;
 		}
 		try {
-			return "wxr-sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(key.getBytes(StandardCharsets.UTF_8)));
+			return "wxr-sha256:" + HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
@@ -52,7 +58,10 @@ final class WxrValues {
 		return shorten(plain.isEmpty() ? decodeSlug(slug) : plain, ArticleDraft.MAX_NAME);
 	}
 
-	/** WordPress stores non-Latin slugs percent-encoded ({@code %ce%b5…}): decoded, else as given. */
+	/**
+	 * WordPress stores non-Latin slugs percent-encoded ({@code %ce%b5…}): decoded, else
+	 * as given.
+	 */
 	static String decodeSlug(String slug) {
 		String s = slug == null ? "" : slug.strip();
 		if (s.indexOf('%') < 0) {
@@ -66,7 +75,9 @@ final class WxrValues {
 		}
 	}
 
-	/** {@code _wp_attached_file}, else the attachment URL's path after {@code /uploads/}. */
+	/**
+	 * {@code _wp_attached_file}, else the attachment URL's path after {@code /uploads/}.
+	 */
 	static String attachedFile(Wxr.Item attachment) {
 		String attached = attachment.meta("_wp_attached_file").strip();
 		if (!attached.isEmpty()) {
@@ -107,7 +118,10 @@ final class WxrValues {
 		return shorten(text, 80);
 	}
 
-	/** @return at most {@code max} characters, cut with "…" between code points (never half a surrogate pair) */
+	/**
+	 * @return at most {@code max} characters, cut with "…" between code points (never
+	 * half a surrogate pair)
+	 */
 	static String shorten(String text, int max) {
 		if (text.length() <= max) {
 			return text;
@@ -119,7 +133,10 @@ final class WxrValues {
 		return text.substring(0, end) + "…";
 	}
 
-	/** The first of these that is a date: {@code post_date_gmt}, {@code post_date} read as UTC, {@code pubDate}. */
+	/**
+	 * The first of these that is a date: {@code post_date_gmt}, {@code post_date} read as
+	 * UTC, {@code pubDate}.
+	 */
 	static Instant firstDate(String gmt, String local, String pubDate) {
 		Instant at = gmt(gmt);
 		if (at == null) {
@@ -141,7 +158,10 @@ final class WxrValues {
 		return at != null ? at : gmt(comment.date());
 	}
 
-	/** {@code yyyy-MM-dd HH:mm:ss} as UTC; null for empty, {@code 0000-00-00 …} or anything else. */
+	/**
+	 * {@code yyyy-MM-dd HH:mm:ss} as UTC; null for empty, {@code 0000-00-00 …} or
+	 * anything else.
+	 */
 	static Instant gmt(String value) {
 		String v = value == null ? "" : value.strip();
 		if (v.isEmpty() || v.startsWith("0000")) {

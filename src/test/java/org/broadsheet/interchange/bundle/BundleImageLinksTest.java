@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A bundle's image is judged by where it really is, not by its path's text: links out of the folder are refused. */
+/**
+ * A bundle's image is judged by where it really is, not by its path's text: links out of
+ * the folder are refused.
+ */
 class BundleImageLinksTest {
 
 	private final BundleParser parser = new BundleParser();
@@ -55,7 +58,8 @@ class BundleImageLinksTest {
 		Path original = Files.writeString(real.resolve("pictures/photo.jpg"), "x");
 		bundle(real, "lead.jpg");
 		Files.createSymbolicLink(real.resolve("lead.jpg"), real.resolve("pictures/photo.jpg"));
-		// The bundle reached through a link to its folder: its real folder is what counts.
+		// The bundle reached through a link to its folder: its real folder is what
+		// counts.
 		Path linkedFolder = Files.createSymbolicLink(dir.resolve("linked"), real);
 		var image = parser.parse(linkedFolder.resolve("article.md")).image();
 		assertThat(image.file()).isEqualTo(original.toRealPath());

@@ -46,29 +46,31 @@ class BundleParserTest {
 		assertThat(bundle.image().caption()).startsWith("Top leader of the Democratic People’s Republic");
 		assertThat(bundle.image().alt()).isNotBlank();
 		assertThat(d.syndication().publication()).isEqualTo("Carnegie Commentary");
-		assertThat(d.syndication().note()).isEqualTo("The longer version of this commentary first appeared in Carnegie Commentary");
+		assertThat(d.syndication().note())
+			.isEqualTo("The longer version of this commentary first appeared in Carnegie Commentary");
 		assertThat(d.syndication().hasOriginalUrl()).isFalse();
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			unclosed quote       | 4 |           | title: "Unclosed\\nsection: News
-			unknown field        | 4 | colour    | title: T\\nsection: News\\ncolour: red
-			bad date             | 5 | published | title: T\\nsection: News\\nauthors: [A]\\npublished: yesterday
-			bad status           | 5 | status    | title: T\\nsection: News\\nauthors: [A]\\nstatus: maybe
-			authors not a list   | 4 | authors   | title: T\\nsection: News\\nauthors: {x: 1}
-			author without name  | 5 | authors[0].name | title: T\\nsection: News\\nauthors:\\n  - bio: B
-			blank title          | 2 | title     | title: ""\\nsection: News
-			image without file   | 7 | image.file | title: T\\nsection: News\\nauthors: [A]\\npublished: 2020-01-01T00:00:00Z\\nimage:\\n  alt: A
-			missing image file   | 8 | image.file | title: T\\nsection: News\\nauthors: [A]\\npublished: 2020-01-01T00:00:00Z\\nimage:\\n  alt: A\\n  file: nope.jpg
-			relative original    | 8 | syndication.url | title: T\\nsection: News\\nauthors: [A]\\npublished: 2020-01-01T00:00:00Z\\nsyndication:\\n  note: N\\n  url: /relative
-			duplicate key        | 5 | title     | title: T\\nsection: News\\nauthors: [A]\\ntitle: U
-			emoji-only section   | 3 | section   | title: T\\nsection: "🚀"\\nauthors: [A]
-			emoji-only tag       | 5 | tags[1]   | title: T\\nsection: News\\nauthors: [A]\\ntags: [Fine, "!!"]
-			empty published      | 5 | published | title: T\\nsection: News\\nauthors: [A]\\npublished:
-			image outside folder | 8 | image.file | title: T\\nsection: News\\nauthors: [A]\\npublished: 2020-01-01T00:00:00Z\\nimage:\\n  alt: A\\n  file: ../../etc/passwd
-			bad language         | 6 | language  | title: T\\nsection: News\\nauthors: [A]\\npublished: 2020-01-01T00:00:00Z\\nlanguage: not a tag!
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					unclosed quote       | 4 |           | title: "Unclosed\\nsection: News
+					unknown field        | 4 | colour    | title: T\\nsection: News\\ncolour: red
+					bad date             | 5 | published | title: T\\nsection: News\\nauthors: [A]\\npublished: yesterday
+					bad status           | 5 | status    | title: T\\nsection: News\\nauthors: [A]\\nstatus: maybe
+					authors not a list   | 4 | authors   | title: T\\nsection: News\\nauthors: {x: 1}
+					author without name  | 5 | authors[0].name | title: T\\nsection: News\\nauthors:\\n  - bio: B
+					blank title          | 2 | title     | title: ""\\nsection: News
+					image without file   | 7 | image.file | title: T\\nsection: News\\nauthors: [A]\\npublished: 2020-01-01T00:00:00Z\\nimage:\\n  alt: A
+					missing image file   | 8 | image.file | title: T\\nsection: News\\nauthors: [A]\\npublished: 2020-01-01T00:00:00Z\\nimage:\\n  alt: A\\n  file: nope.jpg
+					relative original    | 8 | syndication.url | title: T\\nsection: News\\nauthors: [A]\\npublished: 2020-01-01T00:00:00Z\\nsyndication:\\n  note: N\\n  url: /relative
+					duplicate key        | 5 | title     | title: T\\nsection: News\\nauthors: [A]\\ntitle: U
+					emoji-only section   | 3 | section   | title: T\\nsection: "🚀"\\nauthors: [A]
+					emoji-only tag       | 5 | tags[1]   | title: T\\nsection: News\\nauthors: [A]\\ntags: [Fine, "!!"]
+					empty published      | 5 | published | title: T\\nsection: News\\nauthors: [A]\\npublished:
+					image outside folder | 8 | image.file | title: T\\nsection: News\\nauthors: [A]\\npublished: 2020-01-01T00:00:00Z\\nimage:\\n  alt: A\\n  file: ../../etc/passwd
+					bad language         | 6 | language  | title: T\\nsection: News\\nauthors: [A]\\npublished: 2020-01-01T00:00:00Z\\nlanguage: not a tag!
+					""")
 	void malformedFrontMatterNamesLineAndField(String name, int line, String field, String yaml) throws IOException {
 		Path file = write("bad.md", "---\n" + yaml.replace("\\n", "\n") + "\n---\nBody\n");
 		assertThatThrownBy(() -> parser.parse(file)).isInstanceOfSatisfying(BundleException.class, ex -> {

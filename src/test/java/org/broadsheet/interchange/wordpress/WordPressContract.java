@@ -34,8 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * WordPress import and export against a real database; subclasses bind it to SQLite and
- * PostgreSQL. The tests share one database: each imports the theme unit test data first, which
- * is idempotent.
+ * PostgreSQL. The tests share one database: each imports the theme unit test data first,
+ * which is idempotent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 abstract class WordPressContract {
@@ -57,11 +57,15 @@ abstract class WordPressContract {
 	@TempDir
 	Path dir;
 
-	/** @return Spring options for a second, empty database of the same kind */
+	/**
+	 * @return Spring options for a second, empty database of the same kind
+	 */
 	static final ImportProgress NO_PROGRESS = (phase, done, total) -> {
 	};
 
-	/** @return Spring options giving an application this test starts a new, empty database */
+	/**
+	 * @return Spring options giving an application this test starts a new, empty database
+	 */
 	abstract List<String> emptyDatabaseOptions();
 
 	static Path themeData() {
@@ -75,7 +79,8 @@ abstract class WordPressContract {
 	@Test
 	void theThemeUnitTestDataIsAccountedFor() {
 		var report = importTheme();
-		// SUMMARY.md of the corpus: 58 posts, 21 pages, 37 attachments, 70 menu items, 2 authors,
+		// SUMMARY.md of the corpus: 58 posts, 21 pages, 37 attachments, 70 menu items, 2
+		// authors,
 		// 68 categories, 110 tags, 33 comments (2 trackbacks and 2 pingbacks among them).
 		assertCounted(report.tally(Kind.POST), 58);
 		assertCounted(report.tally(Kind.PAGE), 21);
@@ -88,13 +93,16 @@ abstract class WordPressContract {
 		assertThat(report.tally(Kind.POST).skippedCount()).isZero();
 		assertThat(report.tally(Kind.PAGE).skippedCount()).isZero();
 		assertThat(report.tally(Kind.OTHER_ITEM).skippedCount()).isEqualTo(70);
-		assertThat(report.tally(Kind.COMMENT).skipped()).containsEntry("trackback: Broadsheet keeps readers' comments, not linkbacks", 2)
+		assertThat(report.tally(Kind.COMMENT).skipped())
+			.containsEntry("trackback: Broadsheet keeps readers' comments, not linkbacks", 2)
 			.containsEntry("pingback: Broadsheet keeps readers' comments, not linkbacks", 2);
 		assertThat(report.tally(Kind.COMMENT).imported()).isEqualTo(29);
 		assertThat(report.shortcodes()).containsKeys("gallery", "audio", "simple");
-		assertThat(report.notes()).anyMatch(n -> n.contains(">themereviewteam") && n.contains("credited to Theme Buster"));
+		assertThat(report.notes())
+			.anyMatch(n -> n.contains(">themereviewteam") && n.contains("credited to Theme Buster"));
 
-		assertThat(count("SELECT COUNT(*) FROM article WHERE import_key LIKE 'wxr:https://wpthemetestdata.wordpress.com#%'"))
+		assertThat(count(
+				"SELECT COUNT(*) FROM article WHERE import_key LIKE 'wxr:https://wpthemetestdata.wordpress.com#%'"))
 			.isEqualTo(79);
 		assertThat(status("Scheduled")).isEqualTo("scheduled");
 		assertThat(status("Draft")).isEqualTo("draft");
@@ -102,27 +110,34 @@ abstract class WordPressContract {
 		assertThat(count("SELECT COUNT(*) FROM article WHERE sticky = TRUE")).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT go_live_at FROM article WHERE title = 'Scheduled'").query(Long.class).single())
 			.isEqualTo(Instant.parse("2030-01-01T19:00:18Z").toEpochMilli());
-		// Authors with login and email; the hierarchy's roots are sections, children tags.
-		assertThat(jdbc.sql("SELECT name || '|' || login || '|' || email FROM author WHERE login IS NOT NULL ORDER BY login")
-			.query(String.class).list())
-			.containsExactly("Theme Buster|themedemos|themeshaperwp+demos@gmail.com",
+		// Authors with login and email; the hierarchy's roots are sections, children
+		// tags.
+		assertThat(jdbc
+			.sql("SELECT name || '|' || login || '|' || email FROM author WHERE login IS NOT NULL ORDER BY login")
+			.query(String.class)
+			.list()).containsExactly("Theme Buster|themedemos|themeshaperwp+demos@gmail.com",
 					"Theme Reviewer|themereviewteam|themereviewteam@gmail.com");
-		// Top-level categories with articles are sections; the others are reported, not made empty sections.
+		// Top-level categories with articles are sections; the others are reported, not
+		// made empty sections.
 		assertThat(count("SELECT COUNT(*) FROM section WHERE name = 'Uncategorized'")).isEqualTo(1);
-		assertThat(count("SELECT COUNT(*) FROM section s WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.section_id = s.id)"))
+		assertThat(count(
+				"SELECT COUNT(*) FROM section s WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.section_id = s.id)"))
 			.isZero();
 		assertThat(report.tally(Kind.CATEGORY).skipped())
 			.containsKey("top-level category without articles: no empty section made");
 		assertThat(count("SELECT COUNT(*) FROM tag WHERE name = 'Grandchild Category'")).isEqualTo(1);
 		// Threads ten deep, statuses kept.
 		assertThat(depthOf("Comment Depth 10\n\nAlso an author comment.")).isEqualTo(9);
-		assertThat(count("SELECT COUNT(*) FROM comment WHERE status = 'pending' AND import_key LIKE 'wxr:https://wpthemetestdata%'"))
+		assertThat(count(
+				"SELECT COUNT(*) FROM comment WHERE status = 'pending' AND import_key LIKE 'wxr:https://wpthemetestdata%'"))
 			.isEqualTo(3);
 		assertThat(count("SELECT COUNT(*) FROM comments_closed c JOIN article a ON a.id = c.article_id "
-				+ "WHERE a.title = 'Template: Comments Disabled'")).isEqualTo(1);
+				+ "WHERE a.title = 'Template: Comments Disabled'"))
+			.isEqualTo(1);
 		// _wp_old_slug "8-2" answers with a redirect; [caption] became a figure.
 		assertThat(count("SELECT COUNT(*) FROM article_redirect WHERE slug = '8-2'")).isEqualTo(1);
-		assertThat(jdbc.sql("SELECT body_html FROM article WHERE title = 'Markup: Image Alignment'").query(String.class)
+		assertThat(jdbc.sql("SELECT body_html FROM article WHERE title = 'Markup: Image Alignment'")
+			.query(String.class)
 			.single()).contains("<figure>", "<figcaption>").doesNotContain("[caption");
 		// Greek slugs are stored decoded (percent-encoded only on the wire).
 		assertThat(count("SELECT COUNT(*) FROM article WHERE slug = 'επίπεδο-2'")).isEqualTo(1);
@@ -168,34 +183,41 @@ abstract class WordPressContract {
 				  <content:encoded>Body</content:encoded>
 				  <wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>9</wp:meta_value></wp:postmeta></item>
 				""";
-		Path file = Files.writeString(dir.resolve("shared.xml"), """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
-				<channel><link>https://shared.example</link><wp:wxr_version>1.2</wp:wxr_version>
-				%s%s
-				<item><title>Shared picture</title><wp:post_id>9</wp:post_id><wp:post_type>attachment</wp:post_type>
-				  <wp:post_parent>1</wp:post_parent><wp:status>inherit</wp:status>
-				  <wp:attachment_url>https://shared.example/wp-content/uploads/2020/01/shared.png</wp:attachment_url>
-				  <wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>2020/01/shared.png</wp:meta_value></wp:postmeta></item>
-				</channel></rss>
-				""".formatted(post.formatted("First sharer", "1"), post.formatted("Second sharer", "2")));
+		Path file = Files.writeString(dir.resolve("shared.xml"),
+				"""
+						<?xml version="1.0" encoding="UTF-8"?>
+						<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+						<channel><link>https://shared.example</link><wp:wxr_version>1.2</wp:wxr_version>
+						%s%s
+						<item><title>Shared picture</title><wp:post_id>9</wp:post_id><wp:post_type>attachment</wp:post_type>
+						  <wp:post_parent>1</wp:post_parent><wp:status>inherit</wp:status>
+						  <wp:attachment_url>https://shared.example/wp-content/uploads/2020/01/shared.png</wp:attachment_url>
+						  <wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>2020/01/shared.png</wp:meta_value></wp:postmeta></item>
+						</channel></rss>
+						"""
+					.formatted(post.formatted("First sharer", "1"), post.formatted("Second sharer", "2")));
 		String withLeadImages = "SELECT COUNT(*) FROM article WHERE lead_image_id IS NOT NULL";
 		Path first = Files.createDirectories(dir.resolve("first"));
 		Path exported = dir.resolve("shared-export.xml");
 		try (var site = emptySite(first)) {
-			site.getBean(WordPressImporter.class).importFile(file,
-					new WordPressImporter.Options(dir.resolve("wp-uploads"), "Pages", "Uncategorized"), NO_PROGRESS);
+			site.getBean(WordPressImporter.class)
+				.importFile(file, new WordPressImporter.Options(dir.resolve("wp-uploads"), "Pages", "Uncategorized"),
+						NO_PROGRESS);
 			assertThat(site.getBean(JdbcClient.class).sql(withLeadImages).query(Integer.class).single()).isEqualTo(2);
 			site.getBean(WordPressExporter.class).export(exported, "https://news.example");
 		}
 		try (var site = emptySite(Files.createDirectories(dir.resolve("second")))) {
-			site.getBean(WordPressImporter.class).importFile(exported,
-					new WordPressImporter.Options(first.resolve("media"), "Pages", "Uncategorized"), NO_PROGRESS);
+			site.getBean(WordPressImporter.class)
+				.importFile(exported, new WordPressImporter.Options(first.resolve("media"), "Pages", "Uncategorized"),
+						NO_PROGRESS);
 			assertThat(site.getBean(JdbcClient.class).sql(withLeadImages).query(Integer.class).single()).isEqualTo(2);
 		}
 	}
 
-	/** The application without a web server on a new, empty database with its data in {@code data}. */
+	/**
+	 * The application without a web server on a new, empty database with its data in
+	 * {@code data}.
+	 */
 	private ConfigurableApplicationContext emptySite(Path data) {
 		List<String> args = new ArrayList<>(List.of("--broadsheet.data=" + data, "--broadsheet.demo.enabled=false",
 				"--broadsheet.search.follow=false", "--spring.main.banner-mode=off"));
@@ -211,13 +233,17 @@ abstract class WordPressContract {
 				<?xml version="1.0" encoding="UTF-8"?>
 				<rss version="2.0"><channel><title>News</title><item><title>A story</title></item></channel></rss>
 				""");
-		assertThatThrownBy(() -> importer.importFile(feed, WordPressImporter.Options.defaults(), NO_PROGRESS)).isInstanceOf(WxrException.class).hasMessageContaining("not a WordPress export");
+		assertThatThrownBy(() -> importer.importFile(feed, WordPressImporter.Options.defaults(), NO_PROGRESS))
+			.isInstanceOf(WxrException.class)
+			.hasMessageContaining("not a WordPress export");
 		Path doctype = Files.writeString(dir.resolve("doctype.xml"), """
 				<?xml version="1.0"?>
 				<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>
 				<rss><channel><title>&e;</title></channel></rss>
 				""");
-		assertThatThrownBy(() -> importer.importFile(doctype, WordPressImporter.Options.defaults(), NO_PROGRESS)).isInstanceOf(WxrException.class).hasMessage(doctype + ":2: a DOCTYPE is not allowed in a WordPress export (WordPress never writes one)");
+		assertThatThrownBy(() -> importer.importFile(doctype, WordPressImporter.Options.defaults(), NO_PROGRESS))
+			.isInstanceOf(WxrException.class)
+			.hasMessage(doctype + ":2: a DOCTYPE is not allowed in a WordPress export (WordPress never writes one)");
 		assertThat(count("SELECT COUNT(*) FROM article")).isEqualTo(articlesBefore);
 	}
 
@@ -230,7 +256,9 @@ abstract class WordPressContract {
 		Path renamed = Files.writeString(dir.resolve("renamed.xml"),
 				Files.readString(truncated).replace("wpthemetestdata.wordpress.com", "renamed.example"));
 		Map<String, List<Map<String, Object>>> before = rows();
-		assertThatThrownBy(() -> importer.importFile(renamed, WordPressImporter.Options.defaults(), NO_PROGRESS)).isInstanceOf(WxrException.class).hasMessageStartingWith(renamed + ":")
+		assertThatThrownBy(() -> importer.importFile(renamed, WordPressImporter.Options.defaults(), NO_PROGRESS))
+			.isInstanceOf(WxrException.class)
+			.hasMessageStartingWith(renamed + ":")
 			.hasMessageMatching("(?s).*:\\d+:\\d+: .*");
 		assertThat(rows()).isEqualTo(before);
 	}
@@ -249,37 +277,47 @@ abstract class WordPressContract {
 				</channel>
 				</rss>
 				""");
-		assertThatThrownBy(() -> importer.importFile(file, WordPressImporter.Options.defaults(), NO_PROGRESS)).isInstanceOf(WxrException.class).hasMessageStartingWith(file + ":7:");
+		assertThatThrownBy(() -> importer.importFile(file, WordPressImporter.Options.defaults(), NO_PROGRESS))
+			.isInstanceOf(WxrException.class)
+			.hasMessageStartingWith(file + ":7:");
 		Path notWxr = Files.writeString(dir.resolve("not-wxr.xml"), "<html><body>hello</body></html>");
-		assertThatThrownBy(() -> importer.importFile(notWxr, WordPressImporter.Options.defaults(), NO_PROGRESS)).isInstanceOf(WxrException.class).hasMessage(notWxr + ":1: not a WordPress export: <rss><channel> expected, found <html>");
+		assertThatThrownBy(() -> importer.importFile(notWxr, WordPressImporter.Options.defaults(), NO_PROGRESS))
+			.isInstanceOf(WxrException.class)
+			.hasMessage(notWxr + ":1: not a WordPress export: <rss><channel> expected, found <html>");
 	}
 
 	@Test
 	void bothNamespaceSpellingsAreRead() throws IOException {
 		for (String scheme : List.of("http", "https")) {
-			Path file = Files.writeString(dir.resolve(scheme + ".xml"), """
-					<?xml version="1.0" encoding="UTF-8"?>
-					<rss version="2.0" xmlns:wp="%1$s://wordpress.org/export/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
-					     xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:excerpt="%1$s://wordpress.org/export/1.1/excerpt/">
-					<channel><link>https://%1$s.example</link>
-					<wp:author><wp:author_login>ann</wp:author_login><wp:author_display_name>Ann %1$s</wp:author_display_name></wp:author>
-					<item><title>Namespace %1$s</title><dc:creator>ann</dc:creator><wp:post_id>1</wp:post_id>
-					  <content:encoded>First line
-					second line
+			Path file = Files.writeString(dir.resolve(scheme + ".xml"),
+					"""
+							<?xml version="1.0" encoding="UTF-8"?>
+							<rss version="2.0" xmlns:wp="%1$s://wordpress.org/export/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+							     xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:excerpt="%1$s://wordpress.org/export/1.1/excerpt/">
+							<channel><link>https://%1$s.example</link>
+							<wp:author><wp:author_login>ann</wp:author_login><wp:author_display_name>Ann %1$s</wp:author_display_name></wp:author>
+							<item><title>Namespace %1$s</title><dc:creator>ann</dc:creator><wp:post_id>1</wp:post_id>
+							  <content:encoded>First line
+							second line
 
-					    Indented, not code *and not emphasis*</content:encoded>
-					  <excerpt:encoded>Stand &amp;amp; first</excerpt:encoded>
-					  <wp:post_date_gmt>2020-02-03 04:05:06</wp:post_date_gmt><wp:status>publish</wp:status>
-					  <wp:post_type>post</wp:post_type><category domain="category" nicename="ns"><![CDATA[Namespaces]]></category>
-					</item></channel></rss>
-					""".formatted(scheme));
+							    Indented, not code *and not emphasis*</content:encoded>
+							  <excerpt:encoded>Stand &amp;amp; first</excerpt:encoded>
+							  <wp:post_date_gmt>2020-02-03 04:05:06</wp:post_date_gmt><wp:status>publish</wp:status>
+							  <wp:post_type>post</wp:post_type><category domain="category" nicename="ns"><![CDATA[Namespaces]]></category>
+							</item></channel></rss>
+							"""
+						.formatted(scheme));
 			var report = importer.importFile(file, WordPressImporter.Options.defaults(), NO_PROGRESS);
 			assertThat(report.tally(Kind.POST).created()).isEqualTo(1);
-			assertThat(jdbc.sql("SELECT body_html FROM article WHERE title = ?").param("Namespace " + scheme)
-				.query(String.class).single())
+			assertThat(jdbc.sql("SELECT body_html FROM article WHERE title = ?")
+				.param("Namespace " + scheme)
+				.query(String.class)
+				.single())
 				.isEqualTo("<p>First line<br>second line</p>\n<p>Indented, not code *and not emphasis*</p>\n");
-			assertThat(jdbc.sql("SELECT summary FROM article WHERE title = ?").param("Namespace " + scheme)
-				.query(String.class).single()).isEqualTo("Stand & first");
+			assertThat(jdbc.sql("SELECT summary FROM article WHERE title = ?")
+				.param("Namespace " + scheme)
+				.query(String.class)
+				.single()).isEqualTo("Stand & first");
 		}
 	}
 
@@ -289,17 +327,21 @@ abstract class WordPressContract {
 		Path exported = dir.resolve("export.xml");
 		int written = exporter.export(exported, "https://news.example");
 		assertThat(written).isEqualTo(count("SELECT COUNT(*) FROM article"));
-		assertThat(Files.readString(exported, StandardCharsets.UTF_8)).contains("xmlns:wp=\"http://wordpress.org/export/1.2/\"");
+		assertThat(Files.readString(exported, StandardCharsets.UTF_8))
+			.contains("xmlns:wp=\"http://wordpress.org/export/1.2/\"");
 		Map<String, Object> here = content(jdbc);
 		try (var other = emptySite(Files.createDirectories(dir.resolve("empty")))) {
-			var report = other.getBean(WordPressImporter.class).importFile(exported, WordPressImporter.Options.defaults(),
-					NO_PROGRESS);
+			var report = other.getBean(WordPressImporter.class)
+				.importFile(exported, WordPressImporter.Options.defaults(), NO_PROGRESS);
 			assertThat(report.tally(Kind.POST).skippedCount()).isZero();
 			assertThat(content(other.getBean(JdbcClient.class))).isEqualTo(here);
 		}
 	}
 
-	/** Articles, authors, sections, tags and comments as readers and editors see them, without ids. */
+	/**
+	 * Articles, authors, sections, tags and comments as readers and editors see them,
+	 * without ids.
+	 */
 	static Map<String, Object> content(JdbcClient jdbc) {
 		Map<String, Object> content = new LinkedHashMap<>();
 		content.put("articles", jdbc.sql("""
@@ -316,27 +358,42 @@ abstract class WordPressContract {
 				JOIN tag t ON t.id = j.tag_id ORDER BY 1, 3""").query().listOfRows());
 		content.put("sections", jdbc.sql("SELECT slug, name FROM section ORDER BY slug").query().listOfRows());
 		content.put("allTags", jdbc.sql("SELECT slug, name FROM tag ORDER BY slug").query().listOfRows());
-		content.put("authors", jdbc.sql("SELECT slug, name, login, email FROM author ORDER BY slug").query().listOfRows());
-		content.put("redirects", jdbc.sql("SELECT r.section_slug || '/' || r.slug AS old, a.slug FROM article_redirect r "
-				+ "JOIN article a ON a.id = r.article_id ORDER BY 1").query().listOfRows());
+		content.put("authors",
+				jdbc.sql("SELECT slug, name, login, email FROM author ORDER BY slug").query().listOfRows());
+		content.put(
+				"redirects", jdbc
+					.sql("SELECT r.section_slug || '/' || r.slug AS old, a.slug FROM article_redirect r "
+							+ "JOIN article a ON a.id = r.article_id ORDER BY 1")
+					.query()
+					.listOfRows());
 		content.put("comments", jdbc.sql("""
 				SELECT s.slug || '/' || a.slug AS path, c.author_name, c.author_email, c.author_url, c.body, c.status,
 				  c.created_at, p.body AS parent_body
 				FROM comment c JOIN article a ON a.id = c.article_id JOIN section s ON s.id = a.section_id
 				LEFT JOIN comment p ON p.id = c.parent_id ORDER BY 1, c.created_at, c.body""").query().listOfRows());
-		content.put("closed", jdbc.sql("SELECT s.slug || '/' || a.slug FROM comments_closed c JOIN article a ON a.id = c.article_id "
-				+ "JOIN section s ON s.id = a.section_id ORDER BY 1").query(String.class).list());
+		content.put("closed", jdbc
+			.sql("SELECT s.slug || '/' || a.slug FROM comments_closed c JOIN article a ON a.id = c.article_id "
+					+ "JOIN section s ON s.id = a.section_id ORDER BY 1")
+			.query(String.class)
+			.list());
 		return normalized(content);
 	}
 
-	/** Row values compared as text: the two databases give numbers and booleans different Java types. */
+	/**
+	 * Row values compared as text: the two databases give numbers and booleans different
+	 * Java types.
+	 */
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> normalized(Map<String, Object> content) {
 		Map<String, Object> out = new LinkedHashMap<>();
-		content.forEach((key, value) -> out.put(key, ((List<Object>) value).stream().map(row -> row instanceof Map<?, ?> map
-				? new TreeMap<>(map.entrySet().stream().collect(Collectors.toMap(
-						e -> String.valueOf(e.getKey()).toLowerCase(Locale.ROOT), e -> text(e.getValue()))))
-				: text(row)).toList()));
+		content.forEach((key, value) -> out.put(key,
+				((List<Object>) value).stream()
+					.map(row -> row instanceof Map<?, ?> map ? new TreeMap<>(map.entrySet()
+						.stream()
+						.collect(Collectors.toMap(e -> String.valueOf(e.getKey()).toLowerCase(Locale.ROOT),
+								e -> text(e.getValue()))))
+							: text(row))
+					.toList()));
 		return out;
 	}
 

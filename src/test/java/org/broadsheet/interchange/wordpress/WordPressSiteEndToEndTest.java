@@ -26,9 +26,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.UriUtils;
 
 /**
- * WordPress's theme unit test data imported with the {@code import-wordpress} command into a fresh
- * SQLite database, then the real site started and read over HTTP: every public article renders,
- * the tricky posts included; what is not public answers 404 and shows in the newsroom's preview.
+ * WordPress's theme unit test data imported with the {@code import-wordpress} command
+ * into a fresh SQLite database, then the real site started and read over HTTP: every
+ * public article renders, the tricky posts included; what is not public answers 404 and
+ * shows in the newsroom's preview.
  */
 class WordPressSiteEndToEndTest {
 
@@ -64,7 +65,8 @@ class WordPressSiteEndToEndTest {
 	@Test
 	void theCommandShowsProgressOnOneLineAndPrintsTheReport() {
 		assertThat(err).contains("\rchecking", "\rimporting", "100%").doesNotContain("Exception");
-		assertThat(out).contains("posts:           58 found,     58 imported (58 new, 0 updated, 0 unchanged), 0 skipped")
+		assertThat(out)
+			.contains("posts:           58 found,     58 imported (58 new, 0 updated, 0 unchanged), 0 skipped")
 			.contains("comments:        33 found,     29 imported")
 			.contains("pingback: Broadsheet keeps readers' comments, not linkbacks")
 			.contains("password-protected → unpublished (not public)")
@@ -83,7 +85,8 @@ class WordPressSiteEndToEndTest {
 			}
 		}
 		assertThat(failures).isEmpty();
-		for (String path : List.of("/", "/?page=2", "/feed/rss", "/feed/atom", "/feed/json", "/sitemap.xml", "/search?q=edge")) {
+		for (String path : List.of("/", "/?page=2", "/feed/rss", "/feed/atom", "/feed/json", "/sitemap.xml",
+				"/search?q=edge")) {
 			assertThat(site.get(path).status()).as(path).isEqualTo(200);
 		}
 	}
@@ -106,7 +109,8 @@ class WordPressSiteEndToEndTest {
 		// The sticky post leads the front page; a former slug answers with a redirect.
 		assertThat(site.get("/").html().selectFirst(".lead-story").text()).contains("Template: Sticky");
 		String redirect = jdbc().sql("SELECT section_slug || '/' || slug FROM article_redirect WHERE slug = '8-2'")
-			.query(String.class).single();
+			.query(String.class)
+			.single();
 		assertThat(site.get("/" + redirect).status()).isEqualTo(301);
 	}
 
@@ -116,10 +120,13 @@ class WordPressSiteEndToEndTest {
 		accounts.create(SystemActor.CLI, "wxr-editor@example.com", "WXR Editor", Role.EDITOR, "a long enough password");
 		var browser = new NewsroomBrowser(site).signIn("wxr-editor@example.com", "a long enough password");
 		for (String title : List.of("Scheduled", "Template: Password Protected (the password is \"enter\")")) {
-			Map<String, Object> row = jdbc().sql("SELECT a.id, s.slug AS section, a.slug FROM article a "
-					+ "JOIN section s ON s.id = a.section_id WHERE a.title = ?").param(title).query().singleRow();
-			String path = "/" + UriUtils.encodePath(row.get("section") + "/" + row.get("slug"),
-					StandardCharsets.UTF_8);
+			Map<String, Object> row = jdbc()
+				.sql("SELECT a.id, s.slug AS section, a.slug FROM article a "
+						+ "JOIN section s ON s.id = a.section_id WHERE a.title = ?")
+				.param(title)
+				.query()
+				.singleRow();
+			String path = "/" + UriUtils.encodePath(row.get("section") + "/" + row.get("slug"), StandardCharsets.UTF_8);
 			assertThat(site.get(path).status()).as(title).isEqualTo(404);
 			var preview = browser.get("/newsroom/articles/" + row.get("id") + "/preview");
 			assertThat(preview.statusCode()).as(title).isEqualTo(200);
@@ -134,10 +141,12 @@ class WordPressSiteEndToEndTest {
 	}
 
 	private static String pathOf(String slug) {
-		String section = jdbc().sql("SELECT s.slug FROM article a JOIN section s ON s.id = a.section_id WHERE a.slug = ?")
-			.param(slug).query(String.class).single();
-		return "/" + UriUtils.encodePath(section + "/" + slug,
-				StandardCharsets.UTF_8);
+		String section = jdbc()
+			.sql("SELECT s.slug FROM article a JOIN section s ON s.id = a.section_id WHERE a.slug = ?")
+			.param(slug)
+			.query(String.class)
+			.single();
+		return "/" + UriUtils.encodePath(section + "/" + slug, StandardCharsets.UTF_8);
 	}
 
 	private static JdbcClient jdbc() {

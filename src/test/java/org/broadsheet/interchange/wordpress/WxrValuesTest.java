@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 /** Values read from WordPress exports. */
 class WxrValuesTest {
 
-	/** A title cut to the longest allowed must not end in half a character, which the article rules refuse. */
+	/**
+	 * A title cut to the longest allowed must not end in half a character, which the
+	 * article rules refuse.
+	 */
 	@Test
 	void cuttingNeverSplitsASurrogatePair() {
 		assertThat(WxrValues.shorten("a😀😀", 3)).isEqualTo("a…");
