@@ -93,9 +93,23 @@ public final class NewsroomPages {
 	public record MediaPage(Chrome chrome, CsrfToken csrf, List<Image> images, String error) {
 	}
 
-	/** Authors' profiles, sections and tags. @param error the last problem, or null */
+	/**
+	 * Authors' profiles, sections and tags.
+	 *
+	 * @param error the last problem ("field: problem"), or null
+	 * @param problems the message for each input at fault, by the input's id (e.g.
+	 * {@code links-12}, {@code section-name-3})
+	 */
 	public record PeoplePage(Chrome chrome, CsrfToken csrf, List<Author> authors, List<Section> sections,
-			List<Tag> tags, List<Image> images, String error) {
+			List<Tag> tags, List<Image> images, String error, Map<String, String> problems) {
+
+		/**
+		 * @return the message for the input with this id, or null when it is not at fault
+		 */
+		public String problem(String input) {
+			return problems.get(input);
+		}
+
 	}
 
 	/**

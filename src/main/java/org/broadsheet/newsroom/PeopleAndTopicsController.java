@@ -1,5 +1,7 @@
 package org.broadsheet.newsroom;
 
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.account.NewsroomUser;
@@ -42,7 +44,7 @@ class PeopleAndTopicsController {
 
 	@GetMapping("/newsroom/authors")
 	String authors(CsrfToken csrf, Model model) {
-		return page(model, csrf, null);
+		return page(model, csrf, null, Map.of());
 	}
 
 	@PostMapping("/newsroom/authors/{id}")
@@ -60,7 +62,9 @@ class PeopleAndTopicsController {
 		}
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return page(model, csrf, ex.getMessage());
+			// The profile form's inputs are named after the fields, with the author's id.
+			return page(model, csrf, ex.getMessage(),
+					NewsroomPages.problems(chrome.chrome(), ex, field -> field + "-" + id));
 		}
 	}
 
@@ -74,13 +78,14 @@ class PeopleAndTopicsController {
 		}
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return page(model, csrf, ex.getMessage());
+			return page(model, csrf, ex.getMessage(),
+					NewsroomPages.problems(chrome.chrome(), ex, field -> kind + "-" + field + "-" + id));
 		}
 	}
 
-	private String page(Model model, CsrfToken csrf, String error) {
+	private String page(Model model, CsrfToken csrf, String error, Map<String, String> problems) {
 		model.addAttribute("page", new NewsroomPages.PeoplePage(chrome.chrome(), csrf, authors.all(),
-				taxonomy.sections(), taxonomy.tags(), media.recent(200), error));
+				taxonomy.sections(), taxonomy.tags(), media.recent(200), error, problems));
 		return "newsroom/people";
 	}
 

@@ -330,7 +330,14 @@ class WorkflowTest {
 				"https://social.example/@one");
 		var bad = editor.post("/newsroom/authors/" + author.id(), Map.of("links", "javascript:alert(1)"));
 		assertThat(bad.statusCode()).isEqualTo(400);
-		assertThat(Jsoup.parse(bad.body()).selectFirst(".notice").text()).startsWith("links:");
+		var refused = Jsoup.parse(bad.body());
+		assertThat(refused.selectFirst(".notice").text()).startsWith("links:");
+		// Beside its input too, in that author's form only.
+		assertThat(refused.selectFirst("#links-" + author.id()).attr("aria-invalid")).isEqualTo("true");
+		assertThat(refused.selectFirst("#links-" + author.id()).attr("aria-describedby"))
+			.isEqualTo("links-" + author.id() + "-error");
+		assertThat(refused.selectFirst("#links-" + author.id() + "-error").text()).contains("javascript:alert(1)");
+		assertThat(refused.selectFirst("#bio-" + author.id()).attr("aria-invalid")).isEqualTo("false");
 		long editorId = site.bean(Accounts.class).byEmail("editor@news.test").orElseThrow().id();
 		// One entry for the one edit made; the refused ones (403, 400) left none.
 		assertThat(audited(NewsroomAudit.AUTHOR, author.id()))
@@ -342,6 +349,9 @@ class WorkflowTest {
 		assertThat(site.get("/opinion/").html().selectFirst("h1").text()).isEqualTo("Comment");
 		assertThat(as("author").post("/newsroom/sections/" + section.id(), Map.of("name", "Mine")).statusCode())
 			.isEqualTo(403);
+		var blank = Jsoup.parse(editor.post("/newsroom/sections/" + section.id(), Map.of("name", " ")).body());
+		assertThat(blank.selectFirst("#section-name-" + section.id()).attr("aria-invalid")).isEqualTo("true");
+		assertThat(blank.selectFirst("#section-name-" + section.id() + "-error").text()).isNotBlank();
 		assertThat(audited(NewsroomAudit.SECTION, section.id()))
 			.containsExactly(new Audited(editorId, "EDITOR", "renamed", "Opinion"));
 
