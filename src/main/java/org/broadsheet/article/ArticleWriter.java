@@ -226,9 +226,16 @@ class ArticleWriter {
 		return new Written(id, Permalinks.article(section.slug(), slug), old == null, event);
 	}
 
-	/** Stores a revision without changing what the row holds; @return its id */
+	/**
+	 * Stores a revision without changing what the row holds.
+	 * @return its id
+	 * @throws InvalidArticle naming the field, when the draft breaks a rule or its lead
+	 * image is not in the media library
+	 */
 	long addRevision(long id, ArticleDraft draft, Long accountId) {
-		requireImage(draft);
+		// Checked now, not when it is published: a revision that breaks a rule could
+		// never go live.
+		check(draft);
 		long revisionId = revisions.add(id, accountId, draft, clock.millis());
 		repository.setLatestRevision(id, revisionId);
 		return revisionId;

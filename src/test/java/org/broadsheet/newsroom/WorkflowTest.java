@@ -197,6 +197,24 @@ class WorkflowTest {
 		return page.response().body().replaceAll("(name=\"(?:_csrf|token)\" value=\")[^\"]*\"", "$1\"");
 	}
 
+	/**
+	 * A revision of a live article is checked when saved, not first when it is to go
+	 * live.
+	 */
+	@Test
+	void aPublishedArticlesRevisionIsCheckedWhenSaved() {
+		var editor = as("editor");
+		long id = create(editor, "Checked while live");
+		editor.post("/newsroom/articles/" + id + "/publish", Map.of());
+		var untitled = form("Checked while live");
+		untitled.put("title", " ");
+		var refused = editor.post("/newsroom/articles/" + id, untitled);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(refused.body()).selectFirst("#title").attr("aria-invalid")).isEqualTo("true");
+		var account = site.bean(Accounts.class).byEmail("editor@news.test").orElseThrow();
+		assertThat(site.bean(ArticleWorkflow.class).editing(account, id).unpublishedChanges()).isFalse();
+	}
+
 	@Test
 	void editingAPublishedArticleChangesNothingPublicUntilPublishChanges() {
 		var editor = as("editor");
