@@ -68,10 +68,28 @@ public class ArticleWorkflow {
 	 * @param scheduledChanges a published article has a newer revision scheduled for
 	 * {@code goLiveAt}
 	 * @param goLiveAt when the scheduled revision goes live (UTC), or null
+	 * @param liveRevision the revision readers see, or null unless published
+	 * @param scheduledRevision the revision approved to go live at {@code goLiveAt}, or
+	 * null
 	 */
 	public record Editing(long id, ArticleDraft latest, ArticleStatus status, boolean unpublishedChanges,
-			boolean scheduledChanges, Instant goLiveAt, Instant unpublishAt, Long createdBy, List<Revision> revisions,
-			List<AuditEntry> audit) {
+			boolean scheduledChanges, Instant goLiveAt, Instant unpublishAt, Long createdBy, Long liveRevision,
+			Long scheduledRevision, List<Revision> revisions, List<AuditEntry> audit) {
+
+		/**
+		 * @return whether readers see this revision
+		 */
+		public boolean isLive(Revision revision) {
+			return Long.valueOf(revision.id()).equals(liveRevision);
+		}
+
+		/**
+		 * @return whether this revision is approved to go live at {@code goLiveAt}
+		 */
+		public boolean isScheduled(Revision revision) {
+			return Long.valueOf(revision.id()).equals(scheduledRevision);
+		}
+
 	}
 
 	/**
@@ -282,8 +300,8 @@ public class ArticleWorkflow {
 		requireEdit(actor, state);
 		var all = revisions.list(id);
 		return new Editing(id, all.isEmpty() ? null : all.get(0).draft(), state.status(), state.hasUnpublishedChanges(),
-				state.hasScheduledChanges(), state.goLiveAt(), state.unpublishAt(), state.createdBy(), all,
-				audit.trail(id));
+				state.hasScheduledChanges(), state.goLiveAt(), state.unpublishAt(), state.createdBy(),
+				state.status().live() ? state.liveRevision() : null, state.scheduledRevision(), all, audit.trail(id));
 	}
 
 	/**

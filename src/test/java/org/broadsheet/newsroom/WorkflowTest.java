@@ -517,6 +517,10 @@ class WorkflowTest {
 		var page = Jsoup.parse(editor.get("/newsroom/articles/" + id).body());
 		assertThat(page.selectFirst(".status").text()).isEqualTo("Published");
 		assertThat(page.selectFirst(".workflow-state").text()).contains("changes go live");
+		// Both states, on the revisions they belong to.
+		assertThat(page.select(".revisions li:has(.status-published)")).hasSize(1);
+		assertThat(page.select(".revisions li:has(.status-scheduled)")).hasSize(1)
+			.allSatisfy(li -> assertThat(li.text()).contains("goes live"));
 		var notApproved = form("Scheduled then edited");
 		notApproved.put("summary", "Not approved");
 		editor.post("/newsroom/articles/" + id, notApproved);
