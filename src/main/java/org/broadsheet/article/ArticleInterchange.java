@@ -100,6 +100,11 @@ public class ArticleInterchange {
 		if (draft.status() == ArticleStatus.SCHEDULED && draft.publishedAt() == null) {
 			throw new InvalidArticle("published", "article.invalid.scheduled-instant");
 		}
+		// A scheduled post whose instant has come is published, as the scheduler would
+		// have
+		// made it: importing it again after it went live must not take it off the site.
+		ArticleStatus status = draft.status() == ArticleStatus.SCHEDULED
+				&& !draft.publishedAt().isAfter(clock.instant()) ? ArticleStatus.PUBLISHED : draft.status();
 		Section section = writer.checkedSection(draft);
 		var imported = repository.findImported(importKey);
 		String base = ArticleWriter.hasSlug(draft) ? slugger.slugify(draft.slug()) : "";
@@ -113,9 +118,9 @@ public class ArticleInterchange {
 			.claim(base, own, s -> repository.find(section.id(), s).map(row -> Long.toString(row.id())))
 			.slug();
 		ArticleDraft wanted = new ArticleDraft(slug, draft.title(), draft.section(), draft.authors(), draft.summary(),
-				draft.bodyMarkdown(), draft.leadImage(), draft.tags(), draft.language(), draft.status(),
-				draft.publishedAt(), draft.updatedAt(), draft.syndication());
-		Long goLiveAt = draft.status() == ArticleStatus.SCHEDULED ? draft.publishedAt().toEpochMilli() : null;
+				draft.bodyMarkdown(), draft.leadImage(), draft.tags(), draft.language(), status, draft.publishedAt(),
+				draft.updatedAt(), draft.syndication());
+		Long goLiveAt = status == ArticleStatus.SCHEDULED ? draft.publishedAt().toEpochMilli() : null;
 		ArticleRow old = imported.flatMap(i -> repository.find(i.id())).orElse(null);
 		if (old != null && old.sectionId() == section.id() && old.slug().equals(slug)
 				&& imported.get().sticky() == sticky && Objects.equals(imported.get().goLiveAt(), goLiveAt)
@@ -131,6 +136,10 @@ public class ArticleInterchange {
 		repository.setImported(id, importKey, sticky);
 		repository.setSchedule(id, goLiveAt == null ? null : repository.state(id).orElseThrow().liveRevision(),
 				goLiveAt == null ? null : draft.publishedAt());
+		if (status != ArticleStatus.PUBLISHED) {
+			// Not public any more: a scheduled unpublishing has nothing left to do.
+			repository.setUnpublishAt(id, null);
+		}
 		audit.record(id, actor, "imported", clock.millis(), importKey);
 		events.publishEvent(written.event());
 		return new Restored(id, written.path(), old == null ? Outcome.CREATED : Outcome.UPDATED);

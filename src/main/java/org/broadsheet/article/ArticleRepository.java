@@ -121,6 +121,7 @@ class ArticleRepository {
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM (SELECT id FROM article WHERE status = 'scheduled' AND go_live_at <= ?
 				UNION ALL SELECT id FROM article WHERE status = 'published' AND go_live_at <= ?
+				  AND scheduled_revision_id IS NOT NULL
 				UNION ALL SELECT id FROM article WHERE status = 'published' AND unpublish_at <= ?) due""")
 			.params(now, now, now)
 			.query(Integer.class)
@@ -148,7 +149,7 @@ class ArticleRepository {
 	List<DueChange> dueChanges(long now) {
 		return jdbc.sql("""
 				SELECT id, scheduled_revision_id FROM article WHERE status = 'published' AND go_live_at <= ?
-				  AND scheduled_revision_id IS NOT NULL""")
+				  AND scheduled_revision_id IS NOT NULL ORDER BY go_live_at, id""")
 			.param(now)
 			.query((rs, n) -> new DueChange(rs.getLong(1), rs.getLong(2)))
 			.list();

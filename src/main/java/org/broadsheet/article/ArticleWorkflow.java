@@ -11,9 +11,13 @@ import org.broadsheet.shared.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -46,18 +50,28 @@ public class ArticleWorkflow {
 
 	private final ApplicationEventPublisher events;
 
-	private final TransactionTemplate transaction;
+	private final TransactionTemplate steps;
+
+	private final TransactionTemplate reads;
 
 	private final Clock clock;
 
 	ArticleWorkflow(ArticleWriter writer, ArticleRepository repository, Revisions revisions, AuditLog audit,
-			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
 		this.writer = writer;
 		this.repository = repository;
 		this.revisions = revisions;
 		this.audit = audit;
 		this.events = events;
-		this.transaction = transaction;
+		// The scheduler's steps: each its own transaction, or a savepoint inside a
+		// caller's, so
+		// that one article's failure rolls back only its own step. (REQUIRES_NEW would
+		// wait on
+		// SQLite for the write lock the caller's transaction holds.)
+		this.steps = new TransactionTemplate(transactions);
+		this.steps.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.reads = new TransactionTemplate(transactions);
+		this.reads.setReadOnly(true);
 		this.clock = clock;
 	}
 
@@ -121,6 +135,10 @@ public class ArticleWorkflow {
 		var state = repository.state(written.id()).orElseThrow();
 		repository.setSchedule(written.id(), draft.status() == ArticleStatus.SCHEDULED ? state.liveRevision() : null,
 				draft.status() == ArticleStatus.SCHEDULED ? draft.publishedAt() : null);
+		if (draft.status() != ArticleStatus.PUBLISHED) {
+			// Not public any more: a scheduled unpublishing has nothing left to do.
+			repository.setUnpublishAt(written.id(), null);
+		}
 		done(written.id(), actor, "stored", null, written.event());
 		return written.saved();
 	}
@@ -199,7 +217,9 @@ public class ArticleWorkflow {
 			writer.check(latest.draft());
 		}
 		else {
-			writer.apply(id, as(latest.draft(), ArticleStatus.SCHEDULED, at, at), latest.id());
+			// An article that was public before keeps its first publication instant.
+			Instant publishedAt = wasPublic(id) ? writer.storedPublishedAt(id).orElseThrow() : at;
+			writer.apply(id, as(latest.draft(), ArticleStatus.SCHEDULED, publishedAt, at), latest.id());
 		}
 		repository.setSchedule(id, latest.id(), at);
 		done(id, actor, "scheduled", at.toString(), new ArticleEvent.ArticleUpdated(id));
@@ -207,7 +227,7 @@ public class ArticleWorkflow {
 
 	/**
 	 * Cancels what is scheduled to go live: a published article keeps what readers see; a
-	 * scheduled one goes back to draft.
+	 * scheduled one goes back to draft, or to unpublished if it was public before.
 	 * @throws AccessDeniedException as {@link #publish}
 	 * @throws InvalidArticle when nothing is scheduled
 	 */
@@ -219,8 +239,9 @@ public class ArticleWorkflow {
 			throw new InvalidArticle("goLiveAt", "article.invalid.nothing-scheduled");
 		}
 		if (state.status() == ArticleStatus.SCHEDULED) {
-			repository.takeOff(id, true);
-			repository.setStatus(id, ArticleStatus.DRAFT);
+			boolean wasPublic = wasPublic(id);
+			repository.takeOff(id, !wasPublic);
+			repository.setStatus(id, wasPublic ? ArticleStatus.UNPUBLISHED : ArticleStatus.DRAFT);
 		}
 		else {
 			repository.setSchedule(id, null, null);
@@ -248,16 +269,16 @@ public class ArticleWorkflow {
 			if (!at.isAfter(clock.instant())) {
 				throw new InvalidArticle("unpublishAt", "article.invalid.future");
 			}
-			if (state.goLiveAt() != null && !at.isAfter(state.goLiveAt())) {
+			if (state.status() == ArticleStatus.SCHEDULED && !at.isAfter(state.goLiveAt())) {
 				throw new InvalidArticle("unpublishAt", "article.invalid.unpublish-before-live");
 			}
 			repository.setUnpublishAt(id, at);
 			done(id, actor, "unpublish-scheduled", at.toString(), new ArticleEvent.ArticleUpdated(id));
 			return;
 		}
-		// A cancelled schedule was never public: its instant is not a publication
+		// A scheduled article that was never public: its instant is not a publication
 		// instant.
-		repository.takeOff(id, state.status() == ArticleStatus.SCHEDULED);
+		repository.takeOff(id, state.status() == ArticleStatus.SCHEDULED && !wasPublic(id));
 		done(id, actor, "unpublished", null, new ArticleEvent.ArticleUnpublished(id));
 	}
 
@@ -330,35 +351,32 @@ public class ArticleWorkflow {
 	 * Publishes scheduled articles whose instant has come, takes scheduled changes live
 	 * and unpublishes articles due to leave, as the {@link SystemActor#SCHEDULER}. Each
 	 * is claimed by one conditional UPDATE, so with several nodes polling each changes
-	 * once. Scheduled changes that can no longer go live (their slug taken meanwhile,
-	 * their image deleted) are dropped, and the article's history says why.
+	 * once. Scheduled changes are applied one article per step: changes that can no
+	 * longer go live (their slug taken meanwhile, their image deleted, any lasting error)
+	 * are dropped and the article's history says why; a busy database only delays them.
 	 * @return how many articles changed
 	 */
 	public int runDue() {
 		long now = clock.millis();
 		var actor = SystemActor.SCHEDULER;
-		int changed = transaction.execute(status -> {
+		int changed = steps.execute(status -> {
 			List<Long> live = repository.claimDuePublications(now);
 			List<Long> gone = repository.claimDueUnpublications(now);
 			live.forEach(id -> done(id, actor, "published", "scheduled", new ArticleEvent.ArticlePublished(id)));
 			gone.forEach(id -> done(id, actor, "unpublished", "scheduled", new ArticleEvent.ArticleUnpublished(id)));
 			return live.size() + gone.size();
 		});
-		for (var due : transaction.execute(status -> repository.dueChanges(now))) {
+		for (var due : reads.execute(status -> repository.dueChanges(now))) {
 			try {
-				changed += transaction.execute(status -> {
-					if (!repository.claimDueChange(due, now)) {
-						return 0;
-					}
-					var revision = revisions.find(due.articleId(), due.revisionId()).orElseThrow();
-					var written = goLive(due.articleId(), ArticleStatus.PUBLISHED, revision);
-					done(due.articleId(), actor, "published", "scheduled changes", written.event());
-					return 1;
-				});
+				changed += steps.execute(status -> goLiveAsScheduled(due, now));
 			}
-			catch (InvalidArticle ex) {
-				log.warn("Scheduled changes of article {} could not go live: {}", due.articleId(), ex.getMessage());
-				transaction.executeWithoutResult(status -> {
+			catch (DataAccessException | TransactionException ex) {
+				// A busy database: the change stays due and the next tick tries again.
+				log.warn("Scheduled changes of article {} wait for the database: {}", due.articleId(), ex.getMessage());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Scheduled changes of article {} could not go live: {}", due.articleId(), ex.toString());
+				steps.executeWithoutResult(status -> {
 					if (repository.claimDueChange(due, now)) {
 						done(due.articleId(), actor, "schedule-failed", ex.getMessage(),
 								new ArticleEvent.ArticleUpdated(due.articleId()));
@@ -367,6 +385,16 @@ public class ArticleWorkflow {
 			}
 		}
 		return changed;
+	}
+
+	private int goLiveAsScheduled(ArticleRepository.DueChange due, long now) {
+		if (!repository.claimDueChange(due, now)) {
+			return 0;
+		}
+		var revision = revisions.find(due.articleId(), due.revisionId()).orElseThrow();
+		var written = goLive(due.articleId(), ArticleStatus.PUBLISHED, revision);
+		done(due.articleId(), SystemActor.SCHEDULER, "published", "scheduled changes", written.event());
+		return 1;
 	}
 
 	/**
@@ -403,6 +431,14 @@ public class ArticleWorkflow {
 		audit.record(id, actor, action, clock.millis(), detail);
 		events.publishEvent(event);
 		return id;
+	}
+
+	/**
+	 * @return whether the article has been public: its stored publication instant has
+	 * passed
+	 */
+	private boolean wasPublic(long id) {
+		return writer.storedPublishedAt(id).map(at -> at.isBefore(clock.instant())).orElse(false);
 	}
 
 	/** The article's state, its row locked until the transaction ends. */

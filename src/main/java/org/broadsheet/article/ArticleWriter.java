@@ -188,6 +188,13 @@ class ArticleWriter {
 	 */
 	private Written write(ArticleRow old, Section section, String slug, ArticleDraft draft, Long accountId,
 			Long revisionId) {
+		if (old != null) {
+			// Locked, then read again: the status it had decides the event (the scheduler
+			// may
+			// have published it since the caller read it).
+			repository.lockedState(old.id());
+			old = repository.find(old.id()).orElseThrow();
+		}
 		requireImage(draft);
 		List<Long> authorIds = draft.authors().stream().map(authors::save).map(Author::id).distinct().toList();
 		List<Long> tagIds = draft.tags().stream().map(taxonomy::tag).map(Tag::id).distinct().toList();

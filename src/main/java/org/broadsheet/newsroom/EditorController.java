@@ -116,9 +116,10 @@ class EditorController {
 			switch (action) {
 				case "submit" -> workflow.submit(account, id);
 				case "publish" -> workflow.publish(account, id);
-				case "schedule" -> workflow.schedule(account, id, instant("at", at));
+				case "schedule" -> workflow.schedule(account, id, instant("goLiveAt", at));
 				case "cancel-schedule" -> workflow.cancelSchedule(account, id);
-				default -> workflow.unpublish(account, id, at == null || at.isBlank() ? null : instant("at", at));
+				default ->
+					workflow.unpublish(account, id, at == null || at.isBlank() ? null : instant("unpublishAt", at));
 			}
 			return "redirect:/newsroom/articles/" + id + "?" + action;
 		}

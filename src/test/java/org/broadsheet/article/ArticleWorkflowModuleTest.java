@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.broadsheet.account.Account;
@@ -63,6 +64,12 @@ class ArticleWorkflowModuleTest {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	ArticleInterchange interchange;
+
+	@Autowired
+	ArticleRepository repository;
 
 	Account editor;
 
@@ -144,6 +151,49 @@ class ArticleWorkflowModuleTest {
 			assertThat(entry.detail()).contains("slug");
 		});
 		assertThat(workflow.anyDue()).isFalse();
+	}
+
+	@Test
+	void anArticlePublicBeforeKeepsItsFirstPublicationThroughASchedule() {
+		long id = workflow.create(editor, draft("Public before", "Once"));
+		workflow.publish(editor, id);
+		Instant first = published(id);
+		workflow.unpublish(editor, id, null);
+		CLOCK.advance(Duration.ofHours(1));
+		workflow.schedule(editor, id, CLOCK.instant().plus(Duration.ofHours(1)));
+		// Cancelled, it is unpublished again (it was public), not a draft, and keeps its
+		// instant.
+		workflow.cancelSchedule(editor, id);
+		assertThat(workflow.editing(editor, id).status()).isEqualTo(ArticleStatus.UNPUBLISHED);
+		workflow.schedule(editor, id, CLOCK.instant().plus(Duration.ofHours(1)));
+		CLOCK.advance(Duration.ofHours(2));
+		workflow.runDue();
+		assertThat(published(id)).isEqualTo(first);
+	}
+
+	@Test
+	void aPublishedArticleWithChangesScheduledMayBeScheduledToLeaveBeforeThem() {
+		long id = workflow.create(editor, draft("Leaves first", "Live"));
+		workflow.publish(editor, id);
+		workflow.save(editor, id, draft("Leaves first", "Later"));
+		workflow.schedule(editor, id, CLOCK.instant().plus(Duration.ofDays(2)));
+		workflow.unpublish(editor, id, CLOCK.instant().plus(Duration.ofDays(1)));
+		assertThat(workflow.editing(editor, id).unpublishAt()).isNotNull();
+	}
+
+	@Test
+	void aScheduledImportWhoseInstantHasComeIsPublishedAndStaysSoWhenImportedAgain() {
+		var due = new ArticleDraft(null, "Imported when due", "Module", List.of(AuthorProfile.named("Staff")), "Due",
+				"Body", null, List.of(), null, ArticleStatus.SCHEDULED, CLOCK.instant().minus(Duration.ofHours(1)),
+				null, null);
+		var first = interchange.restore(SystemActor.WORDPRESS_IMPORT, "module:due", due, false);
+		assertThat(workflow.editing(editor, first.id()).status()).isEqualTo(ArticleStatus.PUBLISHED);
+		assertThat(interchange.restore(SystemActor.WORDPRESS_IMPORT, "module:due", due, false).outcome())
+			.isEqualTo(ArticleInterchange.Outcome.UNCHANGED);
+	}
+
+	private Instant published(long id) {
+		return repository.find(id).map(ArticleRow::publishedAt).map(Instant::ofEpochMilli).orElse(null);
 	}
 
 	private static ArticleDraft draft(String title, String summary) {
