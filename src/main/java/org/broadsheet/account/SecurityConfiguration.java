@@ -1,8 +1,10 @@
 package org.broadsheet.account;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.broadsheet.delivery.ResponseRandom;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,11 +12,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
  * Spring Security: form sign-in for the newsroom, CSRF on every state change (the
@@ -36,6 +40,32 @@ class SecurityConfiguration {
 
 	/** Pages behind sign-in, and the sign-in pages themselves. */
 	static final String[] NEWSROOM = { "/newsroom", "/newsroom/**", "/login", "/logout" };
+
+	/**
+	 * Actuator: health and its probes for anyone (a load balancer; no details), metrics
+	 * only from {@code broadsheet.metrics.allowed-from} (addresses or CIDR ranges; the
+	 * client's address as Tomcat's RemoteIpValve resolved it behind trusted proxies).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain operations(HttpSecurity http,
+			@Value("${broadsheet.metrics.allowed-from:127.0.0.1/32,::1/128}") List<String> allowedFrom)
+			throws Exception {
+		List<IpAddressMatcher> allowed = allowedFrom.stream()
+			.map(String::strip)
+			.filter(a -> !a.isEmpty())
+			.map(IpAddressMatcher::new)
+			.toList();
+		http.securityMatcher("/actuator", "/actuator/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.access((authentication, context) -> new AuthorizationDecision(
+						allowed.stream().anyMatch(matcher -> matcher.matches(context.getRequest())))))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers(headers -> headers.cacheControl(cache -> cache.disable()));
+		return headers(http).build();
+	}
 
 	@Bean
 	@Order(1)

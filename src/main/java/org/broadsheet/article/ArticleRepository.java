@@ -139,6 +139,22 @@ class ArticleRepository {
 				WHERE status = 'scheduled' AND go_live_at <= ? RETURNING id""").param(now).query(Long.class).list();
 	}
 
+	/**
+	 * @return the instant (epoch milliseconds) of the oldest work due at {@code now} (a
+	 * publication, scheduled changes, an unpublishing), or null when nothing is due
+	 */
+	Long oldestDue(long now) {
+		return jdbc
+			.sql("""
+					SELECT MIN(at) FROM (SELECT MIN(go_live_at) AS at FROM article WHERE status = 'scheduled' AND go_live_at <= ?
+					UNION ALL SELECT MIN(go_live_at) FROM article WHERE status = 'published' AND go_live_at <= ?
+					UNION ALL SELECT MIN(unpublish_at) FROM article WHERE status = 'published' AND unpublish_at <= ?) due""")
+			.params(now, now, now)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+	}
+
 	/** A published article's approved revision, due to go live. */
 	record DueChange(long articleId, long revisionId) {
 	}

@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -22,7 +25,7 @@ import org.springframework.util.unit.DataSize;
  * 48 hours).
  */
 @Component
-class PageCache {
+class PageCache implements MeterBinder {
 
 	private final boolean enabled;
 
@@ -45,7 +48,18 @@ class PageCache {
 			.maximumWeight(maxSize.toBytes())
 			.expireAfterWrite(maxAge)
 			.weigher((String key, CachedPage page) -> page.weight())
+			.recordStats()
 			.build();
+	}
+
+	/**
+	 * Publishes the cache's hits, misses, evictions and size as {@code cache.*} metrics
+	 * with the tag {@code cache=pages} (Micrometer's Caffeine binder); hit ratio = hits /
+	 * (hits + misses).
+	 */
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		CaffeineCacheMetrics.monitor(registry, pages, "pages");
 	}
 
 	boolean enabled() {

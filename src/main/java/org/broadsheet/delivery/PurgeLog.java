@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -44,6 +45,8 @@ class PurgeLog {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	/**
 	 * The highest id applied by {@link #follow} (only the scheduler's one thread writes
 	 * it).
@@ -55,8 +58,10 @@ class PurgeLog {
 
 	private final boolean follow;
 
-	PurgeLog(JdbcClient jdbc, PageCache cache, Clock clock, @Value("${broadsheet.cache.follow:true}") boolean follow) {
+	PurgeLog(JdbcClient jdbc, PageCache cache, Clock clock, ApplicationEventPublisher events,
+			@Value("${broadsheet.cache.follow:true}") boolean follow) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.cache = cache;
 		this.clock = clock;
 		this.follow = follow;
@@ -121,6 +126,7 @@ class PurgeLog {
 		else {
 			cache.evict(keys);
 		}
+		events.publishEvent(new PagesEvicted(Set.copyOf(keys)));
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

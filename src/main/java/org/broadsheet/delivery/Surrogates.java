@@ -78,6 +78,9 @@ public final class Surrogates {
 	/** Every page showing the site's navigation (the sections with a public article). */
 	public static final String NAV = "nav";
 
+	/** What every {@link #section(long)} key starts with. */
+	public static final String SECTION_PREFIX = "section:";
+
 	/** The front page's list. */
 	public static final String FRONT = "front";
 
@@ -107,7 +110,7 @@ public final class Surrogates {
 	 * @return the key of every page showing the section's name
 	 */
 	public static String section(long id) {
-		return "section:" + id;
+		return SECTION_PREFIX + id;
 	}
 
 	/**

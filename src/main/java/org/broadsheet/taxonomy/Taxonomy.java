@@ -19,6 +19,7 @@ import org.broadsheet.account.Actor;
 import org.broadsheet.account.NewsroomAudit;
 import org.broadsheet.account.Permission;
 import org.broadsheet.delivery.PagesChanged;
+import org.broadsheet.delivery.PagesEvicted;
 import org.broadsheet.delivery.Surrogates;
 import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.shared.NotFound;
@@ -26,6 +27,7 @@ import org.broadsheet.shared.SlugClaim;
 import org.broadsheet.shared.Slugger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -42,7 +44,7 @@ public class Taxonomy {
 	 * {@code -section} appended so that its pages stay reachable.
 	 */
 	static final Set<String> RESERVED_SLUGS = Set.of("tag", "author", "media", "assets", "search", "feed", "feeds",
-			"api", "newsroom", "login", "logout", "sitemap", "admin", "page", "error");
+			"api", "newsroom", "login", "logout", "sitemap", "admin", "page", "error", "actuator");
 
 	private final JdbcClient jdbc;
 
@@ -65,8 +67,8 @@ public class Taxonomy {
 	private final Clock clock;
 
 	/**
-	 * How long other nodes' new sections take to reach this node
-	 * ({@code broadsheet.taxonomy.sections-ttl}).
+	 * The section list, dropped on every change the purge log reports ({@link #follow});
+	 * {@code broadsheet.taxonomy.sections-ttl} (10 minutes) is only a safety net.
 	 */
 	private final Cache<String, List<Section>> sectionCache;
 
@@ -76,7 +78,7 @@ public class Taxonomy {
 
 	Taxonomy(JdbcClient jdbc, Slugger slugger, ApplicationEventPublisher events, NewsroomAudit audit,
 			@Value("${broadsheet.taxonomy.opinion-sections:opinion}") Set<String> opinionSlugs,
-			@Value("${broadsheet.taxonomy.sections-ttl:10s}") Duration sectionsTtl, Clock clock) {
+			@Value("${broadsheet.taxonomy.sections-ttl:10m}") Duration sectionsTtl, Clock clock) {
 		this.sectionCache = Caffeine.newBuilder().expireAfterWrite(sectionsTtl).build();
 		this.events = events;
 		this.audit = audit;
@@ -275,9 +277,22 @@ public class Taxonomy {
 	}
 
 	/**
-	 * Sections change rarely and every page shows them: the list is kept for a few
-	 * seconds (other nodes' changes show within that) and dropped here at once, and again
-	 * after commit.
+	 * Follows every node's changes: the purge log tells this node when pages showing a
+	 * section's name, or the navigation, changed (here after commit, from another node
+	 * within its poll interval), and the list is dropped.
+	 */
+	@EventListener
+	void follow(PagesEvicted change) {
+		if (change.touches(Surrogates.NAV) || change.touchesAny(Surrogates.SECTION_PREFIX)) {
+			sectionCache.invalidateAll();
+		}
+	}
+
+	/**
+	 * Sections change rarely and every page shows them: the list is kept (up to
+	 * {@code broadsheet.taxonomy.sections-ttl}, as a safety net), dropped here at once,
+	 * and again after commit and on every node when the purge log says so
+	 * ({@link #follow}).
 	 */
 	private void forgetSections() {
 		sectionCache.invalidateAll();
