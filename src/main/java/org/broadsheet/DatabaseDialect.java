@@ -26,7 +26,9 @@ class DatabaseDialect {
 
 	@Bean
 	FlywayConfigurationCustomizer identityColumns(DataSource dataSource) {
-		return configuration -> configuration.placeholders(Map.of("id", identityColumn(dataSource)));
+		String id = identityColumn(dataSource);
+		return configuration -> configuration
+			.placeholders(Map.of("id", id, "blob", id.startsWith("INTEGER") ? "BLOB" : "BYTEA"));
 	}
 
 	@Bean

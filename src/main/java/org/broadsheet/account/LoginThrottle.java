@@ -3,12 +3,11 @@ package org.broadsheet.account;
 import java.time.Duration;
 import java.util.Locale;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 
+import org.broadsheet.shared.RateLimits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +16,8 @@ import org.springframework.stereotype.Component;
  * from both buckets before its password is checked, so sign-ins sent at the same moment
  * cannot all pass the check before any failure is counted; a right password gives the
  * tokens back. An empty bucket refuses sign-in until it refills, whether or not the
- * account exists, so the answer tells nothing about which accounts there are. Per node;
- * several nodes each allow their own share.
+ * account exists, so the answer tells nothing about which accounts there are. On
+ * PostgreSQL the buckets are shared by every node ({@link RateLimits}).
  */
 @Component
 class LoginThrottle {
@@ -33,10 +32,11 @@ class LoginThrottle {
 
 	static final int PER_ADDRESS = 20;
 
-	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-		.maximumSize(100_000)
-		.expireAfterAccess(WINDOW.multipliedBy(2))
-		.build();
+	private final RateLimits limits;
+
+	LoginThrottle(RateLimits limits) {
+		this.limits = limits;
+	}
 
 	/**
 	 * Reserves one attempt for this account name from this address, atomically
@@ -63,23 +63,23 @@ class LoginThrottle {
 	 * attempt given back.
 	 */
 	void succeeded(String email, String address) {
-		buckets.invalidate(accountKey(email));
+		limits.forget(accountKey(email));
 		bucket(addressKey(address), PER_ADDRESS).addTokens(1);
 	}
 
 	private Bucket bucket(String key, int capacity) {
-		return buckets.get(key,
-				k -> Bucket.builder()
+		return limits.bucket(key,
+				() -> BucketConfiguration.builder()
 					.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, WINDOW).build())
 					.build());
 	}
 
 	private static String accountKey(String email) {
-		return "account:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+		return "login-account:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
 	}
 
 	private static String addressKey(String address) {
-		return "address:" + address;
+		return "login-address:" + address;
 	}
 
 }

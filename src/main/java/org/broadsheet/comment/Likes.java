@@ -7,7 +7,7 @@ import org.broadsheet.delivery.Surrogates;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Readers' likes of articles: one per reader cookie (stored as its SHA-256), and about
@@ -32,9 +32,12 @@ public class Likes {
 
 	private final ApplicationEventPublisher events;
 
+	private final TransactionTemplate transaction;
+
 	Likes(JdbcClient jdbc, Clock clock, ReaderKeys keys, ReaderThrottle throttle, CommentSettings settings,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, TransactionTemplate transaction) {
 		this.events = events;
+		this.transaction = transaction;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.keys = keys;
@@ -57,9 +60,15 @@ public class Likes {
 	 * @return the article's likes after this one
 	 * @throws Throttled when the address sent too many likes
 	 */
-	@Transactional
 	public State like(long articleId, String reader, String address) {
+		// Before the transaction: on PostgreSQL the rate limit takes a connection of its
+		// own,
+		// and a transaction waiting for a second connection could drain the pool.
 		throttle.like(address);
+		return transaction.execute(status -> store(articleId, reader, address));
+	}
+
+	private State store(long articleId, String reader, String address) {
 		String addressKey = keys.address(address);
 		int liked = jdbc.sql("""
 				INSERT INTO article_like (article_id, reader, address, created_at)

@@ -2,41 +2,38 @@ package org.broadsheet.comment;
 
 import java.time.Duration;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 
+import org.broadsheet.shared.RateLimits;
 import org.springframework.stereotype.Component;
 
 /**
- * Rate limits per client address (Bucket4j token buckets, in memory on each node):
- * comments per minute and per hour, likes per minute, from {@link CommentSettings}. The
- * address is the servlet container's {@code getRemoteAddr()}: X-Forwarded-For counts only
- * from a proxy listed in {@code broadsheet.http.trusted-proxies}, so a client cannot pick
- * a new one per request.
+ * Rate limits per client address (Bucket4j token buckets from {@link RateLimits}: shared
+ * by every node on PostgreSQL, in memory on SQLite): comments per minute and per hour,
+ * likes per minute, from {@link CommentSettings}. The address is the servlet container's
+ * {@code getRemoteAddr()}: X-Forwarded-For counts only from a proxy listed in
+ * {@code broadsheet.http.trusted-proxies}, so a client cannot pick a new one per request.
  */
 @Component
 class ReaderThrottle {
 
 	private final CommentSettings settings;
 
-	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-		.maximumSize(200_000)
-		.expireAfterAccess(Duration.ofHours(2))
-		.build();
+	private final RateLimits limits;
 
-	ReaderThrottle(CommentSettings settings) {
+	ReaderThrottle(CommentSettings settings, RateLimits limits) {
 		this.settings = settings;
+		this.limits = limits;
 	}
 
 	/**
 	 * @throws Throttled when this address has sent its share of comments
 	 */
 	void comment(String address) {
-		consume(buckets.get("comment:" + address,
-				k -> Bucket.builder()
+		consume(limits.bucket("comment:" + address,
+				() -> BucketConfiguration.builder()
 					.addLimit(limit(settings.perMinute(), Duration.ofMinutes(1)))
 					.addLimit(limit(settings.perHour(), Duration.ofHours(1)))
 					.build()));
@@ -46,8 +43,10 @@ class ReaderThrottle {
 	 * @throws Throttled when this address has sent its share of likes
 	 */
 	void like(String address) {
-		consume(buckets.get("like:" + address,
-				k -> Bucket.builder().addLimit(limit(settings.likesPerMinute(), Duration.ofMinutes(1))).build()));
+		consume(limits.bucket("like:" + address,
+				() -> BucketConfiguration.builder()
+					.addLimit(limit(settings.likesPerMinute(), Duration.ofMinutes(1)))
+					.build()));
 	}
 
 	private static Bandwidth limit(int capacity, Duration period) {

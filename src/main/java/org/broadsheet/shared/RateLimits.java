@@ -1,0 +1,123 @@
+package org.broadsheet.shared;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Token buckets (Bucket4j) for the throttles and rate limits. On PostgreSQL they are rows
+ * of {@code rate_limit_bucket}, changed under {@code SELECT … FOR UPDATE}, so that every
+ * node counts against the same limit (N nodes do not allow N times the limit); on SQLite,
+ * which one node serves, they are in this node's memory. A bucket is found by its key
+ * (e.g. {@code login-account:ana@example.com}) and made with its configuration on first
+ * use.
+ */
+@Component
+public class RateLimits {
+
+	private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
+
+	/** A bucket untouched this long is forgotten (all limits refill within two hours). */
+	static final Duration KEPT = Duration.ofHours(2);
+
+	private final PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
+
+	private final Cache<String, Bucket> local = Caffeine.newBuilder()
+		.maximumSize(200_000)
+		.expireAfterAccess(KEPT)
+		.build();
+
+	RateLimits(DataSource dataSource) {
+		this.shared = postgres(dataSource) ? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+			.primaryKeyMapper(PrimaryKeyMapper.STRING)
+			.table("rate_limit_bucket")
+			.idColumn("id")
+			.stateColumn("state")
+			.expiresAtColumn("expires_at")
+			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
+			.build() : null;
+	}
+
+	/**
+	 * @return whether the buckets are shared by every node (PostgreSQL)
+	 */
+	public boolean shared() {
+		return shared != null;
+	}
+
+	/**
+	 * @param key at most 300 characters, unique per limit and subject
+	 * @param configuration the limits, used when the bucket does not exist yet
+	 * @return the bucket; on PostgreSQL each call on it is one short transaction of its
+	 * own
+	 */
+	public Bucket bucket(String key, Supplier<BucketConfiguration> configuration) {
+		if (shared != null) {
+			return shared.getProxy(key, configuration);
+		}
+		return local.get(key, k -> {
+			var builder = Bucket.builder();
+			for (Bandwidth limit : configuration.get().getBandwidths()) {
+				builder.addLimit(limit);
+			}
+			return builder.build();
+		});
+	}
+
+	/** Forgets the bucket: its next use starts full. */
+	public void forget(String key) {
+		if (shared != null) {
+			shared.removeProxy(key);
+		}
+		else {
+			local.invalidate(key);
+		}
+	}
+
+	/**
+	 * Removes shared buckets that have refilled completely (they would start full
+	 * anyway).
+	 */
+	@Scheduled(fixedDelayString = "${broadsheet.rate-limits.cleanup-interval:10m}")
+	void removeFull() {
+		if (shared != null) {
+			try {
+				while (shared.removeExpired(1000) == 1000) {
+					// More to remove.
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not remove refilled rate-limit buckets: {}", ex.getMessage());
+			}
+		}
+	}
+
+	private static boolean postgres(DataSource dataSource) {
+		try (var connection = dataSource.getConnection()) {
+			return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot reach the database to choose where rate limits live", ex);
+		}
+	}
+
+}
