@@ -1,7 +1,11 @@
 package org.broadsheet.shared;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -65,14 +69,14 @@ public class RateLimits {
 	}
 
 	/**
-	 * @param key at most 300 characters, unique per limit and subject
+	 * @param key unique per limit and subject, any text (stored hashed)
 	 * @param configuration the limits, used when the bucket does not exist yet
 	 * @return the bucket; on PostgreSQL each call on it is one short transaction of its
 	 * own
 	 */
 	public Bucket bucket(String key, Supplier<BucketConfiguration> configuration) {
 		if (shared != null) {
-			return shared.getProxy(key, configuration);
+			return shared.getProxy(stored(key), configuration);
 		}
 		return local.get(key, k -> {
 			var builder = Bucket.builder();
@@ -86,7 +90,7 @@ public class RateLimits {
 	/** Forgets the bucket: its next use starts full. */
 	public void forget(String key) {
 		if (shared != null) {
-			shared.removeProxy(key);
+			shared.removeProxy(stored(key));
 		}
 		else {
 			local.invalidate(key);
@@ -108,6 +112,21 @@ public class RateLimits {
 			catch (RuntimeException ex) {
 				log.warn("Could not remove refilled rate-limit buckets: {}", ex.getMessage());
 			}
+		}
+	}
+
+	/**
+	 * @return the key as stored: its SHA-256, hex. Keys hold what readers typed (an email
+	 * address, with any character in it, a NUL included), which the table should neither
+	 * keep in clear nor fail on.
+	 */
+	static String stored(String key) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
 		}
 	}
 
