@@ -47,12 +47,24 @@ class LoginThrottle {
 	 * used up
 	 */
 	boolean reserve(String email, String address) {
-		Bucket account = bucket(accountKey(email), PER_ACCOUNT);
-		if (!account.tryConsume(1)) {
+		try {
+			return tryReserve(email, address);
+		}
+		catch (RuntimeException ex) {
+			// The shared buckets are busy or out of reach: no attempt passes unchecked.
 			return false;
 		}
-		if (!bucket(addressKey(address), PER_ADDRESS).tryConsume(1)) {
-			account.addTokens(1);
+	}
+
+	private boolean tryReserve(String email, String address) {
+		// The address first: a blocked address trying new account names creates no bucket
+		// for them.
+		Bucket byAddress = bucket(addressKey(address), PER_ADDRESS);
+		if (!byAddress.tryConsume(1)) {
+			return false;
+		}
+		if (!bucket(accountKey(email), PER_ACCOUNT).tryConsume(1)) {
+			byAddress.addTokens(1);
 			return false;
 		}
 		return true;
@@ -63,8 +75,13 @@ class LoginThrottle {
 	 * attempt given back.
 	 */
 	void succeeded(String email, String address) {
-		limits.forget(accountKey(email));
-		bucket(addressKey(address), PER_ADDRESS).addTokens(1);
+		try {
+			limits.forget(accountKey(email));
+			bucket(addressKey(address), PER_ADDRESS).addTokens(1);
+		}
+		catch (RuntimeException ex) {
+			// Out of reach for a moment: the sign-in stands; only the forgiving is lost.
+		}
 	}
 
 	private Bucket bucket(String key, int capacity) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 
 import org.broadsheet.shared.RateLimits;
 import org.springframework.stereotype.Component;
@@ -54,7 +55,14 @@ class ReaderThrottle {
 	}
 
 	private static void consume(Bucket bucket) {
-		var probe = bucket.tryConsumeAndReturnRemaining(1);
+		ConsumptionProbe probe;
+		try {
+			probe = bucket.tryConsumeAndReturnRemaining(1);
+		}
+		catch (RuntimeException ex) {
+			// The shared buckets are busy or out of reach: refused for now, never a 500.
+			throw new Throttled(Duration.ofSeconds(1));
+		}
 		if (!probe.isConsumed()) {
 			long nanos = probe.getNanosToWaitForRefill();
 			throw new Throttled(Duration.ofSeconds(Math.max(1, (nanos + 999_999_999) / 1_000_000_000)));

@@ -120,13 +120,15 @@ class PurgeLog {
 	}
 
 	private void evict(Set<String> keys) {
+		// Node-local caches of what pages show first: a page rendered after the eviction
+		// must not read their old contents.
+		events.publishEvent(new PagesEvicted(Set.copyOf(keys)));
 		if (keys.contains(Surrogates.ALL)) {
 			cache.clear();
 		}
 		else {
 			cache.evict(keys);
 		}
-		events.publishEvent(new PagesEvicted(Set.copyOf(keys)));
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

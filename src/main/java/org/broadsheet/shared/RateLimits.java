@@ -11,8 +11,12 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PreDestroy;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -31,9 +35,11 @@ import org.springframework.stereotype.Component;
  * Token buckets (Bucket4j) for the throttles and rate limits. On PostgreSQL they are rows
  * of {@code rate_limit_bucket}, changed under {@code SELECT … FOR UPDATE}, so that every
  * node counts against the same limit (N nodes do not allow N times the limit); on SQLite,
- * which one node serves, they are in this node's memory. A bucket is found by its key
- * (e.g. {@code login-account:ana@example.com}) and made with its configuration on first
- * use.
+ * which one node serves, they are in this node's memory. On PostgreSQL the buckets have
+ * three connections of their own; a call that waits over two seconds (for a connection or
+ * a row lock) throws, and the throttles answer it as a refusal, never an error page. A
+ * bucket is found by its key (e.g. {@code login-account:ana@example.com}) and made with
+ * its configuration on first use.
  */
 @Component
 public class RateLimits {
@@ -50,15 +56,25 @@ public class RateLimits {
 		.expireAfterAccess(KEPT)
 		.build();
 
+	/**
+	 * The buckets' own few connections, so that a busy bucket never holds up a reader's
+	 * page.
+	 */
+	private final HikariDataSource connections;
+
 	RateLimits(DataSource dataSource) {
-		this.shared = postgres(dataSource) ? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-			.primaryKeyMapper(PrimaryKeyMapper.STRING)
-			.table("rate_limit_bucket")
-			.idColumn("id")
-			.stateColumn("state")
-			.expiresAtColumn("expires_at")
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
-			.build() : null;
+		this.connections = postgres(dataSource) && dataSource instanceof HikariDataSource main ? ownPool(main) : null;
+		this.shared = postgres(dataSource)
+				? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(connections != null ? connections : dataSource)
+					.primaryKeyMapper(PrimaryKeyMapper.STRING)
+					.table("rate_limit_bucket")
+					.idColumn("id")
+					.stateColumn("state")
+					.expiresAtColumn("expires_at")
+					.expirationAfterWrite(
+							ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
+					.build()
+				: null;
 	}
 
 	/**
@@ -99,13 +115,14 @@ public class RateLimits {
 
 	/**
 	 * Removes shared buckets that have refilled completely (they would start full
-	 * anyway).
+	 * anyway): at most 10,000 a run, so that the scheduler's one thread is soon free for
+	 * the others.
 	 */
-	@Scheduled(fixedDelayString = "${broadsheet.rate-limits.cleanup-interval:10m}")
+	@Scheduled(fixedDelayString = "${broadsheet.rate-limits.cleanup-interval:1m}")
 	void removeFull() {
 		if (shared != null) {
 			try {
-				while (shared.removeExpired(1000) == 1000) {
+				for (int batch = 0; batch < 10 && shared.removeExpired(1000) == 1000; batch++) {
 					// More to remove.
 				}
 			}
@@ -127,6 +144,28 @@ public class RateLimits {
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	}
+
+	/**
+	 * Three connections like the main pool's; a request that waits over two seconds for
+	 * one, or for a bucket's row lock, fails and is answered as throttled by the caller.
+	 */
+	private static HikariDataSource ownPool(HikariDataSource main) {
+		var config = new HikariConfig();
+		main.copyStateTo(config);
+		config.setPoolName("rate-limits");
+		config.setMaximumPoolSize(3);
+		config.setMinimumIdle(0);
+		config.setConnectionTimeout(2_000);
+		config.addDataSourceProperty("options", "-c lock_timeout=2000");
+		return new HikariDataSource(config);
+	}
+
+	@PreDestroy
+	void close() {
+		if (connections != null) {
+			connections.close();
 		}
 	}
 

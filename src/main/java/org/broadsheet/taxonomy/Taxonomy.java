@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -71,6 +72,9 @@ public class Taxonomy {
 	 * {@code broadsheet.taxonomy.sections-ttl} (10 minutes) is only a safety net.
 	 */
 	private final Cache<String, List<Section>> sectionCache;
+
+	/** Bumped whenever the section list is dropped. */
+	private final AtomicLong sectionsGeneration = new AtomicLong();
 
 	private final ApplicationEventPublisher events;
 
@@ -246,10 +250,15 @@ public class Taxonomy {
 		if (cached != null) {
 			return cached;
 		}
+		long generation = sectionsGeneration.get();
 		List<Section> loaded = jdbc.sql("SELECT id, slug, name, opinion FROM section ORDER BY name")
 			.query(Section.class)
 			.list();
-		sectionCache.put("all", loaded);
+		// Not kept if the list was dropped meanwhile: it may have been read before the
+		// change.
+		if (generation == sectionsGeneration.get()) {
+			sectionCache.put("all", loaded);
+		}
 		return loaded;
 	}
 
@@ -284,7 +293,7 @@ public class Taxonomy {
 	@EventListener
 	void follow(PagesEvicted change) {
 		if (change.touches(Surrogates.NAV) || change.touchesAny(Surrogates.SECTION_PREFIX)) {
-			sectionCache.invalidateAll();
+			dropSections();
 		}
 	}
 
@@ -295,15 +304,20 @@ public class Taxonomy {
 	 * ({@link #follow}).
 	 */
 	private void forgetSections() {
-		sectionCache.invalidateAll();
+		dropSections();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCompletion(int status) {
-					sectionCache.invalidateAll();
+					dropSections();
 				}
 			});
 		}
+	}
+
+	private void dropSections() {
+		sectionsGeneration.incrementAndGet();
+		sectionCache.invalidateAll();
 	}
 
 	/**
