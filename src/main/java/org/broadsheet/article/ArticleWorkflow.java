@@ -91,6 +91,14 @@ public class ArticleWorkflow {
 			Long scheduledRevision, List<Revision> revisions, List<AuditEntry> audit) {
 
 		/**
+		 * @return whether it can be sent to the editors: a draft, or an unpublished
+		 * article
+		 */
+		public boolean submittable() {
+			return status == ArticleStatus.DRAFT || status == ArticleStatus.UNPUBLISHED;
+		}
+
+		/**
 		 * @return whether readers see this revision
 		 */
 		public boolean isLive(Revision revision) {

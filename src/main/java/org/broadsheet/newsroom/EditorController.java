@@ -3,6 +3,7 @@ package org.broadsheet.newsroom;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -126,7 +127,11 @@ class EditorController {
 		catch (IllegalArgumentException ex) {
 			var editing = editing(user, id);
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return form(user, model, csrf, editing, ArticleForm.of(editing.latest()), ex);
+			// The instant typed comes back in its input, to correct rather than type
+			// again.
+			Map<String, String> typed = at == null ? Map.of()
+					: Map.of(action.equals("schedule") ? "go-live" : "leave-at", at);
+			return form(user, model, csrf, editing, ArticleForm.of(editing.latest()), ex, typed);
 		}
 	}
 
@@ -211,13 +216,19 @@ class EditorController {
 	 */
 	private String form(NewsroomUser user, Model model, CsrfToken csrf, ArticleWorkflow.Editing editing,
 			ArticleForm form, IllegalArgumentException refused) {
+		return form(user, model, csrf, editing, form, refused, Map.of());
+	}
+
+	private String form(NewsroomUser user, Model model, CsrfToken csrf, ArticleWorkflow.Editing editing,
+			ArticleForm form, IllegalArgumentException refused, Map<String, String> typed) {
 		var texts = chrome.chrome();
 		model.addAttribute("page",
 				new NewsroomPages.EditPage(texts, csrf, editing, form, refused == null ? null : refused.getMessage(),
 						NewsroomPages.problems(texts, refused, ArticleForm::inputOf), taxonomy.sections(),
 						media.recent(100), settings.timeZone(),
 						editing != null && Permission.MODERATE_COMMENTS.allows(user.account())
-								? comments.closedByEditor(editing.id()) : null));
+								? comments.closedByEditor(editing.id()) : null,
+						typed));
 		return "newsroom/edit";
 	}
 

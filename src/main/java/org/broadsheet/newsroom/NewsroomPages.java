@@ -46,10 +46,19 @@ public final class NewsroomPages {
 	 * @param zone the newsroom's time zone, in which dates are typed
 	 * @param commentsClosed whether an editor closed the article's comments; null when
 	 * the reader of this page may not change that (not an editor, or a new article)
+	 * @param typed what was typed in the workflow forms' inputs, by the input's id, to
+	 * show again after a refusal
 	 */
 	public record EditPage(Chrome chrome, CsrfToken csrf, ArticleWorkflow.Editing editing, ArticleForm form,
 			String error, Map<String, String> problems, List<Section> sections, List<Image> images, ZoneId zone,
-			Boolean commentsClosed) {
+			Boolean commentsClosed, Map<String, String> typed) {
+
+		/**
+		 * @return what was typed in the input with this id, or null
+		 */
+		public String typed(String input) {
+			return typed.get(input);
+		}
 
 		/**
 		 * @return the message for the input with this id, or null when it is not at fault

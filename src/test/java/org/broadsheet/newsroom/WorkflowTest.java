@@ -516,6 +516,8 @@ class WorkflowTest {
 			.statusCode()).isEqualTo(302);
 		var page = Jsoup.parse(editor.get("/newsroom/articles/" + id).body());
 		assertThat(page.selectFirst(".status").text()).isEqualTo("Published");
+		// A published article is not sent for review.
+		assertThat(page.select("form[action$=/submit]")).isEmpty();
 		assertThat(page.selectFirst(".workflow-state").text()).contains("changes go live");
 		// Both states, on the revisions they belong to.
 		assertThat(page.select(".revisions li:has(.status-published)")).hasSize(1);
@@ -599,6 +601,8 @@ class WorkflowTest {
 		assertThat(refused.selectFirst("#go-live").attr("aria-invalid")).isEqualTo("true");
 		assertThat(refused.selectFirst("#go-live").attr("aria-describedby")).isEqualTo("go-live-error");
 		assertThat(refused.selectFirst("#go-live-error").text()).isEqualTo("must be in the future");
+		// What was typed comes back, to correct rather than type again.
+		assertThat(refused.selectFirst("#go-live").val()).isEqualTo("2001-01-01T00:00");
 		assertThat(refused.selectFirst("#title").attr("aria-invalid")).isEqualTo("false");
 		var badLink = form("Badly syndicated");
 		badLink.put("syndicationPublication", "Elsewhere");
