@@ -60,7 +60,7 @@ class ArticleAssembler {
 		var parts = parts(rows, false);
 		return rows.stream()
 			.map(r -> new ArticleTeaser(r.id(), r.slug(), r.title(), parts.sections().get(r.sectionId()),
-					parts.authorsOf(r), r.summary(), parts.image(r), instant(r.publishedAt())))
+					parts.authorsOf(r), r.summary(), parts.image(r), ArticleRow.instant(r.publishedAt())))
 			.toList();
 	}
 
@@ -74,12 +74,8 @@ class ArticleAssembler {
 	Article full(ArticleRow r, Parts parts) {
 		return new Article(r.id(), r.slug(), r.title(), parts.sections().get(r.sectionId()), parts.authorsOf(r),
 				r.summary(), r.bodyHtml(), parts.image(r), parts.tagsOf(r), r.language(),
-				ArticleStatus.ofCode(r.status()), instant(r.publishedAt()), Instant.ofEpochMilli(r.updatedAt()),
-				r.syndication());
-	}
-
-	static Instant instant(Long millis) {
-		return millis == null ? null : Instant.ofEpochMilli(millis);
+				ArticleStatus.ofCode(r.status()), ArticleRow.instant(r.publishedAt()),
+				Instant.ofEpochMilli(r.updatedAt()), r.syndication());
 	}
 
 	private static Set<Long> distinct(Collection<Long> ids) {

@@ -46,4 +46,30 @@ public record ArticleDraft(String slug, String title, String section, List<Autho
 		bodyMarkdown = bodyMarkdown == null ? "" : bodyMarkdown;
 	}
 
+	/**
+	 * @return this draft with another wanted slug (null: from the title)
+	 */
+	public ArticleDraft withSlug(String wanted) {
+		return new ArticleDraft(wanted, title, section, authors, summary, bodyMarkdown, leadImage, tags, language,
+				status, publishedAt, updatedAt, syndication);
+	}
+
+	/**
+	 * @return this draft with another lead image (null: none)
+	 */
+	public ArticleDraft withLeadImage(ImageUse image) {
+		return new ArticleDraft(slug, title, section, authors, summary, bodyMarkdown, image, tags, language, status,
+				publishedAt, updatedAt, syndication);
+	}
+
+	/**
+	 * @param published the UTC instant, or null
+	 * @param updated the UTC instant, or null
+	 * @return this draft in another status, with these instants
+	 */
+	public ArticleDraft withStatus(ArticleStatus newStatus, Instant published, Instant updated) {
+		return new ArticleDraft(slug, title, section, authors, summary, bodyMarkdown, leadImage, tags, language,
+				newStatus, published, updated, syndication);
+	}
+
 }

@@ -117,11 +117,9 @@ public class ArticleInterchange {
 		String slug = SlugClaim
 			.claim(base, own, s -> repository.find(section.id(), s).map(row -> Long.toString(row.id())))
 			.slug();
-		ArticleDraft wanted = new ArticleDraft(slug, draft.title(), draft.section(), draft.authors(), draft.summary(),
-				draft.bodyMarkdown(), draft.leadImage(), draft.tags(), draft.language(), status, draft.publishedAt(),
-				draft.updatedAt(), draft.syndication());
+		ArticleDraft wanted = draft.withSlug(slug).withStatus(status, draft.publishedAt(), draft.updatedAt());
 		Long goLiveAt = status == ArticleStatus.SCHEDULED ? draft.publishedAt().toEpochMilli() : null;
-		ArticleRow old = imported.flatMap(i -> repository.find(i.id())).orElse(null);
+		ArticleRow old = imported.flatMap(i -> repository.findLocked(i.id())).orElse(null);
 		if (old != null && old.sectionId() == section.id() && old.slug().equals(slug)
 				&& imported.get().sticky() == sticky && Objects.equals(imported.get().goLiveAt(), goLiveAt)
 				&& repository.state(old.id())

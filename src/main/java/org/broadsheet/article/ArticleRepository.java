@@ -53,8 +53,21 @@ class ArticleRepository {
 	 * act on the same stale state
 	 */
 	Optional<ArticleState> lockedState(long id) {
-		jdbc.sql("UPDATE article SET status = status WHERE id = ?").param(id).update();
+		lock(id);
 		return state(id);
+	}
+
+	/**
+	 * @return the article, with its row locked for the rest of the transaction (as
+	 * {@link #lockedState})
+	 */
+	Optional<ArticleRow> findLocked(long id) {
+		lock(id);
+		return find(id);
+	}
+
+	private void lock(long id) {
+		jdbc.sql("UPDATE article SET status = status WHERE id = ?").param(id).update();
 	}
 
 	/**
@@ -66,7 +79,8 @@ class ArticleRepository {
 				  unpublish_at FROM article WHERE id = ?""")
 			.param(id)
 			.query((rs, n) -> new ArticleState(ArticleStatus.ofCode(rs.getString(1)), nullable(rs, 2), nullable(rs, 3),
-					nullable(rs, 4), nullable(rs, 5), instant(nullable(rs, 6)), instant(nullable(rs, 7))))
+					nullable(rs, 4), nullable(rs, 5), ArticleRow.instant(nullable(rs, 6)),
+					ArticleRow.instant(nullable(rs, 7))))
 			.optional();
 	}
 
@@ -118,14 +132,7 @@ class ArticleRepository {
 	 * {@code now} (indexed)
 	 */
 	boolean anyDue(long now) {
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM (SELECT id FROM article WHERE status = 'scheduled' AND go_live_at <= ?
-				UNION ALL SELECT id FROM article WHERE status = 'published' AND go_live_at <= ?
-				  AND scheduled_revision_id IS NOT NULL
-				UNION ALL SELECT id FROM article WHERE status = 'published' AND unpublish_at <= ?) due""")
-			.params(now, now, now)
-			.query(Integer.class)
-			.single() > 0;
+		return oldestDue(now) != null;
 	}
 
 	/**
@@ -141,13 +148,16 @@ class ArticleRepository {
 
 	/**
 	 * @return the instant (epoch milliseconds) of the oldest work due at {@code now} (a
-	 * publication, scheduled changes, an unpublishing), or null when nothing is due
+	 * publication, scheduled changes, an unpublishing), or null when nothing is due:
+	 * three index seeks on {@code (status, go_live_at)} and
+	 * {@code (status, unpublish_at)}
 	 */
 	Long oldestDue(long now) {
 		return jdbc
 			.sql("""
 					SELECT MIN(at) FROM (SELECT MIN(go_live_at) AS at FROM article WHERE status = 'scheduled' AND go_live_at <= ?
 					UNION ALL SELECT MIN(go_live_at) FROM article WHERE status = 'published' AND go_live_at <= ?
+					 AND scheduled_revision_id IS NOT NULL
 					UNION ALL SELECT MIN(unpublish_at) FROM article WHERE status = 'published' AND unpublish_at <= ?) due""")
 			.params(now, now, now)
 			.query(Long.class)
@@ -200,10 +210,6 @@ class ArticleRepository {
 	private static Long nullable(ResultSet rs, int column) throws SQLException {
 		long value = rs.getLong(column);
 		return rs.wasNull() ? null : value;
-	}
-
-	private static Instant instant(Long epochMillis) {
-		return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis);
 	}
 
 	boolean delete(long id) {

@@ -1,5 +1,7 @@
 package org.broadsheet.article;
 
+import java.time.Instant;
+
 /**
  * A row of the article table, before its authors, section, tags and image are attached.
  */
@@ -22,6 +24,13 @@ record ArticleRow(long id, long sectionId, String slug, String title, String sum
 			return null;
 		}
 		return new Syndication(syndicationPublication, syndicationNote, syndicationUrl);
+	}
+
+	/**
+	 * @return the instant of a nullable epoch-milliseconds column (UTC), or null
+	 */
+	static Instant instant(Long epochMillis) {
+		return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis);
 	}
 
 }

@@ -121,7 +121,7 @@ public class ArticleWorkflow {
 	 */
 	@Transactional
 	public long create(Actor actor, ArticleDraft draft) {
-		var written = writer.create(as(draft, ArticleStatus.DRAFT, null, null), actor.accountId());
+		var written = writer.create(draft.withStatus(ArticleStatus.DRAFT, null, null), actor.accountId());
 		return done(written.id(), actor, "created", null, written.event());
 	}
 
@@ -226,8 +226,8 @@ public class ArticleWorkflow {
 		}
 		else {
 			// An article that was public before keeps its first publication instant.
-			Instant publishedAt = wasPublic(id) ? writer.storedPublishedAt(id).orElseThrow() : at;
-			writer.apply(id, as(latest.draft(), ArticleStatus.SCHEDULED, publishedAt, at), latest.id());
+			Instant publishedAt = writer.storedPublishedAt(id).filter(p -> p.isBefore(clock.instant())).orElse(at);
+			writer.apply(id, latest.draft().withStatus(ArticleStatus.SCHEDULED, publishedAt, at), latest.id());
 		}
 		repository.setSchedule(id, latest.id(), at);
 		done(id, actor, "scheduled", at.toString(), new ArticleEvent.ArticleUpdated(id));
@@ -416,7 +416,7 @@ public class ArticleWorkflow {
 		// scheduled instant still to come is not one.
 		Instant publishedAt = writer.storedPublishedAt(id).filter(at -> !at.isAfter(now)).orElse(now);
 		Instant updatedAt = status == ArticleStatus.PUBLISHED ? now : publishedAt;
-		var written = writer.apply(id, as(revision.draft(), ArticleStatus.PUBLISHED, publishedAt, updatedAt),
+		var written = writer.apply(id, revision.draft().withStatus(ArticleStatus.PUBLISHED, publishedAt, updatedAt),
 				revision.id());
 		repository.setSchedule(id, null, null);
 		return written;
@@ -431,7 +431,7 @@ public class ArticleWorkflow {
 			return new ArticleEvent.ArticleUpdated(id);
 		}
 		Instant publishedAt = writer.storedPublishedAt(id).orElse(null);
-		return writer.update(id, as(draft, state.status(), publishedAt, publishedAt), actor.accountId()).event();
+		return writer.update(id, draft.withStatus(state.status(), publishedAt, publishedAt), actor.accountId()).event();
 	}
 
 	/** Audits and publishes a use case's change; @return the article's id */
@@ -488,11 +488,6 @@ public class ArticleWorkflow {
 		if (!mayPublish(actor, state)) {
 			throw new AccessDeniedException("You may not publish or unpublish this article");
 		}
-	}
-
-	private static ArticleDraft as(ArticleDraft d, ArticleStatus status, Instant publishedAt, Instant updatedAt) {
-		return new ArticleDraft(d.slug(), d.title(), d.section(), d.authors(), d.summary(), d.bodyMarkdown(),
-				d.leadImage(), d.tags(), d.language(), status, publishedAt, updatedAt, d.syndication());
 	}
 
 }

@@ -126,15 +126,20 @@ class ArticleWriter {
 	 * digit
 	 */
 	Written upsert(ArticleDraft draft, Long accountId) {
+		// The article it updates is read locked: the status it has decides the event (the
+		// scheduler may publish it meanwhile). The workflow's own use cases lock first.
 		Section section = checkedSection(draft);
 		if (hasSlug(draft)) {
 			String slug = explicitSlug(draft);
-			return write(repository.find(section.id(), slug).orElse(null), section, slug, draft, accountId);
+			return write(
+					repository.find(section.id(), slug).flatMap(row -> repository.findLocked(row.id())).orElse(null),
+					section, slug, draft, accountId);
 		}
 		var claim = SlugClaim.claim(slugger.slugify(draft.title(), FALLBACK_SLUG), draft.title(),
 				s -> repository.find(section.id(), s).map(ArticleRow::title));
-		return write(claim.held() ? repository.find(section.id(), claim.slug()).orElseThrow() : null, section,
-				claim.slug(), draft, accountId);
+		return write(claim.held() ? repository.find(section.id(), claim.slug())
+			.flatMap(row -> repository.findLocked(row.id()))
+			.orElseThrow() : null, section, claim.slug(), draft, accountId);
 	}
 
 	/**
@@ -188,13 +193,6 @@ class ArticleWriter {
 	 */
 	private Written write(ArticleRow old, Section section, String slug, ArticleDraft draft, Long accountId,
 			Long revisionId) {
-		if (old != null) {
-			// Locked, then read again: the status it had decides the event (the scheduler
-			// may
-			// have published it since the caller read it).
-			repository.lockedState(old.id());
-			old = repository.find(old.id()).orElseThrow();
-		}
 		requireImage(draft);
 		List<Long> authorIds = draft.authors().stream().map(authors::save).map(Author::id).distinct().toList();
 		List<Long> tagIds = draft.tags().stream().map(taxonomy::tag).map(Tag::id).distinct().toList();

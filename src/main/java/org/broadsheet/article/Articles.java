@@ -111,7 +111,7 @@ public class Articles {
 		var parts = assembler.parts(rows, false);
 		var items = rows.stream()
 			.map(r -> new ArticleSummary(r.id(), r.title(), parts.sections().get(r.sectionId()), parts.authorsOf(r),
-					ArticleStatus.ofCode(r.status()), ArticleAssembler.instant(r.publishedAt()),
+					ArticleStatus.ofCode(r.status()), ArticleRow.instant(r.publishedAt()),
 					Instant.ofEpochMilli(r.updatedAt())))
 			.toList();
 		return new NewsroomList(items, query.page(), pageCount);

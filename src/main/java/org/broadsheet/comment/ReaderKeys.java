@@ -19,6 +19,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.broadsheet.delivery.ResponseRandom;
+import org.broadsheet.shared.Digests;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -86,15 +87,7 @@ class ReaderKeys {
 	 * @return the SHA-256 of the reader cookie, hex; null for null
 	 */
 	static String reader(String cookie) {
-		if (cookie == null) {
-			return null;
-		}
-		try {
-			return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(cookie.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return cookie == null ? null : Digests.sha256Hex(cookie);
 	}
 
 	/**

@@ -1,11 +1,7 @@
 package org.broadsheet.shared;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -63,8 +59,9 @@ public class RateLimits {
 	private final HikariDataSource connections;
 
 	RateLimits(DataSource dataSource) {
-		this.connections = postgres(dataSource) && dataSource instanceof HikariDataSource main ? ownPool(main) : null;
-		this.shared = postgres(dataSource)
+		boolean postgres = postgres(dataSource);
+		this.connections = postgres && dataSource instanceof HikariDataSource main ? ownPool(main) : null;
+		this.shared = postgres
 				? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(connections != null ? connections : dataSource)
 					.primaryKeyMapper(PrimaryKeyMapper.STRING)
 					.table("rate_limit_bucket")
@@ -138,13 +135,7 @@ public class RateLimits {
 	 * keep in clear nor fail on.
 	 */
 	static String stored(String key) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
+		return Digests.sha256Hex(key);
 	}
 
 	/**

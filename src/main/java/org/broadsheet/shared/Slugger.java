@@ -33,6 +33,10 @@ public class Slugger {
 
 	private final Transliterator toAscii;
 
+	/**
+	 * @param transliterate {@code broadsheet.slugs.transliterate}: ASCII slugs (ICU4J
+	 * transliteration) instead of the writer's script
+	 */
 	public Slugger(@Value("${broadsheet.slugs.transliterate:false}") boolean transliterate) {
 		this.toAscii = transliterate ? Transliterator.getInstance("Any-Latin; Latin-ASCII") : null;
 	}

@@ -115,8 +115,7 @@ public class BundleImporter {
 		// the image's.
 		var use = new ImageUse(imageId, ref.alt(), Objects.requireNonNullElse(ref.caption(), ""),
 				Objects.requireNonNullElse(ref.credit(), ""));
-		return new ArticleDraft(d.slug(), d.title(), d.section(), d.authors(), d.summary(), d.bodyMarkdown(), use,
-				d.tags(), d.language(), d.status(), d.publishedAt(), d.updatedAt(), d.syndication());
+		return d.withLeadImage(use);
 	}
 
 	private static List<Path> expand(List<Path> paths, List<ImportReport.Outcome> outcomes) {
