@@ -23,12 +23,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 
 /**
  * Writes each {@link PagesChanged} to {@code purge_log} in the transaction that made the
- * change, and evicts this node's page cache from the log: at once after a local commit,
- * and every {@code broadsheet.cache.poll-interval} (500 ms) for changes committed by
- * other nodes or commands. On PostgreSQL a transaction may commit after one with a later
- * id, so the last 30 seconds are read again, skipping what was applied. No lock is held
- * around a query: a committing request applies its change after commit while it still
- * holds its connection, and must never wait for a thread that waits for a connection.
+ * change (from where {@link CdnPurges} sends it to the HTTP cache in front), and evicts
+ * this node's page cache from the log: at once after a local commit, and every
+ * {@code broadsheet.cache.poll-interval} (500 ms) for changes committed by other nodes or
+ * commands. On PostgreSQL a transaction may commit after one with a later id, so the last
+ * 30 seconds are read again, skipping what was applied. No lock is held around a query: a
+ * committing request applies its change after commit while it still holds its connection,
+ * and must never wait for a thread that waits for a connection.
  */
 @Component
 class PurgeLog {
@@ -47,6 +48,8 @@ class PurgeLog {
 
 	private final ApplicationEventPublisher events;
 
+	private final CdnPurges purges;
+
 	/**
 	 * The highest id applied by {@link #follow} (only the scheduler's one thread writes
 	 * it).
@@ -58,9 +61,10 @@ class PurgeLog {
 
 	private final boolean follow;
 
-	PurgeLog(JdbcClient jdbc, PageCache cache, Clock clock, ApplicationEventPublisher events,
+	PurgeLog(JdbcClient jdbc, PageCache cache, Clock clock, ApplicationEventPublisher events, CdnPurges purges,
 			@Value("${broadsheet.cache.follow:true}") boolean follow) {
 		this.jdbc = jdbc;
+		this.purges = purges;
 		this.events = events;
 		this.cache = cache;
 		this.clock = clock;
@@ -117,6 +121,7 @@ class PurgeLog {
 	private void applied(List<Long> ids, Set<String> keys) {
 		ids.forEach(id -> recentlyApplied.put(id, clock.millis()));
 		evict(keys);
+		purges.nudge();
 	}
 
 	private void evict(Set<String> keys) {

@@ -92,6 +92,13 @@ public final class RunningSite implements AutoCloseable {
 		return base + path;
 	}
 
+	/**
+	 * @return the port the site listens on
+	 */
+	public int port() {
+		return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+	}
+
 	public <T> T bean(Class<T> type) {
 		return context.getBean(type);
 	}
