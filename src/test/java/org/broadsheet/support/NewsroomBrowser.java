@@ -21,7 +21,7 @@ import org.jsoup.Jsoup;
  */
 public final class NewsroomBrowser {
 
-	private final RunningSite site;
+	private final String base;
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.cookieHandler(new CookieManager())
@@ -29,11 +29,18 @@ public final class NewsroomBrowser {
 		.build();
 
 	public NewsroomBrowser(RunningSite site) {
-		this.site = site;
+		this(site.url(""));
+	}
+
+	/**
+	 * @param base the site's address, e.g. {@code http://127.0.0.1:8080}
+	 */
+	public NewsroomBrowser(String base) {
+		this.base = base;
 	}
 
 	public HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(site.url(path))).GET().build());
+		return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
 	}
 
 	/** Posts a form, with the CSRF token of this browser's session. */
@@ -41,7 +48,7 @@ public final class NewsroomBrowser {
 		var form = new StringJoiner("&");
 		form.add("_csrf=" + encode(token()));
 		fields.forEach((name, value) -> form.add(encode(name) + "=" + encode(value)));
-		return send(HttpRequest.newBuilder(URI.create(site.url(path)))
+		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form.toString()))
 			.build());
@@ -60,7 +67,7 @@ public final class NewsroomBrowser {
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
 		body.writeBytes(content);
 		write(body, "\r\n--" + boundary + "--\r\n");
-		return send(HttpRequest.newBuilder(URI.create(site.url(path + "?_csrf=" + encode(token()))))
+		return send(HttpRequest.newBuilder(URI.create(base + path + "?_csrf=" + encode(token())))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build());
