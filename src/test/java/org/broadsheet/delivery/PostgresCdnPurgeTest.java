@@ -1,157 +1,23 @@
 package org.broadsheet.delivery;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
-import org.broadsheet.article.ArticleDraft;
-import org.broadsheet.article.ArticleStatus;
-import org.broadsheet.article.ArticleWorkflow;
-import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.support.PostgresSchemas;
-import org.broadsheet.support.RunningSite;
-import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestDatabases;
-import org.broadsheet.support.Varnish;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-/**
- * Purging a real Varnish (docs/varnish.vcl) from two nodes on one PostgreSQL: node A with
- * the Varnish adapter, node B with the generic HTTP adapter set up to send the same
- * {@code BAN}s. A change on either node is fresh through Varnish within 2 seconds, each
- * change is purged exactly once, and a purge made while Varnish is down is sent when it
- * is back.
- */
 @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
 		disabledReason = "set BROADSHEET_TEST_POSTGRES_URL to a JDBC URL to run the purge tests on PostgreSQL")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresCdnPurgeTest {
+class PostgresCdnPurgeTest extends CdnPurgeContract {
 
 	@RegisterExtension
 	static final PostgresSchemas schemas = new PostgresSchemas();
 
-	Varnish varnish;
-
-	RunningSite a;
-
-	RunningSite b;
-
-	@BeforeAll
-	void start() {
-		assumeTrue(Varnish.installed(), "varnishd is not installed (apt-get install varnish)");
-		varnish = Varnish.create();
-		var shared = schemas.newSchemaOptions();
-		a = RunningSite.start(TestDatabases.newDataFolder(),
-				options(shared, "--broadsheet.cdn.purger=varnish", "--broadsheet.cdn.varnish=" + varnish.url()));
-		b = RunningSite.start(TestDatabases.newDataFolder(),
-				options(shared, "--broadsheet.cdn.purger=http", "--broadsheet.cdn.http.url=" + varnish.url() + "/",
-						"--broadsheet.cdn.http.method=BAN", "--broadsheet.cdn.http.keys-header=X-Purge-Keys"));
-		publish(a, "Harbour opens", "Harbours");
-		varnish.start(List.of(a.port(), b.port()));
-	}
-
-	private static String[] options(List<String> shared, String... more) {
-		var options = new ArrayList<>(shared);
-		options.addAll(List.of("--broadsheet.cache.poll-interval=200ms", "--broadsheet.cdn.retry-interval=200ms"));
-		options.addAll(List.of(more));
-		return options.toArray(String[]::new);
-	}
-
-	@AfterAll
-	void stop() {
-		if (varnish != null) {
-			varnish.close();
-			b.close();
-			a.close();
-		}
-	}
-
-	private static void publish(RunningSite node, String title, String section) {
-		node.bean(ArticleWorkflow.class)
-			.store(TestArticles.ACTOR,
-					new ArticleDraft(null, title, section, List.of(AuthorProfile.named("Ada Quay")),
-							"Standfirst of " + title, "Body of " + title, null, List.of("Docks"), null,
-							ArticleStatus.PUBLISHED, Instant.now().minus(1, ChronoUnit.HOURS), null, null));
-	}
-
-	/** Reads {@code path} through Varnish until Varnish serves it from its cache. */
-	private void cachedInVarnish(String path) {
-		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-			var response = varnish.get(path);
-			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.headers().firstValue("X-Cache")).contains("HIT");
-		});
-	}
-
-	private long unsent() {
-		return a.bean(JdbcClient.class)
-			.sql("SELECT COUNT(*) FROM purge_log WHERE purged_at IS NULL")
-			.query(Long.class)
-			.single();
-	}
-
-	private double sent(RunningSite node) {
-		return node.bean(MeterRegistry.class).counter("broadsheet.cdn.purges", "outcome", "sent").count();
-	}
-
-	@Test
-	void aPublishOnEitherNodeIsFreshThroughVarnishWithinTwoSeconds() {
-		for (var node : List.of(a, b)) {
-			String title = "Crane delivered via node " + node.port();
-			cachedInVarnish("/harbours/");
-			publish(node, title, "Harbours");
-			await().atMost(Duration.ofSeconds(2))
-				.pollInterval(Duration.ofMillis(50))
-				.untilAsserted(() -> assertThat(varnish.get("/harbours/").body()).contains(title));
-		}
-	}
-
-	@Test
-	void eachChangeIsPurgedExactlyOnceAcrossTheNodes() {
-		await().atMost(Duration.ofSeconds(10)).until(() -> unsent() == 0);
-		long bans = varnish.bansAdded();
-		double sentBefore = sent(a) + sent(b);
-		double sentByB = sent(b);
-		for (int i = 0; i < 6; i++) {
-			publish(i % 2 == 0 ? a : b, "Tide table " + i, "Harbours");
-			// One change at a time: two changes waiting together go out as one request.
-			await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> unsent() == 0);
-		}
-		assertThat(varnish.bansAdded() - bans).isEqualTo(6);
-		assertThat(sent(a) + sent(b) - sentBefore).isEqualTo(6);
-		assertThat(sent(b) - sentByB).as("changes sent by the HTTP adapter").isPositive();
-	}
-
-	@Test
-	void aPurgeMadeWhileVarnishIsDownIsSentWhenItIsBack() throws Exception {
-		await().atMost(Duration.ofSeconds(10)).until(() -> unsent() == 0);
-		varnish.stop();
-		publish(a, "Lock gates closed", "Harbours");
-		await().atMost(Duration.ofSeconds(5))
-			.until(() -> a.bean(JdbcClient.class)
-				.sql("SELECT MIN(purge_attempts) FROM purge_log WHERE purged_at IS NULL")
-				.query(Integer.class)
-				.optional()
-				.orElse(0) >= 1);
-		assertThat(unsent()).isEqualTo(1);
-		varnish.start();
-		await().atMost(Duration.ofSeconds(20)).until(() -> unsent() == 0);
-		assertThat(varnish.bansAdded()).isGreaterThanOrEqualTo(1);
-		assertThat(varnish.get("/harbours/").body()).contains("Lock gates closed");
+	@Override
+	List<String> sharedDatabase(Path first) {
+		return schemas.newSchemaOptions();
 	}
 
 }

@@ -1,0 +1,15 @@
+package org.broadsheet.delivery;
+
+import java.nio.file.Path;
+import java.util.List;
+
+class SqliteCdnPurgeTest extends CdnPurgeContract {
+
+	/** Node B opens node A's database file (WAL). */
+	@Override
+	List<String> sharedDatabase(Path first) {
+		return List.of("--spring.datasource.url=jdbc:sqlite:" + first.resolve("broadsheet.db")
+				+ "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true&synchronous=FULL");
+	}
+
+}
