@@ -4,7 +4,7 @@
 #   scripts/cluster.sh start [NODES]   start NODES nodes (default 3), print the addresses
 #   scripts/cluster.sh status          what runs, and whether each node is ready
 #   scripts/cluster.sh stop            stop everything start started
-#   scripts/cluster.sh bench [SECONDS] a short wrk run through Varnish: req/s and the hit ratio
+#   scripts/cluster.sh bench [SECONDS] short wrk runs through Varnish: req/s and Varnish's hit ratio
 #
 # Needs Java 17, Maven, PostgreSQL answering at $PGHOST:$PGPORT (default 127.0.0.1:5432, user
 # postgres), and Debian's varnish (apt-get install varnish; wrk for bench). It builds the jar if
@@ -72,8 +72,8 @@ PROPERTIES
 }
 
 start_node() {
-  local n=$1 demo=$2 node_port=$((first_node + n - 1))
-  local data="$dir/node$n"
+  local n=$1 demo=$2
+  local node_port=$((first_node + n - 1)) data="$dir/node$n"
   mkdir -p "$data"
   AWS_ACCESS_KEY_ID=broadsheet AWS_SECRET_ACCESS_KEY=broadsheet-secret \
   nohup java -Xmx384m -jar target/broadsheet.jar \
@@ -120,16 +120,17 @@ start() {
     | grep -q 1 || psql -h "$pghost" -p "$pgport" -U "$pguser" -d postgres -qc "CREATE DATABASE $database" \
     || die "cannot reach PostgreSQL at $pghost:$pgport as $pguser"
   start_s3
-  say "Starting node 1 (migrations, demo content on an empty database)"
-  start_node 1 true
-  wait_ready "$first_node" "$dir/node1.pid" "$dir/node1/node.log"
-  for n in $(seq 2 "$nodes"); do start_node "$n" false; done
-  for n in $(seq 2 "$nodes"); do wait_ready $((first_node + n - 1)) "$dir/node$n.pid" "$dir/node$n/node.log"; done
+  # Varnish first, so that the nodes' first purges find it (it waits for them to be ready).
   write_vcl "$nodes"
   mkdir -p "$dir/varnish"
   chmod 755 "$dir" "$dir/varnish"
   /usr/sbin/varnishd -n "$dir/varnish" -a "127.0.0.1:$port" -f "$dir/varnish.vcl" -s malloc,256m \
     -P "$dir/varnish.pid" > "$dir/varnish.log" 2>&1 || die "varnishd did not start: see $dir/varnish.log"
+  say "Starting node 1 (migrations, demo content on an empty database)"
+  start_node 1 true
+  wait_ready "$first_node" "$dir/node1.pid" "$dir/node1/node.log"
+  for n in $(seq 2 "$nodes"); do start_node "$n" false; done
+  for n in $(seq 2 "$nodes"); do wait_ready $((first_node + n - 1)) "$dir/node$n.pid" "$dir/node$n/node.log"; done
   echo "$nodes" > "$dir/nodes"
   say ""
   say "Broadsheet cluster: $nodes nodes on PostgreSQL $pghost:$pgport/$database, media in S3 bucket $bucket"
@@ -179,10 +180,16 @@ bench() {
   local before after
   stat() { varnishstat -n "$dir/varnish" -1 -f MAIN.cache_hit -f MAIN.cache_miss -f MAIN.cache_hitpass -f MAIN.cache_hitmiss \
     | awk '{ s[$1] = $2 } END { print s["MAIN.cache_hit"] + 0, s["MAIN.cache_miss"] + s["MAIN.cache_hitpass"] + s["MAIN.cache_hitmiss"] + 0 }'; }
-  for path in / /news/ /feed/rss; do
+  # An article page carries per-reader parts (the comment form's tokens): Varnish passes it and
+  # the node serves it from its own page cache.
+  local article
+  article=$(curl -s "http://127.0.0.1:$port/news/" | grep -o 'href="/news/[^"]\{1,\}"' | head -n 1 | sed 's/href="//; s/"$//')
+  for path in / /news/ /feed/rss $article; do
+    sleep 2
     before=$(stat)
     say "wrk -t1 -c64 -d${seconds}s http://127.0.0.1:$port$path"
     wrk -t1 -c64 -d"${seconds}s" "http://127.0.0.1:$port$path" | grep -E "Requests/sec|Latency|Non-2xx|Socket errors" || true
+    sleep 2 # varnishstat's counters are published about once a second
     after=$(stat)
     read -r h0 m0 <<< "$before"; read -r h1 m1 <<< "$after"
     awk -v h=$((h1 - h0)) -v m=$((m1 - m0)) 'BEGIN { printf "  hit ratio %.4f (%d hits, %d misses and passes)\n", (h + m) ? h / (h + m) : 0, h, m }'
