@@ -268,8 +268,42 @@ class PostgresClusterTest {
 			.isEqualTo(1);
 	}
 
+	/**
+	 * Waits until every change is purged: one change at a time, since changes waiting
+	 * together go out as one request.
+	 */
+	private void allPurged() {
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> count("SELECT COUNT(*) FROM purge_log WHERE purged_at IS NULL") == 0);
+	}
+
 	@Test
 	@Order(4)
+	void eachChangeIsPurgedFromVarnishExactlyOnce() {
+		allPurged();
+		long firstRow = count("SELECT COALESCE(MAX(id), 0) FROM purge_log") + 1;
+		long bans = varnish.bansAdded();
+		for (int i = 0; i < nodes.size(); i++) {
+			var editor = editorOn(nodes.get(i));
+			long id = draft(editor, "Pilot boat " + i, "News");
+			allPurged();
+			act(editor, id, "publish", Map.of());
+			allPurged();
+		}
+		long changes = count("SELECT COUNT(*) FROM purge_log WHERE id >= ?", firstRow);
+		assertThat(changes).isGreaterThanOrEqualTo(nodes.size());
+		assertThat(count("SELECT COUNT(*) FROM purge_log WHERE id >= ? AND purge_attempts <> 1", firstRow))
+			.as("changes claimed more than once")
+			.isZero();
+		// Varnish's counters are published within a second.
+		await().atMost(Duration.ofSeconds(5)).until(() -> varnish.bansAdded() - bans >= changes);
+		assertThat(varnish.bansAdded() - bans).as("bans Varnish received").isEqualTo(changes);
+		figures.put("changes / bans received by Varnish", changes + " / " + (varnish.bansAdded() - bans));
+	}
+
+	@Test
+	@Order(5)
 	void aNodeKilledDuringABurstOfWritesLosesNothingAcknowledgedAndReadersNoticeNothing() throws Exception {
 		List<NewsroomBrowser> editors = nodes.stream().map(this::editorOn).toList();
 		Set<Long> acknowledged = ConcurrentHashMap.newKeySet();

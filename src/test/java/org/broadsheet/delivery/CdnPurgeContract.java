@@ -131,6 +131,8 @@ abstract class CdnPurgeContract {
 			// One change at a time: two changes waiting together go out as one request.
 			await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> unsent() == 0);
 		}
+		// Varnish's counters are published within a second.
+		await().atMost(Duration.ofSeconds(5)).until(() -> varnish.bansAdded() - bans >= 6);
 		assertThat(varnish.bansAdded() - bans).isEqualTo(6);
 		assertThat(sent(a) + sent(b) - sentBefore).isEqualTo(6);
 		assertThat(sent(b) - sentByB).as("changes sent by the HTTP adapter").isPositive();
