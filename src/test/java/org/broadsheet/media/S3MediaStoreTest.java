@@ -186,7 +186,7 @@ class S3MediaStoreTest {
 
 	@Test
 	@Order(Integer.MAX_VALUE)
-	void aBucketThatCannotBeReachedMakesTheNodeUnreadyWithinSecondsAndPagesStillServe() {
+	void aBucketThatCannotBeReachedMakesTheNodeUnreadyWithinSecondsAndPagesStillServe() throws Exception {
 		assertThat(a.get("/actuator/health/readiness").status()).isEqualTo(200);
 		s3.close();
 		long started = System.nanoTime();
@@ -195,6 +195,9 @@ class S3MediaStoreTest {
 		assertThat(readiness.status()).isEqualTo(503);
 		assertThat(a.get("/").status()).isEqualTo(200);
 		assertThat(b.get("/media/ab/ab" + "0".repeat(62) + ".jpg").status()).isEqualTo(503);
+		var upload = editorOnA.upload("/newsroom/media", "late.jpg", jpeg(300, 200), Map.of("alt", "Late"));
+		assertThat(upload.statusCode()).isEqualTo(503);
+		assertThat(upload.body()).contains("could not be stored just now");
 	}
 
 	private static byte[] jpeg(int width, int height) throws IOException {
