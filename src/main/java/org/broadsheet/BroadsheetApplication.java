@@ -12,6 +12,7 @@ import org.broadsheet.account.UserCommand;
 import org.broadsheet.interchange.bundle.ImportCommand;
 import org.broadsheet.interchange.wordpress.WordPressExportCommand;
 import org.broadsheet.interchange.wordpress.WordPressImportCommand;
+import org.broadsheet.media.MediaToS3Command;
 import org.broadsheet.search.ReindexCommand;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -29,9 +30,10 @@ import picocli.CommandLine;
  * Entry point and command line (picocli). No command, or {@code serve}, runs the web
  * site; {@code import PATH...} imports article bundles; {@code import-wordpress FILE} and
  * {@code export-wordpress FILE} read and write WordPress exports (WXR); {@code reindex}
- * rebuilds the search index; {@code user add|list} manages newsroom accounts. Spring
- * options ({@code --server.port=9090}) may follow any command. Exit codes: 0 success, 1
- * the command reported failures, 2 bad usage.
+ * rebuilds the search index; {@code user add|list} manages newsroom accounts;
+ * {@code media-to-s3} copies the media folder into an S3 bucket. Spring options
+ * ({@code --server.port=9090}) may follow any command. Exit codes: 0 success, 1 the
+ * command reported failures, 2 bad usage.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -77,6 +79,7 @@ public class BroadsheetApplication {
 		cli.addSubcommand(new WordPressExportCommand(BroadsheetApplication::offline));
 		cli.addSubcommand(new ReindexCommand(BroadsheetApplication::offline));
 		cli.addSubcommand(new UserCommand(BroadsheetApplication::offline));
+		cli.addSubcommand(new MediaToS3Command(BroadsheetApplication::offline));
 		cli.setExecutionExceptionHandler((ex, command, parsed) -> {
 			if (ex instanceof UnknownOption) {
 				command.getErr().println(ex.getMessage());

@@ -8,10 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -28,14 +29,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The media library: image originals on local disk under {@code <data>/media}, named by
- * the SHA-256 of their bytes, and their metadata in the database.
+ * The media library: image originals in the {@link MediaStore} (a folder,
+ * {@code <data>/media}, or an S3 bucket), named by the SHA-256 of their bytes, and their
+ * metadata in the database.
  *
  * <p>
- * Storing is two steps so that no image work holds the database's write lock (SQLite has
- * one writer; a 49-megapixel photo takes seconds to decode and resize): {@link #prepare}
- * checks, cleans and hashes a file outside any transaction, and {@link #record} only
- * moves the prepared file into place and writes its row.
+ * Storing is two steps so that no image work, and no upload, holds the database's write
+ * lock (SQLite has one writer; a 49-megapixel photo takes seconds to decode and resize):
+ * {@link #prepare} checks, cleans and hashes a file outside any transaction (and, to a
+ * shared store, uploads it), and {@link #record} only writes its row (and, in the local
+ * folder, moves the prepared file into place). So an original is stored before the row
+ * that names it commits; a crash between the two leaves an orphan that
+ * {@link OrphanSweep} removes.
  */
 @Service
 public class MediaLibrary {
@@ -51,14 +56,19 @@ public class MediaLibrary {
 
 	private final TransactionTemplate transaction;
 
+	/** Where uploads and prepared files wait, and variants are made. */
 	private final Path folder;
+
+	private final MediaStore store;
 
 	/** Image work at once: each decode can take a core and hundreds of megabytes. */
 	private final Semaphore work = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
-	MediaLibrary(JdbcClient jdbc, TransactionTemplate transaction, @Value("${broadsheet.data}") Path dataFolder) {
+	MediaLibrary(JdbcClient jdbc, TransactionTemplate transaction, @Value("${broadsheet.data}") Path dataFolder,
+			MediaStore store) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+		this.store = store;
 		this.folder = dataFolder.resolve("media");
 		try {
 			Files.createDirectories(folder);
@@ -69,23 +79,29 @@ public class MediaLibrary {
 	}
 
 	/**
-	 * @return the folder originals are kept in
+	 * @return the local folder where files wait and are worked on ({@code *.tmp}); with
+	 * the local store, also where originals and variants are kept
 	 */
 	Path folder() {
 		return folder;
 	}
 
+	MediaStore store() {
+		return store;
+	}
+
 	/**
 	 * Checks an image file by its content and makes it ready for {@link #record}: a JPEG
 	 * loses its EXIF GPS location, and the result is hashed into a temporary file in the
-	 * media folder. Slow for large photographs, so it refuses to run inside a
-	 * transaction. Close the result when done.
+	 * media folder; a shared store (S3) receives it now. Slow for large photographs, so
+	 * it refuses to run inside a transaction. Close the result when done.
 	 * @param name for messages, e.g. the file's name
 	 * @throws InvalidImageException when the file is not a JPEG, PNG, GIF or WebP image,
 	 * is larger than 50 megapixels, or does not decode
 	 * @throws MediaBusy when too much image work is already running
 	 * @throws IllegalStateException when called inside a transaction
-	 * @throws UncheckedIOException when the file cannot be read or written
+	 * @throws UncheckedIOException when the file cannot be read or written, or the store
+	 * cannot be reached
 	 */
 	public PreparedImage prepare(Path file, String name) {
 		return prepare(file, name, false);
@@ -117,7 +133,12 @@ public class MediaLibrary {
 			var prepared = new PreparedImage(pending, hash.substring(0, 2) + "/" + hash + "." + kind.extension(),
 					kind.contentType(), kind.width(), kind.height());
 			if (upload) {
-				Variants.makeAll(pending, folder, prepared.unrecorded());
+				Variants.makeAll(pending, folder, store, prepared.unrecorded());
+			}
+			if (store.shared()) {
+				// Always written, even when the bucket has it: a fresh time keeps the
+				// orphan sweep away from an old copy that this upload is about to record.
+				store.put(prepared.storageKey(), pending, kind.contentType());
 			}
 			return prepared;
 		}
@@ -146,26 +167,20 @@ public class MediaLibrary {
 	}
 
 	/**
-	 * Records a prepared image with its alt text, caption and credit: moves its file into
-	 * place and writes its row; fast, and meant to run inside the caller's transaction.
-	 * Recording the same bytes again returns the image already stored, with the texts it
-	 * was first stored with; articles keep texts of their own ({@code ImageUse}). If the
-	 * transaction rolls back, a file this call moved into place is removed again.
+	 * Records a prepared image with its alt text, caption and credit: writes its row (in
+	 * the local folder, first moves its file into place); fast, and meant to run inside
+	 * the caller's transaction. Recording the same bytes again returns the image already
+	 * stored, with the texts it was first stored with; articles keep texts of their own
+	 * ({@code ImageUse}). If the transaction rolls back, a file this call moved into
+	 * place is removed again (a shared store's copy is left to the orphan sweep).
 	 * @throws UncheckedIOException when the file cannot be moved into place
 	 */
 	@Transactional
 	public Image record(PreparedImage image, String alt, String caption, String credit) {
 		String storageKey = image.storageKey();
-		Path target = folder.resolve(storageKey);
-		try {
-			if (!Files.exists(target)) {
-				Files.createDirectories(target.getParent());
-				Files.move(image.pending(), target, StandardCopyOption.ATOMIC_MOVE);
-				removeOnRollback(target, storageKey);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot store " + storageKey, ex);
+		if (!store.shared() && store.stat(storageKey).isEmpty()) {
+			store.put(storageKey, image.pending(), image.unrecorded().contentType());
+			removeOnRollback(storageKey);
 		}
 		jdbc.sql("""
 				INSERT INTO image (storage_key, content_type, width, height, alt, caption, credit)
@@ -272,24 +287,24 @@ public class MediaLibrary {
 		}
 	}
 
-	private void removeOnRollback(Path written, String storageKey) {
-		PerTransaction.get(this, () -> new Written(new LinkedHashMap<>()))
-			.ifPresent(w -> w.files().put(written, storageKey));
+	private void removeOnRollback(String storageKey) {
+		PerTransaction.get(this, () -> new Written(new LinkedHashSet<>())).ifPresent(w -> w.keys().add(storageKey));
 	}
 
 	/**
-	 * The files one transaction moved into place: removed again if it does not commit.
+	 * The originals one transaction moved into place in the local folder: removed again
+	 * if it does not commit.
 	 */
 	private final class Written implements TransactionSynchronization {
 
-		private final Map<Path, String> files;
+		private final Set<String> keys;
 
-		Written(Map<Path, String> files) {
-			this.files = files;
+		Written(Set<String> keys) {
+			this.keys = keys;
 		}
 
-		Map<Path, String> files() {
-			return files;
+		Set<String> keys() {
+			return keys;
 		}
 
 		@Override
@@ -297,16 +312,21 @@ public class MediaLibrary {
 			if (status == STATUS_COMMITTED) {
 				return;
 			}
-			files.forEach((written, storageKey) -> {
+			for (String storageKey : keys) {
 				// Another transaction may have stored the same bytes meanwhile and kept
 				// them.
 				if (jdbc.sql("SELECT COUNT(*) FROM image WHERE storage_key = ?")
 					.param(storageKey)
 					.query(Integer.class)
 					.single() == 0) {
-					deleteQuietly(written);
+					try {
+						store.delete(storageKey);
+					}
+					catch (UncheckedIOException ignored) {
+						// left for the next start's OrphanSweep
+					}
 				}
-			});
+			}
 		}
 
 	}

@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -24,11 +22,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * At start, removes what a crash can leave in the media folder: temporary files
- * ({@code *.tmp}) and originals that no {@code image} row references (written, then the
- * transaction that would have recorded them never committed), with their variants. Only
- * files older than {@code broadsheet.media.orphan-grace} go, so that work in flight in
- * another process (an import running beside the site) is left alone.
+ * At start, removes what a crash can leave: temporary files ({@code *.tmp}) in the local
+ * media folder, and originals in the {@link MediaStore} (folder or bucket) that no
+ * {@code image} row references (stored, then the transaction that would have recorded
+ * them never committed), with their variants. Only what is older than
+ * {@code broadsheet.media.orphan-grace} goes, so that work in flight in another process
+ * (an import beside the site, an upload on another node) is left alone; a shared store's
+ * object is looked at again just before it is removed, since an upload of the same bytes
+ * writes it anew.
  */
 @Component
 class OrphanSweep {
@@ -42,6 +43,8 @@ class OrphanSweep {
 
 	private final Path folder;
 
+	private final MediaStore store;
+
 	private final Clock clock;
 
 	private final Duration grace;
@@ -50,6 +53,7 @@ class OrphanSweep {
 			@Value("${broadsheet.media.orphan-grace:1d}") Duration grace) {
 		this.jdbc = jdbc;
 		this.folder = library.folder();
+		this.store = library.store();
 		this.clock = clock;
 		this.grace = grace;
 	}
@@ -63,74 +67,75 @@ class OrphanSweep {
 	}
 
 	/**
-	 * @return how many files were removed
+	 * @return how many temporary files and originals were removed (variants not counted)
 	 */
 	int sweep() {
 		Instant cutoff = clock.instant().minus(grace);
-		Map<String, Path> originals = new LinkedHashMap<>();
+		int removed = removeTemporary(cutoff);
+		List<String> originals = new ArrayList<>();
+		try (Stream<StoredObject> objects = store.list()) {
+			for (StoredObject object : (Iterable<StoredObject>) objects::iterator) {
+				if (MediaStore.isOriginal(object.key()) && object.lastModified().isBefore(cutoff)) {
+					originals.add(object.key());
+					if (originals.size() == BATCH) {
+						removed += removeUnreferenced(originals, cutoff);
+						originals.clear();
+					}
+				}
+			}
+			removed += removeUnreferenced(originals, cutoff);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not sweep the media store {}: {}", store, ex.getMessage());
+		}
+		return removed;
+	}
+
+	private int removeTemporary(Instant cutoff) {
 		int removed = 0;
 		try (Stream<Path> files = Files.walk(folder)) {
 			for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-				if (!olderThan(file, cutoff)) {
-					continue;
-				}
-				if (file.getFileName().toString().endsWith(".tmp")) {
+				if (file.getFileName().toString().endsWith(".tmp") && olderThan(file, cutoff)) {
 					removed += delete(file);
-				}
-				else if (isOriginal(file)) {
-					originals.put(folder.relativize(file).toString().replace('\\', '/'), file);
-					if (originals.size() == BATCH) {
-						removed += removeUnreferenced(originals);
-						originals.clear();
-					}
 				}
 			}
 		}
 		catch (IOException | UncheckedIOException ex) {
 			log.warn("Could not sweep the media folder {}: {}", folder, ex.getMessage());
 		}
-		return removed + removeUnreferenced(originals);
+		return removed;
 	}
 
-	/** An original lives at {@code <media>/<first two hex digits>/<sha256>.<ext>}. */
-	private boolean isOriginal(Path file) {
-		Path parent = file.getParent();
-		return parent != null && folder.equals(parent.getParent()) && parent.getFileName().toString().length() == 2;
-	}
-
-	private int removeUnreferenced(Map<String, Path> originals) {
+	private int removeUnreferenced(List<String> originals, Instant cutoff) {
 		if (originals.isEmpty()) {
 			return 0;
 		}
 		Set<String> referenced = new HashSet<>(jdbc.sql("SELECT storage_key FROM image WHERE storage_key IN (:keys)")
-			.param("keys", List.copyOf(originals.keySet()))
+			.param("keys", originals)
 			.query(String.class)
 			.list());
 		int removed = 0;
-		for (var entry : originals.entrySet()) {
-			if (!referenced.contains(entry.getKey())) {
-				removed += delete(entry.getValue());
-				removed += deleteVariants(entry.getValue());
+		for (String key : originals) {
+			if (referenced.contains(key)
+					|| store.shared() && store.stat(key).filter(o -> o.lastModified().isBefore(cutoff)).isEmpty()) {
+				continue;
 			}
+			store.delete(key);
+			removed++;
+			deleteVariants(key);
 		}
 		return removed;
 	}
 
-	private int deleteVariants(Path original) {
-		String name = original.getFileName().toString();
-		String hash = name.substring(0, Math.max(0, name.lastIndexOf('.')));
-		Path variants = folder.resolve("variants");
-		if (hash.isEmpty() || !Files.isDirectory(variants)) {
-			return 0;
+	/**
+	 * Every variant the original can have ({@link Variants}), whether it was made or not.
+	 */
+	private void deleteVariants(String original) {
+		String hash = original.substring(3, original.lastIndexOf('.'));
+		String extension = original.endsWith(".png") ? ".png" : ".jpg";
+		for (int width : Image.VARIANT_WIDTHS) {
+			store.delete(MediaStore.VARIANTS + hash + "-" + width + extension);
 		}
-		List<Path> found = new ArrayList<>();
-		try (var listing = Files.newDirectoryStream(variants, hash + "-*")) {
-			listing.forEach(found::add);
-		}
-		catch (IOException ex) {
-			return 0;
-		}
-		return found.stream().mapToInt(this::delete).sum();
 	}
 
 	private static boolean olderThan(Path file, Instant cutoff) {
@@ -142,7 +147,7 @@ class OrphanSweep {
 		}
 	}
 
-	private int delete(Path file) {
+	private static int delete(Path file) {
 		try {
 			return Files.deleteIfExists(file) ? 1 : 0;
 		}

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import net.coobird.thumbnailator.Thumbnails;
@@ -13,8 +12,9 @@ import net.coobird.thumbnailator.Thumbnails;
 /**
  * Responsive variants of an original: {@link Image#VARIANT_WIDTHS} pixels wide (only
  * those narrower than the original), JPEG for photographs and PNG for PNGs; GIFs are
- * served as they are (animation). Derived state under {@code <data>/media/variants}:
- * deleted, they are made again on request.
+ * served as they are (animation). Derived state in the {@link MediaStore} under
+ * {@code variants/}: deleted, they are made again on request, by whichever node is asked,
+ * and stored for the others.
  */
 final class Variants {
 
@@ -22,15 +22,29 @@ final class Variants {
 	}
 
 	/**
-	 * Makes the variant from the original if it is not there yet (a reader asked for a
-	 * missing one).
+	 * @return the variant's key in the store, e.g. {@code variants/3fa9…-960.jpg}
 	 */
-	static Path ensure(Path mediaFolder, Image image, int width) {
-		Path target = target(mediaFolder, image, width);
-		if (Files.exists(target)) {
-			return target;
+	static String key(Image image, int width) {
+		return MediaStore.VARIANTS + image.variantName(width);
+	}
+
+	/**
+	 * Makes the variant from the original and stores it (a reader asked for a missing
+	 * one); decoding is done in {@code workFolder}.
+	 * @return false when the original itself is missing
+	 */
+	static boolean make(MediaStore store, Path workFolder, Image image, int width) {
+		var original = store.open(image.storageKey());
+		if (original.isEmpty()) {
+			return false;
 		}
-		return write(target, image, Thumbnails.of(mediaFolder.resolve(image.storageKey()).toFile()).width(width));
+		try (var in = original.get()) {
+			write(store, workFolder, image, width, Thumbnails.of(in.content()).width(width));
+			return true;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + image.storageKey(), ex);
+		}
 	}
 
 	/**
@@ -38,7 +52,7 @@ final class Variants {
 	 * now) with one decode: the widest variant first, the narrower ones from it. A large
 	 * photo's decode takes seconds; three of them took three times as long.
 	 */
-	static void makeAll(Path original, Path mediaFolder, Image image) {
+	static void makeAll(Path original, Path workFolder, MediaStore store, Image image) {
 		List<Integer> widths = image.variantWidths();
 		if (widths.isEmpty()) {
 			return;
@@ -48,7 +62,7 @@ final class Variants {
 				.width(widths.get(widths.size() - 1))
 				.asBufferedImage();
 			for (int width : widths) {
-				write(target(mediaFolder, image, width), image, Thumbnails.of(widest).width(width));
+				write(store, workFolder, image, width, Thumbnails.of(widest).width(width));
 			}
 		}
 		catch (IOException ex) {
@@ -56,25 +70,21 @@ final class Variants {
 		}
 	}
 
-	private static Path target(Path mediaFolder, Image image, int width) {
-		return mediaFolder.resolve("variants").resolve(image.variantName(width));
-	}
-
-	private static Path write(Path target, Image image, Thumbnails.Builder<?> resized) {
+	private static void write(MediaStore store, Path workFolder, Image image, int width,
+			Thumbnails.Builder<?> resized) {
+		String key = key(image, width);
 		Path temp = null;
 		try {
-			Files.createDirectories(target.getParent());
-			temp = Files.createTempFile(target.getParent(), "variant", ".tmp");
+			temp = Files.createTempFile(workFolder, "variant", ".tmp");
 			try (var out = Files.newOutputStream(temp)) {
 				resized.outputQuality(0.82)
 					.outputFormat(image.contentType().equals("image/png") ? "png" : "jpg")
 					.toOutputStream(out);
 			}
-			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			return target;
+			store.put(key, temp, MediaStore.contentType(key));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot make the variant " + target.getFileName(), ex);
+			throw new UncheckedIOException("Cannot make the variant " + key, ex);
 		}
 		finally {
 			if (temp != null) {

@@ -1,6 +1,7 @@
 /**
- * Images: the {@code image} table, originals and sizes under {@code <data>/media}, EXIF
- * stripped, served from {@code /media/**}.
+ * Images: the {@code image} table, originals and sizes in a media store (the folder
+ * {@code <data>/media}, or an S3 bucket shared by every node), EXIF stripped, served from
+ * {@code /media/**}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 package org.broadsheet.media;

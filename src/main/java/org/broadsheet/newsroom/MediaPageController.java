@@ -1,11 +1,14 @@
 package org.broadsheet.newsroom;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import org.broadsheet.media.InvalidImageException;
 import org.broadsheet.media.MediaBusy;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.site.SiteChrome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -24,6 +27,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /** {@code /newsroom/media}: the media library's images and the upload form. */
 @Controller
 class MediaPageController {
+
+	private static final Logger log = LoggerFactory.getLogger(MediaPageController.class);
 
 	private final MediaLibrary media;
 
@@ -71,6 +76,13 @@ class MediaPageController {
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return page(model, csrf, ex.getMessage());
+		}
+		catch (UncheckedIOException ex) {
+			// The store (an S3 bucket, the disk) failed: the upload may succeed later.
+			log.warn("Upload of {} not stored: {}", file.getOriginalFilename(), ex.getMessage());
+			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			response.setHeader("Retry-After", "60");
+			return page(model, csrf, "file: " + chrome.chrome().t("media.unavailable"));
 		}
 	}
 
