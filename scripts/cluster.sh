@@ -23,7 +23,7 @@ pghost=${PGHOST:-127.0.0.1}
 pgport=${PGPORT:-5432}
 pguser=${PGUSER:-postgres}
 database=${CLUSTER_DATABASE:-broadsheet_cluster}
-s3proxy_version=2.6.0
+s3proxy_version=3.3.0
 bucket=broadsheet-media
 
 say() { printf '%s\n' "$*"; }
@@ -75,7 +75,6 @@ start_node() {
   local n=$1 demo=$2
   local node_port=$((first_node + n - 1)) data="$dir/node$n"
   mkdir -p "$data"
-  AWS_ACCESS_KEY_ID=broadsheet AWS_SECRET_ACCESS_KEY=broadsheet-secret \
   nohup java -Xmx384m -jar target/broadsheet.jar \
     --server.port="$node_port" \
     --broadsheet.data="$data" \
@@ -88,6 +87,8 @@ start_node() {
     --broadsheet.media.s3.bucket="$bucket" \
     --broadsheet.media.s3.endpoint="http://127.0.0.1:$s3_port" \
     --broadsheet.media.s3.path-style=true \
+    --broadsheet.media.s3.access-key=broadsheet \
+    --broadsheet.media.s3.secret-key=broadsheet-secret \
     > "$data/node.log" 2>&1 &
   echo $! > "$dir/node$n.pid"
 }

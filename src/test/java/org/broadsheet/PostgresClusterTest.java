@@ -40,6 +40,7 @@ import javax.imageio.ImageIO;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.NodeProcess;
 import org.broadsheet.support.PostgresSchemas;
+import org.broadsheet.support.S3Server;
 import org.broadsheet.support.TestDatabases;
 import org.broadsheet.support.Varnish;
 import org.junit.jupiter.api.AfterAll;
@@ -54,12 +55,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Three nodes, each in a JVM of its own, on one PostgreSQL behind a real Varnish running
- * docs/varnish.vcl, as in production (README, "Production"). Readers go through Varnish;
- * editors sign in on a node. Checks what a cluster promises: a publish is served fresh
- * through Varnish within 2 s, an image uploaded on one node is served by the others, a
- * scheduled article is published once, and a node killed with SIGKILL during a burst of
- * writes loses no acknowledged write while readers notice nothing, then is replaced.
- * Figures go to {@code target/cluster-figures.txt} (docs/performance.md).
+ * docs/varnish.vcl, with media in an S3 server (s3proxy), as in production (README,
+ * "Production"). Readers go through Varnish; editors sign in on a node. Checks what a
+ * cluster promises: a publish is served fresh through Varnish within 2 s, an image
+ * uploaded on one node is served by the others, a scheduled article is published once,
+ * and a node killed with SIGKILL during a burst of writes loses no acknowledged write
+ * while readers notice nothing, then is replaced. Figures go to
+ * {@code target/cluster-figures.txt} (docs/performance.md).
  */
 @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
 		disabledReason = "set BROADSHEET_TEST_POSTGRES_URL to a JDBC URL to run the cluster test")
@@ -84,6 +86,8 @@ class PostgresClusterTest {
 
 	Varnish varnish;
 
+	S3Server s3;
+
 	@BeforeAll
 	void start() throws IOException {
 		assumeTrue(Varnish.installed(), "varnishd is not installed (apt-get install varnish)");
@@ -96,6 +100,8 @@ class PostgresClusterTest {
 			.split("=")[1];
 		options.addAll(List.of("--broadsheet.cdn.purger=varnish", "--broadsheet.cdn.varnish=" + varnish.url(),
 				"--logging.level.root=warn"));
+		s3 = S3Server.start("cluster-media");
+		options.addAll(s3.options("cluster-media"));
 		// The first node migrates the database and loads the demo newsroom; the others
 		// find
 		// both done.
@@ -132,6 +138,7 @@ class PostgresClusterTest {
 		}
 		varnish.close();
 		nodes.forEach(NodeProcess::close);
+		s3.close();
 		var report = new StringBuilder();
 		figures.forEach((name, value) -> report.append(name).append(": ").append(value).append('\n'));
 		Files.createDirectories(Path.of("target"));
