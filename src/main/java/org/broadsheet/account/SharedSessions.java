@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
@@ -52,6 +53,15 @@ class SharedSessions {
 			repository.setDefaultMaxInactiveInterval(timeout);
 			repository.setCleanupCron(cleanupCron);
 		};
+	}
+
+	/**
+	 * An attribute written by two requests of one session at once (two tabs) is an upsert
+	 * instead of a duplicate-key error.
+	 */
+	@Bean
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer concurrentAttributes() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
 	/**
