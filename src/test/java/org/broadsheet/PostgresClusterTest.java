@@ -271,7 +271,9 @@ class PostgresClusterTest {
 		assertThat(count("SELECT COUNT(*) FROM audit_log WHERE article_id = ? AND actor = 'scheduler'", id))
 			.as("scheduler entries")
 			.isEqualTo(1);
-		assertThat(count("SELECT COUNT(*) FROM change_log WHERE article_id = ? AND kind = 'published'", id))
+		assertThat(count(
+				"SELECT COUNT(*) FROM change_log WHERE subject = 'article' AND subject_id = ? AND kind = 'published'",
+				id))
 			.isEqualTo(1);
 	}
 

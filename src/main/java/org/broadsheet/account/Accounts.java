@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.broadsheet.shared.InvalidInput;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -36,7 +37,11 @@ public class Accounts {
 
 	private final NewsroomAudit audit;
 
-	Accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, NewsroomAudit audit) {
+	private final ApplicationEventPublisher events;
+
+	Accounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, NewsroomAudit audit,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.clock = clock;
@@ -44,9 +49,10 @@ public class Accounts {
 	}
 
 	/**
-	 * Creates an account and records it in the {@link NewsroomAudit} (subject
-	 * {@code account}, action {@code created}, the role as detail). Account changes show
-	 * on no page, so no event.
+	 * Creates an account, records it in the {@link NewsroomAudit} (subject
+	 * {@code account}, action {@code created}, the role as detail) and publishes
+	 * {@link AccountEvent} (created) for the change log. Account changes show on no page,
+	 * so no page keys.
 	 * @param actor who creates it: an administrator, or a {@link SystemActor}
 	 * ({@link SystemActor#CLI}, the demo)
 	 * @param password plain text, at least {@value #MIN_PASSWORD} characters; hashed
@@ -80,6 +86,7 @@ public class Accounts {
 			.query(Long.class)
 			.single();
 		audit.record(NewsroomAudit.ACCOUNT, id, actor, "created", role.name().toLowerCase(Locale.ROOT));
+		events.publishEvent(new AccountEvent(id, AccountEvent.What.CREATED));
 		return new Account(id, normalized, displayName.strip(), role, now);
 	}
 

@@ -1,13 +1,25 @@
 package org.broadsheet.article;
 
+import org.broadsheet.shared.LoggedChange;
+
 /**
- * Something happened to an article. Published inside the transaction that made the
- * change; listeners that update derived state listen after commit (or follow the change
- * log).
+ * Something happened to an article. Published inside the transaction that made the change
+ * and written to the change log; listeners that update derived state listen after commit
+ * (or follow the change log).
  */
-public sealed interface ArticleEvent {
+public sealed interface ArticleEvent extends LoggedChange {
 
 	long articleId();
+
+	@Override
+	default Subject subject() {
+		return Subject.ARTICLE;
+	}
+
+	@Override
+	default long subjectId() {
+		return articleId();
+	}
 
 	/**
 	 * @return a short name for the change log: published, updated, unpublished, deleted

@@ -59,26 +59,45 @@ public class Authors {
 
 	/**
 	 * Finds the author called {@code profile.name()} (ignoring case), creating them if
-	 * new; the profile's non-null fields replace the stored ones.
+	 * new; the profile's non-null fields replace the stored ones. Publishes
+	 * {@link AuthorEvent.AuthorCreated} for a new author,
+	 * {@link AuthorEvent.AuthorUpdated} when a stored one changed.
 	 * @return the stored author
 	 * @throws IllegalArgumentException when the name has no letters or digits
 	 */
 	@Transactional
 	public Author save(AuthorProfile profile) {
+		var saved = stored(profile);
+		if (saved.event() != null) {
+			events.publishEvent(saved.event());
+		}
+		return saved.author();
+	}
+
+	/**
+	 * @param event what the change log is to record, null when nothing changed
+	 */
+	private record Saved(Author author, AuthorEvent event) {
+	}
+
+	private Saved stored(AuthorProfile profile) {
 		String base = slugger.slugify(profile.name());
 		if (base.isEmpty()) {
 			throw new InvalidInput("name", "author.invalid.name-letter", profile.name());
 		}
 		for (int attempt = 0; attempt < 5; attempt++) {
 			var claim = SlugClaim.claim(base, profile.name(), s -> bySlug(s).map(Author::name));
-			if (!claim.held()) {
-				jdbc.sql("INSERT INTO author (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
-					.params(claim.slug(), profile.name())
-					.update();
-			}
+			Long created = claim.held() ? null
+					: jdbc
+						.sql("INSERT INTO author (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING RETURNING id")
+						.params(claim.slug(), profile.name())
+						.query(Long.class)
+						.optional()
+						.orElse(null);
 			// Another transaction may have taken the free slug for another name
 			// meanwhile: claim again.
-			if (bySlug(claim.slug()).map(a -> a.name().equalsIgnoreCase(profile.name())).orElse(false)) {
+			var before = bySlug(claim.slug()).filter(a -> a.name().equalsIgnoreCase(profile.name()));
+			if (before.isPresent()) {
 				jdbc.sql("""
 						UPDATE author SET name = ?, title = COALESCE(?, title), affiliation = COALESCE(?, affiliation),
 						  bio = COALESCE(?, bio) WHERE slug = ?""")
@@ -86,7 +105,8 @@ public class Authors {
 					.update();
 				Author saved = bySlug(claim.slug()).orElseThrow();
 				events.publishEvent(PagesChanged.of(Surrogates.author(saved.id())));
-				return saved;
+				return new Saved(saved, created != null ? new AuthorEvent(saved.id(), AuthorEvent.What.CREATED)
+						: saved.equals(before.get()) ? null : new AuthorEvent(saved.id(), AuthorEvent.What.UPDATED));
 			}
 		}
 		throw new IllegalStateException("Could not claim a slug for author '" + profile.name() + "'");
@@ -129,7 +149,8 @@ public class Authors {
 		record Holder(long id, String email) {
 		}
 		var before = jdbc.sql("SELECT id, email FROM author WHERE login = ?").param(key).query(Holder.class).optional();
-		Author author = save(AuthorProfile.named(displayName));
+		var saved = stored(AuthorProfile.named(displayName));
+		Author author = saved.author();
 		String cleanEmail = email == null || email.isBlank() || email.strip().length() > 254 ? null : email.strip();
 		boolean same = before.isPresent() && before.get().id() == author.id()
 				&& Objects.equals(before.get().email(), cleanEmail);
@@ -138,6 +159,12 @@ public class Authors {
 			jdbc.sql("UPDATE author SET login = ?, email = ? WHERE id = ?")
 				.params(key, cleanEmail, author.id())
 				.update();
+		}
+		// One event for the author: created wins over updated.
+		AuthorEvent event = saved.event() != null ? saved.event()
+				: same ? null : new AuthorEvent(author.id(), AuthorEvent.What.UPDATED);
+		if (event != null) {
+			events.publishEvent(event);
 		}
 		return new Restored(author, before.isEmpty(), !same);
 	}
@@ -214,6 +241,7 @@ public class Authors {
 		}
 		audit.record(NewsroomAudit.AUTHOR, id, actor, "profile-edited", null);
 		events.publishEvent(PagesChanged.of(Surrogates.author(id)));
+		events.publishEvent(new AuthorEvent(id, AuthorEvent.What.PROFILE_EDITED));
 		return byIds(List.of(id)).get(id);
 	}
 

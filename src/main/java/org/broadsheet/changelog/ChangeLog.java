@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.broadsheet.article.ArticleEvent;
+import org.broadsheet.shared.LoggedChange;
+import org.broadsheet.shared.LoggedChange.Subject;
 import org.broadsheet.shared.PerTransaction;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,10 +15,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 
 /**
- * The durable log of article changes. Every {@link ArticleEvent} is written in the
- * transaction that caused it, so the log holds exactly the committed changes; nodes
- * follow it to keep their derived state (search index, caches) current, after a crash or
- * a change made on another node.
+ * The durable log of changes. Every {@link LoggedChange} event (articles, comments,
+ * sections, tags, authors, accounts) is written in the transaction that caused it, so the
+ * log holds exactly the committed changes; nodes follow it to keep their derived state
+ * (search index, caches) current, after a crash or a change made on another node. Likes
+ * are not logged: see {@code comment.Likes}.
  */
 @Service
 public class ChangeLog {
@@ -45,13 +47,13 @@ public class ChangeLog {
 	 * walk them all.
 	 */
 	@EventListener
-	void record(ArticleEvent event) {
+	void record(LoggedChange event) {
 		PerTransaction.get(this, () -> new Pending(this, new ArrayList<>()))
 			.ifPresentOrElse(pending -> pending.events().add(event), () -> write(List.of(event)));
 	}
 
 	/** The events of one transaction, written before it commits. */
-	private record Pending(ChangeLog owner, List<ArticleEvent> events) implements TransactionSynchronization {
+	private record Pending(ChangeLog owner, List<LoggedChange> events) implements TransactionSynchronization {
 
 		@Override
 		public void beforeCommit(boolean readOnly) {
@@ -60,33 +62,54 @@ public class ChangeLog {
 
 	}
 
-	private void write(List<ArticleEvent> events) {
+	private void write(List<LoggedChange> events) {
 		long now = clock.millis();
-		for (ArticleEvent event : events) {
-			jdbc.sql("INSERT INTO change_log (article_id, kind, at) VALUES (?, ?, ?)")
-				.params(event.articleId(), event.kind(), now)
+		for (LoggedChange event : events) {
+			jdbc.sql("INSERT INTO change_log (subject, subject_id, kind, at) VALUES (?, ?, ?, ?)")
+				.params(event.subject().key(), event.subjectId(), event.kind(), now)
 				.update();
 		}
 	}
 
 	/**
-	 * @param afterSeq the last sequence number already applied
-	 * @return the changes after {@code afterSeq}, and those of the last 30 seconds again,
-	 * by sequence
+	 * A follower reads only the subject it follows, so that its position (and its lag)
+	 * counts only the changes it applies: the search index would otherwise have to commit
+	 * past every comment to keep up.
+	 * @param afterSeq the last sequence number of {@code subject} already applied
+	 * @return the changes of {@code subject} after {@code afterSeq}, and those of the
+	 * last 30 seconds again, by sequence
 	 */
-	public List<Change> since(long afterSeq) {
-		return jdbc.sql("SELECT id, article_id, kind, at FROM change_log WHERE id > ? OR at >= ? ORDER BY id")
-			.params(afterSeq, clock.millis() - OVERLAP.toMillis())
-			.query((rs, n) -> new Change(rs.getLong(1), rs.getLong(2), rs.getString(3),
-					Instant.ofEpochMilli(rs.getLong(4))))
+	public List<Change> since(long afterSeq, Subject subject) {
+		return jdbc
+			.sql("SELECT id, subject, subject_id, kind, at FROM change_log WHERE subject = ? AND (id > ? OR at >= ?) "
+					+ "ORDER BY id")
+			.params(subject.key(), afterSeq, clock.millis() - OVERLAP.toMillis())
+			.query((rs, n) -> new Change(rs.getLong(1), Subject.of(rs.getString(2)), rs.getLong(3), rs.getString(4),
+					Instant.ofEpochMilli(rs.getLong(5))))
 			.list();
 	}
 
 	/**
-	 * @return the newest sequence number, 0 for an empty log
+	 * A follower's lag: entries of other subjects between two of its own are not counted
+	 * (a sequence number difference would count them). One range of the
+	 * {@code (subject, id)} index.
+	 * @return how many entries of {@code subject} come after {@code afterSeq}
 	 */
-	public long latestSeq() {
-		return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM change_log").query(Long.class).single();
+	public long countAfter(long afterSeq, Subject subject) {
+		return jdbc.sql("SELECT COUNT(*) FROM change_log WHERE subject = ? AND id > ?")
+			.params(subject.key(), afterSeq)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * @return the newest sequence number of {@code subject}, 0 when it has none
+	 */
+	public long latestSeq(Subject subject) {
+		return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM change_log WHERE subject = ?")
+			.param(subject.key())
+			.query(Long.class)
+			.single();
 	}
 
 }

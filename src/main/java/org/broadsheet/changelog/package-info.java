@@ -1,6 +1,7 @@
 /**
- * The {@code change_log} table: every committed article change in order, which the search
- * index (and any node) follows.
+ * The {@code change_log} table: every committed change in order (articles, comments,
+ * sections, tags, authors, accounts: {@code shared.LoggedChange}), which the search index
+ * and every node follow.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "article", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 package org.broadsheet.changelog;

@@ -161,6 +161,7 @@ public class Comments {
 			if (status == CommentStatus.APPROVED) {
 				events.publishEvent(PagesChanged.of(Surrogates.article(input.articleId())));
 			}
+			events.publishEvent(new CommentEvent.CommentChanged(id, CommentEvent.What.POSTED));
 			return new Comment(id, input.articleId(), input.parentId(), fields.name(), fields.email(), fields.website(),
 					fields.text(), status, now);
 		});
@@ -343,6 +344,7 @@ public class Comments {
 			.query(Long.class)
 			.single();
 		events.publishEvent(PagesChanged.of(Surrogates.article(articleId)));
+		events.publishEvent(new CommentEvent.CommentChanged(id, CommentEvent.What.POSTED));
 		return new Comment(id, articleId, null, authorName.strip(), null, null, body, status, now);
 	}
 
@@ -386,17 +388,19 @@ public class Comments {
 			return Restored.UNCHANGED;
 		}
 		events.publishEvent(PagesChanged.of(Surrogates.article(comment.articleId())));
-		jdbc.sql("""
+		long id = jdbc.sql("""
 				INSERT INTO comment (article_id, parent_id, author_name, author_email, author_url, body, status,
 				                     created_at, import_key)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (import_key) DO UPDATE SET article_id = excluded.article_id, parent_id = excluded.parent_id,
 				  author_name = excluded.author_name, author_email = excluded.author_email,
 				  author_url = excluded.author_url, body = excluded.body, status = excluded.status,
-				  created_at = excluded.created_at""")
+				  created_at = excluded.created_at RETURNING id""")
 			.params(wanted.articleId(), parentId, wanted.authorName(), wanted.authorEmail(), website, wanted.body(),
 					wanted.status().key(), wanted.createdAt().toEpochMilli(), comment.importKey())
-			.update();
+			.query(Long.class)
+			.single();
+		events.publishEvent(new CommentEvent.CommentChanged(id, CommentEvent.What.IMPORTED));
 		return existing.isPresent() ? Restored.UPDATED : Restored.CREATED;
 	}
 

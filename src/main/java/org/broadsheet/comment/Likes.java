@@ -78,6 +78,12 @@ public class Likes {
 					settings.likesPerAddress())
 			.update();
 		if (liked > 0) {
+			// Only the page keys: a like is not written to the change log (no
+			// CommentEvent). Likes are the most frequent write readers make, nothing a
+			// node
+			// derives follows a like but the article's cached pages, which the purge log
+			// already evicts on every node, and a log row per like would double the
+			// writes on the hot path and grow the log that followers read.
 			events.publishEvent(PagesChanged.of(Surrogates.article(articleId)));
 		}
 		return state(articleId, reader);

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The newsroom's moderation of readers' comments; editors and administrators only. Every
  * use case checks {@link Permission#MODERATE_COMMENTS}, changes the comments, writes one
- * {@link NewsroomAudit} entry per comment (or article) it changed and publishes one
+ * {@link NewsroomAudit} entry per comment (or article) it changed, publishes one
+ * {@link CommentEvent} per comment (or article) for the change log, and one
  * {@link PagesChanged} for the pages showing them.
  */
 @Service
@@ -77,6 +79,7 @@ public class Moderation {
 		}
 		audit.record(NewsroomAudit.ARTICLE, articleId, actor, closed ? "comments-closed" : "comments-opened", null);
 		events.publishEvent(PagesChanged.of(Surrogates.article(articleId)));
+		events.publishEvent(new CommentEvent.DiscussionChanged(articleId, closed));
 	}
 
 	/**
@@ -143,8 +146,12 @@ public class Moderation {
 			case REJECT -> "rejected";
 			case SPAM -> "spam";
 		};
-		before.forEach((id, status) -> audit.record(NewsroomAudit.COMMENT, id, actor, done,
-				action == Action.DELETE ? (listed.contains(id) ? null : "with-thread") : status));
+		before.forEach((id, status) -> {
+			audit.record(NewsroomAudit.COMMENT, id, actor, done,
+					action == Action.DELETE ? (listed.contains(id) ? null : "with-thread") : status);
+			events.publishEvent(
+					new CommentEvent.CommentChanged(id, CommentEvent.What.valueOf(done.toUpperCase(Locale.ROOT))));
+		});
 		return changed;
 	}
 
@@ -186,6 +193,7 @@ public class Moderation {
 			.update();
 		if (updated > 0) {
 			audit.record(NewsroomAudit.COMMENT, id, actor, "edited", null);
+			events.publishEvent(new CommentEvent.CommentChanged(id, CommentEvent.What.EDITED));
 		}
 	}
 

@@ -21,6 +21,7 @@ import org.broadsheet.changelog.Change;
 import org.broadsheet.changelog.ChangeLog;
 import org.broadsheet.delivery.LocalPagesChanged;
 import org.broadsheet.delivery.Surrogates;
+import org.broadsheet.shared.LoggedChange.Subject;
 import org.broadsheet.shared.PerTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -174,12 +175,15 @@ class IndexFollower implements DisposableBean {
 		worker.awaitTermination(10, TimeUnit.SECONDS);
 	}
 
-	/** Applies the change-log entries this index has not seen. */
+	/**
+	 * Applies the article entries of the change log this index has not seen; the index's
+	 * sequence number is the last article entry applied (other subjects are not read).
+	 */
 	synchronized void catchUp() {
 		SearchIndex index = holder.index();
 		long now = clock.millis();
 		recentlyApplied.values().removeIf(appliedAt -> now - appliedAt > Duration.ofMinutes(2).toMillis());
-		List<Change> changes = changeLog.since(index.appliedSeq())
+		List<Change> changes = changeLog.since(index.appliedSeq(), Subject.ARTICLE)
 			.stream()
 			.filter(c -> !recentlyApplied.containsKey(c.seq()))
 			.toList();
@@ -187,7 +191,7 @@ class IndexFollower implements DisposableBean {
 			return;
 		}
 		Set<Long> ids = new LinkedHashSet<>();
-		changes.forEach(c -> ids.add(c.articleId()));
+		changes.forEach(c -> ids.add(c.subjectId()));
 		apply(index, new ArrayList<>(ids));
 		long seq = Math.max(index.appliedSeq(), changes.get(changes.size() - 1).seq());
 		index.commit(seq);
@@ -206,7 +210,7 @@ class IndexFollower implements DisposableBean {
 	/** Rebuilds the whole index from the database. */
 	synchronized void rebuild() {
 		SearchIndex index = holder.index();
-		long seq = changeLog.latestSeq();
+		long seq = changeLog.latestSeq(Subject.ARTICLE);
 		long started = System.nanoTime();
 		List<Long> ids = articles.publishedIds();
 		index.deleteAll();

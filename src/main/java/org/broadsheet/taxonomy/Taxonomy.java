@@ -106,9 +106,13 @@ public class Taxonomy {
 			var claim = SlugClaim.claim(slug, name, s -> sectionBySlug(s).map(Section::name));
 			if (!claim.held()) {
 				forgetSections();
-				jdbc.sql("INSERT INTO section (slug, name, opinion) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING")
+				jdbc.sql("INSERT INTO section (slug, name, opinion) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING "
+						+ "RETURNING id")
 					.params(claim.slug(), name.strip(), opinionSlugs.contains(base))
-					.update();
+					.query(Long.class)
+					.optional()
+					.ifPresent(id -> events
+						.publishEvent(new TaxonomyEvent.SectionChanged(id, TaxonomyEvent.What.CREATED)));
 			}
 			return sectionBySlug(claim.slug()).orElseThrow();
 		}, Section::name);
@@ -125,9 +129,11 @@ public class Taxonomy {
 		return claimed(name, () -> {
 			var claim = SlugClaim.claim(base, name, s -> tagBySlug(s).map(Tag::name));
 			if (!claim.held()) {
-				jdbc.sql("INSERT INTO tag (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
+				jdbc.sql("INSERT INTO tag (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING RETURNING id")
 					.params(claim.slug(), name.strip())
-					.update();
+					.query(Long.class)
+					.optional()
+					.ifPresent(id -> events.publishEvent(new TaxonomyEvent.TagChanged(id, TaxonomyEvent.What.CREATED)));
 			}
 			return tagBySlug(claim.slug()).orElseThrow();
 		}, Tag::name);
@@ -227,6 +233,8 @@ public class Taxonomy {
 		// A section's name is in every page's navigation.
 		events.publishEvent(section ? PagesChanged.of(Surrogates.section(id), Surrogates.NAV)
 				: PagesChanged.of(Surrogates.tag(id)));
+		events.publishEvent(section ? new TaxonomyEvent.SectionChanged(id, TaxonomyEvent.What.RENAMED)
+				: new TaxonomyEvent.TagChanged(id, TaxonomyEvent.What.RENAMED));
 	}
 
 	/**

@@ -248,7 +248,7 @@ abstract class HostileInputContract {
 		// As another node records its changes: the index re-reads both articles in one
 		// catch-up.
 		for (long id : List.of(badId, goodId)) {
-			jdbc().sql("INSERT INTO change_log (article_id, kind, at) VALUES (?, 'updated', ?)")
+			jdbc().sql("INSERT INTO change_log (subject, subject_id, kind, at) VALUES ('article', ?, 'updated', ?)")
 				.params(id, System.currentTimeMillis())
 				.update();
 		}

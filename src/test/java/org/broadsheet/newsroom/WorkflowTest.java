@@ -25,6 +25,7 @@ import org.broadsheet.author.Authors;
 import org.broadsheet.changelog.Change;
 import org.broadsheet.changelog.ChangeLog;
 import org.broadsheet.search.Search;
+import org.broadsheet.shared.LoggedChange.Subject;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestClock;
@@ -233,7 +234,7 @@ class WorkflowTest {
 		// The search index follows on its own thread (related articles come from it):
 		// wait until
 		// it has applied the publication.
-		long published = site.bean(ChangeLog.class).latestSeq();
+		long published = site.bean(ChangeLog.class).latestSeq(Subject.ARTICLE);
 		await().atMost(Duration.ofSeconds(10)).until(() -> site.bean(Search.class).appliedSeq() >= published);
 		String before = publicPart(site.get(path));
 
@@ -563,15 +564,15 @@ class WorkflowTest {
 		var editor = as("editor");
 		long id = create(editor, "Changed once each time");
 		var log = site.bean(ChangeLog.class);
-		long before = log.latestSeq();
+		long before = log.latestSeq(Subject.ARTICLE);
 		editor.post("/newsroom/articles/" + id + "/publish", Map.of());
-		long published = log.latestSeq();
+		long published = log.latestSeq(Subject.ARTICLE);
 		editor.post("/newsroom/articles/" + id + "/unpublish", Map.of());
-		assertThat(log.since(before)
+		assertThat(log.since(before, Subject.ARTICLE)
 			.stream()
-			.filter(change -> change.seq() > before && change.articleId() == id)
+			.filter(change -> change.seq() > before && change.subjectId() == id)
 			.map(Change::kind)).containsExactly("published", "unpublished");
-		assertThat(log.latestSeq()).isEqualTo(published + 1);
+		assertThat(log.latestSeq(Subject.ARTICLE)).isEqualTo(published + 1);
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.broadsheet.BroadsheetApplication;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -47,14 +48,25 @@ public final class RunningSite implements AutoCloseable {
 	 * {@code clock} (the system's when null); {@code options} are Spring options.
 	 */
 	public static RunningSite start(Path data, Clock clock, String... options) {
+		return startWith(data, context -> {
+			if (clock != null) {
+				context.getBeanFactory().registerSingleton("testClock", clock);
+			}
+		}, options);
+	}
+
+	/**
+	 * Starts the site on {@code data}, with demo content off, after {@code setup} has
+	 * prepared its context (a test's own beans, e.g. a counting bean post-processor);
+	 * {@code options} are Spring options.
+	 */
+	public static RunningSite startWith(Path data, ApplicationContextInitializer<ConfigurableApplicationContext> setup,
+			String... options) {
 		List<String> args = new ArrayList<>(
 				List.of("--server.port=0", "--broadsheet.data=" + data, "--broadsheet.demo.enabled=false"));
 		args.addAll(List.of(options));
-		var application = new SpringApplicationBuilder(BroadsheetApplication.class);
-		if (clock != null) {
-			application.initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock));
-		}
-		return new RunningSite(application.run(args.toArray(String[]::new)));
+		return new RunningSite(new SpringApplicationBuilder(BroadsheetApplication.class).initializers(setup)
+			.run(args.toArray(String[]::new)));
 	}
 
 	/** A response with its body parsed as HTML. */
@@ -71,13 +83,20 @@ public final class RunningSite implements AutoCloseable {
 	 * @param headers request header names and values, alternating
 	 */
 	public Page get(String path, String... headers) {
+		var request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		var response = send(http, request.build());
+		return new Page(response.statusCode(), response, Jsoup.parse(response.body(), base + path));
+	}
+
+	/**
+	 * Sends a request and reads the body as text, failing the test on an I/O error.
+	 */
+	public static HttpResponse<String> send(HttpClient http, HttpRequest request) {
 		try {
-			var request = HttpRequest.newBuilder(URI.create(base + path)).GET();
-			if (headers.length > 0) {
-				request.headers(headers);
-			}
-			var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Page(response.statusCode(), response, Jsoup.parse(response.body(), base + path));
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,0 +1,57 @@
+package org.broadsheet.shared;
+
+import java.util.Locale;
+
+/**
+ * A committed change that every node follows: the contract of the events the change log
+ * ({@code changelog.ChangeLog}) writes to {@code change_log}, inside the transaction that
+ * made the change. Each module's typed events implement it, so the change log depends on
+ * none of the modules whose changes it records.
+ */
+public interface LoggedChange {
+
+	/** What a change is about; stored lower case in {@code change_log.subject}. */
+	enum Subject {
+
+		ARTICLE, COMMENT, SECTION, TAG, AUTHOR, ACCOUNT;
+
+		/**
+		 * @return the stored form, e.g. {@code comment}
+		 */
+		public String key() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		/**
+		 * @param key a stored form
+		 * @throws IllegalArgumentException for anything else
+		 */
+		public static Subject of(String key) {
+			return valueOf(key.toUpperCase(Locale.ROOT));
+		}
+
+	}
+
+	/**
+	 * @return the stored form of a kind named by an enum constant: lower case, words
+	 * joined by hyphens ({@code PROFILE_EDITED} → {@code profile-edited})
+	 */
+	static String key(Enum<?> kind) {
+		return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	Subject subject();
+
+	/**
+	 * @return the id of the changed row in the subject's table (an article's id for
+	 * {@link Subject#ARTICLE}, a comment's for {@link Subject#COMMENT}, …)
+	 */
+	long subjectId();
+
+	/**
+	 * @return a short name of what happened, at most 20 characters: {@code published},
+	 * {@code renamed}, {@code created}, …
+	 */
+	String kind();
+
+}
