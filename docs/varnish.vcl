@@ -37,7 +37,10 @@ sub vcl_recv {
     set req.backend_hint = nodes.backend();
 
     if (req.method == "BAN") {
-        if (client.ip !~ purgers) {
+        # From a listed address, straight: Varnish has put the client's address alone in
+        # X-Forwarded-For. A TLS terminator or proxy on a listed address adds its client's, so a
+        # reader's BAN relayed by it is refused.
+        if (client.ip !~ purgers || req.http.X-Forwarded-For != "" + client.ip) {
             return (synth(405, "Not allowed"));
         }
         # Keys are letters, digits, ':', '_' and '-', space-separated (Broadsheet's Surrogates).
@@ -79,6 +82,14 @@ sub vcl_backend_response {
     # A failed background refresh keeps the stale page rather than caching the error.
     if (beresp.status >= 500 && bereq.is_bgfetch) {
         return (abandon);
+    }
+    # A response that names no surrogate key and no lifetime (a 404, a redirect from an old
+    # address) could not be purged when an article appears there: not kept.
+    if (!beresp.http.Surrogate-Key && !beresp.http.Cache-Control) {
+        set beresp.ttl = 10s;
+        set beresp.grace = 0s;
+        set beresp.uncacheable = true;
+        return (deliver);
     }
     # Anything else follows Cache-Control (builtin): private, no-cache and Set-Cookie are not
     # kept; s-maxage is the TTL; Surrogate-Key stays on the object for bans.

@@ -7,10 +7,11 @@
 #   scripts/cluster.sh bench [SECONDS] short wrk runs through Varnish: req/s and Varnish's hit ratio
 #
 # Needs Java 17, Maven, PostgreSQL answering at $PGHOST:$PGPORT (default 127.0.0.1:5432, user
-# postgres), and Debian's varnish (apt-get install varnish; wrk for bench). It builds the jar if
-# missing, creates the database broadsheet_cluster if missing, fetches s3proxy from Maven Central
-# into target/cluster, and keeps every file and log under target/cluster. The first node migrates
-# the database and loads the demo newsroom (editor@example.com / broadsheet-demo) on an empty one.
+# $PGUSER or postgres, password $PGPASSWORD if it needs one), and Debian's varnish (apt-get install
+# varnish; wrk for bench). It builds the jar if missing, creates the database broadsheet_cluster if
+# missing, fetches s3proxy from Maven Central into target/cluster, and keeps every file and log
+# under target/cluster. The first node migrates the database and loads the demo newsroom
+# (editor@example.com / broadsheet-demo) on an empty one.
 # Ports: Varnish ${CLUSTER_PORT:-6081}, nodes 8081.., S3 ${S3_PORT:-9000}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +30,14 @@ bucket=broadsheet-media
 say() { printf '%s\n' "$*"; }
 die() { say "cluster: $*" >&2; exit 1; }
 
-running() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# Whether the process a pid file names still runs and is one this script started (a pid may have
+# been reused since).
+running() {
+  [ -f "$1" ] || return 1
+  local pid
+  pid=$(cat "$1")
+  kill -0 "$pid" 2>/dev/null && grep -qaE 'broadsheet|s3proxy|varnishd' "/proc/$pid/cmdline" 2>/dev/null
+}
 
 ready() { curl -fs -o /dev/null "http://127.0.0.1:$1/actuator/health/readiness"; }
 
@@ -80,6 +88,7 @@ start_node() {
     --broadsheet.data="$data" \
     --broadsheet.demo.enabled="$demo" \
     --spring.datasource.url="jdbc:postgresql://$pghost:$pgport/$database?user=$pguser" \
+    --spring.datasource.password="${PGPASSWORD:-}" \
     --broadsheet.http.trusted-proxies=127.0.0.1 \
     --broadsheet.cdn.purger=varnish \
     --broadsheet.cdn.varnish="http://127.0.0.1:$port" \
@@ -184,7 +193,8 @@ bench() {
   # An article page carries per-reader parts (the comment form's tokens): Varnish passes it and
   # the node serves it from its own page cache.
   local article
-  article=$(curl -s "http://127.0.0.1:$port/news/" | grep -o 'href="/news/[^"]\{1,\}"' | head -n 1 | sed 's/href="//; s/"$//')
+  article=$(curl -s "http://127.0.0.1:$port/news/" | grep -o 'href="/news/[^"]\{1,\}"' | head -n 1 \
+    | sed 's/href="//; s/"$//' || true)
   for path in / /news/ /feed/rss $article; do
     sleep 2
     before=$(stat)
@@ -202,5 +212,5 @@ case "${1:-}" in
   stop) stop ;;
   status) status ;;
   bench) bench "${2:-10}" ;;
-  *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -174,11 +174,14 @@ class PostgresClusterTest {
 	}
 
 	private void cachedInVarnish(String path) {
-		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-			var response = varnish.get(path);
-			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.headers().firstValue("X-Cache")).contains("HIT");
-		});
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.ignoreExceptions()
+			.untilAsserted(() -> {
+				var response = varnish.get(path);
+				assertThat(response.statusCode()).isEqualTo(200);
+				assertThat(response.headers().firstValue("X-Cache")).contains("HIT");
+			});
 	}
 
 	private long count(String sql, Object... parameters) {
@@ -201,13 +204,21 @@ class PostgresClusterTest {
 
 	@Test
 	@Order(1)
-	void aPublishOnOneNodeIsServedFreshThroughVarnishWithinTwoSeconds() {
+	void aPublishOnOneNodeIsServedFreshThroughVarnishWithinTwoSeconds() throws Exception {
 		List<Long> requests = new ArrayList<>();
 		List<Long> fresh = new ArrayList<>();
 		for (int i = 0; i < nodes.size(); i++) {
 			var editor = editorOn(nodes.get(i));
 			String title = "Quay crane number " + i;
 			cachedInVarnish("/news/");
+			// Every node holds the page too: Varnish must not fetch it again from one
+			// that
+			// has not dropped it yet.
+			for (var node : nodes) {
+				for (int read = 0; read < 2; read++) {
+					assertThat(node.status("/news/")).isEqualTo(200);
+				}
+			}
 			long id = draft(editor, title, "News");
 			assertThat(id).isPositive();
 			long start = System.nanoTime();
@@ -218,6 +229,9 @@ class PostgresClusterTest {
 				.untilAsserted(() -> assertThat(varnish.get("/news/").body()).contains(title));
 			requests.add(TimeUnit.NANOSECONDS.toMillis(acknowledged - start));
 			fresh.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acknowledged));
+			for (int read = 0; read < 3; read++) {
+				assertThat(varnish.get("/news/").body()).as("through Varnish, read again").contains(title);
+			}
 		}
 		figures.put("publish request on a node (ms, one per node)", requests.toString());
 		figures.put("publish acknowledged → section page fresh through Varnish (ms, one per node)", fresh.toString());

@@ -7,10 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,17 +19,22 @@ import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends each purge log row to the HTTP cache in front ({@link CdnPurger}) once, from
- * whichever node claims it first: right after the local commit that wrote it, and every
- * {@code broadsheet.cdn.retry-interval} (1 s) for rows whose node died or whose purge
- * failed. A claim is one conditional {@code UPDATE … RETURNING} (no transaction is held
- * while the cache is called); it lasts {@link #CLAIM}, after which another node may take
- * the row again. A failed purge is retried after 1, 2, 4 … 60 s.
+ * whichever node claims it first: {@code broadsheet.cdn.settle} (1 s) after the local
+ * commit that wrote it, and every {@code broadsheet.cdn.retry-interval} (1 s) for rows
+ * whose node died or whose purge failed. The wait lets every node's page cache drop the
+ * old pages first (they follow the purge log every
+ * {@code broadsheet.cache.poll-interval}, 500 ms): purged at once, the cache in front
+ * would fetch the page again from a node that still holds the old one, and keep it for
+ * its whole TTL. A claim is one conditional {@code UPDATE … RETURNING} (no transaction is
+ * held while the cache is called); it lasts {@link #CLAIM}, after which another node may
+ * take the row again. A failed purge is retried after 1, 2, 4 … 60 s.
  *
  * <p>
  * Metrics: {@code broadsheet.cdn.purges} (changes sent, by {@code outcome}),
@@ -51,14 +56,19 @@ class CdnPurges {
 
 	private final Clock clock;
 
-	private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+	private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
 		var thread = new Thread(runnable, "cdn-purge");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	/** Whether a drain is waiting to run: many commits in a row need only one. */
-	private final AtomicBoolean queued = new AtomicBoolean();
+	private final Duration settle;
+
+	/**
+	 * When the latest drain is scheduled for (epoch ms): commits within the same tenth of
+	 * a second share it.
+	 */
+	private final AtomicLong scheduledFor = new AtomicLong();
 
 	/** Whether the last purge failed: the log says so once per outage. */
 	private volatile boolean failing;
@@ -67,8 +77,10 @@ class CdnPurges {
 
 	private final Counter failed;
 
-	CdnPurges(Optional<CdnPurger> purger, JdbcClient jdbc, Clock clock, MeterRegistry metrics) {
+	CdnPurges(Optional<CdnPurger> purger, JdbcClient jdbc, Clock clock, MeterRegistry metrics,
+			@Value("${broadsheet.cdn.settle:1s}") Duration settle) {
 		this.purger = purger;
+		this.settle = settle;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.sent = Counter.builder("broadsheet.cdn.purges").tag("outcome", "sent").register(metrics);
@@ -84,19 +96,26 @@ class CdnPurges {
 		}
 	}
 
-	/** Sends what is waiting, soon, on the purge thread (never on the caller's). */
+	/**
+	 * Sends what a commit just wrote once it has settled, on the purge thread (never on
+	 * the caller's).
+	 */
 	void nudge() {
-		if (purger.isPresent() && queued.compareAndSet(false, true)) {
-			worker.execute(() -> {
-				queued.set(false);
-				drain();
-			});
+		if (purger.isEmpty()) {
+			return;
+		}
+		long due = (clock.millis() + settle.toMillis() + 99) / 100 * 100;
+		if (scheduledFor.getAndAccumulate(due, Math::max) < due) {
+			worker.schedule(this::drain, Math.max(0, due - clock.millis()), TimeUnit.MILLISECONDS);
 		}
 	}
 
+	/** Takes what other nodes left: their purges failed, or they died. */
 	@Scheduled(fixedDelayString = "${broadsheet.cdn.retry-interval:1s}")
 	void retry() {
-		nudge();
+		if (purger.isPresent()) {
+			worker.execute(this::drain);
+		}
 	}
 
 	private void drain() {
@@ -122,9 +141,9 @@ class CdnPurges {
 				UPDATE purge_log SET purge_claimed_until = ?, purge_attempts = purge_attempts + 1
 				WHERE purged_at IS NULL AND (purge_claimed_until IS NULL OR purge_claimed_until < ?)
 				AND id IN (SELECT id FROM purge_log WHERE purged_at IS NULL
-				AND (purge_claimed_until IS NULL OR purge_claimed_until < ?) ORDER BY id LIMIT ?)
+				AND (purge_claimed_until IS NULL OR purge_claimed_until < ?) AND at <= ? ORDER BY id LIMIT ?)
 				RETURNING id, keys, purge_attempts""")
-			.params(now + CLAIM.toMillis(), now, now, ROWS)
+			.params(now + CLAIM.toMillis(), now, now, now - settle.toMillis(), ROWS)
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3)))
 			.list();
 	}

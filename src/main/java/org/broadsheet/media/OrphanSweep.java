@@ -39,6 +39,13 @@ class OrphanSweep {
 	/** Storage keys looked up per query. */
 	private static final int BATCH = 500;
 
+	/**
+	 * More unreferenced originals than this in a shared store means a node on the wrong
+	 * database (a typo in its URL, a staging copy, an old dump), not crashes: the sweep
+	 * stops rather than empty a bucket that other sites' rows still name.
+	 */
+	static final int SHARED_LIMIT = 100;
+
 	private final JdbcClient jdbc;
 
 	private final Path folder;
@@ -72,18 +79,23 @@ class OrphanSweep {
 	int sweep() {
 		Instant cutoff = clock.instant().minus(grace);
 		int removed = removeTemporary(cutoff);
+		if (store.shared() && jdbc.sql("SELECT COUNT(*) FROM image").query(Long.class).single() == 0) {
+			log.warn("Not sweeping the shared media store {}: this database names no image, so every object "
+					+ "would look orphaned (is this node on the right database?)", store);
+			return removed;
+		}
 		List<String> originals = new ArrayList<>();
 		try (Stream<StoredObject> objects = store.list()) {
 			for (StoredObject object : (Iterable<StoredObject>) objects::iterator) {
 				if (MediaStore.isOriginal(object.key()) && object.lastModified().isBefore(cutoff)) {
 					originals.add(object.key());
 					if (originals.size() == BATCH) {
-						removed += removeUnreferenced(originals, cutoff);
+						removed += removeUnreferenced(originals, cutoff, removed);
 						originals.clear();
 					}
 				}
 			}
-			removed += removeUnreferenced(originals, cutoff);
+			removed += removeUnreferenced(originals, cutoff, removed);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not sweep the media store {}: {}", store, ex.getMessage());
@@ -106,7 +118,7 @@ class OrphanSweep {
 		return removed;
 	}
 
-	private int removeUnreferenced(List<String> originals, Instant cutoff) {
+	private int removeUnreferenced(List<String> originals, Instant cutoff, int removedSoFar) {
 		if (originals.isEmpty()) {
 			return 0;
 		}
@@ -114,6 +126,11 @@ class OrphanSweep {
 			.param("keys", originals)
 			.query(String.class)
 			.list());
+		long unreferenced = originals.stream().filter(key -> !referenced.contains(key)).count();
+		if (store.shared() && removedSoFar + unreferenced > SHARED_LIMIT) {
+			throw new IllegalStateException("over " + SHARED_LIMIT + " originals in the shared store are unknown to "
+					+ "this database; none removed (is this node on the right database?)");
+		}
 		int removed = 0;
 		for (String key : originals) {
 			if (referenced.contains(key)

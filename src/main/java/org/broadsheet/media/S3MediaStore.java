@@ -62,6 +62,9 @@ final class S3MediaStore implements MediaStore, AutoCloseable {
 			.credentialsProvider(credentials)
 			.httpClientBuilder(Apache5HttpClient.builder()
 				.connectionTimeout(HEALTH)
+				// More than Tomcat's 64 threads: readers streaming images never leave the
+				// health check without a connection.
+				.maxConnections(128)
 				.connectionAcquisitionTimeout(HEALTH)
 				.socketTimeout(READ));
 		if (settings.endpoint() != null) {

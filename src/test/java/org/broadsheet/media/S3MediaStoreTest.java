@@ -147,6 +147,28 @@ class S3MediaStoreTest {
 	}
 
 	@Test
+	void aBucketMostlyUnknownToTheDatabaseIsNotSwept() throws Exception {
+		Path file = Files.write(Files.createTempFile("kept", ".jpg"), jpeg(320, 240));
+		a.bean(MediaLibrary.class).store(file, "Kept", null, null);
+		List<String> strangers = new ArrayList<>();
+		for (int i = 0; i <= OrphanSweep.SHARED_LIMIT; i++) {
+			String hash = "%064x".formatted(i + 1);
+			strangers.add(hash.substring(0, 2) + "/" + hash + ".jpg");
+		}
+		strangers
+			.forEach(key -> s3.blobs().putBlob(BUCKET, s3.blobs().blobBuilder(key).payload(new byte[] { 1 }).build()));
+		try {
+			var later = new OrphanSweep(a.bean(MediaLibrary.class), a.bean(JdbcClient.class),
+					Clock.fixed(Instant.now().plus(Duration.ofDays(2)), java.time.ZoneOffset.UTC), Duration.ofDays(1));
+			assertThat(later.sweep()).isZero();
+			assertThat(strangers).allMatch(key -> s3.blobs().blobExists(BUCKET, key));
+		}
+		finally {
+			strangers.forEach(key -> s3.blobs().removeBlob(BUCKET, key));
+		}
+	}
+
+	@Test
 	void mediaToS3CopiesALocalFolderOnceAndChecksSizes() throws Exception {
 		Path data = TestDatabases.newDataFolder();
 		Path media = data.resolve("media");
