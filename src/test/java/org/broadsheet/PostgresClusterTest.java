@@ -173,17 +173,6 @@ class PostgresClusterTest {
 		assertThat(response.statusCode()).as(action + ": " + response.body()).isEqualTo(302);
 	}
 
-	private void cachedInVarnish(String path) {
-		await().atMost(Duration.ofSeconds(10))
-			.pollInterval(Duration.ofMillis(100))
-			.ignoreExceptions()
-			.untilAsserted(() -> {
-				var response = varnish.get(path);
-				assertThat(response.statusCode()).isEqualTo(200);
-				assertThat(response.headers().firstValue("X-Cache")).contains("HIT");
-			});
-	}
-
 	private long count(String sql, Object... parameters) {
 		String url = System.getenv(TestDatabases.POSTGRES_URL_VARIABLE);
 		try (var connection = DriverManager
@@ -210,7 +199,7 @@ class PostgresClusterTest {
 		for (int i = 0; i < nodes.size(); i++) {
 			var editor = editorOn(nodes.get(i));
 			String title = "Quay crane number " + i;
-			cachedInVarnish("/news/");
+			varnish.awaitCached("/news/");
 			// Every node holds the page too: Varnish must not fetch it again from one
 			// that
 			// has not dropped it yet.

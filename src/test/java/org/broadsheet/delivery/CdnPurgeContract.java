@@ -89,18 +89,6 @@ abstract class CdnPurgeContract {
 							ArticleStatus.PUBLISHED, Instant.now().minus(1, ChronoUnit.HOURS), null, null));
 	}
 
-	/** Reads {@code path} through Varnish until Varnish serves it from its cache. */
-	private void cachedInVarnish(String path) {
-		await().atMost(Duration.ofSeconds(10))
-			.pollInterval(Duration.ofMillis(100))
-			.ignoreExceptions()
-			.untilAsserted(() -> {
-				var response = varnish.get(path);
-				assertThat(response.statusCode()).isEqualTo(200);
-				assertThat(response.headers().firstValue("X-Cache")).contains("HIT");
-			});
-	}
-
 	private long unsent() {
 		return a.bean(JdbcClient.class)
 			.sql("SELECT COUNT(*) FROM purge_log WHERE purged_at IS NULL")
@@ -116,7 +104,7 @@ abstract class CdnPurgeContract {
 	void aPublishOnEitherNodeIsFreshThroughVarnishWithinTwoSeconds() {
 		for (var node : List.of(a, b)) {
 			String title = "Crane delivered via node " + node.port();
-			cachedInVarnish("/harbours/");
+			varnish.awaitCached("/harbours/");
 			// Both nodes hold the page too: Varnish must not fetch it again from one that
 			// has not dropped it yet.
 			for (var cached : List.of(a, b)) {

@@ -159,6 +159,19 @@ public final class Varnish implements AutoCloseable {
 		}
 	}
 
+	/** Reads {@code path} through Varnish until Varnish serves it from its cache. */
+	public void awaitCached(String path) {
+		Awaitility.await("cached in Varnish: " + path)
+			.atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.ignoreExceptions()
+			.until(() -> {
+				var response = get(path);
+				return response.statusCode() == 200
+						&& response.headers().firstValue("X-Cache").orElse("").equals("HIT");
+			});
+	}
+
 	/**
 	 * @return how many bans Varnish has taken since it started ({@code MAIN.bans_added})
 	 */
