@@ -343,6 +343,7 @@ abstract class ContentApiContract {
 		assertThat(page.header("Content-Type")).as(path).startsWith("application/problem+json");
 		var body = json.readTree(page.response().body());
 		assertThat(body.get("status").asInt()).isEqualTo(status);
+		assertThat(body.get("instance").asString()).isEqualTo(path.replaceAll("\\?.*", ""));
 		if (parameter != null) {
 			assertThat(body.get("parameter").asString()).isEqualTo(parameter);
 			assertThat(body.get("detail").asString()).startsWith(parameter + ": ");
