@@ -55,6 +55,9 @@ class ContentApiController {
 
 	static final int MAX_LIMIT = 100;
 
+	/** Longest {@code Surrogate-Key} value a cached response may have, in bytes. */
+	static final int MAX_KEYS_LENGTH = 7_000;
+
 	private final PublishedArticles articles;
 
 	private final Taxonomy taxonomy;
@@ -244,10 +247,18 @@ class ContentApiController {
 		a.authors().forEach(au -> keys.add(Surrogates.author(au.id())));
 	}
 
+	/**
+	 * Marks a response for the page cache and the caches in front, unless it names more
+	 * surrogate keys than fit in {@value #MAX_KEYS_LENGTH} bytes (Varnish refuses a
+	 * response header over 8 KB by default, {@code http_resp_hdr_len}): such a page (100
+	 * articles with many tags each) is then kept by no cache rather than kept without a
+	 * way to purge it.
+	 */
 	void cache(HttpServletRequest request, HttpServletResponse response, PageKind kind, List<String> keys) {
 		cors.write(response);
-		if (cors.sameForEveryone()) {
-			Surrogates.mark(request, kind).add(keys.stream().distinct().toArray(String[]::new));
+		List<String> distinct = keys.stream().distinct().toList();
+		if (cors.sameForEveryone() && String.join(" ", distinct).length() <= MAX_KEYS_LENGTH) {
+			Surrogates.mark(request, kind).add(distinct.toArray(String[]::new));
 		}
 	}
 
