@@ -138,6 +138,57 @@ class PublishedArticleRepository {
 			.list();
 	}
 
+	/**
+	 * One page of public articles, whole, newest first, after a keyset position: a walk
+	 * of the listing's newest-first index from {@code (afterAt, afterId)}, never an
+	 * OFFSET.
+	 * @param language null for any; else the articles in that language (and, when
+	 * {@code languageOrNull}, those stored without one: the site's language)
+	 * @param updatedSince epoch ms, or null
+	 * @param afterAt epoch ms of the last article of the previous page, or null for the
+	 * first page
+	 */
+	List<ArticleRow> page(Listing listing, String language, boolean languageOrNull, Long updatedSince, Long afterAt,
+			long afterId, long now, int limit) {
+		StringBuilder where = new StringBuilder(listing.where()).append(" AND ").append(PUBLIC);
+		var params = new HashMap<String, Object>(listing.params());
+		if (language != null) {
+			where.append(languageOrNull ? " AND (a.language = :language OR a.language IS NULL)"
+					: " AND a.language = :language");
+			params.put("language", language);
+		}
+		if (updatedSince != null) {
+			where.append(" AND a.updated_at >= :since");
+			params.put("since", updatedSince);
+		}
+		if (afterAt != null) {
+			where.append(" AND (a.published_at < :at OR (a.published_at = :at AND a.id < :after))");
+			params.put("at", afterAt);
+			params.put("after", afterId);
+		}
+		return jdbc
+			.sql("SELECT " + ArticleRow.COLUMNS + " FROM " + listing.from() + " WHERE " + where + NEWEST_FIRST
+					+ " LIMIT :limit")
+			.params(params)
+			.param("now", now)
+			.param("limit", limit)
+			.query(ArticleRow.class)
+			.list();
+	}
+
+	/**
+	 * @return the Markdown source of the articles with these ids, by id
+	 */
+	Map<Long, String> markdown(Collection<Long> ids) {
+		var sources = new HashMap<Long, String>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("SELECT id, body_markdown FROM article WHERE id IN (:ids)").param("ids", ids).query(rs -> {
+				sources.put(rs.getLong(1), rs.getString(2));
+			});
+		}
+		return sources;
+	}
+
 	int count(Listing listing, long now) {
 		return jdbc.sql("SELECT COUNT(*) FROM " + listing.from() + " WHERE " + listing.where() + " AND " + PUBLIC)
 			.params(listing.params())

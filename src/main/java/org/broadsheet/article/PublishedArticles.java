@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -178,6 +180,67 @@ public class PublishedArticles {
 		var byId = new HashMap<Long, Article>();
 		rows.forEach(r -> byId.put(r.id(), assembler.full(r, parts)));
 		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+	}
+
+	/**
+	 * Which public articles a page of the Content API holds; null filters do not filter.
+	 *
+	 * @param language a BCP 47 tag as stored, or null
+	 * @param languageOrNull whether {@code language} is the site's, which articles stored
+	 * without a language have
+	 * @param updatedSince UTC instant: articles changed at or after it, or null
+	 */
+	public record Filter(Long sectionId, Long authorId, Long tagId, String language, boolean languageOrNull,
+			Instant updatedSince) {
+	}
+
+	/**
+	 * A position in the newest-first order: the publication instant (UTC) and id of the
+	 * last article a page held.
+	 */
+	public record Position(Instant publishedAt, long id) {
+	}
+
+	/**
+	 * Public articles, whole, newest first (publication instant, then id), after
+	 * {@code after}: a keyset walk of the listing's index that stops at {@code limit}.
+	 * The language and updated-since filters are tested along that walk, not from an
+	 * index of their own.
+	 * @param after null for the first page
+	 * @param limit at most this many
+	 */
+	@Transactional(readOnly = true)
+	public List<Article> page(Filter filter, Position after, int limit) {
+		var rows = repository.page(Listing.of(filter.sectionId(), filter.authorId(), filter.tagId()), filter.language(),
+				filter.languageOrNull(), filter.updatedSince() == null ? null : filter.updatedSince().toEpochMilli(),
+				after == null ? null : after.publishedAt().toEpochMilli(), after == null ? 0 : after.id(),
+				clock.millis(), limit);
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		var parts = assembler.parts(rows, true);
+		return rows.stream().map(r -> assembler.full(r, parts)).toList();
+	}
+
+	/**
+	 * @return the article with this id if it is public now (published, its instant come)
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Article> publicById(long id) {
+		long now = clock.millis();
+		return repository.byIds(List.of(id), true)
+			.stream()
+			.filter(r -> isPublic(r, now))
+			.findFirst()
+			.map(assembler::full);
+	}
+
+	/**
+	 * @return the Markdown source of these articles, by id (one query)
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, String> markdown(Collection<Long> ids) {
+		return repository.markdown(ids);
 	}
 
 	/**

@@ -35,6 +35,11 @@ public class Authors {
 	private static final String COLUMNS = "a.id, a.slug, a.name, a.title, a.affiliation, a.bio, i.storage_key AS photo_key, a.links "
 			+ "FROM author a LEFT JOIN image i ON i.id = a.photo_image_id";
 
+	/** The author {@code a} is in the byline of a public article (one index seek). */
+	private static final String IN_PUBLIC_BYLINE = "EXISTS (SELECT 1 FROM article_author j "
+			+ "JOIN article p ON p.id = j.article_id WHERE j.author_id = a.id AND p.status = 'published' "
+			+ "AND p.published_at <= :now)";
+
 	private final JdbcClient jdbc;
 
 	private final Slugger slugger;
@@ -194,14 +199,27 @@ public class Authors {
 	 * ({@code article_author (author_id, …)}).
 	 */
 	public Optional<Author> publicBySlug(String slug) {
-		return jdbc
-			.sql("SELECT " + COLUMNS + " WHERE a.slug = :slug AND EXISTS (SELECT 1 FROM article_author j "
-					+ "JOIN article p ON p.id = j.article_id WHERE j.author_id = a.id AND p.status = 'published' "
-					+ "AND p.published_at <= :now)")
+		return jdbc.sql("SELECT " + COLUMNS + " WHERE a.slug = :slug AND " + IN_PUBLIC_BYLINE)
 			.param("slug", slug)
 			.param("now", clock.millis())
 			.query(Author.class)
 			.optional();
+	}
+
+	/**
+	 * Authors in the byline of a public article, by slug, after {@code afterSlug}: a walk
+	 * of the slug index with one seek per author, stopping at {@code limit}.
+	 * @param afterSlug the last slug of the previous page, or empty for the first
+	 */
+	public List<Author> publicAuthors(String afterSlug, int limit) {
+		return jdbc
+			.sql("SELECT " + COLUMNS + " WHERE a.slug > :after AND " + IN_PUBLIC_BYLINE
+					+ " ORDER BY a.slug LIMIT :limit")
+			.param("after", afterSlug)
+			.param("now", clock.millis())
+			.param("limit", limit)
+			.query(Author.class)
+			.list();
 	}
 
 	/**

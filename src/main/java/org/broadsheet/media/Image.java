@@ -66,12 +66,30 @@ public record Image(long id, String storageKey, String contentType, int width, i
 	 */
 	public String srcset() {
 		var candidates = new StringJoiner(", ");
-		for (int variantWidth : variantWidths()) {
-			candidates
-				.add(MediaLibrary.URL_PREFIX + "variants/" + variantName(variantWidth) + " " + variantWidth + "w");
+		for (Variant variant : variants()) {
+			candidates.add(variant.url() + " " + variant.width() + "w");
 		}
 		candidates.add(url() + " " + width + "w");
 		return candidates.toString();
+	}
+
+	/**
+	 * A responsive variant of the image.
+	 *
+	 * @param width pixels
+	 * @param url the path it is served at
+	 */
+	public record Variant(int width, String url) {
+	}
+
+	/**
+	 * @return the variants, narrowest first (none for a GIF or an image narrower than the
+	 * narrowest variant)
+	 */
+	public List<Variant> variants() {
+		return variantWidths().stream()
+			.map(w -> new Variant(w, MediaLibrary.URL_PREFIX + "variants/" + variantName(w)))
+			.toList();
 	}
 
 	/**

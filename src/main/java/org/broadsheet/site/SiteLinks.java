@@ -44,4 +44,12 @@ public class SiteLinks {
 		return site.settings().language();
 	}
 
+	/**
+	 * @param languageTag a BCP 47 tag, or null for the site's language
+	 * @return {@code rtl} for a right-to-left language, else {@code ltr}
+	 */
+	public String direction(String languageTag) {
+		return SiteContext.direction(languageTag == null ? language() : languageTag);
+	}
+
 }

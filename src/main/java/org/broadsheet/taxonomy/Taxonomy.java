@@ -183,6 +183,38 @@ public class Taxonomy {
 	}
 
 	/**
+	 * Sections with a public article, by slug, after {@code afterSlug}: a walk of the
+	 * slug index with one seek per section, stopping at {@code limit}.
+	 * @param afterSlug the last slug of the previous page, or empty for the first
+	 */
+	public List<Section> publicSections(String afterSlug, int limit) {
+		return jdbc
+			.sql("SELECT id, slug, name, opinion FROM section s WHERE slug > :after AND " + HAS_PUBLIC_ARTICLE
+					+ " ORDER BY slug LIMIT :limit")
+			.param("after", afterSlug)
+			.param("now", clock.millis())
+			.param("limit", limit)
+			.query(Section.class)
+			.list();
+	}
+
+	/**
+	 * Tags that a public article has, by slug, after {@code afterSlug}; paged as
+	 * {@link #publicSections(String, int)}.
+	 */
+	public List<Tag> publicTags(String afterSlug, int limit) {
+		return jdbc
+			.sql("SELECT id, slug, name FROM tag t WHERE slug > :after AND EXISTS (SELECT 1 FROM article_tag j "
+					+ "JOIN article a ON a.id = j.article_id WHERE j.tag_id = t.id AND " + PUBLIC_ARTICLE
+					+ ") ORDER BY slug LIMIT :limit")
+			.param("after", afterSlug)
+			.param("now", clock.millis())
+			.param("limit", limit)
+			.query(Tag.class)
+			.list();
+	}
+
+	/**
 	 * The site's navigation: sections with a public article, by name. Not cached: one
 	 * index seek a section, and exact the moment an article is published or withdrawn.
 	 */

@@ -1,0 +1,326 @@
+package org.broadsheet.api;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.broadsheet.article.Article;
+import org.broadsheet.article.PublishedArticles;
+import org.broadsheet.article.PublishedArticles.Filter;
+import org.broadsheet.article.PublishedArticles.Position;
+import org.broadsheet.author.Author;
+import org.broadsheet.author.Authors;
+import org.broadsheet.comment.Comments;
+import org.broadsheet.comment.Likes;
+import org.broadsheet.delivery.PageKind;
+import org.broadsheet.delivery.Surrogates;
+import org.broadsheet.shared.NotFound;
+import org.broadsheet.site.SiteLinks;
+import org.broadsheet.taxonomy.Section;
+import org.broadsheet.taxonomy.Tag;
+import org.broadsheet.taxonomy.Taxonomy;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The public, read-only Content API, version 1 ({@code docs/api.md}): published articles
+ * (never drafts, scheduled articles before their instant, or unpublished ones), and the
+ * sections, tags and authors that a published article has. Lists are newest first
+ * (articles) or by slug, in pages of {@code limit} (1–100, default 20) with an opaque
+ * {@code next} cursor; bad parameters answer 400 and unknown or unpublished ids 404, as
+ * RFC 9457 problem details. Responses are cached like the reader's pages (ETag, 304,
+ * {@code Cache-Control}, {@code Surrogate-Key}).
+ */
+@RestController
+@RequestMapping(ContentApiController.BASE)
+class ContentApiController {
+
+	static final String BASE = "/api/content/v1";
+
+	static final int DEFAULT_LIMIT = 20;
+
+	static final int MAX_LIMIT = 100;
+
+	/** Longest {@code Surrogate-Key} value a cached response may have, in bytes. */
+	static final int MAX_KEYS_LENGTH = 7_000;
+
+	private final PublishedArticles articles;
+
+	private final Taxonomy taxonomy;
+
+	private final Authors authors;
+
+	private final Comments comments;
+
+	private final Likes likes;
+
+	private final ContentRepresentation representation;
+
+	private final SiteLinks site;
+
+	private final ContentCors cors;
+
+	private final JsonMapper json;
+
+	/** Sections, tags and authors by their path segment. */
+	private final Map<String, Named<?, ?>> named;
+
+	ContentApiController(PublishedArticles articles, Taxonomy taxonomy, Authors authors, Comments comments, Likes likes,
+			ContentRepresentation representation, SiteLinks site, ContentCors cors, JsonMapper json) {
+		this.articles = articles;
+		this.taxonomy = taxonomy;
+		this.authors = authors;
+		this.comments = comments;
+		this.likes = likes;
+		this.representation = representation;
+		this.site = site;
+		this.cors = cors;
+		this.json = json;
+		var sections = new Named<>("section", taxonomy::publicSections, taxonomy::publicSectionBySlug, Section::slug,
+				s -> Surrogates.section(s.id()), s -> Surrogates.sectionList(s.id()), representation::section, this);
+		var tags = new Named<>("tag", taxonomy::publicTags, taxonomy::publicTagBySlug, Tag::slug,
+				t -> Surrogates.tag(t.id()), t -> Surrogates.tagList(t.id()), representation::tag, this);
+		var people = new Named<>("author", authors::publicAuthors, authors::publicBySlug, Author::slug,
+				a -> Surrogates.author(a.id()), a -> Surrogates.authorList(a.id()), representation::author, this);
+		this.named = Map.of("sections", sections, "tags", tags, "authors", people);
+	}
+
+	/**
+	 * One page of a list.
+	 *
+	 * @param items in the list's order
+	 * @param next the cursor of the following page, or null on the last
+	 */
+	record Page<T>(List<T> items, String next) {
+	}
+
+	@GetMapping("/articles")
+	Page<Map<String, Object>> articles(@RequestParam(required = false) String section,
+			@RequestParam(required = false) String tag, @RequestParam(required = false) String author,
+			@RequestParam(required = false) String language,
+			@RequestParam(name = "updated_since", required = false) String updatedSince,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+			@RequestParam(required = false) String fields, HttpServletRequest request, HttpServletResponse response) {
+		int size = limit(limit);
+		List<String> selected = fields(fields);
+		Position after = Cursors.position(cursor);
+		Instant since = instant("updated_since", updatedSince);
+		String lang = language == null || language.isBlank() ? null : language.strip();
+		var keys = new ArrayList<String>();
+		Long sectionId = section == null ? null
+				: taxonomy.sectionBySlug(section)
+					.map(s -> key(keys, Surrogates.sectionList(s.id()), s.id()))
+					.orElse(-1L);
+		Long tagId = tag == null ? null
+				: taxonomy.tagBySlug(tag).map(t -> key(keys, Surrogates.tagList(t.id()), t.id())).orElse(-1L);
+		Long authorId = author == null ? null
+				: authors.bySlug(author).map(a -> key(keys, Surrogates.authorList(a.id()), a.id())).orElse(-1L);
+		// An unknown slug gives an empty list, which any publication may change.
+		if (keys.size() < (section == null ? 0 : 1) + (tag == null ? 0 : 1) + (author == null ? 0 : 1)
+				|| keys.isEmpty()) {
+			keys.add(Surrogates.FRONT);
+		}
+		var filter = new Filter(sectionId, authorId, tagId, lang, site.language().equals(lang), since);
+		List<Article> found = articles.page(filter, after, size + 1);
+		List<Article> shown = found.subList(0, Math.min(size, found.size()));
+		var markdown = articles.markdown(shown.stream().map(Article::id).toList());
+		var items = new ArrayList<Map<String, Object>>();
+		for (Article a : shown) {
+			addKeys(keys, a);
+			items.add(select(representation.article(a, markdown.get(a.id()), null, null), selected));
+		}
+		String next = found.size() > size ? Cursors.of(position(shown.get(shown.size() - 1))) : null;
+		cache(request, response, PageKind.LISTING, keys);
+		return new Page<>(items, next);
+	}
+
+	@GetMapping("/articles/{id}")
+	Map<String, Object> article(@PathVariable String id, @RequestParam(required = false) String fields,
+			HttpServletRequest request, HttpServletResponse response) {
+		List<String> selected = fields(fields);
+		long articleId;
+		try {
+			articleId = Long.parseLong(id);
+		}
+		catch (NumberFormatException ex) {
+			throw new NotFound("article", id);
+		}
+		Article a = articles.publicById(articleId).orElseThrow(() -> new NotFound("article", id));
+		var keys = new ArrayList<String>();
+		addKeys(keys, a);
+		var body = representation.article(a, articles.markdown(List.of(a.id())).get(a.id()),
+				comments.approvedCount(a.id()), likes.state(a.id(), null).count());
+		cache(request, response, PageKind.ARTICLE, keys);
+		return select(body, selected);
+	}
+
+	/**
+	 * {@code /sections}, {@code /tags}, {@code /authors}: those with a public article, by
+	 * slug, paged as articles are.
+	 */
+	@GetMapping("/{kind:sections|tags|authors}")
+	Page<?> named(@PathVariable String kind, @RequestParam(required = false) String limit,
+			@RequestParam(required = false) String cursor, HttpServletRequest request, HttpServletResponse response) {
+		return this.named.get(kind).page(limit, cursor, request, response);
+	}
+
+	/** One section, tag or author by slug; 404 unless a public article has it. */
+	@GetMapping("/{kind:sections|tags|authors}/{slug}")
+	Object named(@PathVariable String kind, @PathVariable String slug, HttpServletRequest request,
+			HttpServletResponse response) {
+		return this.named.get(kind).one(slug, request, response);
+	}
+
+	/**
+	 * Any other address under the Content API: a problem detail, not the readers' page.
+	 */
+	@RequestMapping("/**")
+	Map<String, Object> unknown(HttpServletRequest request) {
+		throw new NotFound("resource", request.getRequestURI());
+	}
+
+	/** Reads one page of things listed by slug. */
+	interface SlugList<T> {
+
+		List<T> after(String slug, int limit);
+
+	}
+
+	/**
+	 * Sections, tags or authors: things readers see only while a public article has them,
+	 * listed by slug.
+	 *
+	 * @param what the kind's name in a 404
+	 * @param nameKey the surrogate key of every response showing its name
+	 * @param listKey the surrogate key of its listing, which changes when it gains or
+	 * loses a public article
+	 */
+	private record Named<T, J>(String what, SlugList<T> list, Function<String, Optional<T>> bySlug,
+			Function<T, String> slug, Function<T, String> nameKey, Function<T, String> listKey, Function<T, J> view,
+			ContentApiController api) {
+
+		Page<J> page(String limit, String cursor, HttpServletRequest request, HttpServletResponse response) {
+			int size = limit(limit);
+			List<T> found = list.after(Cursors.slug(cursor), size + 1);
+			List<T> shown = found.subList(0, Math.min(size, found.size()));
+			// Every publication or withdrawal may add or remove one: the front key is
+			// purged with each.
+			var keys = new ArrayList<String>(List.of(Surrogates.FRONT));
+			shown.forEach(t -> keys.add(nameKey.apply(t)));
+			api.cache(request, response, PageKind.LISTING, keys);
+			String next = found.size() > size ? Cursors.ofSlug(slug.apply(shown.get(shown.size() - 1))) : null;
+			return new Page<>(shown.stream().map(view).toList(), next);
+		}
+
+		J one(String wanted, HttpServletRequest request, HttpServletResponse response) {
+			T found = bySlug.apply(wanted).orElseThrow(() -> new NotFound(what, wanted));
+			api.cache(request, response, PageKind.LISTING, List.of(nameKey.apply(found), listKey.apply(found)));
+			return view.apply(found);
+		}
+
+	}
+
+	private static long key(List<String> keys, String key, long id) {
+		keys.add(key);
+		return id;
+	}
+
+	/** The keys of what an article shows: itself, its section, tags and authors. */
+	private static void addKeys(List<String> keys, Article a) {
+		keys.add(Surrogates.article(a.id()));
+		keys.add(Surrogates.section(a.section().id()));
+		a.tags().forEach(t -> keys.add(Surrogates.tag(t.id())));
+		a.authors().forEach(au -> keys.add(Surrogates.author(au.id())));
+	}
+
+	/**
+	 * Marks a response for the page cache and the caches in front, unless it names more
+	 * surrogate keys than fit in {@value #MAX_KEYS_LENGTH} bytes (Varnish refuses a
+	 * response header over 8 KB by default, {@code http_resp_hdr_len}): such a page (100
+	 * articles with many tags each) is then kept by no cache rather than kept without a
+	 * way to purge it.
+	 */
+	void cache(HttpServletRequest request, HttpServletResponse response, PageKind kind, List<String> keys) {
+		cors.write(response);
+		List<String> distinct = keys.stream().distinct().toList();
+		if (cors.sameForEveryone() && String.join(" ", distinct).length() <= MAX_KEYS_LENGTH) {
+			Surrogates.mark(request, kind).add(distinct.toArray(String[]::new));
+		}
+	}
+
+	private static Position position(Article a) {
+		return new Position(a.publishedAt(), a.id());
+	}
+
+	private Map<String, Object> select(ContentRepresentation.ArticleJson article, List<String> selected) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> all = json.convertValue(article, LinkedHashMap.class);
+		if (selected == null) {
+			return all;
+		}
+		var some = new LinkedHashMap<String, Object>();
+		selected.stream().filter(all::containsKey).forEach(f -> some.put(f, all.get(f)));
+		return some;
+	}
+
+	/**
+	 * @return the selected members, or null for all
+	 * @throws BadParameter naming {@code fields} for a member the article has not
+	 */
+	private static List<String> fields(String fields) {
+		if (fields == null || fields.isBlank()) {
+			return null;
+		}
+		List<String> selected = Arrays.stream(fields.split(",")).map(String::strip).filter(f -> !f.isEmpty()).toList();
+		for (String field : selected) {
+			if (!ContentRepresentation.ARTICLE_FIELDS.contains(field)) {
+				throw new BadParameter("fields", "unknown field '" + field + "'; fields are "
+						+ String.join(",", ContentRepresentation.ARTICLE_FIELDS));
+			}
+		}
+		return selected;
+	}
+
+	static int limit(String limit) {
+		if (limit == null) {
+			return DEFAULT_LIMIT;
+		}
+		try {
+			int value = Integer.parseInt(limit.strip());
+			if (value >= 1 && value <= MAX_LIMIT) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below
+		}
+		throw new BadParameter("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+	}
+
+	private static Instant instant(String parameter, String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Instant.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadParameter(parameter, "must be an ISO-8601 UTC instant, e.g. 2026-01-31T09:30:00Z");
+		}
+	}
+
+}

@@ -1,0 +1,143 @@
+package org.broadsheet.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.broadsheet.article.Article;
+import org.broadsheet.article.Syndication;
+import org.broadsheet.author.Author;
+import org.broadsheet.media.Image;
+import org.broadsheet.site.SiteLinks;
+import org.broadsheet.taxonomy.Section;
+import org.broadsheet.taxonomy.Tag;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Content API's JSON representation of published content (camelCase members, UTC
+ * ISO-8601 instants, absolute URLs); members without a value are left out. The Admin API
+ * and webhook payloads are to reuse it.
+ */
+@Component
+public class ContentRepresentation {
+
+	/** The article members clients may select with {@code fields}. */
+	static final List<String> ARTICLE_FIELDS = List.of("id", "headline", "slug", "url", "section", "tags", "authors",
+			"standfirst", "bodyHtml", "bodyMarkdown", "leadImage", "syndication", "publishedAt", "updatedAt",
+			"language", "direction", "commentCount", "likeCount");
+
+	private final SiteLinks site;
+
+	ContentRepresentation(SiteLinks site) {
+		this.site = site;
+	}
+
+	/**
+	 * An article as the Content API shows it.
+	 *
+	 * @param url the article page's absolute canonical URL
+	 * @param authors in byline order
+	 * @param bodyHtml rendered from Markdown and sanitized when saved, as the page shows
+	 * it
+	 * @param publishedAt UTC, ISO-8601
+	 * @param updatedAt UTC, ISO-8601: the last change readers can see
+	 * @param language BCP 47; the site's when the article has none of its own
+	 * @param direction {@code ltr} or {@code rtl}
+	 * @param commentCount approved comments; only on single articles
+	 * @param likeCount likes; only on single articles
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record ArticleJson(long id, String headline, String slug, String url, NamedJson section,
+			List<NamedJson> tags, List<AuthorJson> authors, String standfirst, String bodyHtml, String bodyMarkdown,
+			ImageJson leadImage, SyndicationJson syndication, String publishedAt, String updatedAt, String language,
+			String direction, Integer commentCount, Integer likeCount) {
+	}
+
+	/** A section or tag; {@code url} is its reader page's. */
+	public record NamedJson(String slug, String name, String url) {
+	}
+
+	/**
+	 * An author's public profile.
+	 *
+	 * @param url the author page's absolute URL
+	 * @param photoUrl absolute, or null
+	 * @param links the author's own pages, absolute http(s) URLs
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record AuthorJson(String slug, String name, String title, String affiliation, String bio, String url,
+			String photoUrl, List<String> links) {
+	}
+
+	/**
+	 * A lead image.
+	 *
+	 * @param width pixels
+	 * @param height pixels
+	 * @param variants narrower copies, narrowest first
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record ImageJson(String url, String alt, String caption, String credit, int width, int height,
+			List<VariantJson> variants) {
+	}
+
+	/** A responsive variant: {@code width} in pixels, absolute {@code url}. */
+	public record VariantJson(int width, String url) {
+	}
+
+	/**
+	 * Where an article first appeared.
+	 *
+	 * @param canonicalUrl the original's URL, or null
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record SyndicationJson(String publication, String note, String canonicalUrl) {
+	}
+
+	/**
+	 * @param markdown the article's Markdown source
+	 * @param commentCount null to leave out
+	 * @param likeCount null to leave out
+	 */
+	public ArticleJson article(Article a, String markdown, Integer commentCount, Integer likeCount) {
+		String language = a.language() == null ? site.language() : a.language();
+		return new ArticleJson(a.id(), a.title(), a.slug(), site.absolute(a.path()), section(a.section()),
+				a.tags().stream().map(this::tag).toList(), a.authors().stream().map(this::author).toList(), a.summary(),
+				a.bodyHtml(), markdown, image(a.leadImage()), syndication(a.syndication()), instant(a.publishedAt()),
+				instant(a.updatedAt()), language, site.direction(language), commentCount, likeCount);
+	}
+
+	public NamedJson section(Section section) {
+		return new NamedJson(section.slug(), section.name(), site.absolute(section.path()));
+	}
+
+	public NamedJson tag(Tag tag) {
+		return new NamedJson(tag.slug(), tag.name(), site.absolute(tag.path()));
+	}
+
+	public AuthorJson author(Author author) {
+		return new AuthorJson(author.slug(), author.name(), author.title(), author.affiliation(), author.bio(),
+				site.absolute(author.path()), author.photoUrl() == null ? null : site.absolute(author.photoUrl()),
+				author.linkList());
+	}
+
+	private ImageJson image(Image image) {
+		if (image == null) {
+			return null;
+		}
+		return new ImageJson(site.absolute(image.url()), image.alt(), image.caption(), image.credit(), image.width(),
+				image.height(),
+				image.variants().stream().map(v -> new VariantJson(v.width(), site.absolute(v.url()))).toList());
+	}
+
+	private static SyndicationJson syndication(Syndication syndication) {
+		return syndication == null ? null
+				: new SyndicationJson(syndication.publication(), syndication.note(), syndication.url());
+	}
+
+	private static String instant(Instant instant) {
+		return instant == null ? null : instant.toString();
+	}
+
+}
