@@ -69,14 +69,37 @@ public final class Varnish implements AutoCloseable {
 	 * serves the front page through them.
 	 */
 	public void start(List<Integer> ports) {
+		startBefore(ports);
+		awaitServing();
+	}
+
+	/**
+	 * Starts Varnish in front of nodes that are still to start on {@code ports} (as in
+	 * production, where the cache is up before the nodes send their first purges); waits
+	 * only until Varnish answers.
+	 */
+	public void startBefore(List<Integer> ports) {
 		try {
 			vcl = folder.resolve("broadsheet.vcl");
 			Files.writeString(vcl, vcl(Files.readString(Path.of("docs/varnish.vcl")), ports));
-			start();
+			launch();
+			Awaitility.await("varnishd answers")
+				.atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> get("/") != null);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Waits until Varnish serves the front page through its nodes. */
+	public void awaitServing() {
+		Awaitility.await("Varnish serves the front page")
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.ignoreExceptions()
+			.until(() -> get("/").statusCode() == 200);
 	}
 
 	/**
@@ -107,16 +130,16 @@ public final class Varnish implements AutoCloseable {
 
 	/** Starts varnishd again, in the foreground as a child of this JVM. */
 	public void start() throws IOException {
+		launch();
+		awaitServing();
+	}
+
+	private void launch() throws IOException {
 		process = new ProcessBuilder(VARNISHD.toString(), "-F", "-n", folder.resolve("work").toString(), "-a",
 				"127.0.0.1:" + port, "-f", vcl.toString(), "-s", "malloc,64m")
 			.redirectErrorStream(true)
 			.redirectOutput(folder.resolve("varnishd.log").toFile())
 			.start();
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(200))
-			.ignoreExceptions()
-			.until(() -> get("/").statusCode() == 200);
 	}
 
 	/** Stops varnishd (its cache is lost, as after a crash). */
@@ -194,7 +217,7 @@ public final class Varnish implements AutoCloseable {
 		}
 	}
 
-	static int freePort() throws IOException {
+	public static int freePort() throws IOException {
 		try (var socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
