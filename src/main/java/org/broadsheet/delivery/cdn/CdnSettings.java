@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.broadsheet.shared.InvalidInput;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,17 +23,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CdnSettings(@DefaultValue("none") String purger, @DefaultValue List<URI> varnish, @DefaultValue Http http,
 		@DefaultValue("2s") Duration timeout) {
 
+	/**
+	 * @throws InvalidInput naming the property at fault, so that the node refuses to
+	 * start
+	 */
 	public CdnSettings {
 		if (!List.of("none", "varnish", "http").contains(purger)) {
-			throw new IllegalArgumentException(
-					"broadsheet.cdn.purger must be none, varnish or http, not \"" + purger + "\"");
+			throw new InvalidInput("broadsheet.cdn.purger", "settings.invalid.choice", purger, "none, varnish, http");
 		}
 		if (purger.equals("varnish") && varnish.isEmpty()) {
-			throw new IllegalArgumentException(
-					"broadsheet.cdn.purger=varnish needs broadsheet.cdn.varnish (e.g. http://127.0.0.1:6081)");
+			throw new InvalidInput("broadsheet.cdn.varnish", "settings.invalid.required",
+					"broadsheet.cdn.purger=varnish");
 		}
 		if (purger.equals("http") && http.url() == null) {
-			throw new IllegalArgumentException("broadsheet.cdn.purger=http needs broadsheet.cdn.http.url");
+			throw new InvalidInput("broadsheet.cdn.http.url", "settings.invalid.required",
+					"broadsheet.cdn.purger=http");
 		}
 	}
 
@@ -54,7 +59,7 @@ public record CdnSettings(@DefaultValue("none") String purger, @DefaultValue Lis
 
 		public Http {
 			if (batch < 1) {
-				throw new IllegalArgumentException("broadsheet.cdn.http.batch must be positive");
+				throw new InvalidInput("broadsheet.cdn.http.batch", "settings.invalid.positive", batch);
 			}
 		}
 
