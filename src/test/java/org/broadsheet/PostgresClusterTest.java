@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -35,13 +31,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
-import javax.imageio.ImageIO;
-
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.NodeProcess;
 import org.broadsheet.support.PostgresSchemas;
 import org.broadsheet.support.S3Server;
 import org.broadsheet.support.TestDatabases;
+import org.broadsheet.support.TestImages;
 import org.broadsheet.support.Varnish;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -228,7 +223,7 @@ class PostgresClusterTest {
 	@Order(2)
 	void anImageUploadedOnOneNodeIsServedByTheOthers() throws Exception {
 		var editor = editorOn(nodes.get(0));
-		byte[] photo = photo(1600, 900);
+		byte[] photo = TestImages.jpeg(1600, 900);
 		var upload = editor.upload("/newsroom/media", "harbour.jpg", photo, Map.of("alt", "The harbour"));
 		assertThat(upload.statusCode()).as(upload.body()).isEqualTo(302);
 		var urls = Pattern.compile("/media/[0-9a-f]{64}\\.jpg|/media/variants/[0-9a-f]{64}-\\d+\\.jpg")
@@ -246,17 +241,6 @@ class PostgresClusterTest {
 		for (String url : urls) {
 			assertThat(varnish.get(url).statusCode()).as("through Varnish: " + url).isEqualTo(200);
 		}
-	}
-
-	private static byte[] photo(int width, int height) throws IOException {
-		var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		var graphics = image.createGraphics();
-		graphics.setPaint(new GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
-		graphics.fillRect(0, 0, width, height);
-		graphics.dispose();
-		var out = new ByteArrayOutputStream();
-		ImageIO.write(image, "jpg", out);
-		return out.toByteArray();
 	}
 
 	@Test

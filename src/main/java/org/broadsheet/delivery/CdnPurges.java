@@ -161,7 +161,7 @@ class CdnPurges {
 		catch (IOException | RuntimeException ex) {
 			int attempts = rows.stream().mapToInt(Row::attempts).max().orElse(1);
 			long retryAt = clock.millis() + Math.min(60_000L, 1000L << Math.min(attempts - 1, 6));
-			update("UPDATE purge_log SET purge_claimed_until = ? WHERE id IN ", retryAt, ids);
+			update("UPDATE purge_log SET purge_claimed_until = :value WHERE id IN ", retryAt, ids);
 			failed.increment(rows.size());
 			if (!failing) {
 				log.warn("The HTTP cache in front did not take a purge ({} changes wait): {}", rows.size(),
@@ -170,7 +170,7 @@ class CdnPurges {
 			failing = true;
 			return false;
 		}
-		update("UPDATE purge_log SET purged_at = ? WHERE id IN ", clock.millis(), ids);
+		update("UPDATE purge_log SET purged_at = :value WHERE id IN ", clock.millis(), ids);
 		sent.increment(rows.size());
 		if (failing) {
 			log.info("The HTTP cache in front takes purges again");
@@ -180,8 +180,7 @@ class CdnPurges {
 	}
 
 	private void update(String sql, long value, List<Long> ids) {
-		String in = "(" + String.join(",", ids.stream().map(String::valueOf).toList()) + ")";
-		jdbc.sql(sql + in).param(value).update();
+		jdbc.sql(sql + "(:ids)").param("value", value).param("ids", ids).update();
 	}
 
 	private long backlog() {

@@ -40,6 +40,9 @@ public interface LoggedChange {
 		return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
+	/**
+	 * @return what the change is about, which says what table {@link #subjectId()} is of
+	 */
 	Subject subject();
 
 	/**

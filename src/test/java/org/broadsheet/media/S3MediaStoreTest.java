@@ -2,8 +2,6 @@ package org.broadsheet.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
-
 import org.broadsheet.BroadsheetApplication;
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.Role;
@@ -27,6 +23,7 @@ import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.S3Server;
 import org.broadsheet.support.TestDatabases;
+import org.broadsheet.support.TestImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -79,7 +76,8 @@ class S3MediaStoreTest {
 
 	@Test
 	void anImageUploadedOnOneNodeIsServedByTheOtherWithItsVariants() throws Exception {
-		var response = editorOnA.upload("/newsroom/media", "quay.jpg", jpeg(2000, 1200), Map.of("alt", "A quay"));
+		var response = editorOnA.upload("/newsroom/media", "quay.jpg", TestImages.jpeg(2000, 1200),
+				Map.of("alt", "A quay"));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
 		var image = a.bean(MediaLibrary.class).recent(1).get(0);
 		assertThat(image.alt()).isEqualTo("A quay");
@@ -112,7 +110,7 @@ class S3MediaStoreTest {
 
 	@Test
 	void whatIsMissingIs404() throws Exception {
-		Path file = Files.write(Files.createTempFile("gone", ".jpg"), jpeg(800, 600));
+		Path file = Files.write(Files.createTempFile("gone", ".jpg"), TestImages.jpeg(800, 600));
 		var image = a.bean(MediaLibrary.class).store(file, "Gone", null, null);
 		assertThat(a.get(image.url()).status()).isEqualTo(200);
 		s3.blobs().removeBlob(BUCKET, image.storageKey());
@@ -126,7 +124,7 @@ class S3MediaStoreTest {
 
 	@Test
 	void theSweepRemovesOriginalsNoRowReferencesFromTheBucket() throws Exception {
-		Path file = Files.write(Files.createTempFile("kept", ".jpg"), jpeg(640, 480));
+		Path file = Files.write(Files.createTempFile("kept", ".jpg"), TestImages.jpeg(640, 480));
 		var kept = a.bean(MediaLibrary.class).store(file, "Kept", null, null);
 		String orphan = "cd/cd" + "1".repeat(62) + ".jpg";
 		String orphanVariant = "variants/cd" + "1".repeat(62) + "-480.jpg";
@@ -148,7 +146,7 @@ class S3MediaStoreTest {
 
 	@Test
 	void aBucketMostlyUnknownToTheDatabaseIsNotSwept() throws Exception {
-		Path file = Files.write(Files.createTempFile("kept", ".jpg"), jpeg(320, 240));
+		Path file = Files.write(Files.createTempFile("kept", ".jpg"), TestImages.jpeg(320, 240));
 		a.bean(MediaLibrary.class).store(file, "Kept", null, null);
 		List<String> strangers = new ArrayList<>();
 		for (int i = 0; i <= OrphanSweep.SHARED_LIMIT; i++) {
@@ -217,15 +215,9 @@ class S3MediaStoreTest {
 		assertThat(readiness.status()).isEqualTo(503);
 		assertThat(a.get("/").status()).isEqualTo(200);
 		assertThat(b.get("/media/ab/ab" + "0".repeat(62) + ".jpg").status()).isEqualTo(503);
-		var upload = editorOnA.upload("/newsroom/media", "late.jpg", jpeg(300, 200), Map.of("alt", "Late"));
+		var upload = editorOnA.upload("/newsroom/media", "late.jpg", TestImages.jpeg(300, 200), Map.of("alt", "Late"));
 		assertThat(upload.statusCode()).isEqualTo(503);
 		assertThat(upload.body()).contains("could not be stored just now");
-	}
-
-	private static byte[] jpeg(int width, int height) throws IOException {
-		var out = new ByteArrayOutputStream();
-		ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "jpg", out);
-		return out.toByteArray();
 	}
 
 	private static void write(Path file, int size) {

@@ -2,17 +2,12 @@ package org.broadsheet.newsroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.CRC32;
-
-import javax.imageio.ImageIO;
 
 import org.apache.commons.imaging.Imaging;
 import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
@@ -25,6 +20,7 @@ import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestDatabases;
+import org.broadsheet.support.TestImages;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +55,7 @@ class MediaUploadTest {
 
 	@Test
 	void aPhotoIsStoredWithoutItsLocationAndWithResponsiveVariants() throws Exception {
-		byte[] photo = withGps(jpeg(2000, 1200));
+		byte[] photo = withGps(TestImages.jpeg(2000, 1200));
 		assertThat(hasGps(photo)).isTrue();
 		var response = editor.upload("/newsroom/media", "harbour.jpg", photo,
 				Map.of("alt", "A harbour", "caption", "The harbour at dawn", "credit", "Staff photographer"));
@@ -86,7 +82,7 @@ class MediaUploadTest {
 
 	@Test
 	void badFilesAreRefusedWithAClearMessage() throws Exception {
-		assertRefused("renamed.png", jpeg(100, 80), 400, "is named .png but is a JPEG image");
+		assertRefused("renamed.png", TestImages.jpeg(100, 80), 400, "is named .png but is a JPEG image");
 		assertRefused("bomb.png", pngHeader(30_000, 30_000), 400, "30000×30000 pixels");
 		assertRefused("drawing.svg",
 				"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(), 400,
@@ -96,7 +92,7 @@ class MediaUploadTest {
 		assertRefused("empty.jpg", new byte[0], 400, "choose a non-empty image file");
 		assertRefused("huge.jpg", new byte[50 * 1024 * 1024], 413, "larger than the upload limit");
 		assertRefused("text.jpg", "just some text".getBytes(), 400, "is not a JPEG, PNG, GIF or WebP image");
-		var noAlt = editor.upload("/newsroom/media", "fine.jpg", jpeg(100, 80), Map.of("alt", ""));
+		var noAlt = editor.upload("/newsroom/media", "fine.jpg", TestImages.jpeg(100, 80), Map.of("alt", ""));
 		assertThat(noAlt.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(noAlt.body()).selectFirst(".notice").text()).startsWith("alt:");
 	}
@@ -109,20 +105,9 @@ class MediaUploadTest {
 
 	@Test
 	void aPhotoStoredByAnImportLosesItsLocationToo() throws Exception {
-		Path file = Files.write(data.resolve("imported.jpg"), withGps(jpeg(300, 200)));
+		Path file = Files.write(data.resolve("imported.jpg"), withGps(TestImages.jpeg(300, 200)));
 		var image = site.bean(MediaLibrary.class).store(file, "Imported", null, null);
 		assertThat(hasGps(Files.readAllBytes(data.resolve("media").resolve(image.storageKey())))).isFalse();
-	}
-
-	static byte[] jpeg(int width, int height) throws Exception {
-		var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		var g = image.createGraphics();
-		g.setPaint(new GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
-		g.fillRect(0, 0, width, height);
-		g.dispose();
-		var out = new ByteArrayOutputStream();
-		ImageIO.write(image, "jpg", out);
-		return out.toByteArray();
 	}
 
 	static byte[] withGps(byte[] jpeg) throws Exception {
