@@ -10,14 +10,19 @@ import org.broadsheet.shared.LoggedChange;
 public record AccountEvent(long subjectId, What what) implements LoggedChange {
 
 	/**
-	 * What happened; logged as its lower-case name. Creation is the only change to an
-	 * account there is today; role changes, disabling and password changes will add
-	 * theirs here.
+	 * What happened; logged as its lower-case name. Role changes, disabling and password
+	 * changes will add theirs here.
 	 */
 	public enum What {
 
 		/** Created in the newsroom, by the {@code user} command or by the demo. */
-		CREATED
+		CREATED,
+
+		/** An administrator issued an API key that acts for the account. */
+		API_KEY_ISSUED,
+
+		/** An administrator revoked one of the account's API keys. */
+		API_KEY_REVOKED
 
 	}
 

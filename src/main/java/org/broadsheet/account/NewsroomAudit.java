@@ -34,6 +34,9 @@ public class NewsroomAudit {
 	/** A newsroom account ({@code account.id}). */
 	public static final String ACCOUNT = "account";
 
+	/** An Admin API key ({@code api_key.id}). */
+	public static final String API_KEY = "api-key";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -63,10 +66,10 @@ public class NewsroomAudit {
 					"an audit entry needs a subject (≤ 20) and an action (≤ 30): " + subject + ", " + action);
 		}
 		jdbc.sql("""
-				INSERT INTO newsroom_audit (subject, subject_id, account_id, actor, action, at, detail)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(subject, subjectId, actor.accountId(), actor.accountId() == null ? actor.label() : null, action,
-					clock.millis(), detail)
+				INSERT INTO newsroom_audit (subject, subject_id, account_id, api_key_id, actor, action, at, detail)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(subject, subjectId, actor.accountId(), actor.apiKeyId(),
+					actor.accountId() == null ? actor.label() : null, action, clock.millis(), detail)
 			.update();
 	}
 
@@ -78,13 +81,15 @@ public class NewsroomAudit {
 	 */
 	public List<NewsroomAuditEntry> trail(String subject, long subjectId) {
 		return jdbc.sql("""
-				SELECT l.account_id, COALESCE(a.display_name, l.actor), l.action, l.at, l.detail
+				SELECT l.account_id, COALESCE(a.display_name, l.actor), l.action, l.at, l.detail, k.name
 				FROM newsroom_audit l LEFT JOIN account a ON a.id = l.account_id
+				LEFT JOIN api_key k ON k.id = l.api_key_id
 				WHERE l.subject = ? AND l.subject_id = ? ORDER BY l.at, l.id""")
 			.params(subject, subjectId)
 			.query((rs, n) -> {
 				long account = rs.getLong(1);
-				return new NewsroomAuditEntry(rs.wasNull() ? null : account, rs.getString(2), rs.getString(3),
+				return new NewsroomAuditEntry(rs.wasNull() ? null : account,
+						ApiKeyActor.who(rs.getString(2), rs.getString(6)), rs.getString(3),
 						Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5));
 			})
 			.list();

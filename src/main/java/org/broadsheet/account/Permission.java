@@ -26,7 +26,10 @@ public enum Permission {
 	EDIT_PEOPLE_AND_TOPICS(Role.EDITOR, "Only editors change sections, tags and author profiles"),
 
 	/** Create and list newsroom accounts. */
-	MANAGE_ACCOUNTS(Role.ADMINISTRATOR, "Only administrators manage accounts");
+	MANAGE_ACCOUNTS(Role.ADMINISTRATOR, "Only administrators manage accounts"),
+
+	/** Create and revoke API keys; manage webhook subscriptions and their deliveries. */
+	MANAGE_INTEGRATIONS(Role.ADMINISTRATOR, "Only administrators manage API keys and webhooks");
 
 	private final Role least;
 
@@ -38,11 +41,11 @@ public enum Permission {
 	}
 
 	/**
-	 * @return whether {@code actor}'s role has this permission; a {@link SystemActor} has
-	 * all, any other kind of actor none
+	 * @return whether {@code actor}'s role ({@link Actor#role()}) has this permission; a
+	 * {@link SystemActor} has all
 	 */
 	public boolean allows(Actor actor) {
-		return actor instanceof SystemActor || actor instanceof Account account && account.role().atLeast(least);
+		return actor.role().atLeast(least);
 	}
 
 	/**

@@ -36,6 +36,11 @@ public record SystemActor(String name) implements Actor {
 	}
 
 	@Override
+	public Role role() {
+		return Role.ADMINISTRATOR;
+	}
+
+	@Override
 	public String label() {
 		return name;
 	}
