@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.ProviderManager;
@@ -16,6 +17,8 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
@@ -37,6 +40,9 @@ class SecurityConfiguration {
 	static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
 	static final String CSRF_PARAMETER = "_csrf";
+
+	/** The Admin API, for scripts with an API key. */
+	static final String ADMIN_API = "/api/admin/**";
 
 	/** Pages behind sign-in, and the sign-in pages themselves. */
 	static final String[] NEWSROOM = { "/newsroom", "/newsroom/**", "/login", "/logout" };
@@ -67,8 +73,34 @@ class SecurityConfiguration {
 		return headers(http).build();
 	}
 
+	/**
+	 * The Admin API ({@code /api/admin/**}): API keys as bearer tokens, no session and no
+	 * CSRF token (no cookie authenticates a request, so no other site can forge one).
+	 */
 	@Bean
 	@Order(1)
+	SecurityFilterChain adminApi(HttpSecurity http, ApiKeys keys) throws Exception {
+		var bearer = new AuthenticationFilter(new ProviderManager(new ApiKeyAuthentication(keys)),
+				ApiKeyAuthentication::bearer);
+		bearer.setSuccessHandler((request, response, authentication) -> {
+		});
+		bearer.setFailureHandler((request, response, ex) -> ApiKeyAuthentication.refuse(response,
+				HttpStatus.UNAUTHORIZED, "the API key is unknown or revoked"));
+		http.securityMatcher(ADMIN_API)
+			.authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.CONTRIBUTOR.name()))
+			.addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> ApiKeyAuthentication.refuse(response,
+						HttpStatus.UNAUTHORIZED, "send an API key: Authorization: Bearer bsk_…"))
+				.accessDeniedHandler((request, response, ex) -> ApiKeyAuthentication.refuse(response,
+						HttpStatus.FORBIDDEN, "this API key's role may not do this")));
+		return headers(http).build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain newsroom(HttpSecurity http, NewsroomAuthentication authentication) throws Exception {
 		http.securityMatcher(NEWSROOM)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/login")
@@ -93,7 +125,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityFilterChain site(HttpSecurity http, CookieCsrfTokenRepository tokens) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(masking()))

@@ -1,6 +1,7 @@
 package org.broadsheet.article;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Where an article stands in the editorial workflow: draft → in review → scheduled →
@@ -16,6 +17,23 @@ public enum ArticleStatus {
 	 */
 	public String code() {
 		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * @param name a status as a person or a client types it, any case, e.g.
+	 * {@code in_review}; may be null
+	 * @return the status, or empty for a blank or unknown name
+	 */
+	public static Optional<ArticleStatus> named(String name) {
+		if (name == null || name.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(valueOf(name.strip().toUpperCase(Locale.ROOT)));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/**

@@ -177,7 +177,7 @@ public class ArticleWorkflow {
 		var state = state(id);
 		requireEdit(actor, state);
 		if (state.status() != ArticleStatus.DRAFT && state.status() != ArticleStatus.UNPUBLISHED) {
-			throw new InvalidArticle("status", "article.invalid.submit-not-draft", state.status().code());
+			throw new ArticleConflict("status", "article.invalid.submit-not-draft", state.status().code());
 		}
 		repository.setStatus(id, ArticleStatus.IN_REVIEW);
 		done(id, actor, "submitted", null, new ArticleEvent.ArticleUpdated(id));
@@ -244,7 +244,7 @@ public class ArticleWorkflow {
 		var state = state(id);
 		requirePublish(actor, state);
 		if (state.scheduledRevision() == null) {
-			throw new InvalidArticle("goLiveAt", "article.invalid.nothing-scheduled");
+			throw new ArticleConflict("goLiveAt", "article.invalid.nothing-scheduled");
 		}
 		if (state.status() == ArticleStatus.SCHEDULED) {
 			boolean wasPublic = wasPublic(id);
@@ -270,7 +270,7 @@ public class ArticleWorkflow {
 		var state = state(id);
 		requirePublish(actor, state);
 		if (state.status() != ArticleStatus.PUBLISHED && state.status() != ArticleStatus.SCHEDULED) {
-			throw new InvalidArticle("status", "article.invalid.unpublish-not-live");
+			throw new ArticleConflict("status", "article.invalid.unpublish-not-live");
 		}
 		if (at != null) {
 			ArticleRules.instant("unpublishAt", at);

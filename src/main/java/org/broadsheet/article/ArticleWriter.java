@@ -83,7 +83,7 @@ class ArticleWriter {
 		if (hasSlug(draft)) {
 			slug = explicitSlug(draft);
 			if (repository.find(section.id(), slug).isPresent()) {
-				throw new InvalidArticle("slug", "article.invalid.slug-taken", slug, section.name());
+				throw new ArticleConflict("slug", "article.invalid.slug-taken", slug, section.name());
 			}
 		}
 		else {
@@ -156,7 +156,7 @@ class ArticleWriter {
 		if (hasSlug(draft)) {
 			String slug = explicitSlug(draft);
 			repository.find(section.id(), slug).filter(other -> other.id() != id).ifPresent(other -> {
-				throw new InvalidArticle("slug", "article.invalid.slug-taken", slug, section.name());
+				throw new ArticleConflict("slug", "article.invalid.slug-taken", slug, section.name());
 			});
 			return write(old, section, slug, draft, accountId);
 		}
@@ -178,7 +178,7 @@ class ArticleWriter {
 		Section section = checkedSection(draft);
 		String slug = hasSlug(draft) ? explicitSlug(draft) : old.slug();
 		repository.find(section.id(), slug).filter(other -> other.id() != id).ifPresent(other -> {
-			throw new InvalidArticle("slug", "article.invalid.slug-taken", other.slug(), section.name());
+			throw new ArticleConflict("slug", "article.invalid.slug-taken", other.slug(), section.name());
 		});
 		return write(old, section, slug, draft, null, revisionId);
 	}

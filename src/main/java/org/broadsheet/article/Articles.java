@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.broadsheet.account.Account;
+import org.broadsheet.account.Actor;
 import org.broadsheet.account.Permission;
 import org.broadsheet.author.Author;
 import org.broadsheet.author.Authors;
@@ -70,12 +70,12 @@ public class Articles {
 	 * story's, say).
 	 */
 	@Transactional(readOnly = true)
-	public NewsroomList inNewsroom(Account actor, NewsroomQuery query) {
+	public NewsroomList inNewsroom(Actor actor, NewsroomQuery query) {
 		StringBuilder where = new StringBuilder("1 = 1");
 		Map<String, Object> params = new HashMap<>();
 		if (!Permission.EDIT_ANY_ARTICLE.allows(actor)) {
 			where.append(" AND a.created_by = :actor");
-			params.put("actor", actor.id());
+			params.put("actor", actor.accountId());
 			if (!Permission.PUBLISH_OWN.allows(actor)) {
 				where.append(" AND a.status NOT IN ('published', 'scheduled')");
 			}

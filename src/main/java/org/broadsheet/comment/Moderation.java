@@ -13,6 +13,7 @@ import org.broadsheet.account.NewsroomAudit;
 import org.broadsheet.account.Permission;
 import org.broadsheet.delivery.PagesChanged;
 import org.broadsheet.delivery.Surrogates;
+import org.broadsheet.shared.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -67,10 +68,14 @@ public class Moderation {
 	 * Closes or reopens an article's comments (idempotent), audited as
 	 * {@code comments-closed} or {@code comments-opened} on the subject {@code article}.
 	 * @throws AccessDeniedException unless the actor is an editor or above
+	 * @throws NotFound when there is no such article
 	 */
 	@Transactional
 	public void setClosed(Actor actor, long articleId, boolean closed) {
 		Permission.MODERATE_COMMENTS.require(actor);
+		if (jdbc.sql("SELECT COUNT(*) FROM article WHERE id = ?").param(articleId).query(Integer.class).single() == 0) {
+			throw new NotFound("article", articleId);
+		}
 		if (closed) {
 			comments.close(articleId);
 		}

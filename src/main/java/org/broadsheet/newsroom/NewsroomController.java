@@ -1,7 +1,5 @@
 package org.broadsheet.newsroom;
 
-import java.util.Locale;
-
 import org.broadsheet.account.NewsroomUser;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.Articles;
@@ -63,15 +61,7 @@ class NewsroomController {
 	 * error.
 	 */
 	private static ArticleStatus status(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return ArticleStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		return ArticleStatus.named(value).orElse(null);
 	}
 
 	private static Long id(String value) {

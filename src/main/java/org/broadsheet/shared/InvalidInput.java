@@ -66,7 +66,12 @@ public class InvalidInput extends IllegalArgumentException {
 		return text(key, arguments);
 	}
 
-	private static String text(String key, Object[] arguments) {
+	/**
+	 * @param key a key of {@code messages.properties}
+	 * @param arguments for the message's placeholders ({@link MessageFormat})
+	 * @return the message in the site's default (English) wording
+	 */
+	public static String text(String key, Object... arguments) {
 		String pattern = ResourceBundle.getBundle(BUNDLE, Locale.ROOT).getString(key);
 		return new MessageFormat(pattern, Locale.ROOT).format(arguments);
 	}
