@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.broadsheet.account.Account;
+import org.broadsheet.account.ApiKeys;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.Articles;
 import org.broadsheet.article.NewsroomQuery;
@@ -145,6 +146,31 @@ public final class NewsroomPages {
 	public record NewAccount(String email, String name, String role) {
 
 		static final NewAccount EMPTY = new NewAccount("", "", "contributor");
+
+	}
+
+	/**
+	 * The API keys page.
+	 *
+	 * @param issued a key just issued (its secret shown this once), or null
+	 * @param error why the last form was refused, or null
+	 */
+	public record ApiKeysPage(Chrome chrome, CsrfToken csrf, List<ApiKeys.ApiKey> keys, List<Account> accounts,
+			ApiKeys.Issued issued, String error, Map<String, String> problems, NewApiKey form) {
+
+		/**
+		 * @return the message for the input with this id, or null when it is not at fault
+		 */
+		public String problem(String input) {
+			return problems.get(input);
+		}
+
+	}
+
+	/** The new-key form as typed: name, the account's email, role name. */
+	public record NewApiKey(String name, String account, String role) {
+
+		static final NewApiKey EMPTY = new NewApiKey("", "", "contributor");
 
 	}
 

@@ -3,6 +3,9 @@ package org.broadsheet.newsroom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -392,6 +395,36 @@ class WorkflowTest {
 			.stream()
 			.map(e -> new Audited(e.accountId(), e.who(), e.action(), e.detail()))
 			.toList();
+	}
+
+	@Test
+	void administratorsIssueAndRevokeApiKeysInTheNewsroom() {
+		assertThat(as("editor").get("/newsroom/api-keys").statusCode()).isEqualTo(403);
+		var admin = as("administrator");
+		var issued = admin.post("/newsroom/api-keys",
+				Map.of("name", "Print system", "account", "author@news.test", "role", "editor"));
+		assertThat(issued.statusCode()).isEqualTo(200);
+		String secret = Jsoup.parse(issued.body()).selectFirst("code.secret").text();
+		assertThat(secret).startsWith("bsk_").hasSize(47);
+		// The key works once and acts as its account's role (author), not above it.
+		var api = HttpRequest.newBuilder(URI.create(site.url("/api/admin/v1/articles")))
+			.header("Authorization", "Bearer " + secret)
+			.build();
+		assertThat(RunningSite.send(HttpClient.newHttpClient(), api).statusCode()).isEqualTo(200);
+		var listed = Jsoup.parse(admin.get("/newsroom/api-keys").body());
+		assertThat(listed.select("td").eachText()).contains("Print system", secret.substring(0, 8) + "…");
+		assertThat(listed.text()).doesNotContain(secret);
+		var refused = admin.post("/newsroom/api-keys",
+				Map.of("name", "", "account", "author@news.test", "role", "editor"));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(refused.body()).selectFirst("#name").attr("aria-invalid")).isEqualTo("true");
+
+		String revoke = listed.select("form[action$=/revoke]").first().attr("action");
+		assertThat(admin.post(revoke, Map.of()).statusCode()).isEqualTo(302);
+		assertThat(RunningSite.send(HttpClient.newHttpClient(), api).statusCode()).isEqualTo(401);
+		long keyId = Long.parseLong(revoke.replaceAll("\\D", ""));
+		assertThat(audited(NewsroomAudit.API_KEY, keyId)).extracting(Audited::action)
+			.containsExactly("issued", "revoked");
 	}
 
 	@Test
