@@ -34,3 +34,17 @@ CREATE TABLE idempotent_response (
     PRIMARY KEY (api_key_id, idempotency_key)
 );
 CREATE INDEX idempotent_response_created ON idempotent_response (created_at);
+
+-- Content API keys (api.ContentKeys): one per integration, optional unless
+-- broadsheet.api.content.keys-required; only the secret's SHA-256 is kept.
+CREATE TABLE content_key (
+    id ${id},
+    name VARCHAR(100) NOT NULL,
+    secret_hash VARCHAR(64) NOT NULL,
+    hint VARCHAR(12) NOT NULL,
+    created_at BIGINT NOT NULL,
+    created_by BIGINT REFERENCES account (id),
+    last_used_at BIGINT,
+    revoked_at BIGINT
+);
+CREATE UNIQUE INDEX content_key_secret ON content_key (secret_hash);

@@ -1,11 +1,9 @@
 package org.broadsheet.account;
 
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +11,7 @@ import java.util.Optional;
 import org.broadsheet.shared.Digests;
 import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.shared.NotFound;
+import org.broadsheet.shared.Secrets;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,8 +40,6 @@ public class ApiKeys {
 	 * How stale the shown last use may be, in milliseconds: saves a write per request.
 	 */
 	private static final long LAST_USE_RESOLUTION = 60_000;
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final String SELECT = """
 			SELECT k.id, k.name, k.account_id, a.display_name, k.role, k.hint, k.created_at, k.last_used_at,
@@ -118,14 +115,12 @@ public class ApiKeys {
 		if (accountId == null) {
 			throw new InvalidInput("account", "apikey.invalid.account", accountEmail);
 		}
-		byte[] random = new byte[32];
-		RANDOM.nextBytes(random);
-		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		String secret = Secrets.token(PREFIX);
 		long now = clock.millis();
 		long id = jdbc.sql("""
 				INSERT INTO api_key (name, account_id, role, secret_hash, hint, created_at, created_by)
 				VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-			.params(trimmed, accountId, role.name(), Digests.sha256Hex(secret), secret.substring(0, 8), now,
+			.params(trimmed, accountId, role.name(), Digests.sha256Hex(secret), Secrets.hint(secret, PREFIX), now,
 					actor.accountId())
 			.query(Long.class)
 			.single();

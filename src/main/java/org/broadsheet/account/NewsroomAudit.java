@@ -37,6 +37,9 @@ public class NewsroomAudit {
 	/** An Admin API key ({@code api_key.id}). */
 	public static final String API_KEY = "api-key";
 
+	/** A Content API key ({@code content_key.id}). */
+	public static final String CONTENT_KEY = "content-key";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;

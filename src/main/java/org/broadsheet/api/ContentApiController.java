@@ -76,11 +76,15 @@ class ContentApiController {
 
 	private final JsonMapper json;
 
+	private final ContentKeyCheck keyCheck;
+
 	/** Sections, tags and authors by their path segment. */
 	private final Map<String, Named<?, ?>> named;
 
 	ContentApiController(PublishedArticles articles, Taxonomy taxonomy, Authors authors, Comments comments, Likes likes,
-			ContentRepresentation representation, SiteLinks site, ContentCors cors, JsonMapper json) {
+			ContentRepresentation representation, SiteLinks site, ContentCors cors, JsonMapper json,
+			ContentKeyCheck keyCheck) {
+		this.keyCheck = keyCheck;
 		this.articles = articles;
 		this.taxonomy = taxonomy;
 		this.authors = authors;
@@ -257,7 +261,8 @@ class ContentApiController {
 	void cache(HttpServletRequest request, HttpServletResponse response, PageKind kind, List<String> keys) {
 		cors.write(response);
 		List<String> distinct = keys.stream().distinct().toList();
-		if (cors.sameForEveryone() && String.join(" ", distinct).length() <= MAX_KEYS_LENGTH) {
+		if (cors.sameForEveryone() && !keyCheck.keyed(request)
+				&& String.join(" ", distinct).length() <= MAX_KEYS_LENGTH) {
 			Surrogates.mark(request, kind).add(distinct.toArray(String[]::new));
 		}
 	}

@@ -4,6 +4,6 @@
  * problem details, the reader pages' caching and configurable CORS. Its article
  * representation is the one later webhooks and the Admin API will reuse.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "article", "author", "comment", "delivery", "media", "shared", "site", "taxonomy" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "article", "author", "comment",
+		"delivery", "media", "shared", "site", "taxonomy" })
 package org.broadsheet.api;

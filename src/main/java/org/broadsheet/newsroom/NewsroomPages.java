@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 
 import org.broadsheet.account.Account;
 import org.broadsheet.account.ApiKeys;
+import org.broadsheet.api.ContentKeys;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.Articles;
 import org.broadsheet.article.NewsroomQuery;
@@ -152,11 +153,13 @@ public final class NewsroomPages {
 	/**
 	 * The API keys page.
 	 *
+	 * @param contentKeys the Content API's keys
 	 * @param issued a key just issued (its secret shown this once), or null
 	 * @param error why the last form was refused, or null
 	 */
-	public record ApiKeysPage(Chrome chrome, CsrfToken csrf, List<ApiKeys.ApiKey> keys, List<Account> accounts,
-			ApiKeys.Issued issued, String error, Map<String, String> problems, NewApiKey form) {
+	public record ApiKeysPage(Chrome chrome, CsrfToken csrf, List<ApiKeys.ApiKey> keys,
+			List<ContentKeys.ContentKey> contentKeys, List<Account> accounts, IssuedSecret issued, String error,
+			Map<String, String> problems, NewApiKey form) {
 
 		/**
 		 * @return the message for the input with this id, or null when it is not at fault
@@ -165,6 +168,14 @@ public final class NewsroomPages {
 			return problems.get(input);
 		}
 
+	}
+
+	/**
+	 * A key just issued.
+	 *
+	 * @param secret shown this once
+	 */
+	public record IssuedSecret(String name, String secret) {
 	}
 
 	/** The new-key form as typed: name, the account's email, role name. */

@@ -20,6 +20,7 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import org.broadsheet.account.SystemActor;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleWorkflow;
@@ -146,6 +147,29 @@ abstract class ContentApiContract {
 
 	private List<String> headlines(JsonNode list) {
 		return list.get("items").valueStream().map(a -> a.get("headline").asString()).toList();
+	}
+
+	@Test
+	void aContentKeyIsOptionalButMustWorkWhenSent() {
+		var keys = site.bean(ContentKeys.class);
+		var issued = keys.issue(SystemActor.CLI, "Mobile app");
+		assertThat(issued.secret()).startsWith("bsc_");
+		var keyed = site.get(API + "/articles/" + fullId + "?key=" + issued.secret());
+		assertThat(keyed.status()).isEqualTo(200);
+		// Answered for one integration: kept by no shared cache.
+		assertThat(keyed.header("Surrogate-Key")).isNull();
+		var bearer = site.get(API + "/articles", "Authorization", "Bearer " + issued.secret());
+		assertThat(bearer.status()).isEqualTo(200);
+		assertThat(keys.all(SystemActor.CLI).get(0).lastUsedAt()).isNotNull();
+
+		var unknown = site.get(API + "/articles?key=bsc_unknown");
+		assertThat(unknown.status()).isEqualTo(401);
+		assertThat(unknown.header("Content-Type")).isEqualTo("application/problem+json");
+		assertThat(json.readTree(unknown.response().body()).get("parameter").asString()).isEqualTo("key");
+		keys.revoke(SystemActor.CLI, issued.key().id());
+		assertThat(site.get(API + "/articles/" + fullId + "?key=" + issued.secret()).status()).isEqualTo(401);
+		// Without a key the API stays public.
+		assertThat(site.get(API + "/articles/" + fullId).status()).isEqualTo(200);
 	}
 
 	@Test

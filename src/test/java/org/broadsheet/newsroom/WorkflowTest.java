@@ -425,6 +425,16 @@ class WorkflowTest {
 		long keyId = Long.parseLong(revoke.replaceAll("\\D", ""));
 		assertThat(audited(NewsroomAudit.API_KEY, keyId)).extracting(Audited::action)
 			.containsExactly("issued", "revoked");
+
+		var content = admin.post("/newsroom/content-keys", Map.of("name", "Mobile app"));
+		String contentSecret = Jsoup.parse(content.body()).selectFirst("code.secret").text();
+		assertThat(contentSecret).startsWith("bsc_");
+		assertThat(site.get("/api/content/v1/articles?key=" + contentSecret).status()).isEqualTo(200);
+		var unnamed = Jsoup.parse(admin.post("/newsroom/content-keys", Map.of("name", " ")).body());
+		assertThat(unnamed.selectFirst("#content-name").attr("aria-invalid")).isEqualTo("true");
+		String revokeContent = unnamed.select("form[action^=/newsroom/content-keys/]").first().attr("action");
+		assertThat(admin.post(revokeContent, Map.of()).statusCode()).isEqualTo(302);
+		assertThat(site.get("/api/content/v1/articles?key=" + contentSecret).status()).isEqualTo(401);
 	}
 
 	@Test
