@@ -56,7 +56,12 @@ class DemoContent {
 	static final String DEMO_PASSWORD = "broadsheet-demo";
 
 	static final List<String> DEMO_ACCOUNTS = List.of("editor@example.com", "author@example.com",
-			"contributor@example.com");
+			"contributor@example.com", "admin@example.com");
+
+	private static final List<String> DEMO_NAMES = List.of("Erik Lindqvist", "Maya Okafor", "Lina Haddad", "Sam Reyes");
+
+	private static final List<Role> DEMO_ROLES = List.of(Role.EDITOR, Role.AUTHOR, Role.CONTRIBUTOR,
+			Role.ADMINISTRATOR);
 
 	DemoContent(BundleImporter importer, Articles articles, PublishedArticles published, Comments comments,
 			Accounts accounts) {
@@ -71,7 +76,7 @@ class DemoContent {
 	void loadIfEmpty() {
 		if (articles.count() > 0) {
 			if (accounts.byEmail(DEMO_ACCOUNTS.get(0)).isPresent()) {
-				announceNewsroom();
+				createAccounts();
 			}
 			return;
 		}
@@ -92,10 +97,13 @@ class DemoContent {
 	}
 
 	private void createAccounts() {
-		if (accounts.byEmail(DEMO_ACCOUNTS.get(0)).isEmpty()) {
-			accounts.create(SystemActor.DEMO, DEMO_ACCOUNTS.get(0), "Erik Lindqvist", Role.EDITOR, DEMO_PASSWORD);
-			accounts.create(SystemActor.DEMO, DEMO_ACCOUNTS.get(1), "Maya Okafor", Role.AUTHOR, DEMO_PASSWORD);
-			accounts.create(SystemActor.DEMO, DEMO_ACCOUNTS.get(2), "Lina Haddad", Role.CONTRIBUTOR, DEMO_PASSWORD);
+		// Each one missing, so that a demo made by an earlier version gains the newer
+		// ones.
+		for (int i = 0; i < DEMO_ACCOUNTS.size(); i++) {
+			if (accounts.byEmail(DEMO_ACCOUNTS.get(i)).isEmpty()) {
+				accounts.create(SystemActor.DEMO, DEMO_ACCOUNTS.get(i), DEMO_NAMES.get(i), DEMO_ROLES.get(i),
+						DEMO_PASSWORD);
+			}
 		}
 		announceNewsroom();
 	}

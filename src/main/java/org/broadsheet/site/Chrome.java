@@ -43,6 +43,17 @@ public record Chrome(String siteName, String tagline, List<Section> sections, Me
 	}
 
 	/**
+	 * @return the instant as a date and a time to the minute in the site's time zone,
+	 * e.g. "25 Apr 2019, 14:05"
+	 */
+	public String dateTime(Instant instant) {
+		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+			.withLocale(locale)
+			.withZone(zone)
+			.format(instant);
+	}
+
+	/**
 	 * @return what stands before name {@code index} of {@code count} in a byline: "", ",
 	 * " or " and "
 	 */
