@@ -37,7 +37,6 @@ import org.broadsheet.shared.NotFound;
 import org.broadsheet.site.SiteLinks;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
-
 import org.broadsheet.taxonomy.Taxonomy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -228,10 +227,7 @@ class ContentApiController {
 
 	@GetMapping("/sections")
 	@Operation(summary = "List sections", description = "Those a published article is in, by slug.")
-	@ApiResponse(responseCode = "200", description = "A page of sections",
-			content = @Content(schema = @Schema(implementation = ContentApiSchemas.NamedPage.class),
-					examples = @ExampleObject(name = "page", value = ContentApiExamples.NAMED_PAGE)))
-	@ContentApiResponses.Listing
+	@ContentApiResponses.NamedListing
 	Page<NamedJson> sections(
 			@Parameter(description = LIMIT,
 					schema = @Schema(type = "integer", minimum = "1", maximum = "100",
@@ -243,10 +239,7 @@ class ContentApiController {
 
 	@GetMapping("/sections/{slug}")
 	@Operation(summary = "Get a section")
-	@ApiResponse(responseCode = "200", description = "The section",
-			content = @Content(schema = @Schema(implementation = NamedJson.class),
-					examples = @ExampleObject(name = "section", value = ContentApiExamples.NAMED)))
-	@ContentApiResponses.Single
+	@ContentApiResponses.NamedSingle
 	NamedJson section(@Parameter(description = SLUG, example = "ports") @PathVariable String slug,
 			HttpServletRequest request, HttpServletResponse response) {
 		return this.sections.one(slug, request, response);
@@ -254,10 +247,7 @@ class ContentApiController {
 
 	@GetMapping("/tags")
 	@Operation(summary = "List tags", description = "Those a published article has, by slug.")
-	@ApiResponse(responseCode = "200", description = "A page of tags",
-			content = @Content(schema = @Schema(implementation = ContentApiSchemas.NamedPage.class),
-					examples = @ExampleObject(name = "page", value = ContentApiExamples.NAMED_PAGE)))
-	@ContentApiResponses.Listing
+	@ContentApiResponses.NamedListing
 	Page<NamedJson> tags(
 			@Parameter(description = LIMIT,
 					schema = @Schema(type = "integer", minimum = "1", maximum = "100",
@@ -269,10 +259,7 @@ class ContentApiController {
 
 	@GetMapping("/tags/{slug}")
 	@Operation(summary = "Get a tag")
-	@ApiResponse(responseCode = "200", description = "The tag",
-			content = @Content(schema = @Schema(implementation = NamedJson.class),
-					examples = @ExampleObject(name = "tag", value = ContentApiExamples.NAMED)))
-	@ContentApiResponses.Single
+	@ContentApiResponses.NamedSingle
 	NamedJson tag(@Parameter(description = SLUG, example = "shipping") @PathVariable String slug,
 			HttpServletRequest request, HttpServletResponse response) {
 		return this.tags.one(slug, request, response);

@@ -133,6 +133,8 @@ class OpenApiDocumentTest {
 			}
 		}
 		assertThat(document.at("/components/securitySchemes/apiKey/scheme").asString()).isEqualTo("bearer");
+		assertThat(OpenApiValidator.of("{\"openapi\": \"3.1.0\", \"paths\": {}}").documentProblems())
+			.anyMatch(p -> p.contains("info"));
 		var yaml = site.get("/api/openapi.yaml");
 		assertThat(yaml.status()).isEqualTo(200);
 		assertThat(yaml.response().body()).startsWith("openapi: 3.1");
