@@ -66,10 +66,6 @@ class ContentApiController {
 
 	static final int DEFAULT_LIMIT = 20;
 
-	private static final String LIMIT = "Items per page, 1 to 100; 20 when left out";
-
-	private static final String CURSOR = "The previous page's `next`, as given (opaque); with the same filters";
-
 	private static final String FIELDS = "Comma-separated top-level members to return (all when left out); "
 			+ "the response then has only those, whatever the schema requires";
 
@@ -151,10 +147,8 @@ class ContentApiController {
 			@Parameter(description = "A UTC instant: articles whose last visible change is at or after it",
 					schema = @Schema(format = "date-time", example = "2026-12-01T00:00:00Z")) @RequestParam(
 							name = "updated_since", required = false) String updatedSince,
-			@Parameter(description = LIMIT,
-					schema = @Schema(type = "integer", minimum = "1", maximum = "100",
-							defaultValue = "20")) @RequestParam(required = false) String limit,
-			@Parameter(description = CURSOR) @RequestParam(required = false) String cursor,
+			@ContentApiResponses.PageSize @RequestParam(required = false) String limit,
+			@ContentApiResponses.Cursor @RequestParam(required = false) String cursor,
 			@Parameter(description = FIELDS, example = "id,headline,url") @RequestParam(required = false) String fields,
 			HttpServletRequest request, HttpServletResponse response) {
 		int size = limit(limit);
@@ -228,11 +222,8 @@ class ContentApiController {
 	@GetMapping("/sections")
 	@Operation(summary = "List sections", description = "Those a published article is in, by slug.")
 	@ContentApiResponses.NamedListing
-	Page<NamedJson> sections(
-			@Parameter(description = LIMIT,
-					schema = @Schema(type = "integer", minimum = "1", maximum = "100",
-							defaultValue = "20")) @RequestParam(required = false) String limit,
-			@Parameter(description = CURSOR) @RequestParam(required = false) String cursor, HttpServletRequest request,
+	Page<NamedJson> sections(@ContentApiResponses.PageSize @RequestParam(required = false) String limit,
+			@ContentApiResponses.Cursor @RequestParam(required = false) String cursor, HttpServletRequest request,
 			HttpServletResponse response) {
 		return this.sections.page(limit, cursor, request, response);
 	}
@@ -248,11 +239,8 @@ class ContentApiController {
 	@GetMapping("/tags")
 	@Operation(summary = "List tags", description = "Those a published article has, by slug.")
 	@ContentApiResponses.NamedListing
-	Page<NamedJson> tags(
-			@Parameter(description = LIMIT,
-					schema = @Schema(type = "integer", minimum = "1", maximum = "100",
-							defaultValue = "20")) @RequestParam(required = false) String limit,
-			@Parameter(description = CURSOR) @RequestParam(required = false) String cursor, HttpServletRequest request,
+	Page<NamedJson> tags(@ContentApiResponses.PageSize @RequestParam(required = false) String limit,
+			@ContentApiResponses.Cursor @RequestParam(required = false) String cursor, HttpServletRequest request,
 			HttpServletResponse response) {
 		return this.tags.page(limit, cursor, request, response);
 	}
@@ -271,11 +259,8 @@ class ContentApiController {
 			content = @Content(schema = @Schema(implementation = ContentApiSchemas.AuthorPage.class),
 					examples = @ExampleObject(name = "page", value = ContentApiExamples.AUTHOR_PAGE)))
 	@ContentApiResponses.Listing
-	Page<AuthorJson> authors(
-			@Parameter(description = LIMIT,
-					schema = @Schema(type = "integer", minimum = "1", maximum = "100",
-							defaultValue = "20")) @RequestParam(required = false) String limit,
-			@Parameter(description = CURSOR) @RequestParam(required = false) String cursor, HttpServletRequest request,
+	Page<AuthorJson> authors(@ContentApiResponses.PageSize @RequestParam(required = false) String limit,
+			@ContentApiResponses.Cursor @RequestParam(required = false) String cursor, HttpServletRequest request,
 			HttpServletResponse response) {
 		return this.people.page(limit, cursor, request, response);
 	}

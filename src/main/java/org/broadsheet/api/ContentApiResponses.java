@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -14,8 +15,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.broadsheet.api.ContentRepresentation.NamedJson;
 
 /**
- * The responses every Content API operation of a kind has besides its 200, for the
- * OpenAPI document (springdoc reads these meta-annotations).
+ * What Content API operations of a kind share in the OpenAPI document: responses and
+ * paging parameters (springdoc reads these meta-annotations).
  */
 final class ContentApiResponses {
 
@@ -63,6 +64,25 @@ final class ContentApiResponses {
 	@ApiResponse(responseCode = "304", ref = OpenApiConfiguration.NOT_MODIFIED)
 	@ApiResponse(responseCode = "404", ref = OpenApiConfiguration.NOT_FOUND)
 	@interface Single {
+
+	}
+
+	/** The {@code limit} query parameter of a list. */
+	@Documented
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target(ElementType.PARAMETER)
+	@Parameter(description = "Items per page, 1 to 100; 20 when left out",
+			schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+	@interface PageSize {
+
+	}
+
+	/** The {@code cursor} query parameter of a list. */
+	@Documented
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target(ElementType.PARAMETER)
+	@Parameter(description = "The previous page's `next`, as given (opaque); with the same filters")
+	@interface Cursor {
 
 	}
 

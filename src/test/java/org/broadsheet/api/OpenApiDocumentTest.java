@@ -132,6 +132,14 @@ class OpenApiDocumentTest {
 				assertThat(ok.at("/content/application~1json/examples").size()).as(path).isPositive();
 			}
 		}
+		for (String list : List.of("articles", "sections", "tags", "authors")) {
+			var limit = document.at("/paths/~1api~1content~1v1~1" + list + "/get/parameters")
+				.valueStream()
+				.filter(p -> p.get("name").asString().equals("limit"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(limit.at("/schema/maximum").asInt()).as(list).isEqualTo(ContentApiController.MAX_LIMIT);
+		}
 		assertThat(document.at("/components/securitySchemes/apiKey/scheme").asString()).isEqualTo("bearer");
 		assertThat(OpenApiValidator.of("{\"openapi\": \"3.1.0\", \"paths\": {}}").documentProblems())
 			.anyMatch(p -> p.contains("info"));
