@@ -21,55 +21,22 @@ final class ContentApiSchemas {
 	private ContentApiSchemas() {
 	}
 
-	/**
-	 * A page of articles.
-	 *
-	 * @param items newest first
-	 * @param next the following page's cursor, or null
-	 */
+	/** A page of articles, newest first. */
 	@Schema(name = "ArticlePage", description = "A page of articles, newest first.")
-	record ArticlePage(@Schema(requiredMode = RequiredMode.REQUIRED) List<ArticleJson> items, String next) {
-
-		@Override
-		@Schema(requiredMode = RequiredMode.REQUIRED, types = { "string", "null" }, description = NEXT)
-		public String next() {
-			return this.next;
-		}
-
+	record ArticlePage(@Schema(requiredMode = RequiredMode.REQUIRED) List<ArticleJson> items,
+			@Schema(requiredMode = RequiredMode.REQUIRED, nullable = true, description = NEXT) String next) {
 	}
 
-	/**
-	 * A page of sections or tags.
-	 *
-	 * @param items by slug
-	 * @param next the following page's cursor, or null
-	 */
+	/** A page of sections or tags, by slug. */
 	@Schema(name = "NamedPage", description = "A page of sections or tags, by slug.")
-	record NamedPage(@Schema(requiredMode = RequiredMode.REQUIRED) List<NamedJson> items, String next) {
-
-		@Override
-		@Schema(requiredMode = RequiredMode.REQUIRED, types = { "string", "null" }, description = NEXT)
-		public String next() {
-			return this.next;
-		}
-
+	record NamedPage(@Schema(requiredMode = RequiredMode.REQUIRED) List<NamedJson> items,
+			@Schema(requiredMode = RequiredMode.REQUIRED, nullable = true, description = NEXT) String next) {
 	}
 
-	/**
-	 * A page of authors.
-	 *
-	 * @param items by slug
-	 * @param next the following page's cursor, or null
-	 */
+	/** A page of authors, by slug. */
 	@Schema(name = "AuthorPage", description = "A page of authors, by slug.")
-	record AuthorPage(@Schema(requiredMode = RequiredMode.REQUIRED) List<AuthorJson> items, String next) {
-
-		@Override
-		@Schema(requiredMode = RequiredMode.REQUIRED, types = { "string", "null" }, description = NEXT)
-		public String next() {
-			return this.next;
-		}
-
+	record AuthorPage(@Schema(requiredMode = RequiredMode.REQUIRED) List<AuthorJson> items,
+			@Schema(requiredMode = RequiredMode.REQUIRED, nullable = true, description = NEXT) String next) {
 	}
 
 }

@@ -130,6 +130,8 @@ class OpenApiDocumentTest {
 			if (path.startsWith(API)) {
 				JsonNode ok = document.get("paths").get(path).get("get").get("responses").get("200");
 				assertThat(ok.at("/content/application~1json/examples").size()).as(path).isPositive();
+				assertThat(ok.at("/content/application~1json/schema/$ref").asString()).as(path)
+					.startsWith("#/components/schemas/");
 			}
 		}
 		for (String list : List.of("articles", "sections", "tags", "authors")) {
