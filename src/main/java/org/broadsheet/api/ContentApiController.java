@@ -66,12 +66,13 @@ class ContentApiController {
 
 	static final int DEFAULT_LIMIT = 20;
 
+	static final int MAX_LIMIT = 100;
+
+	/** Parameter descriptions for the OpenAPI document. */
 	private static final String FIELDS = "Comma-separated top-level members to return (all when left out); "
 			+ "the response then has only those, whatever the schema requires";
 
 	private static final String SLUG = "Its slug, as in its reader page's address";
-
-	static final int MAX_LIMIT = 100;
 
 	/** Longest {@code Surrogate-Key} value a cached response may have, in bytes. */
 	static final int MAX_KEYS_LENGTH = 7_000;
