@@ -10,6 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,6 +24,9 @@ import org.broadsheet.article.Article;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.article.PublishedArticles.Filter;
 import org.broadsheet.article.PublishedArticles.Position;
+import org.broadsheet.api.ContentRepresentation.ArticleJson;
+import org.broadsheet.api.ContentRepresentation.AuthorJson;
+import org.broadsheet.api.ContentRepresentation.NamedJson;
 import org.broadsheet.author.Author;
 import org.broadsheet.author.Authors;
 import org.broadsheet.comment.Comments;
@@ -47,6 +57,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping(ContentApiController.BASE)
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Content API",
+		description = "Published articles, sections, tags and authors; public, read-only. "
+				+ "Every response has an ETag and answers If-None-Match with 304 (docs/api.md).")
 class ContentApiController {
 
 	static final String BASE = "/api/content/v1";
@@ -54,6 +67,12 @@ class ContentApiController {
 	static final int DEFAULT_LIMIT = 20;
 
 	static final int MAX_LIMIT = 100;
+
+	/** Parameter descriptions for the OpenAPI document. */
+	private static final String FIELDS = "Comma-separated top-level members to return (all when left out); "
+			+ "the response then has only those, whatever the schema requires";
+
+	private static final String SLUG = "Its slug, as in its reader page's address";
 
 	/** Longest {@code Surrogate-Key} value a cached response may have, in bytes. */
 	static final int MAX_KEYS_LENGTH = 7_000;
@@ -78,8 +97,11 @@ class ContentApiController {
 
 	private final ContentKeyCheck keyCheck;
 
-	/** Sections, tags and authors by their path segment. */
-	private final Map<String, Named<?, ?>> named;
+	private final Named<Section, NamedJson> sections;
+
+	private final Named<Tag, NamedJson> tags;
+
+	private final Named<Author, AuthorJson> people;
 
 	ContentApiController(PublishedArticles articles, Taxonomy taxonomy, Authors authors, Comments comments, Likes likes,
 			ContentRepresentation representation, SiteLinks site, ContentCors cors, JsonMapper json,
@@ -94,13 +116,12 @@ class ContentApiController {
 		this.site = site;
 		this.cors = cors;
 		this.json = json;
-		var sections = new Named<>("section", taxonomy::publicSections, taxonomy::publicSectionBySlug, Section::slug,
+		this.sections = new Named<>("section", taxonomy::publicSections, taxonomy::publicSectionBySlug, Section::slug,
 				s -> Surrogates.section(s.id()), s -> Surrogates.sectionList(s.id()), representation::section, this);
-		var tags = new Named<>("tag", taxonomy::publicTags, taxonomy::publicTagBySlug, Tag::slug,
+		this.tags = new Named<>("tag", taxonomy::publicTags, taxonomy::publicTagBySlug, Tag::slug,
 				t -> Surrogates.tag(t.id()), t -> Surrogates.tagList(t.id()), representation::tag, this);
-		var people = new Named<>("author", authors::publicAuthors, authors::publicBySlug, Author::slug,
+		this.people = new Named<>("author", authors::publicAuthors, authors::publicBySlug, Author::slug,
 				a -> Surrogates.author(a.id()), a -> Surrogates.authorList(a.id()), representation::author, this);
-		this.named = Map.of("sections", sections, "tags", tags, "authors", people);
 	}
 
 	/**
@@ -113,12 +134,28 @@ class ContentApiController {
 	}
 
 	@GetMapping("/articles")
-	Page<Map<String, Object>> articles(@RequestParam(required = false) String section,
-			@RequestParam(required = false) String tag, @RequestParam(required = false) String author,
-			@RequestParam(required = false) String language,
-			@RequestParam(name = "updated_since", required = false) String updatedSince,
-			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
-			@RequestParam(required = false) String fields, HttpServletRequest request, HttpServletResponse response) {
+	@Operation(summary = "List published articles",
+			description = "Newest first (publication instant, then id). Filters combine (AND); "
+					+ "`commentCount` and `likeCount` are left out of lists.")
+	@ApiResponse(responseCode = "200", description = "A page of articles",
+			content = @Content(schema = @Schema(implementation = ContentApiSchemas.ArticlePage.class),
+					examples = @ExampleObject(name = "page", value = ContentApiExamples.ARTICLE_PAGE)))
+	@ContentApiResponses.Listing
+	Page<Map<String, Object>> articles(
+			@Parameter(description = "A section's slug; an unknown one gives an empty list",
+					example = "ports") @RequestParam(required = false) String section,
+			@Parameter(description = "A tag's slug", example = "shipping") @RequestParam(required = false) String tag,
+			@Parameter(description = "An author's slug",
+					example = "ada-quay") @RequestParam(required = false) String author,
+			@Parameter(description = "A BCP 47 language tag; the site's own also matches articles without one",
+					example = "fr") @RequestParam(required = false) String language,
+			@Parameter(description = "A UTC instant: articles whose last visible change is at or after it",
+					schema = @Schema(format = "date-time", example = "2026-12-01T00:00:00Z")) @RequestParam(
+							name = "updated_since", required = false) String updatedSince,
+			@ContentApiResponses.PageSize @RequestParam(required = false) String limit,
+			@ContentApiResponses.Cursor @RequestParam(required = false) String cursor,
+			@Parameter(description = FIELDS, example = "id,headline,url") @RequestParam(required = false) String fields,
+			HttpServletRequest request, HttpServletResponse response) {
 		int size = limit(limit);
 		List<String> selected = fields(fields);
 		Position after = Cursors.position(cursor);
@@ -153,7 +190,17 @@ class ContentApiController {
 	}
 
 	@GetMapping("/articles/{id}")
-	Map<String, Object> article(@PathVariable String id, @RequestParam(required = false) String fields,
+	@Operation(summary = "Get a published article",
+			description = "With `commentCount` and `likeCount`. Drafts, scheduled and unpublished articles are 404.")
+	@ApiResponse(responseCode = "200", description = "The article",
+			content = @Content(schema = @Schema(implementation = ArticleJson.class),
+					examples = @ExampleObject(name = "article", value = ContentApiExamples.ARTICLE)))
+	@ContentApiResponses.Single
+	@ApiResponse(responseCode = "400", ref = OpenApiConfiguration.BAD_PARAMETER)
+	Map<String, Object> article(
+			@Parameter(description = "The article's id", example = "981",
+					schema = @Schema(type = "integer", format = "int64")) @PathVariable String id,
+			@Parameter(description = FIELDS, example = "id,headline,url") @RequestParam(required = false) String fields,
 			HttpServletRequest request, HttpServletResponse response) {
 		List<String> selected = fields(fields);
 		long articleId;
@@ -172,26 +219,72 @@ class ContentApiController {
 		return select(body, selected);
 	}
 
-	/**
-	 * {@code /sections}, {@code /tags}, {@code /authors}: those with a public article, by
-	 * slug, paged as articles are.
+	/*
+	 * Sections, tags and authors: those with a public article, by slug, paged as articles
+	 * are; one of them by slug, 404 unless a public article has it.
 	 */
-	@GetMapping("/{kind:sections|tags|authors}")
-	Page<?> named(@PathVariable String kind, @RequestParam(required = false) String limit,
-			@RequestParam(required = false) String cursor, HttpServletRequest request, HttpServletResponse response) {
-		return this.named.get(kind).page(limit, cursor, request, response);
+
+	@GetMapping("/sections")
+	@Operation(summary = "List sections", description = "Those a published article is in, by slug.")
+	@ContentApiResponses.NamedListing
+	Page<NamedJson> sections(@ContentApiResponses.PageSize @RequestParam(required = false) String limit,
+			@ContentApiResponses.Cursor @RequestParam(required = false) String cursor, HttpServletRequest request,
+			HttpServletResponse response) {
+		return this.sections.page(limit, cursor, request, response);
 	}
 
-	/** One section, tag or author by slug; 404 unless a public article has it. */
-	@GetMapping("/{kind:sections|tags|authors}/{slug}")
-	Object named(@PathVariable String kind, @PathVariable String slug, HttpServletRequest request,
+	@GetMapping("/sections/{slug}")
+	@Operation(summary = "Get a section")
+	@ContentApiResponses.NamedSingle
+	NamedJson section(@Parameter(description = SLUG, example = "ports") @PathVariable String slug,
+			HttpServletRequest request, HttpServletResponse response) {
+		return this.sections.one(slug, request, response);
+	}
+
+	@GetMapping("/tags")
+	@Operation(summary = "List tags", description = "Those a published article has, by slug.")
+	@ContentApiResponses.NamedListing
+	Page<NamedJson> tags(@ContentApiResponses.PageSize @RequestParam(required = false) String limit,
+			@ContentApiResponses.Cursor @RequestParam(required = false) String cursor, HttpServletRequest request,
 			HttpServletResponse response) {
-		return this.named.get(kind).one(slug, request, response);
+		return this.tags.page(limit, cursor, request, response);
+	}
+
+	@GetMapping("/tags/{slug}")
+	@Operation(summary = "Get a tag")
+	@ContentApiResponses.NamedSingle
+	NamedJson tag(@Parameter(description = SLUG, example = "shipping") @PathVariable String slug,
+			HttpServletRequest request, HttpServletResponse response) {
+		return this.tags.one(slug, request, response);
+	}
+
+	@GetMapping("/authors")
+	@Operation(summary = "List authors", description = "Those with a published article, by slug.")
+	@ApiResponse(responseCode = "200", description = "A page of authors",
+			content = @Content(schema = @Schema(implementation = ContentApiSchemas.AuthorPage.class),
+					examples = @ExampleObject(name = "page", value = ContentApiExamples.AUTHOR_PAGE)))
+	@ContentApiResponses.Listing
+	Page<AuthorJson> authors(@ContentApiResponses.PageSize @RequestParam(required = false) String limit,
+			@ContentApiResponses.Cursor @RequestParam(required = false) String cursor, HttpServletRequest request,
+			HttpServletResponse response) {
+		return this.people.page(limit, cursor, request, response);
+	}
+
+	@GetMapping("/authors/{slug}")
+	@Operation(summary = "Get an author's profile")
+	@ApiResponse(responseCode = "200", description = "The author",
+			content = @Content(schema = @Schema(implementation = AuthorJson.class),
+					examples = @ExampleObject(name = "author", value = ContentApiExamples.AUTHOR)))
+	@ContentApiResponses.Single
+	AuthorJson author(@Parameter(description = SLUG, example = "ada-quay") @PathVariable String slug,
+			HttpServletRequest request, HttpServletResponse response) {
+		return this.people.one(slug, request, response);
 	}
 
 	/**
 	 * Any other address under the Content API: a problem detail, not the readers' page.
 	 */
+	@Hidden
 	@RequestMapping("/**")
 	Map<String, Object> unknown(HttpServletRequest request) {
 		throw new NotFound("resource", request.getRequestURI());

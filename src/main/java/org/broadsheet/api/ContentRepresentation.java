@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 import org.broadsheet.article.Article;
 import org.broadsheet.article.Syndication;
@@ -27,6 +30,13 @@ public class ContentRepresentation {
 			"standfirst", "bodyHtml", "bodyMarkdown", "leadImage", "syndication", "publishedAt", "updatedAt",
 			"language", "direction", "commentCount", "likeCount");
 
+	/** OpenAPI formats: RFC 3339 date-times (UTC here) and absolute URIs. */
+	private static final String DATE_TIME = "date-time";
+
+	private static final String URI = "uri";
+
+	private static final String UTC = "UTC, ISO-8601";
+
 	private final SiteLinks site;
 
 	ContentRepresentation(SiteLinks site) {
@@ -48,14 +58,45 @@ public class ContentRepresentation {
 	 * @param likeCount likes; only on single articles
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record ArticleJson(long id, String headline, String slug, String url, NamedJson section,
-			List<NamedJson> tags, List<AuthorJson> authors, String standfirst, String bodyHtml, String bodyMarkdown,
-			ImageJson leadImage, SyndicationJson syndication, String publishedAt, String updatedAt, String language,
-			String direction, Integer commentCount, Integer likeCount) {
+	@Schema(name = "Article", description = "A published article; members without a value are left out.")
+	public record ArticleJson(@Schema(requiredMode = RequiredMode.REQUIRED, example = "981") long id,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String headline,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String slug,
+			@Schema(requiredMode = RequiredMode.REQUIRED, format = URI,
+					description = "The article page's canonical URL") String url,
+			@Schema(requiredMode = RequiredMode.REQUIRED) NamedJson section,
+			@Schema(requiredMode = RequiredMode.REQUIRED) List<NamedJson> tags,
+			@ArraySchema(arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED,
+					description = "In byline order")) List<AuthorJson> authors,
+			String standfirst,
+			@Schema(requiredMode = RequiredMode.REQUIRED,
+					description = "The body as the page shows it: Markdown rendered and sanitized") String bodyHtml,
+			@Schema(description = "The body's Markdown source") String bodyMarkdown, ImageJson leadImage,
+			SyndicationJson syndication,
+			@Schema(requiredMode = RequiredMode.REQUIRED, format = DATE_TIME, description = UTC) String publishedAt,
+			@Schema(requiredMode = RequiredMode.REQUIRED, format = DATE_TIME,
+					description = "The last change readers can see; " + UTC) String updatedAt,
+			@Schema(requiredMode = RequiredMode.REQUIRED, example = "en",
+					description = "BCP 47; the site's when the article has none") String language,
+			String direction, @Schema(description = "Approved comments; only on a single article") Integer commentCount,
+			@Schema(description = "Likes; only on a single article") Integer likeCount) {
+
+		// On the accessor: an array in a record component's annotation upsets the
+		// formatter.
+		@Override
+		@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "ltr", "rtl" },
+				description = "Writing direction of the language")
+		public String direction() {
+			return this.direction;
+		}
+
 	}
 
 	/** A section or tag; {@code url} is its reader page's. */
-	public record NamedJson(String slug, String name, String url) {
+	@Schema(name = "Named", description = "A section or tag.")
+	public record NamedJson(@Schema(requiredMode = RequiredMode.REQUIRED) String slug,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String name, @Schema(requiredMode = RequiredMode.REQUIRED,
+					format = URI, description = "Its reader page's URL") String url) {
 	}
 
 	/**
@@ -66,8 +107,14 @@ public class ContentRepresentation {
 	 * @param links the author's own pages, absolute http(s) URLs
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record AuthorJson(String slug, String name, String title, String affiliation, String bio, String url,
-			String photoUrl, List<String> links) {
+	@Schema(name = "Author", description = "An author's public profile; members without a value are left out.")
+	public record AuthorJson(@Schema(requiredMode = RequiredMode.REQUIRED) String slug,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String name, String title, String affiliation, String bio,
+			@Schema(requiredMode = RequiredMode.REQUIRED, format = URI,
+					description = "The author page's URL") String url,
+			@Schema(format = URI) String photoUrl,
+			@ArraySchema(arraySchema = @Schema(description = "The author's own pages"),
+					schema = @Schema(format = URI)) List<String> links) {
 	}
 
 	/**
@@ -78,12 +125,18 @@ public class ContentRepresentation {
 	 * @param variants narrower copies, narrowest first
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record ImageJson(String url, String alt, String caption, String credit, int width, int height,
-			List<VariantJson> variants) {
+	@Schema(name = "Image", description = "A lead image: the original and its narrower variants.")
+	public record ImageJson(@Schema(requiredMode = RequiredMode.REQUIRED, format = URI) String url, String alt,
+			String caption, String credit,
+			@Schema(requiredMode = RequiredMode.REQUIRED, description = "Pixels") int width,
+			@Schema(requiredMode = RequiredMode.REQUIRED, description = "Pixels") int height,
+			@ArraySchema(arraySchema = @Schema(description = "Narrowest first")) List<VariantJson> variants) {
 	}
 
 	/** A responsive variant: {@code width} in pixels, absolute {@code url}. */
-	public record VariantJson(int width, String url) {
+	@Schema(name = "ImageVariant", description = "A narrower copy of an image.")
+	public record VariantJson(@Schema(requiredMode = RequiredMode.REQUIRED, description = "Pixels") int width,
+			@Schema(requiredMode = RequiredMode.REQUIRED, format = URI) String url) {
 	}
 
 	/**
@@ -92,7 +145,9 @@ public class ContentRepresentation {
 	 * @param canonicalUrl the original's URL, or null
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record SyndicationJson(String publication, String note, String canonicalUrl) {
+	@Schema(name = "Syndication", description = "Where an article first appeared.")
+	public record SyndicationJson(String publication, String note, @Schema(format = URI,
+			description = "The original's URL, canonical for search engines") String canonicalUrl) {
 	}
 
 	/**

@@ -2,6 +2,10 @@ package org.broadsheet.search;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.broadsheet.delivery.PageKind;
 import org.broadsheet.delivery.Surrogates;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * in {@code <mark>}.
  */
 @RestController
+@Tag(name = "Search")
 class SearchApiController {
 
 	private final Search search;
@@ -25,6 +30,8 @@ class SearchApiController {
 	}
 
 	@GetMapping("/api/search")
+	@Operation(summary = "Search published articles",
+			description = "The search page's results as JSON; snippets are HTML with matches in `<mark>`.")
 	SearchResults search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String section,
 			@RequestParam(required = false) String author, @RequestParam(required = false) String tag,
 			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "relevance") String sort,
@@ -35,6 +42,7 @@ class SearchApiController {
 	}
 
 	/** Any other address under {@code /api/}: a JSON 404, not the readers' page. */
+	@Hidden
 	@RequestMapping("/api/**")
 	ResponseEntity<Map<String, Object>> unknown() {
 		return ResponseEntity.status(404).body(Map.of("status", 404, "error", "Not Found"));

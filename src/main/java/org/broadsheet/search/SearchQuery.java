@@ -1,5 +1,7 @@
 package org.broadsheet.search;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * What a reader asked for. Any text is accepted: quotes make phrases, {@code -word}
  * excludes, {@code word*} matches prefixes; unbalanced quotes and other stray syntax are
@@ -14,8 +16,9 @@ package org.broadsheet.search;
  * @param page 1-based
  * @param pageSize hits per page
  */
-public record SearchQuery(String text, String section, String author, String tag, Integer year, boolean newestFirst,
-		int page, int pageSize) {
+public record SearchQuery(String text, @Schema(nullable = true) String section, @Schema(nullable = true) String author,
+		@Schema(nullable = true) String tag, @Schema(nullable = true) Integer year, boolean newestFirst, int page,
+		int pageSize) {
 
 	/** Pages beyond this are not served: deep paging costs more than it helps readers. */
 	public static final int MAX_PAGE = 100;

@@ -3,6 +3,8 @@ package org.broadsheet.search;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * One page of search results with facet counts.
  *
@@ -11,7 +13,8 @@ import java.util.List;
  * @param sections facet counts by section name; likewise authors, tags and years
  */
 public record SearchResults(SearchQuery query, long total, int pageCount, List<Hit> hits, List<FacetValue> sections,
-		List<FacetValue> authors, List<FacetValue> tags, List<FacetValue> years, Notice notice) {
+		List<FacetValue> authors, List<FacetValue> tags, List<FacetValue> years,
+		@Schema(nullable = true) Notice notice) {
 
 	/** What readers are told about their query. */
 	public enum Notice {
