@@ -64,7 +64,7 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/(newsroom|login|logout|actuator)(/|\?|$)") {
+    if (req.url ~ "^/(newsroom|login|logout|actuator|api/admin)(/|\?|$)") {
         return (pass);
     }
     # A newsroom session or a reader's own cookie (held comments, likes): pages made for them.

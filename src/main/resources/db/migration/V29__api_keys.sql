@@ -20,7 +20,7 @@ CREATE INDEX api_key_account ON api_key (account_id);
 ALTER TABLE audit_log ADD COLUMN api_key_id BIGINT REFERENCES api_key (id);
 ALTER TABLE newsroom_audit ADD COLUMN api_key_id BIGINT REFERENCES api_key (id);
 
--- Admin API idempotency keys (api.admin): a POST's response kept for 24 hours under the key's id
+-- Admin API idempotency keys (adminapi.IdempotentResponses): a POST's response kept for 24 hours under the key's id
 -- and the client's Idempotency-Key, so a retried request returns it instead of acting twice.
 CREATE TABLE idempotent_response (
     api_key_id BIGINT NOT NULL REFERENCES api_key (id),

@@ -1,13 +1,12 @@
 package org.broadsheet.account;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.broadsheet.shared.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -25,8 +24,6 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
  */
 final class ApiKeyAuthentication implements AuthenticationProvider {
 
-	private static final String BEARER = "bearer ";
-
 	private final ApiKeys keys;
 
 	ApiKeyAuthentication(ApiKeys keys) {
@@ -38,12 +35,9 @@ final class ApiKeyAuthentication implements AuthenticationProvider {
 	 * without one
 	 */
 	static Authentication bearer(HttpServletRequest request) {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header == null || !header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
-			return null;
-		}
-		String token = header.substring(BEARER.length()).strip();
-		return new PreAuthenticatedAuthenticationToken(token, token);
+		String token = Problems.bearer(request);
+		// The secret is the credentials only: a principal shows in logs and toString().
+		return token == null ? null : new PreAuthenticatedAuthenticationToken("api-key", token);
 	}
 
 	@Override
@@ -68,13 +62,7 @@ final class ApiKeyAuthentication implements AuthenticationProvider {
 		if (status == HttpStatus.UNAUTHORIZED) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Broadsheet Admin API\"");
 		}
-		response.setStatus(status.value());
-		response.setContentType("application/problem+json");
-		response.getOutputStream()
-			.write("""
-					{"type":"about:blank","title":"%s","status":%d,"detail":"%s"}"""
-				.formatted(status.getReasonPhrase(), status.value(), detail)
-				.getBytes(StandardCharsets.UTF_8));
+		Problems.write(response, status, detail, null);
 	}
 
 }

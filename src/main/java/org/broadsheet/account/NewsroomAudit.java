@@ -37,6 +37,9 @@ public class NewsroomAudit {
 	/** An Admin API key ({@code api_key.id}). */
 	public static final String API_KEY = "api-key";
 
+	/** An image of the media library ({@code image.id}). */
+	public static final String IMAGE = "image";
+
 	/** A Content API key ({@code content_key.id}). */
 	public static final String CONTENT_KEY = "content-key";
 

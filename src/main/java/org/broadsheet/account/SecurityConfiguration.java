@@ -26,8 +26,10 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 /**
  * Spring Security: form sign-in for the newsroom, CSRF on every state change (the
  * session's token in the newsroom, a cookie's on readers' pages), the session id changed
- * at sign-in, and security headers. Two chains: newsroom pages are never cached; reader
- * pages leave caching to the site (ETags, CDNs).
+ * at sign-in, and security headers. Four chains, tried in order: Actuator (metrics from
+ * allowed addresses), the Admin API (API keys as bearer tokens, no session, no CSRF
+ * token), the newsroom (never cached) and the reader site (caching left to the site:
+ * ETags, CDNs).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -56,6 +57,19 @@ class AdminApiErrors extends ResponseEntityExceptionHandler {
 		problem.setTitle("Bad parameter");
 		problem.setProperty("parameter", parameter);
 		return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+	}
+
+	/**
+	 * @throws ErrorResponseException (400) naming {@code page} below 1 or {@code limit}
+	 * outside 1–200
+	 */
+	static void requirePage(int page, int limit) {
+		if (page < 1) {
+			throw badParameter("page", "must be 1 or more");
+		}
+		if (limit < 1 || limit > 200) {
+			throw badParameter("limit", "must be 1–200");
+		}
 	}
 
 	@ExceptionHandler(InvalidInput.class)
@@ -105,6 +119,12 @@ class AdminApiErrors extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> mismatch(MethodArgumentTypeMismatchException ex) {
 		var error = badParameter(ex.getName(), "is not a valid value");
 		return ResponseEntity.badRequest().body(error.getBody());
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest().body(badParameter(ex.getParameterName(), "is required").getBody());
 	}
 
 	/** A body that is not JSON, or a member of the wrong type: names the member. */

@@ -3,7 +3,6 @@ package org.broadsheet.adminapi;
 import java.time.Instant;
 import java.util.List;
 
-import org.broadsheet.account.NewsroomAuditEntry;
 import org.broadsheet.article.ArticleSummary;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.AuditEntry;
@@ -123,10 +122,6 @@ final class AdminJson {
 	record HistoryEntry(String who, String action, String at, String detail) {
 
 		static HistoryEntry of(AuditEntry e) {
-			return new HistoryEntry(e.who(), e.action(), instant(e.at()), e.detail());
-		}
-
-		static HistoryEntry of(NewsroomAuditEntry e) {
 			return new HistoryEntry(e.who(), e.action(), instant(e.at()), e.detail());
 		}
 

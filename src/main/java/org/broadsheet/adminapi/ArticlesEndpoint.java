@@ -73,9 +73,7 @@ class ArticlesEndpoint {
 	AdminJson.Page<AdminJson.Summary> list(@AuthenticationPrincipal ApiKeyActor actor,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int limit) {
-		if (limit < 1 || limit > 200) {
-			throw AdminApiErrors.badParameter("limit", "must be 1–200");
-		}
+		AdminApiErrors.requirePage(page, limit);
 		var list = articles.inNewsroom(actor, new NewsroomQuery(status(status), null, null, q, page, limit));
 		return new AdminJson.Page<>(list.items().stream().map(AdminJson.Summary::of).toList(), list.page(),
 				list.pageCount());

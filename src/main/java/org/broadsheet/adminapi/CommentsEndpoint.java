@@ -91,9 +91,7 @@ class CommentsEndpoint {
 	@GetMapping(AdminPaths.BASE + "/comments")
 	Queue queue(@AuthenticationPrincipal ApiKeyActor actor, @RequestParam(defaultValue = "pending") String status,
 			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int limit) {
-		if (limit < 1 || limit > 200) {
-			throw AdminApiErrors.badParameter("limit", "must be 1–200");
-		}
+		AdminApiErrors.requirePage(page, limit);
 		CommentStatus wanted;
 		try {
 			wanted = CommentStatus.of(status);

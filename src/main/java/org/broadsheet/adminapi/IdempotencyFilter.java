@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.account.ApiKeyActor;
+import org.broadsheet.shared.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -36,6 +37,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	/** The request header (a structured-field string; quotes are optional here). */
 	static final String HEADER = "Idempotency-Key";
+
+	/**
+	 * Largest JSON body kept to compare retries, in bytes: an article's longest body
+	 * escaped, with room to spare.
+	 */
+	static final int MAX_BODY = 8 * 1024 * 1024;
 
 	private final IdempotentResponses responses;
 
@@ -66,8 +73,27 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			problem(response, HttpStatus.BAD_REQUEST, "Idempotency-Key: give 1–255 visible ASCII characters");
 			return;
 		}
-		var body = multipart(request) ? null : request.getInputStream().readAllBytes();
-		String hash = hash(request, body);
+		byte[] body = null;
+		String hash;
+		try {
+			if (!multipart(request)) {
+				body = request.getInputStream().readNBytes(MAX_BODY + 1);
+				if (body.length > MAX_BODY) {
+					problem(response, HttpStatus.CONTENT_TOO_LARGE, "the body is over " + MAX_BODY + " bytes");
+					return;
+				}
+			}
+			hash = hash(request, body);
+		}
+		catch (IllegalStateException ex) {
+			// Tomcat's answer to parts over spring.servlet.multipart.max-file-size.
+			problem(response, HttpStatus.CONTENT_TOO_LARGE, "file: larger than the upload limit");
+			return;
+		}
+		catch (ServletException ex) {
+			problem(response, HttpStatus.BAD_REQUEST, "the multipart body cannot be read");
+			return;
+		}
 		var cached = body == null ? request : new BufferedRequest(request, body);
 		var earlier = responses.claim(actor.keyId(), key, hash);
 		if (earlier.isPresent()) {
@@ -84,12 +110,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
 						new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8));
 				stored = true;
 			}
+			recorded.copyBodyToResponse();
 		}
 		finally {
+			// A server error, or an exception the container answers: the retry may act.
 			if (!stored) {
 				responses.release(actor.keyId(), key);
 			}
-			recorded.copyBodyToResponse();
 		}
 	}
 
@@ -156,13 +183,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	}
 
 	private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-		response.setStatus(status.value());
-		response.setContentType("application/problem+json");
-		response.getOutputStream()
-			.write("""
-					{"type":"about:blank","title":"%s","status":%d,"detail":"%s","parameter":"Idempotency-Key"}"""
-				.formatted(status.getReasonPhrase(), status.value(), detail)
-				.getBytes(StandardCharsets.UTF_8));
+		Problems.write(response, status, detail, HEADER);
 	}
 
 }

@@ -21,6 +21,9 @@ class IdempotentResponses {
 	/** How long a response is kept for replay. */
 	static final Duration KEPT = Duration.ofHours(24);
 
+	/** How long a claim without a response holds: longer than any request runs. */
+	static final Duration LEASE = Duration.ofMinutes(5);
+
 	/** How often this node deletes expired responses, in milliseconds. */
 	private static final long SWEEP_EVERY = 60_000;
 
@@ -44,21 +47,40 @@ class IdempotentResponses {
 	}
 
 	/**
-	 * Claims {@code key} for a request, unless an earlier request did.
+	 * Claims {@code key} for a request, unless an earlier request did. A claim older than
+	 * {@link #LEASE} without a response (its node died mid-request) is taken over.
 	 * @return empty when claimed now; else what the earlier request stored
 	 */
 	Optional<Stored> claim(long apiKeyId, String key, String requestHash) {
 		long now = clock.millis();
 		sweep(now);
-		int inserted = jdbc.sql("""
-				INSERT INTO idempotent_response (api_key_id, idempotency_key, request_hash, status, created_at)
-				VALUES (?, ?, ?, 0, ?) ON CONFLICT DO NOTHING""").params(apiKeyId, key, requestHash, now).update();
-		if (inserted == 1) {
-			return Optional.empty();
+		// Until an insert wins or a row is read: a row released between the two is tried
+		// again.
+		while (true) {
+			int inserted = jdbc.sql("""
+					INSERT INTO idempotent_response (api_key_id, idempotency_key, request_hash, status, created_at)
+					VALUES (?, ?, ?, 0, ?) ON CONFLICT DO NOTHING""").params(apiKeyId, key, requestHash, now).update();
+			if (inserted == 1) {
+				return Optional.empty();
+			}
+			int takenOver = jdbc.sql("""
+					UPDATE idempotent_response SET request_hash = ?, created_at = ?
+					WHERE api_key_id = ? AND idempotency_key = ? AND status = 0 AND created_at < ?""")
+				.params(requestHash, now, apiKeyId, key, now - LEASE.toMillis())
+				.update();
+			if (takenOver == 1) {
+				return Optional.empty();
+			}
+			var earlier = jdbc.sql("""
+					SELECT request_hash, status, content_type, location, body FROM idempotent_response
+					WHERE api_key_id = ? AND idempotency_key = ?""")
+				.params(apiKeyId, key)
+				.query(Stored.class)
+				.optional();
+			if (earlier.isPresent()) {
+				return earlier;
+			}
 		}
-		return jdbc.sql("""
-				SELECT request_hash, status, content_type, location, body FROM idempotent_response
-				WHERE api_key_id = ? AND idempotency_key = ?""").params(apiKeyId, key).query(Stored.class).optional();
 	}
 
 	/** Stores the response of a claimed request. */

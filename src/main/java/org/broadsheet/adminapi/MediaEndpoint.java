@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
+import org.broadsheet.account.ApiKeyActor;
 import org.broadsheet.media.Image;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.shared.InvalidInput;
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,9 +65,10 @@ class MediaEndpoint {
 	}
 
 	@PostMapping(consumes = "multipart/form-data")
-	ResponseEntity<?> upload(@RequestParam(required = false) MultipartFile file,
-			@RequestParam(defaultValue = "") String alt, @RequestParam(defaultValue = "") String caption,
-			@RequestParam(defaultValue = "") String credit) throws IOException {
+	ResponseEntity<?> upload(@AuthenticationPrincipal ApiKeyActor actor,
+			@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String alt,
+			@RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit)
+			throws IOException {
 		if (file == null || file.isEmpty()) {
 			throw new InvalidInput("file", "api.invalid.file");
 		}
@@ -76,7 +79,7 @@ class MediaEndpoint {
 			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
 		}
 		try (var in = file.getInputStream()) {
-			var image = json(media.upload(file.getOriginalFilename(), in, alt, caption, credit));
+			var image = json(media.upload(actor, file.getOriginalFilename(), in, alt, caption, credit));
 			return ResponseEntity.created(URI.create(image.url())).body(image);
 		}
 	}
@@ -87,9 +90,7 @@ class MediaEndpoint {
 	 */
 	@GetMapping
 	List<ImageJson> recent(@RequestParam(defaultValue = "50") int limit) {
-		if (limit < 1 || limit > 200) {
-			throw AdminApiErrors.badParameter("limit", "must be 1–200");
-		}
+		AdminApiErrors.requirePage(1, limit);
 		return media.recent(limit).stream().map(this::json).toList();
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.broadsheet.account.ApiKeyActor;
 import org.broadsheet.author.Author;
 import org.broadsheet.author.Authors;
+import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.shared.NotFound;
 import org.broadsheet.site.SiteLinks;
 import org.broadsheet.taxonomy.Section;
@@ -123,8 +124,14 @@ class TopicsEndpoint {
 	AuthorJson updateAuthor(@AuthenticationPrincipal ApiKeyActor actor, @PathVariable long id,
 			@RequestBody Profile body) {
 		var links = body.links() == null ? null : String.join("\n", body.links());
-		return author(authors.updateProfile(actor, id, body.title(), body.affiliation(), body.bio(),
-				body.photoImageId(), links));
+		try {
+			return author(authors.updateProfile(actor, id, body.title(), body.affiliation(), body.bio(),
+					body.photoImageId(), links));
+		}
+		catch (InvalidInput ex) {
+			// The profile service names the portrait as the newsroom's form does.
+			throw "photo".equals(ex.field()) ? new InvalidInput("photoImageId", ex.key(), ex.arguments()) : ex;
+		}
 	}
 
 	private static Topic topic(Section section) {

@@ -354,8 +354,11 @@ class ContentApiController {
 	void cache(HttpServletRequest request, HttpServletResponse response, PageKind kind, List<String> keys) {
 		cors.write(response);
 		List<String> distinct = keys.stream().distinct().toList();
-		if (cors.sameForEveryone() && !keyCheck.keyed(request)
-				&& String.join(" ", distinct).length() <= MAX_KEYS_LENGTH) {
+		if (keyCheck.keyed(request)) {
+			// For one integration: no shared cache may keep it, whatever its heuristics.
+			response.setHeader("Cache-Control", "private, no-store");
+		}
+		else if (cors.sameForEveryone() && String.join(" ", distinct).length() <= MAX_KEYS_LENGTH) {
 			Surrogates.mark(request, kind).add(distinct.toArray(String[]::new));
 		}
 	}

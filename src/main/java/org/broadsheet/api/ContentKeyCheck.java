@@ -1,14 +1,14 @@
 package org.broadsheet.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.broadsheet.shared.Problems;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -53,16 +53,11 @@ class ContentKeyCheck implements WebMvcConfigurer, HandlerInterceptor {
 			request.setAttribute(KEYED, Boolean.TRUE);
 			return true;
 		}
-		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Broadsheet Content API\"");
-		response.setContentType("application/problem+json");
-		String detail = secret == null ? "send a Content API key: ?key=bsc_… or Authorization: Bearer bsc_…"
-				: "the Content API key is unknown or revoked";
-		response.getOutputStream()
-			.write("""
-					{"type":"about:blank","title":"Unauthorized","status":401,"detail":"%s","parameter":"key"}"""
-				.formatted(detail)
-				.getBytes(StandardCharsets.UTF_8));
+		Problems.write(response, HttpStatus.UNAUTHORIZED,
+				secret == null ? "send a Content API key: Authorization: Bearer bsc_… or ?key=bsc_…"
+						: "the Content API key is unknown or revoked",
+				PARAMETER);
 		return false;
 	}
 
@@ -75,11 +70,8 @@ class ContentKeyCheck implements WebMvcConfigurer, HandlerInterceptor {
 	}
 
 	private static String secret(HttpServletRequest request) {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header != null && header.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
-			return header.substring("bearer ".length()).strip();
-		}
-		return request.getParameter(PARAMETER);
+		String bearer = Problems.bearer(request);
+		return bearer != null ? bearer : request.getParameter(PARAMETER);
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.broadsheet.account.Actor;
+import org.broadsheet.account.ApiKeys;
 import org.broadsheet.account.NewsroomAudit;
 import org.broadsheet.account.Permission;
 import org.broadsheet.shared.Digests;
@@ -18,10 +19,12 @@ import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.shared.NotFound;
 import org.broadsheet.shared.Secrets;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -66,8 +69,11 @@ public class ContentKeys {
 	/** When this node last wrote each key's last use, epoch milliseconds. */
 	private final Map<Long, Long> lastWritten = new ConcurrentHashMap<>();
 
-	ContentKeys(JdbcClient jdbc, Clock clock, NewsroomAudit audit,
+	private final ApplicationEventPublisher events;
+
+	ContentKeys(JdbcClient jdbc, Clock clock, NewsroomAudit audit, ApplicationEventPublisher events,
 			@Value("${broadsheet.api.content.keys-required:false}") boolean required) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.audit = audit;
@@ -117,8 +123,8 @@ public class ContentKeys {
 	public Issued issue(Actor actor, String name) {
 		Permission.MANAGE_INTEGRATIONS.require(actor);
 		String trimmed = name == null ? "" : name.strip();
-		if (trimmed.isEmpty() || trimmed.length() > 100 || trimmed.indexOf('\0') >= 0) {
-			throw new InvalidInput("name", "apikey.invalid.name", 100);
+		if (trimmed.isEmpty() || trimmed.length() > ApiKeys.MAX_NAME || trimmed.indexOf('\0') >= 0) {
+			throw new InvalidInput("name", "apikey.invalid.name", ApiKeys.MAX_NAME);
 		}
 		String secret = Secrets.token(PREFIX);
 		long id = jdbc.sql("""
@@ -128,6 +134,7 @@ public class ContentKeys {
 			.query(Long.class)
 			.single();
 		audit.record(NewsroomAudit.CONTENT_KEY, id, actor, "issued", null);
+		events.publishEvent(new ContentKeyEvent(id, "issued"));
 		return new Issued(find(id).orElseThrow(), secret);
 	}
 
@@ -140,11 +147,22 @@ public class ContentKeys {
 	public void revoke(Actor actor, long id) {
 		Permission.MANAGE_INTEGRATIONS.require(actor);
 		var key = find(id).orElseThrow(() -> new NotFound("content key", id));
-		if (key.active()) {
-			jdbc.sql("UPDATE content_key SET revoked_at = ? WHERE id = ?").params(clock.millis(), id).update();
+		// Two revocations at once: only the one that changed the row audits.
+		if (key.active() && jdbc.sql("UPDATE content_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+			.params(clock.millis(), id)
+			.update() == 1) {
 			audit.record(NewsroomAudit.CONTENT_KEY, id, actor, "revoked", null);
-			known.invalidateAll();
+			events.publishEvent(new ContentKeyEvent(id, "revoked"));
 		}
+	}
+
+	/**
+	 * Forgets what this node remembered once a revocation has committed (before, a
+	 * request could remember the key as working again).
+	 */
+	@TransactionalEventListener
+	void changed(ContentKeyEvent event) {
+		known.invalidateAll();
 	}
 
 	/**

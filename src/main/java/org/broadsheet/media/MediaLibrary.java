@@ -18,9 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.broadsheet.account.Actor;
+import org.broadsheet.account.NewsroomAudit;
 import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.shared.PerTransaction;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,8 +67,14 @@ public class MediaLibrary {
 	/** Image work at once: each decode can take a core and hundreds of megabytes. */
 	private final Semaphore work = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
+	private final NewsroomAudit audit;
+
+	private final ApplicationEventPublisher events;
+
 	MediaLibrary(JdbcClient jdbc, TransactionTemplate transaction, @Value("${broadsheet.data}") Path dataFolder,
-			MediaStore store) {
+			MediaStore store, NewsroomAudit audit, ApplicationEventPublisher events) {
+		this.audit = audit;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.store = store;
@@ -211,6 +220,9 @@ public class MediaLibrary {
 	 * GIF or WebP by its content, or whose name claims another type; removes a
 	 * photograph's location (EXIF GPS); makes its responsive variants; then records the
 	 * original. Only the recording is a transaction.
+	 * @param actor who uploads: anyone in the newsroom may; the upload is audited
+	 * (subject {@code image}, action {@code uploaded}) and published as an
+	 * {@link ImageEvent}
 	 * @param filename as the browser sent it; only its extension is checked against the
 	 * content
 	 * @param alt required: what the image shows, for readers who cannot see it
@@ -218,7 +230,7 @@ public class MediaLibrary {
 	 * @throws MediaBusy when too many images are being worked on; try again later
 	 * @throws IllegalArgumentException naming the field, for a missing alt text
 	 */
-	public Image upload(String filename, InputStream content, String alt, String caption, String credit) {
+	public Image upload(Actor actor, String filename, InputStream content, String alt, String caption, String credit) {
 		if (alt == null || alt.isBlank()) {
 			throw new InvalidInput("alt", "media.invalid.alt");
 		}
@@ -227,8 +239,12 @@ public class MediaLibrary {
 			received = Files.createTempFile(folder, "upload", ".tmp");
 			Files.copy(content, received, StandardCopyOption.REPLACE_EXISTING);
 			try (var prepared = prepare(received, filename, true)) {
-				return transaction
-					.execute(status -> record(prepared, alt.strip(), blankToNull(caption), blankToNull(credit)));
+				return transaction.execute(status -> {
+					var image = record(prepared, alt.strip(), blankToNull(caption), blankToNull(credit));
+					audit.record(NewsroomAudit.IMAGE, image.id(), actor, "uploaded", filename);
+					events.publishEvent(new ImageEvent(image.id()));
+					return image;
+				});
 			}
 		}
 		catch (IOException ex) {

@@ -3,5 +3,5 @@
  * {@code <data>/media}, or an S3 bucket shared by every node), EXIF stripped, served from
  * {@code /media/**}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "shared" })
 package org.broadsheet.media;

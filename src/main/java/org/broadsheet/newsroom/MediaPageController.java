@@ -3,6 +3,7 @@ package org.broadsheet.newsroom;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.broadsheet.account.NewsroomUser;
 import org.broadsheet.media.InvalidImageException;
 import org.broadsheet.media.MediaBusy;
 import org.broadsheet.media.MediaLibrary;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.unit.DataSize;
@@ -49,9 +51,10 @@ class MediaPageController {
 	}
 
 	@PostMapping("/newsroom/media")
-	String upload(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String alt,
-			@RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit,
-			CsrfToken csrf, Model model, HttpServletResponse response) throws IOException {
+	String upload(@AuthenticationPrincipal NewsroomUser user, @RequestParam(required = false) MultipartFile file,
+			@RequestParam(defaultValue = "") String alt, @RequestParam(defaultValue = "") String caption,
+			@RequestParam(defaultValue = "") String credit, CsrfToken csrf, Model model, HttpServletResponse response)
+			throws IOException {
 		if (file == null || file.isEmpty()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return page(model, csrf, "file: choose a non-empty image file");
@@ -61,7 +64,7 @@ class MediaPageController {
 			return page(model, csrf, "file: " + chrome.chrome().t("media.tooLarge", maxUpload.toMegabytes() + " MB"));
 		}
 		try (var in = file.getInputStream()) {
-			media.upload(file.getOriginalFilename(), in, alt, caption, credit);
+			media.upload(user.account(), file.getOriginalFilename(), in, alt, caption, credit);
 			return "redirect:/newsroom/media?uploaded";
 		}
 		catch (InvalidImageException ex) {

@@ -10,10 +10,14 @@ import java.util.Locale;
  */
 public interface LoggedChange {
 
-	/** What a change is about; stored lower case in {@code change_log.subject}. */
+	/**
+	 * What a change is about; stored lower case in {@code change_log.subject} (at most 10
+	 * characters). {@code IMAGE} is a media library image, {@code KEY} a Content API key
+	 * ({@code content_key.id}; an Admin API key's changes are its account's).
+	 */
 	enum Subject {
 
-		ARTICLE, COMMENT, SECTION, TAG, AUTHOR, ACCOUNT;
+		ARTICLE, COMMENT, SECTION, TAG, AUTHOR, ACCOUNT, IMAGE, KEY;
 
 		/**
 		 * @return the stored form, e.g. {@code comment}
