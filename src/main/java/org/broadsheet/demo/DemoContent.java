@@ -75,8 +75,10 @@ class DemoContent {
 	@EventListener(ApplicationReadyEvent.class)
 	void loadIfEmpty() {
 		if (articles.count() > 0) {
+			// Never add accounts (least of all an administrator with the published
+			// password) to a site that has content already.
 			if (accounts.byEmail(DEMO_ACCOUNTS.get(0)).isPresent()) {
-				createAccounts();
+				announceNewsroom();
 			}
 			return;
 		}
@@ -97,15 +99,14 @@ class DemoContent {
 	}
 
 	private void createAccounts() {
-		// Each one missing, so that a demo made by an earlier version gains the newer
-		// ones.
-		for (int i = 0; i < DEMO_ACCOUNTS.size(); i++) {
-			if (accounts.byEmail(DEMO_ACCOUNTS.get(i)).isEmpty()) {
+		// Only into a newsroom without accounts: known passwords never join real ones.
+		if (accounts.all().isEmpty()) {
+			for (int i = 0; i < DEMO_ACCOUNTS.size(); i++) {
 				accounts.create(SystemActor.DEMO, DEMO_ACCOUNTS.get(i), DEMO_NAMES.get(i), DEMO_ROLES.get(i),
 						DEMO_PASSWORD);
 			}
+			announceNewsroom();
 		}
-		announceNewsroom();
 	}
 
 	private static void announceNewsroom() {
