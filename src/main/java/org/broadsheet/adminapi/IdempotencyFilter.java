@@ -122,13 +122,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	private static void replay(HttpServletResponse response, IdempotentResponses.Stored earlier, String hash)
 			throws IOException {
+		if (earlier.status() == 0) {
+			problem(response, HttpStatus.CONFLICT, "Idempotency-Key: the first request with this key is still running");
+			return;
+		}
 		if (!earlier.requestHash().equals(hash)) {
 			problem(response, HttpStatus.UNPROCESSABLE_CONTENT,
 					"Idempotency-Key: this key was used for a different request");
-			return;
-		}
-		if (earlier.status() == 0) {
-			problem(response, HttpStatus.CONFLICT, "Idempotency-Key: the first request with this key is still running");
 			return;
 		}
 		response.setStatus(earlier.status());

@@ -1,13 +1,14 @@
 package org.broadsheet.shared;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,9 +33,15 @@ public final class Problems {
 	 */
 	public static void write(HttpServletResponse response, HttpStatus status, String detail, String parameter)
 			throws IOException {
-		var problem = ProblemDetail.forStatusAndDetail(status, detail);
+		// Members in RFC 9457's order; Spring's ProblemDetail needs its Jackson mix-in to
+		// write extension members flat.
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", status.getReasonPhrase());
+		problem.put("status", status.value());
+		problem.put("detail", detail);
 		if (parameter != null) {
-			problem.setProperty("parameter", parameter);
+			problem.put("parameter", parameter);
 		}
 		response.setStatus(status.value());
 		response.setContentType("application/problem+json");

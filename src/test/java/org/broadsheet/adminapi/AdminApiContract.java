@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.broadsheet.account.Accounts;
+import org.broadsheet.account.NewsroomAudit;
 import org.broadsheet.account.ApiKeys;
 import org.broadsheet.account.Role;
 import org.broadsheet.account.SystemActor;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -302,6 +304,63 @@ abstract class AdminApiContract {
 	}
 
 	@Test
+	void aKeyStillInFlightIs409UntilItsLeaseRunsOut() {
+		String key = UUID.randomUUID().toString();
+		long keyId = site.bean(ApiKeys.class)
+			.all(SystemActor.CLI)
+			.stream()
+			.filter(k -> k.name().equals("Eda Editor script"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		// A claim without a response: a request with this key is running (or its node
+		// died).
+		var jdbc = site.bean(JdbcClient.class);
+		jdbc.sql("""
+				INSERT INTO idempotent_response (api_key_id, idempotency_key, request_hash, status, created_at)
+				VALUES (?, ?, 'x', 0, ?)""").params(keyId, key, clock.millis()).update();
+		var running = send(editor, "POST", API + "/articles", article("In flight", null), "Idempotency-Key", key);
+		assertThat(running.statusCode()).isEqualTo(409);
+		assertThat(body(running).get("parameter").asString()).isEqualTo("Idempotency-Key");
+		clock.advance(IdempotentResponses.LEASE.plusSeconds(1));
+		assertThat(send(editor, "POST", API + "/articles", article("In flight", null), "Idempotency-Key", key)
+			.statusCode()).isEqualTo(201);
+	}
+
+	@Test
+	void anUploadWithAnIdempotencyKeyIsStoredOnce() throws IOException {
+		byte[] photo = TestImages.jpeg(640, 480);
+		String key = UUID.randomUUID().toString();
+		var first = upload(contributor, photo, "Gulls", "Idempotency-Key", key);
+		var again = upload(contributor, photo, "Gulls", "Idempotency-Key", key);
+		assertThat(first.statusCode()).isEqualTo(201);
+		assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat(body(again).get("id").asLong()).isEqualTo(body(first).get("id").asLong());
+		var otherAlt = upload(contributor, photo, "Terns", "Idempotency-Key", key);
+		assertThat(otherAlt.statusCode()).isEqualTo(422);
+		long image = body(first).get("id").asLong();
+		assertThat(site.bean(NewsroomAudit.class).trail(NewsroomAudit.IMAGE, image)).singleElement()
+			.satisfies(e -> assertThat(e.who()).isEqualTo("Cara Contributor (API key “Cara Contributor script”)"));
+	}
+
+	@Test
+	void refusalsAreProblemDetailsAndPagesStartAtOne() {
+		var refused = send(contributor, "GET", API + "/comments", null);
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(body(refused).get("status").asInt()).isEqualTo(403);
+		assertThat(body(send(editor, "GET", API + "/articles?page=0", null)).get("parameter").asString())
+			.isEqualTo("page");
+		assertThat(body(send(editor, "GET", API + "/articles?limit=500", null)).get("parameter").asString())
+			.isEqualTo("limit");
+		assertThat(body(send(editor, "GET", API + "/articles/1/diff?from=1", null)).get("parameter").asString())
+			.isEqualTo("to");
+		var unknown = send(editor, "GET", API + "/nothing-here", null);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
 	void editorsModerateCommentsAndManageTopicsContributorsDoNot() {
 		long id = body(send(editor, "POST", API + "/articles", article("Talked about", null))).get("id").asLong();
 		send(editor, "POST", API + "/articles/" + id + "/publish", null);
@@ -332,6 +391,8 @@ abstract class AdminApiContract {
 		var renamed = send(editor, "PUT", API + "/sections/" + section, "{\"name\":\"Harbour news\",\"opinion\":true}");
 		assertThat(body(renamed).get("name").asString()).isEqualTo("Harbour news");
 		assertThat(body(renamed).get("opinion").asBoolean()).isTrue();
+		assertThat(site.bean(NewsroomAudit.class).trail(NewsroomAudit.SECTION, section))
+			.anySatisfy(e -> assertThat(e.who()).isEqualTo("Eda Editor (API key “Eda Editor script”)"));
 		assertThat(body(send(editor, "PUT", API + "/sections/" + section, "{\"name\":\"\"}")).get("field").asString())
 			.isEqualTo("name");
 
@@ -388,7 +449,7 @@ abstract class AdminApiContract {
 		return builder.build();
 	}
 
-	private HttpResponse<String> upload(String key, byte[] file, String alt) {
+	private HttpResponse<String> upload(String key, byte[] file, String alt, String... headers) {
 		String boundary = "b" + UUID.randomUUID();
 		List<byte[]> parts = new ArrayList<>();
 		parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\n" + alt + "\r\n")
@@ -401,9 +462,11 @@ abstract class AdminApiContract {
 		var request = HttpRequest.newBuilder(URI.create(site.url(API + "/media")))
 			.header("Authorization", "Bearer " + key)
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArrays(parts))
-			.build();
-		return RunningSite.send(http, request);
+			.POST(HttpRequest.BodyPublishers.ofByteArrays(parts));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return RunningSite.send(http, request.build());
 	}
 
 	private static byte[] jpeg() {
