@@ -43,6 +43,9 @@ public class NewsroomAudit {
 	/** A Content API key ({@code content_key.id}). */
 	public static final String CONTENT_KEY = "content-key";
 
+	/** A webhook subscription ({@code webhook_subscription.id}). */
+	public static final String WEBHOOK = "webhook";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;

@@ -29,8 +29,6 @@ import org.broadsheet.api.ContentRepresentation.AuthorJson;
 import org.broadsheet.api.ContentRepresentation.NamedJson;
 import org.broadsheet.author.Author;
 import org.broadsheet.author.Authors;
-import org.broadsheet.comment.Comments;
-import org.broadsheet.comment.Likes;
 import org.broadsheet.delivery.PageKind;
 import org.broadsheet.delivery.Surrogates;
 import org.broadsheet.shared.NotFound;
@@ -83,10 +81,6 @@ class ContentApiController {
 
 	private final Authors authors;
 
-	private final Comments comments;
-
-	private final Likes likes;
-
 	private final ContentRepresentation representation;
 
 	private final SiteLinks site;
@@ -103,15 +97,13 @@ class ContentApiController {
 
 	private final Named<Author, AuthorJson> people;
 
-	ContentApiController(PublishedArticles articles, Taxonomy taxonomy, Authors authors, Comments comments, Likes likes,
+	ContentApiController(PublishedArticles articles, Taxonomy taxonomy, Authors authors,
 			ContentRepresentation representation, SiteLinks site, ContentCors cors, JsonMapper json,
 			ContentKeyCheck keyCheck) {
 		this.keyCheck = keyCheck;
 		this.articles = articles;
 		this.taxonomy = taxonomy;
 		this.authors = authors;
-		this.comments = comments;
-		this.likes = likes;
 		this.representation = representation;
 		this.site = site;
 		this.cors = cors;
@@ -213,8 +205,7 @@ class ContentApiController {
 		Article a = articles.publicById(articleId).orElseThrow(() -> new NotFound("article", id));
 		var keys = new ArrayList<String>();
 		addKeys(keys, a);
-		var body = representation.article(a, articles.markdown(List.of(a.id())).get(a.id()),
-				comments.approvedCount(a.id()), likes.state(a.id(), null).count());
+		var body = representation.single(a);
 		cache(request, response, PageKind.ARTICLE, keys);
 		return select(body, selected);
 	}

@@ -2,6 +2,7 @@ package org.broadsheet.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -9,18 +10,22 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 import org.broadsheet.article.Article;
+import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.article.Syndication;
 import org.broadsheet.author.Author;
+import org.broadsheet.comment.Comments;
+import org.broadsheet.comment.Likes;
 import org.broadsheet.media.Image;
 import org.broadsheet.site.SiteLinks;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The Content API's JSON representation of published content (camelCase members, UTC
- * ISO-8601 instants, absolute URLs); members without a value are left out. The Admin API
- * and webhook payloads are to reuse it.
+ * ISO-8601 instants, absolute URLs); members without a value are left out. Webhook
+ * payloads ({@link #publicArticle}) and the Admin API reuse it.
  */
 @Component
 public class ContentRepresentation {
@@ -39,8 +44,35 @@ public class ContentRepresentation {
 
 	private final SiteLinks site;
 
-	ContentRepresentation(SiteLinks site) {
+	private final PublishedArticles articles;
+
+	private final Comments comments;
+
+	private final Likes likes;
+
+	ContentRepresentation(SiteLinks site, PublishedArticles articles, Comments comments, Likes likes) {
 		this.site = site;
+		this.articles = articles;
+		this.comments = comments;
+		this.likes = likes;
+	}
+
+	/**
+	 * The Content API's representation of one article, as {@code GET
+	 * /api/content/v1/articles/{id}} answers it (every member, with the comment and like
+	 * counts), read in the caller's transaction if there is one.
+	 * @param id the article's id
+	 * @return the article, or empty unless it is public now (published, its instant come)
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ArticleJson> publicArticle(long id) {
+		return articles.publicById(id).map(this::single);
+	}
+
+	/** An article with the members only single articles have. */
+	ArticleJson single(Article a) {
+		return article(a, articles.markdown(List.of(a.id())).get(a.id()), comments.approvedCount(a.id()),
+				likes.state(a.id(), null).count());
 	}
 
 	/**

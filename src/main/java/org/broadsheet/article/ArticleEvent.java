@@ -1,5 +1,7 @@
 package org.broadsheet.article;
 
+import java.time.Instant;
+
 import org.broadsheet.shared.LoggedChange;
 
 /**
@@ -22,7 +24,8 @@ public sealed interface ArticleEvent extends LoggedChange {
 	}
 
 	/**
-	 * @return a short name for the change log: published, updated, unpublished, deleted
+	 * @return a short name for the change log: published, scheduled, updated,
+	 * unpublished, deleted
 	 */
 	String kind();
 
@@ -30,6 +33,18 @@ public sealed interface ArticleEvent extends LoggedChange {
 	record ArticlePublished(long articleId) implements ArticleEvent {
 		public String kind() {
 			return "published";
+		}
+	}
+
+	/**
+	 * An editor approved the article's latest revision to go live by itself at {@code at}
+	 * (a UTC instant): a new article, or scheduled changes to a published one. Nothing
+	 * readers see has changed yet; {@link ArticlePublished} (or {@link ArticleUpdated}
+	 * for scheduled changes) follows when it goes live.
+	 */
+	record ArticleScheduled(long articleId, Instant at) implements ArticleEvent {
+		public String kind() {
+			return "scheduled";
 		}
 	}
 

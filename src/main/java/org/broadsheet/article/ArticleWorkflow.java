@@ -230,7 +230,7 @@ public class ArticleWorkflow {
 			writer.apply(id, latest.draft().withStatus(ArticleStatus.SCHEDULED, publishedAt, at), latest.id());
 		}
 		repository.setSchedule(id, latest.id(), at);
-		done(id, actor, "scheduled", at.toString(), new ArticleEvent.ArticleUpdated(id));
+		done(id, actor, "scheduled", at.toString(), new ArticleEvent.ArticleScheduled(id, at));
 	}
 
 	/**

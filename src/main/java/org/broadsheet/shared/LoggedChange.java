@@ -17,7 +17,7 @@ public interface LoggedChange {
 	 */
 	enum Subject {
 
-		ARTICLE, COMMENT, SECTION, TAG, AUTHOR, ACCOUNT, IMAGE, KEY;
+		ARTICLE, COMMENT, SECTION, TAG, AUTHOR, ACCOUNT, IMAGE, KEY, WEBHOOK;
 
 		/**
 		 * @return the stored form, e.g. {@code comment}

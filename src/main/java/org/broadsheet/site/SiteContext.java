@@ -7,6 +7,8 @@ import com.ibm.icu.util.ULocale;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -30,6 +32,9 @@ class SiteContext {
 		this.messages = messages;
 	}
 
+	/** The base of absolute URLs made outside a request when no base URL is set. */
+	static final String WITHOUT_BASE_URL = "http://localhost:8080";
+
 	SiteSettings settings() {
 		return settings;
 	}
@@ -40,12 +45,15 @@ class SiteContext {
 	}
 
 	/**
-	 * @param path absolute path, already percent-encoded @return the absolute URL of
-	 * {@code path}
+	 * @param path absolute path, already percent-encoded
+	 * @return the absolute URL of {@code path}: on the base URL setting, else on the
+	 * current request's, else (outside a request: the scheduler, webhook payloads of a
+	 * command) on {@value #WITHOUT_BASE_URL}, as the export command does
 	 */
 	String absolute(String path) {
-		String base = settings.baseUrl().isEmpty()
-				? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() : settings.baseUrl();
+		String base = !settings.baseUrl().isEmpty() ? settings.baseUrl()
+				: RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes
+						? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() : WITHOUT_BASE_URL;
 		return base + path;
 	}
 
