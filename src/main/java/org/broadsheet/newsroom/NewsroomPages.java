@@ -2,10 +2,12 @@ package org.broadsheet.newsroom;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.broadsheet.account.Account;
@@ -24,6 +26,8 @@ import org.broadsheet.shared.Links;
 import org.broadsheet.site.Chrome;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
+import org.broadsheet.webhook.WebhookDelivery;
+import org.broadsheet.webhook.WebhookSubscription;
 import org.springframework.security.web.csrf.CsrfToken;
 
 /** The models of the newsroom's templates ({@code src/main/jte/newsroom}). */
@@ -182,6 +186,55 @@ public final class NewsroomPages {
 	public record NewApiKey(String name, String account, String role) {
 
 		static final NewApiKey EMPTY = new NewApiKey("", "", "contributor");
+
+	}
+
+	/**
+	 * Webhook subscriptions, for administrators.
+	 *
+	 * @param events every event type, in the order the form offers them
+	 * @param error the last problem ("field: problem"), or null
+	 * @param problems the message for each input at fault, by the input's id
+	 * ({@code webhook-url}, {@code webhook-events}, {@code webhook-description})
+	 * @param form what was typed into the new-subscription form, kept after a refusal
+	 * @param notice a message key about the last change, or null
+	 */
+	public record WebhooksPage(Chrome chrome, CsrfToken csrf, List<WebhookSubscription> subscriptions,
+			List<String> events, String error, Map<String, String> problems, NewWebhook form, String notice) {
+
+		/**
+		 * @return the message for the input with this id, or null when it is not at fault
+		 */
+		public String problem(String input) {
+			return problems.get(input);
+		}
+
+	}
+
+	/** The new-subscription form as typed. */
+	public record NewWebhook(String url, Set<String> events, String description) {
+
+		static final NewWebhook EMPTY = new NewWebhook("", Set.of(), "");
+
+	}
+
+	/**
+	 * One subscription with its secret and delivery log.
+	 *
+	 * @param secret {@code whsec_…}, shown on request
+	 * @param deliveries newest first
+	 * @param notice a message key about the last change ({@code webhooks.created},
+	 * {@code webhooks.rotated}, {@code webhooks.resent}), or null
+	 */
+	public record WebhookPage(Chrome chrome, CsrfToken csrf, WebhookSubscription subscription, String secret,
+			List<WebhookDelivery> deliveries, String notice) {
+
+		/**
+		 * @return the instant as UTC ISO-8601 to the second, or an empty string for null
+		 */
+		public String time(Instant instant) {
+			return instant == null ? "" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+		}
 
 	}
 

@@ -1,7 +1,7 @@
 /**
  * The editors' pages under {@code /newsroom}: articles, revisions, review, scheduling,
- * media, people and topics, comment moderation.
+ * media, people and topics, comment moderation, accounts, API keys, webhooks.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "api", "article", "author",
-		"comment", "media", "shared", "site", "taxonomy" })
+		"comment", "media", "shared", "site", "taxonomy", "webhook" })
 package org.broadsheet.newsroom;

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -30,10 +31,12 @@ import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.comment.Moderation;
 import org.broadsheet.shared.InvalidInput;
+import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestClock;
 import org.broadsheet.support.TestDatabases;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +65,8 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class WebhookContract {
 
 	static final Duration SOON = Duration.ofSeconds(10);
+
+	static final String PASSWORD = "a long enough password";
 
 	final JsonMapper json = new JsonMapper();
 
@@ -341,8 +346,7 @@ abstract class WebhookContract {
 
 		String run = Long.toString(System.nanoTime());
 		Account editor = site.bean(Accounts.class)
-			.create(SystemActor.CLI, "editor" + run + "@news.test", "Eda Editor", Role.EDITOR,
-					"a long enough password");
+			.create(SystemActor.CLI, "editor" + run + "@news.test", "Eda Editor", Role.EDITOR, PASSWORD);
 		assertThatThrownBy(() -> webhooks.subscribe(editor, receiver.url(), events, null))
 			.isInstanceOf(AccessDeniedException.class);
 		assertThatThrownBy(() -> webhooks.all(editor)).isInstanceOf(AccessDeniedException.class);
@@ -359,6 +363,63 @@ abstract class WebhookContract {
 		assertThat(site.bean(NewsroomAudit.class).trail(NewsroomAudit.WEBHOOK, id))
 			.extracting(e -> e.who() + " " + e.action())
 			.containsExactly("test created", "test disabled", "test updated");
+	}
+
+	@Test
+	@Order(7)
+	void administratorsManageWebhooksAndTheirDeliveryLogInTheNewsroom() {
+		String run = Long.toString(System.nanoTime());
+		var accounts = site.bean(Accounts.class);
+		accounts.create(SystemActor.CLI, "admin" + run + "@news.test", "Ada Admin", Role.ADMINISTRATOR, PASSWORD);
+		accounts.create(SystemActor.CLI, "editor" + run + "@news.test", "Eda Editor", Role.EDITOR, PASSWORD);
+		var editor = new NewsroomBrowser(site).signIn("editor" + run + "@news.test", PASSWORD);
+		assertThat(editor.get("/newsroom/webhooks").statusCode()).isEqualTo(403);
+		assertThat(editor.post("/newsroom/webhooks", Map.of("url", receiver.url(), "events", "article.published"))
+			.statusCode()).isEqualTo(403);
+		var admin = new NewsroomBrowser(site).signIn("admin" + run + "@news.test", PASSWORD);
+
+		var refused = admin.post("/newsroom/webhooks",
+				Map.of("url", "ftp://example.com/", "events", "article.published", "description", "Print system"));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		var form = Jsoup.parse(refused.body());
+		assertThat(form.selectFirst("#webhook-url").attr("aria-invalid")).isEqualTo("true");
+		assertThat(form.selectFirst("#webhook-url-error").text()).contains("http");
+		assertThat(form.selectFirst("#webhook-description").attr("value")).isEqualTo("Print system");
+		assertThat(form.selectFirst("input[value=article.published]").hasAttr("checked")).isTrue();
+
+		var created = admin.post("/newsroom/webhooks",
+				Map.of("url", receiver.url(), "events", "article.published", "description", "Print system"));
+		assertThat(created.statusCode()).isEqualTo(302);
+		String page = java.net.URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
+		long id = Long.parseLong(page.replaceAll(".*/", ""));
+		var shown = Jsoup.parse(admin.get(page + "?created").body());
+		assertThat(shown.selectFirst("#webhook-secret").text()).isEqualTo(webhooks.secret(TestArticles.ACTOR, id));
+		assertThat(Jsoup.parse(admin.get("/newsroom/webhooks").body()).select("td a").eachText())
+			.contains(receiver.url());
+
+		long article = draft("Seen in the log");
+		workflow.publish(TestArticles.ACTOR, article);
+		var first = receiver.await(event("article.published", article), 1, SOON).get(0);
+		var log = Jsoup.parse(admin.get(page).body()).select("#webhook-log tbody tr");
+		assertThat(log).hasSize(1);
+		assertThat(log.get(0).text()).contains("article.published", first.id());
+		long delivery = webhooks.deliveries(TestArticles.ACTOR, id, 1).get(0).id();
+		assertThat(admin.post(page + "/deliveries/" + delivery + "/resend", Map.of()).statusCode()).isEqualTo(302);
+		assertThat(receiver.await(event("article.published", article), 2, SOON).get(1).id()).isEqualTo(first.id());
+		receiver.all().forEach(r -> verify(webhooks.secret(TestArticles.ACTOR, id), r));
+
+		assertThat(admin.post(page + "/rotate", Map.of()).statusCode()).isEqualTo(302);
+		assertThat(Jsoup.parse(admin.get(page + "?rotated").body()).selectFirst("#webhook-secret").text())
+			.isEqualTo(webhooks.secret(TestArticles.ACTOR, id));
+		assertThat(admin.post(page + "/active", Map.of("active", "false")).statusCode()).isEqualTo(302);
+		assertThat(webhooks.find(TestArticles.ACTOR, id).active()).isFalse();
+		assertThat(Jsoup.parse(admin.get(page).body()).select(".notice").text()).isNotBlank();
+		assertThat(admin.post(page + "/delete", Map.of()).statusCode()).isEqualTo(302);
+		assertThat(webhooks.all(TestArticles.ACTOR)).noneMatch(s -> s.id() == id);
+		assertThat(site.bean(NewsroomAudit.class).trail(NewsroomAudit.WEBHOOK, id))
+			.extracting(e -> e.who() + " " + e.action())
+			.containsExactly("Ada Admin created", "Ada Admin resent", "Ada Admin secret-rotated", "Ada Admin disabled",
+					"Ada Admin deleted");
 	}
 
 	@Test
