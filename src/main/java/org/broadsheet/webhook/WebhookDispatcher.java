@@ -16,6 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 
 import org.broadsheet.account.NewsroomAudit;
@@ -41,6 +44,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after {@link #BACKOFF} (5 s, 30 s, 2 min, … 8 h) until 24 hours after the delivery was
  * queued, when it fails and its subscription is disabled with a notice (audited as the
  * {@code webhooks} system actor).
+ *
+ * <p>
+ * Metrics: {@code broadsheet.webhooks.attempts} (by {@code outcome}: delivered, retried,
+ * failed) and {@code broadsheet.webhooks.backlog} (deliveries pending).
  */
 @Component
 class WebhookDispatcher {
@@ -94,8 +101,14 @@ class WebhookDispatcher {
 
 	private final AtomicBoolean queued = new AtomicBoolean();
 
+	private final Counter delivered;
+
+	private final Counter retried;
+
+	private final Counter failed;
+
 	WebhookDispatcher(WebhookStore store, Clock clock, TransactionTemplate transaction, NewsroomAudit audit,
-			ApplicationEventPublisher events,
+			ApplicationEventPublisher events, MeterRegistry metrics,
 			@Value("${broadsheet.webhooks.allow-private-addresses:false}") boolean allowPrivate) {
 		this.store = store;
 		this.clock = clock;
@@ -103,6 +116,19 @@ class WebhookDispatcher {
 		this.audit = audit;
 		this.events = events;
 		this.allowPrivate = allowPrivate;
+		this.delivered = attempts(metrics, "delivered");
+		this.retried = attempts(metrics, "retried");
+		this.failed = attempts(metrics, "failed");
+		Gauge.builder("broadsheet.webhooks.backlog", store, WebhookStore::pending)
+			.description("Webhook deliveries still to be made")
+			.register(metrics);
+	}
+
+	private static Counter attempts(MeterRegistry metrics, String outcome) {
+		return Counter.builder("broadsheet.webhooks.attempts")
+			.description("Webhook delivery attempts")
+			.tag("outcome", outcome)
+			.register(metrics);
 	}
 
 	/** Sends what is due on the webhook thread (never on the caller's). */
@@ -217,6 +243,7 @@ class WebhookDispatcher {
 			if (error == null) {
 				store.attempted(row, WebhookDelivery.Status.DELIVERED, now, now, outcome.code(), outcome.durationMs(),
 						null);
+				delivered.increment();
 				return;
 			}
 			long giveUpAt = row.createdAt() + RETRY_FOR.toMillis();
@@ -224,6 +251,7 @@ class WebhookDispatcher {
 				long wait = BACKOFF.get(Math.min(row.attempts(), BACKOFF.size()) - 1).toMillis();
 				store.attempted(row, WebhookDelivery.Status.PENDING, Math.min(now + wait, giveUpAt), now,
 						outcome.code(), outcome.durationMs(), error);
+				retried.increment();
 				return;
 			}
 			transaction.executeWithoutResult(status -> {
@@ -232,6 +260,7 @@ class WebhookDispatcher {
 					disable(row.subscriptionId(), now, error);
 				}
 			});
+			failed.increment();
 		}
 		catch (RuntimeException ex) {
 			// The claim expires and another attempt follows: at least once.

@@ -162,6 +162,13 @@ class WebhookStore {
 	}
 
 	/**
+	 * @return how many deliveries are pending (the partial index's size)
+	 */
+	long pending() {
+		return jdbc.sql("SELECT COUNT(*) FROM webhook_delivery WHERE status = 'pending'").query(Long.class).single();
+	}
+
+	/**
 	 * @return whether any delivery is due (one read of the partial index, no lock)
 	 */
 	boolean anyDue(long now) {

@@ -18,6 +18,8 @@ import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.broadsheet.account.Account;
 import org.broadsheet.account.Accounts;
 import org.broadsheet.account.NewsroomAudit;
@@ -279,6 +281,11 @@ abstract class WebhookContract {
 		assertThat(delivery.durationMs()).isNotNull().isGreaterThanOrEqualTo(0);
 		assertThat(delivery.lastError()).isNull();
 		assertThat(delivery.finishedAt()).isNotNull();
+		var metrics = site.bean(MeterRegistry.class);
+		assertThat(metrics.get("broadsheet.webhooks.attempts").tag("outcome", "retried").counter().count())
+			.isGreaterThanOrEqualTo(2);
+		// The marker's outcome may still be on its way to the database.
+		assertThat(metrics.get("broadsheet.webhooks.backlog").gauge().value()).isBetween(0.0, 1.0);
 	}
 
 	@Test
