@@ -48,10 +48,26 @@ public sealed interface ArticleEvent extends LoggedChange {
 		}
 	}
 
-	/** An article's stored content changed without a change of status. */
+	/** What readers see of an article changed without a change of status. */
 	record ArticleUpdated(long articleId) implements ArticleEvent {
 		public String kind() {
 			return "updated";
+		}
+	}
+
+	/**
+	 * An article changed in the newsroom only: a revision saved that waits for "publish
+	 * changes" or its schedule, a draft saved or submitted, a schedule cancelled, an
+	 * unpublication scheduled. Nothing readers see changed, so the search index, caches
+	 * and webhooks have nothing to follow.
+	 */
+	record ArticleRevised(long articleId) implements ArticleEvent {
+
+		/** Its kind in the change log. */
+		public static final String KIND = "revised";
+
+		public String kind() {
+			return KIND;
 		}
 	}
 

@@ -53,6 +53,10 @@ class ArticlePageKeys {
 
 	@EventListener
 	void changed(ArticleEvent event) {
+		if (event instanceof ArticleEvent.ArticleRevised) {
+			// Nothing readers see changed: no page to evict, nothing to purge.
+			return;
+		}
 		int changed = PerTransaction.get(this, Count::new).map(count -> ++count.changed).orElse(1);
 		if (changed > EXACT) {
 			if (changed == EXACT + 1) {

@@ -180,7 +180,7 @@ public class ArticleWorkflow {
 			throw new ArticleConflict("status", "article.invalid.submit-not-draft", state.status().code());
 		}
 		repository.setStatus(id, ArticleStatus.IN_REVIEW);
-		done(id, actor, "submitted", null, new ArticleEvent.ArticleUpdated(id));
+		done(id, actor, "submitted", null, new ArticleEvent.ArticleRevised(id));
 	}
 
 	/**
@@ -246,7 +246,8 @@ public class ArticleWorkflow {
 		if (state.scheduledRevision() == null) {
 			throw new ArticleConflict("goLiveAt", "article.invalid.nothing-scheduled");
 		}
-		if (state.status() == ArticleStatus.SCHEDULED) {
+		boolean offTheSite = state.status() == ArticleStatus.SCHEDULED;
+		if (offTheSite) {
 			boolean wasPublic = wasPublic(id);
 			repository.takeOff(id, !wasPublic);
 			repository.setStatus(id, wasPublic ? ArticleStatus.UNPUBLISHED : ArticleStatus.DRAFT);
@@ -254,7 +255,9 @@ public class ArticleWorkflow {
 		else {
 			repository.setSchedule(id, null, null);
 		}
-		done(id, actor, "schedule-cancelled", null, new ArticleEvent.ArticleUpdated(id));
+		// A published article's scheduled changes cancelled: readers' version stays.
+		done(id, actor, "schedule-cancelled", null,
+				offTheSite ? new ArticleEvent.ArticleUpdated(id) : new ArticleEvent.ArticleRevised(id));
 	}
 
 	/**
@@ -281,7 +284,7 @@ public class ArticleWorkflow {
 				throw new InvalidArticle("unpublishAt", "article.invalid.unpublish-before-live");
 			}
 			repository.setUnpublishAt(id, at);
-			done(id, actor, "unpublish-scheduled", at.toString(), new ArticleEvent.ArticleUpdated(id));
+			done(id, actor, "unpublish-scheduled", at.toString(), new ArticleEvent.ArticleRevised(id));
 			return;
 		}
 		// A scheduled article that was never public: its instant is not a publication
@@ -387,7 +390,7 @@ public class ArticleWorkflow {
 				steps.executeWithoutResult(status -> {
 					if (repository.claimDueChange(due, now)) {
 						done(due.articleId(), actor, "schedule-failed", ex.getMessage(),
-								new ArticleEvent.ArticleUpdated(due.articleId()));
+								new ArticleEvent.ArticleRevised(due.articleId()));
 					}
 				});
 			}
@@ -428,7 +431,7 @@ public class ArticleWorkflow {
 	private ArticleEvent saveRevision(Actor actor, long id, ArticleState state, ArticleDraft draft) {
 		if (state.status().pinned()) {
 			writer.addRevision(id, draft, actor.accountId());
-			return new ArticleEvent.ArticleUpdated(id);
+			return new ArticleEvent.ArticleRevised(id);
 		}
 		Instant publishedAt = writer.storedPublishedAt(id).orElse(null);
 		return writer.update(id, draft.withStatus(state.status(), publishedAt, publishedAt), actor.accountId()).event();

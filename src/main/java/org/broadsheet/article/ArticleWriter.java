@@ -227,7 +227,7 @@ class ArticleWriter {
 		boolean isPublished = draft.status() == ArticleStatus.PUBLISHED;
 		ArticleEvent event = isPublished && !wasPublished ? new ArticleEvent.ArticlePublished(id)
 				: wasPublished && !isPublished ? new ArticleEvent.ArticleUnpublished(id)
-						: new ArticleEvent.ArticleUpdated(id);
+						: isPublished ? new ArticleEvent.ArticleUpdated(id) : new ArticleEvent.ArticleRevised(id);
 		return new Written(id, Permalinks.article(section.slug(), slug), old == null, event);
 	}
 

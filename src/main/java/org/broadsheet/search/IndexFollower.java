@@ -191,7 +191,11 @@ class IndexFollower implements DisposableBean {
 			return;
 		}
 		Set<Long> ids = new LinkedHashSet<>();
-		changes.forEach(c -> ids.add(c.subjectId()));
+		// A newsroom-only change leaves the indexed (public) article as it is; re-adding
+		// it would only shift the term statistics related articles are scored with.
+		changes.stream()
+			.filter(c -> !ArticleEvent.ArticleRevised.KIND.equals(c.kind()))
+			.forEach(c -> ids.add(c.subjectId()));
 		apply(index, new ArrayList<>(ids));
 		long seq = Math.max(index.appliedSeq(), changes.get(changes.size() - 1).seq());
 		index.commit(seq);
@@ -201,6 +205,9 @@ class IndexFollower implements DisposableBean {
 		// lags on its own): search pages, and the applied articles' pages, whose related
 		// lists come
 		// from the index.
+		if (ids.isEmpty()) {
+			return;
+		}
 		Set<String> keys = new LinkedHashSet<>();
 		keys.add(Surrogates.SEARCH);
 		ids.forEach(id -> keys.add(Surrogates.article(id)));

@@ -116,8 +116,11 @@ class WebhookOutbox {
 	 * @return the event type a change is delivered as, or null when it is none
 	 */
 	static String type(LoggedChange change) {
+		if (change instanceof ArticleEvent.ArticleRevised) {
+			return null;
+		}
 		if (change instanceof ArticleEvent event) {
-			return "article." + (event instanceof ArticleEvent.ArticleUpdated ? "updated" : event.kind());
+			return "article." + event.kind();
 		}
 		if (change instanceof CommentEvent.CommentChanged comment) {
 			return switch (comment.what()) {

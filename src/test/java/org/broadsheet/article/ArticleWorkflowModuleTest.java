@@ -100,7 +100,7 @@ class ArticleWorkflowModuleTest {
 
 		assertThat(events.ofType(ArticleEvent.class).matching(ArticleEvent::articleId, id))
 			.extracting(ArticleEvent::kind)
-			.containsExactly("updated", "updated", "published");
+			.containsExactly("revised", "revised", "published");
 		assertThat(workflow.editing(editor, id).audit()).extracting(e -> e.who() + " " + e.action())
 			.containsExactly("Cy Contributor created", "Cy Contributor submitted", "Eda Editor published");
 		// Published, the article is off the contributor's desk.
