@@ -5,6 +5,6 @@
  * the key, and events); POSTs take idempotency keys; errors are RFC 9457 problem details
  * naming each field.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "account", "article", "author", "comment", "media", "shared", "site", "taxonomy" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "article", "author", "comment",
+		"media", "shared", "site", "taxonomy", "webhook" })
 package org.broadsheet.adminapi;

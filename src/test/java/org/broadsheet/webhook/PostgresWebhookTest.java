@@ -13,6 +13,7 @@ import org.broadsheet.support.PostgresSchemas;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestDatabases;
+import org.broadsheet.support.WebhookReceiver;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;

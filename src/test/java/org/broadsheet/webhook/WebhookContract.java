@@ -38,6 +38,7 @@ import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestClock;
 import org.broadsheet.support.TestDatabases;
+import org.broadsheet.support.WebhookReceiver;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

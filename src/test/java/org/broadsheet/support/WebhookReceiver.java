@@ -1,4 +1,4 @@
-package org.broadsheet.webhook;
+package org.broadsheet.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,12 +19,12 @@ import com.sun.net.httpserver.HttpServer;
  * answers 500 to the first {@link #failNext} requests (or all, while
  * {@link #failAlways}), 204 otherwise.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
 	/** A request as it arrived; {@code status} is what it was answered. */
-	record Received(Map<String, List<String>> headers, String body, int status) {
+	public record Received(Map<String, List<String>> headers, String body, int status) {
 
-		String header(String name) {
+		public String header(String name) {
 			return headers.entrySet()
 				.stream()
 				.filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -33,11 +33,11 @@ final class WebhookReceiver implements AutoCloseable {
 				.orElse(null);
 		}
 
-		String id() {
+		public String id() {
 			return header("webhook-id");
 		}
 
-		boolean ok() {
+		public boolean ok() {
 			return status < 300;
 		}
 
@@ -47,11 +47,11 @@ final class WebhookReceiver implements AutoCloseable {
 
 	private final List<Received> received = new ArrayList<>();
 
-	final AtomicInteger failNext = new AtomicInteger();
+	public final AtomicInteger failNext = new AtomicInteger();
 
-	volatile boolean failAlways;
+	public volatile boolean failAlways;
 
-	WebhookReceiver() {
+	public WebhookReceiver() {
 		try {
 			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		}
@@ -72,11 +72,11 @@ final class WebhookReceiver implements AutoCloseable {
 		server.start();
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
 	}
 
-	List<Received> all() {
+	public List<Received> all() {
 		synchronized (received) {
 			return List.copyOf(received);
 		}
@@ -87,7 +87,7 @@ final class WebhookReceiver implements AutoCloseable {
 	 * @return them, in arrival order
 	 * @throws AssertionError after {@code atMost}
 	 */
-	List<Received> await(Predicate<Received> which, int count, Duration atMost) {
+	public List<Received> await(Predicate<Received> which, int count, Duration atMost) {
 		long deadline = System.nanoTime() + atMost.toNanos();
 		synchronized (received) {
 			while (true) {
