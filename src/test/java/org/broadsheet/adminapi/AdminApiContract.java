@@ -158,6 +158,13 @@ abstract class AdminApiContract {
 		send(editor, "POST", API + "/articles/" + id + "/publish", null);
 		assertThat(body(http("/api/content/v1/articles/" + id)).get("headline").asString())
 			.isEqualTo("Quay cranes move again");
+		// An old revision's fields, and restoring them as the latest revision.
+		var old = body(send(editor, "GET", API + "/articles/" + id + "/revisions/" + liveRevision, null));
+		assertThat(old.at("/fields/headline").asString()).isEqualTo("Quay cranes stand still");
+		var restored = body(send(editor, "POST",
+				API + "/articles/" + id + "/revisions/" + liveRevision + "/restore", null));
+		assertThat(restored.at("/latest/headline").asString()).isEqualTo("Quay cranes stand still");
+		assertThat(restored.get("unpublishedChanges").asBoolean()).isTrue();
 
 		// Unpublished, it leaves the Content API; the history names each key.
 		assertThat(body(send(editor, "POST", API + "/articles/" + id + "/unpublish", null)).get("status").asString())
@@ -245,6 +252,7 @@ abstract class AdminApiContract {
 		var garbled = send(editor, "POST", API + "/articles/" + id + "/schedule", "{\"goLiveAt\":\"tomorrow\"}");
 		assertThat(body(garbled).get("field").asString()).isEqualTo("goLiveAt");
 
+		assertThat(body(send(contributor, "GET", API + "/media?limit=5", null)).size()).isBetween(0, 5);
 		var notAnImage = upload(contributor, "plain text".getBytes(StandardCharsets.UTF_8), "Alt");
 		assertThat(notAnImage.statusCode()).isEqualTo(422);
 		assertThat(body(notAnImage).get("field").asString()).isEqualTo("file");
@@ -320,6 +328,9 @@ abstract class AdminApiContract {
 			String secret = body(created).get("secret").asString();
 			assertThat(secret).startsWith("whsec_");
 			assertThat(body(send(administrator, "GET", API + "/webhooks/" + id, null)).has("secret")).isFalse();
+			assertThat(body(send(administrator, "GET", API + "/webhooks/" + id + "/secret", null)).get("secret")
+				.asString()).isEqualTo(secret);
+			assertThat(body(send(administrator, "GET", API + "/webhooks", null)).toString()).contains(receiver.url());
 
 			long article = body(send(editor, "POST", API + "/articles", article("Hooked", null))).get("id").asLong();
 			send(editor, "POST", API + "/articles/" + article + "/publish", null);
@@ -451,7 +462,14 @@ abstract class AdminApiContract {
 		assertThat(body(send(editor, "PUT", API + "/sections/" + section, "{\"name\":\"\"}")).get("field").asString())
 			.isEqualTo("name");
 
+		long tag = body(send(contributor, "GET", API + "/tags", null)).get(0).get("id").asLong();
+		var renamedTag = send(editor, "PUT", API + "/tags/" + tag, "{\"name\":\"Ships and shipping\"}");
+		assertThat(body(renamedTag).get("name").asString()).isEqualTo("Ships and shipping");
+		assertThat(send(contributor, "PUT", API + "/tags/" + tag, "{\"name\":\"No\"}").statusCode()).isEqualTo(403);
+
 		long authorId = body(send(editor, "GET", API + "/authors", null)).get(0).get("id").asLong();
+		assertThat(body(send(contributor, "GET", API + "/authors/" + authorId, null)).get("id").asLong())
+			.isEqualTo(authorId);
 		var profile = send(editor, "PUT", API + "/authors/" + authorId,
 				"{\"title\":\"Harbour reporter\",\"bio\":\"Covers ships.\",\"links\":[\"https://example.org/me\"]}");
 		assertThat(body(profile).get("title").asString()).isEqualTo("Harbour reporter");
