@@ -79,7 +79,10 @@ class AdminApiDocument {
 	}
 
 	private static void idempotent(Operation post) {
-		post.addParametersItem(new Parameter().$ref("#/components/parameters/" + IDEMPOTENCY_KEY));
+		var key = new Parameter().$ref("#/components/parameters/" + IDEMPOTENCY_KEY);
+		if (post.getParameters() == null || !post.getParameters().contains(key)) {
+			post.addParametersItem(key);
+		}
 		shared(post, "400", BAD_REQUEST);
 		shared(post, "409", CONFLICT);
 		shared(post, "413", TOO_LARGE);

@@ -191,7 +191,10 @@ class OpenApiConfiguration {
 			.filter(path -> path.getKey().startsWith(CONTENT_PATHS))
 			.flatMap(path -> path.getValue().readOperations().stream())
 			.forEach(operation -> {
-				operation.addParametersItem(new Parameter().$ref("#/components/parameters/" + CONTENT_KEY));
+				var key = new Parameter().$ref("#/components/parameters/" + CONTENT_KEY);
+				if (operation.getParameters() == null || !operation.getParameters().contains(key)) {
+					operation.addParametersItem(key);
+				}
 				operation.getResponses()
 					.addApiResponse("401", new ApiResponse().$ref("#/components/responses/" + CONTENT_KEY_REFUSED));
 			});

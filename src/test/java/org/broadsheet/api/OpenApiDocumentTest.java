@@ -225,6 +225,8 @@ class OpenApiDocumentTest {
 				.contains("#/components/parameters/ContentKey");
 		}
 		assertThat(openApi.document().at("/components/parameters/ContentKey/name").asString()).isEqualTo("key");
+		// The customizers act once: a second request gets the same document.
+		assertThat(json.readTree(site.get("/api/openapi.json").response().body())).isEqualTo(openApi.document());
 	}
 
 	@Test
