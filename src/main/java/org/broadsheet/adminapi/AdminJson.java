@@ -11,6 +11,8 @@ import org.broadsheet.article.RevisionDiff;
 import org.broadsheet.author.Author;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 /**
  * The Admin API's response bodies that are not the article's own fields. Instants are
@@ -18,6 +20,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code in_review}, {@code scheduled}, {@code published}, {@code unpublished}).
  */
 final class AdminJson {
+
+	/** Descriptions for the OpenAPI document. */
+	static final String STATUS = "`draft`, `in_review`, `scheduled`, `published` or `unpublished`";
+
+	static final String INSTANT = "A UTC instant, ISO-8601";
 
 	private AdminJson() {
 	}
@@ -35,8 +42,30 @@ final class AdminJson {
 	 * null
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Editing(long id, String status, ArticleFields latest, boolean unpublishedChanges, boolean scheduledChanges,
-			String goLiveAt, String unpublishAt, Long liveRevision, Long scheduledRevision) {
+	@Schema(name = "AdminArticle", description = "An article as the newsroom's editor shows it.")
+	record Editing(@Schema(requiredMode = RequiredMode.REQUIRED, example = "4711") long id,
+			@Schema(description = STATUS) String status,
+			@Schema(requiredMode = RequiredMode.REQUIRED,
+					description = "The latest revision's fields: what the editor shows") ArticleFields latest,
+			@Schema(requiredMode = RequiredMode.REQUIRED,
+					description = "The latest revision is neither live nor scheduled") boolean unpublishedChanges,
+			@Schema(requiredMode = RequiredMode.REQUIRED,
+					description = "A published article has a newer revision scheduled") boolean scheduledChanges,
+			@Schema(format = "date-time", nullable = true,
+					description = "When the scheduled revision goes live") String goLiveAt,
+			@Schema(format = "date-time", nullable = true,
+					description = "When the article is to leave the site") String unpublishAt,
+			@Schema(nullable = true, description = "The revision readers see") Long liveRevision,
+			@Schema(nullable = true, description = "The revision to go live at `goLiveAt`") Long scheduledRevision) {
+
+		// On the accessor: an array in a record component's annotation upsets the
+		// formatter.
+		@Override
+		@Schema(requiredMode = RequiredMode.REQUIRED,
+				allowableValues = { "draft", "in_review", "scheduled", "published", "unpublished" })
+		public String status() {
+			return this.status;
+		}
 
 		static Editing of(ArticleWorkflow.Editing e) {
 			return new Editing(e.id(), e.status().code(), ArticleFields.of(e.latest()), e.unpublishedChanges(),
@@ -48,8 +77,15 @@ final class AdminJson {
 
 	/** One row of the article list. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Summary(long id, String headline, String section, List<String> authors, String status, String publishedAt,
-			String updatedAt) {
+	@Schema(name = "AdminArticleSummary", description = "One row of the article list.")
+	record Summary(@Schema(requiredMode = RequiredMode.REQUIRED) long id,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String headline,
+			@Schema(requiredMode = RequiredMode.REQUIRED, description = "The section's name") String section,
+			@Schema(requiredMode = RequiredMode.REQUIRED, description = "The byline's names") List<String> authors,
+			@Schema(requiredMode = RequiredMode.REQUIRED, description = STATUS) String status,
+			@Schema(format = "date-time", nullable = true,
+					description = INSTANT + "; absent until first published") String publishedAt,
+			@Schema(format = "date-time", nullable = true, description = INSTANT) String updatedAt) {
 
 		static Summary of(ArticleSummary s) {
 			return new Summary(s.id(), s.title(), s.section().name(), s.authors().stream().map(Author::name).toList(),
@@ -59,12 +95,16 @@ final class AdminJson {
 	}
 
 	/**
-	 * A page of a list.
+	 * A page of the article list.
 	 *
 	 * @param page 1-based
 	 * @param pageCount at least 1
 	 */
-	record Page<T>(List<T> items, int page, int pageCount) {
+	@Schema(name = "AdminArticlePage", description = "A page of the article list, last changed first.")
+	record ArticlePage(@Schema(requiredMode = RequiredMode.REQUIRED) List<Summary> items,
+			@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", description = "This page, from 1") int page,
+			@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1",
+					description = "How many pages there are, at least 1") int pageCount) {
 	}
 
 	/**
@@ -75,8 +115,14 @@ final class AdminJson {
 	 * @param scheduled it is approved to go live later
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record RevisionJson(long id, String createdAt, Long accountId, boolean live, boolean scheduled,
-			ArticleFields fields) {
+	@Schema(name = "Revision", description = "A stored revision; `fields` only when one revision is asked for.")
+	record RevisionJson(@Schema(requiredMode = RequiredMode.REQUIRED) long id,
+			@Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time", description = INSTANT) String createdAt,
+			@Schema(nullable = true, description = "Who saved it; null for a system actor") Long accountId,
+			@Schema(requiredMode = RequiredMode.REQUIRED, description = "Readers see it") boolean live,
+			@Schema(requiredMode = RequiredMode.REQUIRED,
+					description = "It is approved to go live later") boolean scheduled,
+			@Schema(description = "Its fields (only from `…/revisions/{revision}`)") ArticleFields fields) {
 
 		static RevisionJson of(ArticleWorkflow.Editing e, Revision r, boolean withFields) {
 			return new RevisionJson(r.id(), instant(r.createdAt()), r.accountId(), e.isLive(r), e.isScheduled(r),
@@ -90,7 +136,10 @@ final class AdminJson {
 	 *
 	 * @param fields only the fields that differ
 	 */
-	record Diff(long from, long to, List<FieldDiff> fields) {
+	@Schema(name = "RevisionDiff", description = "What changed between two revisions, field by field.")
+	record Diff(@Schema(requiredMode = RequiredMode.REQUIRED) long from,
+			@Schema(requiredMode = RequiredMode.REQUIRED) long to, @Schema(requiredMode = RequiredMode.REQUIRED,
+					description = "Only the fields that differ") List<FieldDiff> fields) {
 
 		static Diff of(RevisionDiff d) {
 			return new Diff(d.from().id(), d.to().id(), d.fields()
@@ -103,13 +152,25 @@ final class AdminJson {
 	}
 
 	/** One field's changes. */
-	record FieldDiff(String field, List<Line> lines) {
+	@Schema(name = "FieldDiff")
+	record FieldDiff(@Schema(requiredMode = RequiredMode.REQUIRED, example = "headline") String field,
+			@Schema(requiredMode = RequiredMode.REQUIRED) List<Line> lines) {
 	}
 
 	/**
 	 * @param change {@code same}, {@code added} or {@code removed}
 	 */
-	record Line(String change, String text) {
+	@Schema(name = "DiffLine")
+	record Line(String change, @Schema(requiredMode = RequiredMode.REQUIRED) String text) {
+
+		// On the accessor: an array in a record component's annotation upsets the
+		// formatter.
+		@Override
+		@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "same", "added", "removed" })
+		public String change() {
+			return this.change;
+		}
+
 	}
 
 	/**
@@ -119,7 +180,12 @@ final class AdminJson {
 	 * actor
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record HistoryEntry(String who, String action, String at, String detail) {
+	@Schema(name = "HistoryEntry", description = "An audit entry.")
+	record HistoryEntry(@Schema(requiredMode = RequiredMode.REQUIRED,
+			description = "An account's display name (and the API key, if one was used) or a system actor") String who,
+			@Schema(requiredMode = RequiredMode.REQUIRED, example = "submitted") String action,
+			@Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time", description = INSTANT) String at,
+			@Schema(nullable = true) String detail) {
 
 		static HistoryEntry of(AuditEntry e) {
 			return new HistoryEntry(e.who(), e.action(), instant(e.at()), e.detail());

@@ -13,6 +13,9 @@ import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.shared.InvalidInput;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 /**
  * An article as written, in the Admin API: the body of a create or an update, and the
@@ -32,8 +35,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param syndication where the article first appeared, or null for an original
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ArticleFields(String headline, String slug, String section, List<String> authors, String standfirst,
-		String bodyMarkdown, List<String> tags, String language, LeadImage leadImage, SyndicationFields syndication) {
+@Schema(name = "ArticleFields", description = "An article as written: the body of a create or an update "
+		+ "(every member replaced; absent means empty), and the fields of a revision.")
+record ArticleFields(
+		@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 300, description = "The title",
+				example = "Quay cranes stand idle") String headline,
+		@Schema(nullable = true, description = "Wanted URL segment; null derives it from the headline") String slug,
+		@Schema(requiredMode = RequiredMode.REQUIRED, description = "The section's name; created if new",
+				example = "Harbour") String section,
+		@ArraySchema(
+				arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED,
+						description = "The byline's names in order, at least one; unknown authors are created"),
+				minItems = 1) List<String> authors,
+		@Schema(nullable = true, description = "The summary under the headline") String standfirst,
+		@Schema(nullable = true, description = "CommonMark; raw HTML in it is sanitized") String bodyMarkdown,
+		@Schema(nullable = true, description = "Tag names; unknown tags are created") List<String> tags,
+		@Schema(nullable = true, description = "A BCP 47 tag; null for the site's", example = "en") String language,
+		@Schema(nullable = true) LeadImage leadImage, @Schema(nullable = true) SyndicationFields syndication) {
 
 	/**
 	 * A lead image as an article uses it: null texts are the image's own.
@@ -41,14 +59,23 @@ record ArticleFields(String headline, String slug, String section, List<String> 
 	 * @param id the media library's image id
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record LeadImage(Long id, String alt, String caption, String credit) {
+	@Schema(name = "LeadImage", description = "An image from the media library with the texts it has here; "
+			+ "null texts are the image's own.")
+	record LeadImage(
+			@Schema(requiredMode = RequiredMode.REQUIRED, description = "The media library's image id",
+					example = "312") Long id,
+			@Schema(nullable = true) String alt, @Schema(nullable = true) String caption,
+			@Schema(nullable = true) String credit) {
 	}
 
 	/**
 	 * @param canonicalUrl the original's absolute http(s) URL, or null
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record SyndicationFields(String publication, String note, String canonicalUrl) {
+	@Schema(name = "SyndicationFields", description = "Where the article first appeared.")
+	record SyndicationFields(@Schema(nullable = true, example = "Wire Service") String publication,
+			@Schema(nullable = true) String note, @Schema(nullable = true, format = "uri",
+					description = "The original's absolute http(s) URL") String canonicalUrl) {
 	}
 
 	/**

@@ -4,6 +4,17 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.broadsheet.account.ApiKeyActor;
 import org.broadsheet.media.Image;
 import org.broadsheet.media.MediaLibrary;
@@ -32,6 +43,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @RestController
 @RequestMapping(AdminPaths.BASE + "/media")
+@Tag(name = "Admin API: media", description = "The media library: uploads and the recent images; any role.")
 class MediaEndpoint {
 
 	private final MediaLibrary media;
@@ -56,19 +68,61 @@ class MediaEndpoint {
 	 * @param variants narrower copies, narrowest first
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record ImageJson(long id, String url, int width, int height, String alt, String caption, String credit,
-			List<Variant> variants) {
+	@Schema(name = "MediaImage", description = "An image of the media library.")
+	record ImageJson(@Schema(requiredMode = RequiredMode.REQUIRED) long id,
+			@Schema(requiredMode = RequiredMode.REQUIRED, format = "uri",
+					description = "The original's absolute URL") String url,
+			@Schema(requiredMode = RequiredMode.REQUIRED, description = "Pixels") int width,
+			@Schema(requiredMode = RequiredMode.REQUIRED, description = "Pixels") int height,
+			@Schema(nullable = true) String alt, @Schema(nullable = true) String caption,
+			@Schema(nullable = true) String credit, @Schema(requiredMode = RequiredMode.REQUIRED,
+					description = "Narrower copies, narrowest first") List<Variant> variants) {
+	}
+
+	/**
+	 * The form of an upload; only documents the request body.
+	 *
+	 * @param file the image file
+	 * @param alt its text alternative
+	 */
+	@Schema(name = "MediaUpload", description = "An image and its texts, as `multipart/form-data`.")
+	record Upload(
+			@Schema(requiredMode = RequiredMode.REQUIRED, type = "string", format = "binary",
+					description = "A JPEG, PNG, WebP or GIF") String file,
+			@Schema(requiredMode = RequiredMode.REQUIRED, description = "Its text alternative",
+					example = "Cranes over the quay") String alt,
+			@Schema(description = "Its caption", example = "At dawn") String caption,
+			@Schema(description = "Who made it", example = "Staff") String credit) {
 	}
 
 	/** A responsive variant: {@code width} in pixels, absolute {@code url}. */
-	record Variant(int width, String url) {
+	@Schema(name = "MediaImageVariant")
+	record Variant(@Schema(requiredMode = RequiredMode.REQUIRED, description = "Pixels") int width,
+			@Schema(requiredMode = RequiredMode.REQUIRED, format = "uri") String url) {
 	}
 
 	@PostMapping(consumes = "multipart/form-data")
+	@Operation(summary = "Upload an image",
+			description = "A JPEG, PNG, WebP or GIF that decodes, within the size limit "
+					+ "(`broadsheet.media.max-upload-size`, 20 MB by default), checked as the newsroom's uploads are. "
+					+ "Any role.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "multipart/form-data",
+							schema = @Schema(implementation = Upload.class))))
+	@ApiResponse(responseCode = "201", description = "Stored; `Location` is the original's URL",
+			headers = @Header(name = "Location", description = "The original's absolute URL",
+					schema = @Schema(type = "string", format = "uri")),
+			content = @Content(schema = @Schema(implementation = ImageJson.class),
+					examples = @ExampleObject(name = "image", value = AdminApiExamples.IMAGE)))
+	@AdminApiResponses.BadRequest
+	@ApiResponse(responseCode = "413", ref = AdminApiDocument.TOO_LARGE)
+	@AdminApiResponses.Invalid
+	@ApiResponse(responseCode = "503", ref = AdminApiDocument.UNAVAILABLE)
 	ResponseEntity<?> upload(@AuthenticationPrincipal ApiKeyActor actor,
-			@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String alt,
-			@RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit)
-			throws IOException {
+			@Parameter(hidden = true) @RequestParam(required = false) MultipartFile file,
+			@Parameter(hidden = true) @RequestParam(defaultValue = "") String alt,
+			@Parameter(hidden = true) @RequestParam(defaultValue = "") String caption,
+			@Parameter(hidden = true) @RequestParam(defaultValue = "") String credit) throws IOException {
 		if (file == null || file.isEmpty()) {
 			throw new InvalidInput("file", "api.invalid.file");
 		}
@@ -89,7 +143,14 @@ class MediaEndpoint {
 	 * @return the newest images first
 	 */
 	@GetMapping
-	List<ImageJson> recent(@RequestParam(defaultValue = "50") int limit) {
+	@Operation(summary = "List recent images", description = "Newest first. Any role.")
+	@ApiResponse(responseCode = "200", description = "The newest images",
+			content = @Content(array = @ArraySchema(schema = @Schema(implementation = ImageJson.class)),
+					examples = @ExampleObject(name = "images", value = AdminApiExamples.IMAGES)))
+	@AdminApiResponses.BadRequest
+	List<ImageJson> recent(@Parameter(description = "How many, 1 to 200",
+			schema = @Schema(type = "integer", minimum = "1", maximum = "200")) @RequestParam(
+					defaultValue = "50") int limit) {
 		AdminApiErrors.requirePage(1, limit);
 		return media.recent(limit).stream().map(this::json).toList();
 	}

@@ -3,6 +3,7 @@ package org.broadsheet.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
@@ -11,7 +12,10 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -47,6 +51,14 @@ class OpenApiConfiguration {
 
 	static final String NOT_FOUND = "NotFound";
 
+	/** The Content API's refusal of a key, and its {@code key} parameter. */
+	static final String CONTENT_KEY_REFUSED = "ContentKeyRefused";
+
+	static final String CONTENT_KEY = "ContentKey";
+
+	/** Paths whose operations take a Content API key. */
+	static final String CONTENT_PATHS = "/api/content/";
+
 	/** Paths whose operations require an API key. */
 	static final String ADMIN_PATHS = "/api/admin/";
 
@@ -61,7 +73,8 @@ class OpenApiConfiguration {
 		var openApi = new OpenAPI()
 			.info(new Info().title("Broadsheet API").version(version == null ? "development" : version).description("""
 					Broadsheet's HTTP API: the public, read-only Content API \
-					(`/api/content/v1`) and the site's search (`/api/search`). \
+					(`/api/content/v1`, optionally with a Content API key), the site's search \
+					(`/api/search`) and the Admin API (`/api/admin/v1`, with an API key). \
 					Errors are RFC 9457 problem details (`application/problem+json`). \
 					See docs/api.md for caching, CORS and examples."""))
 			.components(problems(new Components()).addSecuritySchemes(API_KEY,
@@ -78,10 +91,11 @@ class OpenApiConfiguration {
 	/**
 	 * Adds the schema {@code Problem} ({@link ProblemJson}) and the responses operations
 	 * refer to as {@code #/components/responses/<name>}: {@value #NOT_MODIFIED},
-	 * {@value #BAD_PARAMETER} and {@value #NOT_FOUND}.
+	 * {@value #BAD_PARAMETER}, {@value #NOT_FOUND} and {@value #CONTENT_KEY_REFUSED}; the
+	 * parameter {@value #CONTENT_KEY}.
 	 */
 	private static Components problems(Components components) {
-		ModelConverters.getInstance(true).read(ProblemJson.class).forEach(components::addSchemas);
+		ModelConverters.getInstance(true).readAll(ProblemJson.class).forEach(components::addSchemas);
 		components.addResponses(NOT_MODIFIED, new ApiResponse()
 			.description("Not Modified: the request's `If-None-Match` names the current `ETag`; no body."));
 		components.addResponses(BAD_PARAMETER,
@@ -89,6 +103,19 @@ class OpenApiConfiguration {
 						"limit: must be a whole number from 1 to 100", "/api/content/v1/articles", "limit"));
 		components.addResponses(NOT_FOUND, problem("Nothing public answers to this address.", 404, "Not Found",
 				"no article 981", "/api/content/v1/articles/981", null));
+		var refused = problem(
+				"The Content API key is unknown or revoked, or the site requires one and none came; "
+						+ "`parameter` is `key`.",
+				401, "Unauthorized", "the Content API key is unknown or revoked", null, "key");
+		refused.addHeaderObject("WWW-Authenticate",
+				new Header().description("`Bearer realm=\"Broadsheet Content API\"`").schema(new StringSchema()));
+		components.addResponses(CONTENT_KEY_REFUSED, refused);
+		components.addParameters(CONTENT_KEY, new Parameter().in("query")
+			.name(ContentKeyCheck.PARAMETER)
+			.description("A Content API key (`bsc_…`), also accepted as `Authorization: Bearer bsc_…`. Optional "
+					+ "unless the site requires keys (`broadsheet.api.content.keys-required`); a keyed answer "
+					+ "is private to its integration (kept by no shared cache).")
+			.schema(new StringSchema().pattern("^bsc_")));
 		return components;
 	}
 
@@ -99,7 +126,9 @@ class OpenApiConfiguration {
 		example.put("title", title);
 		example.put("status", status);
 		example.put("detail", detail);
-		example.put("instance", instance);
+		if (instance != null) {
+			example.put("instance", instance);
+		}
 		if (parameter != null) {
 			example.put("parameter", parameter);
 		}
@@ -109,9 +138,12 @@ class OpenApiConfiguration {
 	}
 
 	/**
-	 * Lets a nullable enum be null: swagger-core writes {@code @Schema(nullable = true)}
-	 * on an enum as {@code "type": ["string", "null"]} but leaves null out of its
-	 * {@code enum}, which then refuses it.
+	 * Lets a nullable enum or object be null. swagger-core writes
+	 * {@code @Schema(nullable = true)} on an enum as {@code "type": ["string", "null"]}
+	 * but leaves null out of its {@code enum}, which then refuses it; and on a member
+	 * whose schema is a reference as {@code {"type": "null", "$ref": …}}, which (both
+	 * applying in JSON Schema 2020-12) refuses everything but null: that becomes
+	 * {@code {"anyOf": [{"$ref": …}, {"type": "null"}]}}.
 	 */
 	@Bean
 	OpenApiCustomizer nullableEnums() {
@@ -123,9 +155,19 @@ class OpenApiConfiguration {
 				Map<String, Schema> properties = schema.getProperties();
 				if (properties != null) {
 					properties.values().forEach(OpenApiConfiguration::allowNull);
+					properties.replaceAll((name, property) -> nullableReference(property));
 				}
 			}
 		};
+	}
+
+	private static Schema<?> nullableReference(Schema<?> property) {
+		if (property.get$ref() == null || property.getTypes() == null || !property.getTypes().contains("null")) {
+			return property;
+		}
+		var reference = new Schema<>().$ref(property.get$ref());
+		var nothing = new Schema<>().types(Set.of("null"));
+		return new Schema<>().anyOf(List.of(reference, nothing)).description(property.getDescription());
 	}
 
 	@SuppressWarnings("unchecked")
@@ -134,6 +176,28 @@ class OpenApiConfiguration {
 				&& !property.getEnum().contains(null)) {
 			((List<Object>) property.getEnum()).add(null);
 		}
+	}
+
+	/**
+	 * Gives every Content API operation (under {@value #CONTENT_PATHS}) the optional
+	 * {@value #CONTENT_KEY} parameter and the 401 {@value #CONTENT_KEY_REFUSED}
+	 * ({@link ContentKeyCheck}).
+	 */
+	@Bean
+	OpenApiCustomizer contentKeyParameter() {
+		return openApi -> openApi.getPaths()
+			.entrySet()
+			.stream()
+			.filter(path -> path.getKey().startsWith(CONTENT_PATHS))
+			.flatMap(path -> path.getValue().readOperations().stream())
+			.forEach(operation -> {
+				var key = new Parameter().$ref("#/components/parameters/" + CONTENT_KEY);
+				if (operation.getParameters() == null || !operation.getParameters().contains(key)) {
+					operation.addParametersItem(key);
+				}
+				operation.getResponses()
+					.addApiResponse("401", new ApiResponse().$ref("#/components/responses/" + CONTENT_KEY_REFUSED));
+			});
 	}
 
 	/**

@@ -24,6 +24,7 @@ import org.broadsheet.account.SystemActor;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.comment.Comments;
+import org.broadsheet.support.OpenApiValidator;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestClock;
 import org.broadsheet.support.TestDatabases;
@@ -44,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The Admin API over real HTTP with keys of each role: the whole editorial workflow
  * driven by scripts alone, the same permissions, audit and validation as the newsroom,
  * 401/403/404/409/422 problem details, idempotency keys, and that drafts never show
- * through the Content API. Subclasses give the database.
+ * through the Content API. Every response from the Admin and the Content API is validated
+ * against the OpenAPI document ({@link #checked}). Subclasses give the database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AdminApiContract {
@@ -58,6 +60,8 @@ abstract class AdminApiContract {
 	private final TestClock clock = new TestClock();
 
 	private RunningSite site;
+
+	private OpenApiValidator openApi;
 
 	private String contributor;
 
@@ -81,6 +85,7 @@ abstract class AdminApiContract {
 		var options = new ArrayList<>(database(data));
 		options.add("--broadsheet.webhooks.allow-private-addresses=true");
 		site = RunningSite.start(data, clock, options.toArray(String[]::new));
+		openApi = OpenApiValidator.of(site.get("/api/openapi.json").response().body());
 		contributor = key("cara@example.org", "Cara Contributor", Role.CONTRIBUTOR, Role.CONTRIBUTOR);
 		author = key("avi@example.org", "Avi Author", Role.AUTHOR, Role.AUTHOR);
 		editor = key("eda@example.org", "Eda Editor", Role.EDITOR, Role.EDITOR);
@@ -161,8 +166,8 @@ abstract class AdminApiContract {
 		// An old revision's fields, and restoring them as the latest revision.
 		var old = body(send(editor, "GET", API + "/articles/" + id + "/revisions/" + liveRevision, null));
 		assertThat(old.at("/fields/headline").asString()).isEqualTo("Quay cranes stand still");
-		var restored = body(send(editor, "POST",
-				API + "/articles/" + id + "/revisions/" + liveRevision + "/restore", null));
+		var restored = body(
+				send(editor, "POST", API + "/articles/" + id + "/revisions/" + liveRevision + "/restore", null));
 		assertThat(restored.at("/latest/headline").asString()).isEqualTo("Quay cranes stand still");
 		assertThat(restored.get("unpublishedChanges").asBoolean()).isTrue();
 
@@ -199,14 +204,17 @@ abstract class AdminApiContract {
 
 	@Test
 	void requestsWithoutAWorkingKeyAre401() {
-		var none = http.sendAsync(request(null, "GET", API + "/articles", null), HttpResponse.BodyHandlers.ofString())
-			.join();
+		var none = checked("GET", RunningSite.send(http, request(null, "GET", API + "/articles", null)));
 		assertThat(none.statusCode()).isEqualTo(401);
 		assertThat(none.headers().firstValue("WWW-Authenticate"))
 			.hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
 		assertThat(none.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(send("bsk_" + "x".repeat(43), "GET", API + "/articles", null).statusCode()).isEqualTo(401);
 		assertThat(send("not-a-key", "GET", API + "/articles", null).statusCode()).isEqualTo(401);
+		// An Admin API key is no Content API key.
+		var wrongKey = http("/api/content/v1/articles?key=" + contributor);
+		assertThat(wrongKey.statusCode()).isEqualTo(401);
+		assertThat(body(wrongKey).get("parameter").asString()).isEqualTo("key");
 		var keys = site.bean(ApiKeys.class);
 		var issued = keys.issue(SystemActor.CLI, "Short-lived", "eda@example.org", Role.EDITOR);
 		assertThat(send(issued.secret(), "GET", API + "/articles", null).statusCode()).isEqualTo(200);
@@ -499,11 +507,29 @@ abstract class AdminApiContract {
 	}
 
 	private HttpResponse<String> http(String path) {
-		return RunningSite.send(http, HttpRequest.newBuilder(URI.create(site.url(path))).GET().build());
+		return checked("GET", RunningSite.send(http, HttpRequest.newBuilder(URI.create(site.url(path))).GET().build()));
 	}
 
 	private HttpResponse<String> send(String key, String method, String path, String body, String... headers) {
-		return RunningSite.send(http, request(key, method, path, body, headers));
+		return checked(method, RunningSite.send(http, request(key, method, path, body, headers)));
+	}
+
+	/**
+	 * Validates a response against the OpenAPI document; one from an address the document
+	 * does not have must be a 404 problem.
+	 */
+	private HttpResponse<String> checked(String method, HttpResponse<String> response) {
+		if (openApi.documents(response.uri().getRawPath())) {
+			openApi.validate(method, response);
+		}
+		else {
+			assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(404);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(openApi.schemaProblems(json.readTree("{\"$ref\": \"#/components/schemas/Problem\"}"),
+					body(response)))
+				.isEmpty();
+		}
+		return response;
 	}
 
 	private HttpRequest request(String key, String method, String path, String body, String... headers) {
@@ -539,7 +565,7 @@ abstract class AdminApiContract {
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
-		return RunningSite.send(http, request.build());
+		return checked("POST", RunningSite.send(http, request.build()));
 	}
 
 	private static byte[] jpeg() {

@@ -198,6 +198,63 @@ class OpenApiDocumentTest {
 	}
 
 	@Test
+	void everyAdminApiOperationNeedsAKeyAndEveryContentApiOperationTakesOne() {
+		JsonNode paths = openApi.document().get("paths");
+		List<String> admin = new ArrayList<>();
+		paths.propertyNames().stream().filter(p -> p.startsWith("/api/admin/")).forEach(admin::add);
+		assertThat(admin).contains("/api/admin/v1/articles", "/api/admin/v1/articles/{id}/publish",
+				"/api/admin/v1/media", "/api/admin/v1/comments/moderation", "/api/admin/v1/authors/{id}");
+		for (String path : admin) {
+			paths.get(path).properties().forEach(operation -> {
+				JsonNode o = operation.getValue();
+				String name = operation.getKey() + " " + path;
+				assertThat(o.at("/security/0/apiKey").isArray()).as(name).isTrue();
+				assertThat(o.at("/responses/401/$ref").asString()).as(name).endsWith("/AdminUnauthorized");
+				assertThat(o.at("/tags/0").asString()).as(name).startsWith("Admin API");
+				assertThat(o.get("description").asString()).as(name).isNotBlank();
+				assertThat(o.path("parameters")
+					.valueStream()
+					.anyMatch(p -> p.path("$ref").asString().endsWith("/IdempotencyKey"))).as(name)
+					.isEqualTo(operation.getKey().equals("post"));
+			});
+		}
+		for (String path : List.of(API + "/articles", API + "/tags/{slug}")) {
+			JsonNode get = paths.get(path).get("get");
+			assertThat(get.at("/responses/401/$ref").asString()).endsWith("/ContentKeyRefused");
+			assertThat(get.get("parameters").valueStream().map(p -> p.path("$ref").asString()))
+				.contains("#/components/parameters/ContentKey");
+		}
+		assertThat(openApi.document().at("/components/parameters/ContentKey/name").asString()).isEqualTo("key");
+		// The customizers act once: a second request gets the same document.
+		assertThat(json.readTree(site.get("/api/openapi.json").response().body())).isEqualTo(openApi.document());
+	}
+
+	@Test
+	void everyExampleMatchesItsSchema() {
+		JsonNode document = openApi.document();
+		List<String> checked = new ArrayList<>();
+		document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+			JsonNode o = operation.getValue();
+			List<JsonNode> contents = new ArrayList<>();
+			contents.add(o.at("/requestBody/content"));
+			o.path("responses").forEach(response -> contents.add(resolve(document, response).path("content")));
+			for (JsonNode content : contents) {
+				content.forEach(media -> media.path("examples").properties().forEach(example -> {
+					String name = operation.getKey() + " " + path.getKey() + " " + example.getKey();
+					assertThat(openApi.schemaProblems(media.get("schema"), example.getValue().get("value"))).as(name)
+						.isEmpty();
+					checked.add(name);
+				}));
+			}
+		}));
+		assertThat(checked).hasSizeGreaterThan(60);
+	}
+
+	private static JsonNode resolve(JsonNode document, JsonNode node) {
+		return node.has("$ref") ? document.at(node.get("$ref").asString().substring(1)) : node;
+	}
+
+	@Test
 	void adminOperationsRequireTheApiKeyScheme() {
 		var openApi = new OpenAPI().paths(new Paths()
 			.addPathItem("/api/admin/v1/articles", new PathItem().get(new Operation()).post(new Operation()))

@@ -183,6 +183,14 @@ public final class OpenApiValidator {
 		return errors.stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
 	}
 
+	/**
+	 * @param path a request's path (without query)
+	 * @return whether a path of the document matches it
+	 */
+	public boolean documents(String path) {
+		return template(path).isPresent();
+	}
+
 	/** The document's path (literal ones before templates) that {@code path} is. */
 	private Optional<String> template(String path) {
 		List<String> candidates = new ArrayList<>();
