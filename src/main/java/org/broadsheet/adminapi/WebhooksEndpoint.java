@@ -26,6 +26,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * Webhook subscriptions in the Admin API, through {@link Webhooks} (administrators'
  * keys): subscribe a URL to events, change or disable it, rotate its signing secret (the
@@ -35,7 +43,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @RestController
 @RequestMapping(AdminPaths.BASE + "/webhooks")
+@Tag(name = "Admin API: webhooks", description = "Subscriptions to signed deliveries (Standard Webhooks) and their "
+		+ "delivery log: administrators only.")
 class WebhooksEndpoint {
+
+	private static final String ADMINISTRATORS = "Administrators only.";
 
 	private final Webhooks webhooks;
 
@@ -52,6 +64,7 @@ class WebhooksEndpoint {
 	 * @param active on update: false disables it (and true enables it again); ignored on
 	 * create
 	 */
+	@Schema(name = "WebhookSubscriptionFields")
 	record SubscriptionFields(String url, List<String> events, String description, Boolean active) {
 	}
 
@@ -64,6 +77,7 @@ class WebhooksEndpoint {
 	 * null
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@Schema(name = "WebhookSubscription")
 	record SubscriptionJson(long id, String url, List<String> events, String description, boolean active,
 			String disabledReason, String disabledAt, String previousSecretUntil, String createdAt, String updatedAt,
 			String secret) {
@@ -86,6 +100,7 @@ class WebhooksEndpoint {
 	 * @param durationMs the latest attempt's, in milliseconds
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@Schema(name = "WebhookDelivery")
 	record DeliveryJson(long id, long subscriptionId, String messageId, String eventType, String status, int attempts,
 			Integer responseCode, Integer durationMs, String lastError, String createdAt, String lastAttemptAt,
 			String nextAttemptAt, String finishedAt, String payload) {
@@ -100,11 +115,23 @@ class WebhooksEndpoint {
 
 	}
 
+	@Operation(summary = "List webhook subscriptions", description = ADMINISTRATORS)
+	@ApiResponse(responseCode = "200", description = "Every subscription",
+			content = @Content(array = @ArraySchema(schema = @Schema(implementation = SubscriptionJson.class))))
+	@AdminApiResponses.EditorsOnly
 	@GetMapping
 	List<SubscriptionJson> all(@AuthenticationPrincipal ApiKeyActor actor) {
 		return webhooks.all(actor).stream().map(s -> SubscriptionJson.of(s, null)).toList();
 	}
 
+	@Operation(summary = "Subscribe a URL to events",
+			description = "Answers with the signing secret. " + ADMINISTRATORS)
+	@ApiResponse(responseCode = "201", description = "Subscribed; `Location` is its address",
+			headers = @Header(name = "Location", description = "The subscription's Admin API path",
+					schema = @Schema(type = "string")),
+			content = @Content(schema = @Schema(implementation = SubscriptionJson.class)))
+	@AdminApiResponses.EditorsOnly
+	@AdminApiResponses.Invalid
 	@PostMapping
 	ResponseEntity<SubscriptionJson> subscribe(@AuthenticationPrincipal ApiKeyActor actor,
 			@RequestBody SubscriptionFields body) {
@@ -113,16 +140,30 @@ class WebhooksEndpoint {
 			.body(SubscriptionJson.of(subscribed.subscription(), subscribed.secret()));
 	}
 
+	@Operation(summary = "Get a webhook subscription", description = ADMINISTRATORS)
+	@ApiResponse(responseCode = "200", description = "The subscription",
+			content = @Content(schema = @Schema(implementation = SubscriptionJson.class)))
+	@AdminApiResponses.Lookup
 	@GetMapping("/{id}")
 	SubscriptionJson one(@AuthenticationPrincipal ApiKeyActor actor, @PathVariable long id) {
 		return SubscriptionJson.of(webhooks.find(actor, id), null);
 	}
 
+	@Operation(summary = "Get its signing secret", description = ADMINISTRATORS)
+	@ApiResponse(responseCode = "200", description = "The subscription",
+			content = @Content(schema = @Schema(implementation = SubscriptionJson.class)))
+	@AdminApiResponses.Lookup
 	@GetMapping("/{id}/secret")
 	SubscriptionJson secret(@AuthenticationPrincipal ApiKeyActor actor, @PathVariable long id) {
 		return SubscriptionJson.of(webhooks.find(actor, id), webhooks.secret(actor, id));
 	}
 
+	@Operation(summary = "Change a webhook subscription",
+			description = "Every member replaced; `active: false` disables it. " + ADMINISTRATORS)
+	@ApiResponse(responseCode = "200", description = "The subscription",
+			content = @Content(schema = @Schema(implementation = SubscriptionJson.class)))
+	@AdminApiResponses.Lookup
+	@AdminApiResponses.Invalid
 	@PutMapping("/{id}")
 	SubscriptionJson update(@AuthenticationPrincipal ApiKeyActor actor, @PathVariable long id,
 			@RequestBody SubscriptionFields body) {
@@ -132,12 +173,20 @@ class WebhooksEndpoint {
 	}
 
 	/** A new signing secret; the previous one signs too for 24 hours. */
+	@Operation(summary = "Rotate its signing secret",
+			description = "The previous secret signs too for 24 hours. " + ADMINISTRATORS)
+	@ApiResponse(responseCode = "200", description = "The subscription",
+			content = @Content(schema = @Schema(implementation = SubscriptionJson.class)))
+	@AdminApiResponses.Lookup
 	@PostMapping("/{id}/rotate-secret")
 	SubscriptionJson rotate(@AuthenticationPrincipal ApiKeyActor actor, @PathVariable long id) {
 		var rotated = webhooks.rotateSecret(actor, id);
 		return SubscriptionJson.of(rotated.subscription(), rotated.secret());
 	}
 
+	@Operation(summary = "Delete a webhook subscription", description = ADMINISTRATORS)
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@AdminApiResponses.Lookup
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@AuthenticationPrincipal ApiKeyActor actor, @PathVariable long id) {
@@ -148,6 +197,11 @@ class WebhooksEndpoint {
 	 * @param limit 1–200
 	 * @return the subscription's deliveries, newest first
 	 */
+	@Operation(summary = "Its delivery log", description = "Newest first. " + ADMINISTRATORS)
+	@ApiResponse(responseCode = "200", description = "Deliveries",
+			content = @Content(array = @ArraySchema(schema = @Schema(implementation = DeliveryJson.class))))
+	@AdminApiResponses.Lookup
+	@AdminApiResponses.BadRequest
 	@GetMapping("/{id}/deliveries")
 	List<DeliveryJson> deliveries(@AuthenticationPrincipal ApiKeyActor actor, @PathVariable long id,
 			@RequestParam(defaultValue = "50") int limit) {
@@ -156,6 +210,11 @@ class WebhooksEndpoint {
 	}
 
 	/** Sends a delivery again, with the same {@code webhook-id} and payload. */
+	@Operation(summary = "Send a delivery again", description = "Same `webhook-id` and payload. " + ADMINISTRATORS)
+	@ApiResponse(responseCode = "200", description = "The new delivery",
+			content = @Content(schema = @Schema(implementation = DeliveryJson.class)))
+	@AdminApiResponses.Lookup
+	@AdminApiResponses.Invalid
 	@PostMapping("/deliveries/{deliveryId}/resend")
 	DeliveryJson resend(@AuthenticationPrincipal ApiKeyActor actor, @PathVariable long deliveryId) {
 		return DeliveryJson.of(webhooks.resend(actor, deliveryId));
