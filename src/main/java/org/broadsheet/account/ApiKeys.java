@@ -39,7 +39,7 @@ public class ApiKeys {
 	/**
 	 * How stale the shown last use may be, in milliseconds: saves a write per request.
 	 */
-	private static final long LAST_USE_RESOLUTION = 60_000;
+	public static final long LAST_USE_RESOLUTION = 60_000;
 
 	private static final String SELECT = """
 			SELECT k.id, k.name, k.account_id, a.display_name, k.role, k.hint, k.created_at, k.last_used_at,
@@ -101,10 +101,7 @@ public class ApiKeys {
 	@Transactional
 	public Issued issue(Actor actor, String name, String accountEmail, Role role) {
 		Permission.MANAGE_INTEGRATIONS.require(actor);
-		String trimmed = name == null ? "" : name.strip();
-		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME || trimmed.indexOf('\0') >= 0) {
-			throw new InvalidInput("name", "apikey.invalid.name", MAX_NAME);
-		}
+		String trimmed = keyName(name);
 		String email = accountEmail == null ? "" : accountEmail.strip().toLowerCase(Locale.ROOT);
 		Long accountId = email.indexOf('\0') >= 0 ? null
 				: jdbc.sql("SELECT id FROM account WHERE email = ?")
@@ -190,6 +187,20 @@ public class ApiKeys {
 			jdbc.sql("UPDATE api_key SET last_used_at = ? WHERE id = ?").params(now, actor.keyId()).update();
 		}
 		return Optional.of(actor);
+	}
+
+	/**
+	 * Checks the name of a key of either API (what it is for, e.g. "Print system").
+	 * @return the name without surrounding white space
+	 * @throws InvalidInput naming {@code name} when it is blank, over {@value #MAX_NAME}
+	 * characters or holds a NUL
+	 */
+	public static String keyName(String name) {
+		String trimmed = name == null ? "" : name.strip();
+		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME || trimmed.indexOf('\0') >= 0) {
+			throw new InvalidInput("name", "apikey.invalid.name", MAX_NAME);
+		}
+		return trimmed;
 	}
 
 	private record KeyUse(ApiKeyActor actor, Instant lastUsedAt) {

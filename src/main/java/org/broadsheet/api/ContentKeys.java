@@ -46,9 +46,6 @@ public class ContentKeys {
 	/** How long a node trusts what it looked up about a key. */
 	public static final Duration REMEMBERED = Duration.ofSeconds(30);
 
-	/** How stale the shown last use may be, in milliseconds. */
-	private static final long LAST_USE_RESOLUTION = 60_000;
-
 	private static final String SELECT = """
 			SELECT id, name, hint, created_at, last_used_at, revoked_at FROM content_key""";
 
@@ -122,10 +119,7 @@ public class ContentKeys {
 	@Transactional
 	public Issued issue(Actor actor, String name) {
 		Permission.MANAGE_INTEGRATIONS.require(actor);
-		String trimmed = name == null ? "" : name.strip();
-		if (trimmed.isEmpty() || trimmed.length() > ApiKeys.MAX_NAME || trimmed.indexOf('\0') >= 0) {
-			throw new InvalidInput("name", "apikey.invalid.name", ApiKeys.MAX_NAME);
-		}
+		String trimmed = ApiKeys.keyName(name);
 		String secret = Secrets.token(PREFIX);
 		long id = jdbc.sql("""
 				INSERT INTO content_key (name, secret_hash, hint, created_at, created_by)
@@ -195,7 +189,7 @@ public class ContentKeys {
 	private void used(long id) {
 		long now = clock.millis();
 		Long last = lastWritten.get(id);
-		if (last == null || now - last >= LAST_USE_RESOLUTION) {
+		if (last == null || now - last >= ApiKeys.LAST_USE_RESOLUTION) {
 			lastWritten.put(id, now);
 			jdbc.sql("UPDATE content_key SET last_used_at = ? WHERE id = ?").params(now, id).update();
 		}
