@@ -2,6 +2,7 @@ package org.broadsheet.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -147,16 +148,11 @@ abstract class WebhookContract {
 	 * before the outcome is written).
 	 */
 	WebhookDelivery awaitRetry(long subscription, int attempts, Duration wait) {
-		long deadline = System.nanoTime() + SOON.toNanos();
-		while (true) {
-			var newest = webhooks.deliveries(TestArticles.ACTOR, subscription, 1).get(0);
-			if (newest.attempts() == attempts && newest.lastAttemptAt() != null
-					&& Duration.between(newest.lastAttemptAt(), newest.nextAttemptAt()).equals(wait)) {
-				return newest;
-			}
-			assertThat(System.nanoTime()).as("delivery log after %d attempts", attempts).isLessThan(deadline);
-			Thread.onSpinWait();
-		}
+		return await().atMost(SOON)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> webhooks.deliveries(TestArticles.ACTOR, subscription, 1).get(0),
+					newest -> newest.attempts() == attempts && newest.lastAttemptAt() != null
+							&& Duration.between(newest.lastAttemptAt(), newest.nextAttemptAt()).equals(wait));
 	}
 
 	static void verify(String secret, WebhookReceiver.Received received) {
