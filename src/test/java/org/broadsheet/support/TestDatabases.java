@@ -69,8 +69,23 @@ public final class TestDatabases {
 				"--spring.flyway.default-schema=" + schema, "--spring.flyway.schemas=" + schema);
 	}
 
+	/**
+	 * Drops a test schema, trying again when PostgreSQL chose the drop as a deadlock's
+	 * victim (SQLSTATE 40P01: a closing site's last connection, or another test JVM's
+	 * catalogue reads, held a lock the drop needed).
+	 */
 	public static void dropPostgresSchema(String schema) {
-		execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+		for (int attempt = 1;; attempt++) {
+			try {
+				execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+				return;
+			}
+			catch (IllegalStateException ex) {
+				if (attempt == 3 || !(ex.getCause() instanceof SQLException sql && "40P01".equals(sql.getSQLState()))) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	private static void execute(String sql) {
