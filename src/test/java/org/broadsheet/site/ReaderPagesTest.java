@@ -94,6 +94,14 @@ class ReaderPagesTest {
 		assertThat(fixture.site.get("/feed/rss").status()).isEqualTo(200);
 	}
 
+	@Test
+	void thePhoneMastheadsSearchButtonAloneOpensTheSearchPage() {
+		var masthead = html("/").selectFirst("form.masthead-search");
+		assertThat(masthead.attr("action")).isEqualTo("/search");
+		assertThat(masthead.selectFirst("button[type=submit]")).isNotNull();
+		assertThat(html("/search?q=").selectFirst("form.search-form input[name=q]")).isNotNull();
+	}
+
 	private static void assertRedirect(String from, String to) {
 		var page = fixture.site.get(from);
 		assertThat(page.status()).as(from).isEqualTo(301);
