@@ -489,7 +489,8 @@ abstract class AdminApiContract {
 
 	@Test
 	void editorsLookAfterTheMediaLibrary() throws IOException {
-		// The unused one first: SQLite gives the highest id again once its row is deleted,
+		// The unused one first: SQLite gives the highest id again once its row is
+		// deleted,
 		// which would mix two images' audit trails in the other tests.
 		long unused = body(upload(contributor, TestImages.jpeg(813, 300), "A quiet breakwater")).get("id").asLong();
 		long used = body(upload(contributor, TestImages.jpeg(811, 300), "Gulls over the breakwater")).get("id")
