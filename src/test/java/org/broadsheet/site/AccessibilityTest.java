@@ -72,6 +72,7 @@ class AccessibilityTest {
 		pages.put("newsroom-editor", "/newsroom/articles/" + fixture.referenceId);
 		pages.put("newsroom-comments", "/newsroom/comments");
 		pages.put("newsroom-media", "/newsroom/media");
+		pages.put("newsroom-image", "/newsroom/media/" + fixture.imageId);
 		pages.put("newsroom-people", "/newsroom/authors");
 		pages.put("newsroom-users", "/newsroom/users");
 		pages.put("newsroom-api-keys", "/newsroom/api-keys");

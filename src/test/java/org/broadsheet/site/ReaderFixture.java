@@ -53,7 +53,11 @@ final class ReaderFixture {
 	/** The reference article's newsroom id. */
 	final long referenceId;
 
-	private ReaderFixture(RunningSite site, String arabic, long referenceId) {
+	/** The author portrait's id in the media library. */
+	final long imageId;
+
+	private ReaderFixture(RunningSite site, String arabic, long referenceId, long imageId) {
+		this.imageId = imageId;
 		this.site = site;
 		this.arabic = arabic;
 		this.referenceId = referenceId;
@@ -101,7 +105,7 @@ final class ReaderFixture {
 		site.bean(Comments.class)
 			.add(referenceId, "A reader", "A considered reply to the commentary.", CommentStatus.APPROVED);
 		Files.createDirectories(SCREENSHOTS);
-		return new ReaderFixture(site, arabic, referenceId);
+		return new ReaderFixture(site, arabic, referenceId, image.id());
 	}
 
 	static final Path SCREENSHOTS = Path.of("target/screenshots");
