@@ -1,6 +1,7 @@
 package org.broadsheet.api;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,6 +91,7 @@ public class ContentRepresentation {
 			.filter(t -> t.id() != articleId)
 			.map(t -> new TranslationJson(t.id(), t.language() == null ? site.language() : t.language(), t.title(),
 					site.absolute(t.path())))
+			.sorted(Comparator.comparing(TranslationJson::language))
 			.toList();
 	}
 
