@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.broadsheet.account.ApiKeyActor;
+import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.Articles;
@@ -64,7 +65,10 @@ class ArticlesEndpoint {
 
 	private final Articles articles;
 
-	ArticlesEndpoint(ArticleWorkflow workflow, Articles articles) {
+	private final ArticleDesk desk;
+
+	ArticlesEndpoint(ArticleWorkflow workflow, Articles articles, ArticleDesk desk) {
+		this.desk = desk;
 		this.workflow = workflow;
 		this.articles = articles;
 	}
@@ -310,7 +314,7 @@ class ArticlesEndpoint {
 	}
 
 	private AdminJson.Editing editing(ApiKeyActor actor, long id) {
-		return AdminJson.Editing.of(workflow.editing(actor, id));
+		return AdminJson.Editing.of(workflow, desk, actor, id);
 	}
 
 	private static ArticleStatus status(String value) {
