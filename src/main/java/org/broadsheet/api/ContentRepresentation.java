@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 import org.broadsheet.article.Article;
+import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.article.Syndication;
 import org.broadsheet.author.Author;
@@ -33,7 +34,7 @@ public class ContentRepresentation {
 	/** The article members clients may select with {@code fields}. */
 	static final List<String> ARTICLE_FIELDS = List.of("id", "headline", "slug", "url", "section", "tags", "authors",
 			"standfirst", "bodyHtml", "bodyMarkdown", "leadImage", "syndication", "publishedAt", "updatedAt",
-			"language", "direction", "commentCount", "likeCount");
+			"language", "direction", "commentCount", "likeCount", "pinned", "breaking");
 
 	/** OpenAPI formats: RFC 3339 date-times (UTC here) and absolute URIs. */
 	private static final String DATE_TIME = "date-time";
@@ -50,7 +51,11 @@ public class ContentRepresentation {
 
 	private final Likes likes;
 
-	ContentRepresentation(SiteLinks site, PublishedArticles articles, Comments comments, Likes likes) {
+	private final ArticleDesk desk;
+
+	ContentRepresentation(SiteLinks site, PublishedArticles articles, Comments comments, Likes likes,
+			ArticleDesk desk) {
+		this.desk = desk;
 		this.site = site;
 		this.articles = articles;
 		this.comments = comments;
@@ -88,6 +93,8 @@ public class ContentRepresentation {
 	 * @param direction {@code ltr} or {@code rtl}
 	 * @param commentCount approved comments; only on single articles
 	 * @param likeCount likes; only on single articles
+	 * @param pinned true when pinned to the top of the front page, else null (left out)
+	 * @param breaking true while flagged as breaking news, else null (left out)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@Schema(name = "Article", description = "A published article; members without a value are left out.")
@@ -111,7 +118,9 @@ public class ContentRepresentation {
 			@Schema(requiredMode = RequiredMode.REQUIRED, example = "en",
 					description = "BCP 47; the site's when the article has none") String language,
 			String direction, @Schema(description = "Approved comments; only on a single article") Integer commentCount,
-			@Schema(description = "Likes; only on a single article") Integer likeCount) {
+			@Schema(description = "Likes; only on a single article") Integer likeCount,
+			@Schema(description = "Pinned to the top of the front page; absent otherwise") Boolean pinned,
+			@Schema(description = "Breaking news (a label and a banner on the front page); absent otherwise") Boolean breaking) {
 
 		// On the accessor: an array in a record component's annotation upsets the
 		// formatter.
@@ -189,10 +198,12 @@ public class ContentRepresentation {
 	 */
 	public ArticleJson article(Article a, String markdown, Integer commentCount, Integer likeCount) {
 		String language = a.language() == null ? site.language() : a.language();
+		var flags = desk.flags(a.id());
 		return new ArticleJson(a.id(), a.title(), a.slug(), site.absolute(a.path()), section(a.section()),
 				a.tags().stream().map(this::tag).toList(), a.authors().stream().map(this::author).toList(), a.summary(),
 				a.bodyHtml(), markdown, image(a.leadImage()), syndication(a.syndication()), instant(a.publishedAt()),
-				instant(a.updatedAt()), language, site.direction(language), commentCount, likeCount);
+				instant(a.updatedAt()), language, site.direction(language), commentCount, likeCount,
+				flags.pinned() ? Boolean.TRUE : null, flags.breaking() ? Boolean.TRUE : null);
 	}
 
 	public NamedJson section(Section section) {

@@ -27,6 +27,9 @@ public class ArticleDesk {
 	/** How many breaking articles the front page's banner names at most. */
 	static final int BANNER = 3;
 
+	/** How much of a note the history shows, in characters. */
+	static final int EXCERPT = 200;
+
 	private final ArticleRepository repository;
 
 	private final DeskRepository desk;
@@ -99,7 +102,7 @@ public class ArticleDesk {
 		long at = clock.millis();
 		repository.setStatus(id, ArticleStatus.DRAFT);
 		desk.setSentBack(id, desk.addNote(id, actor, ArticleNote.SENT_BACK, note.strip(), at));
-		done(id, actor, "sent-back", note.strip(), new ArticleEvent.ArticleRevised(id));
+		done(id, actor, "sent-back", excerpt(note.strip()), new ArticleEvent.ArticleRevised(id));
 	}
 
 	/**
@@ -113,8 +116,8 @@ public class ArticleDesk {
 	public void addNote(Actor actor, long id, String text) {
 		requireEdit(actor, state(id));
 		ArticleRules.note("note", text);
-		long noteId = desk.addNote(id, actor, ArticleNote.NOTE, text.strip(), clock.millis());
-		done(id, actor, "noted", Long.toString(noteId), new ArticleEvent.ArticleRevised(id));
+		desk.addNote(id, actor, ArticleNote.NOTE, text.strip(), clock.millis());
+		done(id, actor, "noted", excerpt(text.strip()), new ArticleEvent.ArticleRevised(id));
 	}
 
 	/**
@@ -128,7 +131,7 @@ public class ArticleDesk {
 	public void flag(Actor actor, long id, boolean pinned, boolean breaking) {
 		Permission.EDIT_ANY_ARTICLE.require(actor);
 		var state = state(id);
-		var flags = new DeskRepository.Flags(pinned, breaking);
+		var flags = new FrontPageFlags(pinned, breaking);
 		if (flags.equals(desk.flags(id).orElseThrow())) {
 			return;
 		}
@@ -136,6 +139,15 @@ public class ArticleDesk {
 		String detail = (pinned ? "pinned" : "not pinned") + ", " + (breaking ? "breaking" : "not breaking");
 		done(id, actor, "flagged", detail,
 				state.status().live() ? new ArticleEvent.ArticleUpdated(id) : new ArticleEvent.ArticleRevised(id));
+	}
+
+	/**
+	 * @return the article's front-page flags; {@link FrontPageFlags#NONE} when there is
+	 * no such article (for representations of public articles, which checked that)
+	 */
+	@Transactional(readOnly = true)
+	public FrontPageFlags flags(long id) {
+		return desk.flags(id).orElse(FrontPageFlags.NONE);
 	}
 
 	/**
@@ -154,6 +166,13 @@ public class ArticleDesk {
 	@Transactional(readOnly = true)
 	public List<ArticleTeaser> breakingNews() {
 		return assembler.teasers(desk.breaking(clock.millis(), BANNER));
+	}
+
+	/**
+	 * @return the note as the history shows it: its first {@value #EXCERPT} characters
+	 */
+	private static String excerpt(String note) {
+		return note.length() <= EXCERPT ? note : note.substring(0, EXCERPT - 1) + "…";
 	}
 
 	private ArticleState state(long id) {

@@ -80,21 +80,14 @@ class DeskRepository {
 		return out;
 	}
 
-	/**
-	 * Whether an article is pinned to the top of the front page and flagged as breaking
-	 * news.
-	 */
-	record Flags(boolean pinned, boolean breaking) {
-	}
-
-	Optional<Flags> flags(long articleId) {
+	Optional<FrontPageFlags> flags(long articleId) {
 		return jdbc.sql("SELECT sticky, breaking FROM article WHERE id = ?")
 			.param(articleId)
-			.query((rs, n) -> new Flags(rs.getBoolean(1), rs.getBoolean(2)))
+			.query((rs, n) -> new FrontPageFlags(rs.getBoolean(1), rs.getBoolean(2)))
 			.optional();
 	}
 
-	void setFlags(long articleId, Flags flags) {
+	void setFlags(long articleId, FrontPageFlags flags) {
 		jdbc.sql("UPDATE article SET sticky = ?, breaking = ? WHERE id = ?")
 			.params(flags.pinned(), flags.breaking(), articleId)
 			.update();

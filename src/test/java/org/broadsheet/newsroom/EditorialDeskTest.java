@@ -122,9 +122,14 @@ class EditorialDeskTest {
 		assertThat(article).doesNotContain("found one").doesNotContain("second</b> source");
 		assertThat(site.get("/feed/rss").response().body()).doesNotContain("found one");
 
+		// The Content API carries the flags (and never the notes).
+		String api = site.get("/api/content/v1/articles/" + id).response().body();
+		assertThat(api).contains("\"pinned\":true", "\"breaking\":true").doesNotContain("found one");
+
 		// Unflagged: the front page follows at once (evicted).
 		eda.post(path + "/flags", Map.of());
 		assertThat(Jsoup.parse(site.get("/").response().body()).select(".breaking-banner")).isEmpty();
+		assertThat(site.get("/api/content/v1/articles/" + id).response().body()).doesNotContain("breaking");
 	}
 
 	@Test
