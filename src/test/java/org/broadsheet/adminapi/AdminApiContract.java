@@ -535,7 +535,9 @@ abstract class AdminApiContract {
 				"Eda Editor (API key “Eda Editor script”) flagged");
 		// Notes never show through the Content API (a draft is not there at all).
 		assertThat(http("/api/content/v1/articles/" + id).statusCode()).isEqualTo(404);
+	}
 
+	@Test
 	void editorsLookAfterTheMediaLibrary() throws IOException {
 		// The unused one first: SQLite gives the highest id again once its row is
 		// deleted,
