@@ -18,7 +18,7 @@ final class AdminApiExamples {
 			   "authors": ["Ada Quay", "Ben Wake"], "standfirst": "The port is quiet",
 			   "bodyMarkdown": "Nothing **moves** on the quay.", "tags": ["Shipping", "Labour"], "language": "en",
 			   "leadImage": {"id": 312, "alt": "Cranes over the quay", "caption": "At dawn", "credit": "Staff"}},
-			 "unpublishedChanges": true, "scheduledChanges": false,
+			 "unpublishedChanges": true, "scheduledChanges": false, "pinned": false, "breaking": false,
 			 "translations": [{"id": 4712, "headline": "Les grues du quai à l’arrêt", "language": "fr",
 			   "status": "published"}]}""";
 
@@ -27,7 +27,31 @@ final class AdminApiExamples {
 			 "latest": {"headline": "Quay cranes stand idle", "slug": "quay-cranes-stand-idle", "section": "Harbour",
 			   "authors": ["Ada Quay"], "bodyMarkdown": "Nothing **moves** on the quay.", "tags": []},
 			 "unpublishedChanges": false, "scheduledChanges": false, "goLiveAt": "2026-12-04T07:00:00Z",
-			 "scheduledRevision": 9002, "translations": []}""";
+			 "scheduledRevision": 9002, "pinned": false, "breaking": false, "translations": []}""";
+
+	static final String SENT_BACK = """
+			{"id": 4711, "status": "draft",
+			 "latest": {"headline": "Quay cranes stand idle", "section": "Harbour", "authors": ["Ada Quay"],
+			   "bodyMarkdown": "Nothing **moves** on the quay.", "tags": []},
+			 "unpublishedChanges": false, "scheduledChanges": false, "pinned": false, "breaking": false,
+			 "sentBack": {"id": 51, "who": "Eda Editor", "kind": "sent-back",
+			   "text": "Second source for the strike, please.", "at": "2026-12-03T07:10:00Z"},
+			 "translations": []}""";
+
+	static final String SEND_BACK = """
+			{"note": "Second source for the strike, please."}""";
+
+	static final String FLAGS = """
+			{"pinned": true, "breaking": true}""";
+
+	static final String NOTE = """
+			{"text": "Legal has read the second paragraph."}""";
+
+	static final String NOTES = """
+			[{"id": 51, "who": "Eda Editor", "kind": "sent-back", "text": "Second source for the strike, please.",
+			  "at": "2026-12-03T07:10:00Z"},
+			 {"id": 52, "who": "Ada Quay", "kind": "note", "text": "Legal has read the second paragraph.",
+			  "at": "2026-12-03T07:40:00Z"}]""";
 
 	static final String SUMMARY_PAGE = """
 			{"items": [{"id": 4711, "headline": "Quay cranes stand idle", "section": "Harbour",

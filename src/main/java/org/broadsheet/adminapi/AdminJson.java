@@ -3,7 +3,11 @@ package org.broadsheet.adminapi;
 import java.time.Instant;
 import java.util.List;
 
+import org.broadsheet.account.Actor;
+import org.broadsheet.article.ArticleDesk;
+import org.broadsheet.article.ArticleNote;
 import org.broadsheet.article.ArticleSummary;
+import org.broadsheet.article.ArticleTranslations;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.AuditEntry;
 import org.broadsheet.article.Revision;
@@ -60,6 +64,12 @@ final class AdminJson {
 			@Schema(nullable = true, description = "The revision readers see") Long liveRevision,
 			@Schema(nullable = true, description = "The revision to go live at `goLiveAt`") Long scheduledRevision,
 			@Schema(requiredMode = RequiredMode.REQUIRED,
+					description = "Pinned to the top of the front page") boolean pinned,
+			@Schema(requiredMode = RequiredMode.REQUIRED,
+					description = "Flagged as breaking news: a label and a banner on the front page") boolean breaking,
+			@Schema(nullable = true,
+					description = "The note an editor sent this draft back to its writer with; absent otherwise") Note sentBack,
+			@Schema(requiredMode = RequiredMode.REQUIRED,
 					description = "Its linked translations in any status, by language") List<TranslationJson> translations) {
 
 		// On the accessor: an array in a record component's annotation upsets the
@@ -71,10 +81,20 @@ final class AdminJson {
 			return this.status;
 		}
 
-		static Editing of(ArticleWorkflow.Editing e, List<Translation> translations) {
+		static Editing of(ArticleWorkflow.Editing e, ArticleDesk.Desk desk, List<Translation> translations) {
 			return new Editing(e.id(), e.status().code(), ArticleFields.of(e.latest()), e.unpublishedChanges(),
 					e.scheduledChanges(), instant(e.goLiveAt()), instant(e.unpublishAt()), e.liveRevision(),
-					e.scheduledRevision(), translations.stream().map(TranslationJson::of).toList());
+					e.scheduledRevision(), desk.pinned(), desk.breaking(),
+					desk.sentBack() == null ? null : Note.of(desk.sentBack()),
+					translations.stream().map(TranslationJson::of).toList());
+		}
+
+		/**
+		 * @return the article as the actor's editor page shows it, with its translations
+		 */
+		static Editing of(ArticleWorkflow workflow, ArticleDesk desk, ArticleTranslations translations, Actor actor,
+				long id) {
+			return of(workflow.editing(actor, id), desk.desk(actor, id), translations.of(id));
 		}
 
 	}
@@ -164,7 +184,7 @@ final class AdminJson {
 					description = "Only the fields that differ") List<FieldDiff> fields) {
 
 		static Diff of(RevisionDiff d) {
-			return new Diff(d.from().id(), d.to().id(), d.fields()
+			return new Diff(d.from().id(), d.to().id(), d.changed()
 				.stream()
 				.map(f -> new FieldDiff(f.field(),
 						f.lines().stream().map(l -> new Line(l.change().name().toLowerCase(), l.text())).toList()))
@@ -211,6 +231,28 @@ final class AdminJson {
 
 		static HistoryEntry of(AuditEntry e) {
 			return new HistoryEntry(e.who(), e.action(), instant(e.at()), e.detail());
+		}
+
+	}
+
+	/**
+	 * A staff-only note on an article.
+	 *
+	 * @param who an account's display name, or a system actor
+	 * @param kind {@code note}, or {@code sent-back} for the note an editor sent the
+	 * article back with
+	 */
+	@Schema(name = "ArticleNote",
+			description = "A staff-only note on an article: never in the Content API, " + "feeds or readers' pages.")
+	record Note(@Schema(requiredMode = RequiredMode.REQUIRED) long id,
+			@Schema(requiredMode = RequiredMode.REQUIRED, description = "An account's display name") String who,
+			@Schema(requiredMode = RequiredMode.REQUIRED,
+					description = "`note`, or `sent-back` for the note an editor sent the article back with") String kind,
+			@Schema(requiredMode = RequiredMode.REQUIRED, description = "Plain text") String text,
+			@Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time", description = INSTANT) String at) {
+
+		static Note of(ArticleNote note) {
+			return new Note(note.id(), note.who(), note.kind(), note.text(), instant(note.at()));
 		}
 
 	}

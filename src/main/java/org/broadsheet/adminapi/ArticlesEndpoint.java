@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.broadsheet.account.ApiKeyActor;
+import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleTranslations;
 import org.broadsheet.article.ArticleWorkflow;
@@ -67,8 +68,11 @@ class ArticlesEndpoint {
 
 	private final ArticleTranslations translations;
 
-	ArticlesEndpoint(ArticleWorkflow workflow, Articles articles, ArticleTranslations translations) {
+	private final ArticleDesk desk;
+
+	ArticlesEndpoint(ArticleWorkflow workflow, Articles articles, ArticleTranslations translations, ArticleDesk desk) {
 		this.translations = translations;
+		this.desk = desk;
 		this.workflow = workflow;
 		this.articles = articles;
 	}
@@ -343,7 +347,7 @@ class ArticlesEndpoint {
 	}
 
 	private AdminJson.Editing editing(ApiKeyActor actor, long id) {
-		return AdminJson.Editing.of(workflow.editing(actor, id), translations.of(id));
+		return AdminJson.Editing.of(workflow, desk, translations, actor, id);
 	}
 
 	private static ArticleStatus status(String value) {

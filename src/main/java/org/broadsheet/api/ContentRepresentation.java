@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 import org.broadsheet.article.Article;
+import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleTranslations;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.article.Syndication;
@@ -35,7 +36,7 @@ public class ContentRepresentation {
 	/** The article members clients may select with {@code fields}. */
 	static final List<String> ARTICLE_FIELDS = List.of("id", "headline", "slug", "url", "section", "tags", "authors",
 			"standfirst", "bodyHtml", "bodyMarkdown", "leadImage", "syndication", "publishedAt", "updatedAt",
-			"language", "direction", "commentCount", "likeCount", "translations");
+			"language", "direction", "commentCount", "likeCount", "pinned", "breaking", "translations");
 
 	/** OpenAPI formats: RFC 3339 date-times (UTC here) and absolute URIs. */
 	private static final String DATE_TIME = "date-time";
@@ -54,9 +55,12 @@ public class ContentRepresentation {
 
 	private final ArticleTranslations translations;
 
+	private final ArticleDesk desk;
+
 	ContentRepresentation(SiteLinks site, PublishedArticles articles, Comments comments, Likes likes,
-			ArticleTranslations translations) {
+			ArticleTranslations translations, ArticleDesk desk) {
 		this.translations = translations;
+		this.desk = desk;
 		this.site = site;
 		this.articles = articles;
 		this.comments = comments;
@@ -108,6 +112,8 @@ public class ContentRepresentation {
 	 * @param direction {@code ltr} or {@code rtl}
 	 * @param commentCount approved comments; only on single articles
 	 * @param likeCount likes; only on single articles
+	 * @param pinned true when pinned to the top of the front page, else null (left out)
+	 * @param breaking true while flagged as breaking news, else null (left out)
 	 * @param translations its published translations (itself left out), by language; only
 	 * on single articles
 	 */
@@ -134,6 +140,8 @@ public class ContentRepresentation {
 					description = "BCP 47; the site's when the article has none") String language,
 			String direction, @Schema(description = "Approved comments; only on a single article") Integer commentCount,
 			@Schema(description = "Likes; only on a single article") Integer likeCount,
+			@Schema(description = "Pinned to the top of the front page; absent otherwise") Boolean pinned,
+			@Schema(description = "Breaking news (a label and a banner on the front page); absent otherwise") Boolean breaking,
 			@ArraySchema(arraySchema = @Schema(description = "Its published translations, by language "
 					+ "(itself left out); only on a single article")) List<TranslationJson> translations) {
 
@@ -142,7 +150,8 @@ public class ContentRepresentation {
 		 */
 		ArticleJson withTranslations(List<TranslationJson> list) {
 			return new ArticleJson(id, headline, slug, url, section, tags, authors, standfirst, bodyHtml, bodyMarkdown,
-					leadImage, syndication, publishedAt, updatedAt, language, direction, commentCount, likeCount, list);
+					leadImage, syndication, publishedAt, updatedAt, language, direction, commentCount, likeCount,
+					pinned, breaking, list);
 		}
 
 		// On the accessor: an array in a record component's annotation upsets the
@@ -235,10 +244,12 @@ public class ContentRepresentation {
 	 */
 	public ArticleJson article(Article a, String markdown, Integer commentCount, Integer likeCount) {
 		String language = a.language() == null ? site.language() : a.language();
+		var flags = desk.flags(a.id());
 		return new ArticleJson(a.id(), a.title(), a.slug(), site.absolute(a.path()), section(a.section()),
 				a.tags().stream().map(this::tag).toList(), a.authors().stream().map(this::author).toList(), a.summary(),
 				a.bodyHtml(), markdown, image(a.leadImage()), syndication(a.syndication()), instant(a.publishedAt()),
-				instant(a.updatedAt()), language, site.direction(language), commentCount, likeCount, null);
+				instant(a.updatedAt()), language, site.direction(language), commentCount, likeCount,
+				flags.pinned() ? Boolean.TRUE : null, flags.breaking() ? Boolean.TRUE : null, null);
 	}
 
 	public NamedJson section(Section section) {

@@ -117,6 +117,16 @@ public final class ArticleRules {
 	}
 
 	/**
+	 * Checks a staff note's text: required, at most {@link ArticleNote#MAX_TEXT}
+	 * characters, lines allowed.
+	 * @throws InvalidArticle naming {@code field} when it breaks a rule
+	 */
+	static void note(String field, String value) {
+		required(field, value);
+		text(field, value, ArticleNote.MAX_TEXT);
+	}
+
+	/**
 	 * @param tag a language tag as given, or null
 	 * @return the tag in its canonical case ({@code pt-br} → {@code pt-BR}), or null for
 	 * null

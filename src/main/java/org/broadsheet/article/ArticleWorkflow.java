@@ -56,8 +56,12 @@ public class ArticleWorkflow {
 
 	private final Clock clock;
 
+	private final DeskRepository desk;
+
 	ArticleWorkflow(ArticleWriter writer, ArticleRepository repository, Revisions revisions, AuditLog audit,
-			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
+			DeskRepository desk) {
+		this.desk = desk;
 		this.writer = writer;
 		this.repository = repository;
 		this.revisions = revisions;
@@ -180,6 +184,8 @@ public class ArticleWorkflow {
 			throw new ArticleConflict("status", "article.invalid.submit-not-draft", state.status().code());
 		}
 		repository.setStatus(id, ArticleStatus.IN_REVIEW);
+		// The note it was sent back with is answered.
+		desk.setSentBack(id, null);
 		done(id, actor, "submitted", null, new ArticleEvent.ArticleRevised(id));
 	}
 
@@ -337,7 +343,7 @@ public class ArticleWorkflow {
 	}
 
 	/**
-	 * @return the line-by-line differences of title, standfirst and body between two
+	 * @return the line-by-line differences of every field a revision stores between two
 	 * revisions
 	 * @throws AccessDeniedException when the actor may not edit this article
 	 * @throws NotFound when the article or either revision does not exist

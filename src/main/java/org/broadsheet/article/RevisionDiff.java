@@ -2,7 +2,13 @@ package org.broadsheet.article;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.broadsheet.author.AuthorProfile;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
@@ -10,19 +16,69 @@ import com.github.difflib.patch.AbstractDelta;
 /**
  * What changed between two revisions, field by field, line by line (java-diff-utils).
  *
- * @param fields title, standfirst and body, each with its changed lines
+ * @param fields every field a revision stores, in the editor's order, each with its lines
  */
 public record RevisionDiff(Revision from, Revision to, List<FieldDiff> fields) {
 
 	/**
-	 * @return the differences of title, standfirst and body from {@code from} to
+	 * Every field a revision stores, by name ({@code editor.field.<name>} in the
+	 * messages), as lines of text: lists one item per line (the byline's names, tags),
+	 * the lead image as its media library id.
+	 */
+	private static final Map<String, Function<ArticleDraft, String>> FIELDS = extractors();
+
+	private static Map<String, Function<ArticleDraft, String>> extractors() {
+		Map<String, Function<ArticleDraft, String>> fields = new LinkedHashMap<>();
+		fields.put("title", ArticleDraft::title);
+		fields.put("slug", ArticleDraft::slug);
+		fields.put("section", ArticleDraft::section);
+		fields.put("authors", d -> String.join("\n", d.authors().stream().map(AuthorProfile::name).toList()));
+		fields.put("summary", ArticleDraft::summary);
+		fields.put("body", ArticleDraft::bodyMarkdown);
+		fields.put("tags", d -> String.join("\n", d.tags()));
+		fields.put("language", ArticleDraft::language);
+		fields.put("leadImage", d -> image(d, i -> "#" + i.imageId()));
+		fields.put("leadAlt", d -> image(d, ImageUse::alt));
+		fields.put("leadCaption", d -> image(d, ImageUse::caption));
+		fields.put("leadCredit", d -> image(d, ImageUse::credit));
+		fields.put("syndicationPublication", d -> syndication(d, Syndication::publication));
+		fields.put("syndicationNote", d -> syndication(d, Syndication::note));
+		fields.put("syndicationUrl", d -> syndication(d, Syndication::url));
+		return Collections.unmodifiableMap(fields);
+	}
+
+	/**
+	 * @return the differences of every field a revision stores from {@code from} to
 	 * {@code to}
 	 */
 	static RevisionDiff between(Revision from, Revision to) {
 		return new RevisionDiff(from, to,
-				List.of(diff("title", from.draft().title(), to.draft().title()),
-						diff("summary", from.draft().summary(), to.draft().summary()),
-						diff("body", from.draft().bodyMarkdown(), to.draft().bodyMarkdown())));
+				FIELDS.entrySet()
+					.stream()
+					.map(f -> diff(f.getKey(), f.getValue().apply(from.draft()), f.getValue().apply(to.draft())))
+					.toList());
+	}
+
+	/**
+	 * @return the fields that differ
+	 */
+	public List<FieldDiff> changed() {
+		return fields.stream().filter(FieldDiff::changed).toList();
+	}
+
+	/**
+	 * @return the names of the fields that are the same in both revisions
+	 */
+	public List<String> unchanged() {
+		return fields.stream().filter(f -> !f.changed()).map(FieldDiff::field).toList();
+	}
+
+	private static String image(ArticleDraft draft, Function<ImageUse, String> part) {
+		return draft.leadImage() == null ? null : part.apply(draft.leadImage());
+	}
+
+	private static String syndication(ArticleDraft draft, Function<Syndication, String> part) {
+		return draft.syndication() == null ? null : part.apply(draft.syndication());
 	}
 
 	private static FieldDiff diff(String field, String before, String after) {

@@ -4,11 +4,13 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.account.NewsroomUser;
 import org.broadsheet.account.Permission;
+import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleRules;
 import org.broadsheet.article.ArticleTranslations;
@@ -60,10 +62,13 @@ class EditorController {
 
 	private final ArticleTranslations translations;
 
+	private final ArticleDesk desk;
+
 	EditorController(ArticleWorkflow workflow, Taxonomy taxonomy, SiteChrome chrome, SiteSettings settings,
 			MediaLibrary media, Articles articles, ArticlePages articlePages, Comments comments,
-			ArticleTranslations translations) {
+			ArticleTranslations translations, ArticleDesk desk) {
 		this.translations = translations;
+		this.desk = desk;
 		this.comments = comments;
 		this.media = media;
 		this.articles = articles;
@@ -138,6 +143,39 @@ class EditorController {
 					: Map.of(action.equals("schedule") ? "go-live" : "leave-at", at);
 			return form(user, model, csrf, editing, ArticleForm.of(editing.latest()), ex, typed);
 		}
+	}
+
+	/**
+	 * The editorial desk: send back to the writer with a note, a staff-only note, the
+	 * front-page flags. A refused note comes back as typed, its input marked.
+	 */
+	@PostMapping("/newsroom/articles/{id}/{action:send-back|notes}")
+	String note(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, @PathVariable String action,
+			@RequestParam(defaultValue = "") String note, CsrfToken csrf, Model model, HttpServletResponse response) {
+		String input = action.equals("send-back") ? "send-back-note" : "note-text";
+		try {
+			if (action.equals("send-back")) {
+				desk.sendBack(user.account(), id, note);
+			}
+			else {
+				desk.addNote(user.account(), id, note);
+			}
+			return "redirect:/newsroom/articles/" + id + "?" + action;
+		}
+		catch (IllegalArgumentException ex) {
+			var editing = editing(user, id);
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return form(user, model, csrf, editing, ArticleForm.of(editing.latest()), ex, Map.of(input, note),
+					field -> input);
+		}
+	}
+
+	/** Unticked checkboxes are not sent: absent means off. */
+	@PostMapping("/newsroom/articles/{id}/flags")
+	String flags(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
+			@RequestParam(required = false) String pinned, @RequestParam(required = false) String breaking) {
+		desk.flag(user.account(), id, pinned != null, breaking != null);
+		return "redirect:/newsroom/articles/" + id + "?flags";
 	}
 
 	@PostMapping("/newsroom/articles/{id}/revisions/{revision}/restore")
@@ -268,12 +306,23 @@ class EditorController {
 
 	private String form(NewsroomUser user, Model model, CsrfToken csrf, ArticleWorkflow.Editing editing,
 			ArticleForm form, IllegalArgumentException refused, Map<String, String> typed) {
+		return form(user, model, csrf, editing, form, refused, typed, ArticleForm::inputOf);
+	}
+
+	/**
+	 * @param inputOf the id of the input at fault for a field the refusal names
+	 */
+	private String form(NewsroomUser user, Model model, CsrfToken csrf, ArticleWorkflow.Editing editing,
+			ArticleForm form, IllegalArgumentException refused, Map<String, String> typed,
+			UnaryOperator<String> inputOf) {
 		var texts = chrome.chrome();
+		if (editing != null) {
+			model.addAttribute("desk", desk.desk(user.account(), editing.id()));
+		}
 		model.addAttribute("page",
 				new NewsroomPages.EditPage(texts, csrf, editing, form, refused == null ? null : refused.getMessage(),
-						NewsroomPages.problems(texts, refused, ArticleForm::inputOf), taxonomy.sections(),
-						media.recent(100), settings.timeZone(),
-						editing != null && Permission.MODERATE_COMMENTS.allows(user.account())
+						NewsroomPages.problems(texts, refused, inputOf), taxonomy.sections(), media.recent(100),
+						settings.timeZone(), editing != null && Permission.MODERATE_COMMENTS.allows(user.account())
 								? comments.closedByEditor(editing.id()) : null,
 						typed));
 		if (editing != null) {

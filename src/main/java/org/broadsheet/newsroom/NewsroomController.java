@@ -1,6 +1,7 @@
 package org.broadsheet.newsroom;
 
 import org.broadsheet.account.NewsroomUser;
+import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.Articles;
 import org.broadsheet.article.NewsroomQuery;
@@ -28,7 +29,10 @@ class NewsroomController {
 
 	private final SiteChrome chrome;
 
-	NewsroomController(Articles articles, Taxonomy taxonomy, Authors authors, SiteChrome chrome) {
+	private final ArticleDesk desk;
+
+	NewsroomController(Articles articles, Taxonomy taxonomy, Authors authors, SiteChrome chrome, ArticleDesk desk) {
+		this.desk = desk;
 		this.articles = articles;
 		this.taxonomy = taxonomy;
 		this.authors = authors;
@@ -52,8 +56,11 @@ class NewsroomController {
 			Model model) {
 		var query = new NewsroomQuery(status(status), id(section), id(author), q,
 				id(page) == null ? 1 : id(page).intValue(), PAGE_SIZE);
-		model.addAttribute("page", new NewsroomPages.ArticlesPage(chrome.chrome(), csrf, user.account(), query,
-				articles.inNewsroom(user.account(), query), taxonomy.sections(), authors.all()));
+		var list = articles.inNewsroom(user.account(), query);
+		model.addAttribute("page", new NewsroomPages.ArticlesPage(chrome.chrome(), csrf, user.account(), query, list,
+				taxonomy.sections(), authors.all()));
+		// Drafts sent back to their writers, with the editor's note.
+		model.addAttribute("sentBack", desk.sentBack(list.items().stream().map(a -> a.id()).toList()));
 		return "newsroom/articles";
 	}
 

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleList;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.author.Author;
@@ -48,8 +49,11 @@ class ReaderController {
 
 	private final ArticlePages articlePages;
 
+	private final ArticleDesk desk;
+
 	ReaderController(PublishedArticles articles, Authors authors, Taxonomy taxonomy, SiteContext site, SeoMetadata seo,
-			ArticlePages articlePages) {
+			ArticlePages articlePages, ArticleDesk desk) {
+		this.desk = desk;
 		this.articles = articles;
 		this.authors = authors;
 		this.taxonomy = taxonomy;
@@ -73,6 +77,10 @@ class ReaderController {
 		var meta = seo.page(page == 1 ? null : chrome.t("page.number", page), site.settings().tagline(),
 				page == 1 ? "/" : "/?page=" + page);
 		model.addAttribute("page", new Pages.HomePage(chrome, meta, lead, latest));
+		// Breaking news: a banner naming the flagged articles and a label on their
+		// teasers. Any change readers see of an article (flags included) evicts the
+		// front page.
+		model.addAttribute("breaking", desk.breakingNews());
 		return "site/home";
 	}
 

@@ -488,6 +488,56 @@ abstract class AdminApiContract {
 	}
 
 	@Test
+	void anEditorSendsBackFlagsAndNotesThroughTheApi() {
+		long id = body(send(contributor, "POST", API + "/articles", article("Desk by script", null))).get("id")
+			.asLong();
+		// Only an article in review goes back; only editors send it.
+		var notInReview = send(editor, "POST", API + "/articles/" + id + "/send-back", "{\"note\":\"Too early\"}");
+		assertThat(notInReview.statusCode()).isEqualTo(409);
+		send(contributor, "POST", API + "/articles/" + id + "/submit", null);
+		assertThat(send(author, "POST", API + "/articles/" + id + "/send-back", "{\"note\":\"No\"}").statusCode())
+			.isEqualTo(403);
+		var blank = send(editor, "POST", API + "/articles/" + id + "/send-back", "{\"note\":\" \"}");
+		assertThat(blank.statusCode()).isEqualTo(422);
+		assertThat(body(blank).get("field").asString()).isEqualTo("note");
+
+		var sentBack = send(editor, "POST", API + "/articles/" + id + "/send-back",
+				"{\"note\":\"Second source, please.\"}");
+		assertThat(sentBack.statusCode()).isEqualTo(200);
+		assertThat(body(sentBack).get("status").asString()).isEqualTo("draft");
+		assertThat(body(sentBack).at("/sentBack/who").asString()).isEqualTo("Eda Editor");
+		assertThat(body(sentBack).at("/sentBack/text").asString()).isEqualTo("Second source, please.");
+		assertThat(body(send(contributor, "GET", API + "/articles/" + id, null)).at("/sentBack/kind").asString())
+			.isEqualTo("sent-back");
+
+		var noted = send(contributor, "POST", API + "/articles/" + id + "/notes", "{\"text\":\"Found one.\"}");
+		assertThat(noted.statusCode()).isEqualTo(200);
+		assertThat(body(noted)).hasSize(2);
+		assertThat(body(send(editor, "GET", API + "/articles/" + id + "/notes", null)).get(1).get("who").asString())
+			.isEqualTo("Cara Contributor");
+		assertThat(send(contributor, "POST", API + "/articles/" + id + "/notes", "{\"text\":\"\"}").statusCode())
+			.isEqualTo(422);
+
+		assertThat(send(contributor, "PUT", API + "/articles/" + id + "/flags", "{\"pinned\":true,\"breaking\":true}")
+			.statusCode()).isEqualTo(403);
+		var flagged = send(editor, "PUT", API + "/articles/" + id + "/flags", "{\"pinned\":true,\"breaking\":true}");
+		assertThat(body(flagged).get("pinned").asBoolean()).isTrue();
+		assertThat(body(flagged).get("breaking").asBoolean()).isTrue();
+
+		// The history names who did each step, and the key used.
+		var history = body(send(editor, "GET", API + "/articles/" + id + "/history", null));
+		List<String> steps = new ArrayList<>();
+		history.forEach(entry -> steps.add(entry.get("who").asString() + " " + entry.get("action").asString()));
+		assertThat(steps).containsExactly("Cara Contributor (API key “Cara Contributor script”) created",
+				"Cara Contributor (API key “Cara Contributor script”) submitted",
+				"Eda Editor (API key “Eda Editor script”) sent-back",
+				"Cara Contributor (API key “Cara Contributor script”) noted",
+				"Eda Editor (API key “Eda Editor script”) flagged");
+		// Notes never show through the Content API (a draft is not there at all).
+		assertThat(http("/api/content/v1/articles/" + id).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void editorsLookAfterTheMediaLibrary() throws IOException {
 		// The unused one first: SQLite gives the highest id again once its row is
 		// deleted,
