@@ -7,6 +7,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 
+import org.broadsheet.page.PageLink;
 import org.broadsheet.taxonomy.Section;
 import org.springframework.context.MessageSource;
 
@@ -15,9 +16,10 @@ import org.springframework.context.MessageSource;
  * templates use. UI text comes from {@code messages*.properties}, never from templates.
  *
  * @param sections for the navigation, by name: those with a public article
+ * @param footerPages the published static pages the footer links to, in footer order
  */
 public record Chrome(String siteName, String tagline, List<Section> sections, MessageSource messages, Locale locale,
-		ZoneId zone, Assets assets) {
+		ZoneId zone, Assets assets, List<PageLink> footerPages) {
 
 	/**
 	 * @return the content-hashed path of a stylesheet or script, e.g.
