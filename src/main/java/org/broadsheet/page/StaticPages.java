@@ -194,7 +194,7 @@ public class StaticPages {
 		}
 		StaticPage before = repository.find(existing.get()).orElseThrow();
 		StaticPage after = update(actor, before.id(), draft);
-		return new Restored(before.id(), after == before ? Outcome.UNCHANGED : Outcome.UPDATED);
+		return new Restored(before.id(), same(before, after) ? Outcome.UNCHANGED : Outcome.UPDATED);
 	}
 
 	/**
