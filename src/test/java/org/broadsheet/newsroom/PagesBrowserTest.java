@@ -73,7 +73,9 @@ class PagesBrowserTest {
 			driver.manage().window().setSize(new Dimension(width, 900));
 			long height = (Long) ((JavascriptExecutor) driver)
 				.executeScript("return Math.min(document.documentElement.scrollHeight, 4000)");
-			driver.manage().window().setSize(new Dimension(width, (int) Math.max(height, 600)));
+			// The window's height includes the browser's own frame: room for the whole
+			// page.
+			driver.manage().window().setSize(new Dimension(width, (int) Math.max(height + 200, 600)));
 			File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
 			Files.copy(file.toPath(), SCREENSHOTS.resolve(name + "-" + width + ".png"),
 					StandardCopyOption.REPLACE_EXISTING);
