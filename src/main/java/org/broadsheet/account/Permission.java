@@ -28,6 +28,9 @@ public enum Permission {
 	/** Create, edit, publish and delete static pages (About, Contact, …). */
 	MANAGE_PAGES(Role.EDITOR, "Only editors manage pages"),
 
+	/** Edit media library images' default texts and delete unused images. */
+	MANAGE_MEDIA(Role.EDITOR, "Only editors edit and delete media library images"),
+
 	/** Create and list newsroom accounts. */
 	MANAGE_ACCOUNTS(Role.ADMINISTRATOR, "Only administrators manage accounts"),
 
