@@ -31,6 +31,9 @@ public class NewsroomAudit {
 	/** An author's profile ({@code author.id}). */
 	public static final String AUTHOR = "author";
 
+	/** A static page ({@code page.id}). */
+	public static final String PAGE = "page";
+
 	/** A newsroom account ({@code account.id}). */
 	public static final String ACCOUNT = "account";
 

@@ -25,6 +25,9 @@ public enum Permission {
 	/** Rename sections and tags, edit author profiles. */
 	EDIT_PEOPLE_AND_TOPICS(Role.EDITOR, "Only editors change sections, tags and author profiles"),
 
+	/** Create, edit, publish and delete static pages (About, Contact, …). */
+	MANAGE_PAGES(Role.EDITOR, "Only editors manage pages"),
+
 	/** Edit media library images' default texts and delete unused images. */
 	MANAGE_MEDIA(Role.EDITOR, "Only editors edit and delete media library images"),
 

@@ -75,7 +75,10 @@ public final class Surrogates {
 		return keys;
 	}
 
-	/** Every page showing the site's navigation (the sections with a public article). */
+	/**
+	 * Every page showing the site's navigation (the sections with a public article) and
+	 * its footer (the static pages listed there).
+	 */
 	public static final String NAV = "nav";
 
 	/** What every {@link #section(long)} key starts with. */
@@ -104,6 +107,14 @@ public final class Surrogates {
 	 */
 	public static String article(long id) {
 		return "article:" + id;
+	}
+
+	/**
+	 * @return the key of a static page's own page ({@code /page/{slug}}); the footer's
+	 * list of pages is on every page showing {@link #NAV}
+	 */
+	public static String page(long id) {
+		return "page:" + id;
 	}
 
 	/**

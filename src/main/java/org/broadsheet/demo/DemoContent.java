@@ -19,6 +19,7 @@ import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.comment.ImportedComment;
 import org.broadsheet.interchange.bundle.BundleImporter;
+import org.broadsheet.page.StaticPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -31,7 +32,8 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Loads Broadsheet's own demo articles ({@code src/main/resources/demo}) through the
  * bundle importer when the database has no articles, so that a first start shows every
- * page element. Off with {@code broadsheet.demo.enabled=false}.
+ * page element, with the static pages its footer links to ({@link DemoPages}). Off with
+ * {@code broadsheet.demo.enabled=false}.
  */
 @Component
 @ConditionalOnProperty(name = "broadsheet.demo.enabled", havingValue = "true")
@@ -63,8 +65,11 @@ class DemoContent {
 	private static final List<Role> DEMO_ROLES = List.of(Role.EDITOR, Role.AUTHOR, Role.CONTRIBUTOR,
 			Role.ADMINISTRATOR);
 
+	private final StaticPages pages;
+
 	DemoContent(BundleImporter importer, Articles articles, PublishedArticles published, Comments comments,
-			Accounts accounts) {
+			Accounts accounts, StaticPages pages) {
+		this.pages = pages;
 		this.importer = importer;
 		this.articles = articles;
 		this.published = published;
@@ -91,6 +96,7 @@ class DemoContent {
 				.filter(o -> o.failed())
 				.forEach(o -> log.error("Demo bundle failed: {}", o.error()));
 			addComments();
+			DemoPages.load(pages);
 			log.info("Loaded {} demo articles", report.imported());
 		}
 		finally {

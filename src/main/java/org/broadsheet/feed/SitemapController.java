@@ -16,6 +16,7 @@ import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.article.SitemapLink;
 import org.broadsheet.delivery.PageKind;
 import org.broadsheet.delivery.Surrogates;
+import org.broadsheet.page.StaticPages;
 import org.broadsheet.shared.XmlText;
 import org.broadsheet.site.SiteLinks;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,9 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Sitemaps (sitemaps.org protocol 0.9): an index at {@code /sitemap.xml} naming the
  * article sitemaps (at most {@code broadsheet.sitemap.page-size}, 50,000, URLs each), the
- * section, tag and author sitemaps and a Google News sitemap of the last 48 hours; and
- * {@code /robots.txt} pointing to them. URLs are absolute and percent-encoded (RFC 3986),
- * then XML-escaped.
+ * section, tag, author and static page sitemaps and a Google News sitemap of the last 48
+ * hours; and {@code /robots.txt} pointing to them. URLs are absolute and percent-encoded
+ * (RFC 3986), then XML-escaped.
  */
 @RestController
 class SitemapController {
@@ -50,9 +51,12 @@ class SitemapController {
 
 	private final Clock clock;
 
-	SitemapController(PublishedArticles articles, SiteLinks site,
+	private final StaticPages pages;
+
+	SitemapController(PublishedArticles articles, StaticPages pages, SiteLinks site,
 			@Value("${broadsheet.sitemap.page-size:50000}") int pageSize, Clock clock) {
 		this.articles = articles;
+		this.pages = pages;
 		this.site = site;
 		this.clock = clock;
 		this.pageSize = Math.min(Math.max(pageSize, 1), 50_000);
@@ -68,7 +72,7 @@ class SitemapController {
 			for (int page = 1; page <= pages; page++) {
 				sitemap(writer, "/sitemaps/articles-" + page + ".xml");
 			}
-			for (String kind : List.of("sections", "tags", "authors", "news")) {
+			for (String kind : List.of("sections", "tags", "authors", "pages", "news")) {
 				sitemap(writer, "/sitemaps/" + kind + ".xml");
 			}
 			writer.writeEndElement();
@@ -90,6 +94,13 @@ class SitemapController {
 		Surrogates.mark(PageKind.SITEMAP).add(Surrogates.SITEMAPS, Surrogates.NAV);
 		return urls(articles
 			.listingLinks(ListingKind.valueOf(kind.substring(0, kind.length() - 1).toUpperCase(Locale.ROOT))));
+	}
+
+	/** Published static pages (About, Contact, …): in the sitemap, never in feeds. */
+	@GetMapping("/sitemaps/pages.xml")
+	ResponseEntity<String> pages() {
+		Surrogates.mark(PageKind.SITEMAP).add(Surrogates.SITEMAPS);
+		return urls(pages.sitemap());
 	}
 
 	/** Google News sitemap: articles published in the last 48 hours. */

@@ -3,5 +3,5 @@
  * News) and robots.txt.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "article", "author", "delivery", "media", "shared", "site", "taxonomy" })
+		allowedDependencies = { "article", "author", "delivery", "media", "page", "shared", "site", "taxonomy" })
 package org.broadsheet.feed;

@@ -3,5 +3,5 @@
  * media, people and topics, comment moderation, accounts, API keys, webhooks.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "api", "article", "author",
-		"comment", "media", "shared", "site", "taxonomy", "webhook" })
+		"comment", "media", "page", "shared", "site", "taxonomy", "webhook" })
 package org.broadsheet.newsroom;

@@ -17,7 +17,10 @@ public interface LoggedChange {
 	 */
 	enum Subject {
 
-		ARTICLE, COMMENT, SECTION, TAG, AUTHOR, ACCOUNT, IMAGE, KEY, WEBHOOK;
+		ARTICLE, COMMENT, SECTION, TAG, AUTHOR, ACCOUNT, IMAGE, KEY, WEBHOOK,
+
+		/** A static page ({@code page.id}). */
+		PAGE;
 
 		/**
 		 * @return the stored form, e.g. {@code comment}

@@ -42,6 +42,14 @@ public final class Permalinks {
 		return "/author/" + segment(slug);
 	}
 
+	/**
+	 * @return {@code /page/{slug}}: a static page (About, Contact, …); {@code page} is a
+	 * reserved first segment, so no section takes it
+	 */
+	public static String page(String slug) {
+		return "/page/" + segment(slug);
+	}
+
 	private static String segment(String slug) {
 		return UriUtils.encodePathSegment(slug, StandardCharsets.UTF_8);
 	}

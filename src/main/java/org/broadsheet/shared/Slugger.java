@@ -1,7 +1,9 @@
 package org.broadsheet.shared;
 
 import java.text.Normalizer;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.ibm.icu.text.Transliterator;
@@ -17,6 +19,12 @@ import org.springframework.stereotype.Component;
  * names or paths. With {@code broadsheet.slugs.transliterate=true} they are
  * transliterated to ASCII (ICU {@code Any-Latin; Latin-ASCII}). Callers percent-encode
  * slugs on the wire (RFC 3986).
+ *
+ * <p>
+ * The zero-width non-joiner (U+200C) and joiner (U+200D) change how a word is spelt in
+ * the scripts that join or form conjuncts (Persian شب‌ها is not شبها): there they are
+ * kept between two letters of the same script, once; anywhere else (between Latin
+ * letters, beside a hyphen, at either end, in emoji) they mean nothing and are dropped.
  */
 @Component
 public class Slugger {
@@ -24,12 +32,29 @@ public class Slugger {
 	static final int MAX_LENGTH = 80;
 
 	/**
-	 * Dropped without a trace: apostrophes, and the joiners that live inside words (ZWNJ,
-	 * ZWJ, WJ, BOM).
+	 * Dropped without a trace: apostrophes, and the invisible characters that live inside
+	 * words without changing their spelling (WJ, BOM).
 	 */
-	private static final Pattern APOSTROPHES = Pattern.compile("['’ʼ`\u200C\u200D\u2060\uFEFF]");
+	private static final Pattern APOSTROPHES = Pattern.compile("['’ʼ`\u2060\uFEFF]");
 
-	private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
+	/** Anything but letters, marks, digits and the joiners kept by {@link #joiners}. */
+	private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{M}\\p{N}\u200C\u200D]+");
+
+	private static final char ZWNJ = '\u200C';
+
+	private static final char ZWJ = '\u200D';
+
+	/**
+	 * Scripts in which a joiner between two letters changes the word: cursive scripts
+	 * (Arabic for Persian, Urdu, Kurdish; Syriac, N'Ko, Mongolian) and the Brahmic
+	 * scripts of India and Sri Lanka (conjuncts, half forms).
+	 */
+	private static final Set<Character.UnicodeScript> JOINING_SCRIPTS = EnumSet.of(Character.UnicodeScript.ARABIC,
+			Character.UnicodeScript.SYRIAC, Character.UnicodeScript.NKO, Character.UnicodeScript.MONGOLIAN,
+			Character.UnicodeScript.MANDAIC, Character.UnicodeScript.DEVANAGARI, Character.UnicodeScript.BENGALI,
+			Character.UnicodeScript.GURMUKHI, Character.UnicodeScript.GUJARATI, Character.UnicodeScript.ORIYA,
+			Character.UnicodeScript.TAMIL, Character.UnicodeScript.TELUGU, Character.UnicodeScript.KANNADA,
+			Character.UnicodeScript.MALAYALAM, Character.UnicodeScript.SINHALA);
 
 	private final Transliterator toAscii;
 
@@ -56,6 +81,7 @@ public class Slugger {
 		}
 		// Lower-casing "İ" gives "i" + U+0307; the dot is already part of "i".
 		s = APOSTROPHES.matcher(s.toLowerCase(Locale.ROOT).replace("i\u0307", "i")).replaceAll("");
+		s = joiners(s);
 		s = SEPARATORS.matcher(s).replaceAll("-");
 		s = trimHyphens(s);
 		if (s.codePointCount(0, s.length()) > MAX_LENGTH) {
@@ -64,6 +90,8 @@ public class Slugger {
 			// Cut at the last whole word, unless that would throw away more than half.
 			s = trimHyphens(lastBreak > s.length() / 2 ? s.substring(0, lastBreak)
 					: s.substring(0, s.offsetByCodePoints(0, MAX_LENGTH)));
+			// A cut between a joiner and its second letter leaves it meaningless.
+			s = trimHyphens(joiners(s));
 		}
 		return Normalizer.normalize(s, Normalizer.Form.NFC);
 	}
@@ -75,6 +103,59 @@ public class Slugger {
 	public String slugify(String text, String fallback) {
 		String slug = slugify(text);
 		return slug.isEmpty() ? fallback : slug;
+	}
+
+	/**
+	 * Keeps a run of joiners as its first one when it stands between two letters of one
+	 * {@link #JOINING_SCRIPTS joining script} (marks on the first letter are skipped),
+	 * and drops every other joiner.
+	 */
+	static String joiners(String s) {
+		if (s.indexOf(ZWNJ) < 0 && s.indexOf(ZWJ) < 0) {
+			return s;
+		}
+		StringBuilder out = new StringBuilder(s.length());
+		for (int i = 0; i < s.length();) {
+			char c = s.charAt(i);
+			if (c != ZWNJ && c != ZWJ) {
+				out.append(c);
+				i++;
+				continue;
+			}
+			int end = i;
+			while (end < s.length() && (s.charAt(end) == ZWNJ || s.charAt(end) == ZWJ)) {
+				end++;
+			}
+			Character.UnicodeScript before = scriptBefore(out);
+			if (before != null && end < s.length() && JOINING_SCRIPTS.contains(before)
+					&& Character.isLetter(s.codePointAt(end))
+					&& Character.UnicodeScript.of(s.codePointAt(end)) == before) {
+				out.append(c);
+			}
+			i = end;
+		}
+		return out.toString();
+	}
+
+	/**
+	 * @return the script of the last letter of {@code text}, past any marks on it; null
+	 * when {@code text} does not end in a letter
+	 */
+	private static Character.UnicodeScript scriptBefore(CharSequence text) {
+		int i = text.length();
+		while (i > 0) {
+			int cp = Character.codePointBefore(text, i);
+			if (Character.isLetter(cp)) {
+				return Character.UnicodeScript.of(cp);
+			}
+			int type = Character.getType(cp);
+			if (type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK
+					&& type != Character.ENCLOSING_MARK) {
+				return null;
+			}
+			i -= Character.charCount(cp);
+		}
+		return null;
 	}
 
 	private static String trimHyphens(String s) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import com.ibm.icu.util.ULocale;
 
+import org.broadsheet.page.PageLink;
 import org.broadsheet.taxonomy.Section;
 import org.springframework.context.MessageSource;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -19,9 +20,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * templates use. UI text comes from {@code messages*.properties}, never from templates.
  *
  * @param sections for the navigation, by name: those with a public article
+ * @param footerPages the published static pages the footer links to, in footer order
  */
 public record Chrome(String siteName, String tagline, List<Section> sections, MessageSource messages, Locale locale,
-		ZoneId zone, Assets assets) {
+		ZoneId zone, Assets assets, List<PageLink> footerPages) {
 
 	/**
 	 * @return the content-hashed path of a stylesheet or script, e.g.

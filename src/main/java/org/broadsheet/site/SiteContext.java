@@ -2,6 +2,7 @@ package org.broadsheet.site;
 
 import java.util.Locale;
 
+import org.broadsheet.page.StaticPages;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -23,8 +24,11 @@ class SiteContext {
 
 	private final Assets assets;
 
-	SiteContext(SiteSettings settings, Taxonomy taxonomy, MessageSource messages, Assets assets) {
+	private final StaticPages pages;
+
+	SiteContext(SiteSettings settings, Taxonomy taxonomy, MessageSource messages, Assets assets, StaticPages pages) {
 		this.assets = assets;
+		this.pages = pages;
 		this.settings = settings;
 		this.taxonomy = taxonomy;
 		this.messages = messages;
@@ -39,7 +43,7 @@ class SiteContext {
 
 	Chrome chrome() {
 		return new Chrome(settings.name(), settings.tagline(), taxonomy.publicSections(), messages,
-				Locale.forLanguageTag(settings.language()), settings.timeZone(), assets);
+				Locale.forLanguageTag(settings.language()), settings.timeZone(), assets, pages.footer());
 	}
 
 	/**

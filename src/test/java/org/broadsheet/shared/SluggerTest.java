@@ -52,8 +52,32 @@ class SluggerTest {
 	@Test
 	void separatorsJoinersAndDottedCapitalI() {
 		assertThat(keepScript.slugify("zero\u200Bwidth space")).isEqualTo("zero-width-space");
-		assertThat(keepScript.slugify("می\u200Cخواهم")).isEqualTo("میخواهم");
 		assertThat(keepScript.slugify("İstanbul")).isEqualTo("istanbul");
+	}
+
+	@Test
+	void joinersStayWhereTheyChangeTheWordAndGoElsewhere() {
+		// Persian: the plural suffix and the verb prefix are written apart, not joined.
+		assertThat(keepScript.slugify("شب\u200Cها")).isEqualTo("شب\u200Cها").isNotEqualTo("شبها");
+		assertThat(keepScript.slugify("می\u200Cخواهم بروم")).isEqualTo("می\u200Cخواهم-بروم");
+		// A run of joiners is one; a mark on the first letter does not hide its script.
+		assertThat(keepScript.slugify("شب\u200C\u200Cها")).isEqualTo("شب\u200Cها");
+		assertThat(keepScript.slugify("شبِ\u200Cها")).isEqualTo("شبِ\u200Cها");
+		// Devanagari: ZWNJ keeps the half form (क्‌ष is not क्ष).
+		assertThat(keepScript.slugify("क्\u200Cष")).isEqualTo("क्\u200Cष");
+		// Meaningless: between Latin letters, beside a separator, at an end, between
+		// scripts, in emoji.
+		assertThat(keepScript.slugify("Zero\u200Cwidth")).isEqualTo("zerowidth");
+		assertThat(keepScript.slugify("شب\u200C ها")).isEqualTo("شب-ها");
+		assertThat(keepScript.slugify("\u200Cشب\u200C")).isEqualTo("شب");
+		assertThat(keepScript.slugify("شب\u200Cabc")).isEqualTo("شبabc");
+		assertThat(keepScript.slugify("team 👩\u200D💻 news")).isEqualTo("team-news");
+	}
+
+	@Test
+	void aPersianSlugIsPercentEncodedWithItsJoiner() {
+		assertThat(Permalinks.page(keepScript.slugify("شب\u200Cها")))
+			.isEqualTo("/page/%D8%B4%D8%A8%E2%80%8C%D9%87%D8%A7");
 	}
 
 	@Test

@@ -27,6 +27,8 @@ import org.broadsheet.author.Author;
 import org.broadsheet.author.Authors;
 import org.broadsheet.comment.Comment;
 import org.broadsheet.comment.Comments;
+import org.broadsheet.page.StaticPage;
+import org.broadsheet.page.StaticPages;
 import org.broadsheet.shared.XmlText;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
@@ -68,6 +70,9 @@ public class WordPressExporter {
 
 	private static final int PAGE = 200;
 
+	/** Static pages' post ids start here, apart from articles' and attachments'. */
+	private static final long PAGE_IDS = 3_000_000_000_000L;
+
 	private final ArticleInterchange interchange;
 
 	private final Authors authors;
@@ -82,10 +87,13 @@ public class WordPressExporter {
 
 	private final Clock clock;
 
+	private final StaticPages pages;
+
 	WordPressExporter(ArticleInterchange interchange, Authors authors, Taxonomy taxonomy, Comments comments,
-			WordPressAttachments attachments, @Value("${broadsheet.site.name:Broadsheet}") String siteName,
-			Clock clock) {
+			WordPressAttachments attachments, StaticPages pages,
+			@Value("${broadsheet.site.name:Broadsheet}") String siteName, Clock clock) {
 		this.interchange = interchange;
+		this.pages = pages;
 		this.authors = authors;
 		this.taxonomy = taxonomy;
 		this.comments = comments;
@@ -208,6 +216,9 @@ public class WordPressExporter {
 			}
 			page = interchange.everything(after, PAGE);
 		}
+		for (StaticPage staticPage : pages.everything()) {
+			writePage(xml, site, staticPage);
+		}
 		xml.writeEndElement();
 		xml.writeEndElement();
 		xml.writeEndDocument();
@@ -294,6 +305,42 @@ public class WordPressExporter {
 			writeAttachment(xml, thumbnail, a.id(), image.caption() != null ? image.caption() : image.alt(),
 					site + image.url(), image.storageKey(), image.alt(), image.caption(), null, date);
 		}
+	}
+
+	/**
+	 * A static page as a WordPress page ({@code post_type} page), its post id apart from
+	 * articles'.
+	 */
+	private void writePage(XMLStreamWriter xml, String site, StaticPage p) throws XMLStreamException {
+		xml.writeStartElement("item");
+		element(xml, "", "title", HtmlUtils.htmlEscape(p.title(), "UTF-8"));
+		element(xml, "", "link", site + p.path());
+		element(xml, "", "pubDate",
+				DateTimeFormatter.RFC_1123_DATE_TIME.format(p.updatedAt().atOffset(ZoneOffset.UTC)));
+		element(xml, "http://purl.org/dc/elements/1.1/", "creator", "");
+		xml.writeStartElement("guid");
+		xml.writeAttribute("isPermaLink", "false");
+		xml.writeCharacters(site + "/?page_id=" + p.id());
+		xml.writeEndElement();
+		element(xml, "", "description", "");
+		element(xml, "http://purl.org/rss/1.0/modules/content/", "encoded", p.bodyHtml());
+		element(xml, WP + "excerpt/", "encoded",
+				p.description() == null ? "" : HtmlUtils.htmlEscape(p.description(), "UTF-8"));
+		element(xml, WP, "post_id", Long.toString(PAGE_IDS + p.id()));
+		element(xml, WP, "post_date", wpDate(p.updatedAt()));
+		element(xml, WP, "post_date_gmt", wpDate(p.updatedAt()));
+		element(xml, WP, "post_modified", wpDate(p.updatedAt()));
+		element(xml, WP, "post_modified_gmt", wpDate(p.updatedAt()));
+		element(xml, WP, "comment_status", "closed");
+		element(xml, WP, "ping_status", "closed");
+		element(xml, WP, "post_name", slug(p.slug()));
+		element(xml, WP, "status", p.published() ? "publish" : "draft");
+		element(xml, WP, "post_parent", "0");
+		element(xml, WP, "menu_order", Integer.toString(p.footerOrder()));
+		element(xml, WP, "post_type", "page");
+		element(xml, WP, "post_password", "");
+		element(xml, WP, "is_sticky", "0");
+		xml.writeEndElement();
 	}
 
 	private void writeComment(XMLStreamWriter xml, Comment c) throws XMLStreamException {

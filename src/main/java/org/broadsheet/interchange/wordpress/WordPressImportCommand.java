@@ -29,10 +29,6 @@ public class WordPressImportCommand extends OfflineCommand {
 			description = "a copy of the site's wp-content/uploads folder: attachment files are copied from it (never from the network)")
 	Path uploads;
 
-	@Option(names = "--pages-section", paramLabel = "NAME", defaultValue = "Pages",
-			description = "section for WordPress pages (default: ${DEFAULT-VALUE})")
-	String pagesSection;
-
 	@Option(names = "--default-section", paramLabel = "NAME", defaultValue = "Uncategorized",
 			description = "section for posts without a category (default: ${DEFAULT-VALUE})")
 	String defaultSection;
@@ -51,8 +47,7 @@ public class WordPressImportCommand extends OfflineCommand {
 		long started = System.nanoTime();
 		WordPressReport report;
 		try {
-			report = importer.importFile(file, new WordPressImporter.Options(uploads, pagesSection, defaultSection),
-					bar::update);
+			report = importer.importFile(file, new WordPressImporter.Options(uploads, defaultSection), bar::update);
 		}
 		catch (WxrException | IllegalArgumentException ex) {
 			err.println("refused  " + ex.getMessage());

@@ -36,6 +36,9 @@ import org.broadsheet.author.Authors;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.interchange.wordpress.WordPressReport.Kind;
 import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.page.PageStatus;
+import org.broadsheet.page.StaticPageDraft;
+import org.broadsheet.page.StaticPages;
 import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
@@ -60,11 +63,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * top-level categories without articles are reported as skipped, not made into empty
  * sections), a child category a tag; an article's section is the top-level ancestor of
  * its first category, and every other category and tag of the post becomes a tag. Pages
- * go to the section named by {@link Options#pagesSection()}. Statuses: publish →
- * published, future → scheduled, draft → draft, pending → in review, private and
- * password-protected → unpublished (Broadsheet has neither private articles nor
- * passwords, and never shows protected text). Everything is keyed by the export's site
- * address and WordPress ids, so importing the same file again changes nothing.
+ * become static pages ({@code page.StaticPages}: published or draft, without comments).
+ * Posts' statuses: publish → published, future → scheduled, draft → draft, pending → in
+ * review, private and password-protected → unpublished (Broadsheet has neither private
+ * articles nor passwords, and never shows protected text). Everything is keyed by the
+ * export's site address and WordPress ids, so importing the same file again changes
+ * nothing.
  */
 @Service
 public class WordPressImporter {
@@ -73,17 +77,15 @@ public class WordPressImporter {
 	 * @param uploads a copy of the site's {@code wp-content/uploads} folder, or null:
 	 * attachment files are copied from there into the media library (never fetched from
 	 * the network)
-	 * @param pagesSection the section WordPress pages go to
 	 * @param defaultSection the section of posts without a category
 	 */
-	public record Options(Path uploads, String pagesSection, String defaultSection) {
+	public record Options(Path uploads, String defaultSection) {
 
 		/**
-		 * No uploads folder; pages in "Pages", posts without a category in
-		 * "Uncategorized".
+		 * No uploads folder; posts without a category in "Uncategorized".
 		 */
 		public static Options defaults() {
-			return new Options(null, "Pages", "Uncategorized");
+			return new Options(null, "Uncategorized");
 		}
 
 	}
@@ -104,9 +106,13 @@ public class WordPressImporter {
 
 	private final TransactionTemplate savepoint;
 
+	private final StaticPages pages;
+
 	WordPressImporter(ArticleInterchange interchange, Authors authors, Taxonomy taxonomy, MediaLibrary media,
-			Comments comments, WordPressAttachments attachments, PlatformTransactionManager transactions) {
+			Comments comments, WordPressAttachments attachments, StaticPages pages,
+			PlatformTransactionManager transactions) {
 		this.interchange = interchange;
+		this.pages = pages;
 		this.authors = authors;
 		this.taxonomy = taxonomy;
 		this.media = media;
@@ -381,6 +387,11 @@ public class WordPressImporter {
 				return;
 			}
 			String where = "line " + item.line() + " '" + shorten(plainLine(item.title())) + "'";
+			if (kind == Kind.PAGE) {
+				inSavepoint(kind, where, () -> importPage(item, where));
+				item.comments().forEach(c -> report.skipped(Kind.COMMENT, "on a page: pages have no comments"));
+				return;
+			}
 			boolean stored = inSavepoint(kind, where, () -> importArticle(item, kind, where));
 			if (!stored) {
 				item.comments().forEach(c -> report.skipped(Kind.COMMENT, "its post was skipped"));
@@ -411,34 +422,28 @@ public class WordPressImporter {
 				report.note(where + ": shortcodes left as text: " + String.join(", ", seenShortcodes));
 			}
 			String body = ImportedHtml.toMarkdown(html);
-			String section;
+			String section = null;
 			List<String> tags = new ArrayList<>();
-			if (kind == Kind.PAGE) {
-				section = options.pagesSection();
+			for (Wxr.Term term : item.terms()) {
+				String domain = term.domain().strip();
+				if (domain.isEmpty() || domain.equals("category")) {
+					if (section == null) {
+						section = sectionOf(term);
+						String own = categoryName(term);
+						if (!own.equalsIgnoreCase(section)) {
+							tags.add(own);
+						}
+					}
+					else {
+						tags.add(categoryName(term));
+					}
+				}
+				else if (domain.equals("post_tag")) {
+					tags.add(plainName(term.name(), term.nicename()));
+				}
 			}
-			else {
-				section = null;
-				for (Wxr.Term term : item.terms()) {
-					String domain = term.domain().strip();
-					if (domain.isEmpty() || domain.equals("category")) {
-						if (section == null) {
-							section = sectionOf(term);
-							String own = categoryName(term);
-							if (!own.equalsIgnoreCase(section)) {
-								tags.add(own);
-							}
-						}
-						else {
-							tags.add(categoryName(term));
-						}
-					}
-					else if (domain.equals("post_tag")) {
-						tags.add(plainName(term.name(), term.nicename()));
-					}
-				}
-				if (section == null) {
-					section = options.defaultSection();
-				}
+			if (section == null) {
+				section = options.defaultSection();
 			}
 			List<String> cleanTags = distinctTags(tags, where);
 			String creator = item.creator().strip();
@@ -481,6 +486,58 @@ public class WordPressImporter {
 				case CREATED -> report.created(kind);
 				case UPDATED -> report.updated(kind);
 				case UNCHANGED -> report.unchanged(kind);
+			}
+		}
+
+		/**
+		 * A WordPress page becomes a static page at {@code /page/{slug}}: its slug,
+		 * title, excerpt (as the description) and content converted as a post's;
+		 * published when WordPress shows it, else a draft (Broadsheet has no private,
+		 * protected or scheduled pages). Not linked from the footer until an editor says
+		 * so. The page hierarchy is flattened.
+		 */
+		private void importPage(Wxr.Item item, String where) {
+			String title = plainLine(item.title());
+			if (title.isEmpty()) {
+				title = "(no title)";
+				report.changed("empty title → \"(no title)\"");
+			}
+			if (title.length() > StaticPageDraft.MAX_TITLE) {
+				title = shorten(title, StaticPageDraft.MAX_TITLE);
+				report.note(where + ": title cut to " + StaticPageDraft.MAX_TITLE + " characters");
+			}
+			String description = plainLine(item.excerpt());
+			if (description.length() > StaticPageDraft.MAX_DESCRIPTION) {
+				description = description.substring(0, StaticPageDraft.MAX_DESCRIPTION - 1) + "…";
+				report.note(where + ": excerpt cut to " + StaticPageDraft.MAX_DESCRIPTION + " characters");
+			}
+			Set<String> seenShortcodes = new LinkedHashSet<>();
+			String html = WordPressContent.toHtml(item.content(), name -> {
+				report.shortcode(name);
+				seenShortcodes.add(name);
+			});
+			if (!seenShortcodes.isEmpty()) {
+				report.note(where + ": shortcodes left as text: " + String.join(", ", seenShortcodes));
+			}
+			String status = item.status().strip();
+			boolean shown = status.equals("publish") && item.password().isEmpty();
+			if (!shown) {
+				report.note(where + ": page '" + status + (item.password().isEmpty() ? "" : "', password-protected")
+						+ ": imported as a draft");
+			}
+			report.changed("page → static page (" + (shown ? "published" : "draft") + ")");
+			if (!item.postParent().isBlank() && !item.postParent().strip().equals("0")) {
+				report.changed("child page → top-level page");
+			}
+			String slug = decodeSlug(item.postName());
+			var draft = new StaticPageDraft(slug.isBlank() ? null : slug, title,
+					description.isEmpty() ? null : description, ImportedHtml.toMarkdown(html), null,
+					shown ? PageStatus.PUBLISHED : PageStatus.DRAFT, false, 0);
+			var restored = pages.restore(SystemActor.WORDPRESS_IMPORT, key(item), draft);
+			switch (restored.outcome()) {
+				case CREATED -> report.created(Kind.PAGE);
+				case UPDATED -> report.updated(Kind.PAGE);
+				case UNCHANGED -> report.unchanged(Kind.PAGE);
 			}
 		}
 
