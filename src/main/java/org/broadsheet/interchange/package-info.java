@@ -5,5 +5,5 @@
  * system actor.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "account", "article", "author", "comment", "media", "shared", "taxonomy" })
+		allowedDependencies = { "account", "article", "author", "comment", "media", "settings", "shared", "taxonomy" })
 package org.broadsheet.interchange;

@@ -18,7 +18,6 @@ import org.broadsheet.comment.Comments;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.site.ArticlePages;
 import org.broadsheet.site.SiteChrome;
-import org.broadsheet.site.SiteSettings;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,8 +46,6 @@ class EditorController {
 
 	private final SiteChrome chrome;
 
-	private final SiteSettings settings;
-
 	private final MediaLibrary media;
 
 	private final Articles articles;
@@ -57,8 +54,8 @@ class EditorController {
 
 	private final Comments comments;
 
-	EditorController(ArticleWorkflow workflow, Taxonomy taxonomy, SiteChrome chrome, SiteSettings settings,
-			MediaLibrary media, Articles articles, ArticlePages articlePages, Comments comments) {
+	EditorController(ArticleWorkflow workflow, Taxonomy taxonomy, SiteChrome chrome, MediaLibrary media,
+			Articles articles, ArticlePages articlePages, Comments comments) {
 		this.comments = comments;
 		this.media = media;
 		this.articles = articles;
@@ -66,7 +63,6 @@ class EditorController {
 		this.workflow = workflow;
 		this.taxonomy = taxonomy;
 		this.chrome = chrome;
-		this.settings = settings;
 	}
 
 	@GetMapping("/newsroom/articles/new")
@@ -203,7 +199,7 @@ class EditorController {
 		try {
 			return LocalDateTime.parse(value == null ? "" : value.strip())
 				.withNano(0)
-				.atZone(settings.timeZone())
+				.atZone(chrome.chrome().zone())
 				.toInstant();
 		}
 		catch (DateTimeException | ArithmeticException ex) {
@@ -225,7 +221,7 @@ class EditorController {
 		model.addAttribute("page",
 				new NewsroomPages.EditPage(texts, csrf, editing, form, refused == null ? null : refused.getMessage(),
 						NewsroomPages.problems(texts, refused, ArticleForm::inputOf), taxonomy.sections(),
-						media.recent(100), settings.timeZone(),
+						media.recent(100), chrome.chrome().zone(),
 						editing != null && Permission.MODERATE_COMMENTS.allows(user.account())
 								? comments.closedByEditor(editing.id()) : null,
 						typed));

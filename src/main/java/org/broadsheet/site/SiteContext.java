@@ -4,6 +4,8 @@ import java.util.Locale;
 
 import com.ibm.icu.util.ULocale;
 
+import org.broadsheet.settings.Overrides;
+import org.broadsheet.settings.SettingsStore;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Component
 class SiteContext {
 
-	private final SiteSettings settings;
+	private final SiteSettings defaults;
+
+	private final SettingsStore stored;
 
 	private final Taxonomy taxonomy;
 
@@ -25,9 +29,10 @@ class SiteContext {
 
 	private final Assets assets;
 
-	SiteContext(SiteSettings settings, Taxonomy taxonomy, MessageSource messages, Assets assets) {
+	SiteContext(SiteSettings defaults, SettingsStore stored, Taxonomy taxonomy, MessageSource messages, Assets assets) {
 		this.assets = assets;
-		this.settings = settings;
+		this.defaults = defaults;
+		this.stored = stored;
 		this.taxonomy = taxonomy;
 		this.messages = messages;
 	}
@@ -35,13 +40,27 @@ class SiteContext {
 	/** The base of absolute URLs made outside a request when no base URL is set. */
 	static final String WITHOUT_BASE_URL = "http://localhost:8080";
 
+	/**
+	 * @return the settings in force: the start-up properties, overridden by what
+	 * administrators saved
+	 */
 	SiteSettings settings() {
-		return settings;
+		return defaults.overriddenBy(stored.current());
+	}
+
+	/**
+	 * @return what administrators saved (logo, social profiles, footer links, …)
+	 */
+	Overrides saved() {
+		return stored.current();
 	}
 
 	Chrome chrome() {
+		var saved = stored.current();
+		var settings = defaults.overriddenBy(saved);
 		return new Chrome(settings.name(), settings.tagline(), taxonomy.publicSections(), messages,
-				Locale.forLanguageTag(settings.language()), settings.timeZone(), assets);
+				Locale.forLanguageTag(settings.language()), settings.timeZone(), assets, saved.logo(),
+				saved.socialProfiles().stream().map(SocialProfile::of).toList(), saved.footerLinks());
 	}
 
 	/**
@@ -51,7 +70,7 @@ class SiteContext {
 	 * command) on {@value #WITHOUT_BASE_URL}, as the export command does
 	 */
 	String absolute(String path) {
-		String base = !settings.baseUrl().isEmpty() ? settings.baseUrl()
+		String base = !defaults.baseUrl().isEmpty() ? defaults.baseUrl()
 				: RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes
 						? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() : WITHOUT_BASE_URL;
 		return base + path;
