@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The settings form as typed: every value is text, blank keeps the start-up property.
- * {@link SettingsStore#save} checks it.
+ * The settings form as typed: every value is text (null is read as blank), blank keeps
+ * the start-up property. {@link SettingsStore#save} checks it.
  *
  * @param logo the id of a media library image, or blank for none
  * @param holdFirst {@code true}, {@code false}, or blank
@@ -22,6 +22,16 @@ public record SettingsForm(String name, String tagline, String logo, String lang
 		List<String> footerUrl) {
 
 	public SettingsForm {
+		name = orEmpty(name);
+		tagline = orEmpty(tagline);
+		logo = orEmpty(logo);
+		language = orEmpty(language);
+		timeZone = orEmpty(timeZone);
+		holdFirst = orEmpty(holdFirst);
+		closeAfterDays = orEmpty(closeAfterDays);
+		maxLinks = orEmpty(maxLinks);
+		blocklist = orEmpty(blocklist);
+		socialProfiles = orEmpty(socialProfiles);
 		footerLabel = footerLabel == null ? List.of() : footerLabel;
 		footerUrl = footerUrl == null ? List.of() : footerUrl;
 	}
@@ -47,6 +57,10 @@ public record SettingsForm(String name, String tagline, String logo, String lang
 				text(saved.closeAfterDays()), text(saved.maxLinks()),
 				saved.blocklist() == null ? "" : String.join("\n", saved.blocklist()),
 				String.join("\n", saved.socialProfiles()), labels, urls);
+	}
+
+	private static String orEmpty(String value) {
+		return value == null ? "" : value;
 	}
 
 	private static String text(Object value) {
