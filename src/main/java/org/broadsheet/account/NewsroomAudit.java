@@ -49,6 +49,9 @@ public class NewsroomAudit {
 	/** A webhook subscription ({@code webhook_subscription.id}). */
 	public static final String WEBHOOK = "webhook";
 
+	/** The site settings (their one row, id 1). */
+	public static final String SETTINGS = "settings";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;

@@ -35,7 +35,12 @@ public enum Permission {
 	MANAGE_ACCOUNTS(Role.ADMINISTRATOR, "Only administrators manage accounts"),
 
 	/** Create and revoke API keys; manage webhook subscriptions and their deliveries. */
-	MANAGE_INTEGRATIONS(Role.ADMINISTRATOR, "Only administrators manage API keys and webhooks");
+	MANAGE_INTEGRATIONS(Role.ADMINISTRATOR, "Only administrators manage API keys and webhooks"),
+
+	/**
+	 * Change the site settings (name, logo, language, time zone, comment rules, links).
+	 */
+	MANAGE_SETTINGS(Role.ADMINISTRATOR, "Only administrators change the site settings");
 
 	private final Role least;
 

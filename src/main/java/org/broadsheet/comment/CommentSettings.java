@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import org.broadsheet.settings.Overrides;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Comment and like settings, from {@code broadsheet.comments.*} (README, "Comments").
+ * Comment and like settings, from {@code broadsheet.comments.*} (README, "Comments"): the
+ * defaults, of which administrators may override the moderation rules (hold first, close
+ * after, links, blocklist) on the settings page ({@link #overriddenBy}).
  *
  * @param holdFirst hold a comment for moderation when its email has no approved comment
  * yet
@@ -55,6 +58,17 @@ public record CommentSettings(@DefaultValue("true") boolean holdFirst, @DefaultV
 			.filter(w -> !w.isEmpty())
 			.map(w -> w.toLowerCase(Locale.ROOT))
 			.toList();
+	}
+
+	/**
+	 * @return these settings with the moderation rules {@code saved} holds in place of
+	 * the properties'
+	 */
+	public CommentSettings overriddenBy(Overrides saved) {
+		return new CommentSettings(Overrides.or(saved.holdFirst(), holdFirst), Overrides.or(saved.maxLinks(), maxLinks),
+				Overrides.or(saved.blocklist(), blocklist), Overrides.or(saved.closeAfterDays(), closeAfterDays),
+				minFillTime, maxFormAge, perMinute, perHour, maxLength, threadsPerPage, maxDepth, likesPerMinute,
+				likesPerAddress);
 	}
 
 }

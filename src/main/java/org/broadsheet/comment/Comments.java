@@ -20,6 +20,7 @@ import java.util.Set;
 
 import org.broadsheet.delivery.PagesChanged;
 import org.broadsheet.delivery.Surrogates;
+import org.broadsheet.settings.SettingsStore;
 import org.broadsheet.shared.InvalidInput;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +44,9 @@ public class Comments {
 
 	private final Clock clock;
 
-	private final CommentSettings settings;
+	private final CommentSettings defaults;
+
+	private final SettingsStore saved;
 
 	private final ReaderKeys keys;
 
@@ -53,16 +56,18 @@ public class Comments {
 
 	private final ApplicationEventPublisher events;
 
-	private final Blocklist blocklist;
+	/** The blocklist compiled from its words, rebuilt when the words change. */
+	private volatile Map.Entry<List<String>, Blocklist> blocklist;
 
-	Comments(JdbcClient jdbc, Clock clock, CommentSettings settings, ReaderKeys keys, ReaderThrottle throttle,
-			TransactionTemplate transaction, ApplicationEventPublisher events) {
+	Comments(JdbcClient jdbc, Clock clock, CommentSettings settings, SettingsStore saved, ReaderKeys keys,
+			ReaderThrottle throttle, TransactionTemplate transaction, ApplicationEventPublisher events) {
 		this.events = events;
 		this.transaction = transaction;
-		this.blocklist = new Blocklist(settings.blocklist());
+		this.blocklist = Map.entry(settings.blocklist(), new Blocklist(settings.blocklist()));
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.settings = settings;
+		this.defaults = settings;
+		this.saved = saved;
 		this.keys = keys;
 		this.throttle = throttle;
 	}
@@ -80,8 +85,8 @@ public class Comments {
 	 * and not older than the setting {@code close-after-days}
 	 */
 	public boolean isOpen(long articleId, Instant publishedAt) {
-		if (settings.closeAfterDays() > 0
-				&& publishedAt.plus(Duration.ofDays(settings.closeAfterDays())).isBefore(clock.instant())) {
+		if (settings().closeAfterDays() > 0
+				&& publishedAt.plus(Duration.ofDays(settings().closeAfterDays())).isBefore(clock.instant())) {
 			return false;
 		}
 		return !closedByEditor(articleId);
@@ -109,15 +114,15 @@ public class Comments {
 			throw CommentRejected.invalid(Map.of("form", "comment.error.bot"));
 		}
 		var age = keys.formAge(input.formToken(), input.articleId());
-		if (age.isEmpty() || age.get().compareTo(settings.maxFormAge()) > 0) {
+		if (age.isEmpty() || age.get().compareTo(settings().maxFormAge()) > 0) {
 			throw CommentRejected.invalid(Map.of("form", "comment.error.expired"));
 		}
-		if (age.get().compareTo(settings.minFillTime()) < 0) {
+		if (age.get().compareTo(settings().minFillTime()) < 0) {
 			throw CommentRejected.invalid(Map.of("form", "comment.error.fast"));
 		}
 		Map<String, String> problems = new LinkedHashMap<>();
 		var fields = CommentFields.check(input.name(), input.email(), input.website(), input.text(),
-				settings.maxLength(), true, problems);
+				settings().maxLength(), true, problems);
 		if (input.parentId() != null && find(input.articleId(), input.parentId()).isEmpty()) {
 			problems.put("parent", "comment.error.parent");
 		}
@@ -211,7 +216,7 @@ public class Comments {
 	@Transactional(readOnly = true)
 	public CommentThread thread(long articleId, String reader, int page, boolean newestFirst) {
 		var visible = visible(articleId, reader, newestFirst);
-		int size = settings.threadsPerPage();
+		int size = settings().threadsPerPage();
 		int pageCount = Math.max(1, (visible.roots().size() + size - 1) / size);
 		int current = Math.min(Math.max(page, 1), pageCount);
 		List<CommentThread.Item> items = new ArrayList<>();
@@ -239,7 +244,7 @@ public class Comments {
 			c = byId.get(c.parentId());
 		}
 		int index = c == null ? 0 : visible.roots().indexOf(c);
-		return Math.max(index, 0) / settings.threadsPerPage() + 1;
+		return Math.max(index, 0) / settings().threadsPerPage() + 1;
 	}
 
 	/**
@@ -286,10 +291,10 @@ public class Comments {
 		stack.push(new Step(root, null, 0));
 		while (!stack.isEmpty()) {
 			Step step = stack.pop();
-			int shown = Math.min(step.depth(), settings.maxDepth());
+			int shown = Math.min(step.depth(), settings().maxDepth());
 			Comment c = step.comment();
 			items.add(new CommentThread.Item(c, shown, step.parent(), c.status() == CommentStatus.PENDING,
-					c.status() == CommentStatus.APPROVED && shown < settings.maxDepth()));
+					c.status() == CommentStatus.APPROVED && shown < settings().maxDepth()));
 			List<Comment> children = replies.getOrDefault(c.id(), List.of());
 			for (int i = children.size() - 1; i >= 0; i--) {
 				stack.push(new Step(children.get(i), c, step.depth() + 1));
@@ -307,14 +312,31 @@ public class Comments {
 			.single();
 	}
 
+	/**
+	 * @return the settings in force: the properties, with what administrators saved
+	 */
+	private CommentSettings settings() {
+		return defaults.overriddenBy(saved.current());
+	}
+
+	private Blocklist blocklist() {
+		var words = settings().blocklist();
+		var compiled = blocklist;
+		if (!compiled.getKey().equals(words)) {
+			compiled = Map.entry(words, new Blocklist(words));
+			blocklist = compiled;
+		}
+		return compiled.getValue();
+	}
+
 	private CommentStatus judge(CommentFields fields) {
-		if (blocklist.matches(fields.name(), fields.email(), fields.website(), fields.text())) {
+		if (blocklist().matches(fields.name(), fields.email(), fields.website(), fields.text())) {
 			return CommentStatus.SPAM;
 		}
-		if (CommentText.linkCount(fields.text()) > settings.maxLinks()) {
+		if (CommentText.linkCount(fields.text()) > settings().maxLinks()) {
 			return CommentStatus.PENDING;
 		}
-		if (settings.holdFirst()
+		if (settings().holdFirst()
 				&& jdbc.sql("SELECT COUNT(*) FROM comment WHERE author_email = ? AND status = 'approved'")
 					.param(fields.email())
 					.query(Integer.class)

@@ -4,6 +4,6 @@
  * interface. Both change articles only through the article module's use cases, as a
  * system actor.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "account", "article", "author", "comment", "media", "page", "shared", "taxonomy" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "article", "author", "comment",
+		"media", "page", "settings", "shared", "taxonomy" })
 package org.broadsheet.interchange;

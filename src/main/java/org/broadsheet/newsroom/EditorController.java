@@ -21,7 +21,6 @@ import org.broadsheet.comment.Comments;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.site.ArticlePages;
 import org.broadsheet.site.SiteChrome;
-import org.broadsheet.site.SiteSettings;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,8 +49,6 @@ class EditorController {
 
 	private final SiteChrome chrome;
 
-	private final SiteSettings settings;
-
 	private final MediaLibrary media;
 
 	private final Articles articles;
@@ -64,9 +61,9 @@ class EditorController {
 
 	private final ArticleDesk desk;
 
-	EditorController(ArticleWorkflow workflow, Taxonomy taxonomy, SiteChrome chrome, SiteSettings settings,
-			MediaLibrary media, Articles articles, ArticlePages articlePages, Comments comments,
-			ArticleTranslations translations, ArticleDesk desk) {
+	EditorController(ArticleWorkflow workflow, Taxonomy taxonomy, SiteChrome chrome, MediaLibrary media,
+			Articles articles, ArticlePages articlePages, Comments comments, ArticleTranslations translations,
+			ArticleDesk desk) {
 		this.translations = translations;
 		this.desk = desk;
 		this.comments = comments;
@@ -76,7 +73,6 @@ class EditorController {
 		this.workflow = workflow;
 		this.taxonomy = taxonomy;
 		this.chrome = chrome;
-		this.settings = settings;
 	}
 
 	@GetMapping("/newsroom/articles/new")
@@ -288,7 +284,7 @@ class EditorController {
 		try {
 			return LocalDateTime.parse(value == null ? "" : value.strip())
 				.withNano(0)
-				.atZone(settings.timeZone())
+				.atZone(chrome.chrome().zone())
 				.toInstant();
 		}
 		catch (DateTimeException | ArithmeticException ex) {
@@ -322,7 +318,7 @@ class EditorController {
 		model.addAttribute("page",
 				new NewsroomPages.EditPage(texts, csrf, editing, form, refused == null ? null : refused.getMessage(),
 						NewsroomPages.problems(texts, refused, inputOf), taxonomy.sections(), media.recent(100),
-						settings.timeZone(), editing != null && Permission.MODERATE_COMMENTS.allows(user.account())
+						chrome.chrome().zone(), editing != null && Permission.MODERATE_COMMENTS.allows(user.account())
 								? comments.closedByEditor(editing.id()) : null,
 						typed));
 		if (editing != null) {

@@ -1,7 +1,8 @@
 /**
  * The editors' pages under {@code /newsroom}: articles, revisions, review, scheduling,
- * media, people and topics, comment moderation, accounts, API keys, webhooks.
+ * media, people and topics, comment moderation, accounts, API keys, webhooks, site
+ * settings.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "api", "article", "author",
-		"comment", "media", "page", "shared", "site", "taxonomy", "webhook" })
+		"comment", "media", "page", "settings", "shared", "site", "taxonomy", "webhook" })
 package org.broadsheet.newsroom;

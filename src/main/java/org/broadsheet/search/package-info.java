@@ -3,5 +3,5 @@
  * articles, {@code /api/search} and the {@code reindex} command.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "article", "author", "changelog", "delivery", "shared", "taxonomy" })
+		allowedDependencies = { "article", "author", "changelog", "delivery", "settings", "shared", "taxonomy" })
 package org.broadsheet.search;

@@ -13,11 +13,12 @@ public interface LoggedChange {
 	/**
 	 * What a change is about; stored lower case in {@code change_log.subject} (at most 10
 	 * characters). {@code IMAGE} is a media library image, {@code KEY} a Content API key
-	 * ({@code content_key.id}; an Admin API key's changes are its account's).
+	 * ({@code content_key.id}; an Admin API key's changes are its account's);
+	 * {@code SETTINGS} the site settings (id 1).
 	 */
 	enum Subject {
 
-		ARTICLE, COMMENT, SECTION, TAG, AUTHOR, ACCOUNT, IMAGE, KEY, WEBHOOK,
+		ARTICLE, COMMENT, SECTION, TAG, AUTHOR, ACCOUNT, IMAGE, KEY, WEBHOOK, SETTINGS,
 
 		/** A static page ({@code page.id}). */
 		PAGE;

@@ -10,6 +10,8 @@ import java.util.Locale;
 import com.ibm.icu.util.ULocale;
 
 import org.broadsheet.page.PageLink;
+import org.broadsheet.media.Image;
+import org.broadsheet.settings.FooterLink;
 import org.broadsheet.taxonomy.Section;
 import org.springframework.context.MessageSource;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -20,10 +22,22 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * templates use. UI text comes from {@code messages*.properties}, never from templates.
  *
  * @param sections for the navigation, by name: those with a public article
+ * @param logo the site's logo for the masthead, or null for the name alone
+ * @param socialProfiles the outlet's profiles elsewhere, for the footer, in order
+ * @param footerLinks the footer's links, in order
  * @param footerPages the published static pages the footer links to, in footer order
  */
 public record Chrome(String siteName, String tagline, List<Section> sections, MessageSource messages, Locale locale,
-		ZoneId zone, Assets assets, List<PageLink> footerPages) {
+		ZoneId zone, Assets assets, Image logo, List<SocialProfile> socialProfiles, List<FooterLink> footerLinks,
+		List<PageLink> footerPages) {
+
+	/**
+	 * @return what a footer link to the profile says: the network's name, else the site's
+	 * host
+	 */
+	public String social(SocialProfile profile) {
+		return profile.network() != null ? t("social." + profile.network()) : profile.host();
+	}
 
 	/**
 	 * @return the content-hashed path of a stylesheet or script, e.g.

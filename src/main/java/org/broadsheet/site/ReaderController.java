@@ -74,7 +74,7 @@ class ReaderController {
 			latest = new ArticleList(items.subList(1, items.size()), latest.page(), latest.pageCount());
 		}
 		var chrome = site.chrome();
-		var meta = seo.page(page == 1 ? null : chrome.t("page.number", page), site.settings().tagline(),
+		var meta = seo.front(page == 1 ? null : chrome.t("page.number", page), site.settings().tagline(),
 				page == 1 ? "/" : "/?page=" + page);
 		model.addAttribute("page", new Pages.HomePage(chrome, meta, lead, latest));
 		// Breaking news: a banner naming the flagged articles and a label on their

@@ -49,6 +49,45 @@ class SeoMetadata {
 	}
 
 	/**
+	 * Metadata for the front page: as {@link #page}, with the publisher as JSON-LD
+	 * ({@code NewsMediaOrganization}: name, URL, logo, {@code sameAs} profiles).
+	 */
+	PageMeta front(String title, String description, String path) {
+		var meta = page(title, description, path);
+		Map<String, Object> ld = new LinkedHashMap<>();
+		ld.put("@context", "https://schema.org");
+		ld.putAll(publisher("NewsMediaOrganization"));
+		return new PageMeta(meta.title(), meta.description(), meta.lang(), meta.dir(), meta.canonicalUrl(),
+				meta.properties(), meta.names(), forScript(json.writeValueAsString(ld)));
+	}
+
+	/**
+	 * @param type {@code Organization} or a subtype
+	 * @return the site as a schema.org organization: its name, URL, logo
+	 * ({@code ImageObject}, when set) and profiles elsewhere ({@code sameAs}, when any)
+	 */
+	private Map<String, Object> publisher(String type) {
+		var saved = site.saved();
+		Map<String, Object> org = new LinkedHashMap<>();
+		org.put("@type", type);
+		org.put("name", site.settings().name());
+		org.put("url", site.absolute("/"));
+		if (saved.logo() != null) {
+			Image logo = saved.logo();
+			Map<String, Object> object = new LinkedHashMap<>();
+			object.put("@type", "ImageObject");
+			object.put("url", site.absolute(logo.url()));
+			object.put("width", logo.width());
+			object.put("height", logo.height());
+			org.put("logo", object);
+		}
+		if (!saved.socialProfiles().isEmpty()) {
+			org.put("sameAs", saved.socialProfiles());
+		}
+		return org;
+	}
+
+	/**
 	 * Metadata for an article; its canonical URL is the syndicated original's when known.
 	 * The page is in the site's language; the article's own language is in Open Graph and
 	 * JSON-LD.
@@ -123,7 +162,7 @@ class SeoMetadata {
 			putIfPresent(object, "creditText", image.credit());
 			ld.put("image", object);
 		}
-		ld.put("publisher", Map.of("@type", "Organization", "name", site.settings().name()));
+		ld.put("publisher", publisher("Organization"));
 		if (a.syndication() != null) {
 			Map<String, Object> original = new LinkedHashMap<>();
 			original.put("@type", "CreativeWork");

@@ -3,6 +3,8 @@ package org.broadsheet.site;
 import java.util.Locale;
 
 import org.broadsheet.page.StaticPages;
+import org.broadsheet.settings.Overrides;
+import org.broadsheet.settings.SettingsStore;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Component
 class SiteContext {
 
-	private final SiteSettings settings;
+	private final SiteSettings defaults;
+
+	private final SettingsStore stored;
 
 	private final Taxonomy taxonomy;
 
@@ -26,10 +30,12 @@ class SiteContext {
 
 	private final StaticPages pages;
 
-	SiteContext(SiteSettings settings, Taxonomy taxonomy, MessageSource messages, Assets assets, StaticPages pages) {
+	SiteContext(SiteSettings defaults, SettingsStore stored, Taxonomy taxonomy, MessageSource messages, Assets assets,
+			StaticPages pages) {
 		this.assets = assets;
+		this.defaults = defaults;
+		this.stored = stored;
 		this.pages = pages;
-		this.settings = settings;
 		this.taxonomy = taxonomy;
 		this.messages = messages;
 	}
@@ -37,13 +43,27 @@ class SiteContext {
 	/** The base of absolute URLs made outside a request when no base URL is set. */
 	static final String WITHOUT_BASE_URL = "http://localhost:8080";
 
+	/**
+	 * @return the settings in force: the start-up properties, overridden by what
+	 * administrators saved
+	 */
 	SiteSettings settings() {
-		return settings;
+		return defaults.overriddenBy(stored.current());
+	}
+
+	/**
+	 * @return what administrators saved (logo, social profiles, footer links, …)
+	 */
+	Overrides saved() {
+		return stored.current();
 	}
 
 	Chrome chrome() {
+		var saved = stored.current();
+		var settings = defaults.overriddenBy(saved);
 		return new Chrome(settings.name(), settings.tagline(), taxonomy.publicSections(), messages,
-				Locale.forLanguageTag(settings.language()), settings.timeZone(), assets, pages.footer());
+				Locale.forLanguageTag(settings.language()), settings.timeZone(), assets, saved.logo(),
+				saved.socialProfiles().stream().map(SocialProfile::of).toList(), saved.footerLinks(), pages.footer());
 	}
 
 	/**
@@ -53,7 +73,7 @@ class SiteContext {
 	 * command) on {@value #WITHOUT_BASE_URL}, as the export command does
 	 */
 	String absolute(String path) {
-		String base = !settings.baseUrl().isEmpty() ? settings.baseUrl()
+		String base = !defaults.baseUrl().isEmpty() ? defaults.baseUrl()
 				: RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes
 						? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() : WITHOUT_BASE_URL;
 		return base + path;

@@ -3,5 +3,5 @@
  * layout, SEO metadata, assets, comment and like forms.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "article", "author", "comment",
-		"delivery", "media", "page", "search", "shared", "taxonomy" })
+		"delivery", "media", "page", "search", "settings", "shared", "taxonomy" })
 package org.broadsheet.site;

@@ -29,6 +29,8 @@ import org.broadsheet.comment.Comment;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.page.StaticPage;
 import org.broadsheet.page.StaticPages;
+import org.broadsheet.settings.Overrides;
+import org.broadsheet.settings.SettingsStore;
 import org.broadsheet.shared.XmlText;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
@@ -85,13 +87,20 @@ public class WordPressExporter {
 
 	private final String siteName;
 
+	private final String language;
+
+	private final SettingsStore settings;
+
 	private final Clock clock;
 
 	private final StaticPages pages;
 
 	WordPressExporter(ArticleInterchange interchange, Authors authors, Taxonomy taxonomy, Comments comments,
 			WordPressAttachments attachments, StaticPages pages,
-			@Value("${broadsheet.site.name:Broadsheet}") String siteName, Clock clock) {
+			@Value("${broadsheet.site.name:Broadsheet}") String siteName,
+			@Value("${broadsheet.site.language:en}") String language, SettingsStore settings, Clock clock) {
+		this.language = language;
+		this.settings = settings;
 		this.interchange = interchange;
 		this.pages = pages;
 		this.authors = authors;
@@ -166,12 +175,14 @@ public class WordPressExporter {
 		xml.writeNamespace("dc", "http://purl.org/dc/elements/1.1/");
 		xml.writeNamespace("wp", WP);
 		xml.writeStartElement("channel");
-		element(xml, "", "title", siteName);
+		// The settings page's name and language, else the start-up properties'.
+		var saved = settings.current();
+		element(xml, "", "title", Overrides.or(saved.name(), siteName));
 		element(xml, "", "link", site);
 		element(xml, "", "description", "");
 		element(xml, "", "pubDate",
 				DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC)));
-		element(xml, "", "language", "en");
+		element(xml, "", "language", Overrides.or(saved.language(), language));
 		element(xml, WP, "wxr_version", "1.2");
 		element(xml, WP, "base_site_url", site);
 		element(xml, WP, "base_blog_url", site);

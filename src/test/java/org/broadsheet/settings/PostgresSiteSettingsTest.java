@@ -1,0 +1,23 @@
+package org.broadsheet.settings;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.broadsheet.support.PostgresSchemas;
+import org.broadsheet.support.TestDatabases;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_VARIABLE, matches = ".+",
+		disabledReason = "set BROADSHEET_TEST_POSTGRES_URL to a JDBC URL to run the settings tests on PostgreSQL")
+class PostgresSiteSettingsTest extends SiteSettingsContract {
+
+	@RegisterExtension
+	static final PostgresSchemas schemas = new PostgresSchemas();
+
+	@Override
+	List<String> sharedDatabase(Path first) {
+		return schemas.newSchemaOptions();
+	}
+
+}
