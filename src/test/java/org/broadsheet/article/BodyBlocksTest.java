@@ -162,6 +162,34 @@ class BodyBlocksTest {
 	}
 
 	@Test
+	void importedHtmlKeepsTheBlocksAndRenderingItAgainGivesTheSameBody() {
+		String html = renderer.render("""
+				Text.[^1]
+
+				> [!pullquote]
+				> Words worth repeating.
+
+				https://vimeo.com/76979871
+
+				https://x.com/nasa/status/1234567890
+
+				[^1]: A note.
+				""");
+		assertThat(renderer.render(ImportedHtml.toMarkdown(html))).isEqualTo(html);
+		var wordpress = Jsoup.parseBodyFragment(renderer.render(ImportedHtml.toMarkdown("""
+				<figure class="wp-block-embed is-type-video"><div class="wp-block-embed__wrapper">
+				https://youtu.be/dQw4w9WgXcQ
+				</div></figure>
+				<p>Before <iframe src="https://player.vimeo.com/video/1234"></iframe></p>
+				<iframe src="https://tracker.example/x"></iframe>
+				""")));
+		assertThat(wordpress.select("figure.embed").eachAttr("data-embed-src"))
+			.containsExactly("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
+		assertThat(wordpress.text()).contains("Before https://vimeo.com/1234")
+			.doesNotContain("tracker.example");
+	}
+
+	@Test
 	void theNewsroomRefusesBodyImagesWithoutAltText() {
 		renderer.requireAlt("![A chart](/media/x.png) and <img src=\"/a.png\" alt=\"Described\">");
 		assertThatThrownBy(() -> renderer.requireAlt("Text\n\n![](/media/ab/abcdef.jpg)\n"))
