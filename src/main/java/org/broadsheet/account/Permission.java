@@ -25,6 +25,9 @@ public enum Permission {
 	/** Rename sections and tags, edit author profiles. */
 	EDIT_PEOPLE_AND_TOPICS(Role.EDITOR, "Only editors change sections, tags and author profiles"),
 
+	/** Edit media library images' default texts and delete unused images. */
+	MANAGE_MEDIA(Role.EDITOR, "Only editors edit and delete media library images"),
+
 	/** Create and list newsroom accounts. */
 	MANAGE_ACCOUNTS(Role.ADMINISTRATOR, "Only administrators manage accounts"),
 

@@ -117,6 +117,12 @@ final class AdminApiExamples {
 			 "variants": [{"width": 480, "url": "https://news.example/media/variants/3fa9c2-480.jpg"},
 			   {"width": 960, "url": "https://news.example/media/variants/3fa9c2-960.jpg"}]}""";
 
+	static final String IMAGE_USED = """
+			{"id": 312, "url": "https://news.example/media/3f/3fa9c2.jpg", "width": 1200, "height": 800,
+			 "alt": "Cranes over the quay", "caption": "At dawn", "credit": "Staff",
+			 "variants": [{"width": 480, "url": "https://news.example/media/variants/3fa9c2-480.jpg"}],
+			 "usedIn": [{"kind": "article", "title": "The port reopens", "link": "/newsroom/articles/4711"}]}""";
+
 	static final String IMAGES = """
 			[{"id": 312, "url": "https://news.example/media/3f/3fa9c2.jpg", "width": 1200, "height": 800,
 			  "alt": "Cranes over the quay", "caption": "At dawn", "credit": "Staff",

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.broadsheet.delivery.PagesChanged;
 import org.broadsheet.delivery.Surrogates;
+import org.broadsheet.media.ImageEvent;
 import org.broadsheet.shared.PerTransaction;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -65,6 +66,26 @@ class ArticlePageKeys {
 			return;
 		}
 		events.publishEvent(new PagesChanged(keys(event.articleId())));
+	}
+
+	/**
+	 * An image's default texts changed: the pages of the public articles leading with it
+	 * show them (unless an article gives its own, which is not worth telling apart).
+	 */
+	@EventListener
+	void imageDescribed(ImageEvent event) {
+		if (event.change() != ImageEvent.Change.DESCRIBED) {
+			return;
+		}
+		List<Long> ids = published.publicWithLeadImage(event.subjectId(), clock.millis(), EXACT + 1);
+		if (ids.size() > EXACT) {
+			events.publishEvent(PagesChanged.of(Surrogates.ALL));
+		}
+		else if (!ids.isEmpty()) {
+			Set<String> keys = new LinkedHashSet<>();
+			ids.forEach(id -> keys.addAll(keys(id)));
+			events.publishEvent(new PagesChanged(keys));
+		}
 	}
 
 	private Set<String> keys(long id) {

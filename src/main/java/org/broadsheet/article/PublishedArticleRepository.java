@@ -213,6 +213,19 @@ class PublishedArticleRepository {
 	}
 
 	/**
+	 * @return the ids of public articles whose lead image is {@code imageId}, at most
+	 * {@code atMost} (index article_lead_image)
+	 */
+	List<Long> publicWithLeadImage(long imageId, long now, int atMost) {
+		return jdbc.sql("SELECT a.id FROM article a WHERE " + PUBLIC + " AND a.lead_image_id = :image LIMIT :most")
+			.param("now", now)
+			.param("image", imageId)
+			.param("most", atMost)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
 	 * The public article published just before (or after) instant {@code at}, ties broken
 	 * by id: a seek into index article_published that reads past the articles sharing the
 	 * instant only.

@@ -242,7 +242,7 @@ public class MediaLibrary {
 				return transaction.execute(status -> {
 					var image = record(prepared, alt.strip(), blankToNull(caption), blankToNull(credit));
 					audit.record(NewsroomAudit.IMAGE, image.id(), actor, "uploaded", filename);
-					events.publishEvent(new ImageEvent(image.id()));
+					events.publishEvent(new ImageEvent(image.id(), ImageEvent.Change.UPLOADED));
 					return image;
 				});
 			}

@@ -87,4 +87,17 @@ interface MediaStore {
 		return key.matches("[0-9a-f]{2}/[0-9a-f]{64}\\.(jpg|png|gif|webp)") && key.startsWith(key.substring(3, 5));
 	}
 
+	/**
+	 * @param original an original's key ({@code 3f/3fa9….jpg})
+	 * @return the keys of every variant the original can have ({@link Variants}), whether
+	 * made or not
+	 */
+	static java.util.List<String> variantKeys(String original) {
+		String hash = original.substring(3, original.lastIndexOf('.'));
+		String extension = original.endsWith(".png") ? ".png" : ".jpg";
+		return java.util.Arrays.stream(Image.VARIANT_WIDTHS)
+			.mapToObj(w -> VARIANTS + hash + "-" + w + extension)
+			.toList();
+	}
+
 }

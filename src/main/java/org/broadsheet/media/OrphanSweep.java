@@ -139,20 +139,9 @@ class OrphanSweep {
 			}
 			store.delete(key);
 			removed++;
-			deleteVariants(key);
+			MediaStore.variantKeys(key).forEach(store::delete);
 		}
 		return removed;
-	}
-
-	/**
-	 * Every variant the original can have ({@link Variants}), whether it was made or not.
-	 */
-	private void deleteVariants(String original) {
-		String hash = original.substring(3, original.lastIndexOf('.'));
-		String extension = original.endsWith(".png") ? ".png" : ".jpg";
-		for (int width : Image.VARIANT_WIDTHS) {
-			store.delete(MediaStore.VARIANTS + hash + "-" + width + extension);
-		}
 	}
 
 	private static boolean olderThan(Path file, Instant cutoff) {

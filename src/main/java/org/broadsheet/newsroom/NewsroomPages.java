@@ -21,6 +21,7 @@ import org.broadsheet.author.Author;
 import org.broadsheet.comment.Comment;
 import org.broadsheet.comment.Moderation;
 import org.broadsheet.media.Image;
+import org.broadsheet.media.ImageReference;
 import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.shared.Links;
 import org.broadsheet.site.Chrome;
@@ -101,11 +102,33 @@ public final class NewsroomPages {
 	}
 
 	/**
-	 * The media library: recent images and the upload form.
+	 * The media library: recent images (or those matching a search) and the upload form.
 	 *
+	 * @param query the search as typed, "" for none
 	 * @param error what was wrong with the last upload, or null
 	 */
-	public record MediaPage(Chrome chrome, CsrfToken csrf, List<Image> images, String error) {
+	public record MediaPage(Chrome chrome, CsrfToken csrf, String query, List<Image> images, String error) {
+	}
+
+	/**
+	 * One media library image: its default texts to edit, where it is used, and deletion
+	 * when it is used nowhere.
+	 *
+	 * @param image its texts as typed when a save was refused, else as stored
+	 * @param uses the places that show it
+	 * @param problems the message for each input at fault, by the input's id
+	 * @param notice a message key for what was just done, or null
+	 */
+	public record ImagePage(Chrome chrome, CsrfToken csrf, Image image, List<ImageReference> uses,
+			Map<String, String> problems, String notice) {
+
+		/**
+		 * @return the message for the input with this id, or null when it is not at fault
+		 */
+		public String problem(String input) {
+			return problems.get(input);
+		}
+
 	}
 
 	/**
