@@ -100,6 +100,10 @@ public final class ImportedHtml {
 				replaceWithUrl(embed, url);
 			}
 		}
+		for (Element gallery : document.select("body > figure.gallery")) {
+			// A paragraph of images only is what the renderer makes a gallery of.
+			gallery.tagName("p").removeAttr("class");
+		}
 		for (Element quote : document.select("aside.pull-quote > blockquote")) {
 			Element first = quote.firstElementChild();
 			if (first != null && first.nameIs("p")) {
