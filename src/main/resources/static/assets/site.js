@@ -34,6 +34,16 @@
     });
   });
 
+  // Phones show the sections on one scrolling line: bring the current one into view.
+  // (Only the list scrolls: the page stays where it is, at an anchor too.)
+  var current = document.querySelector('.sections [aria-current]');
+  var list = current && current.closest('ul');
+  if (list && list.scrollWidth > list.clientWidth) {
+    var link = current.getBoundingClientRect();
+    var box = list.getBoundingClientRect();
+    list.scrollLeft += (link.left + link.right) / 2 - (box.left + box.right) / 2;
+  }
+
   // The device's own share sheet (Web Share API), where the browser has one.
   document.querySelectorAll('button.web-share').forEach(function (button) {
     if (!navigator.share) {

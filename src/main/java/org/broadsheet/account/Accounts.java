@@ -1,5 +1,7 @@
 package org.broadsheet.account;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +27,9 @@ public class Accounts {
 	/**
 	 * Shortest password accepted, in characters (NIST SP 800-63B asks for at least 8).
 	 */
-	public static final int MIN_PASSWORD = 10;
+	public static final int MIN_PASSWORD = PasswordRules.MIN;
+
+	private static final String SELECT = "SELECT id, email, display_name, role, created_at FROM account";
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -55,12 +59,11 @@ public class Accounts {
 	 * so no page keys.
 	 * @param actor who creates it: an administrator, or a {@link SystemActor}
 	 * ({@link SystemActor#CLI}, the demo)
-	 * @param password plain text, at least {@value #MIN_PASSWORD} characters; hashed
-	 * before storing
+	 * @param password plain text, as {@link PasswordRules} allow; hashed before storing
 	 * @throws AccessDeniedException unless {@code actor} may
 	 * {@link Permission#MANAGE_ACCOUNTS manage accounts}
 	 * @throws InvalidInput naming the field: a malformed or taken email, a blank name, a
-	 * short password
+	 * password {@link PasswordRules} refuse
 	 */
 	@Transactional
 	public Account create(Actor actor, String email, String displayName, Role role, String password) {
@@ -72,9 +75,7 @@ public class Accounts {
 		if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
 			throw new InvalidInput("name", "account.invalid.name");
 		}
-		if (password == null || password.length() < MIN_PASSWORD) {
-			throw new InvalidInput("password", "account.invalid.password", MIN_PASSWORD);
-		}
+		PasswordRules.check("password", password, normalized);
 		if (byEmail(normalized).isPresent()) {
 			throw new InvalidInput("email", "account.invalid.email-taken", normalized);
 		}
@@ -92,38 +93,102 @@ public class Accounts {
 
 	/**
 	 * @param email any case
-	 * @return the account, or empty (also for text no stored email can hold, e.g. a NUL,
-	 * which PostgreSQL would refuse with an error instead of finding nothing)
+	 * @return the account, active or disabled, or empty (also for text no stored email
+	 * can hold, e.g. a NUL, which PostgreSQL would refuse with an error instead of
+	 * finding nothing)
 	 */
 	public Optional<Account> byEmail(String email) {
 		if (!storable(email)) {
 			return Optional.empty();
 		}
-		return jdbc.sql("SELECT id, email, display_name, role, created_at FROM account WHERE email = ?")
+		return jdbc.sql(SELECT + " WHERE email = ? AND status <> 'deleted'")
 			.param(email.strip().toLowerCase(Locale.ROOT))
-			.query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3),
-					Role.valueOf(rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5))))
+			.query((rs, n) -> account(rs))
 			.optional();
 	}
 
 	/**
-	 * @return every account, by email
+	 * @return the account with this id, deleted ones too (history names them)
+	 */
+	public Optional<Account> byId(long id) {
+		return jdbc.sql(SELECT + " WHERE id = ?").param(id).query((rs, n) -> account(rs)).optional();
+	}
+
+	/**
+	 * @return every account not deleted, by email
 	 */
 	public List<Account> all() {
-		return jdbc.sql("SELECT id, email, display_name, role, created_at FROM account ORDER BY email")
-			.query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3),
-					Role.valueOf(rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5))))
+		return jdbc.sql(SELECT + " WHERE status <> 'deleted' ORDER BY email").query((rs, n) -> account(rs)).list();
+	}
+
+	/**
+	 * @return every account not deleted with its status and whether it uses two-factor
+	 * sign-in, by email
+	 * @throws AccessDeniedException unless {@code actor} may manage accounts
+	 */
+	public List<StaffMember> staff(Actor actor) {
+		Permission.MANAGE_ACCOUNTS.require(actor);
+		return jdbc
+			.sql("SELECT id, email, display_name, role, created_at, status, totp_secret FROM account "
+					+ "WHERE status <> 'deleted' ORDER BY email")
+			.query((rs, n) -> new StaffMember(account(rs), AccountStatus.of(rs.getString(6)), rs.getString(7) != null))
 			.list();
 	}
 
 	/**
-	 * @return the stored password hash, for sign-in only
+	 * @return the account's status, or empty for an unknown id
+	 */
+	Optional<AccountStatus> status(long id) {
+		return jdbc.sql("SELECT status FROM account WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.map(AccountStatus::of);
+	}
+
+	/**
+	 * @return the account as stored now, with what sign-in needs; empty for an unknown id
+	 */
+	Optional<Standing> standing(long id) {
+		return jdbc
+			.sql("SELECT id, email, display_name, role, created_at, status, session_generation, totp_secret "
+					+ "FROM account WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> new Standing(account(rs), AccountStatus.of(rs.getString(6)), rs.getLong(7),
+					rs.getString(8) != null))
+			.optional();
+	}
+
+	/**
+	 * Ends every newsroom session of the account, at its next request on any node
+	 * ({@link AccountSessions}).
+	 */
+	void endSessions(long id) {
+		jdbc.sql("UPDATE account SET session_generation = session_generation + 1 WHERE id = ?").param(id).update();
+	}
+
+	/**
+	 * @return how many active administrators there are
+	 */
+	int activeAdministrators() {
+		return jdbc.sql("SELECT COUNT(*) FROM account WHERE role = 'ADMINISTRATOR' AND status = 'active'")
+			.query(Integer.class)
+			.single();
+	}
+
+	private static Account account(ResultSet rs) throws SQLException {
+		return new Account(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
+				Instant.ofEpochMilli(rs.getLong(5)));
+	}
+
+	/**
+	 * @return the stored password hash of an active account, for sign-in only
 	 */
 	Optional<String> passwordHash(String email) {
 		if (!storable(email)) {
 			return Optional.empty();
 		}
-		return jdbc.sql("SELECT password_hash FROM account WHERE email = ?")
+		return jdbc.sql("SELECT password_hash FROM account WHERE email = ? AND status = 'active'")
 			.param(email.strip().toLowerCase(Locale.ROOT))
 			.query(String.class)
 			.optional();

@@ -159,7 +159,8 @@ public class ApiKeys {
 	/**
 	 * The actor behind a bearer token; notes the key's last use (at most once a minute).
 	 * @param secret the token as sent, or null
-	 * @return the key's actor, or empty for an unknown, malformed or revoked key
+	 * @return the key's actor, or empty for an unknown, malformed or revoked key, or one
+	 * whose account is disabled or deleted
 	 */
 	// No transaction: a read-write one would take SQLite's one write lock for every
 	// request; the last use is written alone (autocommit), only when it is due.
@@ -171,12 +172,16 @@ public class ApiKeys {
 		var found = jdbc.sql("""
 				SELECT k.id, k.name, k.role, k.last_used_at, a.id, a.email, a.display_name, a.role, a.created_at
 				FROM api_key k JOIN account a ON a.id = k.account_id
-				WHERE k.secret_hash = ? AND k.revoked_at IS NULL""").param(Digests.sha256Hex(secret)).query((rs, n) -> {
-			var account = new Account(rs.getLong(5), rs.getString(6), rs.getString(7), Role.valueOf(rs.getString(8)),
-					Instant.ofEpochMilli(rs.getLong(9)));
-			return new KeyUse(new ApiKeyActor(rs.getLong(1), rs.getString(2), account, Role.valueOf(rs.getString(3))),
-					instant(rs, 4));
-		}).optional();
+				WHERE k.secret_hash = ? AND k.revoked_at IS NULL AND a.status = 'active'""")
+			.param(Digests.sha256Hex(secret))
+			.query((rs, n) -> {
+				var account = new Account(rs.getLong(5), rs.getString(6), rs.getString(7),
+						Role.valueOf(rs.getString(8)), Instant.ofEpochMilli(rs.getLong(9)));
+				return new KeyUse(
+						new ApiKeyActor(rs.getLong(1), rs.getString(2), account, Role.valueOf(rs.getString(3))),
+						instant(rs, 4));
+			})
+			.optional();
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}

@@ -1,19 +1,17 @@
 package org.broadsheet.account;
 
-import java.util.List;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs newsroom accounts in by email and password, behind the {@link LoginThrottle}. A
+ * Signs newsroom accounts in by email and password, behind the {@link LoginThrottle}; an
+ * account with two-factor sign-in is not signed in yet ({@link SecondFactorRequired}). A
  * wrong password and an unknown email fail alike, and take about as long (a hash is
  * always checked). The newsroom chain's only authentication manager
  * ({@code SecurityConfiguration}): registered twice, each failure would be checked and
@@ -27,6 +25,25 @@ class NewsroomAuthentication implements AuthenticationProvider {
 
 		Throttled() {
 			super("Too many failed sign-ins");
+		}
+
+	}
+
+	/**
+	 * The password was right and the account signs in with a second factor: the session
+	 * is not signed in; {@link TwoFactorSignIn} asks for the code.
+	 */
+	static final class SecondFactorRequired extends AuthenticationException {
+
+		private final transient Standing standing;
+
+		SecondFactorRequired(Standing standing) {
+			super("A second factor is required");
+			this.standing = standing;
+		}
+
+		Standing standing() {
+			return standing;
 		}
 
 	}
@@ -66,10 +83,15 @@ class NewsroomAuthentication implements AuthenticationProvider {
 		if (!passwords.matches(password, hash) || account.isEmpty()) {
 			throw new BadCredentialsException("Wrong email or password");
 		}
+		var standing = accounts.standing(account.get().id())
+			.filter(Standing::active)
+			.orElseThrow(() -> new BadCredentialsException("Wrong email or password"));
+		if (standing.twoFactor()) {
+			// The attempt stays counted until the code is right too.
+			throw new SecondFactorRequired(standing);
+		}
 		throttle.succeeded(email, address);
-		var user = account.get();
-		var authorities = List.of(new SimpleGrantedAuthority(user.role().authority()));
-		return UsernamePasswordAuthenticationToken.authenticated(new NewsroomUser(user), null, authorities);
+		return AccountSessions.token(standing);
 	}
 
 	@Override

@@ -18,6 +18,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
@@ -47,7 +48,7 @@ class SecurityConfiguration {
 	static final String ADMIN_API = "/api/admin/**";
 
 	/** Pages behind sign-in, and the sign-in pages themselves. */
-	static final String[] NEWSROOM = { "/newsroom", "/newsroom/**", "/login", "/logout" };
+	static final String[] NEWSROOM = { "/newsroom", "/newsroom/**", "/login", "/login/**", "/logout" };
 
 	/**
 	 * Actuator: health and its probes for anyone (a load balancer; no details), metrics
@@ -103,9 +104,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain newsroom(HttpSecurity http, NewsroomAuthentication authentication) throws Exception {
+	SecurityFilterChain newsroom(HttpSecurity http, NewsroomAuthentication authentication, TwoFactorSignIn twoFactor,
+			AccountSessions sessions) throws Exception {
 		http.securityMatcher(NEWSROOM)
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/login")
+			// The sign-in pages: password, second factor, forgotten password.
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/login/**")
 				.permitAll()
 				.anyRequest()
 				.hasRole(Role.CONTRIBUTOR.name()))
@@ -119,8 +122,19 @@ class SecurityConfiguration {
 				.usernameParameter("email")
 				.passwordParameter("password")
 				.defaultSuccessUrl("/newsroom", true)
-				.failureHandler((request, response, ex) -> response.sendRedirect(
-						ex instanceof NewsroomAuthentication.Throttled ? "/login?throttled" : "/login?error")))
+				.failureHandler((request, response, ex) -> {
+					if (ex instanceof NewsroomAuthentication.SecondFactorRequired required) {
+						twoFactor.begin(request, required);
+						response.sendRedirect("/login/code");
+						return;
+					}
+					response.sendRedirect(
+							ex instanceof NewsroomAuthentication.Throttled ? "/login?throttled" : "/login?error");
+				}))
+			// Every newsroom request checks its account is still active, in this
+			// session's
+			// generation.
+			.addFilterBefore(sessions.filter(), AuthorizationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
 		return headers(http).build();

@@ -18,11 +18,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code user add|list}: newsroom accounts from the command line (the first
- * administrator).
+ * {@code user add|list|reset-password}: newsroom accounts from the command line (the
+ * first administrator, a forgotten password).
  */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage newsroom accounts.",
-		subcommands = { UserCommand.Add.class, UserCommand.ListAccounts.class })
+		subcommands = { UserCommand.Add.class, UserCommand.ListAccounts.class, UserCommand.ResetPassword.class })
 public class UserCommand {
 
 	private final Function<String[], ConfigurableApplicationContext> context;
@@ -111,6 +111,63 @@ public class UserCommand {
 								account.displayName());
 				}
 				return 0;
+			}
+		}
+
+	}
+
+	@Command(name = "reset-password", mixinStandardHelpOptions = true,
+			description = "Set a forgotten password and end the account's sessions. The new password is read from standard input (one line), or made up and printed with --generate.")
+	static class ResetPassword implements Callable<Integer> {
+
+		@picocli.CommandLine.ParentCommand
+		UserCommand parent;
+
+		@picocli.CommandLine.Parameters(index = "0", description = "the account's sign-in email")
+		String email;
+
+		@Option(names = "--generate", description = "make up a password of 20 random characters and print it")
+		boolean generate;
+
+		@Option(names = "--reset-two-factor", description = "also turn two-factor sign-in off (a lost phone)")
+		boolean resetTwoFactor;
+
+		@Unmatched
+		List<String> options = new ArrayList<>();
+
+		@Spec
+		CommandSpec spec;
+
+		@Override
+		public Integer call() throws Exception {
+			var out = spec.commandLine().getOut();
+			String password;
+			if (generate) {
+				password = Passwords.generate();
+			}
+			else {
+				if (System.console() != null) {
+					out.print("New password (at least " + PasswordRules.MIN + " characters): ");
+					out.flush();
+				}
+				password = System.console() != null ? new String(System.console().readPassword())
+						: new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+			}
+			try (var app = parent.context.apply(options.toArray(String[]::new))) {
+				app.getBean(Passwords.class).reset(SystemActor.CLI, email, password);
+				var account = app.getBean(Accounts.class).byEmail(email).orElseThrow();
+				if (resetTwoFactor) {
+					app.getBean(TwoFactor.class).disable(SystemActor.CLI, account.id());
+				}
+				out.printf("Password of %s changed; their sessions have ended.%n", account.email());
+				if (generate) {
+					out.println("New password: " + password);
+				}
+				return 0;
+			}
+			catch (IllegalArgumentException ex) {
+				spec.commandLine().getErr().println(ex.getMessage());
+				return 1;
 			}
 		}
 

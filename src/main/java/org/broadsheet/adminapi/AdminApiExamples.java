@@ -18,14 +18,16 @@ final class AdminApiExamples {
 			   "authors": ["Ada Quay", "Ben Wake"], "standfirst": "The port is quiet",
 			   "bodyMarkdown": "Nothing **moves** on the quay.", "tags": ["Shipping", "Labour"], "language": "en",
 			   "leadImage": {"id": 312, "alt": "Cranes over the quay", "caption": "At dawn", "credit": "Staff"}},
-			 "unpublishedChanges": true, "scheduledChanges": false}""";
+			 "unpublishedChanges": true, "scheduledChanges": false,
+			 "translations": [{"id": 4712, "headline": "Les grues du quai à l’arrêt", "language": "fr",
+			   "status": "published"}]}""";
 
 	static final String SCHEDULED = """
 			{"id": 4711, "status": "scheduled",
 			 "latest": {"headline": "Quay cranes stand idle", "slug": "quay-cranes-stand-idle", "section": "Harbour",
 			   "authors": ["Ada Quay"], "bodyMarkdown": "Nothing **moves** on the quay.", "tags": []},
 			 "unpublishedChanges": false, "scheduledChanges": false, "goLiveAt": "2026-12-04T07:00:00Z",
-			 "scheduledRevision": 9002}""";
+			 "scheduledRevision": 9002, "translations": []}""";
 
 	static final String SUMMARY_PAGE = """
 			{"items": [{"id": 4711, "headline": "Quay cranes stand idle", "section": "Harbour",

@@ -8,6 +8,7 @@ import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.AuditEntry;
 import org.broadsheet.article.Revision;
 import org.broadsheet.article.RevisionDiff;
+import org.broadsheet.article.Translation;
 import org.broadsheet.author.Author;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -40,6 +41,7 @@ final class AdminJson {
 	 * @param liveRevision the revision readers see, or null
 	 * @param scheduledRevision the revision approved to go live at {@code goLiveAt}, or
 	 * null
+	 * @param translations its linked translations in any status, by language
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@Schema(name = "AdminArticle", description = "An article as the newsroom's editor shows it.")
@@ -56,7 +58,9 @@ final class AdminJson {
 			@Schema(format = "date-time", nullable = true,
 					description = "When the article is to leave the site") String unpublishAt,
 			@Schema(nullable = true, description = "The revision readers see") Long liveRevision,
-			@Schema(nullable = true, description = "The revision to go live at `goLiveAt`") Long scheduledRevision) {
+			@Schema(nullable = true, description = "The revision to go live at `goLiveAt`") Long scheduledRevision,
+			@Schema(requiredMode = RequiredMode.REQUIRED,
+					description = "Its linked translations in any status, by language") List<TranslationJson> translations) {
 
 		// On the accessor: an array in a record component's annotation upsets the
 		// formatter.
@@ -67,10 +71,28 @@ final class AdminJson {
 			return this.status;
 		}
 
-		static Editing of(ArticleWorkflow.Editing e) {
+		static Editing of(ArticleWorkflow.Editing e, List<Translation> translations) {
 			return new Editing(e.id(), e.status().code(), ArticleFields.of(e.latest()), e.unpublishedChanges(),
 					e.scheduledChanges(), instant(e.goLiveAt()), instant(e.unpublishAt()), e.liveRevision(),
-					e.scheduledRevision());
+					e.scheduledRevision(), translations.stream().map(TranslationJson::of).toList());
+		}
+
+	}
+
+	/**
+	 * A linked translation of an article.
+	 *
+	 * @param language BCP 47, or null (left out) for the site's language
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@Schema(name = "AdminTranslation", description = "A linked translation of an article.")
+	record TranslationJson(@Schema(requiredMode = RequiredMode.REQUIRED, example = "4712") long id,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String headline,
+			@Schema(example = "fr", description = "BCP 47; left out for the site's language") String language,
+			@Schema(requiredMode = RequiredMode.REQUIRED, description = STATUS) String status) {
+
+		static TranslationJson of(Translation t) {
+			return new TranslationJson(t.id(), t.title(), t.language(), t.status().code());
 		}
 
 	}

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.broadsheet.account.ApiKeyActor;
 import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.article.ArticleTranslations;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.Articles;
 import org.broadsheet.article.InvalidArticle;
@@ -64,7 +65,10 @@ class ArticlesEndpoint {
 
 	private final Articles articles;
 
-	ArticlesEndpoint(ArticleWorkflow workflow, Articles articles) {
+	private final ArticleTranslations translations;
+
+	ArticlesEndpoint(ArticleWorkflow workflow, Articles articles, ArticleTranslations translations) {
+		this.translations = translations;
 		this.workflow = workflow;
 		this.articles = articles;
 	}
@@ -241,6 +245,35 @@ class ArticlesEndpoint {
 		return editing(actor, id);
 	}
 
+	/** Names another article as a translation: their translation groups become one. */
+	@PutMapping("/{id}/translations/{other}")
+	@Operation(summary = "Link a translation",
+			description = "Names article `other` as a translation of this one; translations form a group, so each "
+					+ "becomes a translation of all the others, at most one article a language. Linking articles "
+					+ "already linked changes nothing. Whoever may edit both articles.")
+	@AdminApiResponses.Article
+	@AdminApiResponses.Change
+	AdminJson.Editing link(@AuthenticationPrincipal ApiKeyActor actor,
+			@Parameter(description = ARTICLE_ID, example = "4711") @PathVariable long id,
+			@Parameter(description = "The translation's id", example = "4712") @PathVariable long other) {
+		translations.link(actor, id, other);
+		return editing(actor, id);
+	}
+
+	/** Takes an article out of the translations. */
+	@DeleteMapping("/{id}/translations/{other}")
+	@Operation(summary = "Unlink a translation",
+			description = "Takes article `other` out of this one's translations (and of the others in their group). "
+					+ "Whoever may edit both articles.")
+	@AdminApiResponses.Article
+	@AdminApiResponses.Change
+	AdminJson.Editing unlink(@AuthenticationPrincipal ApiKeyActor actor,
+			@Parameter(description = ARTICLE_ID, example = "4711") @PathVariable long id,
+			@Parameter(description = "The translation's id", example = "4712") @PathVariable long other) {
+		translations.unlink(actor, id, other);
+		return editing(actor, id);
+	}
+
 	/** The article's revisions, newest first, without their fields. */
 	@GetMapping("/{id}/revisions")
 	@Operation(summary = "List revisions", description = "Newest first, without their fields. " + OWN)
@@ -310,7 +343,7 @@ class ArticlesEndpoint {
 	}
 
 	private AdminJson.Editing editing(ApiKeyActor actor, long id) {
-		return AdminJson.Editing.of(workflow.editing(actor, id));
+		return AdminJson.Editing.of(workflow.editing(actor, id), translations.of(id));
 	}
 
 	private static ArticleStatus status(String value) {

@@ -206,6 +206,7 @@ class ContentApiController {
 		var keys = new ArrayList<String>();
 		addKeys(keys, a);
 		var body = representation.single(a);
+		body.translations().forEach(t -> keys.add(Surrogates.article(t.id())));
 		cache(request, response, PageKind.ARTICLE, keys);
 		return select(body, selected);
 	}

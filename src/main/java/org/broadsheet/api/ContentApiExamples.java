@@ -19,7 +19,9 @@ final class ContentApiExamples {
 			   "caption": "The container port", "credit": "Agency", "width": 1000, "height": 500,
 			   "variants": [{"width": 480, "url": "https://news.example/media/variants/3fa9c2-480.jpg"}]},
 			 "publishedAt": "2026-12-03T07:00:00Z", "updatedAt": "2026-12-03T07:30:00Z",
-			 "language": "en", "direction": "ltr", "commentCount": 3, "likeCount": 12}""";
+			 "language": "en", "direction": "ltr", "commentCount": 3, "likeCount": 12,
+			 "translations": [{"id": 982, "language": "fr", "headline": "Les droits de port augmentent",
+			   "url": "https://news.example/ports/les-droits-de-port-augmentent"}]}""";
 
 	static final String ARTICLE_PAGE = """
 			{"items": [{"id": 981, "headline": "Harbour dues rise", "slug": "harbour-dues-rise",

@@ -1,6 +1,7 @@
 package org.broadsheet.api;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 import org.broadsheet.article.Article;
+import org.broadsheet.article.ArticleTranslations;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.article.Syndication;
 import org.broadsheet.author.Author;
@@ -33,7 +35,7 @@ public class ContentRepresentation {
 	/** The article members clients may select with {@code fields}. */
 	static final List<String> ARTICLE_FIELDS = List.of("id", "headline", "slug", "url", "section", "tags", "authors",
 			"standfirst", "bodyHtml", "bodyMarkdown", "leadImage", "syndication", "publishedAt", "updatedAt",
-			"language", "direction", "commentCount", "likeCount");
+			"language", "direction", "commentCount", "likeCount", "translations");
 
 	/** OpenAPI formats: RFC 3339 date-times (UTC here) and absolute URIs. */
 	private static final String DATE_TIME = "date-time";
@@ -50,7 +52,11 @@ public class ContentRepresentation {
 
 	private final Likes likes;
 
-	ContentRepresentation(SiteLinks site, PublishedArticles articles, Comments comments, Likes likes) {
+	private final ArticleTranslations translations;
+
+	ContentRepresentation(SiteLinks site, PublishedArticles articles, Comments comments, Likes likes,
+			ArticleTranslations translations) {
+		this.translations = translations;
 		this.site = site;
 		this.articles = articles;
 		this.comments = comments;
@@ -72,7 +78,21 @@ public class ContentRepresentation {
 	/** An article with the members only single articles have. */
 	ArticleJson single(Article a) {
 		return article(a, articles.markdown(List.of(a.id())).get(a.id()), comments.approvedCount(a.id()),
-				likes.state(a.id(), null).count());
+				likes.state(a.id(), null).count())
+			.withTranslations(translations(a.id()));
+	}
+
+	/**
+	 * @return the article's public translations, itself left out, by language
+	 */
+	public List<TranslationJson> translations(long articleId) {
+		return translations.publicGroup(articleId)
+			.stream()
+			.filter(t -> t.id() != articleId)
+			.map(t -> new TranslationJson(t.id(), t.language() == null ? site.language() : t.language(), t.title(),
+					site.absolute(t.path())))
+			.sorted(Comparator.comparing(TranslationJson::language))
+			.toList();
 	}
 
 	/**
@@ -88,6 +108,8 @@ public class ContentRepresentation {
 	 * @param direction {@code ltr} or {@code rtl}
 	 * @param commentCount approved comments; only on single articles
 	 * @param likeCount likes; only on single articles
+	 * @param translations its published translations (itself left out), by language; only
+	 * on single articles
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@Schema(name = "Article", description = "A published article; members without a value are left out.")
@@ -111,7 +133,17 @@ public class ContentRepresentation {
 			@Schema(requiredMode = RequiredMode.REQUIRED, example = "en",
 					description = "BCP 47; the site's when the article has none") String language,
 			String direction, @Schema(description = "Approved comments; only on a single article") Integer commentCount,
-			@Schema(description = "Likes; only on a single article") Integer likeCount) {
+			@Schema(description = "Likes; only on a single article") Integer likeCount,
+			@ArraySchema(arraySchema = @Schema(description = "Its published translations, by language "
+					+ "(itself left out); only on a single article")) List<TranslationJson> translations) {
+
+		/**
+		 * @return this article with its translations
+		 */
+		ArticleJson withTranslations(List<TranslationJson> list) {
+			return new ArticleJson(id, headline, slug, url, section, tags, authors, standfirst, bodyHtml, bodyMarkdown,
+					leadImage, syndication, publishedAt, updatedAt, language, direction, commentCount, likeCount, list);
+		}
 
 		// On the accessor: an array in a record component's annotation upsets the
 		// formatter.
@@ -122,6 +154,20 @@ public class ContentRepresentation {
 			return this.direction;
 		}
 
+	}
+
+	/**
+	 * A published translation of an article.
+	 *
+	 * @param language BCP 47; the site's when the translation has none
+	 * @param url its page's absolute URL
+	 */
+	@Schema(name = "Translation", description = "A published translation of an article.")
+	public record TranslationJson(@Schema(requiredMode = RequiredMode.REQUIRED, example = "982") long id,
+			@Schema(requiredMode = RequiredMode.REQUIRED, example = "fr",
+					description = "BCP 47; the site's when the translation has none") String language,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String headline, @Schema(requiredMode = RequiredMode.REQUIRED,
+					format = URI, description = "Its page's canonical URL") String url) {
 	}
 
 	/** A section or tag; {@code url} is its reader page's. */
@@ -192,7 +238,7 @@ public class ContentRepresentation {
 		return new ArticleJson(a.id(), a.title(), a.slug(), site.absolute(a.path()), section(a.section()),
 				a.tags().stream().map(this::tag).toList(), a.authors().stream().map(this::author).toList(), a.summary(),
 				a.bodyHtml(), markdown, image(a.leadImage()), syndication(a.syndication()), instant(a.publishedAt()),
-				instant(a.updatedAt()), language, site.direction(language), commentCount, likeCount);
+				instant(a.updatedAt()), language, site.direction(language), commentCount, likeCount, null);
 	}
 
 	public NamedJson section(Section section) {

@@ -60,7 +60,7 @@ class ArticleAssembler {
 		var parts = parts(rows, false);
 		return rows.stream()
 			.map(r -> new ArticleTeaser(r.id(), r.slug(), r.title(), parts.sections().get(r.sectionId()),
-					parts.authorsOf(r), r.summary(), parts.image(r), ArticleRow.instant(r.publishedAt())))
+					parts.authorsOf(r), r.summary(), parts.image(r), ArticleRow.instant(r.publishedAt()), r.language()))
 			.toList();
 	}
 

@@ -20,9 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
  * and authors, the front page), its neighbours (their previous/next links), feeds,
  * sitemaps and search, and the navigation when its section has just gained its first
  * public article or lost its last (only sections with a public article are in the
- * navigation). A transaction that changes more than {@value #EXACT} articles (an import)
- * changes every page instead: computing each article's keys would cost more than
- * re-rendering.
+ * navigation), and its translations' pages (which link to it). A transaction that changes
+ * more than {@value #EXACT} articles (an import) changes every page instead: computing
+ * each article's keys would cost more than re-rendering.
  */
 @Component
 class ArticlePageKeys {
@@ -37,8 +37,11 @@ class ArticlePageKeys {
 
 	private final Clock clock;
 
+	private final TranslationRepository translations;
+
 	ArticlePageKeys(PublishedArticles articles, PublishedArticleRepository published, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, TranslationRepository translations) {
+		this.translations = translations;
 		this.articles = articles;
 		this.published = published;
 		this.clock = clock;
@@ -91,6 +94,8 @@ class ArticlePageKeys {
 	private Set<String> keys(long id) {
 		Set<String> keys = new LinkedHashSet<>(List.of(Surrogates.article(id), Surrogates.FRONT, Surrogates.FEEDS,
 				Surrogates.SITEMAPS, Surrogates.SEARCH));
+		// Its translations' pages name it as an alternate (hreflang, language switcher).
+		translations.memberIds(id).forEach(other -> keys.add(Surrogates.article(other)));
 		// At most one public article left in its section (this one, or none): the section
 		// just
 		// entered or left the navigation.

@@ -15,7 +15,7 @@ record ArticleRow(long id, long sectionId, String slug, String title, String sum
 			+ "a.syndication_note, a.syndication_url, a.lead_image_alt, a.lead_image_caption, a.lead_image_credit";
 
 	static final String TEASER_COLUMNS = "a.id, a.section_id, a.slug, a.title, a.summary, NULL AS body_html, "
-			+ "NULL AS language, a.lead_image_id, a.status, a.published_at, a.updated_at, "
+			+ "a.language, a.lead_image_id, a.status, a.published_at, a.updated_at, "
 			+ "NULL AS syndication_publication, NULL AS syndication_note, NULL AS syndication_url, a.lead_image_alt, "
 			+ "a.lead_image_caption, a.lead_image_credit";
 

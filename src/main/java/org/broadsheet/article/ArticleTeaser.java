@@ -13,9 +13,10 @@ import org.broadsheet.taxonomy.Section;
  *
  * @param publishedAt UTC instant
  * @param leadImage may be null
+ * @param language the article's BCP 47 tag, or null for the site's language
  */
 public record ArticleTeaser(long id, String slug, String title, Section section, List<Author> authors, String summary,
-		Image leadImage, Instant publishedAt) {
+		Image leadImage, Instant publishedAt, String language) {
 
 	/**
 	 * @return the article's path, percent-encoded (RFC 3986)

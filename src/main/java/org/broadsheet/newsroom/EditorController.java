@@ -11,6 +11,7 @@ import org.broadsheet.account.NewsroomUser;
 import org.broadsheet.account.Permission;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleRules;
+import org.broadsheet.article.ArticleTranslations;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.Articles;
 import org.broadsheet.article.InvalidArticle;
@@ -57,8 +58,12 @@ class EditorController {
 
 	private final Comments comments;
 
+	private final ArticleTranslations translations;
+
 	EditorController(ArticleWorkflow workflow, Taxonomy taxonomy, SiteChrome chrome, SiteSettings settings,
-			MediaLibrary media, Articles articles, ArticlePages articlePages, Comments comments) {
+			MediaLibrary media, Articles articles, ArticlePages articlePages, Comments comments,
+			ArticleTranslations translations) {
+		this.translations = translations;
 		this.comments = comments;
 		this.media = media;
 		this.articles = articles;
@@ -139,6 +144,48 @@ class EditorController {
 	String restore(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, @PathVariable long revision) {
 		workflow.restore(user.account(), id, revision);
 		return "redirect:/newsroom/articles/" + id + "?restored";
+	}
+
+	/** Names another article (chosen by id) as a translation of this one. */
+	@PostMapping("/newsroom/articles/{id}/translations")
+	String link(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id,
+			@RequestParam(required = false) String translation, CsrfToken csrf, Model model,
+			HttpServletResponse response) {
+		try {
+			translations.link(user.account(), id, chosenArticle(translation));
+			return "redirect:/newsroom/articles/" + id + "?linked";
+		}
+		catch (IllegalArgumentException ex) {
+			var editing = editing(user, id);
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return form(user, model, csrf, editing, ArticleForm.of(editing.latest()), ex);
+		}
+	}
+
+	@PostMapping("/newsroom/articles/{id}/translations/{other}/unlink")
+	String unlink(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, @PathVariable long other,
+			CsrfToken csrf, Model model, HttpServletResponse response) {
+		try {
+			translations.unlink(user.account(), id, other);
+			return "redirect:/newsroom/articles/" + id + "?unlinked";
+		}
+		catch (IllegalArgumentException ex) {
+			var editing = editing(user, id);
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return form(user, model, csrf, editing, ArticleForm.of(editing.latest()), ex);
+		}
+	}
+
+	/**
+	 * @throws InvalidArticle naming the translation field unless an article id was chosen
+	 */
+	private static long chosenArticle(String value) {
+		try {
+			return Long.parseLong(value == null ? "" : value.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidArticle(ArticleTranslations.FIELD, "article.invalid.required");
+		}
 	}
 
 	/** The exact reader page of the latest revision, before it is published. */
@@ -229,6 +276,10 @@ class EditorController {
 						editing != null && Permission.MODERATE_COMMENTS.allows(user.account())
 								? comments.closedByEditor(editing.id()) : null,
 						typed));
+		if (editing != null) {
+			model.addAttribute("translations", new TranslationsPanel(editing.id(), translations.of(editing.id()),
+					translations.candidates(editing.id(), TranslationsPanel.CANDIDATES)));
+		}
 		return "newsroom/edit";
 	}
 

@@ -37,9 +37,10 @@ class NewsroomController {
 
 	@GetMapping("/login")
 	String login(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
-			@RequestParam(required = false) String signedOut, CsrfToken csrf, Model model) {
-		String notice = throttled != null ? "login.throttled"
-				: error != null ? "login.failed" : signedOut != null ? "login.signedOut" : null;
+			@RequestParam(required = false) String signedOut, @RequestParam(required = false) String expired,
+			@RequestParam(required = false) String reset, CsrfToken csrf, Model model) {
+		String notice = throttled != null ? "login.throttled" : error != null ? "login.failed" : signedOut != null
+				? "login.signedOut" : expired != null ? "login.expired" : reset != null ? "login.reset" : null;
 		model.addAttribute("page", new NewsroomPages.LoginPage(chrome.chrome(), csrf, notice));
 		return "newsroom/login";
 	}

@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 
 import org.broadsheet.account.Account;
 import org.broadsheet.account.ApiKeys;
+import org.broadsheet.account.StaffMember;
 import org.broadsheet.api.ContentKeys;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.Articles;
@@ -137,9 +138,10 @@ public final class NewsroomPages {
 	 * @param error the last problem ("field: problem"), or null
 	 * @param problems the message for each input at fault, by the input's id (e.g.
 	 * {@code links-12}, {@code section-name-3})
+	 * @param formerStaff the ids of the authors whose account was deleted
 	 */
 	public record PeoplePage(Chrome chrome, CsrfToken csrf, List<Author> authors, List<Section> sections,
-			List<Tag> tags, List<Image> images, String error, Map<String, String> problems) {
+			List<Tag> tags, List<Image> images, String error, Map<String, String> problems, Set<Long> formerStaff) {
 
 		/**
 		 * @return the message for the input with this id, or null when it is not at fault
@@ -153,13 +155,23 @@ public final class NewsroomPages {
 	/**
 	 * Accounts, for administrators.
 	 *
+	 * @param self the administrator reading it, whose own row offers no changes
 	 * @param error the last problem ("field: problem"), or null
-	 * @param problems the message for each input at fault, by the input's id
+	 * @param problems the message for each input at fault, by the input's id (a row's
+	 * inputs end in {@code -<account id>})
 	 * @param form what was typed into the new-account form (never the password), kept
 	 * after a refusal
+	 * @param notice a message key about the last change, or null
 	 */
-	public record UsersPage(Chrome chrome, CsrfToken csrf, List<Account> accounts, String error,
-			Map<String, String> problems, NewAccount form) {
+	public record UsersPage(Chrome chrome, CsrfToken csrf, Account self, List<StaffMember> accounts, String error,
+			Map<String, String> problems, NewAccount form, String notice) {
+
+		/**
+		 * @return whether a form of this account's row was refused (its forms show open)
+		 */
+		public boolean refused(long accountId) {
+			return problems.keySet().stream().anyMatch(input -> input.endsWith("-" + accountId));
+		}
 
 		/**
 		 * @return the message for the input with this id, or null when it is not at fault
@@ -168,6 +180,45 @@ public final class NewsroomPages {
 			return problems.get(input);
 		}
 
+	}
+
+	/**
+	 * One's own account: password and two-factor sign-in.
+	 *
+	 * @param twoFactor whether two-factor sign-in is on
+	 * @param recoveryCodesLeft unused recovery codes, when it is on
+	 * @param enrolling a secret shown for enrolment (base32), or null
+	 * @param otpauth the secret as an {@code otpauth://} URI for authenticator apps, or
+	 * null
+	 * @param recoveryCodes the codes just made, shown this once; null otherwise
+	 * @param notice a message key about the last change, or null
+	 * @param error the last problem ("field: problem"), or null
+	 * @param problems the message for each input at fault, by the input's id
+	 */
+	public record OwnAccountPage(Chrome chrome, CsrfToken csrf, Account account, boolean twoFactor,
+			int recoveryCodesLeft, String enrolling, String otpauth, List<String> recoveryCodes, String notice,
+			String error, Map<String, String> problems) {
+
+		/**
+		 * @return the message for the input with this id, or null when it is not at fault
+		 */
+		public String problem(String input) {
+			return problems.get(input);
+		}
+
+	}
+
+	/**
+	 * The sign-in pages after the first: the code step, the forgotten-password request
+	 * and the new password of a reset link.
+	 *
+	 * @param notice a message key, or null
+	 * @param mail whether reset links can be sent by e-mail
+	 * @param token the reset link's token, or null
+	 * @param problem the message for the one input at fault, or null
+	 */
+	public record SignInStepPage(Chrome chrome, CsrfToken csrf, String notice, boolean mail, String token,
+			String problem) {
 	}
 
 	/** The new-account form as typed: email, display name, role name. */

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.account.NewsroomUser;
 import org.broadsheet.author.Authors;
+import org.broadsheet.author.FormerStaff;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.site.SiteChrome;
@@ -35,7 +36,11 @@ class PeopleAndTopicsController {
 
 	private final SiteChrome chrome;
 
-	PeopleAndTopicsController(Authors authors, Taxonomy taxonomy, MediaLibrary media, SiteChrome chrome) {
+	private final FormerStaff formerStaff;
+
+	PeopleAndTopicsController(Authors authors, Taxonomy taxonomy, MediaLibrary media, SiteChrome chrome,
+			FormerStaff formerStaff) {
+		this.formerStaff = formerStaff;
 		this.authors = authors;
 		this.taxonomy = taxonomy;
 		this.media = media;
@@ -85,7 +90,7 @@ class PeopleAndTopicsController {
 
 	private String page(Model model, CsrfToken csrf, String error, Map<String, String> problems) {
 		model.addAttribute("page", new NewsroomPages.PeoplePage(chrome.chrome(), csrf, authors.all(),
-				taxonomy.sections(), taxonomy.tags(), media.recent(200), error, problems));
+				taxonomy.sections(), taxonomy.tags(), media.recent(200), error, problems, formerStaff.ids()));
 		return "newsroom/people";
 	}
 

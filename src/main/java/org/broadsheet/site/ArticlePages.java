@@ -3,6 +3,7 @@ package org.broadsheet.site;
 import java.util.Map;
 
 import org.broadsheet.article.Article;
+import org.broadsheet.article.ArticleTranslations;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.comment.Comment;
 import org.broadsheet.comment.Comments;
@@ -34,8 +35,11 @@ public class ArticlePages {
 
 	private final Likes likes;
 
+	private final ArticleTranslations translations;
+
 	ArticlePages(PublishedArticles articles, Comments comments, Likes likes, RelatedArticles related, SiteContext site,
-			SeoMetadata seo) {
+			SeoMetadata seo, ArticleTranslations translations) {
+		this.translations = translations;
 		this.articles = articles;
 		this.comments = comments;
 		this.likes = likes;
@@ -84,7 +88,9 @@ public class ArticlePages {
 		var around = articles.around(article, related.related(article.id(), RELATED));
 		var relatedTeasers = around.related();
 		var neighbours = around.neighbours();
+		var group = translations.publicGroup(article.id());
 		if (keys != null) {
+			group.forEach(translation -> keys.add(Surrogates.article(translation.id())));
 			keys.add(Surrogates.article(article.id()), Surrogates.section(article.section().id()), Surrogates.NAV);
 			article.tags().forEach(tag -> keys.add(Surrogates.tag(tag.id())));
 			article.authors().forEach(author -> keys.add(Surrogates.author(author.id())));
@@ -98,7 +104,8 @@ public class ArticlePages {
 		}
 		return new Pages.ArticlePage(site.chrome(), seo.article(article, pageUrl), language,
 				SiteContext.direction(language), article, pageUrl, ShareLink.forPage(pageUrl, article.title()),
-				discussion(article, reader), relatedTeasers, neighbours);
+				discussion(article, reader), relatedTeasers, neighbours, LanguageVersions.of(group, article.id(),
+						language, pageUrl, site.settings().language(), site::absolute));
 	}
 
 	/**

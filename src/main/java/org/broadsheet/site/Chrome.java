@@ -7,8 +7,12 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 
+import com.ibm.icu.util.ULocale;
+
 import org.broadsheet.taxonomy.Section;
 import org.springframework.context.MessageSource;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * What every reader page shares (masthead, navigation, texts, dates), and the helpers its
@@ -59,6 +63,72 @@ public record Chrome(String siteName, String tagline, List<Section> sections, Me
 	 */
 	public String bylineSeparator(int index, int count) {
 		return index == 0 ? "" : index == count - 1 ? t("byline.and") : ", ";
+	}
+
+	/**
+	 * @param language an article's BCP 47 tag, or null
+	 * @return the tag, or the site's language for null: what a teaser's {@code lang} says
+	 */
+	public String lang(String language) {
+		return language != null ? language : locale.toLanguageTag();
+	}
+
+	/**
+	 * @param language an article's BCP 47 tag, or null for the site's language
+	 * @return {@code rtl} or {@code ltr}: what a teaser's {@code dir} says
+	 */
+	public String dir(String language) {
+		return direction(lang(language));
+	}
+
+	/**
+	 * @param language the language of the text around (an article's, or null for the
+	 * site's)
+	 * @return the site's language tag when the text around is in another language (for a
+	 * section label inside an Arabic teaser), else null: no attribute
+	 */
+	public String siteLangInside(String language) {
+		return lang(language).equals(lang(null)) ? null : lang(null);
+	}
+
+	/**
+	 * @param language the language of the text around, or null for the site's
+	 * @return the site's direction when the text around is in another language, else
+	 * null: no attribute
+	 */
+	public String siteDirInside(String language) {
+		return siteLangInside(language) == null ? null : dir(null);
+	}
+
+	/**
+	 * @return {@code aria-current} for a section's link in the navigation: {@code page}
+	 * on the section's own page, {@code true} on one of its articles, else null (no
+	 * attribute). Read from the request being rendered (percent-encoded, as section paths
+	 * are); null outside a request.
+	 */
+	public String current(Section section) {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return null;
+		}
+		String uri = attributes.getRequest().getRequestURI();
+		String path = section.path();
+		return uri.equals(path) ? "page" : uri.startsWith(path) ? "true" : null;
+	}
+
+	/**
+	 * @return the estimated reading time of an article body (sanitized HTML), e.g. "4 min
+	 * read" ({@link ReadingTime})
+	 */
+	public String readingTime(String bodyHtml) {
+		return t("article.readingTime", ReadingTime.minutes(bodyHtml));
+	}
+
+	/**
+	 * @return {@code rtl} for right-to-left languages (Arabic, Hebrew, Persian, Urdu, …),
+	 * else {@code ltr}
+	 */
+	static String direction(String languageTag) {
+		return ULocale.forLanguageTag(languageTag).isRightToLeft() ? "rtl" : "ltr";
 	}
 
 }

@@ -27,9 +27,11 @@ public final class Pages {
 	 * @param dir {@code ltr} or {@code rtl}, for its {@code <article dir>}
 	 * @param pageUrl this page's own absolute URL (what share links share)
 	 * @param discussion comments and likes, as this reader sees them
+	 * @param languages its translations: hreflang alternates and the language switcher
 	 */
 	public record ArticlePage(Chrome chrome, PageMeta meta, String lang, String dir, Article article, String pageUrl,
-			List<ShareLink> share, Discussion discussion, List<ArticleTeaser> related, Neighbours neighbours) {
+			List<ShareLink> share, Discussion discussion, List<ArticleTeaser> related, Neighbours neighbours,
+			LanguageVersions languages) {
 	}
 
 	/**

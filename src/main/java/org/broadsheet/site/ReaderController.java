@@ -145,7 +145,18 @@ class ReaderController {
 		var list = articles.taggedWith(tag, page, pageSize());
 		shows(Surrogates.mark(request, PageKind.LISTING).add(Surrogates.tag(tag.id()), Surrogates.tagList(tag.id())),
 				list);
-		return listing(model, tag.name(), null, list, tag.path());
+		return listing(model, site.chrome().t("listing.tag", tag.name()), null, list, tag.path());
+	}
+
+	/**
+	 * {@code /tag/slug/} and {@code /author/slug/}: 301 to the address without the slash,
+	 * as articles do (WordPress links carry the slash).
+	 */
+	@GetMapping({ "/tag/{slug:[^.]+}/", "/author/{slug:[^.]+}/" })
+	RedirectView listingWithSlash(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		String query = request.getQueryString();
+		return permanentRedirect(uri.substring(0, uri.length() - 1) + (query == null ? "" : "?" + query));
 	}
 
 	@GetMapping("/author/{slug:[^.]+}")

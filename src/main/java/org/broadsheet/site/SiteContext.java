@@ -2,8 +2,6 @@ package org.broadsheet.site;
 
 import java.util.Locale;
 
-import com.ibm.icu.util.ULocale;
-
 import org.broadsheet.taxonomy.Taxonomy;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -62,7 +60,7 @@ class SiteContext {
 	 * else {@code ltr}
 	 */
 	static String direction(String languageTag) {
-		return ULocale.forLanguageTag(languageTag).isRightToLeft() ? "rtl" : "ltr";
+		return Chrome.direction(languageTag);
 	}
 
 }

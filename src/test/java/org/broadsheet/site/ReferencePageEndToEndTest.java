@@ -272,7 +272,7 @@ class ReferencePageEndToEndTest {
 		assertThat(site.get("/opinion").status()).isEqualTo(301);
 
 		var tag = site.get("/tag/russia").html();
-		assertThat(tag.selectFirst("h1").text()).isEqualTo("Russia");
+		assertThat(tag.selectFirst("h1").text()).isEqualTo("Tag: Russia");
 		assertThat(tag.select(".teaser-title a").eachText()).containsExactly("Building a better Belt and Road",
 				"Russia’s N Korea approach");
 	}
