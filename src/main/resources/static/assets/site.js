@@ -57,3 +57,49 @@
     });
   });
 })();
+
+// Click-to-load embeds: the body holds a link and the player's URL; the player is
+// framed only when the reader asks, so no request reaches the provider before.
+(function () {
+  'use strict';
+
+  var allowed = ['https://www.youtube-nocookie.com/', 'https://player.vimeo.com/',
+    'https://w.soundcloud.com/', 'https://datawrapper.dwcdn.net/'];
+
+  document.querySelectorAll('.article-body').forEach(function (body) {
+    var text = function (name, provider) {
+      return (body.dataset[name] || '{0}').replace('{0}', provider);
+    };
+    body.querySelectorAll('figure.embed[data-embed-src]').forEach(function (figure) {
+      var src = figure.dataset.embedSrc;
+      var provider = figure.dataset.embedProvider || '';
+      if (!allowed.some(function (origin) { return src.indexOf(origin) === 0; })) {
+        return;
+      }
+      var facade = document.createElement('div');
+      facade.className = 'embed-facade';
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'embed-load';
+      button.textContent = text('embedLoad', provider);
+      var notice = document.createElement('p');
+      notice.className = 'embed-notice';
+      notice.textContent = text('embedNotice', provider);
+      facade.appendChild(button);
+      facade.appendChild(notice);
+      figure.insertBefore(facade, figure.firstChild);
+      button.addEventListener('click', function () {
+        var frame = document.createElement('iframe');
+        frame.src = src;
+        frame.title = text('embedTitle', provider);
+        frame.className = 'embed-frame';
+        frame.setAttribute('allow', 'autoplay; encrypted-media; fullscreen; picture-in-picture');
+        frame.setAttribute('allowfullscreen', '');
+        frame.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
+        facade.replaceWith(frame);
+        figure.classList.add('embed-loaded');
+        frame.focus();
+      });
+    });
+  });
+})();

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.broadsheet.shared.EmbedFrames;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -24,10 +25,12 @@ public final class SecurityHeaders {
 
 	/**
 	 * Scripts and styles only from the site itself; pictures in article bodies may be
-	 * elsewhere.
+	 * elsewhere; frames only of the site and of the embed players a reader asked for
+	 * (click-to-load, {@link EmbedFrames}).
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' https: data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+			+ "img-src 'self' https: data:; frame-src 'self' " + String.join(" ", EmbedFrames.ORIGINS)
+			+ "; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
 	static final ReferrerPolicy REFERRER = ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN;
 

@@ -125,6 +125,7 @@ public class ArticleWorkflow {
 	 */
 	@Transactional
 	public long create(Actor actor, ArticleDraft draft) {
+		writer.requireBodyAlt(draft);
 		var written = writer.create(draft.withStatus(ArticleStatus.DRAFT, null, null), actor.accountId());
 		return done(written.id(), actor, "created", null, written.event());
 	}
@@ -168,6 +169,7 @@ public class ArticleWorkflow {
 	public void save(Actor actor, long id, ArticleDraft draft) {
 		var state = state(id);
 		requireEdit(actor, state);
+		writer.requireBodyAlt(draft);
 		done(id, actor, "saved", null, saveRevision(actor, id, state, draft));
 	}
 

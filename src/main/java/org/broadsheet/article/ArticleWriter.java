@@ -257,6 +257,15 @@ class ArticleWriter {
 	}
 
 	/**
+	 * The newsroom's and the API's rule for body images (imports fill the text in
+	 * instead): every image has alt text.
+	 * @throws InvalidArticle on {@code body}, naming the first image without alt text
+	 */
+	void requireBodyAlt(ArticleDraft draft) {
+		markdown.requireAlt(draft.bodyMarkdown());
+	}
+
+	/**
 	 * @throws InvalidArticle when the lead image is not in the media library
 	 */
 	void requireImage(ArticleDraft draft) {

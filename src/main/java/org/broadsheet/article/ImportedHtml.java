@@ -57,7 +57,7 @@ public final class ImportedHtml {
 			return "";
 		}
 		Document clean = Jsoup
-			.parseBodyFragment(Jsoup.clean(html, MarkdownRenderer.BASE_URI, MarkdownRenderer.SAFELIST, OUTPUT));
+			.parseBodyFragment(Jsoup.clean(blocks(html), MarkdownRenderer.BASE_URI, MarkdownRenderer.SAFELIST, OUTPUT));
 		clean.outputSettings(OUTPUT);
 		List<String> blocks = new ArrayList<>();
 		List<Node> inline = new ArrayList<>();
@@ -73,6 +73,59 @@ public final class ImportedHtml {
 		}
 		flush(inline, blocks);
 		return String.join("\n\n", blocks);
+	}
+
+	/**
+	 * The blocks the sanitizer would lose, written the way the article renderer makes
+	 * them again: an {@code <iframe>} of an allowed player, a WordPress block-editor
+	 * embed or an embed Broadsheet rendered becomes its URL alone in a paragraph (other
+	 * frames are dropped); a pull quote becomes the marked block quote.
+	 */
+	private static String blocks(String html) {
+		Document document = Jsoup.parseBodyFragment(html);
+		document.outputSettings(OUTPUT);
+		for (Element frame : document.select("iframe")) {
+			var url = Embeds.frameReplacement(frame.attr("src"));
+			if (url.isEmpty()) {
+				frame.remove();
+			}
+			else {
+				replaceWithUrl(frame, url.get());
+			}
+		}
+		for (Element embed : document.select("figure.wp-block-embed, figure.embed")) {
+			Element link = embed.selectFirst("a[href]");
+			String url = link != null ? link.attr("href") : embed.text().strip();
+			if (Embeds.of(url).isPresent()) {
+				replaceWithUrl(embed, url);
+			}
+		}
+		for (Element gallery : document.select("body > figure.gallery")) {
+			// A paragraph of images only is what the renderer makes a gallery of.
+			gallery.tagName("p").removeAttr("class");
+		}
+		for (Element quote : document.select("aside.pull-quote > blockquote")) {
+			Element first = quote.firstElementChild();
+			if (first != null && first.nameIs("p")) {
+				first.prependText(BodyBlocks.PULL_QUOTE + " ");
+			}
+			else {
+				quote.prependElement("p").text(BodyBlocks.PULL_QUOTE);
+			}
+			quote.parent().replaceWith(quote);
+		}
+		return document.body().html();
+	}
+
+	/** A paragraph of the URL at the top level; the URL as text inside other blocks. */
+	private static void replaceWithUrl(Element element, String url) {
+		Element parent = element.parent();
+		if (parent != null && parent.nameIs("body")) {
+			element.replaceWith(new Element("p").text(url));
+		}
+		else {
+			element.replaceWith(new TextNode(" " + url + " "));
+		}
 	}
 
 	private static void flush(List<Node> inline, List<String> blocks) {

@@ -287,6 +287,26 @@ public class MediaLibrary {
 			.collect(Collectors.toMap(Image::id, Function.identity()));
 	}
 
+	/**
+	 * @param urls paths as images are served ({@code /media/3f/3fa9….jpg}); others (a
+	 * variant, another site's URL) are ignored
+	 * @return the library's images among them, keyed by the URL asked for (one query)
+	 */
+	public Map<String, Image> byUrls(Collection<String> urls) {
+		Map<String, String> urlsByKey = urls.stream()
+			.filter(url -> url.startsWith(URL_PREFIX) && !url.startsWith(URL_PREFIX + MediaStore.VARIANTS))
+			.collect(Collectors.toMap(url -> url.substring(URL_PREFIX.length()), Function.identity(), (a, b) -> a));
+		if (urlsByKey.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("SELECT * FROM image WHERE storage_key IN (:keys)")
+			.param("keys", urlsByKey.keySet())
+			.query(Image.class)
+			.list()
+			.stream()
+			.collect(Collectors.toMap(image -> urlsByKey.get(image.storageKey()), Function.identity()));
+	}
+
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}

@@ -40,6 +40,14 @@ final class WordPressContent {
 		.compile("(?is)^\\s*((?:<a\\b[^>]*>\\s*)?<img\\b[^>]*>(?:\\s*</a>)?)(.*)$");
 
 	/** An opening shortcode tag: {@code [name}, then a space, {@code /} or {@code ]}. */
+	/** The attribute marking a gallery's place until the import fills it. */
+	static final String GALLERY = "data-wp-gallery";
+
+	private static final Pattern EMBED = Pattern.compile("(?is)\\[embed\\b[^\\]]*\\]\\s*([^\\s\\[<]+)\\s*\\[/embed\\]");
+
+	private static final Pattern GALLERY_SHORTCODE = Pattern
+		.compile("(?is)\\[gallery\\b[^\\]]*?\\bids\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')[^\\]]*\\]");
+
 	private static final Pattern TRAILING_SPACE = Pattern.compile("[ \t]+\n");
 
 	private static final Pattern EXTRA_BREAKS = Pattern.compile("\n{3,}");
@@ -83,7 +91,7 @@ final class WordPressContent {
 	 * @return the HTML with paragraphs marked up (not yet sanitized)
 	 */
 	static String toHtml(String content, Consumer<String> shortcodes) {
-		String html = captions(content == null ? "" : content.replace("\r\n", "\n"));
+		String html = galleries(embeds(captions(content == null ? "" : content.replace("\r\n", "\n"))));
 		Matcher other = SHORTCODE.matcher(html);
 		while (other.find()) {
 			shortcodes.accept(other.group(1).toLowerCase(Locale.ROOT));
@@ -127,6 +135,26 @@ final class WordPressContent {
 		}
 		m.appendTail(out);
 		return out.toString();
+	}
+
+	/**
+	 * {@code [embed]URL[/embed]} → the URL alone in its paragraph, which the article
+	 * renderer makes an embed when its provider is allowed (a link otherwise).
+	 */
+	static String embeds(String content) {
+		return EMBED.matcher(content)
+			.replaceAll(m -> Matcher.quoteReplacement("\n\n<p>" + m.group(1).strip() + "</p>\n\n"));
+	}
+
+	/**
+	 * {@code [gallery ids="1,2,3"]} → a paragraph marked with {@link #GALLERY} that the
+	 * import fills with the attachments' images ({@link WordPressMedia#bodyImages}); a
+	 * gallery without ids (the post's own attachments) stays text and is reported.
+	 */
+	static String galleries(String content) {
+		return GALLERY_SHORTCODE.matcher(content)
+			.replaceAll(m -> Matcher.quoteReplacement("\n\n<p " + GALLERY + "=\""
+					+ (m.group(1) != null ? m.group(1) : m.group(2)).replaceAll("[^\\d,]", "") + "\"></p>\n\n"));
 	}
 
 	private static void paragraphs(Element container) {

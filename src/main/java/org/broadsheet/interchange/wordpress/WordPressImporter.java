@@ -421,7 +421,7 @@ public class WordPressImporter {
 			if (!seenShortcodes.isEmpty()) {
 				report.note(where + ": shortcodes left as text: " + String.join(", ", seenShortcodes));
 			}
-			String body = ImportedHtml.toMarkdown(html);
+			String body = ImportedHtml.toMarkdown(pictures.bodyImages(html, where));
 			String section = null;
 			List<String> tags = new ArrayList<>();
 			for (Wxr.Term term : item.terms()) {

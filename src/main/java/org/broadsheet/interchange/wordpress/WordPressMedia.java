@@ -13,12 +13,18 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.broadsheet.article.ImageUse;
 import org.broadsheet.interchange.wordpress.WordPressReport.Kind;
+import org.broadsheet.media.Image;
 import org.broadsheet.media.InvalidImageException;
 import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.media.PreparedImage;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * The attachments of one WordPress import: their metadata always, their files from the
@@ -47,6 +53,9 @@ final class WordPressMedia {
 	 * no usable file.
 	 */
 	private final Map<String, PreparedImage> prepared = new HashMap<>();
+
+	/** The attachment id in the class WordPress gives an attachment's image. */
+	private static final Pattern WP_IMAGE = Pattern.compile("(?:^|\\s)wp-image-(\\d+)");
 
 	WordPressMedia(MediaLibrary media, WordPressAttachments attachments, WordPressReport report, Path uploads,
 			Map<String, Wxr.Item> attachmentsById, Savepoints savepoints) {
@@ -122,15 +131,76 @@ final class WordPressMedia {
 	 * has no usable file
 	 */
 	private long imageOf(Wxr.Item attachment) {
+		Image image = libraryImage(attachment);
+		return image == null ? -1 : image.id();
+	}
+
+	/**
+	 * @return the attachment's image in the media library, recording it first; null when
+	 * it has no usable file
+	 */
+	private Image libraryImage(Wxr.Item attachment) {
 		PreparedImage file = prepared.get(attachment.postId().strip());
 		// Recorded again for each use: the library finds the same bytes by their hash,
-		// and an id
-		// kept here could outlive a savepoint that rolled its row back.
-		return file == null ? -1
-				: media
-					.record(file, plainLine(attachment.meta("_wp_attachment_image_alt")),
-							blankToNull(plainLine(attachment.excerpt())), null)
-					.id();
+		// and an id kept here could outlive a savepoint that rolled its row back.
+		return file == null ? null : media.record(file, plainLine(attachment.meta("_wp_attachment_image_alt")),
+				blankToNull(plainLine(attachment.excerpt())), null);
+	}
+
+	/**
+	 * Makes a post's pictures library images: each {@code [gallery ids="…"]} (marked by
+	 * {@link WordPressContent}) becomes a paragraph of its attachments' images, and an
+	 * image WordPress marked as an attachment's ({@code class="wp-image-12"}) is served
+	 * from the library. An image without alt text gets its attachment's, else the
+	 * library's, else its caption (imports never fail for a missing alt text).
+	 * @param html the post's HTML from {@link WordPressContent#toHtml}
+	 * @return the HTML with those images
+	 */
+	String bodyImages(String html, String where) {
+		Document document = Jsoup.parseBodyFragment(html);
+		document.outputSettings().prettyPrint(false);
+		for (Element gallery : document.select("p[" + WordPressContent.GALLERY + "]")) {
+			String ids = gallery.attr(WordPressContent.GALLERY);
+			gallery.removeAttr(WordPressContent.GALLERY);
+			for (String id : ids.split("\\s*,\\s*")) {
+				Wxr.Item attachment = attachmentsById.get(id.strip());
+				if (attachment == null) {
+					report.note(where + ": gallery image " + id.strip() + " is not in the file");
+					continue;
+				}
+				gallery.appendElement("img").attr("src", attachmentUrl(attachment));
+				gallery.appendText(" ");
+				gallery.children().last().addClass("wp-image-" + id.strip());
+			}
+			if (gallery.children().isEmpty()) {
+				gallery.remove();
+			}
+		}
+		for (Element img : document.select("img[class~=(^|\\s)wp-image-\\d+]")) {
+			Matcher id = WP_IMAGE.matcher(img.className());
+			if (!id.find()) {
+				continue;
+			}
+			Wxr.Item attachment = attachmentsById.get(id.group(1));
+			img.removeClass("wp-image-" + id.group(1));
+			if (img.classNames().isEmpty()) {
+				img.removeAttr("class");
+			}
+			if (attachment == null) {
+				continue;
+			}
+			Image image = libraryImage(attachment);
+			if (image != null) {
+				img.attr("src", image.url());
+			}
+			if (img.attr("alt").isBlank()) {
+				String alt = plainLine(attachment.meta("_wp_attachment_image_alt"));
+				alt = !alt.isBlank() ? alt : image != null ? image.alt() : "";
+				alt = !alt.isBlank() ? alt : plainLine(attachment.excerpt());
+				img.attr("alt", alt);
+			}
+		}
+		return document.body().html();
 	}
 
 	/**
