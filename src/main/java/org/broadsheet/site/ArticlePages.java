@@ -1,8 +1,11 @@
 package org.broadsheet.site;
 
+import java.util.List;
 import java.util.Map;
 
 import org.broadsheet.article.Article;
+import org.broadsheet.article.Correction;
+import org.broadsheet.article.Corrections;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.comment.Comment;
 import org.broadsheet.comment.Comments;
@@ -34,8 +37,11 @@ public class ArticlePages {
 
 	private final Likes likes;
 
+	private final Corrections corrections;
+
 	ArticlePages(PublishedArticles articles, Comments comments, Likes likes, RelatedArticles related, SiteContext site,
-			SeoMetadata seo) {
+			SeoMetadata seo, Corrections corrections) {
+		this.corrections = corrections;
 		this.articles = articles;
 		this.comments = comments;
 		this.likes = likes;
@@ -96,9 +102,10 @@ public class ArticlePages {
 				keys.add(Surrogates.article(neighbours.next().id()));
 			}
 		}
-		return new Pages.ArticlePage(site.chrome(), seo.article(article, pageUrl), language,
+		var notes = article.id() == 0 ? List.<Correction>of() : corrections.of(article.id());
+		return new Pages.ArticlePage(site.chrome(), seo.article(article, pageUrl, notes), language,
 				SiteContext.direction(language), article, pageUrl, ShareLink.forPage(pageUrl, article.title()),
-				discussion(article, reader), relatedTeasers, neighbours);
+				discussion(article, reader), relatedTeasers, neighbours, notes);
 	}
 
 	/**

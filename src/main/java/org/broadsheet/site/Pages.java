@@ -7,6 +7,7 @@ import java.util.Map;
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleList;
 import org.broadsheet.article.ArticleTeaser;
+import org.broadsheet.article.Correction;
 import org.broadsheet.article.Neighbours;
 import org.broadsheet.author.Author;
 import org.broadsheet.comment.Comment;
@@ -27,9 +28,19 @@ public final class Pages {
 	 * @param dir {@code ltr} or {@code rtl}, for its {@code <article dir>}
 	 * @param pageUrl this page's own absolute URL (what share links share)
 	 * @param discussion comments and likes, as this reader sees them
+	 * @param corrections its corrections and editor's notes, oldest first
 	 */
 	public record ArticlePage(Chrome chrome, PageMeta meta, String lang, String dir, Article article, String pageUrl,
-			List<ShareLink> share, Discussion discussion, List<ArticleTeaser> related, Neighbours neighbours) {
+			List<ShareLink> share, Discussion discussion, List<ArticleTeaser> related, Neighbours neighbours,
+			List<Correction> corrections) {
+
+		/**
+		 * @return the corrections shown at {@code placement}, oldest first
+		 */
+		public List<Correction> corrections(Correction.Placement placement) {
+			return corrections.stream().filter(c -> c.placement() == placement).toList();
+		}
+
 	}
 
 	/**
