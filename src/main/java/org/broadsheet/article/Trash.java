@@ -2,7 +2,6 @@ package org.broadsheet.article;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.broadsheet.account.Actor;
@@ -58,20 +57,11 @@ public class Trash {
 	}
 
 	/**
-	 * An article in the trash.
-	 *
-	 * @param trashedAt when it was deleted (UTC)
-	 * @param purgeAt when it is deleted for good (UTC)
-	 */
-	public record Trashed(long id, String title, Instant trashedAt, Instant purgeAt) {
-	}
-
-	/**
 	 * @return the articles in the trash, most recently deleted first
 	 * @throws AccessDeniedException unless the actor may edit anyone's article
 	 */
 	@Transactional(readOnly = true)
-	public List<Trashed> list(Actor actor) {
+	public List<TrashedArticle> list(Actor actor) {
 		Permission.EDIT_ANY_ARTICLE.require(actor);
 		return store.list(retention.toMillis());
 	}

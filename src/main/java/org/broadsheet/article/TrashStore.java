@@ -47,10 +47,10 @@ class TrashStore {
 	/**
 	 * @return the trashed articles, most recently trashed first
 	 */
-	List<Trash.Trashed> list(long retentionMillis) {
+	List<TrashedArticle> list(long retentionMillis) {
 		return jdbc.sql(
 				"SELECT id, title, trashed_at FROM article WHERE trashed_at IS NOT NULL ORDER BY trashed_at DESC, id DESC")
-			.query((rs, n) -> new Trash.Trashed(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+			.query((rs, n) -> new TrashedArticle(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
 					Instant.ofEpochMilli(rs.getLong(3) + retentionMillis)))
 			.list();
 	}

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.Correction;
-import org.broadsheet.article.Trash;
+import org.broadsheet.article.TrashedArticle;
 import org.broadsheet.site.Chrome;
 import org.springframework.security.web.csrf.CsrfToken;
 
@@ -58,7 +58,7 @@ public final class CorrectionPages {
 	 *
 	 * @param notice a message key about the last action, or null
 	 */
-	public record TrashPage(Chrome chrome, CsrfToken csrf, List<Trash.Trashed> articles, String notice) {
+	public record TrashPage(Chrome chrome, CsrfToken csrf, List<TrashedArticle> articles, String notice) {
 	}
 
 }
