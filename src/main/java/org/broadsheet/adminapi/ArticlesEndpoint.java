@@ -25,6 +25,7 @@ import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.Articles;
 import org.broadsheet.article.InvalidArticle;
 import org.broadsheet.article.NewsroomQuery;
+import org.broadsheet.article.Trash;
 import org.broadsheet.shared.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,8 +45,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Articles in the Admin API: drafts created and updated with every field, the editorial
  * workflow (submit, publish, schedule, cancel a schedule, unpublish; publishing a
  * published article publishes its latest revision), revisions with their diff and
- * restore, history and delete. Every call goes through {@link ArticleWorkflow}, which
- * checks the key's role as it checks a signed-in person's.
+ * restore, history, delete (to the trash) and restore from the trash. Every call goes
+ * through {@link ArticleWorkflow}, which checks the key's role as it checks a signed-in
+ * person's.
  */
 @RestController
 @RequestMapping(AdminPaths.BASE + "/articles")
@@ -70,9 +72,13 @@ class ArticlesEndpoint {
 
 	private final ArticleDesk desk;
 
-	ArticlesEndpoint(ArticleWorkflow workflow, Articles articles, ArticleTranslations translations, ArticleDesk desk) {
+	private final Trash trash;
+
+	ArticlesEndpoint(ArticleWorkflow workflow, Articles articles, ArticleTranslations translations, ArticleDesk desk,
+			Trash trash) {
 		this.translations = translations;
 		this.desk = desk;
+		this.trash = trash;
 		this.workflow = workflow;
 		this.articles = articles;
 	}
@@ -174,12 +180,26 @@ class ArticlesEndpoint {
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Delete an article", description = "With its revisions. Editors and administrators.")
-	@ApiResponse(responseCode = "204", description = "Deleted")
+	@Operation(summary = "Delete an article",
+			description = "Moves it to the trash, off the site (its address answers 410 Gone): it can be restored "
+					+ "until the trash is purged (broadsheet.trash.retention, 30 days), then it is deleted with its "
+					+ "revisions. An article in the trash is 404 to every other call. Editors and administrators.")
+	@ApiResponse(responseCode = "204", description = "In the trash")
 	@AdminApiResponses.Lookup
 	void delete(@AuthenticationPrincipal ApiKeyActor actor,
 			@Parameter(description = ARTICLE_ID, example = "4711") @PathVariable long id) {
 		workflow.delete(actor, id);
+	}
+
+	@PostMapping("/{id}/restore-from-trash")
+	@Operation(summary = "Restore a deleted article",
+			description = "Takes it out of the trash as a draft. Editors and administrators.")
+	@AdminApiResponses.Article
+	@AdminApiResponses.Lookup
+	AdminJson.Editing restoreFromTrash(@AuthenticationPrincipal ApiKeyActor actor,
+			@Parameter(description = ARTICLE_ID, example = "4711") @PathVariable long id) {
+		trash.restore(actor, id);
+		return editing(actor, id);
 	}
 
 	@PostMapping("/{id}/submit")

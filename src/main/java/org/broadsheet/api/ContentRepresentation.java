@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleTranslations;
+import org.broadsheet.article.Corrections;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.article.Syndication;
 import org.broadsheet.author.Author;
@@ -36,7 +37,7 @@ public class ContentRepresentation {
 	/** The article members clients may select with {@code fields}. */
 	static final List<String> ARTICLE_FIELDS = List.of("id", "headline", "slug", "url", "section", "tags", "authors",
 			"standfirst", "bodyHtml", "bodyMarkdown", "leadImage", "syndication", "publishedAt", "updatedAt",
-			"language", "direction", "commentCount", "likeCount", "pinned", "breaking", "translations");
+			"language", "direction", "commentCount", "likeCount", "pinned", "breaking", "corrections", "translations");
 
 	/** OpenAPI formats: RFC 3339 date-times (UTC here) and absolute URIs. */
 	private static final String DATE_TIME = "date-time";
@@ -57,10 +58,13 @@ public class ContentRepresentation {
 
 	private final ArticleDesk desk;
 
+	private final Corrections corrections;
+
 	ContentRepresentation(SiteLinks site, PublishedArticles articles, Comments comments, Likes likes,
-			ArticleTranslations translations, ArticleDesk desk) {
+			ArticleTranslations translations, ArticleDesk desk, Corrections corrections) {
 		this.translations = translations;
 		this.desk = desk;
+		this.corrections = corrections;
 		this.site = site;
 		this.articles = articles;
 		this.comments = comments;
@@ -81,8 +85,13 @@ public class ContentRepresentation {
 
 	/** An article with the members only single articles have. */
 	ArticleJson single(Article a) {
+		var notes = corrections.of(a.id())
+			.stream()
+			.map(c -> new CorrectionJson(c.kind().code(), c.placement().code(), c.text(), instant(c.publishedAt()),
+					instant(c.editedAt())))
+			.toList();
 		return article(a, articles.markdown(List.of(a.id())).get(a.id()), comments.approvedCount(a.id()),
-				likes.state(a.id(), null).count())
+				likes.state(a.id(), null).count(), notes.isEmpty() ? null : notes)
 			.withTranslations(translations(a.id()));
 	}
 
@@ -97,6 +106,40 @@ public class ContentRepresentation {
 					site.absolute(t.path())))
 			.sorted(Comparator.comparing(TranslationJson::language))
 			.toList();
+	}
+
+	/**
+	 * A correction or editor's note.
+	 *
+	 * @param kind {@code correction} or {@code editors-note}
+	 * @param placement {@code top} or {@code foot} of the page
+	 * @param text plain text
+	 * @param publishedAt UTC, ISO-8601
+	 * @param editedAt UTC, ISO-8601; null when never edited
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@Schema(name = "Correction", description = "A dated correction or editor's note on a published article.")
+	public record CorrectionJson(@Schema(requiredMode = RequiredMode.REQUIRED) String kind,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String placement,
+			@Schema(requiredMode = RequiredMode.REQUIRED) String text,
+			@Schema(requiredMode = RequiredMode.REQUIRED, format = DATE_TIME, description = UTC) String publishedAt,
+			@Schema(format = DATE_TIME, description = "When it was last edited; " + UTC) String editedAt) {
+
+		// On the accessors: an array in a record component's annotation upsets the
+		// formatter.
+		@Override
+		@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "correction", "editors-note" })
+		public String kind() {
+			return this.kind;
+		}
+
+		@Override
+		@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "top", "foot" },
+				description = "Where the article page shows it")
+		public String placement() {
+			return this.placement;
+		}
+
 	}
 
 	/**
@@ -142,6 +185,8 @@ public class ContentRepresentation {
 			@Schema(description = "Likes; only on a single article") Integer likeCount,
 			@Schema(description = "Pinned to the top of the front page; absent otherwise") Boolean pinned,
 			@Schema(description = "Breaking news (a label and a banner on the front page); absent otherwise") Boolean breaking,
+			@ArraySchema(arraySchema = @Schema(description = "Corrections and editor's notes, oldest first; only on a "
+					+ "single article that has any")) List<CorrectionJson> corrections,
 			@ArraySchema(arraySchema = @Schema(description = "Its published translations, by language "
 					+ "(itself left out); only on a single article")) List<TranslationJson> translations) {
 
@@ -151,7 +196,7 @@ public class ContentRepresentation {
 		ArticleJson withTranslations(List<TranslationJson> list) {
 			return new ArticleJson(id, headline, slug, url, section, tags, authors, standfirst, bodyHtml, bodyMarkdown,
 					leadImage, syndication, publishedAt, updatedAt, language, direction, commentCount, likeCount,
-					pinned, breaking, list);
+					pinned, breaking, corrections, list);
 		}
 
 		// On the accessor: an array in a record component's annotation upsets the
@@ -243,13 +288,18 @@ public class ContentRepresentation {
 	 * @param likeCount null to leave out
 	 */
 	public ArticleJson article(Article a, String markdown, Integer commentCount, Integer likeCount) {
+		return article(a, markdown, commentCount, likeCount, null);
+	}
+
+	private ArticleJson article(Article a, String markdown, Integer commentCount, Integer likeCount,
+			List<CorrectionJson> corrections) {
 		String language = a.language() == null ? site.language() : a.language();
 		var flags = desk.flags(a.id());
 		return new ArticleJson(a.id(), a.title(), a.slug(), site.absolute(a.path()), section(a.section()),
 				a.tags().stream().map(this::tag).toList(), a.authors().stream().map(this::author).toList(), a.summary(),
 				a.bodyHtml(), markdown, image(a.leadImage()), syndication(a.syndication()), instant(a.publishedAt()),
 				instant(a.updatedAt()), language, site.direction(language), commentCount, likeCount,
-				flags.pinned() ? Boolean.TRUE : null, flags.breaking() ? Boolean.TRUE : null, null);
+				flags.pinned() ? Boolean.TRUE : null, flags.breaking() ? Boolean.TRUE : null, corrections, null);
 	}
 
 	public NamedJson section(Section section) {

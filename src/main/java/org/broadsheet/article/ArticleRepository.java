@@ -71,12 +71,13 @@ class ArticleRepository {
 	}
 
 	/**
-	 * @return where the article stands in the workflow
+	 * @return where the article stands in the workflow; empty for an article in the
+	 * trash, which nothing changes until it is restored
 	 */
 	Optional<ArticleState> state(long id) {
 		return jdbc.sql("""
 				SELECT status, created_by, live_revision_id, latest_revision_id, scheduled_revision_id, go_live_at,
-				  unpublish_at FROM article WHERE id = ?""")
+				  unpublish_at FROM article WHERE id = ? AND trashed_at IS NULL""")
 			.param(id)
 			.query((rs, n) -> new ArticleState(ArticleStatus.ofCode(rs.getString(1)), nullable(rs, 2), nullable(rs, 3),
 					nullable(rs, 4), nullable(rs, 5), ArticleRow.instant(nullable(rs, 6)),
@@ -212,11 +213,6 @@ class ArticleRepository {
 		return rs.wasNull() ? null : value;
 	}
 
-	boolean delete(long id) {
-		// Authorship, tags, redirects and comments go with it (ON DELETE CASCADE).
-		return jdbc.sql("DELETE FROM article WHERE id = ?").param(id).update() == 1;
-	}
-
 	/**
 	 * @param publishedAt epoch milliseconds, or null for none
 	 */
@@ -234,6 +230,8 @@ class ArticleRepository {
 	}
 
 	/**
+	 * Replaces the row; an article in the trash (which only an import or a bundle finds
+	 * by its address) comes out of it, as what was stored.
 	 * @param publishedAt epoch milliseconds, or null for none
 	 */
 	void update(long id, long sectionId, String slug, ArticleDraft d, String bodyHtml, Long publishedAt,
@@ -242,7 +240,7 @@ class ArticleRepository {
 				UPDATE article SET section_id = ?, slug = ?, title = ?, summary = ?, body_markdown = ?,
 				  body_html = ?, language = ?, lead_image_id = ?, status = ?, published_at = ?, updated_at = ?,
 				  syndication_publication = ?, syndication_note = ?, syndication_url = ?, lead_image_alt = ?,
-				  lead_image_caption = ?, lead_image_credit = ?
+				  lead_image_caption = ?, lead_image_credit = ?, trashed_at = NULL
 				WHERE id = ?""")
 			.params(sectionId, slug, d.title(), d.summary(), d.bodyMarkdown(), bodyHtml, d.language(), imageId(d),
 					d.status().code(), publishedAt, updatedAt, syndication(d).publication(), syndication(d).note(),

@@ -58,10 +58,13 @@ public class ArticleWorkflow {
 
 	private final DeskRepository desk;
 
+	private final TrashStore trash;
+
 	ArticleWorkflow(ArticleWriter writer, ArticleRepository repository, Revisions revisions, AuditLog audit,
-			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
-			DeskRepository desk) {
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock, DeskRepository desk,
+			TrashStore trash) {
 		this.desk = desk;
+		this.trash = trash;
 		this.writer = writer;
 		this.repository = repository;
 		this.revisions = revisions;
@@ -317,16 +320,17 @@ public class ArticleWorkflow {
 	}
 
 	/**
-	 * Deletes an article with its revisions, authorship, tags, redirects and comments;
-	 * its audit entries stay.
+	 * Moves an article to the {@link Trash}, off the site (dropping whatever was
+	 * scheduled): its address answers 410 Gone if it was public. It is restored, or
+	 * deleted with its revisions, comments and redirects when the trash is purged.
 	 * @throws AccessDeniedException unless the actor may edit anyone's article
-	 * @throws NotFound when there is no such article
+	 * @throws NotFound when there is no such article (or it is in the trash already)
 	 */
 	@Transactional
 	public void delete(Actor actor, long id) {
 		Permission.EDIT_ANY_ARTICLE.require(actor);
-		state(id);
-		repository.delete(id);
+		var state = state(id);
+		trash.trash(id, clock.millis(), state.status() == ArticleStatus.SCHEDULED && !wasPublic(id));
 		done(id, actor, "deleted", null, new ArticleEvent.ArticleDeleted(id));
 	}
 

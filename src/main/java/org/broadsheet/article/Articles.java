@@ -71,7 +71,8 @@ public class Articles {
 	 */
 	@Transactional(readOnly = true)
 	public NewsroomList inNewsroom(Actor actor, NewsroomQuery query) {
-		StringBuilder where = new StringBuilder("1 = 1");
+		// The trash has its own list (Trash).
+		StringBuilder where = new StringBuilder("a.trashed_at IS NULL");
 		Map<String, Object> params = new HashMap<>();
 		if (!Permission.EDIT_ANY_ARTICLE.allows(actor)) {
 			where.append(" AND a.created_by = :actor");

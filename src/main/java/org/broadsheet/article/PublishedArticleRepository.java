@@ -96,6 +96,34 @@ class PublishedArticleRepository {
 			.list();
 	}
 
+	/**
+	 * @return whether the address was a public article's that is not public any more
+	 * (unpublished, in the trash, or purged), under its current or a former slug
+	 */
+	boolean gone(String sectionSlug, String slug, long now) {
+		return !jdbc
+			.sql("""
+					SELECT 1 FROM section s JOIN article a ON a.section_id = s.id
+					WHERE s.slug = :section AND a.slug = :slug AND a.status <> 'published' AND a.published_at <= :now
+					UNION ALL SELECT 1 FROM article_redirect r JOIN article a ON a.id = r.article_id
+					WHERE r.section_slug = :section AND r.slug = :slug AND a.status <> 'published' AND a.published_at <= :now
+					UNION ALL SELECT 1 FROM article_gone g WHERE g.section_slug = :section AND g.slug = :slug""")
+			.param("section", sectionSlug)
+			.param("slug", slug)
+			.param("now", now)
+			.query(Integer.class)
+			.list()
+			.isEmpty();
+	}
+
+	/**
+	 * @return when an article last left the site (unpublished or deleted), epoch ms, or 0
+	 * (one index seek)
+	 */
+	long lastDeparture() {
+		return jdbc.sql("SELECT COALESCE(MAX(left_at), 0) FROM article").query(Long.class).single();
+	}
+
 	Optional<Long> redirectTarget(String sectionSlug, String slug) {
 		return jdbc.sql("SELECT article_id FROM article_redirect WHERE section_slug = ? AND slug = ?")
 			.params(sectionSlug, slug)
@@ -257,12 +285,13 @@ class PublishedArticleRepository {
 
 	List<SitemapLink> linksSince(long now, long since) {
 		return jdbc
-			.sql("SELECT s.slug, a.slug, a.published_at, a.title FROM article a JOIN section s ON s.id = a.section_id "
-					+ "WHERE " + PUBLIC + " AND a.published_at >= :since ORDER BY a.published_at DESC LIMIT 1000")
+			.sql("SELECT s.slug, a.slug, a.published_at, a.title, a.language FROM article a JOIN section s "
+					+ "ON s.id = a.section_id WHERE " + PUBLIC
+					+ " AND a.published_at >= :since ORDER BY a.published_at DESC LIMIT 1000")
 			.param("now", now)
 			.param("since", since)
-			.query((rs, n) -> link(Permalinks.article(rs.getString(1), rs.getString(2)), rs.getLong(3),
-					rs.getString(4)))
+			.query((rs, n) -> new SitemapLink(Permalinks.article(rs.getString(1), rs.getString(2)),
+					Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4), rs.getString(5)))
 			.list();
 	}
 
@@ -294,7 +323,7 @@ class PublishedArticleRepository {
 	}
 
 	private static SitemapLink link(String path, long at, String title) {
-		return new SitemapLink(path, Instant.ofEpochMilli(at), title);
+		return new SitemapLink(path, Instant.ofEpochMilli(at), title, null);
 	}
 
 }

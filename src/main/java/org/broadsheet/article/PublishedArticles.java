@@ -78,6 +78,18 @@ public class PublishedArticles {
 	}
 
 	/**
+	 * @param sectionSlug decoded
+	 * @param slug decoded
+	 * @return whether a public article lived at this address (as its current or a former
+	 * one) and is not public any more: unpublished, in the trash or purged (410 Gone
+	 * rather than 404)
+	 */
+	@Transactional(readOnly = true)
+	public boolean gone(String sectionSlug, String slug) {
+		return repository.gone(sectionSlug, slug, clock.millis());
+	}
+
+	/**
 	 * @return the current path of a public article that used to live at this address
 	 */
 	@Transactional(readOnly = true)
@@ -262,16 +274,20 @@ public class PublishedArticles {
 	}
 
 	/**
-	 * The last change among what {@link #newest} would return, read without loading the
-	 * articles: what a feed's conditional GET needs before it builds anything.
+	 * The last change among what {@link #newest} would return, or the last time an
+	 * article left the site (unpublished or deleted: it may have left the feed), read
+	 * without loading the articles: what a feed's conditional GET needs before it builds
+	 * anything.
 	 * @return the UTC instant, or the epoch when there is no article
 	 */
 	@Transactional(readOnly = true)
 	public Instant newestChange(Long sectionId, Long authorId, Long tagId, int limit) {
+		Instant departed = Instant.ofEpochMilli(repository.lastDeparture());
 		return newestRows(sectionId, authorId, tagId, limit).stream()
 			.map(r -> Instant.ofEpochMilli(r.updatedAt()))
+			.filter(departed::isBefore)
 			.max(Comparator.naturalOrder())
-			.orElse(Instant.EPOCH);
+			.orElse(departed);
 	}
 
 	private List<ArticleRow> newestRows(Long sectionId, Long authorId, Long tagId, int limit) {

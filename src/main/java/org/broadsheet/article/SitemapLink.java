@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param path percent-encoded site path
  * @param lastModified UTC instant (for the news sitemap: the publication instant)
  * @param title the article's title; null for section, tag and author pages
+ * @param language the article's language (BCP 47); null for the site's, and for section,
+ * tag and author pages
  */
-public record SitemapLink(String path, Instant lastModified, String title) {
+public record SitemapLink(String path, Instant lastModified, String title, String language) {
 }

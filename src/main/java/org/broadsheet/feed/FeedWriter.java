@@ -12,7 +12,9 @@ import java.util.function.Function;
 import com.rometools.modules.content.ContentModule;
 import com.rometools.modules.content.ContentModuleImpl;
 import com.rometools.modules.mediarss.MediaEntryModuleImpl;
+import com.rometools.modules.mediarss.types.Credit;
 import com.rometools.modules.mediarss.types.MediaContent;
+import com.rometools.modules.mediarss.types.Metadata;
 import com.rometools.modules.mediarss.types.UrlReference;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.DCModuleImpl;
@@ -20,6 +22,7 @@ import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
@@ -39,9 +42,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes feeds of articles: RSS 2.0 (with {@code content:encoded}, {@code dc:creator},
- * {@code category}, {@code media:content} and an {@code atom:link rel=self}), Atom 1.0
- * (RFC 4287) and JSON Feed 1.1. Dates follow each format (RFC 822 in RSS, RFC 3339 in
- * Atom and JSON Feed); characters XML 1.0 forbids are dropped; every URL is absolute.
+ * {@code category}, the lead image as {@code enclosure} and {@code media:content} with
+ * its caption and credit, and an {@code atom:link rel=self}), Atom 1.0 (RFC 4287, the
+ * lead image as {@code link rel=enclosure}) and JSON Feed 1.1 ({@code image}). Each
+ * item's content carries the lead image with caption and credit, the body, the authors'
+ * bio lines and the syndication note. Dates follow each format (RFC 822 in RSS, RFC 3339
+ * in Atom and JSON Feed); characters XML 1.0 forbids are dropped; every URL is absolute.
  * Titles, names and categories are plain text, written as XML text (a reader decodes them
  * to the characters typed); the RSS description, which readers render as HTML, carries
  * the standfirst HTML-escaped.
@@ -123,7 +129,7 @@ final class FeedWriter {
 			item.put("id", url);
 			item.put("url", url);
 			item.put("title", XmlText.clean(a.title()));
-			item.put("content_html", XmlText.clean(a.bodyHtml()));
+			item.put("content_html", content(a));
 			if (a.summary() != null) {
 				item.put("summary", XmlText.clean(a.summary()));
 			}
@@ -176,9 +182,10 @@ final class FeedWriter {
 			summary.setValue(XmlText.clean(a.summary()));
 			entry.setDescription(summary);
 		}
+		String html = content(a);
 		var content = new SyndContentImpl();
 		content.setType("html");
-		content.setValue(XmlText.clean(a.bodyHtml()));
+		content.setValue(html);
 		entry.setContents(List.of(content));
 		List<SyndPerson> people = new ArrayList<>();
 		for (var author : a.authors()) {
@@ -202,10 +209,17 @@ final class FeedWriter {
 		DCModule dc = new DCModuleImpl();
 		dc.setCreators(a.authors().stream().map(author -> XmlText.clean(author.name())).toList());
 		ContentModule encoded = new ContentModuleImpl();
-		encoded.setEncodeds(List.of(XmlText.clean(a.bodyHtml())));
+		encoded.setEncodeds(List.of(html));
 		entry.getModules().add(dc);
 		entry.getModules().add(encoded);
 		if (a.leadImage() != null) {
+			// RSS <enclosure>, Atom <link rel="enclosure">: the size is not known, and
+			// RSS says 0 then.
+			var enclosure = new SyndEnclosureImpl();
+			enclosure.setUrl(absolute.apply(a.leadImage().url()));
+			enclosure.setType(a.leadImage().contentType());
+			enclosure.setLength(0);
+			entry.setEnclosures(List.of(enclosure));
 			var media = new MediaEntryModuleImpl();
 			MediaContent picture;
 			try {
@@ -218,10 +232,76 @@ final class FeedWriter {
 			picture.setMedium("image");
 			picture.setWidth(a.leadImage().width());
 			picture.setHeight(a.leadImage().height());
+			var metadata = new Metadata();
+			if (a.leadImage().caption() != null) {
+				metadata.setDescription(XmlText.clean(a.leadImage().caption()));
+			}
+			if (a.leadImage().credit() != null) {
+				metadata.setCredits(new Credit[] { new Credit(null, null, XmlText.clean(a.leadImage().credit())) });
+			}
+			picture.setMetadata(metadata);
 			media.setMediaContents(new MediaContent[] { picture });
 			entry.getModules().add(media);
 		}
 		return entry;
+	}
+
+	/**
+	 * An item's HTML: the lead image with its caption and credit, the body (sanitized
+	 * when saved), each author's bio line and the syndication note. Every text that is
+	 * not the body is plain text, escaped here; every URL is absolute.
+	 */
+	private String content(Article a) {
+		StringBuilder html = new StringBuilder();
+		var image = a.leadImage();
+		if (image != null) {
+			html.append("<figure><img src=\"")
+				.append(escape(absolute.apply(image.url())))
+				.append("\" alt=\"")
+				.append(escape(image.alt()))
+				.append("\" width=\"")
+				.append(image.width())
+				.append("\" height=\"")
+				.append(image.height())
+				.append("\">");
+			if (image.caption() != null || image.credit() != null) {
+				html.append("<figcaption>");
+				if (image.caption() != null) {
+					html.append(escape(image.caption()));
+				}
+				if (image.credit() != null) {
+					html.append(image.caption() != null ? " " : "")
+						.append("<small>")
+						.append(escape(image.credit()))
+						.append("</small>");
+				}
+				html.append("</figcaption>");
+			}
+			html.append("</figure>");
+		}
+		html.append(a.bodyHtml());
+		for (var author : a.authors()) {
+			if (author.bio() != null && !author.bio().isBlank()) {
+				html.append("<p class=\"bio\"><em>").append(escape(author.bio())).append("</em></p>");
+			}
+		}
+		var syndication = a.syndication();
+		if (syndication != null && (syndication.note() != null || syndication.hasOriginalUrl())) {
+			html.append("<p class=\"syndication\"><em>");
+			if (syndication.note() != null) {
+				html.append(escape(syndication.note())).append(syndication.noteEndsSentence() ? "" : ".");
+			}
+			if (syndication.hasOriginalUrl()) {
+				html.append(syndication.note() != null ? " " : "")
+					.append("<a href=\"")
+					.append(escape(syndication.url()))
+					.append("\">")
+					.append(escape(syndication.publication() != null ? syndication.publication() : syndication.url()))
+					.append("</a>");
+			}
+			html.append("</em></p>");
+		}
+		return XmlText.clean(html.toString());
 	}
 
 	/**

@@ -118,7 +118,8 @@ class SitemapController {
 				writer.writeStartElement(NEWS, "news");
 				writer.writeStartElement(NEWS, "publication");
 				newsElement(writer, "name", site.siteName());
-				newsElement(writer, "language", site.language());
+				newsElement(writer, "language",
+						newsLanguage(link.language() != null ? link.language() : site.language()));
 				writer.writeEndElement();
 				newsElement(writer, "publication_date", link.lastModified().toString());
 				newsElement(writer, "title", link.title());
@@ -127,6 +128,20 @@ class SitemapController {
 			}
 			writer.writeEndElement();
 		});
+	}
+
+	/**
+	 * Google News wants an ISO 639 language code: the primary subtag, except
+	 * {@code zh-cn} and {@code zh-tw}.
+	 * @param tag a BCP 47 tag, e.g. {@code en-GB}, {@code zh-Hant-TW}
+	 */
+	static String newsLanguage(String tag) {
+		String lower = tag.toLowerCase(Locale.ROOT).replace('_', '-');
+		String primary = lower.split("-", 2)[0];
+		if (primary.equals("zh")) {
+			return lower.contains("tw") || lower.contains("hant") || lower.contains("hk") ? "zh-tw" : "zh-cn";
+		}
+		return primary;
 	}
 
 	@GetMapping(value = "/robots.txt", produces = "text/plain;charset=UTF-8")

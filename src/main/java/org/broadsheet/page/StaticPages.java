@@ -232,7 +232,10 @@ public class StaticPages {
 	 */
 	@Transactional(readOnly = true)
 	public List<SitemapLink> sitemap() {
-		return repository.published().stream().map(p -> new SitemapLink(p.path(), p.updatedAt(), p.title())).toList();
+		return repository.published()
+			.stream()
+			.map(p -> new SitemapLink(p.path(), p.updatedAt(), p.title(), p.language()))
+			.toList();
 	}
 
 	private StaticPage insert(StaticPageDraft draft, String importKey, boolean freeSlug) {

@@ -1,9 +1,12 @@
 package org.broadsheet.site;
 
+import java.util.List;
 import java.util.Map;
 
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleTranslations;
+import org.broadsheet.article.Correction;
+import org.broadsheet.article.Corrections;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.comment.Comment;
 import org.broadsheet.comment.Comments;
@@ -37,9 +40,12 @@ public class ArticlePages {
 
 	private final ArticleTranslations translations;
 
+	private final Corrections corrections;
+
 	ArticlePages(PublishedArticles articles, Comments comments, Likes likes, RelatedArticles related, SiteContext site,
-			SeoMetadata seo, ArticleTranslations translations) {
+			SeoMetadata seo, ArticleTranslations translations, Corrections corrections) {
 		this.translations = translations;
+		this.corrections = corrections;
 		this.articles = articles;
 		this.comments = comments;
 		this.likes = likes;
@@ -102,10 +108,12 @@ public class ArticlePages {
 				keys.add(Surrogates.article(neighbours.next().id()));
 			}
 		}
-		return new Pages.ArticlePage(site.chrome(), seo.article(article, pageUrl), language,
+		var notes = article.id() == 0 ? List.<Correction>of() : corrections.of(article.id());
+		return new Pages.ArticlePage(site.chrome(), seo.article(article, pageUrl, notes), language,
 				SiteContext.direction(language), article, pageUrl, ShareLink.forPage(pageUrl, article.title()),
-				discussion(article, reader), relatedTeasers, neighbours, LanguageVersions.of(group, article.id(),
-						language, pageUrl, site.settings().language(), site::absolute));
+				discussion(article, reader), relatedTeasers, neighbours,
+				LanguageVersions.of(group, article.id(), language, pageUrl, site.settings().language(), site::absolute),
+				notes);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import gg.jte.output.StringOutput;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -14,7 +15,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Readers get a proper page, in the site's layout, for a missing page or a malformed
+ * Readers get a proper page, in the site's layout, for a missing page, a gone one (410,
+ * held briefly by a CDN: {@code broadsheet.http.cache-control.gone}) or a malformed
  * address.
  */
 @ControllerAdvice(basePackageClasses = ErrorPages.class)
@@ -26,15 +28,24 @@ class ErrorPages {
 
 	private final TemplateEngine templates;
 
-	ErrorPages(SiteContext site, SeoMetadata seo, TemplateEngine templates) {
+	private final String goneCaching;
+
+	ErrorPages(SiteContext site, SeoMetadata seo, TemplateEngine templates,
+			@Value("${broadsheet.http.cache-control.gone:public, max-age=60, s-maxage=300}") String goneCaching) {
 		this.site = site;
 		this.seo = seo;
 		this.templates = templates;
+		this.goneCaching = goneCaching;
 	}
 
 	@ExceptionHandler(ResponseStatusException.class)
 	String status(ResponseStatusException ex, Model model, HttpServletResponse response) {
 		int code = ex.getStatusCode().value();
+		if (code == HttpStatus.GONE.value()) {
+			// A CDN may hold the answer briefly: the article could be restored.
+			response.setHeader("Cache-Control", goneCaching);
+			return render(model, response, HttpStatus.GONE, "gone.title", "gone.text");
+		}
 		return code == 404 ? notFound(model, response)
 				: render(model, response, HttpStatus.valueOf(code), "error.title", "error.text");
 	}

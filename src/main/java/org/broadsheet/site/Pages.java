@@ -7,6 +7,7 @@ import java.util.Map;
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleList;
 import org.broadsheet.article.ArticleTeaser;
+import org.broadsheet.article.Correction;
 import org.broadsheet.article.Neighbours;
 import org.broadsheet.author.Author;
 import org.broadsheet.comment.Comment;
@@ -28,10 +29,19 @@ public final class Pages {
 	 * @param pageUrl this page's own absolute URL (what share links share)
 	 * @param discussion comments and likes, as this reader sees them
 	 * @param languages its translations: hreflang alternates and the language switcher
+	 * @param corrections its corrections and editor's notes, oldest first
 	 */
 	public record ArticlePage(Chrome chrome, PageMeta meta, String lang, String dir, Article article, String pageUrl,
 			List<ShareLink> share, Discussion discussion, List<ArticleTeaser> related, Neighbours neighbours,
-			LanguageVersions languages) {
+			LanguageVersions languages, List<Correction> corrections) {
+
+		/**
+		 * @return the corrections shown at {@code placement}, oldest first
+		 */
+		public List<Correction> corrections(Correction.Placement placement) {
+			return corrections.stream().filter(c -> c.placement() == placement).toList();
+		}
+
 	}
 
 	/**

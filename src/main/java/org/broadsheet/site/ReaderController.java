@@ -93,7 +93,7 @@ class ReaderController {
 			return permanentRedirect(articles.redirect(section, slug)
 				.or(() -> isNormal(section) && isNormal(slug) ? Optional.empty()
 						: articles.published(normal(section), normal(slug)).map(a -> a.path()))
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+				.orElseThrow(() -> notFoundOrGone(section, slug)));
 		}
 		if (!corder.equals("newest") && !corder.equals("oldest")) {
 			throw new BadParameter("corder");
@@ -114,6 +114,17 @@ class ReaderController {
 		model.addAttribute("page",
 				articlePages.page(found.get(), view, cached ? Surrogates.mark(request, PageKind.ARTICLE) : null));
 		return "site/article";
+	}
+
+	/**
+	 * 410 Gone for the address of an article that was public and is not any more
+	 * (unpublished, deleted), 404 for an address that never was an article's.
+	 */
+	private ResponseStatusException notFoundOrGone(String section, String slug) {
+		return articles.gone(section, slug)
+				|| !(isNormal(section) && isNormal(slug)) && articles.gone(normal(section), normal(slug))
+						? new ResponseStatusException(HttpStatus.GONE)
+						: new ResponseStatusException(HttpStatus.NOT_FOUND);
 	}
 
 	/** {@code /section/slug/}: the article without the slash, when there is one. */

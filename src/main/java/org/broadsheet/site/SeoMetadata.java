@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.broadsheet.article.Article;
+import org.broadsheet.article.Correction;
 import org.broadsheet.author.Author;
 import org.broadsheet.media.Image;
 import org.broadsheet.taxonomy.Tag;
@@ -16,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Head metadata for reader pages: canonical URL, Open Graph (ogp.me, with
  * {@code article:*}), Twitter cards and schema.org JSON-LD ({@code NewsArticle} /
- * {@code OpinionNewsArticle}).
+ * {@code OpinionNewsArticle}, with a {@code CorrectionComment} per correction).
  */
 @Component
 class SeoMetadata {
@@ -92,7 +93,7 @@ class SeoMetadata {
 	 * The page is in the site's language; the article's own language is in Open Graph and
 	 * JSON-LD.
 	 */
-	PageMeta article(Article a, String pageUrl) {
+	PageMeta article(Article a, String pageUrl, List<Correction> corrections) {
 		String siteLanguage = site.settings().language();
 		String lang = a.language() != null ? a.language() : siteLanguage;
 		String canonical = a.syndication() != null && a.syndication().hasOriginalUrl() ? a.syndication().url()
@@ -130,10 +131,10 @@ class SeoMetadata {
 			twitter.add(new PageMeta.Tag("twitter:image:alt", image.alt()));
 		}
 		return new PageMeta(a.title(), a.summary(), siteLanguage, SiteContext.direction(siteLanguage), canonical, og,
-				twitter, jsonLd(a, pageUrl, lang));
+				twitter, jsonLd(a, pageUrl, lang, corrections));
 	}
 
-	private String jsonLd(Article a, String pageUrl, String lang) {
+	private String jsonLd(Article a, String pageUrl, String lang, List<Correction> corrections) {
 		Map<String, Object> ld = new LinkedHashMap<>();
 		ld.put("@context", "https://schema.org");
 		ld.put("@type", a.section().opinion() ? "OpinionNewsArticle" : "NewsArticle");
@@ -171,6 +172,19 @@ class SeoMetadata {
 				original.put("publisher", Map.of("@type", "Organization", "name", a.syndication().publication()));
 			}
 			ld.put("isBasedOn", original);
+		}
+		if (!corrections.isEmpty()) {
+			// schema.org/correction: a CorrectionComment for each, dated.
+			ld.put("correction", corrections.stream().map(c -> {
+				Map<String, Object> comment = new LinkedHashMap<>();
+				comment.put("@type", "CorrectionComment");
+				comment.put("text", c.text());
+				comment.put("datePublished", c.publishedAt().toString());
+				if (c.editedAt() != null) {
+					comment.put("dateModified", c.editedAt().toString());
+				}
+				return comment;
+			}).toList());
 		}
 		return forScript(json.writeValueAsString(ld));
 	}
