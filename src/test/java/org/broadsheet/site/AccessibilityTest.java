@@ -61,6 +61,8 @@ class AccessibilityTest {
 		pages.put("search-empty", "/search?q=xylophone");
 		pages.put("search-form", "/search");
 		pages.put("not-found", "/opinion/no-such-article");
+		pages.put("gone", ReaderFixture.GONE);
+		pages.put("static-page", ReaderFixture.PAGE);
 		return pages;
 	}
 
@@ -77,6 +79,11 @@ class AccessibilityTest {
 		pages.put("newsroom-users", "/newsroom/users");
 		pages.put("newsroom-api-keys", "/newsroom/api-keys");
 		pages.put("newsroom-webhooks", "/newsroom/webhooks");
+		pages.put("newsroom-settings", "/newsroom/settings");
+		pages.put("newsroom-pages", "/newsroom/pages");
+		pages.put("newsroom-trash", "/newsroom/trash");
+		pages.put("newsroom-account", "/newsroom/account");
+		pages.put("newsroom-corrections", "/newsroom/articles/" + fixture.referenceId + "/corrections");
 		return pages;
 	}
 

@@ -23,6 +23,9 @@ import org.broadsheet.author.Authors;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.comment.Comments;
 import org.broadsheet.media.MediaLibrary;
+import org.broadsheet.page.PageStatus;
+import org.broadsheet.page.StaticPageDraft;
+import org.broadsheet.page.StaticPages;
 import org.broadsheet.support.Corpus;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestArticles;
@@ -38,6 +41,10 @@ import org.broadsheet.support.TestDatabases;
 final class ReaderFixture {
 
 	static final String REFERENCE = "/opinion/russias-n-korea-approach";
+
+	static final String GONE = "/world/withdrawn-report";
+
+	static final String PAGE = "/page/about";
 
 	static final String ADMIN = "admin@news.test";
 
@@ -93,6 +100,19 @@ final class ReaderFixture {
 							"لكن سلوكها يؤثر في التطورات العامة في المنطقة.\n\nفقرة ثانية.", null, List.of("Russia"),
 							"ar", ArticleStatus.PUBLISHED, at.plus(1, ChronoUnit.DAYS), null, null))
 			.path();
+		// An article taken off the site (its address answers 410) and a static page in
+		// the
+		// footer.
+		long withdrawn = workflow
+			.store(TestArticles.ACTOR,
+					new ArticleDraft("withdrawn-report", "A withdrawn report", "World",
+							List.of(AuthorProfile.named("Staff")), "Taken down.", "Its text.", null, List.of(), null,
+							ArticleStatus.PUBLISHED, at, null, null))
+			.id();
+		workflow.delete(TestArticles.ACTOR, withdrawn);
+		site.bean(StaticPages.class)
+			.create(SystemActor.CLI, new StaticPageDraft("about", "About us", "Who we are.",
+					"We report the news.\n\n## Contact\n\nWrite to the desk.", null, PageStatus.PUBLISHED, true, 1));
 		var image = site.bean(MediaLibrary.class).store(seed.resolve("lead.jpg"), "A portrait", null, null);
 		var authors = site.bean(Authors.class);
 		var gabuev = authors.publicBySlug("alexander-gabuev").orElseThrow();
