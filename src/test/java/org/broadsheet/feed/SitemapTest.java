@@ -85,7 +85,8 @@ class SitemapTest {
 	void theIndexSplitsArticlesAt50000() throws Exception {
 		assertThat(locs(xml("/sitemap.xml"))).containsExactly(site.url("/sitemaps/articles-1.xml"),
 				site.url("/sitemaps/articles-2.xml"), site.url("/sitemaps/sections.xml"),
-				site.url("/sitemaps/tags.xml"), site.url("/sitemaps/authors.xml"), site.url("/sitemaps/news.xml"));
+				site.url("/sitemaps/tags.xml"), site.url("/sitemaps/authors.xml"), site.url("/sitemaps/pages.xml"),
+				site.url("/sitemaps/news.xml"));
 		assertThat(locs(xml("/sitemaps/articles-1.xml"))).hasSize(50_000);
 		var second = xml("/sitemaps/articles-2.xml");
 		assertThat(locs(second)).hasSize(1);

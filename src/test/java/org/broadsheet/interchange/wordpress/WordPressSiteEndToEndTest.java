@@ -67,7 +67,8 @@ class WordPressSiteEndToEndTest {
 		assertThat(err).contains("\rchecking", "\rimporting", "100%").doesNotContain("Exception");
 		assertThat(out)
 			.contains("posts:           58 found,     58 imported (58 new, 0 updated, 0 unchanged), 0 skipped")
-			.contains("comments:        33 found,     29 imported")
+			.contains("comments:        33 found,     24 imported")
+			.contains("pages:           21 found,     21 imported")
 			.contains("pingback: Broadsheet keeps readers' comments, not linkbacks")
 			.contains("password-protected → unpublished (not public)")
 			.contains("[simple]");
@@ -77,7 +78,7 @@ class WordPressSiteEndToEndTest {
 	void everyPublicArticleRenders() {
 		List<String> failures = new ArrayList<>();
 		var links = site.bean(PublishedArticles.class).links(1, 1000);
-		assertThat(links).hasSizeGreaterThan(60);
+		assertThat(links).hasSizeGreaterThan(50);
 		for (var link : links) {
 			var page = site.get(link.path());
 			if (page.status() != 200 || page.html().selectFirst("main article h1") == null) {
@@ -103,9 +104,10 @@ class WordPressSiteEndToEndTest {
 		assertThat(markup.html().selectFirst("main article h1").text()).isEqualTo("Markup: Title With Markup");
 		var comments = page("template-comments");
 		assertThat(comments.html().select("#comments li, #comments article").text()).contains("Comment Depth 10");
-		var greek = site.get(pathOf("επίπεδο-3"));
+		// A WordPress page becomes a static page.
+		var greek = site.get("/page/" + UriUtils.encodePath("επίπεδο-3", StandardCharsets.UTF_8));
 		assertThat(greek.status()).isEqualTo(200);
-		assertThat(greek.html().selectFirst("main article h1").text()).isEqualTo("Επίπεδο 3");
+		assertThat(greek.html().selectFirst("main h1").text()).isEqualTo("Επίπεδο 3");
 		// The sticky post leads the front page; a former slug answers with a redirect.
 		assertThat(site.get("/").html().selectFirst(".lead-story").text()).contains("Template: Sticky");
 		String redirect = jdbc().sql("SELECT section_slug || '/' || slug FROM article_redirect WHERE slug = '8-2'")
@@ -127,7 +129,9 @@ class WordPressSiteEndToEndTest {
 				.query()
 				.singleRow();
 			String path = "/" + UriUtils.encodePath(row.get("section") + "/" + row.get("slug"), StandardCharsets.UTF_8);
-			assertThat(site.get(path).status()).as(title).isEqualTo(404);
+			// A protected post is imported unpublished: its address answers 410 Gone; a
+			// scheduled one has never been public here (404).
+			assertThat(site.get(path).status()).as(title).isEqualTo(title.equals("Scheduled") ? 404 : 410);
 			var preview = browser.get("/newsroom/articles/" + row.get("id") + "/preview");
 			assertThat(preview.statusCode()).as(title).isEqualTo(200);
 			assertThat(Jsoup.parse(preview.body()).selectFirst("main article h1").text()).isEqualTo(title);
