@@ -92,7 +92,7 @@ class MessageBundlesTest {
 				if (LONE_APOSTROPHE.matcher(pattern).find()) {
 					problems.add(key + ": an apostrophe in a message with arguments must be written ''");
 				}
-				Object[] arguments = { 7, 8, 9 };
+				Object[] arguments = { 7, 8, 9, 10, 11, 12 };
 				String formatted = new MessageFormat(pattern, Locale.forLanguageTag(language)).format(arguments);
 				if (formatted.contains("{")) {
 					problems.add(key + ": a placeholder is left unformatted: " + formatted);
