@@ -12,6 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 
+import org.apache.commons.codec.binary.Base32;
+
 /**
  * RFC 6238 time-based one-time passwords as authenticator apps make them: HMAC-SHA1, 6
  * digits, 30-second steps (java-otp computes them). Secrets are 160 random bits, written
@@ -22,7 +24,7 @@ public final class Totp {
 	/** Length of a time step. */
 	public static final Duration STEP = Duration.ofSeconds(30);
 
-	private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+	private static final Base32 BASE32 = new Base32();
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -32,23 +34,13 @@ public final class Totp {
 	}
 
 	/**
-	 * @return a new secret, 32 base32 characters
+	 * @return a new secret: 160 random bits as 32 base32 characters (RFC 4648, no
+	 * padding)
 	 */
 	public static String newSecret() {
 		byte[] bytes = new byte[20];
 		RANDOM.nextBytes(bytes);
-		var text = new StringBuilder();
-		int buffer = 0;
-		int bits = 0;
-		for (byte b : bytes) {
-			buffer = (buffer << 8) | (b & 0xff);
-			bits += 8;
-			while (bits >= 5) {
-				text.append(ALPHABET.charAt((buffer >> (bits - 5)) & 31));
-				bits -= 5;
-			}
-		}
-		return text.toString();
+		return BASE32.encodeToString(bytes);
 	}
 
 	/**
@@ -58,8 +50,8 @@ public final class Totp {
 	 */
 	public static String code(String secret, Instant at) {
 		try {
-			return String.format(Locale.ROOT, "%06d",
-					GENERATOR.generateOneTimePassword(new SecretKeySpec(decode(secret), "HmacSHA1"), at));
+			return String.format(Locale.ROOT, "%06d", GENERATOR.generateOneTimePassword(
+					new SecretKeySpec(BASE32.decode(secret.toUpperCase(Locale.ROOT)), "HmacSHA1"), at));
 		}
 		catch (InvalidKeyException ex) {
 			throw new IllegalStateException(ex);
@@ -88,27 +80,6 @@ public final class Totp {
 
 	private static String encode(String text) {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
-	}
-
-	private static byte[] decode(String secret) {
-		String clean = secret.replace("=", "").toUpperCase(Locale.ROOT);
-		byte[] out = new byte[clean.length() * 5 / 8];
-		int buffer = 0;
-		int bits = 0;
-		int index = 0;
-		for (char c : clean.toCharArray()) {
-			int value = ALPHABET.indexOf(c);
-			if (value < 0) {
-				throw new IllegalArgumentException("not base32: " + c);
-			}
-			buffer = (buffer << 5) | value;
-			bits += 5;
-			if (bits >= 8) {
-				out[index++] = (byte) (buffer >> (bits - 8));
-				bits -= 8;
-			}
-		}
-		return out;
 	}
 
 }
