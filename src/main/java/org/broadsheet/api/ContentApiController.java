@@ -170,11 +170,10 @@ class ContentApiController {
 		var filter = new Filter(sectionId, authorId, tagId, lang, site.language().equals(lang), since);
 		List<Article> found = articles.page(filter, after, size + 1);
 		List<Article> shown = found.subList(0, Math.min(size, found.size()));
-		var markdown = articles.markdown(shown.stream().map(Article::id).toList());
+		shown.forEach(a -> addKeys(keys, a));
 		var items = new ArrayList<Map<String, Object>>();
-		for (Article a : shown) {
-			addKeys(keys, a);
-			items.add(select(representation.article(a, markdown.get(a.id()), null, null), selected));
+		for (ArticleJson json : representation.listed(shown)) {
+			items.add(select(json, selected));
 		}
 		String next = found.size() > size ? Cursors.of(position(shown.get(shown.size() - 1))) : null;
 		cache(request, response, PageKind.LISTING, keys);

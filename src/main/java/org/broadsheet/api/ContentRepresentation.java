@@ -3,6 +3,7 @@ package org.broadsheet.api;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -14,6 +15,7 @@ import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleDesk;
 import org.broadsheet.article.ArticleTranslations;
 import org.broadsheet.article.Corrections;
+import org.broadsheet.article.FrontPageFlags;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.article.Syndication;
 import org.broadsheet.author.Author;
@@ -91,7 +93,7 @@ public class ContentRepresentation {
 					instant(c.editedAt())))
 			.toList();
 		return article(a, articles.markdown(List.of(a.id())).get(a.id()), comments.approvedCount(a.id()),
-				likes.state(a.id(), null).count(), notes.isEmpty() ? null : notes)
+				likes.state(a.id(), null).count(), notes.isEmpty() ? null : notes, desk.flags(a.id()))
 			.withTranslations(translations(a.id()));
 	}
 
@@ -288,13 +290,28 @@ public class ContentRepresentation {
 	 * @param likeCount null to leave out
 	 */
 	public ArticleJson article(Article a, String markdown, Integer commentCount, Integer likeCount) {
-		return article(a, markdown, commentCount, likeCount, null);
+		return article(a, markdown, commentCount, likeCount, null, desk.flags(a.id()));
+	}
+
+	/**
+	 * The articles of a list page, as {@link #article} gives each without comment and
+	 * like counts, with two queries for the whole page (Markdown sources and front-page
+	 * flags) instead of two per article.
+	 * @return one representation per article, in the given order
+	 */
+	public List<ArticleJson> listed(List<Article> shown) {
+		List<Long> ids = shown.stream().map(Article::id).toList();
+		Map<Long, String> markdown = articles.markdown(ids);
+		Map<Long, FrontPageFlags> flags = desk.flags(ids);
+		return shown.stream()
+			.map(a -> article(a, markdown.get(a.id()), null, null, null,
+					flags.getOrDefault(a.id(), FrontPageFlags.NONE)))
+			.toList();
 	}
 
 	private ArticleJson article(Article a, String markdown, Integer commentCount, Integer likeCount,
-			List<CorrectionJson> corrections) {
+			List<CorrectionJson> corrections, FrontPageFlags flags) {
 		String language = a.language() == null ? site.language() : a.language();
-		var flags = desk.flags(a.id());
 		return new ArticleJson(a.id(), a.title(), a.slug(), site.absolute(a.path()), section(a.section()),
 				a.tags().stream().map(this::tag).toList(), a.authors().stream().map(this::author).toList(), a.summary(),
 				a.bodyHtml(), markdown, image(a.leadImage()), syndication(a.syndication()), instant(a.publishedAt()),

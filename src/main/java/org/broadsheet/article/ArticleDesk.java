@@ -151,6 +151,15 @@ public class ArticleDesk {
 	}
 
 	/**
+	 * @return the front-page flags of each of these articles (one query), by id; an id
+	 * with no article is left out
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, FrontPageFlags> flags(Collection<Long> ids) {
+		return desk.flags(ids);
+	}
+
+	/**
 	 * @return for each of these articles that is a draft sent back to its writer, the
 	 * note it was sent back with (for the article list, which checked who may see them)
 	 */

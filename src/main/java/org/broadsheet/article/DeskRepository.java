@@ -87,6 +87,17 @@ class DeskRepository {
 			.optional();
 	}
 
+	Map<Long, FrontPageFlags> flags(Collection<Long> articleIds) {
+		Map<Long, FrontPageFlags> out = new HashMap<>();
+		if (!articleIds.isEmpty()) {
+			jdbc.sql("SELECT id, sticky, breaking FROM article WHERE id IN (:ids)")
+				.param("ids", articleIds)
+				.query((rs, n) -> out.put(rs.getLong(1), new FrontPageFlags(rs.getBoolean(2), rs.getBoolean(3))))
+				.list();
+		}
+		return out;
+	}
+
 	void setFlags(long articleId, FrontPageFlags flags) {
 		jdbc.sql("UPDATE article SET sticky = ?, breaking = ? WHERE id = ?")
 			.params(flags.pinned(), flags.breaking(), articleId)
