@@ -398,21 +398,41 @@ public class WordPressImporter {
 			}
 		}
 
-		private void importArticle(Wxr.Item item, Kind kind, String where) {
+		/**
+		 * @return the item's title as one plain line, "(no title)" for none, cut to
+		 * {@code max} characters (each change reported)
+		 */
+		private String title(Wxr.Item item, int max, String where) {
 			String title = plainLine(item.title());
 			if (title.isEmpty()) {
 				title = "(no title)";
 				report.changed("empty title → \"(no title)\"");
 			}
-			if (title.length() > ArticleDraft.MAX_TITLE) {
-				title = shorten(title, ArticleDraft.MAX_TITLE);
-				report.note(where + ": title cut to " + ArticleDraft.MAX_TITLE + " characters");
+			if (title.length() > max) {
+				title = shorten(title, max);
+				report.note(where + ": title cut to " + max + " characters");
 			}
-			String summary = plainLine(item.excerpt());
-			if (summary.length() > ArticleDraft.MAX_SUMMARY) {
-				summary = summary.substring(0, ArticleDraft.MAX_SUMMARY - 1) + "…";
-				report.note(where + ": excerpt cut to " + ArticleDraft.MAX_SUMMARY + " characters");
+			return title;
+		}
+
+		/**
+		 * @return the item's excerpt as one plain line, cut to {@code max} characters
+		 * (reported)
+		 */
+		private String excerpt(Wxr.Item item, int max, String where) {
+			String excerpt = plainLine(item.excerpt());
+			if (excerpt.length() > max) {
+				excerpt = excerpt.substring(0, max - 1) + "…";
+				report.note(where + ": excerpt cut to " + max + " characters");
 			}
+			return excerpt;
+		}
+
+		/**
+		 * @return the item's content as HTML, shortcodes we do not know left as text
+		 * (reported)
+		 */
+		private String html(Wxr.Item item, String where) {
 			Set<String> seenShortcodes = new LinkedHashSet<>();
 			String html = WordPressContent.toHtml(item.content(), name -> {
 				report.shortcode(name);
@@ -421,6 +441,13 @@ public class WordPressImporter {
 			if (!seenShortcodes.isEmpty()) {
 				report.note(where + ": shortcodes left as text: " + String.join(", ", seenShortcodes));
 			}
+			return html;
+		}
+
+		private void importArticle(Wxr.Item item, Kind kind, String where) {
+			String title = title(item, ArticleDraft.MAX_TITLE, where);
+			String summary = excerpt(item, ArticleDraft.MAX_SUMMARY, where);
+			String html = html(item, where);
 			String body = ImportedHtml.toMarkdown(pictures.bodyImages(html, where));
 			String section = null;
 			List<String> tags = new ArrayList<>();
@@ -497,28 +524,9 @@ public class WordPressImporter {
 		 * so. The page hierarchy is flattened.
 		 */
 		private void importPage(Wxr.Item item, String where) {
-			String title = plainLine(item.title());
-			if (title.isEmpty()) {
-				title = "(no title)";
-				report.changed("empty title → \"(no title)\"");
-			}
-			if (title.length() > StaticPageDraft.MAX_TITLE) {
-				title = shorten(title, StaticPageDraft.MAX_TITLE);
-				report.note(where + ": title cut to " + StaticPageDraft.MAX_TITLE + " characters");
-			}
-			String description = plainLine(item.excerpt());
-			if (description.length() > StaticPageDraft.MAX_DESCRIPTION) {
-				description = description.substring(0, StaticPageDraft.MAX_DESCRIPTION - 1) + "…";
-				report.note(where + ": excerpt cut to " + StaticPageDraft.MAX_DESCRIPTION + " characters");
-			}
-			Set<String> seenShortcodes = new LinkedHashSet<>();
-			String html = WordPressContent.toHtml(item.content(), name -> {
-				report.shortcode(name);
-				seenShortcodes.add(name);
-			});
-			if (!seenShortcodes.isEmpty()) {
-				report.note(where + ": shortcodes left as text: " + String.join(", ", seenShortcodes));
-			}
+			String title = title(item, StaticPageDraft.MAX_TITLE, where);
+			String description = excerpt(item, StaticPageDraft.MAX_DESCRIPTION, where);
+			String html = html(item, where);
 			String status = item.status().strip();
 			boolean shown = status.equals("publish") && item.password().isEmpty();
 			if (!shown) {
