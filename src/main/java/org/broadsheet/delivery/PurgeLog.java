@@ -2,7 +2,6 @@ package org.broadsheet.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +74,8 @@ class PurgeLog {
 	void record(PagesChanged change) {
 		PerTransaction.get(this, () -> new Pending(this, new LinkedHashSet<>()))
 			.ifPresentOrElse(pending -> pending.keys().addAll(change.keys()), () -> {
-				long id = write(change.keys());
-				applied(List.of(id), change.keys());
+				write(change.keys());
+				applied(change.keys());
 			});
 	}
 
@@ -84,20 +83,16 @@ class PurgeLog {
 	 * The keys of one transaction: one row, written before it commits, applied here
 	 * after.
 	 */
-	private record Pending(PurgeLog owner, Set<String> keys, List<Long> ids) implements TransactionSynchronization {
-
-		Pending(PurgeLog owner, Set<String> keys) {
-			this(owner, keys, new ArrayList<>(1));
-		}
+	private record Pending(PurgeLog owner, Set<String> keys) implements TransactionSynchronization {
 
 		@Override
 		public void beforeCommit(boolean readOnly) {
-			ids.add(owner.write(keys));
+			owner.write(keys);
 		}
 
 		@Override
 		public void afterCommit() {
-			owner.applied(ids, keys);
+			owner.applied(keys);
 		}
 
 	}
@@ -107,19 +102,21 @@ class PurgeLog {
 		evict(change.keys());
 	}
 
-	private long write(Set<String> keys) {
+	private void write(Set<String> keys) {
 		String joined = String.join(" ", keys);
 		if (joined.length() > 4000) {
 			joined = Surrogates.ALL;
 		}
-		return jdbc.sql("INSERT INTO purge_log (keys, at) VALUES (?, ?) RETURNING id")
+		long id = jdbc.sql("INSERT INTO purge_log (keys, at) VALUES (?, ?) RETURNING id")
 			.params(joined, clock.millis())
 			.query(Long.class)
 			.single();
+		// Marked before commit: once committed, the poller could otherwise read the row
+		// before afterCommit applies it, and evict a second time pages rendered since.
+		recentlyApplied.put(id, clock.millis());
 	}
 
-	private void applied(List<Long> ids, Set<String> keys) {
-		ids.forEach(id -> recentlyApplied.put(id, clock.millis()));
+	private void applied(Set<String> keys) {
 		evict(keys);
 		purges.nudge();
 	}
