@@ -103,3 +103,159 @@
     });
   });
 })();
+
+// Type-ahead for search boxes: titles from /search/suggest in a listbox under the box
+// (WAI-ARIA 1.2 combobox pattern: arrows move, Enter opens, Escape closes). Without
+// this the form simply submits to the search page.
+(function () {
+  'use strict';
+
+  if (!window.fetch || !window.AbortController) {
+    return;
+  }
+  var WAIT = 150; // ms after the last keystroke: one request a pause, not a key
+  var MIN_LENGTH = 2;
+
+  document.querySelectorAll('input[data-suggest]').forEach(function (input) {
+    var form = input.form;
+    var listbox = document.createElement('ul');
+    var status = document.createElement('p');
+    var cache = {};
+    var items = [];
+    var active = -1;
+    var timer = null;
+    var pending = null;
+
+    listbox.id = input.id + '-suggestions';
+    listbox.className = 'suggestions';
+    listbox.setAttribute('role', 'listbox');
+    listbox.setAttribute('aria-label', input.dataset.suggestLabel);
+    listbox.hidden = true;
+    status.className = 'visually-hidden';
+    status.setAttribute('role', 'status');
+    form.classList.add('has-suggestions');
+    input.insertAdjacentElement('afterend', listbox);
+    form.appendChild(status);
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-controls', listbox.id);
+    input.setAttribute('aria-expanded', 'false');
+
+    function close() {
+      listbox.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+      active = -1;
+    }
+
+    function choose(index) {
+      active = index;
+      Array.prototype.forEach.call(listbox.children, function (option, i) {
+        option.setAttribute('aria-selected', String(i === index));
+      });
+      if (index < 0) {
+        input.removeAttribute('aria-activedescendant');
+      } else {
+        input.setAttribute('aria-activedescendant', listbox.children[index].id);
+        listbox.children[index].scrollIntoView({ block: 'nearest' });
+      }
+    }
+
+    function open(url) {
+      // Only the site's own paths: never another origin.
+      if (url.charAt(0) === '/' && url.charAt(1) !== '/') {
+        window.location.assign(url);
+      }
+    }
+
+    function show(suggestions) {
+      items = suggestions;
+      listbox.textContent = '';
+      suggestions.forEach(function (suggestion, i) {
+        var option = document.createElement('li');
+        option.id = listbox.id + '-' + i;
+        option.setAttribute('role', 'option');
+        option.setAttribute('aria-selected', 'false');
+        option.setAttribute('dir', 'auto');
+        option.textContent = suggestion.title;
+        option.addEventListener('mousedown', function (event) {
+          event.preventDefault(); // keep the focus in the box
+        });
+        option.addEventListener('click', function () {
+          open(suggestion.url);
+        });
+        listbox.appendChild(option);
+      });
+      active = -1;
+      input.removeAttribute('aria-activedescendant');
+      if (suggestions.length === 0) {
+        close();
+        status.textContent = '';
+        return;
+      }
+      listbox.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+      status.textContent = suggestions.length === 1 ? input.dataset.suggestOne
+        : input.dataset.suggestMany.replace('{0}', suggestions.length.toLocaleString());
+    }
+
+    function ask() {
+      var typed = input.value.trim();
+      if (typed.length < MIN_LENGTH) {
+        show([]);
+        return;
+      }
+      if (cache[typed]) {
+        show(cache[typed]);
+        return;
+      }
+      if (pending) {
+        pending.abort();
+      }
+      pending = new AbortController();
+      fetch(input.dataset.suggest + '?q=' + encodeURIComponent(typed), {
+        headers: { 'Accept': 'application/json' },
+        signal: pending.signal
+      }).then(function (response) {
+        return response.ok ? response.json() : [];
+      }).then(function (suggestions) {
+        cache[typed] = suggestions;
+        if (input.value.trim() === typed) {
+          show(suggestions);
+        }
+      }).catch(function () {
+        // Aborted by a newer keystroke, or offline: the form still works.
+      });
+    }
+
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(ask, WAIT);
+    });
+
+    input.addEventListener('keydown', function (event) {
+      var count = listbox.hidden ? 0 : listbox.children.length;
+      if (event.key === 'ArrowDown') {
+        if (count === 0) {
+          ask();
+          return;
+        }
+        event.preventDefault();
+        choose(active + 1 >= count ? 0 : active + 1);
+      } else if (event.key === 'ArrowUp' && count > 0) {
+        event.preventDefault();
+        choose(active <= 0 ? count - 1 : active - 1);
+      } else if (event.key === 'Enter' && count > 0 && active >= 0) {
+        event.preventDefault();
+        open(items[active].url);
+      } else if (event.key === 'Escape' && count > 0) {
+        event.preventDefault();
+        close();
+      }
+    });
+
+    input.addEventListener('blur', function () {
+      close();
+    });
+  });
+})();

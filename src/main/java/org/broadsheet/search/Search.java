@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 import org.apache.lucene.document.LongPoint;
@@ -16,19 +20,28 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.broadsheet.search.ReaderWords.Word;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
 
@@ -48,13 +61,56 @@ public class Search {
 
 	private static final Sort NEWEST = new Sort(new SortField(SearchIndex.PUBLISHED, SortField.Type.LONG, true));
 
+	/** Type-ahead answers at most this many titles. */
+	public static final int SUGGESTIONS = 8;
+
+	/** Type-ahead reads this many characters of what was typed, no more. */
+	static final int MAX_TYPED_LENGTH = 100;
+
+	/**
+	 * Spelling suggestions within two edits (Damerau–Levenshtein) of words of four
+	 * letters or more. Thread-safe once configured.
+	 */
+	private static final DirectSpellChecker SPELLER = new DirectSpellChecker();
+
 	private final SearchIndexHolder holder;
 
 	private final Clock clock;
 
-	Search(SearchIndexHolder holder, Clock clock) {
+	private final TopicSlugs topics;
+
+	Search(SearchIndexHolder holder, Clock clock, TopicSlugs topics) {
 		this.holder = holder;
 		this.clock = clock;
+		this.topics = topics;
+	}
+
+	/**
+	 * A title for type-ahead.
+	 *
+	 * @param url the article's site-relative path, percent-encoded
+	 */
+	public record Suggestion(String title, String url) {
+	}
+
+	/**
+	 * The query with its section and tag filters given by slug: readers' and robots'
+	 * older links name them ({@code ?section=World}).
+	 * @return the query with slugs, when a filter was given as the name of a section or
+	 * tag (ignoring case); empty when every filter is a slug already or names nothing
+	 */
+	public Optional<SearchQuery> withSlugs(SearchQuery q) {
+		if (q.section() == null && q.tag() == null) {
+			return Optional.empty();
+		}
+		var current = topics.current();
+		String section = q.section() == null ? null : current.sections().slugOfName(q.section());
+		String tag = q.tag() == null ? null : current.tags().slugOfName(q.tag());
+		if (section == null && tag == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new SearchQuery(q.text(), section == null ? q.section() : section, q.author(),
+				tag == null ? q.tag() : tag, q.year(), q.newestFirst(), q.page(), q.pageSize()));
 	}
 
 	/**
@@ -82,9 +138,10 @@ public class Search {
 			}
 			Query textQuery = parse(index, text);
 			if (textQuery instanceof MatchNoDocsQuery) {
-				return empty(q, SearchResults.Notice.NOTHING_TO_SEARCH);
+				return empty(q, SearchResults.Notice.NOTHING_TO_SEARCH, null);
 			}
-			Query query = filtered(index, textQuery == null ? new MatchAllDocsQuery() : textQuery, q);
+			var current = topics.current();
+			Query query = filtered(index, textQuery == null ? new MatchAllDocsQuery() : textQuery, q, current);
 			boolean newest = q.newestFirst() || textQuery == null;
 			int wanted = q.page() * q.pageSize();
 			IndexSearcher searcher = snapshot.searcher();
@@ -95,9 +152,12 @@ public class Search {
 						: FacetsCollectorManager.search(searcher, query, wanted, new FacetsCollectorManager());
 			}
 			catch (IndexSearcher.TooManyClauses ex) {
-				return empty(q, SearchResults.Notice.TOO_COMPLEX);
+				return empty(q, SearchResults.Notice.TOO_COMPLEX, null);
 			}
 			TopDocs top = result.topDocs();
+			if (top.totalHits.value == 0 && textQuery != null) {
+				return empty(q, notice, didYouMean(index, searcher, q, text, current));
+			}
 			ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, wanted - q.pageSize()),
 					top.scoreDocs.length);
 			List<SearchResults.Hit> hits = hits(index, searcher, textQuery, page);
@@ -106,9 +166,11 @@ public class Search {
 					Math.max(1, (total + q.pageSize() - 1) / q.pageSize()));
 			Facets facets = snapshot.facets() == null ? null
 					: new SortedSetDocValuesFacetCounts(snapshot.facets(), result.facetsCollector());
-			return new SearchResults(q, total, pageCount, hits, counts(facets, SearchIndex.SECTION, 20, false),
-					counts(facets, SearchIndex.AUTHOR, 10, false), counts(facets, SearchIndex.TAG, 15, false),
-					counts(facets, SearchIndex.YEAR, 30, true), notice);
+			return new SearchResults(q, total, pageCount, hits,
+					counts(facets, SearchIndex.SECTION, 20, false, current.sections()::slug),
+					counts(facets, SearchIndex.AUTHOR, 10, false, label -> label),
+					counts(facets, SearchIndex.TAG, 15, false, current.tags()::slug),
+					counts(facets, SearchIndex.YEAR, 30, true, label -> label), notice, null);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -131,14 +193,14 @@ public class Search {
 		return parser.parse(text);
 	}
 
-	private Query filtered(SearchIndex index, Query base, SearchQuery q) {
+	private Query filtered(SearchIndex index, Query base, SearchQuery q, TopicSlugs.Topics current) {
 		Query live = new BooleanQuery.Builder().add(base, Occur.MUST)
 			.add(LongPoint.newRangeQuery(SearchIndex.PUBLISHED, Long.MIN_VALUE, clock.millis()), Occur.FILTER)
 			.build();
 		var drill = new DrillDownQuery(index.facetsConfig(), live);
 		boolean any = false;
 		if (q.section() != null) {
-			drill.add(SearchIndex.SECTION, q.section());
+			drill.add(SearchIndex.SECTION, current.sections().name(q.section()));
 			any = true;
 		}
 		if (q.author() != null) {
@@ -146,7 +208,7 @@ public class Search {
 			any = true;
 		}
 		if (q.tag() != null) {
-			drill.add(SearchIndex.TAG, q.tag());
+			drill.add(SearchIndex.TAG, current.tags().name(q.tag()));
 			any = true;
 		}
 		if (q.year() != null) {
@@ -159,6 +221,7 @@ public class Search {
 	private static List<SearchResults.Hit> hits(SearchIndex index, IndexSearcher searcher, Query textQuery,
 			ScoreDoc[] page) throws IOException {
 		String[] snippets = new String[page.length];
+		String[] titles = new String[page.length];
 		if (textQuery != null && page.length > 0) {
 			// Snippets come from the body's and standfirst's postings offsets (no
 			// re-analysis) and
@@ -177,15 +240,27 @@ public class Search {
 				String summary = found.get(SearchIndex.SUMMARY)[i];
 				snippets[i] = body != null && body.contains("<mark>") ? body : summary;
 			}
+			// Titles whole, not cut into sentences: a title is one line however it is
+			// punctuated.
+			var titleHighlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+				.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+				.withWeightMatches(false)
+				.withFieldMatcher(field -> true)
+				.withBreakIterator(WholeBreakIterator::new)
+				.build();
+			titles = titleHighlighter.highlight(SearchIndex.TITLE, textQuery,
+					new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page), 1);
 		}
+		String[] titleHtml = titles;
 		var stored = searcher.storedFields();
 		return IntStream.range(0, page.length).mapToObj(i -> {
 			try {
 				var doc = stored.document(page[i].doc);
 				String snippet = snippets[i] != null ? snippets[i] : HtmlUtils.htmlEscape(doc.get(SearchIndex.SUMMARY));
-				return new SearchResults.Hit(Long.parseLong(doc.get(SearchIndex.ID)), doc.get(SearchIndex.PATH),
-						doc.get(SearchIndex.TITLE), snippet, doc.get(SearchIndex.SECTION_NAME),
-						List.of(doc.getValues(SearchIndex.AUTHORS)),
+				String title = doc.get(SearchIndex.TITLE);
+				return new SearchResults.Hit(Long.parseLong(doc.get(SearchIndex.ID)), doc.get(SearchIndex.PATH), title,
+						titleHtml[i] != null ? titleHtml[i] : HtmlUtils.htmlEscape(title), snippet,
+						doc.get(SearchIndex.SECTION_NAME), List.of(doc.getValues(SearchIndex.AUTHORS)),
 						Instant.ofEpochMilli(doc.getField(SearchIndex.PUBLISHED).numericValue().longValue()));
 			}
 			catch (IOException ex) {
@@ -194,8 +269,8 @@ public class Search {
 		}).toList();
 	}
 
-	private static List<SearchResults.FacetValue> counts(Facets facets, String dimension, int limit, boolean byLabel)
-			throws IOException {
+	private static List<SearchResults.FacetValue> counts(Facets facets, String dimension, int limit, boolean byLabel,
+			UnaryOperator<String> value) throws IOException {
 		if (facets == null) {
 			return List.of();
 		}
@@ -210,13 +285,109 @@ public class Search {
 			return List.of();
 		}
 		var values = Arrays.stream(result.labelValues)
-			.map(lv -> new SearchResults.FacetValue(lv.label, lv.value.intValue()));
+			.map(lv -> new SearchResults.FacetValue(lv.label, value.apply(lv.label), lv.value.intValue()));
 		return byLabel ? values.sorted(Comparator.comparing(SearchResults.FacetValue::label).reversed()).toList()
 				: values.toList();
 	}
 
-	private static SearchResults empty(SearchQuery q, SearchResults.Notice notice) {
-		return new SearchResults(q, 0, 1, List.of(), List.of(), List.of(), List.of(), List.of(), notice);
+	private static SearchResults empty(SearchQuery q, SearchResults.Notice notice, String didYouMean) {
+		return new SearchResults(q, 0, 1, List.of(), List.of(), List.of(), List.of(), List.of(), notice, didYouMean);
+	}
+
+	/**
+	 * Words of four letters or more that no article has (in any field, after stemming)
+	 * replaced by the nearest word of the titles and standfirsts in the same script;
+	 * offered only when the corrected query, with the same filters, finds something.
+	 * Words of scripts written without spaces (Chinese, Japanese, Thai, Khmer…) are left:
+	 * their dictionary segmentation is no spelling.
+	 * @return the corrected query text, or null
+	 */
+	private String didYouMean(SearchIndex index, IndexSearcher searcher, SearchQuery q, String text,
+			TopicSlugs.Topics current) throws IOException {
+		var corrected = new StringBuilder(text);
+		List<Word> words = ReaderWords.words(ReaderWords.CASE_FOLDED, ReaderWords.SPELLING, text);
+		boolean changed = false;
+		// From the end, so that earlier offsets stay valid.
+		for (int i = words.size() - 1; i >= 0; i--) {
+			Word word = words.get(i);
+			if (!word.alphabetic() || word.text().codePointCount(0, word.text().length()) < 4
+					|| known(index, searcher, word.text())) {
+				continue;
+			}
+			SuggestWord[] found = SPELLER.suggestSimilar(new Term(ReaderWords.SPELLING, word.text()), 1,
+					searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+			if (found.length > 0 && script(found[0].string) == script(word.text())) {
+				corrected.replace(word.start(), word.end(), found[0].string);
+				changed = true;
+			}
+		}
+		if (!changed) {
+			return null;
+		}
+		String suggestion = corrected.toString();
+		Query query = parse(index, suggestion);
+		if (query == null || query instanceof MatchNoDocsQuery) {
+			return null;
+		}
+		return searcher.count(filtered(index, query, q, current)) > 0 ? suggestion : null;
+	}
+
+	/** Whether any article has the word, after the analysis queries get. */
+	private static boolean known(SearchIndex index, IndexSearcher searcher, String word) throws IOException {
+		List<Word> terms = ReaderWords.words(index.analyzer(), SearchIndex.TEXT, word);
+		for (Word term : terms) {
+			if (searcher.getIndexReader().docFreq(new Term(SearchIndex.TEXT, term.text())) == 0) {
+				return false;
+			}
+		}
+		return !terms.isEmpty();
+	}
+
+	private static Character.UnicodeScript script(String word) {
+		return Character.UnicodeScript.of(word.codePointAt(0));
+	}
+
+	/**
+	 * Type-ahead: titles of published articles having every typed word, the last one as a
+	 * prefix (so "harbour cra" finds "Harbour cranes arrive"), newest first. Case and
+	 * accents are ignored; Chinese and Japanese titles are matched by dictionary words.
+	 * @param typed what the reader has typed so far; only its first
+	 * {@value #MAX_TYPED_LENGTH} characters are read
+	 * @return up to {@value #SUGGESTIONS} titles; none for text without words
+	 * @throws java.io.UncheckedIOException only when the index cannot be read
+	 */
+	public List<Suggestion> suggest(String typed) {
+		String text = typed == null ? ""
+				: typed.length() > MAX_TYPED_LENGTH ? typed.substring(0, MAX_TYPED_LENGTH) : typed;
+		List<Word> words = ReaderWords.words(ReaderWords.FOLDED, ReaderWords.TITLE_WORDS, text);
+		if (words.isEmpty()) {
+			return List.of();
+		}
+		var query = new BooleanQuery.Builder();
+		for (int i = 0; i < words.size() - 1; i++) {
+			query.add(new TermQuery(new Term(ReaderWords.TITLE_WORDS, words.get(i).text())), Occur.FILTER);
+		}
+		query.add(new PrefixQuery(new Term(ReaderWords.TITLE_WORDS, words.get(words.size() - 1).text())), Occur.FILTER);
+		query.add(LongPoint.newRangeQuery(SearchIndex.PUBLISHED, Long.MIN_VALUE, clock.millis()), Occur.FILTER);
+		SearchIndex index = holder.index();
+		var snapshot = index.acquire();
+		try {
+			IndexSearcher searcher = snapshot.searcher();
+			TopDocs top = searcher.search(query.build(), SUGGESTIONS, NEWEST);
+			var stored = searcher.storedFields();
+			List<Suggestion> suggestions = new ArrayList<>();
+			for (ScoreDoc sd : top.scoreDocs) {
+				var doc = stored.document(sd.doc, Set.of(SearchIndex.TITLE, SearchIndex.PATH));
+				suggestions.add(new Suggestion(doc.get(SearchIndex.TITLE), doc.get(SearchIndex.PATH)));
+			}
+			return suggestions;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			index.release(snapshot);
+		}
 	}
 
 }

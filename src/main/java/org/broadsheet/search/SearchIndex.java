@@ -74,8 +74,11 @@ final class SearchIndex implements AutoCloseable {
 	 */
 	private static final String FORMAT = "format";
 
-	/** 2: bodies indexed with offsets (snippets without re-analysis). */
-	private static final String CURRENT_FORMAT = "2";
+	/**
+	 * 2: bodies indexed with offsets (snippets without re-analysis); 3: reader words
+	 * (type-ahead, spelling).
+	 */
+	private static final String CURRENT_FORMAT = "3";
 
 	/** Stored, with offsets in the postings so that highlighting needs no re-analysis. */
 	private static final FieldType HIGHLIGHTED = new FieldType(TextField.TYPE_STORED);
@@ -313,6 +316,8 @@ final class SearchIndex implements AutoCloseable {
 		doc.add(new StoredField(PUBLISHED, a.publishedAt()));
 		doc.add(new SortedSetDocValuesFacetField(YEAR,
 				Integer.toString(Instant.ofEpochMilli(a.publishedAt()).atZone(zone).getYear())));
+		// Reader-facing search: unstemmed words for type-ahead and "did you mean".
+		ReaderWords.addTo(doc, a);
 		return doc;
 	}
 

@@ -8,9 +8,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * read as words.
  *
  * @param text the query as typed; blank lists everything that matches the filters
- * @param section section name to filter by, or null
+ * @param section slug of the section to filter by (e.g. {@code world}), or null; a name
+ * is read as the section of that name (see {@link Search#withSlugs})
  * @param author author name, or null
- * @param tag tag name, or null
+ * @param tag tag slug (e.g. {@code climate-change}), or null; a name as for sections
  * @param year publication year in the site's time zone, or null
  * @param newestFirst order by publication instant instead of relevance
  * @param page 1-based

@@ -13,6 +13,7 @@ import org.broadsheet.author.Author;
 import org.broadsheet.comment.Comment;
 import org.broadsheet.comment.CommentThread;
 import org.broadsheet.comment.Likes;
+import org.broadsheet.search.SearchQuery;
 import org.broadsheet.search.SearchResults;
 import org.broadsheet.shared.Links;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -123,7 +124,14 @@ public final class Pages {
 		 * parameter changed (null removes it)
 		 */
 		public String with(String name, Object value) {
-			var q = results.query();
+			return address(results.query(), name, value);
+		}
+
+		/**
+		 * @return the search page's address for {@code q} (first page), one parameter
+		 * changed (null removes it)
+		 */
+		static String address(SearchQuery q, String name, Object value) {
 			Map<String, Object> params = new LinkedHashMap<>();
 			params.put("q", q.text().isEmpty() ? null : q.text());
 			params.put("section", q.section());

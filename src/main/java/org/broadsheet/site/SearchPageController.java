@@ -10,10 +10,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * {@code /search}: the readers' search page, with filters by section, author, tag and
- * year.
+ * {@code /search}: the readers' search page, with filters by section and tag (slugs;
+ * names answer 301 to the slug), author and year.
  */
 @Controller
 class SearchPageController {
@@ -30,13 +31,24 @@ class SearchPageController {
 		this.seo = seo;
 	}
 
+	/**
+	 * @return the page's view name, or a 301 to the address with slugs when a section or
+	 * tag was named
+	 */
 	@GetMapping("/search")
-	String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String section,
+	Object search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String section,
 			@RequestParam(required = false) String author, @RequestParam(required = false) String tag,
 			@RequestParam(required = false) String year, @RequestParam(defaultValue = "relevance") String sort,
 			@RequestParam(defaultValue = "1") String page, Model model) {
 		var query = new SearchQuery(q, section, author, tag, number(year), "newest".equals(sort),
 				number(page) == null ? 1 : number(page), site.settings().pageSize());
+		var slugs = search.withSlugs(query);
+		if (slugs.isPresent()) {
+			var moved = new RedirectView(
+					Pages.SearchPage.address(slugs.get(), "page", query.page() == 1 ? null : query.page()));
+			moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+			return moved;
+		}
 		var results = search.search(query);
 		if (query.page() > results.pageCount()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.springframework.util.FileSystemUtils;
@@ -39,8 +41,8 @@ public final class SearchBenchmark {
 		// Warm the JIT on a throwaway index, so that the smallest size measures
 		// steady-state speed too.
 		run(2000, false);
-		System.out.printf("%-9s %14s %12s %12s %12s %12s %10s%n", "articles", "index art/s", "search p50", "search p95",
-				"related p50", "related p95", "index MB");
+		System.out.printf("%-9s %14s %12s %12s %12s %12s %12s %12s %10s%n", "articles", "index art/s", "search p50",
+				"search p95", "related p50", "related p95", "suggest p50", "suggest p95", "index MB");
 		for (int size : sizes) {
 			run(size, true);
 		}
@@ -68,7 +70,7 @@ public final class SearchBenchmark {
 			indexNanos += System.nanoTime() - started;
 			double rate = size / (indexNanos / 1e9);
 
-			var search = new Search(holder, Clock.systemUTC());
+			var search = new Search(holder, Clock.systemUTC(), new TopicSlugs(SearchBenchmark::topics));
 			var queries = new Random(7);
 			for (int i = 0; i < WARM_UP; i++) {
 				search.search(query(queries, words));
@@ -79,6 +81,19 @@ public final class SearchBenchmark {
 				long t = System.nanoTime();
 				search.search(q);
 				searchTimes[i] = System.nanoTime() - t;
+			}
+
+			// Type-ahead as typed: a word and the start of the next, or the first letters
+			// of one.
+			for (int i = 0; i < WARM_UP; i++) {
+				search.suggest(typed(queries, words));
+			}
+			long[] suggestTimes = new long[QUERIES];
+			for (int i = 0; i < QUERIES; i++) {
+				String typed = typed(queries, words);
+				long t = System.nanoTime();
+				search.suggest(typed);
+				suggestTimes[i] = System.nanoTime() - t;
 			}
 
 			var related = new RelatedArticles(holder, Clock.systemUTC());
@@ -103,9 +118,10 @@ public final class SearchBenchmark {
 			if (!report) {
 				return;
 			}
-			System.out.printf("%-9d %14.0f %10.2fms %10.2fms %10.2fms %10.2fms %10d%n", size, rate,
+			System.out.printf("%-9d %14.0f %10.2fms %10.2fms %10.2fms %10.2fms %10.2fms %10.2fms %10d%n", size, rate,
 					percentile(searchTimes, 50), percentile(searchTimes, 95), percentile(relatedTimes, 50),
-					percentile(relatedTimes, 95), bytes / 1_000_000);
+					percentile(relatedTimes, 95), percentile(suggestTimes, 50), percentile(suggestTimes, 95),
+					bytes / 1_000_000);
 		}
 		finally {
 			holder.destroy();
@@ -137,8 +153,28 @@ public final class SearchBenchmark {
 		if (random.nextInt(5) == 0) {
 			text = "\"" + text + "\"";
 		}
-		String section = random.nextInt(5) == 0 ? "Section " + random.nextInt(8) : null;
+		String section = random.nextInt(5) == 0 ? "section-" + random.nextInt(8) : null;
 		return new SearchQuery(text, section, null, null, null, random.nextInt(4) == 0, 1, 10);
+	}
+
+	/** One to five letters of a word, sometimes after a whole word. */
+	private static String typed(Random random, Vocabulary words) {
+		String word = words.word(random.nextInt(5000));
+		String start = word.substring(0, Math.min(word.length(), 1 + random.nextInt(5)));
+		return random.nextBoolean() ? start : words.word(random.nextInt(5000)) + " " + start;
+	}
+
+	/** The generated sections' and tags' slugs ("section-3" for "Section 3"). */
+	private static TopicSlugs.Topics topics() {
+		Map<String, String> sections = new HashMap<>();
+		for (int i = 0; i < 8; i++) {
+			sections.put("section-" + i, "Section " + i);
+		}
+		Map<String, String> tags = new HashMap<>();
+		for (int i = 0; i < 2000; i++) {
+			tags.put("tag-" + i, "Tag " + i);
+		}
+		return new TopicSlugs.Topics(TopicSlugs.Names.of(sections), TopicSlugs.Names.of(tags));
 	}
 
 	private static double percentile(long[] nanos, int percentile) {
