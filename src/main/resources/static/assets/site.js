@@ -133,7 +133,6 @@
     listbox.hidden = true;
     status.className = 'visually-hidden';
     status.setAttribute('role', 'status');
-    form.classList.add('has-suggestions');
     input.insertAdjacentElement('afterend', listbox);
     form.appendChild(status);
     input.setAttribute('role', 'combobox');

@@ -73,6 +73,15 @@ public class Search {
 	 */
 	private static final DirectSpellChecker SPELLER = new DirectSpellChecker();
 
+	/**
+	 * Unknown words looked up for "did you mean", at most: a query of many unknown words
+	 * is no misspelling, and each lookup walks the dictionary.
+	 */
+	private static final int MAX_CORRECTED_WORDS = 6;
+
+	/** Longer "words" (in letters) are no misspelling of any word. */
+	private static final int MAX_WORD_LENGTH = 40;
+
 	private final SearchIndexHolder holder;
 
 	private final Clock clock;
@@ -307,13 +316,15 @@ public class Search {
 		var corrected = new StringBuilder(text);
 		List<Word> words = ReaderWords.words(ReaderWords.CASE_FOLDED, ReaderWords.SPELLING, text);
 		boolean changed = false;
+		int asked = 0;
 		// From the end, so that earlier offsets stay valid.
-		for (int i = words.size() - 1; i >= 0; i--) {
+		for (int i = words.size() - 1; i >= 0 && asked < MAX_CORRECTED_WORDS; i--) {
 			Word word = words.get(i);
-			if (!word.alphabetic() || word.text().codePointCount(0, word.text().length()) < 4
-					|| known(index, searcher, word.text())) {
+			int letters = word.text().codePointCount(0, word.text().length());
+			if (!word.alphabetic() || letters < 4 || letters > MAX_WORD_LENGTH || known(index, searcher, word.text())) {
 				continue;
 			}
+			asked++;
 			SuggestWord[] found = SPELLER.suggestSimilar(new Term(ReaderWords.SPELLING, word.text()), 1,
 					searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
 			if (found.length > 0 && script(found[0].string) == script(word.text())) {
