@@ -130,7 +130,7 @@ public class Authors {
 	 * What {@link #restore} did.
 	 *
 	 * @param created no author held the login before
-	 * @param changed the login moved, or the author's name or email changed
+	 * @param changed the login moved, or the author's name, email or profile changed
 	 */
 	public record Restored(Author author, boolean created, boolean changed) {
 	}
@@ -147,6 +147,21 @@ public class Authors {
 	 */
 	@Transactional
 	public Restored restore(String login, String displayName, String email) {
+		return restore(login, AuthorProfile.named(displayName), email, null);
+	}
+
+	/**
+	 * As {@link #restore(String, String, String)}, with the profile another system kept:
+	 * its non-null title, affiliation and bio replace the stored ones, and so do links
+	 * when there are any.
+	 * @param links the author's own pages, one a line; a line that is not an absolute
+	 * http(s) URL is left out; null or blank keeps the stored links
+	 * @return the stored author, and whether it was new or changed (its login, email or
+	 * profile)
+	 * @throws IllegalArgumentException as {@link #restore(String, String, String)}
+	 */
+	@Transactional
+	public Restored restore(String login, AuthorProfile profile, String email, String links) {
 		if (login == null || login.isBlank() || login.strip().length() > 200) {
 			throw new InvalidInput("login", "author.invalid.login");
 		}
@@ -154,8 +169,17 @@ public class Authors {
 		record Holder(long id, String email) {
 		}
 		var before = jdbc.sql("SELECT id, email FROM author WHERE login = ?").param(key).query(Holder.class).optional();
-		var saved = stored(AuthorProfile.named(displayName));
+		var saved = stored(profile);
 		Author author = saved.author();
+		String webLinks = links == null ? null
+				: blankToNull(links.lines()
+					.map(String::strip)
+					.filter(link -> link.matches("(?i)https?://[^\\s/]+\\S*"))
+					.collect(Collectors.joining("\n")));
+		boolean linksChanged = webLinks != null && !webLinks.equals(author.links());
+		if (linksChanged) {
+			jdbc.sql("UPDATE author SET links = ? WHERE id = ?").params(webLinks, author.id()).update();
+		}
 		String cleanEmail = email == null || email.isBlank() || email.strip().length() > 254 ? null : email.strip();
 		boolean same = before.isPresent() && before.get().id() == author.id()
 				&& Objects.equals(before.get().email(), cleanEmail);
@@ -167,11 +191,14 @@ public class Authors {
 		}
 		// One event for the author: created wins over updated.
 		AuthorEvent event = saved.event() != null ? saved.event()
-				: same ? null : new AuthorEvent(author.id(), AuthorEvent.What.UPDATED);
+				: same && !linksChanged ? null : new AuthorEvent(author.id(), AuthorEvent.What.UPDATED);
 		if (event != null) {
 			events.publishEvent(event);
 		}
-		return new Restored(author, before.isEmpty(), !same);
+		if (linksChanged) {
+			events.publishEvent(PagesChanged.of(Surrogates.author(author.id())));
+		}
+		return new Restored(author, before.isEmpty(), !same || linksChanged || saved.event() != null);
 	}
 
 	/**

@@ -45,12 +45,14 @@ import org.springframework.web.util.UriUtils;
  * → Import → WordPress), streaming with StAX a page of articles at a time. Sections
  * become top-level categories, tags tags, authors {@code wp:author}s (login, email,
  * display name); every article is a post (pages, too: they come back in their section),
- * with its first author as {@code dc:creator}, its comments with their threads and
- * status, its former slugs as {@code _wp_old_slug} and its lead image as a featured-image
- * attachment whose {@code _wp_attached_file} is the media library's storage key, so that
- * importing the file with {@code --uploads <data>/media} finds the files again. Titles,
- * excerpts and comments, plain text here, are written HTML-escaped as WordPress keeps
- * them.
+ * with its first author as {@code dc:creator} and its whole byline, in order, as
+ * Co-Authors Plus writes it ({@code author} terms named by login; authors with a bio or
+ * links also as guest authors linked to their login, holding the profile), its comments
+ * with their threads and status, its former slugs as {@code _wp_old_slug} and its lead
+ * image as a featured-image attachment whose {@code _wp_attached_file} is the media
+ * library's storage key, so that importing the file with {@code --uploads <data>/media}
+ * finds the files again. Titles, excerpts and comments, plain text here, are written
+ * HTML-escaped as WordPress keeps them.
  */
 @Service
 public class WordPressExporter {
@@ -74,6 +76,12 @@ public class WordPressExporter {
 
 	/** Static pages' post ids start here, apart from articles' and attachments'. */
 	private static final long PAGE_IDS = 3_000_000_000_000L;
+
+	/**
+	 * Guest-author items' post ids and the {@code author} terms' ids: this plus the
+	 * author's id.
+	 */
+	private static final long AUTHOR_IDS = 4_000_000_000_000L;
 
 	private final ArticleInterchange interchange;
 
@@ -187,7 +195,8 @@ public class WordPressExporter {
 		element(xml, WP, "base_site_url", site);
 		element(xml, WP, "base_blog_url", site);
 		Map<Long, Authors.Login> logins = authors.logins();
-		for (Author author : authors.all()) {
+		List<Author> everyone = authors.all();
+		for (Author author : everyone) {
 			xml.writeStartElement(WP, "author");
 			element(xml, WP, "author_id", Long.toString(author.id()));
 			element(xml, WP, "author_login", login(author, logins));
@@ -213,6 +222,9 @@ public class WordPressExporter {
 			element(xml, WP, "tag_name", tag.name());
 			xml.writeEndElement();
 		}
+		for (Author author : everyone) {
+			writeAuthorTerm(xml, author, logins);
+		}
 		element(xml, "", "generator", "Broadsheet");
 		int count = 0;
 		long after = 0;
@@ -229,6 +241,11 @@ public class WordPressExporter {
 		}
 		for (StaticPage staticPage : pages.everything()) {
 			writePage(xml, site, staticPage);
+		}
+		for (Author author : everyone) {
+			if (author.bio() != null || !author.linkList().isEmpty()) {
+				writeGuestAuthor(xml, site, author, logins);
+			}
 		}
 		xml.writeEndElement();
 		xml.writeEndElement();
@@ -291,6 +308,10 @@ public class WordPressExporter {
 		for (Tag tag : a.tags()) {
 			term(xml, "post_tag", tag.slug(), tag.name());
 		}
+		// The byline in order, as Co-Authors Plus keeps it.
+		for (Author author : a.authors()) {
+			term(xml, "author", "cap-" + author.slug(), login(author, logins));
+		}
 		for (String old : stored.oldSlugs()) {
 			meta(xml, "_wp_old_slug", slug(old));
 		}
@@ -351,6 +372,54 @@ public class WordPressExporter {
 		element(xml, WP, "post_type", "page");
 		element(xml, WP, "post_password", "");
 		element(xml, WP, "is_sticky", "0");
+		xml.writeEndElement();
+	}
+
+	/**
+	 * Co-Authors Plus's term for an author: named by the login, slug {@code cap-} and the
+	 * nicename, described as "display name, first name, last name, login, id, email".
+	 */
+	private static void writeAuthorTerm(XMLStreamWriter xml, Author author, Map<Long, Authors.Login> logins)
+			throws XMLStreamException {
+		Authors.Login login = logins.get(author.id());
+		String email = login == null || login.email() == null ? "" : login.email();
+		xml.writeStartElement(WP, "term");
+		element(xml, WP, "term_id", Long.toString(AUTHOR_IDS + author.id()));
+		element(xml, WP, "term_taxonomy", "author");
+		element(xml, WP, "term_slug", slug("cap-" + author.slug()));
+		element(xml, WP, "term_name", login(author, logins));
+		element(xml, WP, "term_description",
+				String.join(" ", author.name(), "", "", login(author, logins), Long.toString(author.id()), email));
+		xml.writeEndElement();
+	}
+
+	/**
+	 * An author's profile as a Co-Authors Plus guest author linked to their
+	 * {@code wp:author} login: display name, email, bio and first link (its one website).
+	 */
+	private void writeGuestAuthor(XMLStreamWriter xml, String site, Author author, Map<Long, Authors.Login> logins)
+			throws XMLStreamException {
+		String login = login(author, logins);
+		Authors.Login account = logins.get(author.id());
+		xml.writeStartElement("item");
+		element(xml, "", "title", HtmlUtils.htmlEscape(author.name(), "UTF-8"));
+		element(xml, "", "link", site + author.path());
+		element(xml, "http://purl.org/dc/elements/1.1/", "creator", login);
+		xml.writeStartElement("guid");
+		xml.writeAttribute("isPermaLink", "false");
+		xml.writeCharacters(site + "/?post_type=guest-author&p=" + (AUTHOR_IDS + author.id()));
+		xml.writeEndElement();
+		element(xml, WP, "post_id", Long.toString(AUTHOR_IDS + author.id()));
+		element(xml, WP, "post_name", slug("cap-" + author.slug()));
+		element(xml, WP, "status", "publish");
+		element(xml, WP, "post_type", WordPressBylines.GUEST_AUTHOR);
+		term(xml, "author", "cap-" + author.slug(), login);
+		meta(xml, "cap-display_name", author.name());
+		meta(xml, "cap-user_login", login);
+		meta(xml, "cap-linked_account", account == null ? "" : login);
+		meta(xml, "cap-user_email", account == null || account.email() == null ? "" : account.email());
+		meta(xml, "cap-website", author.linkList().isEmpty() ? "" : author.linkList().get(0));
+		meta(xml, "cap-description", author.bio() == null ? "" : HtmlUtils.htmlEscape(author.bio(), "UTF-8"));
 		xml.writeEndElement();
 	}
 

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import org.broadsheet.account.SystemActor;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleInterchange;
+import org.broadsheet.article.ArticleRules;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ImageUse;
 import org.broadsheet.article.ImportedHtml;
@@ -157,6 +158,12 @@ public class WordPressImporter {
 
 		final List<Wxr.Tag> tags = new ArrayList<>();
 
+		/** Co-Authors Plus's guest-author items, in file order. */
+		final List<Wxr.Item> guests = new ArrayList<>();
+
+		/** {@code wp:term}s of the {@code author} taxonomy by slug (lower case). */
+		final Map<String, Wxr.TaxonomyTerm> authorTerms = new HashMap<>();
+
 		/** Attachment post id → the attachment item without its content's bulk. */
 		final Map<String, Wxr.Item> attachments = new LinkedHashMap<>();
 
@@ -180,10 +187,16 @@ public class WordPressImporter {
 				else if (entry instanceof Wxr.Tag t) {
 					scan.tags.add(t);
 				}
+				else if (entry instanceof Wxr.TaxonomyTerm t && t.taxonomy().strip().equals("author")) {
+					scan.authorTerms.putIfAbsent(decodeSlug(t.slug()).toLowerCase(Locale.ROOT), t);
+				}
 				else if (entry instanceof Wxr.Item item) {
 					scan.items++;
 					if (item.postType().strip().equals("attachment")) {
 						scan.attachments.put(item.postId().strip(), item);
+					}
+					else if (item.postType().strip().equals(WordPressBylines.GUEST_AUTHOR)) {
+						scan.guests.add(item);
 					}
 				}
 				progress.update("checking", reader.bytesRead(), size);
@@ -192,6 +205,12 @@ public class WordPressImporter {
 			scan.siteUrl = reader.siteUrl();
 		}
 		return scan;
+	}
+
+	/** Statuses of items WordPress neither shows nor keeps. */
+	private static boolean skippedStatus(Wxr.Item item) {
+		String status = item.status().strip();
+		return status.equals("trash") || status.equals("auto-draft") || status.equals("inherit");
 	}
 
 	private static long sizeOf(Path file) {
@@ -236,7 +255,10 @@ public class WordPressImporter {
 		/** Post id → article id, for attachments and comments. */
 		final Map<String, Long> articleIds = new HashMap<>();
 
-		final String defaultAuthor;
+		final WordPressBylines bylines;
+
+		/** Authors of bylines this import has stored, by login → their name. */
+		final Map<String, String> bylineAuthors = new HashMap<>();
 
 		final WordPressComments threads;
 
@@ -260,16 +282,15 @@ public class WordPressImporter {
 			this.threads = new WordPressComments(comments, report, origin, this::inSavepoint);
 			this.pictures = new WordPressMedia(media, attachments, report, options.uploads(), scan.attachments,
 					this::inSavepoint);
-			this.defaultAuthor = scan.authors.values()
-				.stream()
-				.map(WxrValues::displayName)
-				.filter(name -> !name.isBlank())
-				.findFirst()
-				.orElse("Staff");
+			this.bylines = new WordPressBylines(scan.authors,
+					WordPressBylines.distinct(
+							scan.guests.stream().filter(g -> !skippedStatus(g)).map(WordPressBylines::guest).toList()),
+					scan.authorTerms);
 		}
 
 		void importAll() {
 			scan.authors.values().forEach(this::importAuthor);
+			scan.guests.forEach(this::importGuestAuthor);
 			scan.categories.values().forEach(this::importCategory);
 			scan.tags.forEach(this::importTag);
 			long done = 0;
@@ -302,16 +323,76 @@ public class WordPressImporter {
 			String login = author.login().strip();
 			inSavepoint(Kind.AUTHOR, "line " + author.line() + " author '" + login + "'", () -> {
 				var restored = authors.restore(login, displayName(author), author.email());
-				if (restored.created()) {
-					report.created(Kind.AUTHOR);
-				}
-				else if (restored.changed()) {
-					report.updated(Kind.AUTHOR);
-				}
-				else {
-					report.unchanged(Kind.AUTHOR);
-				}
+				restoredAuthor(restored, login, "in the file's authors");
 			});
+		}
+
+		/** Counts a restored author, keeps their name for bylines, names them if new. */
+		private void restoredAuthor(Authors.Restored restored, String login, String why) {
+			bylineAuthors.put(login, restored.author().name());
+			if (restored.created()) {
+				report.created(Kind.AUTHOR);
+				report.authorCreated(restored.author().name(), login, why);
+			}
+			else if (restored.changed()) {
+				report.updated(Kind.AUTHOR);
+			}
+			else {
+				report.unchanged(Kind.AUTHOR);
+			}
+		}
+
+		/**
+		 * A Co-Authors Plus guest author becomes an author with their profile: name,
+		 * email, bio and website; never a post or page.
+		 */
+		private void importGuestAuthor(Wxr.Item item) {
+			report.found(Kind.AUTHOR);
+			if (skippedStatus(item)) {
+				report.skipped(Kind.AUTHOR, "guest author with status '" + item.status().strip() + "'");
+				return;
+			}
+			var guest = WordPressBylines.guest(item);
+			if (guest.login().isBlank()) {
+				report.skipped(Kind.AUTHOR, "guest author without a login");
+				return;
+			}
+			// A guest author with a user's login is that user's profile (a linked
+			// account): the one author, named as the guest.
+			inSavepoint(Kind.AUTHOR, "line " + item.line() + " guest author '" + guest.login() + "'", () -> {
+				var restored = authors.restore(guest.login(), guest.profile(), guest.email(), guest.website());
+				restoredAuthor(restored, guest.login(), "guest author (Co-Authors Plus)");
+				report.changed("guest author → author");
+			});
+		}
+
+		/**
+		 * @return the item's byline: every author WordPress showed, in order, those the
+		 * file does not declare stored first (each in a savepoint of its own, so that a
+		 * post that cannot be stored leaves its new author behind whole)
+		 */
+		private List<AuthorProfile> byline(Wxr.Item item, String where) {
+			List<AuthorProfile> byline = new ArrayList<>();
+			for (var person : bylines.of(item, note -> report.note(where + ": " + note))) {
+				String key = person.login();
+				if (!person.login().isBlank() && !bylineAuthors.containsKey(key)) {
+					inSavepoint(Kind.AUTHOR, where + " author '" + person.login() + "'", () -> {
+						var restored = authors.restore(person.login(), person.profile(), person.email(), null);
+						bylineAuthors.put(key, restored.author().name());
+						if (restored.created()) {
+							report.authorCreated(restored.author().name(), person.login(),
+									"named by a byline, not in the file's authors");
+						}
+					});
+				}
+				byline.add(AuthorProfile.named(bylineAuthors.getOrDefault(key, person.name())));
+			}
+			if (byline.size() > ArticleRules.MAX_AUTHORS) {
+				report.note(where + ": byline cut to its first " + ArticleRules.MAX_AUTHORS + " of " + byline.size()
+						+ " authors");
+				return List.copyOf(byline.subList(0, ArticleRules.MAX_AUTHORS));
+			}
+			return byline;
 		}
 
 		private void importCategory(Wxr.Category category) {
@@ -359,6 +440,10 @@ public class WordPressImporter {
 				case "attachment" -> Kind.ATTACHMENT;
 				default -> Kind.OTHER_ITEM;
 			};
+			if (type.equals(WordPressBylines.GUEST_AUTHOR)) {
+				// Counted and imported as an author before the posts.
+				return;
+			}
 			report.found(kind);
 			item.comments().forEach(c -> report.found(Kind.COMMENT));
 			if (kind == Kind.ATTACHMENT) {
@@ -380,9 +465,8 @@ public class WordPressImporter {
 				item.comments().forEach(c -> report.skipped(Kind.COMMENT, "its post was skipped"));
 				return;
 			}
-			String status = item.status().strip();
-			if (status.equals("trash") || status.equals("auto-draft") || status.equals("inherit")) {
-				report.skipped(kind, "status '" + status + "': not a post WordPress shows or keeps");
+			if (skippedStatus(item)) {
+				report.skipped(kind, "status '" + item.status().strip() + "': not a post WordPress shows or keeps");
 				item.comments().forEach(c -> report.skipped(Kind.COMMENT, "its post was skipped"));
 				return;
 			}
@@ -392,7 +476,8 @@ public class WordPressImporter {
 				item.comments().forEach(c -> report.skipped(Kind.COMMENT, "on a page: pages have no comments"));
 				return;
 			}
-			boolean stored = inSavepoint(kind, where, () -> importArticle(item, kind, where));
+			List<AuthorProfile> byline = byline(item, where);
+			boolean stored = inSavepoint(kind, where, () -> importArticle(item, kind, where, byline));
 			if (!stored) {
 				item.comments().forEach(c -> report.skipped(Kind.COMMENT, "its post was skipped"));
 			}
@@ -444,7 +529,7 @@ public class WordPressImporter {
 			return html;
 		}
 
-		private void importArticle(Wxr.Item item, Kind kind, String where) {
+		private void importArticle(Wxr.Item item, Kind kind, String where, List<AuthorProfile> byline) {
 			String title = title(item, ArticleDraft.MAX_TITLE, where);
 			String summary = excerpt(item, ArticleDraft.MAX_SUMMARY, where);
 			String html = html(item, where);
@@ -473,16 +558,6 @@ public class WordPressImporter {
 				section = options.defaultSection();
 			}
 			List<String> cleanTags = distinctTags(tags, where);
-			String creator = item.creator().strip();
-			String author;
-			if (scan.authors.containsKey(creator)) {
-				author = displayName(scan.authors.get(creator));
-			}
-			else {
-				author = defaultAuthor;
-				report.note(where + ": author '" + creator + "' is not in the file's authors; credited to " + author);
-				report.changed("unknown author → " + author);
-			}
 			Instant date = firstDate(item.postDateGmt(), item.postDate(), item.pubDate());
 			Instant modified = gmt(item.modifiedGmt());
 			ArticleStatus status = status(item, date, where);
@@ -491,9 +566,9 @@ public class WordPressImporter {
 					: null;
 			ImageUse lead = pictures.leadImage(item, where);
 			String slug = decodeSlug(item.postName());
-			var draft = new ArticleDraft(slug.isBlank() ? null : slug, title, section,
-					List.of(AuthorProfile.named(author)), summary.isEmpty() ? null : summary, body, lead, cleanTags,
-					null, status, publishedAt, updatedAt, null);
+			var draft = new ArticleDraft(slug.isBlank() ? null : slug, title, section, byline,
+					summary.isEmpty() ? null : summary, body, lead, cleanTags, null, status, publishedAt, updatedAt,
+					null);
 			var restored = interchange.restore(SystemActor.WORDPRESS_IMPORT, key(item), draft,
 					item.sticky().strip().equals("1"));
 			if (item.sticky().strip().equals("1")) {

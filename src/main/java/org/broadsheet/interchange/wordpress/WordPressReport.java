@@ -78,6 +78,8 @@ public final class WordPressReport {
 
 	private int notesLeftOut;
 
+	private final List<String> createdAuthors = new ArrayList<>();
+
 	WordPressReport() {
 		for (Kind kind : Kind.values()) {
 			counts.put(kind, new int[4]);
@@ -127,6 +129,22 @@ public final class WordPressReport {
 	}
 
 	/**
+	 * Names an author this import created, e.g. {@code john (login john): dc:creator not
+	 * in the file's authors}.
+	 */
+	void authorCreated(String name, String login, String why) {
+		createdAuthors.add(name + (login.isBlank() || login.equals(name) ? "" : " (login " + login + ")") + ": " + why);
+	}
+
+	/**
+	 * @return every author this import created, in the order it made them, each with
+	 * where the file names them: its author list, a guest author, or only a byline
+	 */
+	public List<String> createdAuthors() {
+		return List.copyOf(createdAuthors);
+	}
+
+	/**
 	 * @return the figures of one kind
 	 */
 	public Tally tally(Kind kind) {
@@ -168,6 +186,10 @@ public final class WordPressReport {
 		if (!changes.isEmpty()) {
 			out.println("changes on the way:");
 			changes.forEach((what, n) -> out.printf("%14s %6d %s%n", "", n, what));
+		}
+		if (!createdAuthors.isEmpty()) {
+			out.println("authors created:");
+			createdAuthors.forEach(author -> out.println("  " + author));
 		}
 		if (!shortcodes.isEmpty()) {
 			out.println("shortcodes left as text:");

@@ -17,7 +17,7 @@ final class Wxr {
 	}
 
 	/** One entry of the channel, in file order. */
-	sealed interface Entry permits Author, Category, Tag, Item {
+	sealed interface Entry permits Author, Category, Tag, TaxonomyTerm, Item {
 
 	}
 
@@ -35,6 +35,17 @@ final class Wxr {
 
 	/** {@code wp:tag}. */
 	record Tag(String slug, String name, int line) implements Entry {
+	}
+
+	/**
+	 * {@code wp:term}: a term of another taxonomy, such as Co-Authors Plus's
+	 * {@code author} terms.
+	 *
+	 * @param taxonomy {@code wp:term_taxonomy}, e.g. {@code author}, {@code nav_menu}
+	 * @param description for Co-Authors Plus: "display name, first name, last name,
+	 * login, id, email" joined by single spaces
+	 */
+	record TaxonomyTerm(String taxonomy, String slug, String name, String description, int line) implements Entry {
 	}
 
 	/**

@@ -143,6 +143,9 @@ final class WxrReader implements AutoCloseable {
 					case "wp:tag" -> {
 						return tag();
 					}
+					case "wp:term" -> {
+						return taxonomyTerm();
+					}
 					case "item" -> {
 						Wxr.Item item = item();
 						wordPress |= !item.postType().isBlank();
@@ -183,6 +186,13 @@ final class WxrReader implements AutoCloseable {
 		int line = line();
 		Map<String, String> f = fields();
 		return new Wxr.Tag(f.getOrDefault("wp:tag_slug", ""), f.getOrDefault("wp:tag_name", ""), line);
+	}
+
+	private Wxr.TaxonomyTerm taxonomyTerm() throws XMLStreamException {
+		int line = line();
+		Map<String, String> f = fields();
+		return new Wxr.TaxonomyTerm(f.getOrDefault("wp:term_taxonomy", ""), f.getOrDefault("wp:term_slug", ""),
+				f.getOrDefault("wp:term_name", ""), f.getOrDefault("wp:term_description", ""), line);
 	}
 
 	/**
