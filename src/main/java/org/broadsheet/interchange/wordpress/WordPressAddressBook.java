@@ -30,6 +30,9 @@ final class WordPressAddressBook {
 	/** How many posts' links are enough to tell the structure. */
 	static final int SAMPLES = 1_000;
 
+	/** Longest old URL kept, in characters (the columns' size). */
+	static final int MAX_URL = 2_000;
+
 	private final WordPressAddresses addresses;
 
 	private final String origin;
@@ -218,7 +221,8 @@ final class WordPressAddressBook {
 	}
 
 	private void remember(String url, String form, Kind kind, Long id, String path) {
-		if (url == null || url.isBlank()) {
+		// The columns hold 2,000 characters; a longer URL is no address anyone typed.
+		if (url == null || url.isBlank() || url.length() > MAX_URL) {
 			return;
 		}
 		addresses.remember(origin, url.strip(), form, kind, id, path);
