@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.broadsheet.account.UserCommand;
 import org.broadsheet.interchange.bundle.ImportCommand;
+import org.broadsheet.interchange.wordpress.WordPressAddressesCommand;
 import org.broadsheet.interchange.wordpress.WordPressExportCommand;
 import org.broadsheet.interchange.wordpress.WordPressImportCommand;
 import org.broadsheet.media.MediaToS3Command;
@@ -77,6 +78,7 @@ public class BroadsheetApplication {
 		cli.addSubcommand(new ImportCommand(BroadsheetApplication::offline));
 		cli.addSubcommand(new WordPressImportCommand(BroadsheetApplication::offline));
 		cli.addSubcommand(new WordPressExportCommand(BroadsheetApplication::offline));
+		cli.addSubcommand(new WordPressAddressesCommand(BroadsheetApplication::offline));
 		cli.addSubcommand(new ReindexCommand(BroadsheetApplication::offline));
 		cli.addSubcommand(new UserCommand(BroadsheetApplication::offline));
 		cli.addSubcommand(new MediaToS3Command(BroadsheetApplication::offline));

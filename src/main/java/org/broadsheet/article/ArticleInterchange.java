@@ -77,8 +77,9 @@ public class ArticleInterchange {
 
 	/**
 	 * Creates or updates the article imported from elsewhere under {@code importKey}
-	 * (e.g. a WordPress export's post id). Its slug is the draft's (or the title's)
-	 * unless another article of the section holds it, then the first free {@code -2},
+	 * (e.g. a WordPress export's post id). Its slug is the draft's, kept exactly when it
+	 * is a valid slug ({@link Slugger#keep}; else slugified), or the title's, unless
+	 * another article of the section holds it, then the first free {@code -2},
 	 * {@code -3}, …; it never overwrites an article it did not import. A scheduled draft
 	 * goes live by itself at its {@code publishedAt}. Restoring what is already stored
 	 * changes nothing: no revision, no event, no audit entry. Otherwise the draft becomes
@@ -107,7 +108,7 @@ public class ArticleInterchange {
 				&& !draft.publishedAt().isAfter(clock.instant()) ? ArticleStatus.PUBLISHED : draft.status();
 		Section section = writer.checkedSection(draft);
 		var imported = repository.findImported(importKey);
-		String base = ArticleWriter.hasSlug(draft) ? slugger.slugify(draft.slug()) : "";
+		String base = ArticleWriter.hasSlug(draft) ? slugger.keep(draft.slug()) : "";
 		if (base.isEmpty()) {
 			base = slugger.slugify(draft.title(), ArticleWriter.FALLBACK_SLUG);
 		}
@@ -148,7 +149,8 @@ public class ArticleInterchange {
 	 * answers with a permanent redirect (WordPress {@code _wp_old_slug}). An address
 	 * already remembered, or the article's own, is left alone.
 	 * @param actor who imports; needs {@link Permission#EDIT_ANY_ARTICLE}
-	 * @param oldSlug decoded; slugified as titles are
+	 * @param oldSlug decoded; kept as it is when a valid slug, else slugified
+	 * ({@link Slugger#keep})
 	 * @return whether a new redirect was stored
 	 * @throws NotFound when there is no such article
 	 * @throws AccessDeniedException when the actor may not edit anyone's article
@@ -157,7 +159,7 @@ public class ArticleInterchange {
 	public boolean keepOldSlug(Actor actor, long id, String oldSlug) {
 		Permission.EDIT_ANY_ARTICLE.require(actor);
 		ArticleRow row = repository.find(id).orElseThrow(() -> new NotFound("article", id));
-		String slug = slugger.slugify(oldSlug);
+		String slug = slugger.keep(oldSlug);
 		if (slug.isEmpty() || slug.equals(row.slug())) {
 			return false;
 		}

@@ -279,8 +279,16 @@ class ArticleWriter {
 		return draft.slug() != null && !draft.slug().isBlank();
 	}
 
+	/**
+	 * @return {@code slug}, or {@link #FALLBACK_SLUG} when it is empty
+	 */
+	static String orFallback(String slug) {
+		return slug.isEmpty() ? FALLBACK_SLUG : slug;
+	}
+
+	/** The draft's own slug: kept exactly when it is a valid slug, else slugified. */
 	private String explicitSlug(ArticleDraft draft) {
-		String slug = slugger.slugify(draft.slug());
+		String slug = slugger.keep(draft.slug());
 		if (slug.isEmpty()) {
 			throw new InvalidArticle("slug", "article.invalid.slug-letter");
 		}

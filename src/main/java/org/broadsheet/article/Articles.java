@@ -143,7 +143,7 @@ public class Articles {
 			image = stored == null ? null : stored.describedAs(use.alt(), use.caption(), use.credit());
 		}
 		Instant at = draft.publishedAt() != null ? draft.publishedAt() : clock.instant();
-		String slug = ArticleWriter.hasSlug(draft) ? slugger.slugify(draft.slug(), ArticleWriter.FALLBACK_SLUG)
+		String slug = ArticleWriter.hasSlug(draft) ? ArticleWriter.orFallback(slugger.keep(draft.slug()))
 				: slugger.slugify(draft.title(), ArticleWriter.FALLBACK_SLUG);
 		return new Article(id, slug, draft.title(), section, bylines, draft.summary(),
 				markdown.render(draft.bodyMarkdown()), image, tagList, draft.language(), draft.status(), at, at,

@@ -207,6 +207,15 @@ public class StaticPages {
 	}
 
 	/**
+	 * @return the page with this id when it is published (an imported site's former
+	 * addresses point at pages by id)
+	 */
+	@Transactional(readOnly = true)
+	public Optional<StaticPage> publishedById(long id) {
+		return repository.find(id).filter(StaticPage::published);
+	}
+
+	/**
 	 * @param slug decoded: a slug a page had before
 	 * @return the current address of the published page it points at
 	 */
@@ -245,8 +254,7 @@ public class StaticPages {
 			slug = wantedSlug(draft, null);
 		}
 		else {
-			String base = hasSlug(draft) ? slugger.slugify(draft.slug(), FALLBACK_SLUG)
-					: slugger.slugify(draft.title(), FALLBACK_SLUG);
+			String base = hasSlug(draft) ? keep(draft.slug()) : slugger.slugify(draft.title(), FALLBACK_SLUG);
 			// A name no page has: only a free slug satisfies the claim.
 			slug = SlugClaim.claim(base, "\u0000new", s -> repository.bySlug(s).map(StaticPage::title)).slug();
 		}
@@ -293,11 +301,17 @@ public class StaticPages {
 		return draft.slug() != null && !draft.slug().isBlank();
 	}
 
+	/** A chosen slug kept as it is when valid ({@link Slugger#keep}), never empty. */
+	private String keep(String slug) {
+		String kept = slugger.keep(slug);
+		return kept.isEmpty() ? FALLBACK_SLUG : kept;
+	}
+
 	/**
 	 * @param self the page that wants it, or null for a new one
 	 */
 	private String wantedSlug(StaticPageDraft draft, Long self) {
-		String slug = slugger.slugify(draft.slug());
+		String slug = slugger.keep(draft.slug());
 		if (slug.isEmpty()) {
 			throw new InvalidInput("slug", "page.invalid.slug", draft.slug());
 		}

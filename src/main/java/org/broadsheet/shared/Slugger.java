@@ -25,11 +25,32 @@ import org.springframework.stereotype.Component;
  * the scripts that join or form conjuncts (Persian شب‌ها is not شبها): there they are
  * kept between two letters of the same script, once; anywhere else (between Latin
  * letters, beside a hyphen, at either end, in emoji) they mean nothing and are dropped.
+ *
+ * <p>
+ * A slug someone chose (typed in the newsroom, carried by an import such as WordPress's
+ * {@code post_name}) is {@link #keep kept} exactly when it already is a valid path
+ * segment, so that an imported site keeps its addresses: underscores
+ * ({@code copyright-registries-2_0}, {@code if-__name__-__main__}), dash punctuation such
+ * as the non-breaking hyphen U+2011, and up to {@value #MAX_KEPT} code points
+ * (WordPress's {@code post_name} column holds 200). Only titles are cut to
+ * {@value #MAX_LENGTH}.
  */
 @Component
 public class Slugger {
 
 	static final int MAX_LENGTH = 80;
+
+	/**
+	 * Longest slug {@link #keep} keeps, in code points: WordPress's {@code post_name} is
+	 * a {@code varchar(200)}.
+	 */
+	static final int MAX_KEPT = 200;
+
+	/**
+	 * ASCII a kept slug may hold besides lower-case letters and digits (RFC 3986
+	 * unreserved, no dot).
+	 */
+	private static final String ASCII_KEPT = "-_~";
 
 	/**
 	 * Dropped without a trace: apostrophes, and the invisible characters that live inside
@@ -103,6 +124,56 @@ public class Slugger {
 	public String slugify(String text, String fallback) {
 		String slug = slugify(text);
 		return slug.isEmpty() ? fallback : slug;
+	}
+
+	/**
+	 * @param slug a slug someone chose, decoded (not percent-encoded); may be null
+	 * @return {@code slug} unchanged when it is already a valid slug ({@link #isKept}),
+	 * else {@link #slugify(String) its slug}
+	 */
+	public String keep(String slug) {
+		return isKept(slug) ? slug : slugify(slug);
+	}
+
+	/**
+	 * Whether a chosen slug is kept as it is: NFC, 1 to {@value #MAX_KEPT} code points,
+	 * with a letter or digit, no upper-case letter (readers' addresses stay in one case),
+	 * and only lower-case ASCII letters, digits, {@code -}, {@code _} and {@code ~}, or
+	 * non-ASCII letters, marks, digits, dash and connector punctuation, symbols (emoji)
+	 * and the joiners ZWNJ/ZWJ. Never a dot, slash, space, percent sign or control
+	 * character, so it is one path segment that no static file name matches. With
+	 * {@code broadsheet.slugs.transliterate=true} only ASCII slugs are kept.
+	 */
+	public boolean isKept(String slug) {
+		if (slug == null || slug.isEmpty() || slug.codePointCount(0, slug.length()) > MAX_KEPT
+				|| !Normalizer.isNormalized(slug, Normalizer.Form.NFC)) {
+			return false;
+		}
+		boolean letterOrDigit = false;
+		for (int i = 0; i < slug.length();) {
+			int cp = slug.codePointAt(i);
+			i += Character.charCount(cp);
+			if (Character.isLetterOrDigit(cp)) {
+				letterOrDigit = true;
+			}
+			if (cp < 0x80 ? !(cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9' || ASCII_KEPT.indexOf(cp) >= 0)
+					: toAscii != null || !keptAboveAscii(cp)) {
+				return false;
+			}
+		}
+		return letterOrDigit;
+	}
+
+	private static boolean keptAboveAscii(int cp) {
+		return switch (Character.getType(cp)) {
+			case Character.LOWERCASE_LETTER, Character.MODIFIER_LETTER, Character.OTHER_LETTER,
+					Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK,
+					Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
+					Character.DASH_PUNCTUATION, Character.CONNECTOR_PUNCTUATION, Character.OTHER_SYMBOL ->
+				true;
+			case Character.FORMAT -> cp == ZWNJ || cp == ZWJ;
+			default -> false;
+		};
 	}
 
 	/**

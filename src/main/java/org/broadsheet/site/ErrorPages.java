@@ -1,10 +1,14 @@
 package org.broadsheet.site;
 
+import java.util.Optional;
+
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.broadsheet.shared.FormerAddresses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -13,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Readers get a proper page, in the site's layout, for a missing page, a gone one (410,
@@ -30,23 +35,26 @@ class ErrorPages {
 
 	private final String goneCaching;
 
-	ErrorPages(SiteContext site, SeoMetadata seo, TemplateEngine templates,
+	private final FormerAddresses formerAddresses;
+
+	ErrorPages(SiteContext site, SeoMetadata seo, TemplateEngine templates, FormerAddresses formerAddresses,
 			@Value("${broadsheet.http.cache-control.gone:public, max-age=60, s-maxage=300}") String goneCaching) {
 		this.site = site;
+		this.formerAddresses = formerAddresses;
 		this.seo = seo;
 		this.templates = templates;
 		this.goneCaching = goneCaching;
 	}
 
 	@ExceptionHandler(ResponseStatusException.class)
-	String status(ResponseStatusException ex, Model model, HttpServletResponse response) {
+	Object status(ResponseStatusException ex, HttpServletRequest request, Model model, HttpServletResponse response) {
 		int code = ex.getStatusCode().value();
 		if (code == HttpStatus.GONE.value()) {
 			// A CDN may hold the answer briefly: the article could be restored.
 			response.setHeader("Cache-Control", goneCaching);
 			return render(model, response, HttpStatus.GONE, "gone.title", "gone.text");
 		}
-		return code == 404 ? notFound(model, response)
+		return code == 404 ? notFound(request, model, response)
 				: render(model, response, HttpStatus.valueOf(code), "error.title", "error.text");
 	}
 
@@ -69,8 +77,37 @@ class ErrorPages {
 		return "site/error";
 	}
 
-	String notFound(Model model, HttpServletResponse response) {
+	/**
+	 * The not-found page, unless the address is one the site had before it moved here (an
+	 * imported WordPress site's permalink, archive or feed: {@link FormerAddresses}),
+	 * which answers 301 to where it lives now. Asked only here, on what would be a 404,
+	 * so the site's own pages cost nothing more.
+	 */
+	Object notFound(HttpServletRequest request, Model model, HttpServletResponse response) {
+		var moved = moved(request.getMethod(), request.getRequestURI(), request.getQueryString());
+		if (moved.isPresent()) {
+			return moved.get();
+		}
 		return render(model, response, HttpStatus.NOT_FOUND, "notFound.title", "notFound.text");
+	}
+
+	/**
+	 * @return a 301 to where a former address of the site answers now, for GET and HEAD
+	 */
+	Optional<RedirectView> moved(String method, String path, String query) {
+		if (!method.equals("GET") && !method.equals("HEAD")) {
+			return Optional.empty();
+		}
+		return formerAddresses.current(path, query).map(ErrorPages::permanentRedirect);
+	}
+
+	/** A 301 to {@code path} (site-relative, percent-encoded), without the model. */
+	static RedirectView permanentRedirect(String path) {
+		var view = new RedirectView(path);
+		view.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+		view.setExposeModelAttributes(false);
+		view.setExpandUriTemplateVariables(false);
+		return view;
 	}
 
 	String render(Model model, HttpServletResponse response, HttpStatus status, String title, String text) {
@@ -119,8 +156,8 @@ class ErrorPages {
 		}
 
 		@ExceptionHandler(NoResourceFoundException.class)
-		String noResource(Model model, HttpServletResponse response) {
-			return pages.notFound(model, response);
+		Object noResource(HttpServletRequest request, Model model, HttpServletResponse response) {
+			return pages.notFound(request, model, response);
 		}
 
 	}

@@ -51,9 +51,12 @@ class ReaderController {
 
 	private final ArticleDesk desk;
 
+	private final ErrorPages errors;
+
 	ReaderController(PublishedArticles articles, Authors authors, Taxonomy taxonomy, SiteContext site, SeoMetadata seo,
-			ArticlePages articlePages, ArticleDesk desk) {
+			ArticlePages articlePages, ArticleDesk desk, ErrorPages errors) {
 		this.desk = desk;
+		this.errors = errors;
 		this.articles = articles;
 		this.authors = authors;
 		this.taxonomy = taxonomy;
@@ -62,8 +65,20 @@ class ReaderController {
 		this.articlePages = articlePages;
 	}
 
+	/**
+	 * The front page. With a query other than {@code ?page=N} it may be a former address
+	 * of the site ({@code /?p=123}, {@code /?page_id=2}, {@code /?feed=rss2}): those
+	 * answer 301 to where they live now.
+	 */
 	@GetMapping("/")
-	String home(@RequestParam(defaultValue = "1") int page, HttpServletRequest request, Model model) {
+	Object home(@RequestParam(defaultValue = "1") int page, HttpServletRequest request, Model model) {
+		String query = request.getQueryString();
+		if (query != null && !query.startsWith("page=")) {
+			var moved = errors.moved(request.getMethod(), "/", query);
+			if (moved.isPresent()) {
+				return moved.get();
+			}
+		}
 		requirePage(page);
 		ArticleList latest = articles.latest(page, pageSize());
 		requireExists(latest);
@@ -175,7 +190,11 @@ class ReaderController {
 	RedirectView listingWithSlash(HttpServletRequest request) {
 		String uri = request.getRequestURI();
 		String query = request.getQueryString();
-		return permanentRedirect(uri.substring(0, uri.length() - 1) + (query == null ? "" : "?" + query));
+		// An imported WordPress archive whose tag or author has another slug here goes
+		// straight to it.
+		return errors.moved(request.getMethod(), uri, query)
+			.orElseGet(
+					() -> permanentRedirect(uri.substring(0, uri.length() - 1) + (query == null ? "" : "?" + query)));
 	}
 
 	@GetMapping("/author/{slug:[^.]+}")

@@ -46,6 +46,13 @@ class SiteErrorController implements ErrorController {
 			}
 			return ResponseEntity.status(status).body(body);
 		}
+		if (status == HttpStatus.NOT_FOUND && uri instanceof String path) {
+			Object query = request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING);
+			var moved = pages.moved(request.getMethod(), path, query instanceof String q ? q : null);
+			if (moved.isPresent()) {
+				return moved.get();
+			}
+		}
 		return parameter != null ? pages.badParameter(parameter, model, response)
 				: pages.render(model, response, status);
 	}

@@ -1,5 +1,7 @@
 package org.broadsheet.shared;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -93,6 +95,35 @@ class SluggerTest {
 		String slug = keepScript.slugify("word ".repeat(60));
 		assertThat(slug.codePointCount(0, slug.length())).isLessThanOrEqualTo(Slugger.MAX_LENGTH);
 		assertThat(slug).doesNotEndWith("-").doesNotContain(".");
+	}
+
+	@Test
+	void aChosenSlugThatIsAlreadyValidIsKeptExactly() {
+		// Issue 18: WordPress slugs Broadsheet used to rewrite.
+		for (String slug : List.of("copyright-registries-2_0", "py-file-also-if-__name__-__main__",
+				"license\u2011oriented-open-source", "шб-статья", "شب\u200Cها", "emoji-\uD83D\uDE80", "a~b")) {
+			assertThat(keepScript.keep(slug)).isEqualTo(slug);
+		}
+		String long200 = "w".repeat(Slugger.MAX_KEPT);
+		assertThat(keepScript.keep(long200)).isEqualTo(long200);
+		assertThat(keepScript.slugify(long200)).hasSize(Slugger.MAX_LENGTH);
+	}
+
+	@Test
+	void aChosenSlugThatIsNotValidIsSlugified() {
+		assertThat(keepScript.keep("Upper_Case")).isEqualTo("upper_case".replace('_', '-'));
+		assertThat(keepScript.keep("with space")).isEqualTo("with-space");
+		assertThat(keepScript.keep("dot.ted")).isEqualTo("dot-ted");
+		assertThat(keepScript.keep("per%20cent")).isEqualTo("per-20cent");
+		assertThat(keepScript.keep("w".repeat(Slugger.MAX_KEPT + 1))).hasSize(Slugger.MAX_LENGTH);
+		assertThat(keepScript.keep("Cafe\u0301")).isEqualTo("café");
+		assertThat(keepScript.keep("---")).isEmpty();
+		assertThat(keepScript.keep(null)).isEmpty();
+		assertThat(keepScript.keep("tab\u0009")).isEqualTo("tab");
+		assertThat(keepScript.keep("\u00ABquoted\u00BB")).isEqualTo("quoted");
+		// ASCII slugs only when transliterating.
+		assertThat(ascii.keep("under_score")).isEqualTo("under_score");
+		assertThat(ascii.keep("шб")).isEqualTo("sb");
 	}
 
 }

@@ -109,10 +109,13 @@ public class WordPressImporter {
 
 	private final StaticPages pages;
 
+	private final WordPressAddresses addresses;
+
 	WordPressImporter(ArticleInterchange interchange, Authors authors, Taxonomy taxonomy, MediaLibrary media,
-			Comments comments, WordPressAttachments attachments, StaticPages pages,
+			Comments comments, WordPressAttachments attachments, StaticPages pages, WordPressAddresses addresses,
 			PlatformTransactionManager transactions) {
 		this.interchange = interchange;
+		this.addresses = addresses;
 		this.pages = pages;
 		this.authors = authors;
 		this.taxonomy = taxonomy;
@@ -171,6 +174,9 @@ public class WordPressImporter {
 
 		String siteUrl = "";
 
+		/** Posts with their links' keys, to tell the site's permalink structure. */
+		final Map<WordPressPermalinks.Post, String> samples = WordPressAddressBook.samples();
+
 	}
 
 	private Scan scan(Path file, ImportProgress progress) {
@@ -192,6 +198,7 @@ public class WordPressImporter {
 				}
 				else if (entry instanceof Wxr.Item item) {
 					scan.items++;
+					WordPressAddressBook.sample(scan.samples, item, scan.categories);
 					if (item.postType().strip().equals("attachment")) {
 						scan.attachments.put(item.postId().strip(), item);
 					}
@@ -264,6 +271,9 @@ public class WordPressImporter {
 
 		final WordPressMedia pictures;
 
+		/** The site's old addresses, remembered as items are stored. */
+		final WordPressAddressBook book;
+
 		/**
 		 * Names of the tags and sections there were before this import, for the report.
 		 */
@@ -286,6 +296,7 @@ public class WordPressImporter {
 					WordPressBylines.distinct(
 							scan.guests.stream().filter(g -> !skippedStatus(g)).map(WordPressBylines::guest).toList()),
 					scan.authorTerms);
+			this.book = new WordPressAddressBook(addresses, origin, scan.siteUrl, scan.samples, scan.categories);
 		}
 
 		void importAll() {
@@ -302,8 +313,16 @@ public class WordPressImporter {
 					}
 				}
 			}
-			scan.attachments.values()
-				.forEach(a -> pictures.importAttachment(a, key(a), articleIds.get(a.postParent().strip())));
+			for (Wxr.Item a : scan.attachments.values()) {
+				Long parent = articleIds.get(a.postParent().strip());
+				pictures.importAttachment(a, key(a), parent);
+				book.attachment(a, parent, key(a));
+			}
+			book.archives(categoryNames, scan.tags, taxonomy);
+			book.siteFeeds();
+			report.note("permalink structure "
+					+ (book.structure() == null ? "not recognised from the posts' links" : book.structure().pattern)
+					+ "; " + book.count() + " old addresses answer with a redirect (list them: wordpress-addresses)");
 			var sections = taxonomy.sections().stream().map(Section::name).collect(Collectors.toSet());
 			for (String name : sectionCategories) {
 				if (sectionsBefore.contains(name)) {
@@ -323,6 +342,7 @@ public class WordPressImporter {
 			String login = author.login().strip();
 			inSavepoint(Kind.AUTHOR, "line " + author.line() + " author '" + login + "'", () -> {
 				var restored = authors.restore(login, displayName(author), author.email());
+				book.author(login, restored.author());
 				restoredAuthor(restored, login, "in the file's authors");
 			});
 		}
@@ -361,6 +381,7 @@ public class WordPressImporter {
 			// account): the one author, named as the guest.
 			inSavepoint(Kind.AUTHOR, "line " + item.line() + " guest author '" + guest.login() + "'", () -> {
 				var restored = authors.restore(guest.login(), guest.profile(), guest.email(), guest.website());
+				book.author(guest.login(), restored.author());
 				restoredAuthor(restored, guest.login(), "guest author (Co-Authors Plus)");
 				report.changed("guest author → author");
 			});
@@ -575,6 +596,7 @@ public class WordPressImporter {
 				report.changed("sticky → pinned to the front page");
 			}
 			articleIds.put(item.postId().strip(), restored.id());
+			book.post(item, restored.id());
 			for (String old : item.meta().getOrDefault("_wp_old_slug", List.of())) {
 				if (interchange.keepOldSlug(SystemActor.WORDPRESS_IMPORT, restored.id(), decodeSlug(old))) {
 					report.changed("_wp_old_slug → redirect");
@@ -617,6 +639,7 @@ public class WordPressImporter {
 					description.isEmpty() ? null : description, ImportedHtml.toMarkdown(html), null,
 					shown ? PageStatus.PUBLISHED : PageStatus.DRAFT, false, 0);
 			var restored = pages.restore(SystemActor.WORDPRESS_IMPORT, key(item), draft);
+			book.page(item, restored.id());
 			switch (restored.outcome()) {
 				case CREATED -> report.created(Kind.PAGE);
 				case UPDATED -> report.updated(Kind.PAGE);
