@@ -23,8 +23,11 @@ import javax.xml.stream.XMLStreamReader;
  * Reads a WXR file entry by entry with StAX, holding one item at a time, so that files of
  * any size stream in little memory. Both the {@code http://} and {@code https://} forms
  * of the WordPress namespaces ({@code wordpress.org/export/1.x/} and its
- * {@code excerpt/}) are accepted. DTDs and external entities are refused. Every error is
- * a {@link WxrException} naming the file and line.
+ * {@code excerpt/}) are accepted. DTDs and external entities are refused. What plugins'
+ * exports get wrong and WordPress's own importer still reads (a raw {@code &}, an HTML
+ * entity, a control character, …) is repaired on the way by {@link WxrRepair}; what
+ * cannot be read (mismatched or unclosed elements, a truncated file) is refused. Every
+ * error is a {@link WxrException} naming the file and line.
  */
 final class WxrReader implements AutoCloseable {
 
@@ -43,9 +46,14 @@ final class WxrReader implements AutoCloseable {
 	private static final Pattern LOCATION_PREFIX = Pattern
 		.compile("(?s)^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message:\\s*");
 
+	/** The JDK's message for a document that ends inside an element. */
+	private static final String CUT_SHORT = "XML document structures must start and end within the same entity";
+
 	private final Path file;
 
 	private final Counting bytes;
+
+	private final WxrRepair text;
 
 	private final XMLStreamReader xml;
 
@@ -65,21 +73,33 @@ final class WxrReader implements AutoCloseable {
 	private boolean wordPress;
 
 	/**
+	 * Reads without telling what was repaired.
 	 * @throws WxrException when the file cannot be opened or does not start as an RSS
 	 * document
 	 */
 	WxrReader(Path file) {
+		this(file, (line, column, what) -> {
+		});
+	}
+
+	/**
+	 * @param repairs told of each repair of the XML, with its line and column
+	 * @throws WxrException when the file cannot be opened or does not start as an RSS
+	 * document
+	 */
+	WxrReader(Path file, WxrRepair.Listener repairs) {
 		this.file = file;
 		if (Files.isDirectory(file)) {
 			throw new WxrException(file + ": a folder, not an export file");
 		}
 		try {
-			this.bytes = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+			this.bytes = new Counting(Files.newInputStream(file));
+			this.text = new WxrRepair(new BufferedInputStream(bytes, WxrRepair.BUFFER), repairs);
 			XMLInputFactory factory = XMLInputFactory.newFactory();
 			factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 			factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 			factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-			this.xml = factory.createXMLStreamReader(bytes);
+			this.xml = factory.createXMLStreamReader(text);
 		}
 		catch (IOException ex) {
 			throw new WxrException(file + ": cannot read the file: " + ex.getMessage());
@@ -320,6 +340,10 @@ final class WxrReader implements AutoCloseable {
 	private WxrException error(XMLStreamException ex) {
 		var location = ex.getLocation();
 		String message = LOCATION_PREFIX.matcher(String.valueOf(ex.getMessage())).replaceFirst("").strip();
+		if (message.startsWith(CUT_SHORT)) {
+			message = "the file is cut short (truncated?): it ends before its elements are closed, "
+					+ "</channel></rss> expected";
+		}
 		if (location == null) {
 			return new WxrException(file + ": " + message);
 		}
@@ -331,7 +355,7 @@ final class WxrReader implements AutoCloseable {
 	public void close() {
 		try {
 			xml.close();
-			bytes.close();
+			text.close();
 		}
 		catch (XMLStreamException | IOException ex) {
 			throw new UncheckedIOException(new IOException("Cannot close " + file, ex));
