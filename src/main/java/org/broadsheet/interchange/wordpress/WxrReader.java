@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLInputFactory;
@@ -227,7 +229,9 @@ final class WxrReader implements AutoCloseable {
 			String key = kind(xml.getNamespaceURI()) + xml.getLocalName();
 			switch (key) {
 				case "category" -> {
-					String domain = attribute("domain");
+					// WXR 1.0 called post tags "tag"; WordPress's importer reads it as
+					// post_tag
+					String domain = attribute("domain").equals("tag") ? "post_tag" : attribute("domain");
 					String nicename = attribute("nicename");
 					terms.add(new Wxr.Term(domain, nicename, text()));
 				}
@@ -240,6 +244,12 @@ final class WxrReader implements AutoCloseable {
 				default -> f.put(key, text());
 			}
 		}
+		// WXR 1.0 wrote each term twice, with and without nicename; WordPress reads the
+		// first
+		Set<String> named = new HashSet<>();
+		terms.stream().filter(t -> !t.nicename().isBlank()).forEach(t -> named.add(t.domain() + "\n" + t.name()));
+		terms.removeIf(t -> t.nicename().isBlank()
+				&& named.contains((t.domain().isEmpty() ? "category" : t.domain()) + "\n" + t.name()));
 		return new Wxr.Item(line, f.getOrDefault("title", ""), f.getOrDefault("link", ""),
 				f.getOrDefault("pubDate", ""), f.getOrDefault("guid", ""), f.getOrDefault("dc:creator", ""),
 				f.getOrDefault("content:encoded", ""), f.getOrDefault("excerpt:encoded", ""),

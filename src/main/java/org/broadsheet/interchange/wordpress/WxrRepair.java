@@ -229,6 +229,26 @@ final class WxrRepair extends Reader {
 		chars.flip();
 		char[] array = chars.array();
 		for (int i = chars.position(), end = chars.limit(); i < end; i++) {
+			// Most of a file is text and CDATA without anything to repair: copied in
+			// runs.
+			int run = i;
+			if (state == State.CDATA && brackets == 0) {
+				while (run < end && plainInCdata(array[run])) {
+					run++;
+				}
+			}
+			else if (state == State.TEXT) {
+				while (run < end && plainInCdata(array[run]) && plainInText(array[run])) {
+					run++;
+				}
+				brackets = run > i ? 0 : brackets;
+			}
+			if (run > i) {
+				out.append(array, i, run - i);
+				column += run - i;
+				i = run - 1;
+				continue;
+			}
 			char c = array[i];
 			if (c == '\n') {
 				line++;
@@ -244,6 +264,15 @@ final class WxrRepair extends Reader {
 			step(c);
 		}
 		chars.clear();
+	}
+
+	/** Not a line break, a character XML does not allow, nor the start of {@code ]]>}. */
+	private static boolean plainInCdata(char c) {
+		return c >= 0x20 && c != ']' && c < '\uFFFE';
+	}
+
+	private static boolean plainInText(char c) {
+		return c != '&' && c != '<' && c != '>';
 	}
 
 	private void step(char c) {
