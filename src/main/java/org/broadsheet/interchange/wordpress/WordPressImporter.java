@@ -177,12 +177,15 @@ public class WordPressImporter {
 		/** Posts with their links' keys, to tell the site's permalink structure. */
 		final Map<WordPressPermalinks.Post, String> samples = WordPressAddressBook.samples();
 
+		/** The import's report, which starts with the repairs of the file's XML. */
+		final WordPressReport report = new WordPressReport();
+
 	}
 
 	private Scan scan(Path file, ImportProgress progress) {
 		Scan scan = new Scan();
 		long size = sizeOf(file);
-		try (var reader = new WxrReader(file)) {
+		try (var reader = new WxrReader(file, scan.report::repaired)) {
 			for (Wxr.Entry entry; (entry = reader.next()) != null;) {
 				if (entry instanceof Wxr.Author a) {
 					scan.authors.putIfAbsent(a.login().strip(), a);
@@ -240,7 +243,7 @@ public class WordPressImporter {
 
 		final ImportProgress progress;
 
-		final WordPressReport report = new WordPressReport();
+		final WordPressReport report;
 
 		final String origin;
 
@@ -287,6 +290,7 @@ public class WordPressImporter {
 			this.file = file;
 			this.options = options;
 			this.scan = scan;
+			this.report = scan.report;
 			this.progress = progress;
 			this.origin = "wxr:" + (scan.siteUrl.isBlank() ? file.getFileName().toString() : scan.siteUrl);
 			this.threads = new WordPressComments(comments, report, origin, this::inSavepoint);

@@ -40,6 +40,9 @@ public final class WordPressReport {
 	/** Longest list of notes kept; the rest are only counted. */
 	static final int MAX_NOTES = 1_000;
 
+	/** Longest list of XML repairs kept; the rest are only counted. */
+	static final int MAX_REPAIRS = 100;
+
 	/**
 	 * One kind's figures.
 	 *
@@ -79,6 +82,10 @@ public final class WordPressReport {
 	private int notesLeftOut;
 
 	private final List<String> createdAuthors = new ArrayList<>();
+
+	private final List<String> repairs = new ArrayList<>();
+
+	private long repairCount;
 
 	WordPressReport() {
 		for (Kind kind : Kind.values()) {
@@ -145,6 +152,33 @@ public final class WordPressReport {
 	}
 
 	/**
+	 * A repair of XML that is not well-formed (see {@link WxrRepair}), e.g.
+	 * {@code line 12, column 40: & not starting a reference → &amp;}. The first
+	 * {@value #MAX_REPAIRS} are listed; all are counted.
+	 */
+	void repaired(int line, int column, String what) {
+		repairCount++;
+		if (repairs.size() < MAX_REPAIRS) {
+			repairs.add("line " + line + ", column " + column + ": " + what);
+		}
+	}
+
+	/**
+	 * @return the first {@value #MAX_REPAIRS} repairs of the file's XML, in file order,
+	 * each as {@code line L, column C: what was found → what it became}
+	 */
+	public List<String> repairs() {
+		return List.copyOf(repairs);
+	}
+
+	/**
+	 * @return how many repairs of the file's XML were made, listed or not
+	 */
+	public long repairCount() {
+		return repairCount;
+	}
+
+	/**
 	 * @return the figures of one kind
 	 */
 	public Tally tally(Kind kind) {
@@ -194,6 +228,13 @@ public final class WordPressReport {
 		if (!shortcodes.isEmpty()) {
 			out.println("shortcodes left as text:");
 			shortcodes.forEach((name, n) -> out.printf("%14s %6d [%s]%n", "", n, name));
+		}
+		if (repairCount > 0) {
+			out.printf("XML repaired in %d places, as WordPress's own importer reads it:%n", repairCount);
+			repairs.forEach(repair -> out.println("  " + repair));
+			if (repairCount > repairs.size()) {
+				out.printf("  … and %d more%n", repairCount - repairs.size());
+			}
 		}
 		if (!notes.isEmpty()) {
 			out.println("notes:");

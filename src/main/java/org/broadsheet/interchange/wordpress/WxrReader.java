@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLInputFactory;
@@ -23,8 +25,11 @@ import javax.xml.stream.XMLStreamReader;
  * Reads a WXR file entry by entry with StAX, holding one item at a time, so that files of
  * any size stream in little memory. Both the {@code http://} and {@code https://} forms
  * of the WordPress namespaces ({@code wordpress.org/export/1.x/} and its
- * {@code excerpt/}) are accepted. DTDs and external entities are refused. Every error is
- * a {@link WxrException} naming the file and line.
+ * {@code excerpt/}) are accepted. DTDs and external entities are refused. What plugins'
+ * exports get wrong and WordPress's own importer still reads (a raw {@code &}, an HTML
+ * entity, a control character, …) is repaired on the way by {@link WxrRepair}; what
+ * cannot be read (mismatched or unclosed elements, a truncated file) is refused. Every
+ * error is a {@link WxrException} naming the file and line.
  */
 final class WxrReader implements AutoCloseable {
 
@@ -43,9 +48,14 @@ final class WxrReader implements AutoCloseable {
 	private static final Pattern LOCATION_PREFIX = Pattern
 		.compile("(?s)^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message:\\s*");
 
+	/** The JDK's message for a document that ends inside an element. */
+	private static final String CUT_SHORT = "XML document structures must start and end within the same entity";
+
 	private final Path file;
 
 	private final Counting bytes;
+
+	private final WxrRepair text;
 
 	private final XMLStreamReader xml;
 
@@ -65,21 +75,33 @@ final class WxrReader implements AutoCloseable {
 	private boolean wordPress;
 
 	/**
+	 * Reads without telling what was repaired.
 	 * @throws WxrException when the file cannot be opened or does not start as an RSS
 	 * document
 	 */
 	WxrReader(Path file) {
+		this(file, (line, column, what) -> {
+		});
+	}
+
+	/**
+	 * @param repairs told of each repair of the XML, with its line and column
+	 * @throws WxrException when the file cannot be opened or does not start as an RSS
+	 * document
+	 */
+	WxrReader(Path file, WxrRepair.Listener repairs) {
 		this.file = file;
 		if (Files.isDirectory(file)) {
 			throw new WxrException(file + ": a folder, not an export file");
 		}
 		try {
-			this.bytes = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+			this.bytes = new Counting(Files.newInputStream(file));
+			this.text = new WxrRepair(new BufferedInputStream(bytes, WxrRepair.BUFFER), repairs);
 			XMLInputFactory factory = XMLInputFactory.newFactory();
 			factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 			factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 			factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-			this.xml = factory.createXMLStreamReader(bytes);
+			this.xml = factory.createXMLStreamReader(text);
 		}
 		catch (IOException ex) {
 			throw new WxrException(file + ": cannot read the file: " + ex.getMessage());
@@ -217,7 +239,9 @@ final class WxrReader implements AutoCloseable {
 			String key = kind(xml.getNamespaceURI()) + xml.getLocalName();
 			switch (key) {
 				case "category" -> {
-					String domain = attribute("domain");
+					// WXR 1.0 called post tags "tag"; WordPress's importer reads it as
+					// post_tag
+					String domain = attribute("domain").equals("tag") ? "post_tag" : attribute("domain");
 					String nicename = attribute("nicename");
 					terms.add(new Wxr.Term(domain, nicename, text()));
 				}
@@ -230,6 +254,12 @@ final class WxrReader implements AutoCloseable {
 				default -> f.put(key, text());
 			}
 		}
+		// WXR 1.0 wrote each term twice, with and without nicename; WordPress reads the
+		// first
+		Set<String> named = new HashSet<>();
+		terms.stream().filter(t -> !t.nicename().isBlank()).forEach(t -> named.add(t.domain() + "\n" + t.name()));
+		terms.removeIf(t -> t.nicename().isBlank()
+				&& named.contains((t.domain().isEmpty() ? "category" : t.domain()) + "\n" + t.name()));
 		return new Wxr.Item(line, f.getOrDefault("title", ""), f.getOrDefault("link", ""),
 				f.getOrDefault("pubDate", ""), f.getOrDefault("guid", ""), f.getOrDefault("dc:creator", ""),
 				f.getOrDefault("content:encoded", ""), f.getOrDefault("excerpt:encoded", ""),
@@ -330,6 +360,10 @@ final class WxrReader implements AutoCloseable {
 	private WxrException error(XMLStreamException ex) {
 		var location = ex.getLocation();
 		String message = LOCATION_PREFIX.matcher(String.valueOf(ex.getMessage())).replaceFirst("").strip();
+		if (message.startsWith(CUT_SHORT)) {
+			message = "the file is cut short (truncated?): it ends before its elements are closed, "
+					+ "</channel></rss> expected";
+		}
 		if (location == null) {
 			return new WxrException(file + ": " + message);
 		}
@@ -341,7 +375,7 @@ final class WxrReader implements AutoCloseable {
 	public void close() {
 		try {
 			xml.close();
-			bytes.close();
+			text.close();
 		}
 		catch (XMLStreamException | IOException ex) {
 			throw new UncheckedIOException(new IOException("Cannot close " + file, ex));
