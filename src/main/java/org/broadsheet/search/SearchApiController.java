@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/search?q=&section=&author=&tag=&year=&sort=newest&page=&size=}: the
- * search results as JSON ({@link SearchResults}); snippets are HTML-escaped with matches
- * in {@code <mark>}.
+ * {@code GET /api/search?q=&section=&author=&tag=&year=&sort=newest&page=&size=&lang=}:
+ * the search results as JSON ({@link SearchResults}); snippets are HTML-escaped with
+ * matches in {@code <mark>}; {@code lang} (a BCP 47 tag) is the reader's language, whose
+ * inflected forms match besides the site's.
  */
 @RestController
 @Tag(name = "Search")
@@ -35,8 +36,10 @@ class SearchApiController {
 	SearchResults search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String section,
 			@RequestParam(required = false) String author, @RequestParam(required = false) String tag,
 			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "relevance") String sort,
-			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "10") int size) {
-		var results = search.search(new SearchQuery(q, section, author, tag, year, "newest".equals(sort), page, size));
+			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "10") int size,
+			@RequestParam(required = false) String lang) {
+		var results = search.search(new SearchQuery(q, section, author, tag, year, "newest".equals(sort), page, size),
+				lang);
 		Surrogates.mark(PageKind.SEARCH).add(Surrogates.SEARCH);
 		return results;
 	}

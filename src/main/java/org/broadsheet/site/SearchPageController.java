@@ -13,7 +13,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code /search}: the readers' search page, with filters by section, author, tag and
- * year.
+ * year; {@code lang} (a BCP 47 tag) is the reader's language, analysed besides the
+ * site's.
  */
 @Controller
 class SearchPageController {
@@ -34,10 +35,10 @@ class SearchPageController {
 	String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String section,
 			@RequestParam(required = false) String author, @RequestParam(required = false) String tag,
 			@RequestParam(required = false) String year, @RequestParam(defaultValue = "relevance") String sort,
-			@RequestParam(defaultValue = "1") String page, Model model) {
+			@RequestParam(defaultValue = "1") String page, @RequestParam(required = false) String lang, Model model) {
 		var query = new SearchQuery(q, section, author, tag, number(year), "newest".equals(sort),
 				number(page) == null ? 1 : number(page), site.settings().pageSize());
-		var results = search.search(query);
+		var results = search.search(query, lang);
 		if (query.page() > results.pageCount()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
