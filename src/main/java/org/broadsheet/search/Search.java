@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,12 @@ public class Search {
 	/** Where query words are looked for, and how much a match there counts. */
 	private static final Map<String, Float> WEIGHTS = Map.of(SearchIndex.TITLE, 3f, SearchIndex.SUMMARY, 1.5f,
 			SearchIndex.AUTHORS, 2f, SearchIndex.TAGS, 2f, SearchIndex.TEXT, 1f);
+
+	/**
+	 * How much a match in a stemmed field counts: less than the same word as written,
+	 * which also matches the combined field.
+	 */
+	private static final float STEMMED_WEIGHT = 0.8f;
 
 	private static final Sort NEWEST = new Sort(new SortField(SearchIndex.PUBLISHED, SortField.Type.LONG, true));
 
@@ -132,10 +139,23 @@ public class Search {
 	}
 
 	/**
+	 * Searches with the words analysed for the site's language only.
 	 * @return the page of results asked for, whatever the query text
 	 * @throws java.io.UncheckedIOException only when the index cannot be read
 	 */
 	public SearchResults search(SearchQuery q) {
+		return search(q, null);
+	}
+
+	/**
+	 * Each word matches as written (ICU-folded, in any article) or, in articles of the
+	 * reader's or the site's language, as any form with the same stem.
+	 * @param readerLanguage the reader's BCP 47 tag (RFC 5646), e.g. from a {@code lang}
+	 * parameter; null, blank or malformed for none
+	 * @return the page of results asked for, whatever the query text
+	 * @throws java.io.UncheckedIOException only when the index cannot be read
+	 */
+	public SearchResults search(SearchQuery q, String readerLanguage) {
 		SearchIndex index = holder.index();
 		var snapshot = index.acquire();
 		try {
@@ -145,7 +165,7 @@ public class Search {
 				text = text.substring(0, MAX_QUERY_LENGTH);
 				notice = SearchResults.Notice.QUERY_SHORTENED;
 			}
-			Query textQuery = parse(index, text);
+			Query textQuery = parse(index, text, readerLanguage);
 			if (textQuery instanceof MatchNoDocsQuery) {
 				return empty(q, SearchResults.Notice.NOTHING_TO_SEARCH, null);
 			}
@@ -165,7 +185,7 @@ public class Search {
 			}
 			TopDocs top = result.topDocs();
 			if (top.totalHits.value == 0 && textQuery != null) {
-				return empty(q, notice, didYouMean(index, searcher, q, text, current));
+				return empty(q, notice, didYouMean(index, searcher, q, text, readerLanguage, current));
 			}
 			ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, wanted - q.pageSize()),
 					top.scoreDocs.length);
@@ -193,11 +213,18 @@ public class Search {
 	 * @return the parsed query; null for blank text (everything matches); a
 	 * MatchNoDocsQuery when the text has no searchable words
 	 */
-	private static Query parse(SearchIndex index, String text) {
+	private static Query parse(SearchIndex index, String text, String readerLanguage) {
 		if (text.isBlank()) {
 			return null;
 		}
-		var parser = new SimpleQueryParser(index.analyzer(), WEIGHTS);
+		Map<String, Float> weights = new HashMap<>(WEIGHTS);
+		for (String language : new String[] { readerLanguage, index.siteLanguage() }) {
+			String stemmed = LanguageAnalyzers.field(language);
+			if (stemmed != null) {
+				weights.put(stemmed, STEMMED_WEIGHT);
+			}
+		}
+		var parser = new SimpleQueryParser(index.analyzer(), weights);
 		parser.setDefaultOperator(Occur.MUST);
 		return parser.parse(text);
 	}
@@ -312,7 +339,7 @@ public class Search {
 	 * @return the corrected query text, or null
 	 */
 	private String didYouMean(SearchIndex index, IndexSearcher searcher, SearchQuery q, String text,
-			TopicSlugs.Topics current) throws IOException {
+			String readerLanguage, TopicSlugs.Topics current) throws IOException {
 		var corrected = new StringBuilder(text);
 		List<Word> words = ReaderWords.words(ReaderWords.CASE_FOLDED, ReaderWords.SPELLING, text);
 		boolean changed = false;
@@ -336,7 +363,7 @@ public class Search {
 			return null;
 		}
 		String suggestion = corrected.toString();
-		Query query = parse(index, suggestion);
+		Query query = parse(index, suggestion, readerLanguage);
 		if (query == null || query instanceof MatchNoDocsQuery) {
 			return null;
 		}

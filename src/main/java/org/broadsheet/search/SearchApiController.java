@@ -21,10 +21,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/search?q=&section=&author=&tag=&year=&sort=newest&page=&size=}: the
- * search results as JSON ({@link SearchResults}); snippets are HTML-escaped with matches
- * in {@code <mark>}. Sections and tags are filtered by slug; a name answers 301 to the
- * address with the slug. {@code GET /search/suggest?q=}: type-ahead titles.
+ * {@code GET /api/search?q=&section=&author=&tag=&year=&sort=newest&page=&size=&lang=}:
+ * the search results as JSON ({@link SearchResults}); snippets are HTML-escaped with
+ * matches in {@code <mark>}. Sections and tags are filtered by slug; a name answers 301
+ * to the address with the slug. {@code lang} (a BCP 47 tag) is the reader's language,
+ * whose inflected forms match besides the site's. {@code GET /search/suggest?q=}:
+ * type-ahead titles.
  */
 @RestController
 @Tag(name = "Search")
@@ -46,7 +48,8 @@ class SearchApiController {
 			@Parameter(description = "tag slug, e.g. `climate-change`; a name answers 301 to the slug") @RequestParam(
 					required = false) String tag,
 			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "relevance") String sort,
-			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "10") int size) {
+			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "10") int size,
+			@RequestParam(required = false) String lang) {
 		var query = new SearchQuery(q, section, author, tag, year, "newest".equals(sort), page, size);
 		var slugs = search.withSlugs(query);
 		if (slugs.isPresent()) {
@@ -60,11 +63,12 @@ class SearchApiController {
 			params.put("sort", moved.newestFirst() ? "newest" : null);
 			params.put("page", moved.page() == 1 ? null : moved.page());
 			params.put("size", size == 10 ? null : size);
+			params.put("lang", lang);
 			return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
 				.location(URI.create(Links.withQuery("/api/search", params)))
 				.build();
 		}
-		var results = search.search(query);
+		var results = search.search(query, lang);
 		Surrogates.mark(PageKind.SEARCH).add(Surrogates.SEARCH);
 		return ResponseEntity.ok(results);
 	}

@@ -54,8 +54,16 @@ final class SearchIndex implements AutoCloseable {
 	static final String PUBLISHED = "published";
 
 	/**
-	 * Title, standfirst and body in one field: what queries match and related articles
-	 * compare.
+	 * The article's language subtag ({@link LanguageAnalyzers#language}), stored and
+	 * indexed as one term; the site's when the article names none.
+	 */
+	static final String LANGUAGE = "language";
+
+	/**
+	 * Title, standfirst and body in one field, in every language analysed alike
+	 * ({@link NewsAnalyzer}): what queries match and related articles compare. The same
+	 * text is also in the stemmed field of the article's language
+	 * ({@link LanguageAnalyzers#field}), when Lucene has a stemmer for it.
 	 */
 	static final String TEXT = "text";
 
@@ -69,6 +77,8 @@ final class SearchIndex implements AutoCloseable {
 
 	private static final String ZONE = "zone";
 
+	private static final String SITE_LANGUAGE = "site_language";
+
 	/**
 	 * What an index's documents hold; an index of another format is rebuilt, as if new.
 	 */
@@ -76,7 +86,8 @@ final class SearchIndex implements AutoCloseable {
 
 	/**
 	 * 2: bodies indexed with offsets (snippets without re-analysis); 3: reader words
-	 * (type-ahead, spelling).
+	 * (type-ahead, spelling), a stemmed field per language and the language of each
+	 * article.
 	 */
 	private static final String CURRENT_FORMAT = "3";
 
@@ -99,7 +110,7 @@ final class SearchIndex implements AutoCloseable {
 		VECTORS.freeze();
 	}
 
-	private final Analyzer analyzer = new NewsAnalyzer();
+	private final Analyzer analyzer = new LanguageAnalyzers();
 
 	private final FacetsConfig facets = new FacetsConfig();
 
@@ -115,14 +126,19 @@ final class SearchIndex implements AutoCloseable {
 
 	private final ZoneId zone;
 
+	private final String siteLanguage;
+
 	/**
 	 * Opens the index in {@code folder}, creating it if absent.
 	 * @param zone the site's time zone: an article's year facet is its year there
+	 * @param siteLanguage the site's BCP 47 language tag (RFC 5646): the language of
+	 * articles that name none
 	 * @throws UncheckedIOException when the folder cannot be used, e.g. another process
 	 * holds its lock
 	 */
-	SearchIndex(Path folder, ZoneId zone) {
+	SearchIndex(Path folder, ZoneId zone, String siteLanguage) {
 		this.zone = zone;
+		this.siteLanguage = siteLanguage;
 		facets.setMultiValued(AUTHOR, true);
 		facets.setMultiValued(TAG, true);
 		try {
@@ -133,10 +149,10 @@ final class SearchIndex implements AutoCloseable {
 				.setRAMBufferSizeMB(64);
 			this.writer = new IndexWriter(directory, config);
 			this.searchers = new SearcherManager(writer, new SearcherFactory());
-			// Years computed in another zone, or documents of another format: rebuilt, as
-			// if new.
+			// Years computed in another zone, articles without a language stemmed for
+			// another site language, or documents of another format: rebuilt, as if new.
 			this.created = !exists || !zone.getId().equals(commitData(ZONE))
-					|| !CURRENT_FORMAT.equals(commitData(FORMAT));
+					|| !siteLanguage.equals(commitData(SITE_LANGUAGE)) || !CURRENT_FORMAT.equals(commitData(FORMAT));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot open the search index in " + folder, ex);
@@ -145,6 +161,13 @@ final class SearchIndex implements AutoCloseable {
 
 	Analyzer analyzer() {
 		return analyzer;
+	}
+
+	/**
+	 * @return the site's BCP 47 language tag as it was when the index opened
+	 */
+	String siteLanguage() {
+		return siteLanguage;
 	}
 
 	FacetsConfig facetsConfig() {
@@ -214,8 +237,9 @@ final class SearchIndex implements AutoCloseable {
 	/** Makes the changes durable and visible, recording {@code seq} as applied. */
 	void commit(long seq) {
 		try {
-			writer.setLiveCommitData(
-					Map.of(SEQ, Long.toString(seq), ZONE, zone.getId(), FORMAT, CURRENT_FORMAT).entrySet());
+			writer.setLiveCommitData(Map
+				.of(SEQ, Long.toString(seq), ZONE, zone.getId(), SITE_LANGUAGE, siteLanguage, FORMAT, CURRENT_FORMAT)
+				.entrySet());
 			writer.commit();
 			searchers.maybeRefreshBlocking();
 			generation.incrementAndGet();
@@ -298,7 +322,17 @@ final class SearchIndex implements AutoCloseable {
 		doc.add(new Field(TITLE, a.title(), HIGHLIGHTED));
 		doc.add(new Field(SUMMARY, a.summary(), HIGHLIGHTED));
 		doc.add(new Field(BODY, a.bodyText(), HIGHLIGHTED));
-		doc.add(new Field(TEXT, a.title() + "\n" + a.summary() + "\n" + a.bodyText(), VECTORS));
+		String text = a.title() + "\n" + a.summary() + "\n" + a.bodyText();
+		doc.add(new Field(TEXT, text, VECTORS));
+		String language = a.language() != null ? a.language() : siteLanguage;
+		String stemmed = LanguageAnalyzers.field(language);
+		if (stemmed != null) {
+			doc.add(new TextField(stemmed, text, Field.Store.NO));
+		}
+		String subtag = LanguageAnalyzers.language(language);
+		if (subtag != null) {
+			doc.add(new StringField(LANGUAGE, subtag, Field.Store.YES));
+		}
 		doc.add(new StoredField(SECTION_NAME, a.section()));
 		doc.add(new SortedSetDocValuesFacetField(SECTION, a.section()));
 		for (String author : a.authors()) {

@@ -14,7 +14,8 @@ import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * {@code /search}: the readers' search page, with filters by section and tag (slugs;
- * names answer 301 to the slug), author and year.
+ * names answer 301 to the slug), author and year; {@code lang} (a BCP 47 tag) is the
+ * reader's language, analysed besides the site's.
  */
 @Controller
 class SearchPageController {
@@ -39,7 +40,7 @@ class SearchPageController {
 	Object search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String section,
 			@RequestParam(required = false) String author, @RequestParam(required = false) String tag,
 			@RequestParam(required = false) String year, @RequestParam(defaultValue = "relevance") String sort,
-			@RequestParam(defaultValue = "1") String page, Model model) {
+			@RequestParam(defaultValue = "1") String page, @RequestParam(required = false) String lang, Model model) {
 		var query = new SearchQuery(q, section, author, tag, number(year), "newest".equals(sort),
 				number(page) == null ? 1 : number(page), site.settings().pageSize());
 		var slugs = search.withSlugs(query);
@@ -49,7 +50,7 @@ class SearchPageController {
 			moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
 			return moved;
 		}
-		var results = search.search(query);
+		var results = search.search(query, lang);
 		if (query.page() > results.pageCount()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
