@@ -59,6 +59,10 @@ final class SearchIndex implements AutoCloseable {
 	 */
 	static final String TEXT = "text";
 
+	// Related articles (RelatedFinder): the article's language, to prefer articles in the
+	// same one. BCP 47 tag as written, empty for the site's language; stored only.
+	static final String LANGUAGE = "language";
+
 	/** Facet dimensions. */
 	static final String SECTION = "section";
 	static final String AUTHOR = "author";
@@ -313,6 +317,8 @@ final class SearchIndex implements AutoCloseable {
 		doc.add(new StoredField(PUBLISHED, a.publishedAt()));
 		doc.add(new SortedSetDocValuesFacetField(YEAR,
 				Integer.toString(Instant.ofEpochMilli(a.publishedAt()).atZone(zone).getYear())));
+		// Related articles: see LANGUAGE.
+		doc.add(new StoredField(LANGUAGE, a.language()));
 		return doc;
 	}
 
