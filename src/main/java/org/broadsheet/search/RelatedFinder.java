@@ -169,7 +169,7 @@ final class RelatedFinder {
 	private Weights weights;
 
 	/**
-	 * @param siteLanguage BCP 47 tag of the site's language: that of articles without
+	 * @param siteLanguage the BCP 47 tag of the site's language: that of articles without
 	 * their own
 	 */
 	RelatedFinder(String siteLanguage) {
