@@ -82,9 +82,13 @@ class IndexFollower implements DisposableBean {
 
 	private final ApplicationEventPublisher events;
 
+	private final RelatedLists related;
+
 	IndexFollower(SearchIndexHolder holder, ChangeLog changeLog, PublishedArticles articles,
-			@Value("${broadsheet.search.follow:true}") boolean follow, Clock clock, ApplicationEventPublisher events) {
+			@Value("${broadsheet.search.follow:true}") boolean follow, Clock clock, ApplicationEventPublisher events,
+			RelatedLists related) {
 		this.events = events;
+		this.related = related;
 		this.holder = holder;
 		this.changeLog = changeLog;
 		this.articles = articles;
@@ -124,6 +128,10 @@ class IndexFollower implements DisposableBean {
 		}
 		else {
 			catchUp();
+		}
+		// Lists never computed, a batch per run so that catch-ups wait little.
+		if (related.backfill(holder.index())) {
+			requestCatchUp();
 		}
 	}
 
@@ -200,18 +208,14 @@ class IndexFollower implements DisposableBean {
 		long seq = Math.max(index.appliedSeq(), changes.get(changes.size() - 1).seq());
 		index.commit(seq);
 		changes.forEach(c -> recentlyApplied.put(c.seq(), now));
-		// Pages cached before this commit miss what it added, on this node alone (each
-		// node's index
-		// lags on its own): search pages, and the applied articles' pages, whose related
-		// lists come
-		// from the index.
 		if (ids.isEmpty()) {
 			return;
 		}
-		Set<String> keys = new LinkedHashSet<>();
-		keys.add(Surrogates.SEARCH);
-		ids.forEach(id -> keys.add(Surrogates.article(id)));
-		events.publishEvent(new LocalPagesChanged(keys));
+		// Search pages cached before this commit miss what it added, on this node alone
+		// (each node's index lags on its own).
+		events.publishEvent(new LocalPagesChanged(Set.of(Surrogates.SEARCH)));
+		// Related lists are in the database: a changed list evicts its pages everywhere.
+		related.refresh(index, ids);
 	}
 
 	/** Rebuilds the whole index from the database. */
@@ -228,8 +232,8 @@ class IndexFollower implements DisposableBean {
 		}
 		index.commit(seq);
 		log.info("Search index rebuilt: {} articles in {} ms", indexed, (System.nanoTime() - started) / 1_000_000);
-		// Every page rendered while the index was being rebuilt lacks related articles.
-		events.publishEvent(new LocalPagesChanged(Set.of(Surrogates.ALL)));
+		// Search pages rendered while the index was being rebuilt miss articles.
+		events.publishEvent(new LocalPagesChanged(Set.of(Surrogates.SEARCH)));
 	}
 
 	/** Re-reads the articles: published ones are (re)indexed, the others removed. */

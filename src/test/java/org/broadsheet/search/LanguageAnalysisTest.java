@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -55,7 +56,8 @@ class LanguageAnalysisTest {
 	static void index() throws Exception {
 		folder = Files.createTempDirectory("language-index");
 		holder = new SearchIndexHolder(folder, ZoneOffset.UTC, "en");
-		search = new Search(holder, Clock.systemUTC());
+		search = new Search(holder, Clock.systemUTC(), new TopicSlugs(
+				() -> new TopicSlugs.Topics(TopicSlugs.Names.of(Map.of()), TopicSlugs.Names.of(Map.of()))));
 		SearchIndex index = holder.index();
 		inflections().forEach(a -> {
 			String language = (String) a.get()[0];

@@ -31,13 +31,15 @@ class RelatedArticlesLimitTest {
 		try {
 			var index = holder.index();
 			add(index, new IndexedArticle(1, "/news/crowded", "Harbour cranes everywhere", "Cranes",
-					"Harbour cranes arrive.", "News", authors, tags, 1_000));
+					"Harbour cranes arrive.", "News", authors, tags, 1_000, ""));
 			add(index, new IndexedArticle(2, "/news/neighbour", "Harbour cranes again", "Cranes",
-					"More harbour cranes.", "News", List.of("Writer 7"), List.of("tag 3"), 2_000));
+					"More harbour cranes.", "News", List.of("Writer 7"), List.of("tag 3"), 2_000, ""));
 			add(index, new IndexedArticle(3, "/news/other", "Choir sings", "Music", "A choir sang.", "News",
-					List.of("Someone"), List.of("music"), 3_000));
+					List.of("Someone"), List.of("music"), 3_000, ""));
 			index.commit(1);
-			assertThat(new RelatedArticles(holder, Clock.systemUTC()).related(1, 4)).contains(2L);
+			assertThat(new RelatedFinder("en").find(index, 1, Clock.systemUTC().millis(), 4))
+				.extracting(RelatedFinder.Found::id)
+				.containsExactly(2L);
 		}
 		finally {
 			holder.destroy();

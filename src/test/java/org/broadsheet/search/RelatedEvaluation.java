@@ -51,37 +51,85 @@ public final class RelatedEvaluation {
 			category.put(id, cols[1]);
 			docs.add(new IndexedArticle(id, "/bbc/" + cols[0], parts[0].strip(),
 					parts.length > 1 ? parts[1].strip() : "", parts.length > 2 ? parts[2].strip() : "", "News",
-					List.of(), List.of(), published));
+					List.of(), List.of(), published, ""));
 		}
 		Path folder = Files.createTempDirectory("bbc-index");
 		var holder = new SearchIndexHolder(folder, ZoneOffset.UTC);
 		try {
 			docs.forEach(holder.index()::index);
 			holder.index().commit(1);
-			var related = new RelatedArticles(holder, Clock.systemUTC());
-			double sum = 0;
-			Map<String, double[]> perCategory = new TreeMap<>();
+			var related = new RelatedFinder("en");
+			long now = Clock.systemUTC().millis();
+			Map<String, Tally> perCategory = new TreeMap<>();
+			var all = new Tally();
 			long started = System.nanoTime();
 			for (var doc : docs) {
-				List<Long> ids = related.related(doc.id(), 4);
+				List<Long> ids = related.find(holder.index(), doc.id(), now, 4)
+					.stream()
+					.map(RelatedFinder.Found::id)
+					.toList();
 				String own = category.get(doc.id());
-				double precision = ids.stream().filter(id -> own.equals(category.get(id))).count() / 4.0;
-				sum += precision;
-				double[] acc = perCategory.computeIfAbsent(own, k -> new double[2]);
-				acc[0] += precision;
-				acc[1]++;
+				int relevant = (int) ids.stream().filter(id -> own.equals(category.get(id))).count();
+				all.add(relevant, ids.size());
+				perCategory.computeIfAbsent(own, k -> new Tally()).add(relevant, ids.size());
 			}
 			double ms = (System.nanoTime() - started) / 1e6;
 			System.out.printf("articles: %d (left out %d exact duplicates)%n", docs.size(), duplicates.size());
-			perCategory.forEach((name, acc) -> System.out.printf("  %-14s precision@4 = %.4f (%d articles)%n", name,
-					acc[0] / acc[1], (int) acc[1]));
-			System.out.printf("precision@4 = %.4f%n", sum / docs.size());
+			perCategory.forEach((name, tally) -> System.out.printf("  %-14s %s%n", name, tally));
+			System.out.printf("all            %s%n", all);
+			System.out.printf("precision@4 = %.4f%n", all.precision());
 			System.out.printf("related computed in %.2f ms per article on average%n", ms / docs.size());
 		}
 		finally {
 			holder.destroy();
 			FileSystemUtils.deleteRecursively(folder);
 		}
+	}
+
+	/**
+	 * Precision over the shown items of each non-empty list, averaged over those lists.
+	 */
+	private static final class Tally {
+
+		private double precisionSum;
+
+		private int articles;
+
+		private int shown;
+
+		private int relevant;
+
+		private int shortened;
+
+		private int empty;
+
+		void add(int relevantShown, int listLength) {
+			articles++;
+			shown += listLength;
+			relevant += relevantShown;
+			if (listLength < 4) {
+				shortened++;
+			}
+			if (listLength == 0) {
+				empty++;
+			}
+			else {
+				precisionSum += relevantShown / (double) listLength;
+			}
+		}
+
+		double precision() {
+			return articles == empty ? 0 : precisionSum / (articles - empty);
+		}
+
+		@Override
+		public String toString() {
+			return String.format(
+					"precision@4 = %.4f (over shown: %.4f; %d articles, shortened %.1f%%, empty %.1f%%, average length %.2f)",
+					precision(), shown == 0 ? 0 : relevant / (double) shown, articles, 100.0 * shortened / articles,
+					100.0 * empty / articles, shown / (double) articles);
+		}
+
 	}
 
 	/**

@@ -19,8 +19,8 @@ import org.springframework.util.FileSystemUtils;
  * Index build rate, search latency and related-articles latency on generated articles
  * (Zipf-distributed synthetic vocabulary; ~430 words each; sections, authors, tags, five
  * years of dates). Searches go through {@link Search} with facets and highlighting,
- * related articles through {@link RelatedArticles} without its cache (every article asked
- * once).
+ * related articles through {@link RelatedFinder} (every article asked once): what the
+ * index follower spends per list it computes; readers read stored lists.
  *
  * <p>
  * Run: {@code scripts/benchmark-search.sh [sizes, default 1000,10000,100000]}
@@ -96,7 +96,8 @@ public final class SearchBenchmark {
 				suggestTimes[i] = System.nanoTime() - t;
 			}
 
-			var related = new RelatedArticles(holder, Clock.systemUTC());
+			var related = new RelatedFinder("en");
+			long now = Clock.systemUTC().millis();
 			int asks = Math.min(size, WARM_UP + QUERIES);
 			List<Integer> ids = new ArrayList<>();
 			for (int i = 1; i <= size; i++) {
@@ -106,7 +107,7 @@ public final class SearchBenchmark {
 			long[] relatedTimes = new long[Math.max(1, asks - WARM_UP)];
 			for (int i = 0; i < asks; i++) {
 				long t = System.nanoTime();
-				related.related(ids.get(i), 4);
+				related.find(index, ids.get(i), now, RelatedLists.NEIGHBOURS);
 				if (i >= WARM_UP) {
 					relatedTimes[i - WARM_UP] = System.nanoTime() - t;
 				}
@@ -136,7 +137,7 @@ public final class SearchBenchmark {
 					.subList(0, 1 + random.nextInt(2)),
 				List.of("Tag " + random.nextInt(2000), "Tag " + random.nextInt(2000), "Tag " + random.nextInt(2000))
 					.subList(0, random.nextInt(4)),
-				1_500_000_000_000L + (long) (random.nextDouble() * 5 * 365 * 86_400_000L));
+				1_500_000_000_000L + (long) (random.nextDouble() * 5 * 365 * 86_400_000L), null);
 	}
 
 	/**
