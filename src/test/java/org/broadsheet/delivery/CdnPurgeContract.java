@@ -128,6 +128,7 @@ abstract class CdnPurgeContract {
 	@Test
 	void eachChangeIsPurgedExactlyOnceAcrossTheNodes() {
 		await().atMost(Duration.ofSeconds(10)).until(() -> unsent() == 0);
+		long lastBefore = lastPurgeId();
 		long bans = varnish.bansAdded();
 		double sentBefore = sent(a) + sent(b);
 		double sentByB = sent(b);
@@ -136,11 +137,28 @@ abstract class CdnPurgeContract {
 			// One change at a time: two changes waiting together go out as one request.
 			await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> unsent() == 0);
 		}
-		// Varnish's counters are published within a second.
-		await().atMost(Duration.ofSeconds(5)).until(() -> varnish.bansAdded() - bans >= 6);
-		assertThat(varnish.bansAdded() - bans).isEqualTo(6);
-		assertThat(sent(a) + sent(b) - sentBefore).isEqualTo(6);
+		// Each publish is one change; the related lists it updates (the index follower's,
+		// after the publish) are changes of their own. Every one is sent exactly once,
+		// by one node.
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> unsent() == 0 && varnish.bansAdded() - bans >= changesSince(lastBefore));
+		long changes = changesSince(lastBefore);
+		assertThat(changes).isGreaterThanOrEqualTo(6);
+		assertThat(varnish.bansAdded() - bans).isEqualTo(changes);
+		assertThat(sent(a) + sent(b) - sentBefore).isEqualTo(changes);
 		assertThat(sent(b) - sentByB).as("changes sent by the HTTP adapter").isPositive();
+	}
+
+	private long lastPurgeId() {
+		return a.bean(JdbcClient.class).sql("SELECT COALESCE(MAX(id), 0) FROM purge_log").query(Long.class).single();
+	}
+
+	private long changesSince(long id) {
+		return a.bean(JdbcClient.class)
+			.sql("SELECT COUNT(*) FROM purge_log WHERE id > ?")
+			.param(id)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
@@ -154,7 +172,8 @@ abstract class CdnPurgeContract {
 				.query(Integer.class)
 				.optional()
 				.orElse(0) >= 1);
-		assertThat(unsent()).isEqualTo(1);
+		// The publish, and perhaps the related lists it updated: none sent yet.
+		assertThat(unsent()).isPositive();
 		varnish.start();
 		await().atMost(Duration.ofSeconds(20)).until(() -> unsent() == 0);
 		assertThat(varnish.bansAdded()).isGreaterThanOrEqualTo(1);
