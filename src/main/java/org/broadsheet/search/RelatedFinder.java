@@ -120,9 +120,46 @@ import org.broadsheet.article.ArticleRules;
  * <td>0.923–0.933</td>
  * <td>4–75 %</td>
  * </tr>
+ * <tr>
+ * <td>64 query terms → 150, 100 candidates (as good as exhaustive kNN)</td>
+ * <td>0.929</td>
+ * <td>3.5 %</td>
+ * </tr>
+ * <tr>
+ * <td>tf saturated as in BM25 (k1 1.2) instead of 1 + ln tf</td>
+ * <td>0.927</td>
+ * <td>6.5 %</td>
+ * </tr>
+ * <tr>
+ * <td>title terms weighted ×2; ×3</td>
+ * <td>0.909; 0.896</td>
+ * <td>5.9 %; 11.0 %</td>
+ * </tr>
+ * <tr>
+ * <td>feedback from 10 of 50 candidates at half weight; from 3</td>
+ * <td>0.928</td>
+ * <td>3.5 %</td>
+ * </tr>
+ * <tr>
+ * <td>idf squared; idf to the power 1.5</td>
+ * <td>0.903; 0.920</td>
+ * <td>32.5 %; 18.2 %</td>
+ * </tr>
+ * <tr>
+ * <td>terms in at most 15 %; 50 % of articles</td>
+ * <td>0.926; 0.927</td>
+ * <td>7.5 %; 2.2 %</td>
+ * </tr>
+ * <tr>
+ * <td>terms in at least 3 articles, bar 0.10; 0.11; 0.12</td>
+ * <td>0.928; 0.930; 0.928</td>
+ * <td>1.4 %; 3.2 %; 7.5 %</td>
+ * </tr>
  * </table>
  * Most remaining misses are neighbours that a reader would call related but the corpus
- * files elsewhere (a G7 debt plan under business next to the Chancellor under politics).
+ * files elsewhere (a G7 debt plan under business next to the Chancellor under politics):
+ * more candidates change nothing, and every other weighting of the terms measured within
+ * noise or worse.
  */
 final class RelatedFinder {
 
