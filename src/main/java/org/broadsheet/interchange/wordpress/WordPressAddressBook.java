@@ -2,6 +2,7 @@ package org.broadsheet.interchange.wordpress;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.broadsheet.author.Author;
 import org.broadsheet.interchange.wordpress.WordPressAddresses.Kind;
@@ -23,7 +25,11 @@ import org.springframework.web.util.UriUtils;
  * One import's old addresses, written as its items are stored: for each post its
  * {@code <link>}, {@code ?p=ID}, the address its site's permalink structure gives it
  * (also under each {@code _wp_old_slug}); for pages {@code ?page_id=ID}; attachment
- * pages; category, tag and author archives with their feeds; the site's feeds.
+ * pages; category, tag and author archives with their feeds, in their pretty forms
+ * ({@code /category/x/}, {@code /tag/x/}, {@code /author/x/}) and the query forms
+ * WordPress answers under any permalink setting ({@code ?cat=ID},
+ * {@code ?category_name=x}, {@code ?tag=x}, {@code ?tag_id=ID}, {@code ?author=ID},
+ * {@code ?author_name=x}, each also with {@code &feed=rss2}); the site's feeds.
  */
 final class WordPressAddressBook {
 
@@ -49,15 +55,21 @@ final class WordPressAddressBook {
 
 	private final Map<String, Wxr.Category> categories;
 
+	/**
+	 * Login (lower case) → the nicenames Co-Authors Plus's {@code cap-} terms give them.
+	 */
+	private final Map<String, Set<String>> coAuthorNicenames = new HashMap<>();
+
 	private int count;
 
 	/**
 	 * @param siteUrl the export's {@code wp:base_blog_url} (else its channel link)
 	 * @param samples posts with the lookup keys of their links, to tell the structure
 	 * @param categories the export's categories by nicename
+	 * @param authorTerms the export's {@code wp:term}s of the {@code author} taxonomy
 	 */
 	WordPressAddressBook(WordPressAddresses addresses, String origin, String siteUrl, Map<Post, String> samples,
-			Map<String, Wxr.Category> categories) {
+			Map<String, Wxr.Category> categories, Collection<Wxr.TaxonomyTerm> authorTerms) {
 		this.addresses = addresses;
 		this.origin = origin;
 		this.base = WordPressPermalinks.basePath(siteUrl);
@@ -68,6 +80,16 @@ final class WordPressAddressBook {
 		this.root = site.substring(0, site.length() - base.length());
 		this.categories = categories;
 		this.structure = WordPressPermalinks.detect(base, samples);
+		// Co-Authors Plus names each term after the login and slugs it
+		// cap-<user_nicename>,
+		// which may differ from what sanitize_title makes of the login.
+		for (Wxr.TaxonomyTerm term : authorTerms) {
+			String slug = WxrValues.decodeSlug(term.slug());
+			if (slug.regionMatches(true, 0, WordPressBylines.CAP, 0, WordPressBylines.CAP.length())) {
+				coAuthorNicenames.computeIfAbsent(term.name().strip().toLowerCase(Locale.ROOT), k -> new HashSet<>())
+					.add(WordPressBylines.withoutPrefix(slug).toLowerCase(Locale.ROOT));
+			}
+		}
 	}
 
 	/**
@@ -141,14 +163,21 @@ final class WordPressAddressBook {
 
 	/**
 	 * A category's archive ({@code /category/parent/child/}, also
-	 * {@code /category/child/}) and its feed.
+	 * {@code /category/child/}, and the {@code ?category_name=} of each; {@code ?cat=ID}
+	 * when the export gives the term id) and its feed.
 	 * @param listing the section's or tag's listing
 	 * @param feedQuery the Broadsheet feed's query ({@code section=…} or {@code tag=…})
 	 */
 	private void category(String path, String nicename, String listing, String feedQuery) {
 		archive("category", "/category/" + path, listing, feedQuery);
+		queryArchive("category", "category_name=" + path, listing, feedQuery);
 		if (!path.equals(nicename)) {
 			archive("category", "/category/" + nicename, listing, feedQuery);
+			queryArchive("category", "category_name=" + nicename, listing, feedQuery);
+		}
+		Wxr.Category category = categories.get(nicename);
+		if (category != null && isId(category.termId())) {
+			queryArchive("category", "cat=" + category.termId().strip(), listing, feedQuery);
 		}
 	}
 
@@ -175,7 +204,12 @@ final class WordPressAddressBook {
 		for (Wxr.Tag wpTag : tags) {
 			Tag tag = tagsByName.get(WxrValues.plainName(wpTag.name(), wpTag.slug()).toLowerCase(Locale.ROOT));
 			if (tag != null && !wpTag.slug().isBlank()) {
-				archive("tag", "/tag/" + wpTag.slug().strip(), tag.path(), "tag=" + query(tag.slug()));
+				String feedQuery = "tag=" + query(tag.slug());
+				archive("tag", "/tag/" + wpTag.slug().strip(), tag.path(), feedQuery);
+				queryArchive("tag", "tag=" + wpTag.slug().strip(), tag.path(), feedQuery);
+				if (isId(wpTag.termId())) {
+					queryArchive("tag", "tag_id=" + wpTag.termId().strip(), tag.path(), feedQuery);
+				}
 			}
 		}
 	}
@@ -185,20 +219,26 @@ final class WordPressAddressBook {
 	}
 
 	/**
-	 * An author's archive ({@code /author/<user_nicename>/}, the login as WordPress's
-	 * {@code sanitize_title} makes it) and feed.
+	 * An author's archive and feed: {@code /author/<user_nicename>/} and
+	 * {@code ?author_name=<user_nicename>} under each nicename WordPress may have given
+	 * them (the login as {@code sanitize_title} makes it, and the slug of their
+	 * Co-Authors Plus {@code cap-} term), and {@code ?author=ID} for a WordPress user.
+	 * @param userId {@code wp:author_id}, or empty (a guest author is no user)
 	 */
-	void author(String login, Author author) {
+	void author(String login, String userId, Author author) {
 		String listing = author.path();
 		String feedQuery = "author=" + query(author.slug());
-		String nicename = login.strip()
-			.toLowerCase(Locale.ROOT)
-			.replaceAll("[\\s.]+", "-")
-			.replaceAll("[^\\p{L}\\p{N}_-]", "")
-			.replaceAll("-{2,}", "-");
-		if (!nicename.isEmpty()) {
+		Set<String> nicenames = new TreeSet<>(
+				coAuthorNicenames.getOrDefault(login.strip().toLowerCase(Locale.ROOT), Set.of()));
+		nicenames.add(WordPressBylines.nicename(login));
+		nicenames.remove("");
+		for (String nicename : nicenames) {
 			archive("author", "/author/" + UriUtils.encodePathSegment(nicename, StandardCharsets.UTF_8), listing,
 					feedQuery);
+			queryArchive("author", "author_name=" + query(nicename), listing, feedQuery);
+		}
+		if (isId(userId)) {
+			queryArchive("author", "author=" + userId.strip(), listing, feedQuery);
 		}
 	}
 
@@ -218,6 +258,22 @@ final class WordPressAddressBook {
 	private void archive(String form, String path, String listing, String feedQuery) {
 		remember(root + base + path + "/", form, Kind.PATH, null, listing);
 		remember(root + base + path + "/feed/", "feed", Kind.PATH, null, "/feed/rss?" + feedQuery);
+	}
+
+	/**
+	 * An archive's query form ({@code /?cat=3}) and its feed ({@code /?cat=3&feed=rss2},
+	 * the link WordPress gives under plain permalinks).
+	 * @param query the query WordPress answered, its value percent-encoded as in the
+	 * export
+	 */
+	private void queryArchive(String form, String query, String listing, String feedQuery) {
+		remember(root + base + "/?" + query, form, Kind.PATH, null, listing);
+		remember(root + base + "/?" + query + "&feed=rss2", "feed", Kind.PATH, null, "/feed/rss?" + feedQuery);
+	}
+
+	/** WordPress's ids are positive integers; anything else in the file is no id. */
+	private static boolean isId(String id) {
+		return id.strip().matches("[1-9]\\d{0,18}");
 	}
 
 	private void remember(String url, String form, Kind kind, Long id, String path) {

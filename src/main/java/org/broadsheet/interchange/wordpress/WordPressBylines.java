@@ -39,6 +39,9 @@ final class WordPressBylines {
 	/** The post type of Co-Authors Plus's guest authors. */
 	static final String GUEST_AUTHOR = "guest-author";
 
+	/** The prefix of Co-Authors Plus's {@code author} terms' slugs. */
+	static final String CAP = "cap-";
+
 	/** The byline of an item without a {@code dc:creator} when no author is sure. */
 	static final String UNKNOWN = "Staff";
 
@@ -240,9 +243,12 @@ final class WordPressBylines {
 		return dashed.replaceAll("-{2,}", "-").replaceAll("^-|-$", "");
 	}
 
-	private static String withoutPrefix(String slug) {
+	/**
+	 * @return a Co-Authors Plus slug without its {@link #CAP} prefix
+	 */
+	static String withoutPrefix(String slug) {
 		String s = slug.strip();
-		return s.regionMatches(true, 0, "cap-", 0, 4) ? s.substring(4) : s;
+		return s.regionMatches(true, 0, CAP, 0, CAP.length()) ? s.substring(CAP.length()) : s;
 	}
 
 	private static boolean hasLetter(String text) {

@@ -300,7 +300,8 @@ public class WordPressImporter {
 					WordPressBylines.distinct(
 							scan.guests.stream().filter(g -> !skippedStatus(g)).map(WordPressBylines::guest).toList()),
 					scan.authorTerms);
-			this.book = new WordPressAddressBook(addresses, origin, scan.siteUrl, scan.samples, scan.categories);
+			this.book = new WordPressAddressBook(addresses, origin, scan.siteUrl, scan.samples, scan.categories,
+					scan.authorTerms.values());
 		}
 
 		void importAll() {
@@ -346,7 +347,7 @@ public class WordPressImporter {
 			String login = author.login().strip();
 			inSavepoint(Kind.AUTHOR, "line " + author.line() + " author '" + login + "'", () -> {
 				var restored = authors.restore(login, displayName(author), author.email());
-				book.author(login, restored.author());
+				book.author(login, author.id(), restored.author());
 				restoredAuthor(restored, login, "in the file's authors");
 			});
 		}
@@ -385,7 +386,7 @@ public class WordPressImporter {
 			// account): the one author, named as the guest.
 			inSavepoint(Kind.AUTHOR, "line " + item.line() + " guest author '" + guest.login() + "'", () -> {
 				var restored = authors.restore(guest.login(), guest.profile(), guest.email(), guest.website());
-				book.author(guest.login(), restored.author());
+				book.author(guest.login(), "", restored.author());
 				restoredAuthor(restored, guest.login(), "guest author (Co-Authors Plus)");
 				report.changed("guest author → author");
 			});

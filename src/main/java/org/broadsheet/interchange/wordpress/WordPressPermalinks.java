@@ -23,9 +23,15 @@ import org.springframework.web.util.UriUtils;
  */
 final class WordPressPermalinks {
 
-	/** The query parameters WordPress answers on its own (the rest are ignored). */
-	private static final Set<String> WORDPRESS_QUERY = Set.of("p", "page_id", "attachment_id", "cat", "tag", "author",
-			"author_name", "category_name", "feed", "name", "pagename");
+	/**
+	 * The query parameters WordPress answers on its own (the rest are ignored): its
+	 * public query vars ({@code WP::$public_query_vars},
+	 * https://developer.wordpress.org/reference/classes/wp/) for posts, pages,
+	 * attachments, archives ({@code cat}/{@code category_name},
+	 * {@code tag}/{@code tag_id}, {@code author}/{@code author_name}) and feeds.
+	 */
+	private static final Set<String> WORDPRESS_QUERY = Set.of("p", "page_id", "attachment_id", "cat", "tag", "tag_id",
+			"author", "author_name", "category_name", "feed", "name", "pagename");
 
 	/** The common permalink structures, most specific first. */
 	enum Structure {
@@ -145,13 +151,15 @@ final class WordPressPermalinks {
 	 * The key an old address is stored and looked up under, so that the spellings
 	 * WordPress answered alike meet: the path percent-decoded (UTF-8), NFC, lower case,
 	 * without trailing slashes; of the query only WordPress's own parameters ({@code p},
-	 * {@code page_id}, {@code attachment_id}, {@code feed}, …), sorted.
+	 * {@code page_id}, {@code attachment_id}, {@code cat}, {@code tag}, {@code author},
+	 * {@code feed}, …), sorted, their values decoded the same way (WordPress reads slugs
+	 * such as {@code ?tag=Must-Read} with {@code sanitize_title}, so case does not
+	 * matter).
 	 * @param path percent-encoded, as sent
 	 * @param query raw, or null
 	 */
 	static String key(String path, String query) {
-		String decoded = decode(path == null || path.isEmpty() ? "/" : path);
-		decoded = Normalizer.normalize(decoded, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+		String decoded = normal(decode(path == null || path.isEmpty() ? "/" : path));
 		while (decoded.length() > 1 && decoded.endsWith("/")) {
 			decoded = decoded.substring(0, decoded.length() - 1);
 		}
@@ -163,7 +171,7 @@ final class WordPressPermalinks {
 			int equals = pair.indexOf('=');
 			String name = decode(equals < 0 ? pair : pair.substring(0, equals)).toLowerCase(Locale.ROOT);
 			if (WORDPRESS_QUERY.contains(name)) {
-				kept.putIfAbsent(name, decode(equals < 0 ? "" : pair.substring(equals + 1)).strip());
+				kept.putIfAbsent(name, normal(decode(equals < 0 ? "" : pair.substring(equals + 1)).strip()));
 			}
 		}
 		if (kept.isEmpty()) {
@@ -198,6 +206,11 @@ final class WordPressPermalinks {
 			}
 		}
 		return raw.substring(slash, end);
+	}
+
+	/** NFC and lower case, so that the spellings WordPress answered alike meet. */
+	private static String normal(String decoded) {
+		return Normalizer.normalize(decoded, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
 	}
 
 	/** Percent-decoded as UTF-8; as given when it is not well-formed. */

@@ -21,20 +21,33 @@ final class Wxr {
 
 	}
 
-	/** {@code wp:author}. */
-	record Author(String login, String email, String displayName, int line) implements Entry {
+	/**
+	 * {@code wp:author}.
+	 *
+	 * @param id {@code wp:author_id}, the user's id (WordPress answers
+	 * {@code ?author=ID}), or empty
+	 */
+	record Author(String id, String login, String email, String displayName, int line) implements Entry {
 	}
 
 	/**
 	 * {@code wp:category}.
 	 *
+	 * @param termId {@code wp:term_id} (WXR 1.1 and later; WordPress answers
+	 * {@code ?cat=ID}), or empty
 	 * @param parent the parent's nicename, or empty for a top-level category
 	 */
-	record Category(String nicename, String name, String parent, String description, int line) implements Entry {
+	record Category(String termId, String nicename, String name, String parent, String description,
+			int line) implements Entry {
 	}
 
-	/** {@code wp:tag}. */
-	record Tag(String slug, String name, int line) implements Entry {
+	/**
+	 * {@code wp:tag}.
+	 *
+	 * @param termId {@code wp:term_id} (WXR 1.1 and later; WordPress answers
+	 * {@code ?tag_id=ID}), or empty
+	 */
+	record Tag(String termId, String slug, String name, int line) implements Entry {
 	}
 
 	/**

@@ -193,21 +193,23 @@ final class WxrReader implements AutoCloseable {
 	private Wxr.Author author() throws XMLStreamException {
 		int line = line();
 		Map<String, String> f = fields();
-		return new Wxr.Author(f.getOrDefault("wp:author_login", ""), f.getOrDefault("wp:author_email", ""),
-				f.getOrDefault("wp:author_display_name", ""), line);
+		return new Wxr.Author(f.getOrDefault("wp:author_id", ""), f.getOrDefault("wp:author_login", ""),
+				f.getOrDefault("wp:author_email", ""), f.getOrDefault("wp:author_display_name", ""), line);
 	}
 
 	private Wxr.Category category() throws XMLStreamException {
 		int line = line();
 		Map<String, String> f = fields();
-		return new Wxr.Category(f.getOrDefault("wp:category_nicename", ""), f.getOrDefault("wp:cat_name", ""),
-				f.getOrDefault("wp:category_parent", ""), f.getOrDefault("wp:category_description", ""), line);
+		return new Wxr.Category(f.getOrDefault("wp:term_id", ""), f.getOrDefault("wp:category_nicename", ""),
+				f.getOrDefault("wp:cat_name", ""), f.getOrDefault("wp:category_parent", ""),
+				f.getOrDefault("wp:category_description", ""), line);
 	}
 
 	private Wxr.Tag tag() throws XMLStreamException {
 		int line = line();
 		Map<String, String> f = fields();
-		return new Wxr.Tag(f.getOrDefault("wp:tag_slug", ""), f.getOrDefault("wp:tag_name", ""), line);
+		return new Wxr.Tag(f.getOrDefault("wp:term_id", ""), f.getOrDefault("wp:tag_slug", ""),
+				f.getOrDefault("wp:tag_name", ""), line);
 	}
 
 	private Wxr.TaxonomyTerm taxonomyTerm() throws XMLStreamException {

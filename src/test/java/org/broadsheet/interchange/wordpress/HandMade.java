@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Small WordPress exports written by hand, one per permalink structure: a post filed
  * under a child category with a tag and a former slug, a page, an attachment of the post;
- * the first one also carries the slugs of issue 18.
+ * its writer has a Co-Authors Plus term whose nicename ({@code <name>-columnist}) is not
+ * their login's; the first one also carries the slugs of issue 18.
  */
 final class HandMade {
 
@@ -25,6 +26,15 @@ final class HandMade {
 
 		String slug() {
 			return name + "-post";
+		}
+
+		/**
+		 * @return the {@code wp:term_id} of its section's category; its child category
+		 * and tag have the next ones, then the {@code wp:author_id} of its writer: each
+		 * site's own, as {@code ?cat=ID} is one address of all imports
+		 */
+		long termId() {
+			return postId + 50;
 		}
 
 		/**
@@ -95,20 +105,23 @@ final class HandMade {
 				<wp:wxr_version>1.2</wp:wxr_version>
 				<wp:base_site_url>%2$s</wp:base_site_url>
 				<wp:base_blog_url>%2$s</wp:base_blog_url>
-				<wp:author><wp:author_id>1</wp:author_id><wp:author_login><![CDATA[%1$s.writer]]></wp:author_login>
+				<wp:author><wp:author_id>%7$d</wp:author_id><wp:author_login><![CDATA[%1$s.writer]]></wp:author_login>
 				  <wp:author_email>%1$s@example.com</wp:author_email>
 				  <wp:author_display_name><![CDATA[%1$s Writer]]></wp:author_display_name></wp:author>
-				<wp:category><wp:term_id>1</wp:term_id><wp:category_nicename>%1$s-news</wp:category_nicename>
+				<wp:category><wp:term_id>%4$d</wp:term_id><wp:category_nicename>%1$s-news</wp:category_nicename>
 				  <wp:category_parent></wp:category_parent><wp:cat_name><![CDATA[%1$s News]]></wp:cat_name></wp:category>
-				<wp:category><wp:term_id>2</wp:term_id><wp:category_nicename>%1$s-local</wp:category_nicename>
+				<wp:category><wp:term_id>%5$d</wp:term_id><wp:category_nicename>%1$s-local</wp:category_nicename>
 				  <wp:category_parent>%1$s-news</wp:category_parent><wp:cat_name><![CDATA[%1$s Local]]></wp:cat_name></wp:category>
-				<wp:tag><wp:term_id>3</wp:term_id><wp:tag_slug>%1$smustread</wp:tag_slug>
+				<wp:tag><wp:term_id>%6$d</wp:term_id><wp:tag_slug>%1$smustread</wp:tag_slug>
 				  <wp:tag_name><![CDATA[%1$s Must Read]]></wp:tag_name></wp:tag>
+				<wp:term><wp:term_id>%8$d</wp:term_id><wp:term_taxonomy>author</wp:term_taxonomy>
+				  <wp:term_slug>cap-%1$s-columnist</wp:term_slug><wp:term_name><![CDATA[%1$s.writer]]></wp:term_name></wp:term>
 				%3$s
 				</channel>
 				</rss>
 				"""
-			.formatted(n, site.url(), items);
+			.formatted(n, site.url(), items, site.termId(), site.termId() + 1, site.termId() + 2, site.termId() + 3,
+					site.termId() + 4);
 	}
 
 	private static String post(Site site, long id, String slug, String oldSlug) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.broadsheet.BroadsheetApplication;
@@ -130,10 +131,53 @@ abstract class WordPressAddressesContract {
 	}
 
 	@Test
+	void theQueryFormsOfArchivesAnswerLikeTheirPrettyForms() {
+		var s = HandMade.STRUCTURES.get(0);
+		String section = "/" + s.section() + "/";
+		String local = "/tag/" + s.name() + "-local";
+		String mustRead = "/tag/" + s.name() + "-must-read";
+		String writer = "/author/" + s.name() + "-writer";
+		long cat = s.termId();
+		assertThat(oneRedirect("/?cat=" + cat)).isEqualTo(section);
+		assertThat(oneRedirect("/?cat=" + cat + "&feed=rss2")).isEqualTo("/feed/rss?section=" + s.section());
+		assertThat(oneRedirect("/?feed=rss2&cat=" + cat)).isEqualTo("/feed/rss?section=" + s.section());
+		assertThat(oneRedirect("/?cat=" + (cat + 1))).isEqualTo(local);
+		assertThat(oneRedirect("/?cat=" + (cat + 1) + "&feed=rss2")).isEqualTo("/feed/rss?tag=" + s.name() + "-local");
+		assertThat(oneRedirect("/?category_name=" + s.section())).isEqualTo(section);
+		assertThat(oneRedirect("/?category_name=" + s.section() + "%2F" + s.name() + "-local")).isEqualTo(local);
+		assertThat(oneRedirect("/?category_name=" + s.name() + "-local&feed=rss2"))
+			.isEqualTo("/feed/rss?tag=" + s.name() + "-local");
+		// WordPress's tag query var takes the slug, whatever its case.
+		assertThat(oneRedirect("/?tag=" + s.name() + "mustread")).isEqualTo(mustRead);
+		assertThat(oneRedirect("/?tag=" + s.name().toUpperCase(Locale.ROOT) + "MustRead&feed=rss2"))
+			.isEqualTo("/feed/rss?tag=" + s.name() + "-must-read");
+		assertThat(oneRedirect("/?tag_id=" + (cat + 2))).isEqualTo(mustRead);
+		assertThat(oneRedirect("/?author=" + (cat + 3))).isEqualTo(writer);
+		assertThat(oneRedirect("/?author=" + (cat + 3) + "&feed=rss2"))
+			.isEqualTo("/feed/rss?author=" + s.name() + "-writer");
+		assertThat(oneRedirect("/?author_name=" + s.name() + "-writer")).isEqualTo(writer);
+		// The nicename of the writer's Co-Authors Plus term, not their login's.
+		assertThat(oneRedirect("/author/" + s.name() + "-columnist/")).isEqualTo(writer);
+		assertThat(oneRedirect("/author/" + s.name() + "-columnist/feed/"))
+			.isEqualTo("/feed/rss?author=" + s.name() + "-writer");
+		assertThat(oneRedirect("/?author_name=" + s.name() + "-columnist&feed=rss2"))
+			.isEqualTo("/feed/rss?author=" + s.name() + "-writer");
+		// Ids are each site's own: another import's term id reaches that site's section.
+		var other = HandMade.STRUCTURES.get(1);
+		assertThat(oneRedirect("/?cat=" + other.termId())).isEqualTo("/" + other.section() + "/");
+		// An id WordPress never had is the front page, as before.
+		assertThat(site.get("/?cat=999999").status()).isEqualTo(200);
+		assertThat(site.get("/?author=999999&feed=rss2").status()).isEqualTo(200);
+	}
+
+	@Test
 	void aSiteInAFolderKeepsItsFolder() {
 		var s = HandMade.STRUCTURES.stream().filter(x -> !x.base().isEmpty()).findFirst().orElseThrow();
 		assertThat(oneRedirect(s.base() + "/?p=" + s.postId())).isEqualTo("/" + s.section() + "/" + s.slug());
 		assertThat(oneRedirect(s.base() + "/feed/")).isEqualTo("/feed/rss");
+		assertThat(oneRedirect(s.base() + "/?cat=" + s.termId())).isEqualTo("/" + s.section() + "/");
+		assertThat(oneRedirect(s.base() + "/?tag=" + s.name() + "mustread&feed=rss2"))
+			.isEqualTo("/feed/rss?tag=" + s.name() + "-must-read");
 	}
 
 	@Test

@@ -14,7 +14,7 @@ class WordPressBylinesTest {
 
 	private final List<String> notes = new ArrayList<>();
 
-	private static final Wxr.Author ALICE = new Wxr.Author("alice", "alice@port.example", "Alice Archer", 1);
+	private static final Wxr.Author ALICE = new Wxr.Author("1", "alice", "alice@port.example", "Alice Archer", 1);
 
 	@Test
 	void aCoAuthorOnlyInTheAuthorTermsIsReadFromTheTermsDescription() {

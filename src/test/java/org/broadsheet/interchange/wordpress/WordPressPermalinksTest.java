@@ -30,6 +30,19 @@ class WordPressPermalinksTest {
 	}
 
 	@Test
+	void keysKeepTheQueryVarsOfArchivesInOneOrderAndCase() {
+		assertThat(WordPressPermalinks.key("/", "feed=rss2&cat=3")).isEqualTo("/?cat=3&feed=rss2");
+		assertThat(WordPressPermalinks.key("/", "cat=3&feed=rss2&paged=2")).isEqualTo("/?cat=3&feed=rss2");
+		assertThat(WordPressPermalinks.key("/", "tag=Must-Read")).isEqualTo("/?tag=must-read");
+		assertThat(WordPressPermalinks.key("/", "tag_id=4")).isEqualTo("/?tag_id=4");
+		assertThat(WordPressPermalinks.key("/blog/", "category_name=news%2Flocal"))
+			.isEqualTo("/blog?category_name=news/local");
+		assertThat(WordPressPermalinks.key("/", "author_name=caf%C3%A9")).isEqualTo("/?author_name=caf\u00e9");
+		assertThat(WordPressPermalinks.keyOfUrl("https://example.com/?author=2&feed=rss2"))
+			.isEqualTo("/?author=2&feed=rss2");
+	}
+
+	@Test
 	void everyCommonStructureIsRecognisedFromTheLinks() {
 		Map<Structure, String> links = Map.of(Structure.DAY_AND_NAME, "/blog/2012/07/11/hello-world/",
 				Structure.MONTH_AND_NAME, "/blog/2012/07/hello-world/", Structure.YEAR_AND_NAME,
