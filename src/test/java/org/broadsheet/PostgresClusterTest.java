@@ -295,12 +295,13 @@ class PostgresClusterTest {
 		}
 		long changes = count("SELECT COUNT(*) FROM purge_log WHERE id >= ?", firstRow);
 		assertThat(changes).isGreaterThanOrEqualTo(nodes.size());
-		assertThat(count("SELECT COUNT(*) FROM purge_log WHERE id >= ? AND purge_attempts <> 1", firstRow))
+		assertThat(count("SELECT COUNT(*) FROM purge_log WHERE id >= ? AND purge_attempts > 1", firstRow))
 			.as("changes claimed more than once")
 			.isZero();
-		// Varnish's counters are published within a second.
-		await().atMost(Duration.ofSeconds(5)).until(() -> varnish.bansAdded() - bans >= changes);
-		assertThat(varnish.bansAdded() - bans).as("bans Varnish received").isEqualTo(changes);
+		// Varnish's counters are published within a second. A publish's change and the
+		// related lists it updated (changes of their own) may go out in one request.
+		await().atMost(Duration.ofSeconds(5)).until(() -> varnish.bansAdded() - bans >= nodes.size());
+		assertThat(varnish.bansAdded() - bans).as("bans Varnish received").isBetween((long) nodes.size(), changes);
 		figures.put("changes / bans received by Varnish", changes + " / " + (varnish.bansAdded() - bans));
 	}
 

@@ -46,8 +46,9 @@ import org.broadsheet.article.ArticleRules;
  * author; articles in the same language first.</li>
  * </ol>
  * The relevance bar: a candidate is shown only when its own cosine with the article is at
- * least {@value #MIN_SIMILARITY}. An article whose text has no term in common with any
- * other (another language, a lone topic) has no related articles.
+ * least {@value #MIN_SIMILARITY}, or when it shares a tag with the article (tags are the
+ * editors' own statement that two articles belong together). An article whose text has no
+ * term in common with any other (another language, a lone topic) has no related articles.
  *
  * <p>
  * Measured on the BBC News corpus (1,277 articles, categories never shown to the index;
@@ -286,12 +287,14 @@ final class RelatedFinder {
 		String language = primary(source.get(SearchIndex.LANGUAGE));
 		List<Ranked> ranked = new ArrayList<>();
 		for (int i = 0; i < candidates.length; i++) {
-			if (cosine[i] < MIN_SIMILARITY) {
+			var doc = stored.document(candidates[i].doc);
+			int sharedTags = shared(tags, doc.getValues(SearchIndex.TAGS));
+			// A tag an editor gave both articles is evidence of its own, whatever their
+			// words.
+			if (cosine[i] < MIN_SIMILARITY && sharedTags == 0) {
 				continue;
 			}
-			var doc = stored.document(candidates[i].doc);
-			double score = cosine(topic, vectors.get(i))
-					+ SHARED_TAG_BONUS * shared(tags, doc.getValues(SearchIndex.TAGS))
+			double score = cosine(topic, vectors.get(i)) + SHARED_TAG_BONUS * sharedTags
 					+ SHARED_AUTHOR_BONUS * shared(authors, doc.getValues(SearchIndex.AUTHORS));
 			ranked.add(new Ranked(new Found(Long.parseLong(doc.get(SearchIndex.ID)), cosine[i]),
 					language.equals(primary(doc.get(SearchIndex.LANGUAGE))), score));

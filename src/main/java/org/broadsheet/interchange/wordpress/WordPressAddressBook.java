@@ -281,8 +281,9 @@ final class WordPressAddressBook {
 		if (url == null || url.isBlank() || url.length() > MAX_URL) {
 			return;
 		}
-		addresses.remember(origin, url.strip(), form, kind, id, path);
-		count++;
+		if (addresses.remember(origin, url.strip(), form, kind, id, path)) {
+			count++;
+		}
 	}
 
 	/**

@@ -72,9 +72,16 @@ public class WordPressAddresses implements FormerAddresses {
 	 * @param oldUrl absolute or site-relative, percent-encoded
 	 * @param targetId the article's or page's id ({@link Kind#PATH}: null)
 	 * @param targetPath the address ({@link Kind#PATH} only, else null)
+	 * @return whether it was kept (never the site's root, nor a key with a control
+	 * character)
 	 */
-	void remember(String origin, String oldUrl, String form, Kind kind, Long targetId, String targetPath) {
+	boolean remember(String origin, String oldUrl, String form, Kind kind, Long targetId, String targetPath) {
 		String address = WordPressPermalinks.keyOfUrl(oldUrl);
+		// The site's own front page always answers itself: an imported static front page
+		// (WordPress exports its link as the site's root) would otherwise take "/?utm_…".
+		if (address.equals("/") || !usable(address)) {
+			return false;
+		}
 		jdbc.sql("""
 				INSERT INTO wordpress_address (address, origin, old_url, form, target_kind, target_id, target_path)
 				VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -83,17 +90,31 @@ public class WordPressAddresses implements FormerAddresses {
 				  target_path = excluded.target_path""")
 			.params(address, origin, oldUrl, form, kind.name().toLowerCase(Locale.ROOT), targetId, targetPath)
 			.update();
+		return true;
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<String> current(String path, String query) {
+		String address = WordPressPermalinks.key(path, query);
+		if (!usable(address)) {
+			return Optional.empty();
+		}
 		return jdbc.sql("SELECT target_kind, target_id, target_path FROM wordpress_address WHERE address = ?")
-			.param(WordPressPermalinks.key(path, query))
+			.param(address)
 			.query((rs, n) -> new Target(rs.getString(1), rs.getObject(2) == null ? null : rs.getLong(2),
 					rs.getString(3)))
 			.optional()
 			.flatMap(this::resolve);
+	}
+
+	/**
+	 * @return whether a key can be an address at all: no control character (a NUL, which
+	 * PostgreSQL refuses in text, decoded from {@code %00}) and within the column's 2,000
+	 * characters
+	 */
+	private static boolean usable(String address) {
+		return address.length() <= 2000 && address.codePoints().noneMatch(Character::isISOControl);
 	}
 
 	/**

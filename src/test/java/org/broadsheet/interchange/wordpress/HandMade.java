@@ -90,6 +90,9 @@ final class HandMade {
 		long pageId = site.postId() + 1;
 		items.append(item(site, pageId, n + " About", site.url() + "/" + n + "-about/", n + "-about", "page", "publish",
 				0, ""));
+		// A static front page: WordPress exports its link as the site's root.
+		items.append(
+				item(site, site.postId() + 3, n + " Home", site.url() + "/", n + "-home", "page", "publish", 0, ""));
 		items.append(item(site, site.postId() + 2, "Photo",
 				site.url() + site.link(site.postId(), site.slug()).substring(site.base().length()) + "photo/", "photo",
 				"attachment", "inherit", site.postId(),

@@ -170,6 +170,22 @@ abstract class WordPressAddressesContract {
 		assertThat(site.get("/?author=999999&feed=rss2").status()).isEqualTo(200);
 	}
 
+	/**
+	 * The imported static front pages' links are the sites' roots: the reader site's own
+	 * front page keeps "/" whatever the query, and a NUL in a query or path is no address
+	 * (PostgreSQL refuses it in text).
+	 */
+	@Test
+	void theFrontPageStaysTheSitesOwnAndANulIsNoAddress() {
+		assertThat(site.get("/?utm_source=newsletter").status()).isEqualTo(200);
+		assertThat(site.get("/?fbclid=abc&utm_medium=social").status()).isEqualTo(200);
+		assertThat(site.get("/?p=%00").status()).isEqualTo(200);
+		assertThat(site.get("/no-such-page/?p=%00").status()).isEqualTo(404);
+		assertThat(site.get("/no-such-page/%00/").status()).isEqualTo(400);
+		var s = HandMade.STRUCTURES.get(0);
+		assertThat(oneRedirect("/?page_id=" + (s.postId() + 3))).isEqualTo("/page/" + s.name() + "-home");
+	}
+
 	@Test
 	void aSiteInAFolderKeepsItsFolder() {
 		var s = HandMade.STRUCTURES.stream().filter(x -> !x.base().isEmpty()).findFirst().orElseThrow();
