@@ -17,10 +17,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  *
  * <p>
  * Keys: {@code article:ID} for every article a page shows (whole or as a teaser),
- * {@code section:ID}, {@code tag:ID}, {@code author:ID} for every name it shows,
- * {@code list:section:ID}, {@code list:tag:ID}, {@code list:author:ID} and {@code front}
- * for listings whose membership changes when an article is published, and {@code feeds},
- * {@code sitemaps}, {@code search}, {@code nav} (the site's navigation).
+ * {@code related:ID} on the article's own page (its related list), {@code section:ID},
+ * {@code tag:ID}, {@code author:ID} for every name it shows, {@code list:section:ID},
+ * {@code list:tag:ID}, {@code list:author:ID} and {@code front} for listings whose
+ * membership changes when an article is published, and {@code feeds}, {@code sitemaps},
+ * {@code search}, {@code nav} (the site's navigation).
  */
 public final class Surrogates {
 
@@ -107,6 +108,15 @@ public final class Surrogates {
 	 */
 	public static String article(long id) {
 		return "article:" + id;
+	}
+
+	/**
+	 * @return the key of the article's own page alone, which shows its related articles:
+	 * a changed related list evicts it without the listings, feeds and pages showing the
+	 * article as a teaser ({@link #article(long)})
+	 */
+	public static String related(long id) {
+		return "related:" + id;
 	}
 
 	/**

@@ -28,6 +28,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -71,8 +72,20 @@ public class Search {
 	/** Type-ahead answers at most this many titles. */
 	public static final int SUGGESTIONS = 8;
 
-	/** Type-ahead reads this many characters of what was typed, no more. */
+	/** Type-ahead reads this many characters (code points) of what was typed, no more. */
 	static final int MAX_TYPED_LENGTH = 100;
+
+	/**
+	 * Type-ahead answers nothing for fewer characters (code points, trimmed): a single
+	 * letter's prefix matches a good part of the archive's title words.
+	 */
+	static final int MIN_TYPED_LENGTH = 2;
+
+	/**
+	 * Title words a typed prefix expands to, at most: the cost of a prefix stays bounded
+	 * however large the archive grows.
+	 */
+	static final int MAX_PREFIX_TERMS = 64;
 
 	/**
 	 * Spelling suggestions within two edits (Damerau–Levenshtein) of words of four
@@ -131,8 +144,9 @@ public class Search {
 
 	/**
 	 * @return the sequence number of the last change-log entry ({@code ChangeLog}) this
-	 * node's index has applied, 0 for none: searches and related articles reflect every
-	 * change up to it
+	 * node's index has applied, 0 for none: searches reflect every change up to it.
+	 * Related lists are written after the index commits it, so they may still lag it (and
+	 * a list that failed is computed again later by the backfill)
 	 */
 	public long appliedSeq() {
 		return holder.index().appliedSeq();
@@ -389,14 +403,22 @@ public class Search {
 	 * Type-ahead: titles of published articles having every typed word, the last one as a
 	 * prefix (so "harbour cra" finds "Harbour cranes arrive"), newest first. Case and
 	 * accents are ignored; Chinese and Japanese titles are matched by dictionary words.
+	 * The last word's prefix expands to at most {@value #MAX_PREFIX_TERMS} title words.
 	 * @param typed what the reader has typed so far; only its first
-	 * {@value #MAX_TYPED_LENGTH} characters are read
-	 * @return up to {@value #SUGGESTIONS} titles; none for text without words
+	 * {@value #MAX_TYPED_LENGTH} characters (Unicode code points) are read
+	 * @return up to {@value #SUGGESTIONS} titles; none for text without words or of fewer
+	 * than {@value #MIN_TYPED_LENGTH} characters once trimmed
 	 * @throws java.io.UncheckedIOException only when the index cannot be read
 	 */
 	public List<Suggestion> suggest(String typed) {
-		String text = typed == null ? ""
-				: typed.length() > MAX_TYPED_LENGTH ? typed.substring(0, MAX_TYPED_LENGTH) : typed;
+		String text = typed == null ? "" : typed.strip();
+		if (text.codePointCount(0, text.length()) < MIN_TYPED_LENGTH) {
+			return List.of();
+		}
+		if (text.codePointCount(0, text.length()) > MAX_TYPED_LENGTH) {
+			// By code points: a cut between two halves of a surrogate pair is not text.
+			text = text.substring(0, text.offsetByCodePoints(0, MAX_TYPED_LENGTH));
+		}
 		List<Word> words = ReaderWords.words(ReaderWords.FOLDED, ReaderWords.TITLE_WORDS, text);
 		if (words.isEmpty()) {
 			return List.of();
@@ -405,7 +427,8 @@ public class Search {
 		for (int i = 0; i < words.size() - 1; i++) {
 			query.add(new TermQuery(new Term(ReaderWords.TITLE_WORDS, words.get(i).text())), Occur.FILTER);
 		}
-		query.add(new PrefixQuery(new Term(ReaderWords.TITLE_WORDS, words.get(words.size() - 1).text())), Occur.FILTER);
+		query.add(new PrefixQuery(new Term(ReaderWords.TITLE_WORDS, words.get(words.size() - 1).text()),
+				new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_PREFIX_TERMS)), Occur.FILTER);
 		query.add(LongPoint.newRangeQuery(SearchIndex.PUBLISHED, Long.MIN_VALUE, clock.millis()), Occur.FILTER);
 		SearchIndex index = holder.index();
 		var snapshot = index.acquire();

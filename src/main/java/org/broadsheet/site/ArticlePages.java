@@ -97,7 +97,8 @@ public class ArticlePages {
 		var group = translations.publicGroup(article.id());
 		if (keys != null) {
 			group.forEach(translation -> keys.add(Surrogates.article(translation.id())));
-			keys.add(Surrogates.article(article.id()), Surrogates.section(article.section().id()), Surrogates.NAV);
+			keys.add(Surrogates.article(article.id()), Surrogates.related(article.id()),
+					Surrogates.section(article.section().id()), Surrogates.NAV);
 			article.tags().forEach(tag -> keys.add(Surrogates.tag(tag.id())));
 			article.authors().forEach(author -> keys.add(Surrogates.author(author.id())));
 			relatedTeasers.forEach(teaser -> keys.add(Surrogates.article(teaser.id())));

@@ -116,22 +116,28 @@ public final class Pages {
 			String basePath) {
 	}
 
-	/** The search page: the query as read, its results and facets. */
-	public record SearchPage(Chrome chrome, PageMeta meta, SearchResults results) {
+	/**
+	 * The search page: the query as read, its results and facets.
+	 *
+	 * @param lang the reader's language ({@code lang}, a BCP 47 tag) every link of the
+	 * page keeps, or null
+	 */
+	public record SearchPage(Chrome chrome, PageMeta meta, SearchResults results, String lang) {
 
 		/**
-		 * @return the search page's address with the current query (first page), one
-		 * parameter changed (null removes it)
+		 * @return the search page's address with the current query and language (first
+		 * page), one parameter changed (null removes it)
 		 */
 		public String with(String name, Object value) {
-			return address(results.query(), name, value);
+			return address(results.query(), lang, name, value);
 		}
 
 		/**
+		 * @param lang the reader's language to keep, or null
 		 * @return the search page's address for {@code q} (first page), one parameter
 		 * changed (null removes it)
 		 */
-		static String address(SearchQuery q, String name, Object value) {
+		static String address(SearchQuery q, String lang, String name, Object value) {
 			Map<String, Object> params = new LinkedHashMap<>();
 			params.put("q", q.text().isEmpty() ? null : q.text());
 			params.put("section", q.section());
@@ -139,6 +145,7 @@ public final class Pages {
 			params.put("tag", q.tag());
 			params.put("year", q.year());
 			params.put("sort", q.newestFirst() ? "newest" : null);
+			params.put("lang", lang == null || lang.isBlank() ? null : lang);
 			params.put(name, value);
 			return Links.withQuery("/search", params);
 		}

@@ -10,7 +10,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * {@code /search}: the readers' search page, with filters by section and tag (slugs;
@@ -45,10 +44,8 @@ class SearchPageController {
 				number(page) == null ? 1 : number(page), site.settings().pageSize());
 		var slugs = search.withSlugs(query);
 		if (slugs.isPresent()) {
-			var moved = new RedirectView(
-					Pages.SearchPage.address(slugs.get(), "page", query.page() == 1 ? null : query.page()));
-			moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-			return moved;
+			return ErrorPages.permanentRedirect(
+					Pages.SearchPage.address(slugs.get(), lang, "page", query.page() == 1 ? null : query.page()));
 		}
 		var results = search.search(query, lang);
 		if (query.page() > results.pageCount()) {
@@ -57,7 +54,7 @@ class SearchPageController {
 		Surrogates.mark(PageKind.SEARCH).add(Surrogates.SEARCH, Surrogates.NAV);
 		var chrome = site.chrome();
 		var meta = seo.page(chrome.t("search.title"), null, "/search");
-		model.addAttribute("page", new Pages.SearchPage(chrome, meta, results));
+		model.addAttribute("page", new Pages.SearchPage(chrome, meta, results, lang));
 		return "site/search";
 	}
 

@@ -3,15 +3,22 @@ package org.broadsheet.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.SavedArticle;
+import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.author.AuthorProfile;
+import org.broadsheet.settings.SettingsStore;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestDatabases;
@@ -19,7 +26,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Related lists stored in the database by the index follower, on a running site: empty
@@ -31,6 +43,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class RelatedListsContract {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	/** Evictions of the lists written by hand here: this test reads the database. */
+	private static final ApplicationEventPublisher EVICTED_ELSEWHERE = event -> {
+	};
 
 	RunningSite site;
 
@@ -91,6 +107,65 @@ abstract class RelatedListsContract {
 				.doesNotContain(choir.title()));
 		assertThat(stored(expands)).containsExactly(tidal.id());
 		assertThat(stored(choir)).doesNotContain(expands.id(), tidal.id());
+		// The changed list evicts the article's own page alone, not every page showing
+		// it.
+		assertThat(purged("related:" + tidal.id())).isPositive();
+		assertThat(purged("article:" + tidal.id())).isZero();
+	}
+
+	@Test
+	void aListThatCannotBeWrittenIsComputedAgainAndTheOthersGoOn() {
+		Saved ferry = publish("Night ferry to Orkney returns",
+				"The night ferry to Orkney returns to service after the winter storms.", null);
+		Saved ferries = publish("Orkney ferry timetable for winter",
+				"The Orkney ferry sails a winter timetable after the storms, the operator says.", null);
+		awaitComputed(ferry, ferries);
+		jdbc.sql("DELETE FROM related_list WHERE article_id = ?").param(ferry.id()).update();
+		var down = new TransactionTemplate(site.bean(PlatformTransactionManager.class)) {
+			@Override
+			public <T> T execute(TransactionCallback<T> action) {
+				throw new CannotCreateTransactionException("database away");
+			}
+		};
+		var lists = new RelatedLists(jdbc, down, EVICTED_ELSEWHERE, site.bean(PublishedArticles.class),
+				Clock.systemUTC(), site.bean(SettingsStore.class), "en");
+		SearchIndex index = site.bean(SearchIndexHolder.class).index();
+
+		lists.refresh(index, List.of(ferry.id(), ferries.id()));
+
+		var up = new RelatedLists(jdbc, site.bean(TransactionTemplate.class), EVICTED_ELSEWHERE,
+				site.bean(PublishedArticles.class), Clock.systemUTC(), site.bean(SettingsStore.class), "en");
+		up.backfill(index);
+		assertThat(computed(ferry)).as("recomputed by the backfill").isTrue();
+		assertThat(stored(ferry)).containsExactly(ferries.id());
+	}
+
+	@Test
+	void concurrentWritersOfOneListTakeTurns() throws Exception {
+		Saved bridge = publish("Old bridge closes for repairs",
+				"The old stone bridge over the river closes for repairs until spring.", null);
+		awaitComputed(bridge);
+		var lists = site.bean(RelatedLists.class);
+		List<Long> others = jdbc.sql("SELECT id FROM article WHERE id <> ? ORDER BY id LIMIT 4")
+			.param(bridge.id())
+			.query(Long.class)
+			.list();
+		var pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<?>> writes = new ArrayList<>();
+			List<Long> shorter = List.of(others.get(1), others.get(0));
+			for (int i = 0; i < 40; i++) {
+				List<Long> list = i % 2 == 0 ? others : shorter;
+				writes.add(pool.submit(() -> lists.store(bridge.id(), list)));
+			}
+			for (Future<?> write : writes) {
+				write.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(stored(bridge)).isIn(others, List.of(others.get(1), others.get(0)));
 	}
 
 	/** A published article and its title. */
@@ -114,6 +189,17 @@ abstract class RelatedListsContract {
 					.query(Integer.class)
 					.single() == 1);
 		}
+	}
+
+	private int purged(String keys) {
+		return jdbc.sql("SELECT COUNT(*) FROM purge_log WHERE keys = ?").param(keys).query(Integer.class).single();
+	}
+
+	private boolean computed(Saved article) {
+		return jdbc.sql("SELECT COUNT(*) FROM related_list WHERE article_id = ?")
+			.param(article.id())
+			.query(Integer.class)
+			.single() == 1;
 	}
 
 	private List<Long> stored(Saved article) {

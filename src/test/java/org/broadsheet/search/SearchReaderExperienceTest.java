@@ -79,6 +79,25 @@ class SearchReaderExperienceTest {
 	}
 
 	@Test
+	void theReadersLanguageStaysOnEveryLinkOfTheSearchPage() {
+		var moved = site.get("/search?q=election&section=World&lang=ru&page=1");
+		assertThat(moved.status()).isEqualTo(301);
+		assertThat(moved.header("Location")).endsWith("/search?q=election&section=world&lang=ru");
+
+		var html = site.get("/search?q=&section=world&lang=ru").html();
+		assertThat(html.selectFirst("form.search-form input[type=hidden][name=lang]").attr("value")).isEqualTo("ru");
+		assertThat(html.select(".facet a[href]").eachAttr("href")).isNotEmpty()
+			.allMatch(href -> href.contains("lang=ru"));
+		assertThat(html.select(".sort a[href], .pagination a[href], .did-you-mean a[href]").eachAttr("href"))
+			.allMatch(href -> href.contains("lang=ru"));
+		assertThat(site.get("/search?q=" + encode("general electon") + "&lang=ru")
+			.html()
+			.selectFirst(".did-you-mean a")
+			.attr("href")).isEqualTo("/search?q=general%20election&lang=ru");
+		assertThat(site.get("/search?q=").html().select("input[name=lang]")).isEmpty();
+	}
+
+	@Test
 	void didYouMeanOnlyWhenNothingIsFound() {
 		var misspelt = api("/api/search?q=electon");
 		assertThat(misspelt.get("total").asInt()).isZero();
@@ -102,6 +121,11 @@ class SearchReaderExperienceTest {
 		assertThat(suggestions("الانتخ")).containsExactly("الانتخابات البرلمانية في المدينة");
 		assertThat(suggestions("zzz")).isEmpty();
 		assertThat(suggestions("  ")).isEmpty();
+		// One letter would expand to much of the archive's words: nothing below two.
+		assertThat(suggestions("v")).isEmpty();
+		assertThat(suggestions(" v ")).isEmpty();
+		assertThat(suggestions("x" + "\uD83D\uDE00".repeat(100))).isEmpty();
+		assertThat(suggestions("vot" + "\uD83D\uDE00".repeat(100))).isNotNull();
 		var response = site.get("/search/suggest?q=vot");
 		assertThat(response.header("Content-Type")).startsWith("application/json");
 		assertThat(api("/search/suggest?q=vot").get(0).get("url").asString()).startsWith("/world/");
