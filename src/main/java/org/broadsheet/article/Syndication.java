@@ -1,7 +1,6 @@
 package org.broadsheet.article;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import org.broadsheet.shared.Links;
 
 /**
  * Where a syndicated article first appeared.
@@ -30,23 +29,8 @@ public record Syndication(String publication, String note, String url) {
 		check("syndication.publication", publication, MAX_PUBLICATION);
 		check("syndication.note", note, MAX_NOTE);
 		check("syndication.url", url, MAX_URL);
-		if (url != null && !isWebUrl(url)) {
+		if (url != null && !Links.isWebUrl(url)) {
 			throw new InvalidArticle("syndication.url", "article.invalid.syndication-url", url);
-		}
-	}
-
-	/**
-	 * @return whether {@code url} is an absolute http or https URL with a host
-	 */
-	public static boolean isWebUrl(String url) {
-		try {
-			var uri = new URI(url);
-			return uri.isAbsolute()
-					&& ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-					&& uri.getHost() != null;
-		}
-		catch (URISyntaxException ex) {
-			return false;
 		}
 	}
 

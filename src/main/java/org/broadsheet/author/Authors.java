@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.broadsheet.shared.Links;
 import org.broadsheet.account.Actor;
 import org.broadsheet.account.NewsroomAudit;
 import org.broadsheet.account.Permission;
@@ -171,11 +172,8 @@ public class Authors {
 		var before = jdbc.sql("SELECT id, email FROM author WHERE login = ?").param(key).query(Holder.class).optional();
 		var saved = stored(profile);
 		Author author = saved.author();
-		String webLinks = links == null ? null
-				: blankToNull(links.lines()
-					.map(String::strip)
-					.filter(link -> link.matches("(?i)https?://[^\\s/]+\\S*"))
-					.collect(Collectors.joining("\n")));
+		String webLinks = links == null ? null : blankToNull(
+				links.lines().map(String::strip).filter(Links::isWebUrl).collect(Collectors.joining("\n")));
 		boolean linksChanged = webLinks != null && !webLinks.equals(author.links());
 		if (linksChanged) {
 			jdbc.sql("UPDATE author SET links = ? WHERE id = ?").params(webLinks, author.id()).update();

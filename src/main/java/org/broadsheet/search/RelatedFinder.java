@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.apache.lucene.document.LongPoint;
@@ -436,9 +436,8 @@ final class RelatedFinder {
 	 * for an article without its own
 	 */
 	private String primary(String language) {
-		String tag = language == null || language.isEmpty() ? siteLanguage : language;
-		int dash = tag.indexOf('-');
-		return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
+		String subtag = LanguageAnalyzers.language(language);
+		return subtag != null ? subtag : Objects.requireNonNullElse(LanguageAnalyzers.language(siteLanguage), "");
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.broadsheet.shared;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,7 +9,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Site-relative links with query strings, encoded strictly (RFC 3986) by Spring's URI
- * builder.
+ * builder, and the one test of what counts as a link to the web.
  */
 public final class Links {
 
@@ -32,6 +34,26 @@ public final class Links {
 			}
 		});
 		return builder.encode().buildAndExpand(values).toUriString();
+	}
+
+	/**
+	 * @param url any text, or null
+	 * @return whether {@code url} is an absolute http or https URL with a host (RFC 3986,
+	 * as {@link URI} parses it)
+	 */
+	public static boolean isWebUrl(String url) {
+		if (url == null) {
+			return false;
+		}
+		try {
+			var uri = new URI(url);
+			return uri.isAbsolute()
+					&& ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+					&& uri.getHost() != null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
 	}
 
 }

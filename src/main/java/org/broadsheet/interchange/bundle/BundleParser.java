@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.broadsheet.shared.Links;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleRules;
 import org.broadsheet.article.ArticleStatus;
@@ -311,7 +312,7 @@ class BundleParser {
 			}
 			var values = map(node, "syndication", Set.of("publication", "note", "url"));
 			String url = limited(values.get("url"), "syndication.url", Syndication.MAX_URL);
-			if (url != null && !url.isBlank() && !Syndication.isWebUrl(url.strip())) {
+			if (url != null && !url.isBlank() && !Links.isWebUrl(url.strip())) {
 				throw error(values.get("url"), "syndication.url", "must be an absolute http(s) URL, not '" + url + "'");
 			}
 			return new Syndication(

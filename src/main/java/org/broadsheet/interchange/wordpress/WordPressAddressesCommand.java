@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Function;
 
-import org.broadsheet.article.Syndication;
+import org.broadsheet.shared.Links;
 import org.broadsheet.shared.OfflineCommand;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -57,7 +57,7 @@ public class WordPressAddressesCommand extends OfflineCommand {
 
 	@Override
 	protected int run(ConfigurableApplicationContext app, PrintWriter out, PrintWriter err) {
-		if (check != null && !Syndication.isWebUrl(check)) {
+		if (check != null && !Links.isWebUrl(check)) {
 			err.println("refused  --check: an absolute http(s) address, not '" + check + "'");
 			return 2;
 		}

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import org.broadsheet.shared.Links;
 import org.broadsheet.author.AuthorProfile;
 
 /**
@@ -107,7 +108,7 @@ final class WordPressBylines {
 		}
 		String website = item.meta("cap-website").strip();
 		return new Person(login, shorten(name, AuthorProfile.MAX_NAME), item.meta("cap-user_email").strip(),
-				plainText(item.meta("cap-description")).strip(), website.matches("(?i)https?://\\S+") ? website : "");
+				plainText(item.meta("cap-description")).strip(), Links.isWebUrl(website) ? website : "");
 	}
 
 	/**

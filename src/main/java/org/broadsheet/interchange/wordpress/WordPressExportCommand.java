@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.function.Function;
 
-import org.broadsheet.article.Syndication;
+import org.broadsheet.shared.Links;
 import org.broadsheet.shared.OfflineCommand;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -45,7 +45,7 @@ public class WordPressExportCommand extends OfflineCommand {
 		if (site.isBlank()) {
 			site = DEFAULT_SITE;
 		}
-		if (!Syndication.isWebUrl(site)) {
+		if (!Links.isWebUrl(site)) {
 			err.println("refused  --site-url: an absolute http(s) address, not '" + site + "'");
 			return 2;
 		}
