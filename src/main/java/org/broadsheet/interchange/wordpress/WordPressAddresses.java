@@ -1,5 +1,7 @@
 package org.broadsheet.interchange.wordpress;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -102,8 +104,7 @@ public class WordPressAddresses implements FormerAddresses {
 		}
 		return jdbc.sql("SELECT target_kind, target_id, target_path FROM wordpress_address WHERE address = ?")
 			.param(address)
-			.query((rs, n) -> new Target(rs.getString(1), rs.getObject(2) == null ? null : rs.getLong(2),
-					rs.getString(3)))
+			.query((rs, n) -> target(rs, 1))
 			.optional()
 			.flatMap(this::resolve);
 	}
@@ -126,9 +127,7 @@ public class WordPressAddresses implements FormerAddresses {
 		String columns = "SELECT address, old_url, form, target_kind, target_id, target_path FROM wordpress_address ";
 		var query = origin == null ? jdbc.sql(columns + "ORDER BY origin, address")
 				: jdbc.sql(columns + "WHERE origin = ? ORDER BY address").param(origin);
-		return query
-			.query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3),
-					new Target(rs.getString(4), rs.getObject(5) == null ? null : rs.getLong(5), rs.getString(6))))
+		return query.query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3), target(rs, 4)))
 			.list()
 			.stream()
 			.map(row -> new Entry(row.address(), row.oldUrl(), row.form(), resolve(row.target())))
@@ -158,13 +157,20 @@ public class WordPressAddresses implements FormerAddresses {
 
 	private Optional<String> resolve(Target target) {
 		return switch (target.kind()) {
-			case "article" -> articles.publicById(target.id()).map(Article::path);
-			case "page" -> pages.publishedById(target.id()).map(StaticPage::path);
-			default -> Optional.ofNullable(target.path());
+			case ARTICLE -> articles.publicById(target.id()).map(Article::path);
+			case PAGE -> pages.publishedById(target.id()).map(StaticPage::path);
+			case PATH -> Optional.ofNullable(target.path());
 		};
 	}
 
-	private record Target(String kind, Long id, String path) {
+	/** Reads target_kind, target_id and target_path from column {@code first} on. */
+	private static Target target(ResultSet rs, int first) throws SQLException {
+		long id = rs.getLong(first + 1);
+		return new Target(Kind.valueOf(rs.getString(first).toUpperCase(Locale.ROOT)), rs.wasNull() ? null : id,
+				rs.getString(first + 2));
+	}
+
+	private record Target(Kind kind, Long id, String path) {
 	}
 
 	private record Stored(String address, String oldUrl, String form, Target target) {
