@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -35,10 +36,25 @@ class PageCache implements MeterBinder {
 	private final ConcurrentHashMap<String, CompletableFuture<CachedPage>> rendering = new ConcurrentHashMap<>();
 
 	/**
-	 * Bumped by every eviction: a render that began before one is not stored (it may be
-	 * stale).
+	 * Bumped by every eviction: a render that began before one that touches what it shows
+	 * is not stored (it may be stale).
 	 */
 	private final AtomicLong generation = new AtomicLong();
+
+	/** How many recent evictions are remembered to tell which renders they touched. */
+	static final int REMEMBERED = 256;
+
+	/** The latest evictions, oldest first; written only under its own lock. */
+	private final ConcurrentLinkedDeque<Eviction> recent = new ConcurrentLinkedDeque<>();
+
+	/** One eviction: the generation it began, and its keys (null: every page). */
+	private record Eviction(long generation, Set<String> keys) {
+
+		boolean touches(CachedPage page) {
+			return keys == null || page.shows(keys);
+		}
+
+	}
 
 	PageCache(@Value("${broadsheet.cache.enabled:true}") boolean enabled,
 			@Value("${broadsheet.cache.max-size:64MB}") DataSize maxSize,
@@ -75,11 +91,51 @@ class PageCache implements MeterBinder {
 	}
 
 	/**
-	 * Stores a page rendered since {@code generation} unless something was evicted since.
+	 * Stores a page rendered since {@code renderedInGeneration} unless an eviction since
+	 * touched what it shows: a change elsewhere (a comment on another article) does not
+	 * keep a page out of the cache.
 	 */
 	void put(String address, CachedPage page, long renderedInGeneration) {
-		if (enabled && renderedInGeneration == generation.get()) {
-			pages.put(address, page);
+		if (!enabled || !untouchedSince(page, renderedInGeneration)) {
+			return;
+		}
+		pages.put(address, page);
+		// An eviction between the check and the put may have missed the page.
+		if (!untouchedSince(page, renderedInGeneration)) {
+			pages.asMap().remove(address, page);
+		}
+	}
+
+	private boolean untouchedSince(CachedPage page, long since) {
+		long now = generation.get();
+		if (now == since) {
+			return true;
+		}
+		Eviction oldest = recent.peekFirst();
+		if (oldest == null || oldest.generation() > since + 1) {
+			// Forgotten: too many evictions since to tell.
+			return false;
+		}
+		for (Eviction eviction : recent) {
+			if (eviction.generation() > since && eviction.generation() <= now && eviction.touches(page)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Remembers an eviction before its generation is visible: whoever reads the
+	 * generation finds it.
+	 */
+	private void remember(Set<String> keys) {
+		synchronized (recent) {
+			long next = generation.get() + 1;
+			recent.addLast(new Eviction(next, keys));
+			if (recent.size() > REMEMBERED) {
+				recent.pollFirst();
+			}
+			generation.set(next);
 		}
 	}
 
@@ -100,12 +156,12 @@ class PageCache implements MeterBinder {
 
 	/** Evicts every page that shows any of {@code keys}. */
 	void evict(Set<String> keys) {
-		generation.incrementAndGet();
+		remember(Set.copyOf(keys));
 		pages.asMap().values().removeIf(page -> page.shows(keys));
 	}
 
 	void clear() {
-		generation.incrementAndGet();
+		remember(null);
 		pages.invalidateAll();
 	}
 

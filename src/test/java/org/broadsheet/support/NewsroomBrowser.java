@@ -81,13 +81,20 @@ public final class NewsroomBrowser {
 		if (!response.headers().firstValue("Location").orElse("").endsWith("/newsroom")) {
 			throw new IllegalStateException("Sign-in failed for " + email + ": " + response.headers().map());
 		}
+		// As a browser does: the redirect's page gives the session its CSRF token (signing
+		// in drops the old one), which requests sent at once afterwards then share instead
+		// of each making its own.
+		get("/newsroom");
 		return this;
 	}
 
 	private String token() {
-		var page = Jsoup.parse(get("/login").body());
-		var input = page.selectFirst("input[name=_csrf]");
-		return input == null ? "" : input.val();
+		var login = get("/login");
+		var input = Jsoup.parse(login.body()).selectFirst("input[name=_csrf]");
+		if (login.statusCode() != 200 || input == null) {
+			throw new IllegalStateException("No CSRF token from /login: " + login.statusCode() + " " + login.body());
+		}
+		return input.val();
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
