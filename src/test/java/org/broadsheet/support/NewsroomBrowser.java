@@ -81,8 +81,10 @@ public final class NewsroomBrowser {
 		if (!response.headers().firstValue("Location").orElse("").endsWith("/newsroom")) {
 			throw new IllegalStateException("Sign-in failed for " + email + ": " + response.headers().map());
 		}
-		// As a browser does: the redirect's page gives the session its CSRF token (signing
-		// in drops the old one), which requests sent at once afterwards then share instead
+		// As a browser does: the redirect's page gives the session its CSRF token
+		// (signing
+		// in drops the old one), which requests sent at once afterwards then share
+		// instead
 		// of each making its own.
 		get("/newsroom");
 		return this;
