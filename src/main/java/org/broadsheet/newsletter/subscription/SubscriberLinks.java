@@ -41,8 +41,8 @@ public final class SubscriberLinks {
 	}
 
 	/**
-	 * @param expiresAt when the link stops working (UTC epoch milliseconds), after which
-	 * the link no longer works, or 0 for never
+	 * @param expiresAt when the link stops working (UTC epoch milliseconds), or 0 for
+	 * never
 	 * @return the link's site-relative address with its query:
 	 * {@code /newsletter/confirm?s=12&e=1767225600000&t=…} ({@code e} only when it
 	 * expires)
