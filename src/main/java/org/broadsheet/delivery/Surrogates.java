@@ -85,6 +85,9 @@ public final class Surrogates {
 	/** What every {@link #section(long)} key starts with. */
 	public static final String SECTION_PREFIX = "section:";
 
+	/** What every {@link #tag(long)} key starts with. */
+	public static final String TAG_PREFIX = "tag:";
+
 	/** The front page's list. */
 	public static final String FRONT = "front";
 
@@ -138,7 +141,7 @@ public final class Surrogates {
 	 * @return the key of every page showing the tag's name
 	 */
 	public static String tag(long id) {
-		return "tag:" + id;
+		return TAG_PREFIX + id;
 	}
 
 	/**

@@ -9,19 +9,20 @@ import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.broadsheet.delivery.PagesEvicted;
+import org.broadsheet.delivery.Surrogates;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
 import org.broadsheet.taxonomy.Taxonomy;
-import org.broadsheet.taxonomy.TaxonomyEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Section and tag slugs against the names the index holds: search filters take slugs
- * ({@code ?section=world}), facets count names. Kept for half a minute and dropped when a
- * section or tag is created or renamed (the event comes before its commit; the expiry
- * covers a reload in between).
+ * ({@code ?section=world}), facets count names. Kept until a section or tag is created or
+ * renamed on any node: the purge log says so after commit ({@link PagesEvicted}), here at
+ * once and elsewhere within its poll interval; ten minutes at most as a safety net.
  */
 @Component
 class TopicSlugs {
@@ -30,7 +31,7 @@ class TopicSlugs {
 
 	private final Cache<String, Topics> cache = Caffeine.newBuilder()
 		.maximumSize(1)
-		.expireAfterWrite(Duration.ofSeconds(30))
+		.expireAfterWrite(Duration.ofMinutes(10))
 		.build();
 
 	@Autowired
@@ -109,8 +110,11 @@ class TopicSlugs {
 	}
 
 	@EventListener
-	void changed(TaxonomyEvent event) {
-		cache.invalidateAll();
+	void follow(PagesEvicted change) {
+		if (change.touches(Surrogates.NAV) || change.touchesAny(Surrogates.SECTION_PREFIX)
+				|| change.touchesAny(Surrogates.TAG_PREFIX)) {
+			cache.invalidateAll();
+		}
 	}
 
 }
