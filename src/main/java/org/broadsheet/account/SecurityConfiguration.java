@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -22,6 +23,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
@@ -46,6 +48,13 @@ class SecurityConfiguration {
 
 	/** The Admin API, for scripts with an API key. */
 	static final String ADMIN_API = "/api/admin/**";
+
+	/**
+	 * One-click unsubscribe (RFC 8058): a mail client POSTs there without any cookie or
+	 * token; the signed link in the address authenticates, so exactly this path (POST)
+	 * goes without a CSRF token.
+	 */
+	static final String ONE_CLICK_UNSUBSCRIBE = "/newsletter/unsubscribe";
 
 	/** Pages behind sign-in, and the sign-in pages themselves. */
 	static final String[] NEWSROOM = { "/newsroom", "/newsroom/**", "/login", "/login/**", "/logout" };
@@ -144,7 +153,10 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain site(HttpSecurity http, CookieCsrfTokenRepository tokens) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			.csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(masking()))
+			.csrf(csrf -> csrf.csrfTokenRepository(tokens)
+				.csrfTokenRequestHandler(masking())
+				.ignoringRequestMatchers(
+						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, ONE_CLICK_UNSUBSCRIBE)))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers(headers -> headers.cacheControl(cache -> cache.disable()));
 		return headers(http).build();

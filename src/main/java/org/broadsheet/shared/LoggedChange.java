@@ -21,7 +21,13 @@ public interface LoggedChange {
 		ARTICLE, COMMENT, SECTION, TAG, AUTHOR, ACCOUNT, IMAGE, KEY, WEBHOOK, SETTINGS,
 
 		/** A static page ({@code page.id}). */
-		PAGE;
+		PAGE,
+
+		/**
+		 * A newsletter subscriber ({@code subscriber.id}): a reader's own changes
+		 * (sign-up, confirmation, lists, pause, unsubscribe), not a newsroom action.
+		 */
+		SUBSCRIBER;
 
 		/**
 		 * @return the stored form, e.g. {@code comment}

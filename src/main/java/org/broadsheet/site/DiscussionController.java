@@ -40,7 +40,11 @@ class DiscussionController {
 
 	private final ArticlePages articlePages;
 
-	DiscussionController(PublishedArticles articles, Comments comments, Likes likes, ArticlePages articlePages) {
+	private final NewsletterForms newsletter;
+
+	DiscussionController(PublishedArticles articles, Comments comments, Likes likes, ArticlePages articlePages,
+			NewsletterForms newsletter) {
+		this.newsletter = newsletter;
 		this.articles = articles;
 		this.comments = comments;
 		this.likes = likes;
@@ -114,7 +118,9 @@ class DiscussionController {
 			Map<String, String> problems, String notice, Model model) {
 		var view = new ArticlePages.Reader(reader, 1, false, csrf, form, problems, form == null ? null : form.parent(),
 				notice);
-		model.addAttribute("page", articlePages.page(article, view));
+		var page = articlePages.page(article, view);
+		model.addAttribute("page", page);
+		model.addAttribute("newsletter", newsletter.article(page.chrome(), article));
 		return "site/article";
 	}
 

@@ -53,8 +53,11 @@ class ReaderController {
 
 	private final ErrorPages errors;
 
+	private final NewsletterForms newsletter;
+
 	ReaderController(PublishedArticles articles, Authors authors, Taxonomy taxonomy, SiteContext site, SeoMetadata seo,
-			ArticlePages articlePages, ArticleDesk desk, ErrorPages errors) {
+			ArticlePages articlePages, ArticleDesk desk, ErrorPages errors, NewsletterForms newsletter) {
+		this.newsletter = newsletter;
 		this.desk = desk;
 		this.errors = errors;
 		this.articles = articles;
@@ -96,6 +99,7 @@ class ReaderController {
 		// teasers. Any change readers see of an article (flags included) evicts the
 		// front page.
 		model.addAttribute("breaking", desk.breakingNews());
+		model.addAttribute("newsletter", newsletter.home(chrome));
 		return "site/home";
 	}
 
@@ -126,8 +130,9 @@ class ReaderController {
 		// cached page
 		// gets its own Cache-Control, and its tokens spliced in per response).
 		response.setHeader("Cache-Control", "private, no-cache");
-		model.addAttribute("page",
-				articlePages.page(found.get(), view, cached ? Surrogates.mark(request, PageKind.ARTICLE) : null));
+		var page = articlePages.page(found.get(), view, cached ? Surrogates.mark(request, PageKind.ARTICLE) : null);
+		model.addAttribute("page", page);
+		model.addAttribute("newsletter", newsletter.article(page.chrome(), page.article()));
 		return "site/article";
 	}
 

@@ -63,6 +63,7 @@ class AccessibilityTest {
 		pages.put("not-found", "/opinion/no-such-article");
 		pages.put("gone", ReaderFixture.GONE);
 		pages.put("static-page", ReaderFixture.PAGE);
+		pages.put("newsletter", "/newsletter");
 		return pages;
 	}
 
@@ -90,7 +91,7 @@ class AccessibilityTest {
 	@BeforeAll
 	static void start() throws Exception {
 		Chromium.assumeInstalled();
-		fixture = ReaderFixture.start();
+		fixture = ReaderFixture.start("--broadsheet.newsletter.enabled=true");
 		driver = Chromium.driver();
 		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
 		try (InputStream in = AccessibilityTest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
@@ -180,7 +181,7 @@ class AccessibilityTest {
 	void screenshotsOfTheMainReaderPages() throws IOException {
 		for (int width : new int[] { PHONE, DESKTOP }) {
 			viewport(width, width == PHONE ? 844 : 900);
-			for (String name : List.of("home", "article", "article-arabic", "tag", "author", "search")) {
+			for (String name : List.of("home", "article", "article-arabic", "tag", "author", "search", "newsletter")) {
 				open(readerPages().get(name));
 				var file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
 				Files.copy(file.toPath(), ReaderFixture.SCREENSHOTS.resolve(name + "-" + width + ".png"),
