@@ -21,7 +21,12 @@ public interface LoggedChange {
 		ARTICLE, COMMENT, SECTION, TAG, AUTHOR, ACCOUNT, IMAGE, KEY, WEBHOOK, SETTINGS,
 
 		/** A static page ({@code page.id}). */
-		PAGE;
+		PAGE,
+
+		/**
+		 * A newsletter subscriber ({@code subscriber.id}; 0 for an import of many).
+		 */
+		SUBSCRIBER;
 
 		/**
 		 * @return the stored form, e.g. {@code comment}
