@@ -20,7 +20,7 @@ enum CsvSource {
 	 * Consented: an opt-in or confirmation time, in a file of subscribed members (the
 	 * unsubscribed and cleaned exports carry {@code UNSUB_TIME} or {@code CLEAN_TIME}).
 	 */
-	MAILCHIMP("Mailchimp audience export", "Email Address", "First Name") {
+	MAILCHIMP("Mailchimp audience export", "Email Address", "OPTIN_TIME") {
 
 		@Override
 		String name(Function<String, String> value) {

@@ -121,7 +121,7 @@ public class SubscriberActions {
 	 * and stays out. Audited as {@code exported}; nothing changes, so nothing goes to the
 	 * change log.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional // not read-only: the audit entry is written with the read
 	public byte[] export(Actor actor, long id) {
 		Permission.MANAGE_SUBSCRIBERS.require(actor);
 		Row row = existing(id);
