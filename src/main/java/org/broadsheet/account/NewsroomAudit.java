@@ -49,6 +49,13 @@ public class NewsroomAudit {
 	/** A webhook subscription ({@code webhook_subscription.id}). */
 	public static final String WEBHOOK = "webhook";
 
+	/**
+	 * A newsletter subscriber ({@code subscriber.id}); an import of a list is one entry
+	 * with id 0. Details never hold an address, so the trail outlives a deleted
+	 * subscriber's data.
+	 */
+	public static final String SUBSCRIBER = "subscriber";
+
 	/** The site settings (their one row, id 1). */
 	public static final String SETTINGS = "settings";
 

@@ -31,6 +31,12 @@ public enum Permission {
 	/** Edit media library images' default texts and delete unused images. */
 	MANAGE_MEDIA(Role.EDITOR, "Only editors edit and delete media library images"),
 
+	/**
+	 * See newsletter subscribers and their lists, pause, resume, unsubscribe, export and
+	 * delete a subscriber, import a list from a CSV file.
+	 */
+	MANAGE_SUBSCRIBERS(Role.EDITOR, "Only editors see and manage newsletter subscribers"),
+
 	/** Create and list newsroom accounts. */
 	MANAGE_ACCOUNTS(Role.ADMINISTRATOR, "Only administrators manage accounts"),
 

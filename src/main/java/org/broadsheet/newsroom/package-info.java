@@ -1,8 +1,9 @@
 /**
  * The editors' pages under {@code /newsroom}: articles, revisions, review, scheduling,
  * media, people and topics, comment moderation, accounts, API keys, webhooks, site
- * settings.
+ * settings, newsletter subscribers.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "api", "article", "author",
-		"comment", "media", "page", "settings", "shared", "site", "taxonomy", "webhook" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "account", "api", "article", "author", "comment", "media", "newsletter",
+				"newsletter :: admin", "page", "settings", "shared", "site", "taxonomy", "webhook" })
 package org.broadsheet.newsroom;

@@ -24,8 +24,9 @@ public interface LoggedChange {
 		PAGE,
 
 		/**
-		 * A newsletter subscriber ({@code subscriber.id}): a reader's own changes
-		 * (sign-up, confirmation, lists, pause, unsubscribe), not a newsroom action.
+		 * A newsletter subscriber ({@code subscriber.id}; 0 for an import of many): a
+		 * reader's own changes (sign-up, confirmation, lists, pause, unsubscribe) and the
+		 * newsroom's.
 		 */
 		SUBSCRIBER;
 
