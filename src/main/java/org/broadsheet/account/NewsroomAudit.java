@@ -49,6 +49,9 @@ public class NewsroomAudit {
 	/** A webhook subscription ({@code webhook_subscription.id}). */
 	public static final String WEBHOOK = "webhook";
 
+	/** A newsletter send ({@code newsletter_send.id}). */
+	public static final String NEWSLETTER_SEND = "newsletter-send";
+
 	/** The site settings (their one row, id 1). */
 	public static final String SETTINGS = "settings";
 

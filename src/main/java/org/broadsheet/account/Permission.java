@@ -31,6 +31,9 @@ public enum Permission {
 	/** Edit media library images' default texts and delete unused images. */
 	MANAGE_MEDIA(Role.EDITOR, "Only editors edit and delete media library images"),
 
+	/** Send articles as newsletters (and tests of them to oneself). */
+	SEND_NEWSLETTERS(Role.EDITOR, "Only editors send newsletters"),
+
 	/** Create and list newsroom accounts. */
 	MANAGE_ACCOUNTS(Role.ADMINISTRATOR, "Only administrators manage accounts"),
 

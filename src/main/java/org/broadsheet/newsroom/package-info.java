@@ -1,8 +1,8 @@
 /**
  * The editors' pages under {@code /newsroom}: articles, revisions, review, scheduling,
  * media, people and topics, comment moderation, accounts, API keys, webhooks, site
- * settings.
+ * settings, newsletter sends.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "api", "article", "author",
-		"comment", "media", "page", "settings", "shared", "site", "taxonomy", "webhook" })
+		"comment", "media", "newsletter :: sending", "page", "settings", "shared", "site", "taxonomy", "webhook" })
 package org.broadsheet.newsroom;

@@ -21,7 +21,10 @@ public interface LoggedChange {
 		ARTICLE, COMMENT, SECTION, TAG, AUTHOR, ACCOUNT, IMAGE, KEY, WEBHOOK, SETTINGS,
 
 		/** A static page ({@code page.id}). */
-		PAGE;
+		PAGE,
+
+		/** A newsletter send ({@code newsletter_send.id}). */
+		NEWSLETTER;
 
 		/**
 		 * @return the stored form, e.g. {@code comment}
