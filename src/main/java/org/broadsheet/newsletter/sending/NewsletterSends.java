@@ -98,7 +98,8 @@ public class NewsletterSends {
 	/**
 	 * Queues the send of a newly public article, in the transaction that published it (so
 	 * a crash after the commit cannot lose it), when sending on publication is on and
-	 * SMTP configured. Nothing when the article was sent before.
+	 * SMTP configured. Nothing when the article was sent before, or when its lists have
+	 * no active subscriber.
 	 */
 	@EventListener
 	void published(ArticleEvent.ArticlePublished event) {
@@ -220,6 +221,9 @@ public class NewsletterSends {
 	 */
 	private Optional<Long> queue(Actor actor, Article article) {
 		Set<String> lists = lists(article);
+		if (actor == NEWSLETTER && store.audience(lists) == 0) {
+			return Optional.empty();
+		}
 		long now = clock.millis();
 		Optional<Long> id = store.insertSend("article", article.id(), String.join(" ", lists), article.title(),
 				"queued", actor.accountId(), now);
