@@ -29,7 +29,7 @@ class PostgresNewsletterSendingTest extends NewsletterSendingContract {
 
 	/**
 	 * Two nodes on one database claim batches of one send at the same time: every
-	 * subscriber gets exactly one message, and both nodes sent some.
+	 * subscriber gets exactly one message.
 	 */
 	@Test
 	void twoNodesSendOneJobWithoutDuplicates() {
