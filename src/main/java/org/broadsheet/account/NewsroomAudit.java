@@ -56,6 +56,9 @@ public class NewsroomAudit {
 	 */
 	public static final String SUBSCRIBER = "subscriber";
 
+	/** A newsletter send ({@code newsletter_send.id}). */
+	public static final String NEWSLETTER_SEND = "newsletter-send";
+
 	/** The site settings (their one row, id 1). */
 	public static final String SETTINGS = "settings";
 

@@ -37,6 +37,9 @@ public enum Permission {
 	 */
 	MANAGE_SUBSCRIBERS(Role.EDITOR, "Only editors see and manage newsletter subscribers"),
 
+	/** Send articles as newsletters (and tests of them to oneself). */
+	SEND_NEWSLETTERS(Role.EDITOR, "Only editors send newsletters"),
+
 	/** Create and list newsroom accounts. */
 	MANAGE_ACCOUNTS(Role.ADMINISTRATOR, "Only administrators manage accounts"),
 

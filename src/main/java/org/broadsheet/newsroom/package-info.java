@@ -1,9 +1,10 @@
 /**
  * The editors' pages under {@code /newsroom}: articles, revisions, review, scheduling,
  * media, people and topics, comment moderation, accounts, API keys, webhooks, site
- * settings, newsletter subscribers.
+ * settings, newsletter subscribers and sends.
  */
 @org.springframework.modulith.ApplicationModule(
 		allowedDependencies = { "account", "api", "article", "author", "comment", "media", "newsletter",
-				"newsletter :: admin", "page", "settings", "shared", "site", "taxonomy", "webhook" })
+				"newsletter :: admin", "newsletter :: sending", "page", "settings", "shared", "site", "taxonomy",
+				"webhook" })
 package org.broadsheet.newsroom;

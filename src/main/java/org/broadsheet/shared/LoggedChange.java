@@ -28,7 +28,10 @@ public interface LoggedChange {
 		 * reader's own changes (sign-up, confirmation, lists, pause, unsubscribe) and the
 		 * newsroom's.
 		 */
-		SUBSCRIBER;
+		SUBSCRIBER,
+
+		/** A newsletter send ({@code newsletter_send.id}). */
+		NEWSLETTER;
 
 		/**
 		 * @return the stored form, e.g. {@code comment}
