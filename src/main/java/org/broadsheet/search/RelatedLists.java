@@ -53,6 +53,9 @@ class RelatedLists {
 
 	private static final Logger log = LoggerFactory.getLogger(RelatedLists.class);
 
+	/** The site's latent model, fitted on the index thread when due. */
+	private final LatentSpace space = new LatentSpace();
+
 	/** Related articles stored per article: what the article page shows. */
 	static final int SHOWN = 4;
 
@@ -200,7 +203,7 @@ class RelatedLists {
 	}
 
 	private RelatedFinder finder() {
-		return new RelatedFinder(Overrides.or(settings.current().language(), defaultLanguage));
+		return new RelatedFinder(Overrides.or(settings.current().language(), defaultLanguage), space);
 	}
 
 	/**

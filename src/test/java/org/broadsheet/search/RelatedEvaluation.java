@@ -58,7 +58,12 @@ public final class RelatedEvaluation {
 		try {
 			docs.forEach(holder.index()::index);
 			holder.index().commit(1);
-			var related = new RelatedFinder("en");
+			// As RelatedLists: with the site's latent space;
+			// -Dbroadsheet.related.latent=false
+			// measures TF-IDF alone (the fallback).
+			var related = new RelatedFinder("en",
+					Boolean.parseBoolean(System.getProperty("broadsheet.related.latent", "true")) ? new LatentSpace()
+							: null);
 			long now = Clock.systemUTC().millis();
 			Map<String, Tally> perCategory = new TreeMap<>();
 			var all = new Tally();
