@@ -10,10 +10,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The site's current {@link LatentModel}, fitted again when the index has changed size by
- * a quarter since the last fit (on the index follower's thread, a few seconds on a site
- * of 100,000 articles: at most {@value LatentModel#MOST_ARTICLES} are read). Without a
- * model (fewer than {@value #FEW_ARTICLES} articles, or a fit that failed) related
- * articles are scored as before, by TF-IDF alone. Thread-safe.
+ * a quarter since the last try, on the index follower's thread: at most
+ * {@value LatentModel#MOST_ARTICLES} articles are read, about 20 s on a loaded 2-core
+ * machine for that many, plus reading their term vectors. Without a model (fewer than
+ * {@value #FEW_ARTICLES} articles, or a fit that failed, tried again only once the size
+ * has changed by a quarter) related articles are scored as before, by TF-IDF alone.
+ * Thread-safe.
  */
 final class LatentSpace {
 
@@ -25,38 +27,37 @@ final class LatentSpace {
 	/** Change in the number of articles, in percent, that calls for a new fit. */
 	static final int REFIT_PERCENT = 25;
 
-	private volatile LatentModel model;
+	private LatentModel model;
+
+	/** The number of articles at the last fit or failed try; 0 before any. */
+	private int tried;
 
 	/**
 	 * @param vectors the unit TF-IDF vectors of {@code reader}'s documents
 	 * @return the model, fitted now when due; {@code null} when there is none
 	 */
-	LatentModel current(IndexReader reader, LatentModel.Vectors vectors) {
-		LatentModel known = model;
+	synchronized LatentModel current(IndexReader reader, LatentModel.Vectors vectors) {
 		int articles = reader.numDocs();
 		if (articles < FEW_ARTICLES) {
 			return null;
 		}
-		if (known != null && Math.abs(articles - known.articles()) * 100L < (long) known.articles() * REFIT_PERCENT) {
-			return known;
-		}
-		synchronized (this) {
-			if (model != known) {
-				return model;
-			}
-			try {
-				long started = System.nanoTime();
-				model = LatentModel.fit(live(reader), vectors);
-				log.info("Latent model for related articles fitted on {} articles in {} ms", articles,
-						(System.nanoTime() - started) / 1_000_000);
-			}
-			catch (IOException | RuntimeException ex) {
-				// Related lists go on with TF-IDF alone; the next list tries again.
-				log.warn("Latent model for related articles not fitted: {}", ex.toString());
-				model = null;
-			}
+		if (tried > 0 && Math.abs(articles - tried) * 100L < (long) tried * REFIT_PERCENT) {
 			return model;
 		}
+		tried = articles;
+		try {
+			long started = System.nanoTime();
+			model = LatentModel.fit(live(reader), vectors);
+			log.info("Latent model for related articles fitted on {} articles in {} ms: {}", articles,
+					(System.nanoTime() - started) / 1_000_000, model != null ? "in use" : "too few terms, not used");
+		}
+		catch (IOException | RuntimeException ex) {
+			// Related lists go on with TF-IDF alone until the size has changed enough for
+			// another try.
+			log.warn("Latent model for related articles not fitted: {}", ex.toString());
+			model = null;
+		}
+		return model;
 	}
 
 	private static int[] live(IndexReader reader) {

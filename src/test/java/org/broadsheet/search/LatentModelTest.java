@@ -26,10 +26,13 @@ class LatentModelTest {
 
 	@Test
 	void articlesOfOneTopicAreCloseEvenWithoutACommonWord() throws IOException {
+		// As many topics as dimensions, each its own 30 words: the space is the topics.
+		String[] topics = { "goal", "bond", "film", "vote", "chip", "rain", "rail", "farm", "cell", "poem" };
+		assertThat(topics).hasSize(LatentModel.DIMENSIONS);
 		List<Map<BytesRef, Double>> vectors = new ArrayList<>();
 		var random = new Random(1);
-		for (int i = 0; i < 60; i++) {
-			vectors.add(vector(random, i % 2 == 0 ? "goal" : "bond", 8));
+		for (int i = 0; i < 200; i++) {
+			vectors.add(vector(random, topics[i % topics.length], 8));
 		}
 		int[] docs = new int[vectors.size()];
 		for (int i = 0; i < docs.length; i++) {
@@ -41,10 +44,10 @@ class LatentModelTest {
 		float[] football = model.project(vector("goal1", "goal2"));
 		assertThat(LatentModel.cosine(football, model.project(vector("goal3", "goal4"))))
 			.as("no word in common, one topic")
-			.isGreaterThan(0.7);
-		assertThat(LatentModel.cosine(football, model.project(vector("bond3", "bond4")))).isLessThan(0.3);
+			.isGreaterThan(0.9);
+		assertThat(LatentModel.cosine(football, model.project(vector("bond3", "bond4")))).isLessThan(0.1);
 		assertThat(model.project(vector("unknown"))).as("folded in without a known term").containsOnly(0f);
-		assertThat(model.articles()).isEqualTo(60);
+		assertThat(model.articles()).isEqualTo(200);
 	}
 
 	@Test
@@ -93,8 +96,12 @@ class LatentModelTest {
 			var snapshot = index.acquire();
 			try {
 				var reader = snapshot.searcher().getIndexReader();
-				assertThat(new LatentSpace().current(reader, doc -> {
+				var space = new LatentSpace();
+				assertThat(space.current(reader, doc -> {
 					throw new IOException("disk gone");
+				})).isNull();
+				assertThat(space.current(reader, doc -> {
+					throw new AssertionError("tried again at the same size");
 				})).isNull();
 			}
 			finally {
