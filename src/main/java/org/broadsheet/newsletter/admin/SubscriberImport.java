@@ -31,6 +31,7 @@ import org.broadsheet.account.NewsroomAudit;
 import org.broadsheet.account.Permission;
 import org.broadsheet.newsletter.ListKey;
 import org.broadsheet.newsletter.admin.ImportReport.Rejection;
+import org.broadsheet.newsletter.subscription.SubscriberInput;
 import org.broadsheet.shared.InvalidInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,9 +58,6 @@ public class SubscriberImport {
 
 	/** Rejected rows a report lists (all are counted). */
 	public static final int MAX_SHOWN = 1000;
-
-	/** Longest name kept ({@code subscriber.name}). */
-	static final int MAX_NAME = 200;
 
 	private final SubscriberStore store;
 
@@ -189,19 +187,22 @@ public class SubscriberImport {
 	private Candidate check(CsvSource source, CSVRecord record, long line, long now, Map<String, Long> seen,
 			Tally tally, List<Rejection> rejected) {
 		java.util.function.Function<String, String> value = header -> CsvSource.value(record, header);
-		String email = value.apply(source.email());
-		if (!Addresses.valid(email)) {
-			rejected.add(new Rejection(line, source.email(), "subscribers.rejected.email", email));
+		String email;
+		try {
+			email = SubscriberInput.email(source.email(), value.apply(source.email()));
+		}
+		catch (InvalidInput ex) {
+			rejected.add(new Rejection(line, source.email(), "subscribers.rejected.email", value.apply(source.email())));
 			return null;
 		}
 		String name = source.name(value);
-		if (Addresses.hasControl(name)) {
+		if (SubscriberInput.hasControl(name)) {
 			rejected.add(new Rejection(line, nameColumn(source), "subscribers.rejected.control", ""));
 			return null;
 		}
-		if (name.length() > MAX_NAME) {
+		if (name.length() > SubscriberInput.MAX_NAME) {
 			rejected.add(new Rejection(line, nameColumn(source), "subscribers.rejected.nameLength",
-					Integer.toString(MAX_NAME)));
+					Integer.toString(SubscriberInput.MAX_NAME)));
 			return null;
 		}
 		Long created;
@@ -224,7 +225,7 @@ public class SubscriberImport {
 				return null;
 			}
 		}
-		String key = Addresses.key(email);
+		String key = SubscriberInput.emailKey(email);
 		Long first = seen.putIfAbsent(key, line);
 		if (first != null) {
 			rejected.add(new Rejection(line, source.email(), "subscribers.rejected.duplicate", Long.toString(first)));

@@ -8,10 +8,11 @@ import jakarta.mail.internet.InternetAddress;
 import org.broadsheet.shared.InvalidInput;
 
 /**
- * The rules for what a reader types into a sign-up form, in one place: the service checks
- * them before anything is written, and each refusal names its field.
+ * The rules for a subscriber's address and name, in one place for every way in (the
+ * sign-up form, the newsroom's CSV import): checked before anything is written, and each
+ * refusal names its field.
  */
-final class SubscriberInput {
+public final class SubscriberInput {
 
 	/**
 	 * The longest address SMTP carries (RFC 5321 §4.5.3.1: a 256-octet path, less <>).
@@ -19,7 +20,7 @@ final class SubscriberInput {
 	static final int MAX_EMAIL = 254;
 
 	/** The longest display name ({@code subscriber.name}). */
-	static final int MAX_NAME = 200;
+	public static final int MAX_NAME = 200;
 
 	/** The longest source address kept in the consent record. */
 	static final int MAX_SOURCE = 500;
@@ -33,7 +34,7 @@ final class SubscriberInput {
 	 * characters
 	 * @throws InvalidInput ({@code newsletter.invalid.email}) for anything else
 	 */
-	static String email(String field, String value) {
+	public static String email(String field, String value) {
 		String email = value == null ? "" : value.strip();
 		if (email.isEmpty() || email.length() > MAX_EMAIL || email.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
 			throw new InvalidInput(field, "newsletter.invalid.email");
@@ -55,7 +56,7 @@ final class SubscriberInput {
 	 * @return the address as compared ({@code subscriber.email_key}): the domain
 	 * lower-cased; the local part is kept, as RFC 5321 lets it be case-sensitive
 	 */
-	static String emailKey(String email) {
+	public static String emailKey(String email) {
 		int at = email.lastIndexOf('@');
 		return email.substring(0, at + 1) + email.substring(at + 1).toLowerCase(Locale.ROOT);
 	}
@@ -66,15 +67,23 @@ final class SubscriberInput {
 	 * {@value #MAX_NAME} characters or holding a line break or another control character
 	 * (it goes into the To header: header injection)
 	 */
-	static String name(String field, String value) {
+	public static String name(String field, String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
 		String name = value.strip();
-		if (name.length() > MAX_NAME || name.codePoints().anyMatch(Character::isISOControl)) {
+		if (name.length() > MAX_NAME || hasControl(name)) {
 			throw new InvalidInput(field, "newsletter.invalid.name");
 		}
 		return name;
+	}
+
+	/**
+	 * @return whether {@code text} holds a line break or another control character, which
+	 * may not stand in a mail header (header injection, RFC 5322 §2.2)
+	 */
+	public static boolean hasControl(String text) {
+		return text.codePoints().anyMatch(Character::isISOControl);
 	}
 
 	/**
