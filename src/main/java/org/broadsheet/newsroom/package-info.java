@@ -3,8 +3,7 @@
  * media, people and topics, comment moderation, accounts, API keys, webhooks, site
  * settings, newsletter subscribers and sends.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "account", "api", "article", "author", "comment", "media", "newsletter",
-				"newsletter :: admin", "newsletter :: sending", "page", "settings", "shared", "site", "taxonomy",
-				"webhook" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "api", "article", "author",
+		"comment", "media", "newsletter", "newsletter :: admin", "newsletter :: sending", "page", "settings", "shared",
+		"site", "taxonomy", "webhook" })
 package org.broadsheet.newsroom;

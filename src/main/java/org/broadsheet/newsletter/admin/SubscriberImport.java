@@ -192,7 +192,8 @@ public class SubscriberImport {
 			email = SubscriberInput.email(source.email(), value.apply(source.email()));
 		}
 		catch (InvalidInput ex) {
-			rejected.add(new Rejection(line, source.email(), "subscribers.rejected.email", value.apply(source.email())));
+			rejected
+				.add(new Rejection(line, source.email(), "subscribers.rejected.email", value.apply(source.email())));
 			return null;
 		}
 		String name = source.name(value);

@@ -2,9 +2,6 @@ package org.broadsheet.newsletter.subscription;
 
 import java.util.Locale;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-
 import org.broadsheet.shared.InvalidInput;
 
 /**
@@ -29,27 +26,54 @@ public final class SubscriberInput {
 	}
 
 	/**
-	 * @return the address, trimmed: one mailbox, {@code local@domain}, no display name or
-	 * group (Jakarta Mail's strict RFC 822 parsing), at most {@value #MAX_EMAIL}
-	 * characters
-	 * @throws InvalidInput ({@code newsletter.invalid.email}) for anything else
+	 * @return the address, trimmed
+	 * @throws InvalidInput ({@code newsletter.invalid.email}) unless it is
+	 * {@linkplain #valid valid}
 	 */
 	public static String email(String field, String value) {
 		String email = value == null ? "" : value.strip();
-		if (email.isEmpty() || email.length() > MAX_EMAIL || email.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-			throw new InvalidInput(field, "newsletter.invalid.email");
-		}
-		try {
-			var parsed = new InternetAddress(email, true);
-			parsed.validate();
-			if (!email.equals(parsed.getAddress()) || parsed.isGroup() || email.indexOf('@') < 1) {
-				throw new InvalidInput(field, "newsletter.invalid.email");
-			}
-		}
-		catch (AddressException ex) {
+		if (!valid(email)) {
 			throw new InvalidInput(field, "newsletter.invalid.email");
 		}
 		return email;
+	}
+
+	/**
+	 * A plain mailbox {@code local@domain.tld} (RFC 5321 §4.1.2) that a message header
+	 * can carry as it is: no display name, comment, quoting, spaces or control
+	 * characters; at most {@value #MAX_EMAIL} characters, a local part of at most 64 and
+	 * a domain with a dot whose labels are letters, digits and inner hyphens (or an
+	 * internationalised name).
+	 * @param email trimmed
+	 * @return whether it is one
+	 */
+	public static boolean valid(String email) {
+		int at = email.lastIndexOf('@');
+		if (email.isEmpty() || email.length() > MAX_EMAIL || at < 1 || at > 64 || at == email.length() - 1
+				|| email.indexOf('@') != at) {
+			return false;
+		}
+		String local = email.substring(0, at);
+		if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+			return false;
+		}
+		for (int i = 0; i < local.length(); i++) {
+			char c = local.charAt(i);
+			if (c <= ' ' || c == 0x7f || "\"(),:;<>[\\]".indexOf(c) >= 0) {
+				return false;
+			}
+		}
+		String[] labels = email.substring(at + 1).split("\\.", -1);
+		if (labels.length < 2) {
+			return false;
+		}
+		for (String label : labels) {
+			if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")
+					|| !label.codePoints().allMatch(c -> c == '-' || Character.isLetterOrDigit(c))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
