@@ -35,7 +35,7 @@ public class SubscriberActions {
 	/** The consent record's source for the newsroom's changes. */
 	static final String NEWSROOM = "newsroom";
 
-	private final SubscriberStore store;
+	private final SubscriberTable store;
 
 	private final NewsroomAudit audit;
 
@@ -45,7 +45,7 @@ public class SubscriberActions {
 
 	private final Clock clock;
 
-	SubscriberActions(SubscriberStore store, NewsroomAudit audit, ApplicationEventPublisher events, JsonMapper json,
+	SubscriberActions(SubscriberTable store, NewsroomAudit audit, ApplicationEventPublisher events, JsonMapper json,
 			Clock clock) {
 		this.store = store;
 		this.audit = audit;

@@ -59,7 +59,7 @@ public class SubscriberImport {
 	/** Rejected rows a report lists (all are counted). */
 	public static final int MAX_SHOWN = 1000;
 
-	private final SubscriberStore store;
+	private final SubscriberTable store;
 
 	private final NewsroomAudit audit;
 
@@ -71,7 +71,7 @@ public class SubscriberImport {
 
 	private final int maxRows;
 
-	SubscriberImport(SubscriberStore store, NewsroomAudit audit, ApplicationEventPublisher events,
+	SubscriberImport(SubscriberTable store, NewsroomAudit audit, ApplicationEventPublisher events,
 			TransactionTemplate transaction, Clock clock,
 			@Value("${broadsheet.newsletter.import.max-rows:200000}") int maxRows) {
 		this.store = store;

@@ -38,13 +38,13 @@ public class Subscribers {
 	/** Latest deliveries on a subscriber's page. */
 	public static final int RECENT_DELIVERIES = 20;
 
-	private final SubscriberStore store;
+	private final SubscriberTable store;
 
 	private final Taxonomy taxonomy;
 
 	private final Authors authors;
 
-	Subscribers(SubscriberStore store, Taxonomy taxonomy, Authors authors) {
+	Subscribers(SubscriberTable store, Taxonomy taxonomy, Authors authors) {
 		this.store = store;
 		this.taxonomy = taxonomy;
 		this.authors = authors;

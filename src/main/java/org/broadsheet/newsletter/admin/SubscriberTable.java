@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
  * subscriber_id)}.
  */
 @Repository
-class SubscriberStore {
+class SubscriberTable {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -34,7 +34,7 @@ class SubscriberStore {
 
 	private final JdbcClient jdbc;
 
-	SubscriberStore(JdbcClient jdbc) {
+	SubscriberTable(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -86,7 +86,7 @@ class SubscriberStore {
 		}
 		sql.append(" ORDER BY ").append(id).append(" DESC LIMIT :limit");
 		params.put("limit", limit);
-		return jdbc.sql(sql.toString()).params(params).query(SubscriberStore::row).list();
+		return jdbc.sql(sql.toString()).params(params).query(SubscriberTable::row).list();
 	}
 
 	/** LOWER() of SQLite folds ASCII only, as the query typed is folded here. */
@@ -98,7 +98,7 @@ class SubscriberStore {
 	Optional<Row> row(long id) {
 		return jdbc.sql("SELECT " + ROW + " FROM subscriber s WHERE s.id = ?")
 			.param(id)
-			.query(SubscriberStore::row)
+			.query(SubscriberTable::row)
 			.optional();
 	}
 
