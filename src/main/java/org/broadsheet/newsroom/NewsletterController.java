@@ -51,28 +51,27 @@ class NewsletterController {
 		return panel(user, id, csrf, model, confirm != null, done == null ? null : "newsletter.panel." + done, null);
 	}
 
-	@PostMapping("/newsroom/articles/{id}/newsletter/test")
-	String test(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, CsrfToken csrf, Model model,
-			HttpServletResponse response) {
+	/**
+	 * "Send a test to me" ({@code test}) or the confirmed "Send as newsletter"
+	 * ({@code send}).
+	 */
+	@PostMapping("/newsroom/articles/{id}/newsletter/{action:test|send}")
+	String act(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, @PathVariable String action,
+			CsrfToken csrf, Model model, HttpServletResponse response) {
+		boolean test = "test".equals(action);
 		try {
-			sends.test(user.account(), id);
-			return "redirect:/newsroom/articles/" + id + "/newsletter?done=tested";
+			if (test) {
+				sends.test(user.account(), id);
+			}
+			else {
+				sends.send(user.account(), id);
+			}
+			return "redirect:/newsroom/articles/" + id + "/newsletter?done=" + (test ? "tested" : "queued");
 		}
 		catch (IllegalArgumentException ex) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return panel(user, id, csrf, model, false, null, ex);
-		}
-	}
-
-	@PostMapping("/newsroom/articles/{id}/newsletter/send")
-	String send(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, CsrfToken csrf, Model model,
-			HttpServletResponse response) {
-		try {
-			sends.send(user.account(), id);
-			return "redirect:/newsroom/articles/" + id + "/newsletter?done=queued";
-		}
-		catch (IllegalArgumentException ex) {
-			response.setStatus(HttpStatus.CONFLICT.value());
+			// A test refused (no SMTP, the server said no) is 400; a second send
+			// conflicts.
+			response.setStatus(test ? HttpStatus.BAD_REQUEST.value() : HttpStatus.CONFLICT.value());
 			return panel(user, id, csrf, model, false, null, ex);
 		}
 	}

@@ -312,7 +312,7 @@ class DeliveryWorker {
 					throw new MessagingException("cannot mark the delivery", new IOException(ex));
 				}
 				if (!ours) {
-					throw new MessagingException("the claim was taken over", new IOException("claim lost"));
+					throw new ClaimLost();
 				}
 				marked.set(true);
 			});
@@ -341,8 +341,7 @@ class DeliveryWorker {
 			}
 			return;
 		}
-		if (ex instanceof MessagingException && ex.getMessage() != null
-				&& ex.getMessage().startsWith("the claim was taken over")) {
+		if (ex instanceof ClaimLost) {
 			connection.close();
 			return;
 		}
@@ -359,6 +358,20 @@ class DeliveryWorker {
 		}
 		long wait = BACKOFF.get(Math.min(row.attempts(), BACKOFF.size() - 1)).toMillis();
 		settle(row, "queued", now + wait, reply);
+	}
+
+	/**
+	 * The row is no longer this node's (its claim expired and another node took it): the
+	 * IOException inside makes Angus drop the connection without the final dot.
+	 */
+	private static final class ClaimLost extends MessagingException {
+
+		private static final long serialVersionUID = 1L;
+
+		ClaimLost() {
+			super("the claim was taken over", new IOException("claim lost"));
+		}
+
 	}
 
 	private void bounce(SendStore.Recipient recipient, String reply, long now) {
