@@ -14,8 +14,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * STARTTLS) as {@link JavaMailSenderImpl} has them, with {@link MarkingTransport}
  * registered as the transport for {@code smtp} and {@code smtps}
  * ({@code mail.smtp.class}, {@code mail.smtps.class}), BDAT off (the mark runs before the
- * DATA command's final dot) and timeouts, so that a dead server never holds a claim
- * forever.
+ * DATA command's final dot), sockets without Nagle's delay ({@link NoDelaySockets}) and
+ * timeouts, so that a dead server never holds a claim forever.
  */
 final class SendingSession {
 
@@ -39,6 +39,8 @@ final class SendingSession {
 			properties.putIfAbsent(prefix + "timeout", TIMEOUT_MS);
 			properties.putIfAbsent(prefix + "writetimeout", TIMEOUT_MS);
 		}
+		properties.putIfAbsent("mail.smtp.socketFactory", NoDelaySockets.plain());
+		properties.putIfAbsent("mail.smtps.ssl.socketFactory", NoDelaySockets.tls());
 		this.session = Session.getInstance(properties);
 		// mail.<protocol>.class picks among registered providers only.
 		session.addProvider(
