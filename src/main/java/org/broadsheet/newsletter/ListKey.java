@@ -22,9 +22,13 @@ public record ListKey(Kind kind, long id) {
 
 	}
 
+	/**
+	 * @throws InvalidInput ({@code newsletter.invalid.list}, field {@code list}) for the
+	 * site with an id, or a section or author without a positive one
+	 */
 	public ListKey {
 		if ((kind == Kind.SITE) != (id == 0) || id < 0) {
-			throw new IllegalArgumentException("No such list: " + kind + " " + id);
+			throw new InvalidInput("list", "newsletter.invalid.list");
 		}
 	}
 
