@@ -175,15 +175,24 @@ public class Actors {
 			return matcher.group(1).equals("authors") ? author(id) : section(id);
 		}
 		if (path.startsWith("/author/") && path.indexOf('/', "/author/".length()) < 0) {
-			try {
-				return authorBySlug(normal(URLDecoder.decode(path.substring("/author/".length()).replace("+", "%2B"),
-						StandardCharsets.UTF_8)));
-			}
-			catch (IllegalArgumentException ex) {
-				return Optional.empty();
-			}
+			String slug = decoded(path.substring("/author/".length()));
+			return slug == null ? Optional.empty() : authorBySlug(normal(slug));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * @param encoded a path segment or the user part of an {@code acct:} URI,
+	 * percent-encoded (RFC 3986 §2.1; {@code +} is itself)
+	 * @return it decoded as UTF-8, or null when it is not well encoded
+	 */
+	static String decoded(String encoded) {
+		try {
+			return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private static LocalActor author(Author author) {

@@ -2,8 +2,6 @@ package org.broadsheet.fediverse.actor;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +61,7 @@ class WebFingerController {
 			if (!account.substring(at + 1).toLowerCase(Locale.ROOT).equals(domain)) {
 				return cors(ActivityJson.problem(HttpStatus.NOT_FOUND, "this site's handles end in @" + domain));
 			}
-			String user = decode(account.substring(0, at));
+			String user = Actors.decoded(account.substring(0, at));
 			actor = user == null ? Optional.empty() : actors.byUsername(user);
 		}
 		else {
@@ -102,19 +100,6 @@ class WebFingerController {
 		jrd.put("links", rels == null || rels.isEmpty() ? links
 				: links.stream().filter(link -> rels.contains(link.get("rel"))).toList());
 		return jrd;
-	}
-
-	/**
-	 * @return the user part of an {@code acct:} URI, percent-decoded (RFC 7565 §7); null
-	 * when it is not well encoded
-	 */
-	private static String decode(String user) {
-		try {
-			return URLDecoder.decode(user.replace("+", "%2B"), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 	/**
