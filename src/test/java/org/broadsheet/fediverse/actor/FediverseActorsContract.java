@@ -1,6 +1,7 @@
 package org.broadsheet.fediverse.actor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestClock;
 import org.broadsheet.support.TestDatabases;
+import org.broadsheet.support.Varnish;
 import org.broadsheet.taxonomy.Taxonomy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -343,6 +345,33 @@ abstract class FediverseActorsContract {
 
 		assertThat(get("/author/nobody-at-all", AP).status()).isEqualTo(404);
 		assertThat(get("/opinion/no-such-article", AP).status()).isEqualTo(404);
+	}
+
+	@Test
+	void varnishKeepsTheHtmlAndPassesActivityPubRequests() {
+		assumeTrue(Varnish.installed(), "varnishd is not installed (apt-get install varnish)");
+		try (var varnish = Varnish.create()) {
+			varnish.start(List.of(site.port()));
+			String page = "/author/ada-lovelace";
+			varnish.awaitCached(page);
+			var html = varnish.get(page, "Accept", BROWSER);
+			assertThat(html.headers().firstValue("X-Cache")).hasValue("HIT");
+			assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+			// One object for every browser's Accept: Varnish keeps Accept out of Vary.
+			assertThat(html.headers().firstValue("Vary").orElseThrow()).doesNotContainIgnoringCase("accept,")
+				.isEqualToIgnoringCase("accept-encoding");
+
+			var ap = varnish.get(page, "Accept", AP);
+			assertThat(ap.statusCode()).isEqualTo(200);
+			assertThat(ap.headers().firstValue("Content-Type").orElseThrow()).startsWith(AP);
+			assertThat(ap.headers().firstValue("X-Cache")).hasValue("MISS");
+			assertThat(json.readTree(ap.body()).get("type").asString()).isEqualTo("Person");
+			assertThat(varnish.get(page, "Accept", AP).headers().firstValue("X-Cache")).hasValue("MISS");
+
+			var again = varnish.get(page, "Accept", BROWSER);
+			assertThat(again.headers().firstValue("X-Cache")).hasValue("HIT");
+			assertThat(again.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+		}
 	}
 
 	@Test
