@@ -110,11 +110,11 @@ public class Actors {
 	}
 
 	/**
-	 * @param slug decoded
+	 * @param slug decoded; compared in NFC lower case, as slugs are stored
 	 * @return the author with this slug, if they have a public page
 	 */
 	public Optional<LocalActor> authorBySlug(String slug) {
-		return authors.publicBySlug(slug).map(Actors::author);
+		return authors.publicBySlug(normal(slug)).map(Actors::author);
 	}
 
 	/**
@@ -176,7 +176,7 @@ public class Actors {
 		}
 		if (path.startsWith("/author/") && path.indexOf('/', "/author/".length()) < 0) {
 			String slug = decoded(path.substring("/author/".length()));
-			return slug == null ? Optional.empty() : authorBySlug(normal(slug));
+			return slug == null ? Optional.empty() : authorBySlug(slug);
 		}
 		return Optional.empty();
 	}

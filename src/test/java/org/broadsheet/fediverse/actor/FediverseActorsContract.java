@@ -343,6 +343,8 @@ abstract class FediverseActorsContract {
 		assertThat(get("/author/bob-stone", AP).header("Content-Type")).startsWith(AP);
 		assertThat(get("/author/bob-stone", BROWSER).header("Content-Type")).startsWith("text/html");
 
+		// Typed otherwise, as the HTML page takes it too.
+		assertThat(body(get("/author/Bob-Stone", AP)).get("preferredUsername").asString()).isEqualTo("bob-stone");
 		assertThat(get("/author/nobody-at-all", AP).status()).isEqualTo(404);
 		assertThat(get("/opinion/no-such-article", AP).status()).isEqualTo(404);
 	}
