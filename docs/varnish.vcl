@@ -71,6 +71,11 @@ sub vcl_recv {
     if (req.http.Cookie ~ "(^|;\s*)(JSESSIONID|SESSION|broadsheet_reader)=") {
         return (pass);
     }
+    # ActivityPub clients ask article and author URLs for JSON (docs/fediverse.md): the nodes
+    # answer those fresh and "private", and Varnish keeps only the HTML of these URLs.
+    if (req.http.Accept ~ "(?i)application/(activity|ld)\+json") {
+        return (pass);
+    }
     # Other cookies (the readers' CSRF cookie) do not change a public page: the nodes send
     # "private" for any page that carries a per-reader part, and Varnish does not keep those.
     return (hash);
@@ -90,6 +95,15 @@ sub vcl_backend_response {
         set beresp.grace = 0s;
         set beresp.uncacheable = true;
         return (deliver);
+    }
+    # Pages say "Vary: Accept" for the ActivityPub representation at their URL; Varnish never
+    # keeps that one (passed above), so it keeps one HTML object per page, not one per browser's
+    # Accept header.
+    if (beresp.http.Vary ~ "(?i)(^|,)\s*Accept\s*(,|$)") {
+        set beresp.http.Vary = regsub(regsuball(beresp.http.Vary, "(?i)(^|,)\s*Accept\s*(?=,|$)", ""), "^\s*,\s*", "");
+        if (beresp.http.Vary == "") {
+            unset beresp.http.Vary;
+        }
     }
     # Anything else follows Cache-Control (builtin): private, no-cache and Set-Cookie are not
     # kept; s-maxage is the TTL; Surrogate-Key stays on the object for bans.

@@ -1,6 +1,7 @@
 package org.broadsheet.author;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -229,6 +230,23 @@ public class Authors {
 			.param("now", clock.millis())
 			.query(Author.class)
 			.optional();
+	}
+
+	/**
+	 * Counts authors for NodeInfo's usage figures: one pass over the public articles
+	 * published in the window (index {@code article (status, published_at)}).
+	 * @param since the UTC instant, or null for all time
+	 * @return how many authors are in the byline of a public article published at or
+	 * after {@code since}
+	 */
+	public int countPublic(Instant since) {
+		return jdbc
+			.sql("SELECT COUNT(DISTINCT j.author_id) FROM article p JOIN article_author j ON j.article_id = p.id "
+					+ "WHERE p.status = 'published' AND p.published_at <= :now AND p.published_at >= :since")
+			.param("now", clock.millis())
+			.param("since", since == null ? Long.MIN_VALUE : since.toEpochMilli())
+			.query(Integer.class)
+			.single();
 	}
 
 	/**

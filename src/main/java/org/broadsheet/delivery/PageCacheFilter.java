@@ -85,7 +85,23 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 		String path = request.getRequestURI();
 		return path.startsWith("/newsroom") || path.startsWith("/login") || path.startsWith("/logout")
 				|| path.startsWith("/media/") || path.startsWith("/assets/") || path.startsWith("/error")
-				|| path.startsWith("/actuator");
+				|| path.startsWith("/actuator") || asksForActivityJson(request);
+	}
+
+	/**
+	 * ActivityPub clients ask article and author URLs for JSON
+	 * ({@code application/activity+json}, or {@code application/ld+json} with the
+	 * ActivityStreams profile; the fediverse module answers those): the cache holds the
+	 * HTML representation only, so such a request neither gets nor stores a cached page.
+	 * @return whether the {@code Accept} header names either type
+	 */
+	static boolean asksForActivityJson(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		if (accept == null) {
+			return false;
+		}
+		String lower = accept.toLowerCase(Locale.ROOT);
+		return lower.contains("application/activity+json") || lower.contains("application/ld+json");
 	}
 
 	@Override
@@ -256,7 +272,8 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 			}
 		}
 		response.setHeader("Cache-Control", policy.cacheControl(page.kind(), page.hasParts()));
-		response.setHeader("Vary", "Accept-Encoding");
+		// Article and author pages have an ActivityPub representation at the same URL.
+		response.setHeader("Vary", negotiated(page.kind()) ? "Accept, Accept-Encoding" : "Accept-Encoding");
 		response.setHeader("ETag", page.etag());
 		response.setDateHeader("Last-Modified", page.lastModified());
 		if (!page.hasParts()) {
@@ -294,6 +311,14 @@ class PageCacheFilter extends OncePerRequestFilter implements Ordered {
 				Splicing.writeIdentity(page.pieces(), values, response.getOutputStream());
 			}
 		}
+	}
+
+	/**
+	 * @return whether pages of this kind vary by {@code Accept}: articles, and the
+	 * listings (among them the author pages)
+	 */
+	private static boolean negotiated(PageKind kind) {
+		return kind == PageKind.ARTICLE || kind == PageKind.LISTING;
 	}
 
 	private List<byte[]> values(List<Splicing.Slot> slots, HttpServletRequest request, HttpServletResponse response) {

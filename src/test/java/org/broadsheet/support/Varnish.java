@@ -169,9 +169,21 @@ public final class Varnish implements AutoCloseable {
 	 * @return the response through Varnish; null when Varnish does not answer
 	 */
 	public HttpResponse<String> get(String path) {
+		return get(path, new String[0]);
+	}
+
+	/**
+	 * @param path absolute path, percent-encoded
+	 * @param headers request header names and values, alternating
+	 * @return the response through Varnish; null when Varnish does not answer
+	 */
+	public HttpResponse<String> get(String path, String... headers) {
+		var request = HttpRequest.newBuilder(URI.create(url() + path));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
 		try {
-			return http.send(HttpRequest.newBuilder(URI.create(url() + path)).build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			return null;

@@ -1,0 +1,120 @@
+package org.broadsheet.fediverse.actor;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.broadsheet.article.Article;
+import org.broadsheet.taxonomy.Tag;
+import org.springframework.stereotype.Component;
+
+/**
+ * An article as an ActivityStreams {@code Article} object (Activity Vocabulary §3.3.1):
+ * {@code id} and {@code url} its page's URL on this site, {@code name} the headline,
+ * {@code summary} the standfirst, {@code content} the body HTML (sanitized when it was
+ * saved, with the project's safelist in {@code MarkdownRenderer}), {@code attributedTo}
+ * every author in byline order, {@code published} and {@code updated} (RFC 3339, UTC,
+ * whole seconds), the lead image, hashtags, addressed to the public with the followers of
+ * its authors, of the publication and (when sections are actors) of its section in copy.
+ */
+@Component
+class ArticleObjects {
+
+	private final Actors actors;
+
+	private final FediverseSettings settings;
+
+	ArticleObjects(Actors actors, FediverseSettings settings) {
+		this.actors = actors;
+		this.settings = settings;
+	}
+
+	/**
+	 * @param article a public article
+	 * @return its {@code Article} object
+	 */
+	Map<String, Object> object(Article article) {
+		String url = actors.absolute(article.path());
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("@context", List.of(ActivityJson.ACTIVITY_STREAMS, Map.of("Hashtag", "as:Hashtag")));
+		json.put("id", url);
+		json.put("type", "Article");
+		json.put("name", article.title());
+		if (article.summary() != null && !article.summary().isBlank()) {
+			json.put("summary", Actors.paragraphs(article.summary()));
+		}
+		json.put("content", article.bodyHtml());
+		json.put("url", url);
+		List<String> followers = new ArrayList<>();
+		List<String> authors = new ArrayList<>();
+		for (var author : article.authors()) {
+			String id = actors.absolute(LocalActor.path(LocalActor.Kind.AUTHOR, author.id()));
+			authors.add(id);
+			followers.add(id + "/followers");
+		}
+		json.put("attributedTo", authors);
+		if (article.publishedAt() != null) {
+			json.put("published", utc(article.publishedAt()));
+		}
+		if (article.updatedSincePublished()) {
+			json.put("updated", utc(article.updatedAt()));
+		}
+		if (article.language() != null) {
+			json.put("contentMap", Map.of(article.language(), article.bodyHtml()));
+		}
+		var image = article.leadImage();
+		if (image != null) {
+			Map<String, Object> picture = new LinkedHashMap<>();
+			picture.put("type", "Image");
+			picture.put("url", actors.absolute(image.url()));
+			picture.put("mediaType", image.contentType());
+			picture.put("name", image.alt());
+			picture.put("width", image.width());
+			picture.put("height", image.height());
+			json.put("image", picture);
+		}
+		json.put("tag", article.tags().stream().map(this::hashtag).toList());
+		followers.add(actors.absolute(LocalActor.path(LocalActor.Kind.SITE, 0)) + "/followers");
+		if (settings.sectionActors()) {
+			followers
+				.add(actors.absolute(LocalActor.path(LocalActor.Kind.SECTION, article.section().id()) + "/followers"));
+		}
+		json.put("to", List.of(ActivityJson.PUBLIC));
+		json.put("cc", followers);
+		return json;
+	}
+
+	private Map<String, Object> hashtag(Tag tag) {
+		return Map.of("type", "Hashtag", "href", actors.absolute(tag.path()), "name", "#" + hashtagName(tag.name()));
+	}
+
+	/**
+	 * @return the tag's name as one word: each word's first letter upper case, the
+	 * characters other than letters, digits and {@code _} dropped ({@code Foreign
+	 * policy} → {@code ForeignPolicy}), as hashtags cannot hold spaces
+	 */
+	static String hashtagName(String name) {
+		StringBuilder word = new StringBuilder();
+		boolean start = true;
+		for (int i = 0; i < name.length();) {
+			int c = name.codePointAt(i);
+			i += Character.charCount(c);
+			if (Character.isLetterOrDigit(c) || c == '_') {
+				word.appendCodePoint(start ? Character.toUpperCase(c) : c);
+				start = false;
+			}
+			else {
+				start = true;
+			}
+		}
+		return word.isEmpty() ? name.strip() : word.toString();
+	}
+
+	private static String utc(Instant instant) {
+		return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+	}
+
+}

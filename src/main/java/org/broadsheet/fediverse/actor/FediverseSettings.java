@@ -1,0 +1,23 @@
+package org.broadsheet.fediverse.actor;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The fediverse settings ({@code broadsheet.fediverse.*}, start-up configuration; see
+ * docs/fediverse.md).
+ *
+ * @param handle the publication's user name in its handle {@code @handle@host}; blank for
+ * the first label of the base URL's host ({@code news} for {@code https://news.example}),
+ * or {@code news} when there is no base URL or its host is an address or a single label
+ * @param sectionActors whether each section with a public article is an actor too (a
+ * {@code Group} called by the section's slug); off by default
+ */
+@ConfigurationProperties("broadsheet.fediverse")
+public record FediverseSettings(@DefaultValue("") String handle, @DefaultValue("false") boolean sectionActors) {
+
+	public FediverseSettings {
+		handle = handle.strip();
+	}
+
+}
