@@ -263,8 +263,9 @@ public class NewsletterSends {
 			return Optional.empty();
 		}
 		long now = clock.millis();
-		Optional<Long> id = store.insertSend("article", article.id(), String.join(" ", lists), article.title(),
-				"queued", actor.accountId(), now);
+		Optional<Long> id = store.insertSend("article", article.id(),
+				ListKey.join(lists.stream().map(key -> ListKey.parse("list", key)).toList()), article.title(), "queued",
+				actor.accountId(), now);
 		id.ifPresent(sendId -> {
 			int recipients = store.queueRecipients(sendId, new ArrayList<>(lists));
 			if (recipients == 0) {
