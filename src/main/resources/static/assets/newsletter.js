@@ -11,7 +11,7 @@
         if (!figures) {
           return;
         }
-        ['sent', 'failed', 'remaining'].forEach(function (name) {
+        ['sent', 'failed', 'remaining', 'skipped'].forEach(function (name) {
           var field = box.querySelector('[data-field="' + name + '"]');
           if (field) {
             field.textContent = String(figures[name]);

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
+import org.broadsheet.shared.EmailAddress;
 import org.broadsheet.shared.InvalidInput;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,8 +30,6 @@ public class Accounts {
 	public static final int MIN_PASSWORD = PasswordRules.MIN;
 
 	private static final String SELECT = "SELECT id, email, display_name, role, created_at FROM account";
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private final JdbcClient jdbc;
 
@@ -62,14 +60,14 @@ public class Accounts {
 	 * @param password plain text, as {@link PasswordRules} allow; hashed before storing
 	 * @throws AccessDeniedException unless {@code actor} may
 	 * {@link Permission#MANAGE_ACCOUNTS manage accounts}
-	 * @throws InvalidInput naming the field: a malformed or taken email, a blank name, a
-	 * password {@link PasswordRules} refuse
+	 * @throws InvalidInput naming the field: an email that {@link EmailAddress#valid}
+	 * refuses or that is taken, a blank name, a password {@link PasswordRules} refuse
 	 */
 	@Transactional
 	public Account create(Actor actor, String email, String displayName, Role role, String password) {
 		Permission.MANAGE_ACCOUNTS.require(actor);
 		String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-		if (!EMAIL.matcher(normalized).matches() || normalized.length() > 320) {
+		if (!EmailAddress.valid(normalized)) {
 			throw new InvalidInput("email", "account.invalid.email", email);
 		}
 		if (displayName == null || displayName.isBlank() || displayName.length() > 200) {

@@ -1,11 +1,18 @@
 package org.broadsheet.newsletter;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
 import org.broadsheet.shared.InvalidInput;
 
 /**
- * A newsletter list, by the key stored in {@code subscription.list_key} and
- * {@code newsletter_send.list_keys}: {@code site} (everything the site publishes),
- * {@code section:<id>} or {@code author:<id>} (what that section or author publishes).
+ * A newsletter list, by the key stored in {@code subscription.list_key}: {@code site}
+ * (everything the site publishes), {@code section:<id>} or {@code author:<id>} (what that
+ * section or author publishes). Several keys in one column
+ * ({@code newsletter_send.list_keys}, {@code subscriber_consent.list_keys}) are written
+ * by {@link #join} only and read by {@link #split} only.
  *
  * @param kind what the list follows
  * @param id the section's or author's id; 0 for the site
@@ -71,6 +78,38 @@ public record ListKey(Kind kind, long id) {
 			}
 		}
 		throw new InvalidInput(field, "newsletter.invalid.list");
+	}
+
+	/**
+	 * @param keys the lists, in order
+	 * @return the keys separated by one space ({@code site section:3 author:7}); empty
+	 * for none. The one way several keys are stored.
+	 */
+	public static String join(Collection<ListKey> keys) {
+		return keys.stream().map(ListKey::toString).collect(Collectors.joining(" "));
+	}
+
+	/**
+	 * Reads keys as {@link #join} writes them. Consent records written before sends and
+	 * consent shared this pair joined their keys with commas; they are never rewritten
+	 * (the consent record is never updated) and read alike, since a key holds neither a
+	 * comma nor white space.
+	 * @param field the column or field named by the error
+	 * @param stored keys separated by spaces or commas; null or blank for none
+	 * @return the lists, in order
+	 * @throws InvalidInput ({@code newsletter.invalid.list}) naming {@code field} for a
+	 * malformed key
+	 */
+	public static List<ListKey> split(String field, String stored) {
+		List<ListKey> keys = new ArrayList<>();
+		if (stored != null) {
+			for (String key : stored.split("[\\s,]+")) {
+				if (!key.isEmpty()) {
+					keys.add(parse(field, key));
+				}
+			}
+		}
+		return keys;
 	}
 
 	@Override

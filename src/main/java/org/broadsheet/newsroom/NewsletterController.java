@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * "Send a test to me", "Send as newsletter" after a confirmation step, the live figures
  * of its send ({@code /newsroom/newsletter/sends/{id}}, JSON, polled by
  * {@code newsletter.js}; without JavaScript a reload shows them) and the history of its
- * sends ({@link NewsletterSends} checks the permission and audits).
+ * sends, and "Cancel send" while it is queued or sending ({@link NewsletterSends} checks
+ * the permission and audits).
  */
 @Controller
 class NewsletterController {
@@ -72,6 +73,26 @@ class NewsletterController {
 			// A test refused (no SMTP, the server said no) is 400; a second send
 			// conflicts.
 			response.setStatus(test ? HttpStatus.BAD_REQUEST.value() : HttpStatus.CONFLICT.value());
+			return panel(user, id, csrf, model, false, null, ex);
+		}
+	}
+
+	/**
+	 * "Cancel send" of the article's send while it is queued or sending: 404 for a send
+	 * that is not this article's, 409 with the reason on the panel when it is over.
+	 */
+	@PostMapping("/newsroom/articles/{id}/newsletter/cancel")
+	String cancel(@AuthenticationPrincipal NewsroomUser user, @PathVariable long id, @RequestParam long send,
+			CsrfToken csrf, Model model, HttpServletResponse response) {
+		sends.progress(user.account(), send)
+			.filter(s -> Long.valueOf(id).equals(s.articleId()))
+			.orElseThrow(() -> new NotFound("newsletter send", send));
+		try {
+			sends.cancel(user.account(), send);
+			return "redirect:/newsroom/articles/" + id + "/newsletter?done=cancelled";
+		}
+		catch (InvalidInput ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
 			return panel(user, id, csrf, model, false, null, ex);
 		}
 	}

@@ -18,6 +18,20 @@ class ListKeyTest {
 	}
 
 	@Test
+	void severalKeysAreJoinedWithSpacesAndOldCommaRowsReadAlike() {
+		var keys = java.util.List.of(ListKey.SITE, ListKey.section(3), ListKey.author(7));
+		assertThat(ListKey.join(keys)).isEqualTo("site section:3 author:7");
+		assertThat(ListKey.split("list_keys", ListKey.join(keys))).isEqualTo(keys);
+		assertThat(ListKey.split("list_keys", "site,section:3,author:7")).isEqualTo(keys);
+		assertThat(ListKey.split("list_keys", " site, section:3  author:7 ")).isEqualTo(keys);
+		assertThat(ListKey.join(java.util.List.of())).isEmpty();
+		assertThat(ListKey.split("list_keys", "")).isEmpty();
+		assertThat(ListKey.split("list_keys", null)).isEmpty();
+		assertThatThrownBy(() -> ListKey.split("list_keys", "site;section:3"))
+			.isInstanceOfSatisfying(InvalidInput.class, ex -> assertThat(ex.field()).isEqualTo("list_keys"));
+	}
+
+	@Test
 	void anythingElseIsRefusedNamingTheField() {
 		for (String bad : new String[] { null, "", "site:1", "section:", "section:0", "section:012", "tag:3",
 				"author:-1", "author:1234567890123456789", "section:1 " }) {

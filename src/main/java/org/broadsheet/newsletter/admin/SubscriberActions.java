@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.broadsheet.account.Actor;
 import org.broadsheet.account.NewsroomAudit;
@@ -105,7 +104,7 @@ public class SubscriberActions {
 			throw new StatusConflict(row.status());
 		}
 		long now = clock.millis();
-		String lists = store.lists(id).stream().map(ListKey::toString).collect(Collectors.joining(","));
+		List<ListKey> lists = store.lists(id);
 		store.leaveAllLists(id);
 		store.setStatus(id, SubscriberStatus.UNSUBSCRIBED, false, now);
 		store.consent(id, now, "unsubscribed", NEWSROOM,
@@ -146,7 +145,7 @@ public class SubscriberActions {
 			entry.put("action", c.action());
 			entry.put("source", c.source());
 			entry.put("wording", c.wording());
-			entry.put("lists", c.lists().isEmpty() ? List.of() : List.of(c.lists().split(",")));
+			entry.put("lists", c.lists().stream().map(ListKey::toString).toList());
 			entry.put("clientAddress", c.clientAddress());
 			return entry;
 		}).toList());

@@ -32,6 +32,7 @@ import org.broadsheet.account.Permission;
 import org.broadsheet.newsletter.ListKey;
 import org.broadsheet.newsletter.admin.ImportReport.Rejection;
 import org.broadsheet.newsletter.subscription.SubscriberInput;
+import org.broadsheet.shared.EmailAddress;
 import org.broadsheet.shared.InvalidInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -123,11 +124,9 @@ public class SubscriberImport {
 		List<Rejection> rejected = new ArrayList<>();
 		List<Candidate> candidates = new ArrayList<>();
 		CsvSource source = read(csv, tally, rejected, candidates);
-		String listKeys = chosen.stream().map(ListKey::toString).collect(Collectors.joining(","));
 		for (int from = 0; from < candidates.size(); from += BATCH) {
 			var batch = candidates.subList(from, Math.min(candidates.size(), from + BATCH));
-			transaction
-				.executeWithoutResult(status -> batch.forEach(c -> write(c, source, name, chosen, listKeys, tally)));
+			transaction.executeWithoutResult(status -> batch.forEach(c -> write(c, source, name, chosen, tally)));
 		}
 		var report = new ImportReport(name, source.service(), tally.imported, tally.updated, Map.copyOf(tally.skipped),
 				List.copyOf(rejected.subList(0, Math.min(MAX_SHOWN, rejected.size()))), rejected.size());
@@ -197,7 +196,7 @@ public class SubscriberImport {
 			return null;
 		}
 		String name = source.name(value);
-		if (SubscriberInput.hasControl(name)) {
+		if (EmailAddress.hasControl(name)) {
 			rejected.add(new Rejection(line, nameColumn(source), "subscribers.rejected.control", ""));
 			return null;
 		}
@@ -246,8 +245,7 @@ public class SubscriberImport {
 		return source == CsvSource.MAILCHIMP ? "First Name, Last Name" : "name";
 	}
 
-	private void write(Candidate c, CsvSource source, String fileName, List<ListKey> lists, String listKeys,
-			Tally tally) {
+	private void write(Candidate c, CsvSource source, String fileName, List<ListKey> lists, Tally tally) {
 		long now = clock.millis();
 		String wording = "Imported from a " + source.service() + " (" + fileName + ") whose column " + c.consentColumn()
 				+ " says the subscriber consented: " + c.consentColumn() + "=" + c.consentValue();
@@ -256,7 +254,7 @@ public class SubscriberImport {
 			long id = store.insert(c.email(), c.key(), c.name(), SubscriberStatus.ACTIVE, c.createdAt(),
 					c.confirmedAt(), now);
 			lists.forEach(list -> store.subscribe(id, list, now));
-			store.consent(id, now, "imported", "import:" + fileName, wording, listKeys);
+			store.consent(id, now, "imported", "import:" + fileName, wording, lists);
 			tally.imported++;
 			return;
 		}
@@ -266,10 +264,7 @@ public class SubscriberImport {
 			tally.skip("subscribers.skipped.unsubscribed");
 			return;
 		}
-		String added = lists.stream()
-			.filter(list -> store.subscribe(found.id(), list, now))
-			.map(ListKey::toString)
-			.collect(Collectors.joining(","));
+		List<ListKey> added = lists.stream().filter(list -> store.subscribe(found.id(), list, now)).toList();
 		SubscriberStatus status = found.status() == SubscriberStatus.PENDING ? SubscriberStatus.ACTIVE : found.status();
 		String name = found.name() == null ? c.name() : found.name();
 		boolean named = name != null && !name.equals(found.name());
@@ -279,8 +274,7 @@ public class SubscriberImport {
 		}
 		store.update(found.id(), name, status, c.confirmedAt(), now);
 		if (!added.isEmpty() || status != found.status()) {
-			store.consent(found.id(), now, "imported", "import:" + fileName, wording,
-					added.isEmpty() ? listKeys : added);
+			store.consent(found.id(), now, "imported", "import:" + fileName, wording, added.isEmpty() ? lists : added);
 		}
 		tally.updated++;
 	}

@@ -59,10 +59,10 @@ public final class SubscriberRecords {
 	 * or {@code one-click}
 	 * @param wording what the subscriber was shown (or, for an import, what the file
 	 * said)
-	 * @param lists the list keys, comma-separated
+	 * @param lists the lists it names, in order
 	 * @param clientAddress the IP address, when known
 	 */
-	public record Consent(Instant at, String action, String source, String wording, String lists,
+	public record Consent(Instant at, String action, String source, String wording, List<ListKey> lists,
 			String clientAddress) {
 	}
 

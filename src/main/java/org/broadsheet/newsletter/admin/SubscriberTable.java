@@ -126,7 +126,7 @@ class SubscriberTable {
 				WHERE subscriber_id = ? ORDER BY id""")
 			.param(id)
 			.query((rs, n) -> new Consent(instant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6)))
+					ListKey.split("list_keys", rs.getString(5)), rs.getString(6)))
 			.list();
 	}
 
@@ -180,10 +180,12 @@ class SubscriberTable {
 		jdbc.sql("DELETE FROM subscription WHERE subscriber_id = ?").param(id).update();
 	}
 
-	void consent(long id, long at, String action, String source, String wording, String lists) {
+	void consent(long id, long at, String action, String source, String wording, List<ListKey> lists) {
 		jdbc.sql("""
 				INSERT INTO subscriber_consent (subscriber_id, at, action, source, wording, list_keys, client_address)
-				VALUES (?, ?, ?, ?, ?, ?, NULL)""").params(id, at, action, source, wording, lists).update();
+				VALUES (?, ?, ?, ?, ?, ?, NULL)""")
+			.params(id, at, action, source, wording, ListKey.join(lists))
+			.update();
 	}
 
 	/** Deletes the subscriber; its lists, consent record and deliveries go with it. */

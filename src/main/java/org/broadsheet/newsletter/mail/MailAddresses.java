@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
+import org.broadsheet.shared.EmailAddress;
+
 /**
  * Addresses with display names that cannot break a header. Jakarta Mail quotes a display
  * name but passes CR and LF through, so a subscriber named {@code "Eve\r\nBcc: …"} would
@@ -52,17 +54,18 @@ final class MailAddresses {
 	}
 
 	/**
-	 * @param email the address (checked strictly, RFC 822 syntax)
+	 * @param email the address, checked by {@link EmailAddress#valid} (the check of
+	 * sign-up and import)
 	 * @param name the display name, or null
 	 * @return the address with its name made safe ({@link #displayName})
 	 * @throws AddressException for an address that is not one (never a header's worth of
 	 * text)
 	 */
 	static InternetAddress address(String email, String name) throws AddressException {
-		var address = new InternetAddress(email, true);
-		if (address.getPersonal() != null || email.indexOf('<') >= 0 || email.indexOf(',') >= 0) {
-			throw new AddressException("Not a bare address", email);
+		if (!EmailAddress.valid(email)) {
+			throw new AddressException("Not a mailbox address", email);
 		}
+		var address = new InternetAddress(email, true);
 		String safe = displayName(name);
 		if (safe != null) {
 			try {

@@ -61,15 +61,11 @@ class MailLists {
 			.optional()
 			.orElse("");
 		List<ListKey> keys = new ArrayList<>();
-		for (String key : stored.strip().split("\\s+")) {
-			if (!key.isEmpty()) {
-				try {
-					keys.add(ListKey.parse("list_keys", key));
-				}
-				catch (InvalidInput ex) {
-					// A key no list has any more names nothing.
-				}
-			}
+		try {
+			keys.addAll(ListKey.split("list_keys", stored));
+		}
+		catch (InvalidInput ex) {
+			// Not written by ListKey.join: the site's list names the send.
 		}
 		if (keys.isEmpty()) {
 			keys.add(ListKey.SITE);

@@ -76,7 +76,12 @@ class NewsletterMail implements NewsletterMessages {
 		this.dkim = dkim;
 		this.clock = clock;
 		try {
-			this.fromAddress = MailAddresses.address(from.strip(), null);
+			// The sender is configuration, not a reader's mailbox: RFC 822's strict parse
+			// of a bare address ("newsroom@localhost" included), not EmailAddress.
+			this.fromAddress = new InternetAddress(from.strip(), true);
+			if (fromAddress.getPersonal() != null || fromAddress.isGroup()) {
+				throw new AddressException("Not a bare address", from);
+			}
 		}
 		catch (AddressException ex) {
 			throw new IllegalStateException("broadsheet.mail.from is not an e-mail address: " + from, ex);

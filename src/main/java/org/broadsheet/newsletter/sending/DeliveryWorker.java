@@ -60,7 +60,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
  * attempts, then {@code failed}; a reply other than 250 to the final dot leaves the row
  * {@code failed} with the reply (it is never sent again); a subscriber no longer active
  * at their turn is {@code skipped}. A send is {@code finished} when none of its rows is
- * queued or claimed.
+ * queued or claimed. Before each message the worker reads whether the send was cancelled
+ * ({@link NewsletterSends#cancel}) and then sends nothing more of it.
  *
  * <p>
  * Metrics: {@code broadsheet.newsletter.deliveries} (by {@code outcome}: sent, failed,
@@ -233,8 +234,14 @@ class DeliveryWorker {
 			.collect(Collectors.toMap(SendStore.Recipient::id, Function.identity()));
 		Map<Long, NewsletterMessages.Prepared> prepared = new HashMap<>();
 		var connection = new Connection();
+		Set<Long> cancelled = new TreeSet<>();
 		try {
 			for (var row : rows) {
+				if (cancelled.contains(row.sendId()) || store.cancelled(row.sendId())) {
+					// The cancel skipped the row already: leave it, send nothing more.
+					cancelled.add(row.sendId());
+					continue;
+				}
 				var recipient = recipients.get(row.subscriberId());
 				if (recipient == null || !"active".equals(recipient.status())) {
 					settle(row, "skipped", null, null);

@@ -3,9 +3,9 @@ package org.broadsheet.newsletter.sending;
 import org.broadsheet.shared.LoggedChange;
 
 /**
- * A newsletter send was queued (its subject id is the {@code newsletter_send} row).
- * Published inside the transaction that queued it and written to the change log; no page
- * shows a send, so no page keys go with it.
+ * A newsletter send was queued, tested or cancelled (its subject id is the
+ * {@code newsletter_send} row). Published inside the transaction that queued it and
+ * written to the change log; no page shows a send, so no page keys go with it.
  */
 public record NewsletterEvent(long subjectId, What what) implements LoggedChange {
 
@@ -16,7 +16,10 @@ public record NewsletterEvent(long subjectId, What what) implements LoggedChange
 		QUEUED,
 
 		/** An editor sent a test to their own address. */
-		TESTED
+		TESTED,
+
+		/** An editor cancelled a send under way: nothing more of it goes out. */
+		CANCELLED
 
 	}
 

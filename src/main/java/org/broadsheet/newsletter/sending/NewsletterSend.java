@@ -14,7 +14,8 @@ package org.broadsheet.newsletter.sending;
  * @param sent deliveries the SMTP server took
  * @param failed deliveries refused for good (the reply is kept per recipient)
  * @param remaining deliveries still queued or being sent
- * @param skipped subscribers who left before their turn
+ * @param skipped deliveries not made on purpose: the subscriber left before their turn,
+ * or the send was cancelled (their {@code error} is {@code cancelled})
  */
 public record NewsletterSend(long id, String kind, Long articleId, String listKeys, String subject, String status,
 		long createdAt, Long startedAt, Long finishedAt, int sent, int failed, int remaining, int skipped) {

@@ -87,6 +87,15 @@ public class NewsletterSends {
 
 	}
 
+	/** A send that is no longer queued or sending cannot be cancelled. */
+	static final class NotActive extends InvalidInput implements Conflict {
+
+		NotActive() {
+			super("send", "newsletter.send.notActive");
+		}
+
+	}
+
 	/**
 	 * @return whether newsletters can be sent (SMTP is configured:
 	 * {@code spring.mail.host})
@@ -169,6 +178,35 @@ public class NewsletterSends {
 	}
 
 	/**
+	 * "Cancel send": stops a send that is queued or sending. The send becomes
+	 * {@code cancelled} (with {@code finished_at}); its deliveries not yet sent, queued
+	 * (retries included) or claimed by a worker, become {@code skipped} with the error
+	 * {@code cancelled}. A worker checks the send before each message and stops; a
+	 * message already on the wire whose row the cancel took is aborted before the final
+	 * dot ({@link MarkingTransport}: the mark finds the row no longer claimed). Rows
+	 * marked {@code sent} stay sent (at most once), so afterwards sent + failed + skipped
+	 * is the number of recipients.
+	 * @return the send, cancelled, with its figures
+	 * @throws AccessDeniedException unless {@code actor} may send newsletters
+	 * @throws NotFound for an unknown send
+	 * @throws InvalidInput ({@code send}: {@code newsletter.send.notActive}, a
+	 * {@link Conflict}) when it is finished or cancelled already
+	 */
+	@Transactional
+	public NewsletterSend cancel(Actor actor, long sendId) {
+		Permission.SEND_NEWSLETTERS.require(actor);
+		store.send(sendId).orElseThrow(() -> new NotFound("newsletter send", sendId));
+		long now = clock.millis();
+		if (!store.cancel(sendId, now)) {
+			throw new NotActive();
+		}
+		int skipped = store.skipUnsent(sendId, "cancelled");
+		audit.record(NewsroomAudit.NEWSLETTER_SEND, sendId, actor, "cancelled", skipped + " deliveries not sent");
+		events.publishEvent(new NewsletterEvent(sendId, NewsletterEvent.What.CANCELLED));
+		return store.send(sendId).orElseThrow();
+	}
+
+	/**
 	 * @return how many subscribers "Send as newsletter" would reach now (active, in the
 	 * article's lists, each once), or empty when the article is not public
 	 * @throws AccessDeniedException unless {@code actor} may send newsletters
@@ -225,8 +263,9 @@ public class NewsletterSends {
 			return Optional.empty();
 		}
 		long now = clock.millis();
-		Optional<Long> id = store.insertSend("article", article.id(), String.join(" ", lists), article.title(),
-				"queued", actor.accountId(), now);
+		Optional<Long> id = store.insertSend("article", article.id(),
+				ListKey.join(lists.stream().map(key -> ListKey.parse("list", key)).toList()), article.title(), "queued",
+				actor.accountId(), now);
 		id.ifPresent(sendId -> {
 			int recipients = store.queueRecipients(sendId, new ArrayList<>(lists));
 			if (recipients == 0) {

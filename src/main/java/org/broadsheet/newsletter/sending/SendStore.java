@@ -99,6 +99,40 @@ class SendStore {
 	}
 
 	/**
+	 * Cancels a send that is queued or sending.
+	 * @return whether it was (false: finished or cancelled already)
+	 */
+	boolean cancel(long sendId, long now) {
+		return jdbc
+			.sql("UPDATE newsletter_send SET status = 'cancelled', finished_at = ? WHERE id = ? "
+					+ "AND status IN ('queued', 'sending')")
+			.params(now, sendId)
+			.update() == 1;
+	}
+
+	/**
+	 * Skips a send's deliveries not yet made: queued (retries too) or claimed. A worker's
+	 * mark of a row taken here fails, so its message is not finished.
+	 * @return how many
+	 */
+	int skipUnsent(long sendId, String reason) {
+		return jdbc.sql("""
+				UPDATE newsletter_delivery SET status = 'skipped', claimed_by = NULL, claimed_until = NULL, error = ?
+				WHERE send_id = ? AND status IN ('queued', 'claimed')""").params(reason, sendId).update();
+	}
+
+	/**
+	 * @return whether the send was cancelled (one primary-key read, before each message)
+	 */
+	boolean cancelled(long sendId) {
+		return jdbc.sql("SELECT 1 FROM newsletter_send WHERE id = ? AND status = 'cancelled'")
+			.param(sendId)
+			.query(Integer.class)
+			.optional()
+			.isPresent();
+	}
+
+	/**
 	 * @return whether any delivery can be claimed now (a read: cheap on SQLite)
 	 */
 	boolean anyDue(long now) {

@@ -1,6 +1,7 @@
 package org.broadsheet.newsletter.subscription;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import org.broadsheet.site.Chrome;
@@ -45,6 +46,21 @@ public final class NewsletterPages {
 	 */
 	public record PreferencesPage(Chrome chrome, PageMeta meta, Subscriptions.Preferences preferences, String token,
 			CsrfToken csrf, String saved, Map<String, String> problems) {
+	}
+
+	/**
+	 * The page a confirmation link opens: what will be confirmed, and the button that
+	 * confirms it (a POST with the reader CSRF token and the link's {@code s}, {@code e},
+	 * {@code t}).
+	 *
+	 * @param email the address being confirmed
+	 * @param lists the names of the sign-up's lists, in order
+	 * @param subscriberId the link's {@code s}
+	 * @param expiresAt the link's {@code e}, UTC epoch ms
+	 * @param token the link's {@code t}
+	 */
+	public record ConfirmPage(Chrome chrome, PageMeta meta, String email, List<String> lists, long subscriberId,
+			long expiresAt, String token, CsrfToken csrf) {
 	}
 
 	/**

@@ -2,7 +2,6 @@ package org.broadsheet.newsletter.subscription;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.broadsheet.newsletter.ListKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * The rows of {@code subscriber}, {@code subscription} and {@code subscriber_consent}
  * (migration V42) that the readers' side reads and writes. Lists are stored by key; the
- * consent record's {@code list_keys} joins them with commas.
+ * consent record's {@code list_keys} holds them as {@link ListKey#join} writes them.
  */
 @Component
 class SubscriberStore {
@@ -57,7 +56,7 @@ class SubscriberStore {
 		jdbc.sql("""
 				INSERT INTO subscriber_consent (subscriber_id, at, action, source, wording, list_keys, client_address)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(subscriberId, at, action, source, wording, keys(lists), clip(clientAddress, 64))
+			.params(subscriberId, at, action, source, wording, ListKey.join(lists), clip(clientAddress, 64))
 			.update();
 	}
 
@@ -70,7 +69,8 @@ class SubscriberStore {
 				SELECT id, wording, list_keys FROM subscriber_consent
 				WHERE subscriber_id = ? AND action = 'signup' AND at = ? ORDER BY id DESC LIMIT 1""")
 			.params(subscriberId, at)
-			.query((rs, n) -> new SignUpConsent(rs.getLong(1), rs.getString(2), parse(rs.getString(3))))
+			.query((rs, n) -> new SignUpConsent(rs.getLong(1), rs.getString(2),
+					ListKey.split("list_keys", rs.getString(3))))
 			.optional();
 	}
 
@@ -131,15 +131,6 @@ class SubscriberStore {
 				  hard_bounces = CASE WHEN :status = 'paused' THEN hard_bounces ELSE 0 END,
 				  status = :status, updated_at = :now
 				WHERE id = :id""").param("status", status).param("now", now).param("id", subscriberId).update();
-	}
-
-	static String keys(List<ListKey> lists) {
-		return lists.stream().map(ListKey::toString).collect(Collectors.joining(","));
-	}
-
-	static List<ListKey> parse(String keys) {
-		return keys == null || keys.isEmpty() ? List.of()
-				: java.util.Arrays.stream(keys.split(",")).map(key -> ListKey.parse("list_keys", key)).toList();
 	}
 
 	private static String clip(String value, int max) {

@@ -27,7 +27,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The readers' newsletter pages: sign-up ({@code /newsletter}, and the forms of article
  * and home pages posting to {@code /newsletter/subscribe}, CSRF-protected), "check your
- * inbox", confirmation, preferences and one-click unsubscribe ({@code POST
+ * inbox", confirmation (the link's page shows a button that POSTs, so opening the link
+ * changes nothing), preferences and one-click unsubscribe ({@code POST
  * /newsletter/unsubscribe} with {@code List-Unsubscribe=One-Click}, RFC 8058: no CSRF
  * token, no sign-in; the signed link authenticates). Bad input is 400 naming the field, a
  * bad or expired link 400, too many sign-ups 429. Nothing here is cached, and every page
@@ -106,16 +107,43 @@ class SubscriptionController {
 		return message(model, "newsletter.sent.title", "newsletter.sent.text", null);
 	}
 
+	/**
+	 * The confirmation link's page: says what will be confirmed and shows the button.
+	 * Changes nothing, so a mail scanner that opens links confirms nobody.
+	 */
 	@GetMapping("/newsletter/confirm")
-	String confirm(@RequestParam(required = false) String s, @RequestParam(required = false) String e,
-			@RequestParam(required = false) String t, HttpServletResponse response, Model model) {
+	String confirmPage(@RequestParam(required = false) String s, @RequestParam(required = false) String e,
+			@RequestParam(required = false) String t, CsrfToken csrf, HttpServletResponse response, Model model) {
 		try {
-			subscriptions.confirm(id(s), id(e), t);
-			return message(model, "newsletter.confirmed.title", "newsletter.confirmed.text", null);
+			long id = id(s);
+			long expiresAt = id(e);
+			var toConfirm = subscriptions.toConfirm(id, expiresAt, t);
+			List<String> names = lists.named(toConfirm.lists()).stream().map(NewsletterLists.Choice::label).toList();
+			model.addAttribute("page", new NewsletterPages.ConfirmPage(chrome.chrome(),
+					meta("newsletter.confirm.title"), toConfirm.email(), names, id, expiresAt, t, csrf));
+			return "newsletter/confirm";
 		}
 		catch (InvalidInput ex) {
 			return badLink(response, model);
 		}
+	}
+
+	/** The confirmation page's button: confirms, then POST-redirect-GET. */
+	@PostMapping("/newsletter/confirm")
+	String confirm(@RequestParam(required = false) String s, @RequestParam(required = false) String e,
+			@RequestParam(required = false) String t, HttpServletResponse response, Model model) {
+		try {
+			subscriptions.confirm(id(s), id(e), t);
+			return "redirect:/newsletter/confirmed";
+		}
+		catch (InvalidInput ex) {
+			return badLink(response, model);
+		}
+	}
+
+	@GetMapping("/newsletter/confirmed")
+	String confirmed(Model model) {
+		return message(model, "newsletter.confirmed.title", "newsletter.confirmed.text", null);
 	}
 
 	@GetMapping("/newsletter/preferences")

@@ -121,9 +121,7 @@ public class Subscriptions {
 		return transactions.execute(status -> {
 			long now = clock.millis();
 			Subscriber subscriber = signed(Purpose.CONFIRM, subscriberId, expiresAt, token);
-			var signUp = store.signUpAt(subscriberId, expiresAt - CONFIRM_LIFETIME.toMillis())
-				.filter(s -> !store.unsubscribedAfter(subscriberId, s.id()))
-				.orElseThrow(Subscriptions::refused);
+			var signUp = signUpOf(subscriberId, expiresAt);
 			store.addLists(subscriberId, signUp.lists(), now);
 			if (!"paused".equals(subscriber.status())) {
 				store.status(subscriberId, "active", now);
@@ -133,6 +131,43 @@ public class Subscriptions {
 			events.publishEvent(new SubscriberChanged(subscriberId, "confirmed"));
 			return signUp.lists();
 		});
+	}
+
+	/**
+	 * What a confirmation link would confirm, for the page that asks the reader to press
+	 * the button (a mail scanner opening the link changes nothing).
+	 *
+	 * @param email the subscriber's address
+	 * @param lists the sign-up's lists, in the order asked for
+	 */
+	public record ToConfirm(String email, List<ListKey> lists) {
+	}
+
+	/**
+	 * Reads what a confirmation link confirms, with the same checks as {@link #confirm};
+	 * writes nothing.
+	 * @param expiresAt the link's {@code e}, UTC epoch ms
+	 * @return the address and the lists that {@link #confirm} would add
+	 * @throws InvalidInput naming {@code t} for every link that {@link #confirm} refuses
+	 */
+	public ToConfirm toConfirm(long subscriberId, long expiresAt, String token) {
+		return transactions.execute(status -> {
+			status.setRollbackOnly();
+			Subscriber subscriber = signed(Purpose.CONFIRM, subscriberId, expiresAt, token);
+			return new ToConfirm(subscriber.email(), signUpOf(subscriberId, expiresAt).lists());
+		});
+	}
+
+	/**
+	 * @return the sign-up a confirmation link names (its instant is the link's expiry
+	 * less {@link #CONFIRM_LIFETIME})
+	 * @throws InvalidInput naming {@code t} when it is not on record or an unsubscription
+	 * followed it
+	 */
+	private SubscriberStore.SignUpConsent signUpOf(long subscriberId, long expiresAt) {
+		return store.signUpAt(subscriberId, expiresAt - CONFIRM_LIFETIME.toMillis())
+			.filter(s -> !store.unsubscribedAfter(subscriberId, s.id()))
+			.orElseThrow(Subscriptions::refused);
 	}
 
 	/**

@@ -28,7 +28,9 @@ import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.author.AuthorProfile;
+import org.broadsheet.shared.Conflict;
 import org.broadsheet.shared.InvalidInput;
+import org.broadsheet.shared.NotFound;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestArticles;
@@ -265,6 +267,102 @@ abstract class NewsletterSendingContract {
 		Article fourth = publish("Docks", "Cy Quay");
 		await().atMost(SOON).until(() -> articleSend(fourth.id()).status().equals("finished"));
 		assertThat(articleSend(fourth.id()).failed()).as("a paused subscriber gets nothing").isZero();
+	}
+
+	@Test
+	void cancellingASendUnderWayStopsItWithoutDuplicates() throws Exception {
+		Article article = publish("Cancels", "Di Halt");
+		assertThat(sends.history(TestArticles.ACTOR, article.id())).isEmpty();
+		int recipients = 2_000;
+		long now = System.currentTimeMillis();
+		jdbc.sql("""
+				WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :count)
+				INSERT INTO subscriber (email, email_key, status, link_secret, created_at, confirmed_at, updated_at)
+				SELECT 'cancel-' || i || '@example.org', 'cancel-' || i || '@example.org', 'active',
+				'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3I', :now, :now, :now FROM n""")
+			.param("count", recipients)
+			.param("now", now)
+			.update();
+		jdbc.sql("INSERT INTO subscription (subscriber_id, list_key, created_at) "
+				+ "SELECT id, :list, :now FROM subscriber WHERE email LIKE 'cancel-%'")
+			.param("list", "section:" + article.section().id())
+			.param("now", now)
+			.update();
+		site.bean(Accounts.class).create(TestArticles.ACTOR, "halt@news.example", "Hal Ter", Role.EDITOR, PASSWORD);
+		var browser = new NewsroomBrowser(site).signIn("halt@news.example", PASSWORD);
+		String base = "/newsroom/articles/" + article.id() + "/newsletter";
+		assertThat(browser.post(base + "/send", Map.of()).statusCode()).isEqualTo(302);
+		long sendId = articleSend(article.id()).id();
+
+		await().atMost(SOON).until(() -> smtp.getReceivedMessages().length >= 20);
+		var panel = org.jsoup.Jsoup.parse(browser.get(base).body());
+		var form = panel.selectFirst("form.newsletter-cancel");
+		assertThat(form).as("a send under way has its Cancel button").isNotNull();
+		assertThat(form.attr("action")).isEqualTo(base + "/cancel");
+		assertThat(form.text()).contains("cannot be resumed");
+		assertThat(form.select("input[name=_csrf]").val()).isNotEmpty();
+		assertThat(browser.post(base + "/cancel", Map.of("send", Long.toString(sendId))).statusCode()).isEqualTo(302);
+
+		var cancelled = articleSend(article.id());
+		assertThat(cancelled.status()).isEqualTo("cancelled");
+		assertThat(cancelled.finishedAt()).isNotNull();
+		assertThat(cancelled.remaining()).isZero();
+		assertThat(cancelled.sent()).as("cancelled half-way").isLessThan(recipients);
+		// A message already on the wire when the cancel came is finished or aborted:
+		// wait until what the rows say sent has arrived.
+		await().atMost(SOON).until(() -> smtp.getReceivedMessages().length == articleSend(article.id()).sent());
+		var send = articleSend(article.id());
+		assertThat(send.status()).isEqualTo("cancelled");
+		assertThat(send.sent() + send.skipped()).isEqualTo(recipients);
+		assertThat(send.failed()).isZero();
+		var received = byRecipient();
+		assertThat(received.values()).allSatisfy(messages -> assertThat(messages).hasSize(1));
+		assertThat(received).hasSize(send.sent());
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM newsletter_delivery WHERE send_id = ? AND status = 'sent'")
+			.param(sendId)
+			.query(Integer.class)
+			.single()).isEqualTo(smtp.getReceivedMessages().length);
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM newsletter_delivery WHERE send_id = ? AND status = 'skipped' "
+					+ "AND error = 'cancelled'")
+			.param(sendId)
+			.query(Integer.class)
+			.single()).isEqualTo(send.skipped());
+
+		// The page and its JSON show the same figures; no Cancel button any more.
+		var after = org.jsoup.Jsoup.parse(browser.get(base).body());
+		assertThat(after.select("[data-field=sent]").text()).isEqualTo(Integer.toString(send.sent()));
+		assertThat(after.select("[data-field=skipped]").text()).isEqualTo(Integer.toString(send.skipped()));
+		assertThat(after.select("[data-field=remaining]").text()).isEqualTo("0");
+		assertThat(after.select("[data-field=status]").text()).isEqualTo("cancelled");
+		assertThat(after.select("form.newsletter-cancel")).isEmpty();
+		assertThat(browser.get("/newsroom/newsletter/sends/" + sendId).body()).contains("\"sent\":" + send.sent())
+			.contains("\"skipped\":" + send.skipped())
+			.contains("\"remaining\":0")
+			.contains("\"status\":\"cancelled\"");
+
+		// Audited, one change-log entry; again is a conflict, an unknown send 404.
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM newsroom_audit WHERE subject = 'newsletter-send' "
+					+ "AND subject_id = ? AND action = 'cancelled'")
+			.param(sendId)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM change_log WHERE subject = 'newsletter' AND subject_id = ? "
+					+ "AND kind = 'cancelled'")
+			.param(sendId)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		var again = browser.post(base + "/cancel", Map.of("send", Long.toString(sendId)));
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(again.body()).contains("finished or cancelled already");
+		assertThatThrownBy(() -> sends.cancel(TestArticles.ACTOR, sendId)).isInstanceOf(Conflict.class)
+			.isInstanceOf(InvalidInput.class);
+		assertThatThrownBy(() -> sends.cancel(TestArticles.ACTOR, sendId + 1000)).isInstanceOf(NotFound.class);
+		assertThat(browser.post(base + "/cancel", Map.of("send", Long.toString(sendId + 1000))).statusCode())
+			.isEqualTo(404);
+		assertThat(smtp.getReceivedMessages()).hasSize(send.sent());
 	}
 
 }

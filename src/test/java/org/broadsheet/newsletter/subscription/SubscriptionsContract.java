@@ -121,6 +121,22 @@ abstract class SubscriptionsContract {
 				.build());
 		}
 
+		/**
+		 * Follows a confirmation link as a reader does: opens its page, then presses the
+		 * button (the form's hidden fields and CSRF token sent back).
+		 * @return the answer to the button's POST
+		 */
+		HttpResponse<String> confirm(String link) {
+			var form = page(link).selectFirst("form[method=post][action=/newsletter/confirm]");
+			assertThat(form).as("the confirmation page's form").isNotNull();
+			List<String> fields = new ArrayList<>();
+			for (var input : form.select("input[type=hidden]")) {
+				fields.add(input.attr("name"));
+				fields.add(input.val());
+			}
+			return post(form.attr("action"), fields.toArray(String[]::new));
+		}
+
 		/** Opens the sign-up page and sends its form with these fields. */
 		HttpResponse<String> signUp(String... fields) {
 			String csrf = page("/newsletter").selectFirst("form#signup input[name=_csrf]").val();
@@ -262,13 +278,36 @@ abstract class SubscriptionsContract {
 		assertThat(Long.parseLong(link.group(4)) - clock.millis()).isBetween(Duration.ofHours(47).toMillis(),
 				Duration.ofHours(48).toMillis());
 
-		var confirmed = reader.get(link.group(2));
-		assertThat(confirmed.statusCode()).isEqualTo(200);
-		assertThat(Jsoup.parse(confirmed.body()).select("h1").text()).isEqualTo("Subscription confirmed");
+		// Opening the link (as a mail scanner does) changes nothing: it shows the button.
+		var confirmPage = reader.page(link.group(2));
+		assertThat(confirmPage.select("h1").text()).isEqualTo("Confirm your subscription");
+		assertThat(confirmPage.select("main").text()).contains("ana.reader@Example.ORG", "Everything from The Courier",
+				"Section: Talk");
+		assertThat(confirmPage.select("meta[name=robots]").attr("content")).isEqualTo("noindex");
+		assertThat(confirmPage.select("form[action=/newsletter/confirm] input[name=_csrf]").val()).isNotEmpty();
+		assertThat(new Reader().get(link.group(2)).statusCode()).isEqualTo(200);
+		assertThat(status(id)).isEqualTo("pending");
+		assertThat(lists(id)).isEmpty();
+		assertThat(consent(id)).hasSize(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM change_log WHERE subject = 'subscriber' AND subject_id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		// The button without the page's CSRF token is refused.
+		assertThat(new Reader().post("/newsletter/confirm", "s", link.group(3), "e", link.group(4), "t", link.group(5))
+			.statusCode()).isEqualTo(403);
+		assertThat(status(id)).isEqualTo("pending");
+
+		var pressed = reader.confirm(link.group(2));
+		assertThat(pressed.statusCode()).isEqualTo(302);
+		String confirmedAt = pressed.headers().firstValue("Location").orElseThrow();
+		assertThat(confirmedAt).endsWith("/newsletter/confirmed");
+		assertThat(reader.page(confirmedAt.replace(site.url(""), "")).select("h1").text())
+			.isEqualTo("Subscription confirmed");
 		assertThat(status(id)).isEqualTo("active");
 		assertThat(lists(id)).containsExactly("section:" + talk, "site");
-		assertThat(consent(id)).containsExactly("signup|/newsletter|site,section:" + talk,
-				"confirmed|/newsletter/confirm|site,section:" + talk);
+		assertThat(consent(id)).containsExactly("signup|/newsletter|site section:" + talk,
+				"confirmed|/newsletter/confirm|site section:" + talk);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM change_log WHERE subject = 'subscriber' AND subject_id = ?")
 			.param(id)
 			.query(Integer.class)
@@ -327,7 +366,7 @@ abstract class SubscriptionsContract {
 		publish("Known readers");
 		var reader = new Reader();
 		reader.signUp("email", "known@news.test", "list", "site");
-		reader.get(confirmLink(awaitMail("known@news.test", 1)).group(2));
+		assertThat(reader.confirm(confirmLink(awaitMail("known@news.test", 1)).group(2)).statusCode()).isEqualTo(302);
 		long id = subscriberId("known@news.test");
 		assertThat(lists(id)).containsExactly("site");
 
@@ -343,8 +382,39 @@ abstract class SubscriptionsContract {
 			.param(id)
 			.query(Integer.class)
 			.single()).as("a sign-up for a known address changes no name").isEqualTo(1);
-		reader.get(confirmLink(second).group(2));
+		assertThat(reader.confirm(confirmLink(second).group(2)).statusCode()).isEqualTo(302);
 		assertThat(lists(id)).containsExactly("author:" + author, "site");
+	}
+
+	@Test
+	void aSignUpRecordedWithCommasBeforeListKeyJoinStillConfirms() throws Exception {
+		publish("Old records");
+		long talk = sectionId("Talk");
+		long at = clock.millis();
+		long id = jdbc.sql("""
+				INSERT INTO subscriber (email, email_key, status, link_secret, created_at, updated_at)
+				VALUES ('old-record@news.test', 'old-record@news.test', 'pending',
+				'b2xkLXJlY29yZC1vbGQtcmVjb3JkLW9sZC1yZWNvcmQ', ?, ?) RETURNING id""")
+			.params(at, at)
+			.query(Long.class)
+			.single();
+		jdbc.sql("""
+				INSERT INTO subscriber_consent (subscriber_id, at, action, source, wording, list_keys)
+				VALUES (?, ?, 'signup', '/newsletter', 'Old wording', ?)""")
+			.params(id, at, "site,section:" + talk)
+			.update();
+		String secret = jdbc.sql("SELECT link_secret FROM subscriber WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+		String link = SubscriberLinks.path(Purpose.CONFIRM, id, secret, at + Subscriptions.CONFIRM_LIFETIME.toMillis());
+		var reader = new Reader();
+		assertThat(reader.page(link).select("main li")).extracting(e -> e.text())
+			.containsExactly("Everything from The Courier", "Section: Talk");
+		assertThat(reader.confirm(link).statusCode()).isEqualTo(302);
+		assertThat(lists(id)).containsExactly("section:" + talk, "site");
+		assertThat(consent(id)).containsExactly("signup|/newsletter|site,section:" + talk,
+				"confirmed|/newsletter/confirm|site section:" + talk);
 	}
 
 	@Test
@@ -361,6 +431,13 @@ abstract class SubscriptionsContract {
 			.isEqualTo(400);
 		assertThat(reader.get(path.replace("s=" + id, "s=" + (id + 1000))).statusCode()).isEqualTo(400);
 		assertThat(reader.get("/newsletter/confirm?s=x&e=1&t=y").statusCode()).isEqualTo(400);
+		// The button's POST checks the link alike.
+		String csrf = reader.page(path).selectFirst("input[name=_csrf]").val();
+		assertThat(reader
+			.post("/newsletter/confirm", "_csrf", csrf, "s", Long.toString(id), "e", link.group(4), "t",
+					link.group(5) + "x")
+			.statusCode()).isEqualTo(400);
+		assertThat(status(id)).isEqualTo("pending");
 		// A confirm token is no unsubscribe or preferences token.
 		String confirmToken = link.group(5);
 		assertThat(
@@ -376,6 +453,12 @@ abstract class SubscriptionsContract {
 		var expired = reader.get(path);
 		assertThat(expired.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(expired.body()).select("main p").first().text())
+			.isEqualTo("This link is not valid or has expired.");
+		// A page opened before the link expired: its button is refused after.
+		var late = reader.post("/newsletter/confirm", "_csrf", csrf, "s", Long.toString(id), "e", link.group(4), "t",
+				link.group(5));
+		assertThat(late.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(late.body()).select("main p").first().text())
 			.isEqualTo("This link is not valid or has expired.");
 		assertThat(status(id)).isEqualTo("pending");
 	}
@@ -486,7 +569,7 @@ abstract class SubscriptionsContract {
 			assertThat(answer.statusCode()).as("reader %d", i).isEqualTo(302);
 			awaitMail("cached" + i + "@news.test", 1);
 			assertThat(consent(subscriberId("cached" + i + "@news.test")))
-				.containsExactly("signup|" + path + "|site,author:" + author);
+				.containsExactly("signup|" + path + "|site author:" + author);
 		}
 		// The home page offers the site's list; its form leads to the sign-up page, so
 		// the
