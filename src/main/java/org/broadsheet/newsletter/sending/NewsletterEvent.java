@@ -16,7 +16,10 @@ public record NewsletterEvent(long subjectId, What what) implements LoggedChange
 		QUEUED,
 
 		/** An editor sent a test to their own address. */
-		TESTED
+		TESTED,
+
+		/** A list's daily or weekly digest was queued ({@link DigestSends}). */
+		DIGEST_QUEUED
 
 	}
 
