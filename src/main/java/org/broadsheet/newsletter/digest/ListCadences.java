@@ -12,6 +12,7 @@ import org.broadsheet.account.Actor;
 import org.broadsheet.account.NewsroomAudit;
 import org.broadsheet.account.Permission;
 import org.broadsheet.newsletter.ListKey;
+import org.broadsheet.newsletter.admin.Subscribers;
 import org.broadsheet.shared.InvalidInput;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -38,8 +39,12 @@ public class ListCadences {
 
 	private final Clock clock;
 
-	ListCadences(CadenceStore store, NewsroomAudit audit, ApplicationEventPublisher events, Clock clock) {
+	private final Subscribers lists;
+
+	ListCadences(CadenceStore store, NewsroomAudit audit, ApplicationEventPublisher events, Clock clock,
+			Subscribers lists) {
 		this.store = store;
+		this.lists = lists;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
@@ -64,14 +69,18 @@ public class ListCadences {
 	 * {@code author:5})
 	 * @param cadence {@code article}, {@code daily} or {@code weekly}
 	 * @throws AccessDeniedException unless {@code actor} may manage subscribers
-	 * @throws InvalidInput naming {@code list} ({@code newsletter.invalid.list}) or
-	 * {@code cadence} ({@code newsletter.invalid.cadence})
+	 * @throws InvalidInput naming {@code list} ({@code newsletter.invalid.list}: not a
+	 * list key, or no such section or author) or {@code cadence}
+	 * ({@code newsletter.invalid.cadence})
 	 */
 	@Transactional
 	public void set(Actor actor, String list, String cadence) {
 		Permission.MANAGE_SUBSCRIBERS.require(actor);
 		ListKey key = ListKey.parse("list", list);
 		Cadence chosen = Cadence.parse("cadence", cadence);
+		if (!lists.choosable(actor).containsKey(key)) {
+			throw new InvalidInput("list", "newsletter.invalid.list");
+		}
 		long id = store.set(key, chosen, clock.millis());
 		audit.record(NewsroomAudit.NEWSLETTER_LIST, id, actor, "cadence", key + " " + chosen.key());
 		events.publishEvent(new CadenceChanged(id));

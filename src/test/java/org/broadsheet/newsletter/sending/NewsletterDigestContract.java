@@ -1,6 +1,7 @@
 package org.broadsheet.newsletter.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleWorkflow;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.author.AuthorProfile;
+import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.support.NewsroomBrowser;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestArticles;
@@ -113,9 +115,17 @@ abstract class NewsletterDigestContract {
 		smtp.stop();
 	}
 
+	/** Each test starts with no subscriber and every list sent each article. */
 	@BeforeEach
-	void emptyMailbox() throws Exception {
+	void emptyMailboxAndLists() throws Exception {
+		// The last test's deliveries are done first.
+		await().atMost(SOON)
+			.until(() -> jdbc.sql("SELECT COUNT(*) FROM newsletter_delivery WHERE status IN ('queued', 'claimed')")
+				.query(Long.class)
+				.single() == 0);
 		smtp.purgeEmailFromAllMailboxes();
+		jdbc.sql("DELETE FROM subscriber").update();
+		jdbc.sql("DELETE FROM newsletter_list").update();
 	}
 
 	/** Moves the test's clock forward to {@code target} (local time in {@link #ZONE}). */
@@ -247,7 +257,7 @@ abstract class NewsletterDigestContract {
 			String text = part(message, "text/plain");
 			for (Article article : List.of(a, b)) {
 				assertThat(html).contains(article.title()).contains("https://news.example" + article.path());
-				assertThat(text).contains(article.title());
+				assertThat(text).contains(article.title()).contains("https://news.example" + article.path());
 			}
 			assertThat(html.indexOf(b.title())).as("newest first").isLessThan(html.indexOf(a.title()));
 			assertThat(html).doesNotContain(first.title());
@@ -317,17 +327,47 @@ abstract class NewsletterDigestContract {
 		var bad = editor.post("/newsroom/subscribers/cadence", Map.of("list", "site", "cadence", "hourly"));
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("cadence: ");
-		var badList = editor.post("/newsroom/subscribers/cadence", Map.of("list", "section:x", "cadence", "daily"));
-		assertThat(badList.statusCode()).isEqualTo(400);
-		assertThat(badList.body()).contains("list: ");
+		for (String list : List.of("section:x", "section:999999")) {
+			var badList = editor.post("/newsroom/subscribers/cadence", Map.of("list", list, "cadence", "daily"));
+			assertThat(badList.statusCode()).isEqualTo(400);
+			assertThat(badList.body()).contains("list: ");
+		}
 		var missing = editor.post("/newsroom/subscribers/cadence", Map.of());
 		assertThat(missing.statusCode()).isEqualTo(400);
 		var author = new NewsroomBrowser(site).signIn("digest-author@news.example", PASSWORD);
 		assertThat(
 				author.post("/newsroom/subscribers/cadence", Map.of("list", "site", "cadence", "daily")).statusCode())
 			.isEqualTo(403);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM newsletter_list WHERE list_key = 'site'").query(Long.class).single())
-			.isZero();
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM newsletter_list WHERE cadence NOT IN ('article', 'daily', 'weekly') "
+					+ "OR list_key LIKE 'section:9999%'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void anArticleWhoseListsAreAllDigestsIsNotSentOnItsOwn() {
+		Article first = publish("Eddies", "No Swirl");
+		String section = "section:" + first.section().id();
+		String author = "author:" + first.authors().get(0).id();
+		subscriber("eddy-reader@example.org", "site", section, author);
+		var sends = site.bean(NewsletterSends.class);
+		for (String list : List.of("site", section, author)) {
+			setCadence(list, "weekly");
+		}
+		Article article = publish("Eddies", "No Swirl");
+		assertThat(sends.history(TestArticles.ACTOR, article.id())).isEmpty();
+		assertThat(sends.audience(TestArticles.ACTOR, article.id())).contains(0);
+		assertThatThrownBy(() -> sends.send(TestArticles.ACTOR, article.id())).isInstanceOfSatisfying(
+				InvalidInput.class, ex -> assertThat(ex.key()).isEqualTo("newsletter.send.digestsOnly"));
+		setCadence("site", "article");
+		Article later = publish("Eddies", "No Swirl");
+		await().atMost(SOON)
+			.until(() -> sends.history(TestArticles.ACTOR, later.id())
+				.stream()
+				.anyMatch(s -> "finished".equals(s.status())));
+		assertThat(sends.history(TestArticles.ACTOR, later.id())).singleElement()
+			.satisfies(s -> assertThat(s.listKeys()).isEqualTo("site"));
 	}
 
 }
