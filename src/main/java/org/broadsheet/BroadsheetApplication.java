@@ -122,9 +122,10 @@ public class BroadsheetApplication {
 		prepareDataFolder(args);
 		// Command-line options outrank application.properties; default properties would
 		// not.
-		String[] options = Stream.concat(Stream.of("--broadsheet.demo.enabled=false",
-				"--broadsheet.search.follow=false", "--broadsheet.cache.follow=false",
-				"--broadsheet.workflow.clock=false", "--logging.level.root=WARN"), Arrays.stream(args))
+		String[] options = Stream
+			.concat(Stream.of("--broadsheet.demo.enabled=false", "--broadsheet.search.follow=false",
+					"--broadsheet.cache.follow=false", "--broadsheet.workflow.clock=false",
+					"--broadsheet.newsletter.digest-clock=false", "--logging.level.root=WARN"), Arrays.stream(args))
 			.toArray(String[]::new);
 		return new SpringApplicationBuilder(BroadsheetApplication.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)

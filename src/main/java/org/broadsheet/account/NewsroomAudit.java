@@ -59,6 +59,9 @@ public class NewsroomAudit {
 	/** A newsletter send ({@code newsletter_send.id}). */
 	public static final String NEWSLETTER_SEND = "newsletter-send";
 
+	/** A newsletter list's cadence ({@code newsletter_list.id}). */
+	public static final String NEWSLETTER_LIST = "newsletter-list";
+
 	/** The site settings (their one row, id 1). */
 	public static final String SETTINGS = "settings";
 

@@ -205,6 +205,24 @@ class PublishedArticleRepository {
 	}
 
 	/**
+	 * @return the ids of the listing's public articles published in [{@code from},
+	 * {@code until}) (epoch ms), newest first, at most {@code limit}: a walk of the
+	 * listing's index from {@code until} that stops at {@code from}
+	 */
+	List<Long> idsBetween(Listing listing, long from, long until, long now, int limit) {
+		return jdbc
+			.sql("SELECT a.id FROM " + listing.from() + " WHERE " + listing.where() + " AND " + PUBLIC
+					+ " AND a.published_at >= :from AND a.published_at < :until" + NEWEST_FIRST + " LIMIT :limit")
+			.params(listing.params())
+			.param("from", from)
+			.param("until", until)
+			.param("now", now)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
 	 * @return the Markdown source of the articles with these ids, by id
 	 */
 	Map<Long, String> markdown(Collection<Long> ids) {

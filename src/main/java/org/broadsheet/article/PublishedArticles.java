@@ -235,6 +235,21 @@ public class PublishedArticles {
 	}
 
 	/**
+	 * The ids of the public articles of a section, of an author, or of the whole site
+	 * (both null) published in a period, for a newsletter digest; read from the listing's
+	 * index (publication instant, id), never by scanning the archive.
+	 * @param from the period's first instant (UTC, inclusive)
+	 * @param until the period's end (UTC, exclusive)
+	 * @param limit at most this many, the newest
+	 * @return newest first (publication instant, then id)
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> idsPublishedBetween(Long sectionId, Long authorId, Instant from, Instant until, int limit) {
+		return repository.idsBetween(Listing.of(sectionId, authorId, null), from.toEpochMilli(), until.toEpochMilli(),
+				clock.millis(), limit);
+	}
+
+	/**
 	 * @return the article with this id if it is public now (published, its instant come)
 	 */
 	@Transactional(readOnly = true)

@@ -11,6 +11,8 @@ import org.broadsheet.newsletter.admin.SubscriberRecords;
 import org.broadsheet.newsletter.admin.SubscriberRecords.Detail;
 import org.broadsheet.newsletter.admin.SubscriberRecords.ListCount;
 import org.broadsheet.newsletter.admin.SubscriberStatus;
+import org.broadsheet.newsletter.digest.Cadence;
+import org.broadsheet.newsletter.sending.NewsletterSend;
 import org.broadsheet.site.Chrome;
 import org.springframework.security.web.csrf.CsrfToken;
 
@@ -69,6 +71,9 @@ public final class SubscriberPages {
 	 *
 	 * @param choosable every list a subscriber may be on, with its name (null for the
 	 * site's)
+	 * @param cadences the lists whose cadence an editor set; the others are sent each
+	 * article
+	 * @param digests the latest digest sends, newest first
 	 * @param firstPage whether the results start at the newest subscriber
 	 * @param maxMegabytes the largest CSV file the import takes
 	 * @param report the last import's report, or null
@@ -76,8 +81,9 @@ public final class SubscriberPages {
 	 * @param error why the last form was refused ("field: problem"), or null
 	 */
 	public record ListsPage(Chrome chrome, CsrfToken csrf, List<ListCount> lists, Map<ListKey, String> choosable,
-			SearchForm search, SubscriberRecords.Page results, boolean firstPage, long maxMegabytes,
-			ImportReport report, String notice, String error) {
+			Map<ListKey, Cadence> cadences, List<NewsletterSend> digests, SearchForm search,
+			SubscriberRecords.Page results, boolean firstPage, long maxMegabytes, ImportReport report, String notice,
+			String error) {
 
 		public String name(ListKey list) {
 			return listName(chrome, list, choosable.get(list));
@@ -89,6 +95,25 @@ public final class SubscriberPages {
 
 		public List<SubscriberStatus> statuses() {
 			return List.of(SubscriberStatus.values());
+		}
+
+		/**
+		 * @return how often the list is sent ({@link Cadence#ARTICLE} when no editor set
+		 * it)
+		 */
+		public Cadence cadence(ListKey list) {
+			return cadences.getOrDefault(list, Cadence.ARTICLE);
+		}
+
+		public List<Cadence> cadenceChoices() {
+			return List.of(Cadence.values());
+		}
+
+		/**
+		 * @return the instant in the site's time zone
+		 */
+		public String time(long epochMillis) {
+			return chrome.dateTime(java.time.Instant.ofEpochMilli(epochMillis));
 		}
 
 	}

@@ -15,6 +15,8 @@ import org.broadsheet.newsletter.admin.SubscriberImport;
 import org.broadsheet.newsletter.admin.SubscriberRecords.Search;
 import org.broadsheet.newsletter.admin.SubscriberStatus;
 import org.broadsheet.newsletter.admin.Subscribers;
+import org.broadsheet.newsletter.digest.ListCadences;
+import org.broadsheet.newsletter.sending.DigestSends;
 import org.broadsheet.shared.Conflict;
 import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.site.SiteChrome;
@@ -41,7 +43,9 @@ import org.springframework.web.multipart.MultipartFile;
  * {@code /newsroom/subscribers}: the newsletter lists with their counts, a search of
  * subscribers (keyset pages, newest first) and the import of a CSV list;
  * {@code /newsroom/subscribers/{id}}: one subscriber's lists, status, consent record and
- * deliveries, with pause, resume, unsubscribe, export and delete. Editors and
+ * deliveries, with pause, resume, unsubscribe, export and delete;
+ * {@code /newsroom/subscribers/cadence}: how often a list is sent (each article, daily or
+ * weekly digest), with the latest digest sends on the list page. Editors and
  * administrators ({@code newsletter.admin} checks the permission and audits).
  */
 @Controller
@@ -55,11 +59,18 @@ class SubscribersController {
 
 	private final SiteChrome chrome;
 
+	private final ListCadences cadences;
+
+	private final DigestSends digests;
+
 	private final DataSize maxImport;
 
 	SubscribersController(Subscribers subscribers, SubscriberActions actions, SubscriberImport imports,
-			SiteChrome chrome, @Value("${broadsheet.newsletter.import.max-size:10MB}") DataSize maxImport) {
+			SiteChrome chrome, ListCadences cadences, DigestSends digests,
+			@Value("${broadsheet.newsletter.import.max-size:10MB}") DataSize maxImport) {
 		this.subscribers = subscribers;
+		this.cadences = cadences;
+		this.digests = digests;
 		this.actions = actions;
 		this.imports = imports;
 		this.chrome = chrome;
@@ -69,8 +80,8 @@ class SubscribersController {
 	@GetMapping("/newsroom/subscribers")
 	String list(@AuthenticationPrincipal NewsroomUser user, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String list,
-			@RequestParam(required = false) Long before, @RequestParam(required = false) String deleted, CsrfToken csrf,
-			Model model, HttpServletResponse response) {
+			@RequestParam(required = false) Long before, @RequestParam(required = false) String deleted,
+			@RequestParam(required = false) String cadence, CsrfToken csrf, Model model, HttpServletResponse response) {
 		var form = new SubscriberPages.SearchForm(q, status, list);
 		Search search;
 		try {
@@ -82,7 +93,21 @@ class SubscribersController {
 			return page(user, csrf, model, form, Search.ALL, null, null,
 					ex.field() + ": " + chrome.chrome().t(ex.key(), ex.arguments()));
 		}
-		return page(user, csrf, model, form, search, null, deleted == null ? null : "subscribers.deleted", null);
+		String notice = deleted != null ? "subscribers.deleted" : cadence != null ? "subscribers.cadence.saved" : null;
+		return page(user, csrf, model, form, search, null, notice, null);
+	}
+
+	@PostMapping("/newsroom/subscribers/cadence")
+	String cadence(@AuthenticationPrincipal NewsroomUser user, @RequestParam(required = false) String list,
+			@RequestParam(required = false) String cadence, CsrfToken csrf, Model model, HttpServletResponse response) {
+		try {
+			cadences.set(user.account(), list, cadence);
+			return "redirect:/newsroom/subscribers?cadence";
+		}
+		catch (InvalidInput ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return page(user, csrf, model, null, ex.field() + ": " + chrome.chrome().t(ex.key(), ex.arguments()));
+		}
 	}
 
 	@PostMapping("/newsroom/subscribers/import")
@@ -186,8 +211,9 @@ class SubscribersController {
 		var actor = user.account();
 		model.addAttribute("page",
 				new SubscriberPages.ListsPage(chrome.chrome(), csrf, subscribers.lists(actor),
-						subscribers.choosable(actor), form, subscribers.search(actor, search), search.before() == null,
-						maxImport.toMegabytes(), report, notice, error));
+						subscribers.choosable(actor), cadences.cadences(actor), digests.recent(actor), form,
+						subscribers.search(actor, search), search.before() == null, maxImport.toMegabytes(), report,
+						notice, error));
 		return "newsroom/subscribers";
 	}
 

@@ -4,6 +4,6 @@
  * settings, newsletter subscribers and sends.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "api", "article", "author",
-		"comment", "media", "newsletter", "newsletter :: admin", "newsletter :: sending", "page", "settings", "shared",
-		"site", "taxonomy", "webhook" })
+		"comment", "media", "newsletter", "newsletter :: admin", "newsletter :: digest", "newsletter :: sending",
+		"page", "settings", "shared", "site", "taxonomy", "webhook" })
 package org.broadsheet.newsroom;

@@ -31,7 +31,10 @@ public interface LoggedChange {
 		SUBSCRIBER,
 
 		/** A newsletter send ({@code newsletter_send.id}). */
-		NEWSLETTER;
+		NEWSLETTER,
+
+		/** A newsletter list's settings, its cadence ({@code newsletter_list.id}). */
+		LIST;
 
 		/**
 		 * @return the stored form, e.g. {@code comment}

@@ -80,7 +80,11 @@ class MailLists {
 		return new SendLists(label, String.join(", ", names));
 	}
 
-	private String name(ListKey key) {
+	/**
+	 * @return the list's name in the site's language (the site's, a section's, an
+	 * author's)
+	 */
+	String name(ListKey key) {
 		Locale locale = Locale.forLanguageTag(site.language());
 		return switch (key.kind()) {
 			case SITE -> messages.getMessage("newsletter.mail.list.site", new Object[] { site.siteName() }, locale);

@@ -180,6 +180,11 @@ class NewsletterMail implements NewsletterMessages {
 		return dkim.sign(message);
 	}
 
+	@Override
+	public String listName(org.broadsheet.newsletter.ListKey list) {
+		return lists.name(list);
+	}
+
 	private static MimeBodyPart part(String content, String subtype, String encoding) throws MessagingException {
 		var part = new MimeBodyPart();
 		part.setText(content, StandardCharsets.UTF_8.name(), subtype);

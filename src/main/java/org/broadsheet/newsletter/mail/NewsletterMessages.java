@@ -59,4 +59,10 @@ public interface NewsletterMessages {
 	 */
 	MimeMessage message(Session session, Prepared prepared, Recipient recipient) throws MessagingException;
 
+	/**
+	 * @return the list's name as the e-mails give it, in the site's language ("Politics
+	 * on Broadsheet"), for a digest's subject
+	 */
+	String listName(org.broadsheet.newsletter.ListKey list);
+
 }

@@ -249,7 +249,7 @@ class DeliveryWorker {
 				}
 				var content = prepared.computeIfAbsent(row.sendId(), this::prepare);
 				if (content == null) {
-					settle(row, "failed", null, "the article is no longer public");
+					settle(row, "failed", null, "no article of the send is public any more");
 					continue;
 				}
 				rate.asBlocking().consume(1);
@@ -265,8 +265,10 @@ class DeliveryWorker {
 	private NewsletterMessages.Prepared prepare(long sendId) {
 		var send = store.send(sendId).orElseThrow();
 		try {
-			return messages.prepare(new NewsletterMessages.Content(sendId,
-					send.articleId() == null ? List.of() : List.of(send.articleId()), send.subject(), false));
+			boolean digest = "digest".equals(send.kind());
+			List<Long> articles = digest ? store.digestArticles(sendId)
+					: send.articleId() == null ? List.of() : List.of(send.articleId());
+			return messages.prepare(new NewsletterMessages.Content(sendId, articles, send.subject(), digest));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Newsletter send {} cannot be rendered: {}", sendId, ex.toString());

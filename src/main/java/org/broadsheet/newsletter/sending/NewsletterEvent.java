@@ -19,7 +19,10 @@ public record NewsletterEvent(long subjectId, What what) implements LoggedChange
 		TESTED,
 
 		/** An editor cancelled a send under way: nothing more of it goes out. */
-		CANCELLED
+		CANCELLED,
+
+		/** A list's daily or weekly digest was queued ({@link DigestSends}). */
+		DIGEST_QUEUED
 
 	}
 

@@ -16,6 +16,7 @@ import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleEvent;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.newsletter.ListKey;
+import org.broadsheet.newsletter.digest.ListCadences;
 import org.broadsheet.newsletter.mail.NewsletterMessages;
 import org.broadsheet.shared.Conflict;
 import org.broadsheet.shared.InvalidInput;
@@ -33,9 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code broadsheet.newsletter.send-on-publish} is false; by default on when SMTP is
  * configured), or by an editor's "Send as newsletter" for a public article that was not
  * sent; and a test to the editor's own address first. An article's send goes to its lists
- * (the site, its section, each of its authors), one delivery per active subscriber even
- * when they are in several lists, and at most one per article (the unique index
- * {@code newsletter_send_article}: publishing again sends nothing). Every change checks
+ * (the site, its section, each of its authors) except those sent as a digest
+ * ({@code newsletter.digest}; when none is left there is no send, see
+ * {@link DigestSends}), one delivery per active subscriber even when they are in several
+ * lists, and at most one per article (the unique index {@code newsletter_send_article}:
+ * publishing again sends nothing). Every change checks
  * {@link Permission#SEND_NEWSLETTERS} (a publication's send is the {@code newsletter}
  * system actor's), is audited ({@link NewsroomAudit#NEWSLETTER_SEND}) and published as
  * one {@link NewsletterEvent}. The deliveries are {@link DeliveryWorker}'s.
@@ -62,12 +65,15 @@ public class NewsletterSends {
 
 	private final Clock clock;
 
+	private final ListCadences cadences;
+
 	private final boolean onPublish;
 
 	NewsletterSends(SendStore store, PublishedArticles articles, Accounts accounts, DeliveryWorker worker,
 			NewsroomAudit audit, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock,
-			@Value("${broadsheet.newsletter.send-on-publish:true}") boolean onPublish) {
+			ListCadences cadences, @Value("${broadsheet.newsletter.send-on-publish:true}") boolean onPublish) {
 		this.store = store;
+		this.cadences = cadences;
 		this.articles = articles;
 		this.accounts = accounts;
 		this.worker = worker;
@@ -92,6 +98,15 @@ public class NewsletterSends {
 
 		NotActive() {
 			super("send", "newsletter.send.notActive");
+		}
+
+	}
+
+	/** Every list of the article is sent as a digest: there is no list to send it to. */
+	static final class DigestsOnly extends InvalidInput {
+
+		DigestsOnly() {
+			super("send", "newsletter.send.digestsOnly");
 		}
 
 	}
@@ -124,7 +139,8 @@ public class NewsletterSends {
 	 * @throws NotFound when the article is not public
 	 * @throws InvalidInput ({@code send}: {@code newsletter.send.already}, a
 	 * {@link Conflict}) when it was sent before; ({@code newsletter.send.unavailable})
-	 * without SMTP
+	 * without SMTP; ({@code newsletter.send.digestsOnly}) when each of its lists is sent
+	 * as a digest
 	 */
 	@Transactional
 	public NewsletterSend send(Actor actor, long articleId) {
@@ -208,13 +224,17 @@ public class NewsletterSends {
 
 	/**
 	 * @return how many subscribers "Send as newsletter" would reach now (active, in the
-	 * article's lists, each once), or empty when the article is not public
+	 * article's lists sent each article, each once), or empty when the article is not
+	 * public
 	 * @throws AccessDeniedException unless {@code actor} may send newsletters
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Integer> audience(Actor actor, long articleId) {
 		Permission.SEND_NEWSLETTERS.require(actor);
-		return articles.publicById(articleId).map(article -> store.audience(lists(article)));
+		return articles.publicById(articleId).map(article -> {
+			Set<String> lists = lists(article);
+			return lists.isEmpty() ? 0 : store.audience(lists);
+		});
 	}
 
 	/**
@@ -238,9 +258,17 @@ public class NewsletterSends {
 	}
 
 	/**
-	 * @return the lists an article goes to: the site, its section, each of its authors
+	 * @return the lists an article goes to: those of {@link #allLists} that are sent each
+	 * article (not as a digest)
 	 */
-	static Set<String> lists(Article article) {
+	Set<String> lists(Article article) {
+		return cadences.perArticle(allLists(article));
+	}
+
+	/**
+	 * @return the lists of an article: the site, its section, each of its authors
+	 */
+	static Set<String> allLists(Article article) {
 		Set<String> keys = new LinkedHashSet<>();
 		keys.add(ListKey.SITE.toString());
 		keys.add(ListKey.section(article.section().id()).toString());
@@ -259,6 +287,12 @@ public class NewsletterSends {
 	 */
 	private Optional<Long> queue(Actor actor, Article article) {
 		Set<String> lists = lists(article);
+		if (lists.isEmpty()) {
+			if (actor == NEWSLETTER) {
+				return Optional.empty();
+			}
+			throw new DigestsOnly();
+		}
 		if (actor == NEWSLETTER && store.audience(lists) == 0) {
 			return Optional.empty();
 		}

@@ -62,6 +62,63 @@ class SendStore {
 	}
 
 	/**
+	 * Inserts a digest send; nothing when the list's period has one already (the unique
+	 * index {@code newsletter_send_period}: of two nodes racing, one inserts).
+	 * @return its id, or empty when it existed
+	 */
+	Optional<Long> insertDigest(String listKey, String periodKey, String subject, long now) {
+		return jdbc.sql("""
+				INSERT INTO newsletter_send (kind, list_keys, period_key, subject, status, created_at)
+				VALUES ('digest', ?, ?, ?, 'queued', ?) ON CONFLICT DO NOTHING RETURNING id""")
+			.params(listKey, periodKey, subject, now)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Records a digest's articles in the order its e-mail shows them. */
+	void digestArticles(long sendId, List<Long> articleIds) {
+		for (int i = 0; i < articleIds.size(); i++) {
+			jdbc.sql("INSERT INTO newsletter_digest_article (send_id, ordinal, article_id) VALUES (?, ?, ?)")
+				.params(sendId, i, articleIds.get(i))
+				.update();
+		}
+	}
+
+	/**
+	 * @return a digest's articles in the order its e-mail shows them
+	 */
+	List<Long> digestArticles(long sendId) {
+		return jdbc.sql("SELECT article_id FROM newsletter_digest_article WHERE send_id = ? ORDER BY ordinal")
+			.param(sendId)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * @return whether the digest of this period was queued (a read of the unique index)
+	 */
+	boolean periodQueued(String periodKey) {
+		return jdbc.sql("SELECT 1 FROM newsletter_send WHERE kind = 'digest' AND period_key = ?")
+			.param(periodKey)
+			.query(Integer.class)
+			.optional()
+			.isPresent();
+	}
+
+	/**
+	 * @return whether the list has an active subscriber (stops at the first)
+	 */
+	boolean anyActive(String listKey) {
+		return jdbc.sql("""
+				SELECT 1 FROM subscription s JOIN subscriber r ON r.id = s.subscriber_id
+				WHERE s.list_key = ? AND r.status = 'active' LIMIT 1""")
+			.param(listKey)
+			.query(Integer.class)
+			.optional()
+			.isPresent();
+	}
+
+	/**
 	 * Queues one delivery per active subscriber of any of the lists (a subscriber in
 	 * several lists once).
 	 * @return how many
@@ -255,6 +312,17 @@ class SendStore {
 	List<NewsletterSend> sendsOf(long articleId) {
 		return jdbc.sql(SEND + " WHERE s.article_id = ? ORDER BY s.created_at DESC, s.id DESC")
 			.param(articleId)
+			.query((rs, n) -> send(rs))
+			.list();
+	}
+
+	/**
+	 * @return the latest digest sends, newest first (index
+	 * {@code newsletter_send_digest})
+	 */
+	List<NewsletterSend> recentDigests(int limit) {
+		return jdbc.sql(SEND + " WHERE s.kind = 'digest' ORDER BY s.created_at DESC, s.id DESC LIMIT ?")
+			.param(limit)
 			.query((rs, n) -> send(rs))
 			.list();
 	}
