@@ -5,13 +5,12 @@
 //    "privateKey": base64 PKCS#8 (RSA), "keyId", "method", "url", "headers": {..},
 //    "body": base64, "currentTime"?: ISO instant}
 //     -> {"headers": [[name, value], ...]}
-//   {"op": "verify", "publicKey": base64 SPKI (RSA), "keyId", "owner", "method", "url",
+//   {"op": "verify", "publicKeyPem": SPKI PEM (RSA), "keyId", "owner", "method", "url",
 //    "headers": [[name, value], ...], "body": base64, "currentTime"?: ISO instant}
 //     -> {"verified": keyId or null, "reason": failure type or null}
-// The verifier gets the key from a keyCache (a documented option of verifyRequest), so no
-// network is used.
+// The verifier fetches the signer's actor document through a documentLoader (an option of
+// verifyRequest) that serves it from the job, so no network is used.
 import { signRequest, verifyRequestDetailed } from "@fedify/fedify";
-import { CryptographicKey } from "@fedify/vocab";
 import { Temporal } from "@js-temporal/polyfill";
 
 const RSA = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" };
@@ -38,13 +37,20 @@ async function sign(job) {
 }
 
 async function verify(job) {
-  const publicKey = await crypto.subtle.importKey("spki", bytes(job.publicKey), RSA, true, ["verify"]);
-  const key = new CryptographicKey({ id: new URL(job.keyId), owner: new URL(job.owner), publicKey });
-  const keyCache = {
-    async get(id) {
-      return id.href === job.keyId ? key : undefined;
-    },
-    async set() {},
+  // The signer's actor document, as its server would serve it at the key id's address:
+  // Fedify fetches it through this document loader (first, and again after a failure).
+  const actor = {
+    "@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
+    id: job.owner,
+    type: "Person",
+    inbox: job.owner + "/inbox",
+    publicKey: { id: job.keyId, owner: job.owner, publicKeyPem: job.publicKeyPem },
+  };
+  const documentLoader = async (url) => {
+    if (url === job.owner || url === job.keyId) {
+      return { contextUrl: null, documentUrl: job.owner, document: actor };
+    }
+    throw new Error("no network in this test: " + url);
   };
   const body = bytes(job.body);
   const request = new Request(job.url, {
@@ -53,11 +59,11 @@ async function verify(job) {
     body: body.length > 0 ? body : undefined,
   });
   const result = await verifyRequestDetailed(request, {
-    keyCache,
+    documentLoader,
     currentTime: job.currentTime ? Temporal.Instant.from(job.currentTime) : undefined,
   });
   return result.verified
-    ? { verified: result.key.id.href, reason: null }
+    ? { verified: result.key.id.href, owner: result.key.ownerId?.href ?? null, reason: null }
     : { verified: null, reason: result.reason?.type ?? "unknown" };
 }
 

@@ -25,8 +25,10 @@ import org.tomitribe.auth.signatures.Verifier;
 /**
  * draft-cavage-http-signatures-12 as the fediverse uses it (Mastodon's profile): RSA with
  * SHA-256 ({@code algorithm="rsa-sha256"}, or {@code "hs2019"} with an RSA key) over
- * {@code (request-target) host date} and, for a body, {@code digest} (RFC 3230). Parsing
- * the field and building the signing string are tomitribe-http-signatures'.
+ * {@code (request-target) host date} and, for a body, {@code digest} (RFC 3230). The
+ * {@code (request-target)} is the method and the path without the query, as Mastodon and
+ * Fedify sign it; the path with the query (the draft's reading) verifies too. Parsing the
+ * field and building the signing string are tomitribe-http-signatures'.
  */
 final class CavageSignatures {
 
@@ -51,7 +53,7 @@ final class CavageSignatures {
 		Signature template = new Signature(keyId, SigningAlgorithm.RSA_SHA256, Algorithm.RSA_SHA256, null, null,
 				covered);
 		try {
-			Signature signed = new Signer(key, template).sign(request.method(), request.pathAndQuery(),
+			Signature signed = new Signer(key, template).sign(request.method(), path(request),
 					fields(request, covered));
 			return signed.toParamString();
 		}
@@ -109,6 +111,16 @@ final class CavageSignatures {
 		return new Parsed(signature, request, fields);
 	}
 
+	/**
+	 * @return the {@code (request-target)} path as Mastodon and Fedify sign it: the raw
+	 * path without the query (the draft would include the query; a verifier here accepts
+	 * both)
+	 */
+	private static String path(SignedRequest request) {
+		String path = request.uri().getRawPath();
+		return path == null || path.isEmpty() ? "/" : path;
+	}
+
 	private static void requireCovered(List<String> covered, String name) {
 		if (!covered.contains(name)) {
 			throw new SignatureRejected(Reason.MISSING_COMPONENTS, "the signature does not cover " + name);
@@ -144,7 +156,9 @@ final class CavageSignatures {
 				return false;
 			}
 			try {
-				return new Verifier(key, signature).verify(request.method(), request.pathAndQuery(), fields);
+				Verifier verifier = new Verifier(key, signature);
+				return verifier.verify(request.method(), path(request), fields) || (request.uri().getRawQuery() != null
+						&& verifier.verify(request.method(), request.pathAndQuery(), fields));
 			}
 			catch (IOException | GeneralSecurityException | RuntimeException ex) {
 				return false;
