@@ -201,6 +201,29 @@ class HttpSignaturesTest {
 	}
 
 	@Test
+	void aCavageSignatureWithCreatedInsteadOfDateIsCheckedByOurClock() throws Exception {
+		assertThat(signatures.verify(createdSignature(Duration.ofMinutes(10)), alice())).isEqualTo(KEY_ID);
+		assertThat(reason(createdSignature(Duration.ofHours(2)), alice())).isEqualTo(Reason.STALE);
+	}
+
+	/** A draft-cavage signature over {@code (created)}, made by hand as Mastodon does. */
+	SignedRequest createdSignature(Duration age) throws Exception {
+		String digest = ContentDigests.digest("{}".getBytes(StandardCharsets.UTF_8));
+		long created = clock.instant().minus(age).getEpochSecond();
+		String signingString = "(request-target): post /inbox\n(created): " + created + "\nhost: news.example\ndigest: "
+				+ digest;
+		java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+		rsa.initSign(ALICE.getPrivate());
+		rsa.update(signingString.getBytes(StandardCharsets.UTF_8));
+		String field = "keyId=\"" + KEY_ID + "\",algorithm=\"hs2019\",created=" + created
+				+ ",headers=\"(request-target) (created) host digest\",signature=\""
+				+ java.util.Base64.getEncoder().encodeToString(rsa.sign()) + "\"";
+		return post("{}").withHeader("Host", "news.example")
+			.withHeader("Digest", digest)
+			.withHeader("Signature", field);
+	}
+
+	@Test
 	void anRfc9421SignatureWithoutTheMethodIsRefused() {
 		SignedRequest request = signed(SignatureStyle.RFC9421, "{}");
 		String input = request.header("Signature-Input").replace("\"@method\" ", "");
