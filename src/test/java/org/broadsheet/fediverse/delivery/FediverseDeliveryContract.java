@@ -74,14 +74,23 @@ abstract class FediverseDeliveryContract {
 	}
 
 	RunningSite startSite(java.nio.file.Path data, List<String> database) throws Exception {
+		return startSite(data, database, null);
+	}
+
+	/**
+	 * @param baseUrl the base URL of the cluster the node is part of, or null for the
+	 * node's own address
+	 */
+	RunningSite startSite(java.nio.file.Path data, List<String> database, String baseUrl) throws Exception {
 		int port;
 		try (var socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
 		List<String> options = new ArrayList<>(database);
-		options.addAll(List.of("--broadsheet.fediverse.allow-http=true",
+		options.addAll(List.of("--broadsheet.fediverse.allow-http=true", "--broadsheet.fediverse.delivery-batch=2",
 				"--broadsheet.fediverse.allow-private-addresses=true", "--broadsheet.fediverse.poll-interval=100ms"));
-		Map<String, Object> fixed = Map.of("server.port", port, "broadsheet.site.base-url", "http://localhost:" + port);
+		Map<String, Object> fixed = Map.of("server.port", port, "broadsheet.site.base-url",
+				baseUrl == null ? "http://localhost:" + port : baseUrl);
 		return RunningSite.startWith(data, context -> {
 			context.getBeanFactory().registerSingleton("testClock", clock);
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("peer-test", fixed));
