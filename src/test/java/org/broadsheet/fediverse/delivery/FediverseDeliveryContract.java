@@ -1,6 +1,7 @@
 package org.broadsheet.fediverse.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -128,6 +129,11 @@ abstract class FediverseDeliveryContract {
 		// Signed by alice, but the activity says bob.
 		var impostor = new java.util.LinkedHashMap<>(follow("bob", "x"));
 		assertThat(peer.post(inbox, "alice", impostor, clock, false).statusCode()).isEqualTo(401);
+		var typeless = new java.util.LinkedHashMap<String, Object>(follow("alice", "y"));
+		typeless.remove("type");
+		var malformed = peer.post(inbox, "alice", typeless, clock, false);
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(malformed.body()).contains("type");
 		assertThat(peer.drain()).isEmpty();
 	}
 
@@ -217,6 +223,52 @@ abstract class FediverseDeliveryContract {
 				follow("bob", "2"));
 		assertThat(peer.post(inbox, "bob", undo, clock, false).statusCode()).isEqualTo(202);
 		assertThat(followers()).isEqualTo(1);
+	}
+
+	@Test
+	@Order(10)
+	void givesUpOnADeadInstance() throws Exception {
+		int closed;
+		try (var socket = new ServerSocket(0)) {
+			closed = socket.getLocalPort();
+		}
+		String target = "http://localhost:" + closed + "/inbox";
+		var activity = Map.<String, Object>of("@context", "https://www.w3.org/ns/activitystreams", "id",
+				site.url("/ap/site#note-dead"), "type", "Create", "actor", site.url("/ap/site"));
+		site.bean(Deliveries.class).queue("site", activity, List.of(URI.create(target)));
+		int attempts = 1;
+		String state = awaitAttempts(target, attempts);
+		while (state.equals("queued")) {
+			clock.advance(ActivityDeliveryWorker.backoff(attempts).plusSeconds(1));
+			state = awaitAttempts(target, ++attempts);
+		}
+		// Failures at 0, 1, 3, 7, … 2047 min: the 12th is the 10th or more, over more
+		// than a day.
+		assertThat(state).isEqualTo("dead");
+		assertThat(attempts).isEqualTo(12);
+		assertThat(
+				jdbc().sql("SELECT COUNT(*) FROM fediverse_instance WHERE host = 'localhost' AND dead_at IS NOT NULL")
+					.query(Long.class)
+					.single())
+			.isEqualTo(1);
+		site.bean(Deliveries.class).queue("site", activity, List.of(URI.create(target + "/again")));
+		await().atMost(Duration.ofSeconds(WAIT))
+			.until(() -> "dead/0".equals(jdbc().sql("SELECT status, attempts FROM fediverse_delivery WHERE target = ?")
+				.param(target + "/again")
+				.query((rs, n) -> rs.getString(1) + "/" + rs.getInt(2))
+				.single()));
+	}
+
+	/**
+	 * @return the row's status once it has made {@code attempts} attempts
+	 */
+	String awaitAttempts(String target, int attempts) {
+		return await().atMost(Duration.ofSeconds(WAIT))
+			.until(() -> jdbc().sql("SELECT status, attempts FROM fediverse_delivery WHERE target = ?")
+				.param(target)
+				.query((rs, n) -> rs.getInt(2) >= attempts && !rs.getString(1).equals("claimed") ? rs.getString(1)
+						: null)
+				.single(), java.util.Objects::nonNull);
 	}
 
 	ArticleDraft draft(String title, String body) {
