@@ -266,9 +266,8 @@ abstract class FediverseDeliveryContract {
 		return await().atMost(Duration.ofSeconds(WAIT))
 			.until(() -> jdbc().sql("SELECT status, attempts FROM fediverse_delivery WHERE target = ?")
 				.param(target)
-				.query((rs, n) -> rs.getInt(2) >= attempts && !rs.getString(1).equals("claimed") ? rs.getString(1)
-						: null)
-				.single(), java.util.Objects::nonNull);
+				.query((rs, n) -> rs.getInt(2) >= attempts && !rs.getString(1).equals("claimed") ? rs.getString(1) : "")
+				.single(), state -> !state.isEmpty());
 	}
 
 	ArticleDraft draft(String title, String body) {
