@@ -156,7 +156,13 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.csrfTokenRepository(tokens)
 				.csrfTokenRequestHandler(masking())
 				.ignoringRequestMatchers(
-						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, ONE_CLICK_UNSUBSCRIBE)))
+						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, ONE_CLICK_UNSUBSCRIBE),
+						// The fediverse inboxes: other servers POST there, and the HTTP
+						// signature authenticates each request (fediverse.inbox).
+						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/ap/inbox"),
+						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/ap/site/inbox"),
+						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/ap/authors/{id}/inbox"),
+						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/ap/sections/{id}/inbox")))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers(headers -> headers.cacheControl(cache -> cache.disable()));
 		return headers(http).build();

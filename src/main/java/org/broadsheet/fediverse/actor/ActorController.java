@@ -13,18 +13,18 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The actors' own addresses: {@code /ap/site}, {@code /ap/authors/<id>} and
  * {@code /ap/sections/<id>} answer the actor document whatever the {@code Accept} header
- * asks; each actor's {@code inbox}, {@code outbox}, {@code followers} and
- * {@code following} answer an empty {@code OrderedCollection} until following and
- * publishing are built. Only GET is mapped: a POST to an inbox is refused (403 by the
- * reader's CSRF check) until the inbox verifies HTTP Signatures. An unknown actor is a
- * 404 problem (RFC 9457).
+ * asks; each actor's {@code inbox} and {@code following} answer an empty
+ * {@code OrderedCollection} (the site follows nobody, and an inbox is not for reading).
+ * The {@code followers} are in {@code fediverse.follow}, the {@code outbox} in
+ * {@code fediverse.publish}, POSTs to an inbox in {@code fediverse.inbox}. An unknown
+ * actor is a 404 problem (RFC 9457).
  */
 @RestController
 class ActorController {
 
 	private static final String ID = "{id:[1-9][0-9]{0,17}}";
 
-	private static final String COLLECTION = "{collection:inbox|outbox|followers|following}";
+	private static final String COLLECTION = "{collection:inbox|following}";
 
 	private final Actors actors;
 

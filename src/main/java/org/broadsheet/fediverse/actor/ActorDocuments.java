@@ -35,9 +35,12 @@ class ActorDocuments {
 
 	private final ActorKeys keys;
 
-	ActorDocuments(Actors actors, ActorKeys keys) {
+	private final FediverseSettings settings;
+
+	ActorDocuments(Actors actors, ActorKeys keys, FediverseSettings settings) {
 		this.actors = actors;
 		this.keys = keys;
+		this.settings = settings;
 	}
 
 	/**
@@ -74,7 +77,7 @@ class ActorDocuments {
 		json.put("publicKey",
 				Map.of("id", id + "#main-key", "owner", id, "publicKeyPem", keys.of(actor.keyName()).publicPem()));
 		json.put("discoverable", true);
-		json.put("manuallyApprovesFollowers", false);
+		json.put("manuallyApprovesFollowers", settings.approveFollowers());
 		return json;
 	}
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * its authors, of the publication and (when sections are actors) of its section in copy.
  */
 @Component
-class ArticleObjects {
+public class ArticleObjects {
 
 	private final Actors actors;
 
@@ -36,7 +36,7 @@ class ArticleObjects {
 	 * @param article a public article
 	 * @return its {@code Article} object
 	 */
-	Map<String, Object> object(Article article) {
+	public Map<String, Object> object(Article article) {
 		String url = actors.absolute(article.path());
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("@context", List.of(ActivityJson.ACTIVITY_STREAMS, Map.of("Hashtag", "as:Hashtag")));

@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * or {@code news} when there is no base URL or its host is an address or a single label
  * @param sectionActors whether each section with a public article is an actor too (a
  * {@code Group} called by the section's slug); off by default
+ * @param approveFollowers whether new followers wait, {@code pending}, for approval
+ * ({@code manuallyApprovesFollowers}); off by default: every follow is accepted at once
  */
 @ConfigurationProperties("broadsheet.fediverse")
-public record FediverseSettings(@DefaultValue("") String handle, @DefaultValue("false") boolean sectionActors) {
+public record FediverseSettings(@DefaultValue("") String handle, @DefaultValue("false") boolean sectionActors,
+		@DefaultValue("false") boolean approveFollowers) {
 
 	public FediverseSettings {
 		handle = handle.strip();

@@ -1,0 +1,7 @@
+/**
+ * Publishing articles to followers (ActivityPub §7.1, §7.2, §7.3): {@code Create} of the
+ * {@code Article} when an article is first published, {@code Update} when what readers
+ * see of it changes, {@code Delete} with a {@code Tombstone} when it stops being public;
+ * each queued once per follower's inbox. And each actor's {@code outbox}.
+ */
+package org.broadsheet.fediverse.publish;
