@@ -1,10 +1,10 @@
 package org.broadsheet.comment;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Comments received from the fediverse (ActivityPub {@code Note}s replying to an article
  * or to a comment): stored under the readers' rules (comments open, the rate limit per
- * author's server, the fields' checks, the blocklist), always held for moderation
+ * author (per actor), the fields' checks, the blocklist), always held for moderation
  * ({@link CommentStatus#PENDING}, or {@link CommentStatus#SPAM} on a blocklisted word),
  * with their author's profile and avatar in {@code comment_remote}. A comment's
  * ActivityPub id is its article's URL with the fragment {@code #comment-<id>} (the anchor
@@ -79,7 +79,8 @@ public class FederatedComments {
 	 * @throws CommentRejected comments closed, or fields at fault ({@code name},
 	 * {@code website} (the profile), {@code text}, {@code parent}: not an approved
 	 * comment of the article)
-	 * @throws Throttled when the author's server sent too many comments
+	 * @throws Throttled when the author sent too many comments (the readers' limits, per
+	 * actor)
 	 */
 	public Comment receive(FederatedComment input, Instant publishedAt) {
 		var stored = find(input.objectId());
@@ -89,10 +90,10 @@ public class FederatedComments {
 		if (!comments.isOpen(input.articleId(), publishedAt)) {
 			throw new CommentRejected(CommentRejected.Reason.CLOSED, Map.of("form", "comment.error.closed"));
 		}
-		throttle.comment("ap:" + URI.create(input.actorId()).getHost());
+		throttle.comment("ap:" + input.actorId());
 		Map<String, String> problems = new LinkedHashMap<>();
-		var fields = CommentFields.check(input.name(), "", input.profileUrl(), input.text(),
-				comments.settings().maxLength(), false, problems);
+		var fields = CommentFields.check(input.name(), "", "", input.text(), comments.settings().maxLength(), false,
+				problems);
 		if (input.parentId() != null && comments.find(input.articleId(), input.parentId()).isEmpty()) {
 			problems.put("parent", "comment.error.parent");
 		}
@@ -106,7 +107,7 @@ public class FederatedComments {
 					INSERT INTO comment (article_id, parent_id, author_name, author_url, body, status, created_at,
 					                     import_key)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (import_key) DO NOTHING RETURNING id""")
-				.params(input.articleId(), input.parentId(), fields.name(), fields.website(), fields.text(),
+				.params(input.articleId(), input.parentId(), fields.name(), profile(input.profileUrl()), fields.text(),
 						status.key(), now.toEpochMilli(), key(input.objectId()))
 				.query(Long.class)
 				.optional();
@@ -116,11 +117,11 @@ public class FederatedComments {
 			jdbc.sql("""
 					INSERT INTO comment_remote (comment_id, actor_id, object_id, profile_url, avatar_url)
 					VALUES (?, ?, ?, ?, ?)""")
-				.params(id.get(), input.actorId(), input.objectId(), fields.website(), input.avatarUrl())
+				.params(id.get(), input.actorId(), input.objectId(), input.profileUrl(), input.avatarUrl())
 				.update();
 			events.publishEvent(new CommentEvent.CommentChanged(id.get(), CommentEvent.What.POSTED));
-			return new Comment(id.get(), input.articleId(), input.parentId(), fields.name(), null, fields.website(),
-					fields.text(), status, now);
+			return new Comment(id.get(), input.articleId(), input.parentId(), fields.name(), null,
+					profile(input.profileUrl()), fields.text(), status, now);
 		});
 	}
 
@@ -151,8 +152,8 @@ public class FederatedComments {
 		}
 		requireAuthor(comment.get().id(), actorId);
 		Map<String, String> problems = new LinkedHashMap<>();
-		var fields = CommentFields.check(comment.get().authorName(), "", comment.get().authorUrl(), text,
-				comments.settings().maxLength(), false, problems);
+		var fields = CommentFields.check(comment.get().authorName(), "", "", text, comments.settings().maxLength(),
+				false, problems);
 		if (problems.containsKey("text")) {
 			throw new InvalidInput("text", problems.get("text"));
 		}
@@ -238,6 +239,19 @@ public class FederatedComments {
 		if (author(commentId).filter(a -> a.actorId().equals(actorId)).isEmpty()) {
 			throw new InvalidInput("actor", "fediverse.error.notAuthor", actorId);
 		}
+	}
+
+	/**
+	 * @return the profile as the comment's website: an http(s) address (Mastodon's
+	 * {@code https://host/@user} included, which readers' websites may not be) that fits
+	 * the column, else null
+	 */
+	private static String profile(String url) {
+		String lower = url == null ? "" : url.toLowerCase(Locale.ROOT);
+		boolean web = lower.startsWith("https://") || lower.startsWith("http://");
+		return web && url.length() <= CommentSettings.MAX_URL
+				&& url.chars().noneMatch(ch -> ch <= ' ' || ch == '"' || ch == '<' || ch == '>' || ch == '`') ? url
+						: null;
 	}
 
 	private static String key(String objectId) {
