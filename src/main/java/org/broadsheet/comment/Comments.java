@@ -315,7 +315,7 @@ public class Comments {
 	/**
 	 * @return the settings in force: the properties, with what administrators saved
 	 */
-	private CommentSettings settings() {
+	CommentSettings settings() {
 		return defaults.overriddenBy(saved.current());
 	}
 
@@ -329,8 +329,15 @@ public class Comments {
 		return compiled.getValue();
 	}
 
+	/**
+	 * @return whether a word of the blocklist is in the name, email, website or text
+	 */
+	boolean blocklisted(CommentFields fields) {
+		return blocklist().matches(fields.name(), fields.email(), fields.website(), fields.text());
+	}
+
 	private CommentStatus judge(CommentFields fields) {
-		if (blocklist().matches(fields.name(), fields.email(), fields.website(), fields.text())) {
+		if (blocklisted(fields)) {
 			return CommentStatus.SPAM;
 		}
 		if (CommentText.linkCount(fields.text()) > settings().maxLinks()) {

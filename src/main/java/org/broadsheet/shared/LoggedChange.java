@@ -34,7 +34,12 @@ public interface LoggedChange {
 		NEWSLETTER,
 
 		/** A newsletter list's settings, its cadence ({@code newsletter_list.id}). */
-		LIST;
+		LIST,
+
+		/**
+		 * A fediverse account or domain blocked by editors ({@code fediverse_block.id}).
+		 */
+		FEDIBLOCK;
 
 		/**
 		 * @return the stored form, e.g. {@code comment}

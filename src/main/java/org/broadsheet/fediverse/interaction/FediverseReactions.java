@@ -1,0 +1,113 @@
+package org.broadsheet.fediverse.interaction;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Set;
+
+import org.broadsheet.fediverse.inbox.InboxActivity;
+import org.broadsheet.fediverse.inbox.InboxHandler;
+import org.broadsheet.shared.InvalidInput;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Likes and boosts of articles (ActivityPub §7.10 {@code Like}, §7.11 {@code Announce};
+ * their {@code object} an article's URL): counted in {@code fediverse_reaction}, once per
+ * activity id, and taken back by {@code Undo} through {@link #undo(InboxActivity)}. Like
+ * readers' likes of comments, they are neither audited nor logged. A blocked account's or
+ * domain's reactions are ignored; reactions to other objects (a comment, another site's
+ * post) are ignored too.
+ */
+@Component
+public class FediverseReactions implements InboxHandler {
+
+	/**
+	 * An article's counts.
+	 *
+	 * @param likes {@code Like}s
+	 * @param boosts {@code Announce}s
+	 */
+	public record Counts(int likes, int boosts) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final ReplyTargets targets;
+
+	private final FediverseBlocks blocks;
+
+	FediverseReactions(JdbcClient jdbc, Clock clock, ReplyTargets targets, FediverseBlocks blocks) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.targets = targets;
+		this.blocks = blocks;
+	}
+
+	@Override
+	public Set<String> types() {
+		return Set.of("Like", "Announce");
+	}
+
+	/**
+	 * @throws InvalidInput naming {@code id} when the activity has none, {@code object}
+	 * when it names no public article here
+	 */
+	@Override
+	public void handle(InboxActivity activity) {
+		if (blocks.blocked(activity.signer())) {
+			return;
+		}
+		String id = Json.uri(Json.text(activity.activity(), "id"), "id").toString();
+		String object = Json.id(activity.activity(), "object");
+		var target = targets.find(Json.uri(object, "object"))
+			.orElseThrow(() -> new InvalidInput("object", "fediverse.error.object", object));
+		if (target.commentId() != null) {
+			return;
+		}
+		jdbc.sql("""
+				INSERT INTO fediverse_reaction (article_id, actor_id, kind, activity_id, created_at)
+				VALUES (?, ?, ?, ?, ?) ON CONFLICT (activity_id) DO NOTHING""")
+			.params(target.articleId(), activity.signer().toString(), activity.type().toLowerCase(Locale.ROOT), id,
+					clock.millis())
+			.update();
+	}
+
+	/**
+	 * Takes back a like or boost: for the inbox's {@code Undo} dispatcher, which calls it
+	 * for every {@code Undo} (before or after its own {@code Follow} handling).
+	 * @param activity an {@code Undo} whose {@code object} is the {@code Like} or
+	 * {@code Announce} (embedded, or its id)
+	 * @return whether it was one of this handler's: an embedded {@code Like} or
+	 * {@code Announce}, or the id of a reaction stored here (removed only when the signer
+	 * sent it; idempotent)
+	 */
+	public boolean undo(InboxActivity activity) {
+		JsonNode object = activity.activity().get("object");
+		String type = object != null && object.isObject() ? Json.text(object, "type") : null;
+		String id = Json.id(activity.activity(), "object");
+		if (id == null) {
+			return "Like".equals(type) || "Announce".equals(type);
+		}
+		int removed = jdbc.sql("DELETE FROM fediverse_reaction WHERE activity_id = ? AND actor_id = ?")
+			.params(id, activity.signer().toString())
+			.update();
+		return removed > 0 || "Like".equals(type) || "Announce".equals(type);
+	}
+
+	/**
+	 * @return the article's likes and boosts from the fediverse
+	 */
+	public Counts counts(long articleId) {
+		int[] counts = new int[2];
+		jdbc.sql("SELECT kind, COUNT(*) FROM fediverse_reaction WHERE article_id = ? GROUP BY kind")
+			.param(articleId)
+			.query(rs -> {
+				counts[rs.getString(1).equals("like") ? 0 : 1] = rs.getInt(2);
+			});
+		return new Counts(counts[0], counts[1]);
+	}
+
+}
