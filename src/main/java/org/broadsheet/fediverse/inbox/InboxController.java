@@ -61,15 +61,18 @@ class InboxController {
 
 	private final Map<String, InboxHandler> handlers;
 
+	private final List<BlockedActors> blocks;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	InboxController(HttpSignatures signatures, RemoteKeys keys, Clock clock, InboxLimits limits,
-			List<InboxHandler> handlers) {
+			List<InboxHandler> handlers, List<BlockedActors> blocks) {
 		this.signatures = signatures;
 		this.keys = keys;
 		this.clock = clock;
 		this.limits = limits;
 		this.handlers = byType(handlers);
+		this.blocks = List.copyOf(blocks);
 	}
 
 	private static Map<String, InboxHandler> byType(List<InboxHandler> handlers) {
@@ -131,9 +134,15 @@ class InboxController {
 				return problem(HttpStatus.UNAUTHORIZED,
 						"the activity's actor " + actor + " is not the signer " + owner);
 			}
+			URI signer = URI.create(owner);
+			if (blocks.stream().anyMatch(b -> b.blocked(signer))) {
+				// Accepted and dropped: a blocked server learns nothing it could route
+				// around.
+				return ResponseEntity.accepted().build();
+			}
 			InboxHandler handler = handler(type, activity);
 			if (handler != null) {
-				handler.handle(new InboxActivity(URI.create(owner), type, activity, inbox, clock.millis()));
+				handler.handle(new InboxActivity(signer, type, activity, inbox, clock.millis()));
 			}
 			return ResponseEntity.accepted().build();
 		}

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.broadsheet.account.Actor;
 import org.broadsheet.account.NewsroomAudit;
 import org.broadsheet.account.Permission;
+import org.broadsheet.fediverse.inbox.BlockedActors;
 import org.broadsheet.shared.InvalidInput;
 import org.broadsheet.shared.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (subject {@value #AUDIT}) and publish a {@link BlockChanged}.
  */
 @Service
-public class FediverseBlocks {
+public class FediverseBlocks implements BlockedActors {
 
 	/** The audit subject of a block ({@code fediverse_block.id}). */
 	public static final String AUDIT = "fediverse-block";
@@ -136,6 +137,7 @@ public class FediverseBlocks {
 	 * @param actor an activity's actor (or signer) id
 	 * @return whether that account, or its host or a parent domain of it, is blocked
 	 */
+	@Override
 	public boolean blocked(URI actor) {
 		String host = actor.getHost() == null ? "" : actor.getHost().toLowerCase(Locale.ROOT);
 		List<String> values = new ArrayList<>();

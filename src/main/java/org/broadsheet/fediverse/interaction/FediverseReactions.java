@@ -48,7 +48,8 @@ public class FediverseReactions implements InboxHandler {
 
 	@Override
 	public Set<String> types() {
-		return Set.of("Like", "Announce");
+		// "Undo" alone: an Undo naming its object by id only (Mastodon embeds it).
+		return Set.of("Like", "Announce", "Undo:Like", "Undo:Announce", "Undo");
 	}
 
 	/**
@@ -58,6 +59,10 @@ public class FediverseReactions implements InboxHandler {
 	@Override
 	public void handle(InboxActivity activity) {
 		if (blocks.blocked(activity.signer())) {
+			return;
+		}
+		if ("Undo".equals(activity.type())) {
+			undo(activity);
 			return;
 		}
 		String id = Json.uri(Json.text(activity.activity(), "id"), "id").toString();
@@ -76,8 +81,9 @@ public class FediverseReactions implements InboxHandler {
 	}
 
 	/**
-	 * Takes back a like or boost: for the inbox's {@code Undo} dispatcher, which calls it
-	 * for every {@code Undo} (before or after its own {@code Follow} handling).
+	 * Takes back a like or boost: the inbox hands this handler every {@code Undo} of a
+	 * {@code Like} or {@code Announce}, and every {@code Undo} naming its object by id
+	 * only.
 	 * @param activity an {@code Undo} whose {@code object} is the {@code Like} or
 	 * {@code Announce} (embedded, or its id)
 	 * @return whether it was one of this handler's: an embedded {@code Like} or

@@ -226,6 +226,16 @@ abstract class FediverseDeliveryContract {
 	}
 
 	@Test
+	@Order(6)
+	void dropsTheActivitiesOfABlockedAccount() throws Exception {
+		var blocks = site.bean(org.broadsheet.fediverse.interaction.FediverseBlocks.class);
+		var block = blocks.block(TestArticles.ACTOR, peer.actorId("bob"));
+		assertThat(peer.post(inbox, "bob", follow("bob", "3"), clock, false).statusCode()).isEqualTo(202);
+		assertThat(followers()).as("a blocked account's Follow is dropped").isEqualTo(1);
+		blocks.unblock(TestArticles.ACTOR, block.id());
+	}
+
+	@Test
 	@Order(10)
 	void givesUpOnADeadInstance() throws Exception {
 		int closed;
