@@ -291,15 +291,22 @@ public class Taxonomy {
 			return cached;
 		}
 		long generation = sectionsGeneration.get();
-		List<Section> loaded = jdbc.sql("SELECT id, slug, name, opinion FROM section ORDER BY name")
-			.query(Section.class)
-			.list();
+		List<Section> loaded = sectionsFromDatabase();
 		// Not kept if the list was dropped meanwhile: it may have been read before the
 		// change.
 		if (generation == sectionsGeneration.get()) {
 			sectionCache.put("all", loaded);
 		}
 		return loaded;
+	}
+
+	/**
+	 * For a writer that may have made sections in its own transaction (an import): the
+	 * cached list is dropped only once that transaction commits, so it would miss them.
+	 * @return every section, by name, read from the database (never cached)
+	 */
+	public List<Section> sectionsFromDatabase() {
+		return jdbc.sql("SELECT id, slug, name, opinion FROM section ORDER BY name").query(Section.class).list();
 	}
 
 	/**

@@ -187,7 +187,9 @@ final class WordPressAddressBook {
 	 */
 	void archives(Map<String, String> categoryNames, List<Wxr.Tag> tags, Taxonomy taxonomy) {
 		Map<String, Section> sections = new HashMap<>();
-		taxonomy.sections().forEach(s -> sections.put(s.name().toLowerCase(Locale.ROOT), s));
+		// Not the cached list: this import's own new sections are not in it before
+		// commit.
+		taxonomy.sectionsFromDatabase().forEach(s -> sections.put(s.name().toLowerCase(Locale.ROOT), s));
 		Map<String, Tag> tagsByName = new HashMap<>();
 		taxonomy.tags().forEach(t -> tagsByName.put(t.name().toLowerCase(Locale.ROOT), t));
 		categoryNames.forEach((nicename, name) -> {

@@ -286,7 +286,10 @@ public class WordPressImporter {
 
 		Run(Path file, Options options, Scan scan, ImportProgress progress) {
 			this.tagsBefore = taxonomy.tags().stream().map(Tag::name).collect(Collectors.toSet());
-			this.sectionsBefore = taxonomy.sections().stream().map(Section::name).collect(Collectors.toSet());
+			this.sectionsBefore = taxonomy.sectionsFromDatabase()
+				.stream()
+				.map(Section::name)
+				.collect(Collectors.toSet());
 			this.file = file;
 			this.options = options;
 			this.scan = scan;
@@ -328,7 +331,7 @@ public class WordPressImporter {
 			report.note("permalink structure "
 					+ (book.structure() == null ? "not recognised from the posts' links" : book.structure().pattern)
 					+ "; " + book.count() + " old addresses answer with a redirect (list them: wordpress-addresses)");
-			var sections = taxonomy.sections().stream().map(Section::name).collect(Collectors.toSet());
+			var sections = taxonomy.sectionsFromDatabase().stream().map(Section::name).collect(Collectors.toSet());
 			for (String name : sectionCategories) {
 				if (sectionsBefore.contains(name)) {
 					report.unchanged(Kind.CATEGORY);
