@@ -35,7 +35,7 @@ public record FetchSettings(@DefaultValue("1h") Duration signatureSkew, @Default
 		if (signatureSkew.isNegative() || signatureSkew.isZero() || connectTimeout.isNegative()
 				|| readTimeout.isNegative() || maxResponseSize.toBytes() < 1 || maxRedirects < 0
 				|| keyCacheTtl.isNegative()) {
-			throw new IllegalArgumentException(
+			throw new IllegalStateException(
 					"broadsheet.fediverse: limits must be positive (docs/fediverse.md, \"Signatures and fetching\")");
 		}
 	}

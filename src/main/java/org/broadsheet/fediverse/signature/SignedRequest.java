@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.broadsheet.shared.InvalidInput;
+
 /**
  * An HTTP request as signatures see it: the method, the absolute target URI, the header
  * fields and the body. Field names are matched without regard to case (RFC 9110 §5.1);
@@ -18,12 +20,14 @@ import java.util.TreeMap;
  * path and query are what the signature covers
  * @param headers field name → values in the order received; names in any case
  * @param body the request content, empty for none (never null)
+ * @throws InvalidInput ({@code uri}: {@code fediverse.error.id}) without a method or an
+ * absolute URI with a host
  */
 public record SignedRequest(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
 
 	public SignedRequest {
 		if (method == null || method.isBlank() || uri == null || !uri.isAbsolute() || uri.getHost() == null) {
-			throw new IllegalArgumentException("a signed request needs a method and an absolute http(s) URI");
+			throw new InvalidInput("uri", "fediverse.error.id", String.valueOf(uri));
 		}
 		TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		if (headers != null) {
