@@ -7,13 +7,15 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 
 import org.broadsheet.shared.InvalidInput;
+import org.broadsheet.shared.PublicAddresses;
 
 /**
  * Where deliveries may go: absolute {@code http} or {@code https} URLs without
  * credentials, at most {@value #MAX_URL} characters, whose host resolves to public
- * addresses only. A subscription to a loopback, private (RFC 1918, RFC 4193, shared
- * 100.64/10), link-local, multicast or unspecified address would let whoever manages
- * webhooks make the server call its own network (server-side request forgery); {@code
+ * addresses only ({@link PublicAddresses}, the rule fediverse fetches follow too). A
+ * subscription to a loopback, private, link-local or metadata address would let whoever
+ * manages webhooks make the server call its own network (server-side request forgery);
+ * {@code
  * broadsheet.webhooks.allow-private-addresses=true} allows them (tests, receivers on an
  * internal network). Addresses are checked when a URL is given and again before each
  * attempt, since a name may resolve elsewhere later.
@@ -70,20 +72,11 @@ final class Targets {
 			return null;
 		}
 		for (InetAddress address : addresses) {
-			if (isPrivate(address)) {
+			if (!PublicAddresses.isPublic(address)) {
 				return "private address " + address.getHostAddress();
 			}
 		}
 		return null;
-	}
-
-	static boolean isPrivate(InetAddress address) {
-		byte[] bytes = address.getAddress();
-		int first = bytes[0] & 0xff;
-		boolean sharedOrZero = bytes.length == 4 && (first == 0 || first == 100 && (bytes[1] & 0xc0) == 64);
-		boolean uniqueLocal = bytes.length == 16 && (first & 0xfe) == 0xfc;
-		return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-				|| address.isAnyLocalAddress() || address.isMulticastAddress() || sharedOrZero || uniqueLocal;
 	}
 
 }

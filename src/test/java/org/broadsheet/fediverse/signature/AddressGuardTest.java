@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.Map;
 
 import org.broadsheet.fediverse.signature.FetchFailed.Reason;
+import org.broadsheet.shared.PublicAddresses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,14 +25,14 @@ class AddressGuardTest {
 			"::", "::1", "fe80::1", "fec0::1", "fc00::1", "fd12:3456::1", "ff02::1", "2001:db8::1", "::127.0.0.1",
 			"64:ff9b::a00:5", "2002:a00:5::1", "2002:7f00:1::" })
 	void nonPublicAddressesAreRefused(String literal) throws UnknownHostException {
-		assertThat(AddressGuard.isPublic(InetAddress.getByName(literal))).as(literal).isFalse();
+		assertThat(PublicAddresses.isPublic(InetAddress.getByName(literal))).as(literal).isFalse();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "93.184.216.34", "1.1.1.1", "172.32.0.1", "172.15.255.255", "100.128.0.1", "100.63.0.1",
 			"192.169.0.1", "2606:4700::1111", "2a01:4f8::1", "64:ff9b::5db8:d822" })
 	void publicAddressesPass(String literal) throws UnknownHostException {
-		assertThat(AddressGuard.isPublic(InetAddress.getByName(literal))).as(literal).isTrue();
+		assertThat(PublicAddresses.isPublic(InetAddress.getByName(literal))).as(literal).isTrue();
 	}
 
 	@Test
@@ -49,12 +50,12 @@ class AddressGuardTest {
 		InetAddress publicOne = Inet6Address.getByAddress(null, mapped, null);
 
 		assertThat(loopback).isInstanceOf(Inet6Address.class);
-		assertThat(AddressGuard.isPublic(loopback)).isFalse();
-		assertThat(AddressGuard.isPublic(privateOne)).isFalse();
-		assertThat(AddressGuard.isPublic(publicOne)).isTrue();
+		assertThat(PublicAddresses.isPublic(loopback)).isFalse();
+		assertThat(PublicAddresses.isPublic(privateOne)).isFalse();
+		assertThat(PublicAddresses.isPublic(publicOne)).isTrue();
 		// literals in URIs: Java reads ::ffff:a.b.c.d as the IPv4 address itself
-		assertThat(AddressGuard.isPublic(InetAddress.getByName("::ffff:127.0.0.1"))).isFalse();
-		assertThat(AddressGuard.isPublic(InetAddress.getByName("::ffff:7f00:1"))).isFalse();
+		assertThat(PublicAddresses.isPublic(InetAddress.getByName("::ffff:127.0.0.1"))).isFalse();
+		assertThat(PublicAddresses.isPublic(InetAddress.getByName("::ffff:7f00:1"))).isFalse();
 	}
 
 	@Test
