@@ -127,7 +127,7 @@ public class Articles {
 	public Article preview(long id, ArticleDraft draft) {
 		String sectionSlug = slugger.slugify(draft.section(), "section");
 		Section section = taxonomy.sectionBySlug(sectionSlug)
-			.orElse(new Section(0, sectionSlug, draft.section(), false));
+			.orElse(new Section(0, sectionSlug, draft.section(), false, false));
 		List<Author> bylines = draft.authors().stream().map(p -> {
 			String slug = slugger.slugify(p.name(), "author");
 			return authors.bySlug(slug).orElse(new Author(0, slug, p.name(), p.title(), p.affiliation(), p.bio()));

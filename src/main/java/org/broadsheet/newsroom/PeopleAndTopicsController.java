@@ -76,9 +76,10 @@ class PeopleAndTopicsController {
 	@PostMapping("/newsroom/{kind:section|tag}s/{id}")
 	String rename(@AuthenticationPrincipal NewsroomUser user, @PathVariable String kind, @PathVariable long id,
 			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "false") boolean opinion,
-			CsrfToken csrf, Model model, HttpServletResponse response) {
+			@RequestParam(defaultValue = "false") boolean fediverse, CsrfToken csrf, Model model,
+			HttpServletResponse response) {
 		try {
-			taxonomy.rename(user.account(), kind, id, name, opinion);
+			taxonomy.rename(user.account(), kind, id, name, opinion, fediverse);
 			return "redirect:/newsroom/authors?saved";
 		}
 		catch (IllegalArgumentException ex) {

@@ -143,7 +143,7 @@ public class Taxonomy {
 	 * @param slug decoded slug
 	 */
 	public Optional<Section> sectionBySlug(String slug) {
-		return jdbc.sql("SELECT id, slug, name, opinion FROM section WHERE slug = ?")
+		return jdbc.sql("SELECT id, slug, name, opinion, fediverse FROM section WHERE slug = ?")
 			.param(slug)
 			.query(Section.class)
 			.optional();
@@ -161,7 +161,9 @@ public class Taxonomy {
 	 * @return the section, if it has a public article (else it has no public page)
 	 */
 	public Optional<Section> publicSectionBySlug(String slug) {
-		return jdbc.sql("SELECT id, slug, name, opinion FROM section s WHERE slug = :slug AND " + HAS_PUBLIC_ARTICLE)
+		return jdbc
+			.sql("SELECT id, slug, name, opinion, fediverse FROM section s WHERE slug = :slug AND "
+					+ HAS_PUBLIC_ARTICLE)
 			.param("slug", slug)
 			.param("now", clock.millis())
 			.query(Section.class)
@@ -189,8 +191,8 @@ public class Taxonomy {
 	 */
 	public List<Section> publicSections(String afterSlug, int limit) {
 		return jdbc
-			.sql("SELECT id, slug, name, opinion FROM section s WHERE slug > :after AND " + HAS_PUBLIC_ARTICLE
-					+ " ORDER BY slug LIMIT :limit")
+			.sql("SELECT id, slug, name, opinion, fediverse FROM section s WHERE slug > :after AND "
+					+ HAS_PUBLIC_ARTICLE + " ORDER BY slug LIMIT :limit")
 			.param("after", afterSlug)
 			.param("now", clock.millis())
 			.param("limit", limit)
@@ -219,7 +221,9 @@ public class Taxonomy {
 	 * index seek a section, and exact the moment an article is published or withdrawn.
 	 */
 	public List<Section> publicSections() {
-		return jdbc.sql("SELECT id, slug, name, opinion FROM section s WHERE " + HAS_PUBLIC_ARTICLE + " ORDER BY name")
+		return jdbc
+			.sql("SELECT id, slug, name, opinion, fediverse FROM section s WHERE " + HAS_PUBLIC_ARTICLE
+					+ " ORDER BY name")
 			.param("now", clock.millis())
 			.query(Section.class)
 			.list();
@@ -238,6 +242,17 @@ public class Taxonomy {
 	 */
 	@Transactional
 	public void rename(Actor actor, String kind, long id, String name, boolean opinion) {
+		rename(actor, kind, id, name, opinion, null);
+	}
+
+	/**
+	 * As {@link #rename(Actor, String, long, String, boolean)}, and sets whether a
+	 * section is a fediverse actor of its own; audited as {@code fediverse on} or
+	 * {@code fediverse off} on the subject {@code section} when that changes.
+	 * @param fediverse null keeps it as it is; ignored for a tag
+	 */
+	@Transactional
+	public void rename(Actor actor, String kind, long id, String name, boolean opinion, Boolean fediverse) {
 		Permission.EDIT_PEOPLE_AND_TOPICS.require(actor);
 		if (name == null || name.isBlank() || name.strip().length() > 100
 				|| name.codePoints().noneMatch(Character::isLetterOrDigit)) {
@@ -257,6 +272,11 @@ public class Taxonomy {
 			jdbc.sql("UPDATE section SET name = ?, opinion = ? WHERE id = ?")
 				.params(name.strip(), opinion, id)
 				.update();
+			if (fediverse != null && jdbc.sql("UPDATE section SET fediverse = ? WHERE id = ? AND fediverse <> ?")
+				.params(fediverse, id, fediverse)
+				.update() > 0) {
+				audit.record(NewsroomAudit.SECTION, id, actor, fediverse ? "fediverse on" : "fediverse off", null);
+			}
 		}
 		else {
 			jdbc.sql("UPDATE tag SET name = ? WHERE id = ?").params(name.strip(), id).update();
@@ -306,7 +326,9 @@ public class Taxonomy {
 	 * @return every section, by name, read from the database (never cached)
 	 */
 	public List<Section> sectionsFromDatabase() {
-		return jdbc.sql("SELECT id, slug, name, opinion FROM section ORDER BY name").query(Section.class).list();
+		return jdbc.sql("SELECT id, slug, name, opinion, fediverse FROM section ORDER BY name")
+			.query(Section.class)
+			.list();
 	}
 
 	/**
@@ -322,7 +344,7 @@ public class Taxonomy {
 			.collect(Collectors.toMap(Section::id, Function.identity()));
 		if (found.size() < new HashSet<>(ids).size()) {
 			// Created since the list was cached (here or on another node).
-			return jdbc.sql("SELECT id, slug, name, opinion FROM section WHERE id IN (:ids)")
+			return jdbc.sql("SELECT id, slug, name, opinion, fediverse FROM section WHERE id IN (:ids)")
 				.param("ids", ids)
 				.query(Section.class)
 				.list()

@@ -381,6 +381,19 @@ class WorkflowTest {
 		assertThat(blank.selectFirst("#section-name-" + section.id() + "-error").text()).isNotBlank();
 		assertThat(audited(NewsroomAudit.SECTION, section.id()))
 			.containsExactly(new Audited(editorId, "EDITOR", "renamed", "Opinion"));
+		// The same form makes the section a fediverse actor of its own, and back.
+		assertThat(editor
+			.post("/newsroom/sections/" + section.id(),
+					Map.of("name", "Comment", "opinion", "true", "fediverse", "true"))
+			.statusCode()).isEqualTo(302);
+		assertThat(site.bean(Taxonomy.class).sectionBySlug("opinion").orElseThrow().fediverse()).isTrue();
+		assertThat(Jsoup.parse(editor.get("/newsroom/authors").body())
+			.selectFirst("form[action=/newsroom/sections/" + section.id() + "] input[name=fediverse]")
+			.hasAttr("checked")).isTrue();
+		editor.post("/newsroom/sections/" + section.id(), Map.of("name", "Comment", "opinion", "true"));
+		assertThat(site.bean(Taxonomy.class).sectionBySlug("opinion").orElseThrow().fediverse()).isFalse();
+		assertThat(audited(NewsroomAudit.SECTION, section.id())).extracting(Audited::action)
+			.containsExactly("renamed", "fediverse on", "renamed", "fediverse off", "renamed");
 
 		var tag = site.bean(Taxonomy.class).tagBySlug("workflow").orElseThrow();
 		assertThat(as("administrator").post("/newsroom/tags/" + tag.id(), Map.of("name", "Work flow")).statusCode())

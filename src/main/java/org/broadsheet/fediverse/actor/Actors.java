@@ -21,10 +21,11 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Finds this site's actors: the publication (always), each author with a public page (in
- * the byline of a public article) and, when {@code broadsheet.fediverse.section-actors}
- * is on, each section with a public article. A user name is looked up as the
- * publication's handle first, then as a section's slug (when sections are actors), then
- * as an author's slug, so an author whose slug is a section's is found by actor URL only.
+ * the byline of a public article) and each section with a public article whose editors
+ * made it an actor ({@code Section#fediverse}, a switch on the newsroom's sections). A
+ * user name is looked up as the publication's handle first, then as such a section's
+ * slug, then as an author's slug, so an author whose slug is a section's is found by
+ * actor URL only.
  */
 @Component
 public class Actors {
@@ -127,14 +128,11 @@ public class Actors {
 	}
 
 	/**
-	 * @return the section with this id, if sections are actors and it has a public
-	 * article
+	 * @return the section with this id, if it is an actor and has a public article
 	 */
 	public Optional<LocalActor> section(long id) {
-		if (!fediverse.sectionActors()) {
-			return Optional.empty();
-		}
 		return Optional.ofNullable(taxonomy.sectionsByIds(List.of(id)).get(id))
+			.filter(Section::fediverse)
 			.flatMap(found -> taxonomy.publicSectionBySlug(found.slug()))
 			.map(Actors::section);
 	}
@@ -142,19 +140,17 @@ public class Actors {
 	/**
 	 * @param username the user part of a handle, decoded; compared in NFC lower case as
 	 * slugs are stored
-	 * @return the actor called so: the publication, else a section (when sections are
-	 * actors), else an author
+	 * @return the actor called so: the publication, else a section that is an actor, else
+	 * an author
 	 */
 	public Optional<LocalActor> byUsername(String username) {
 		String wanted = normal(username);
 		if (wanted.equals(handle)) {
 			return Optional.of(site());
 		}
-		if (fediverse.sectionActors()) {
-			var section = taxonomy.publicSectionBySlug(wanted);
-			if (section.isPresent()) {
-				return section.map(Actors::section);
-			}
+		var section = taxonomy.publicSectionBySlug(wanted).filter(Section::fediverse);
+		if (section.isPresent()) {
+			return section.map(Actors::section);
 		}
 		return authorBySlug(wanted);
 	}

@@ -25,11 +25,8 @@ public class ArticleObjects {
 
 	private final Actors actors;
 
-	private final FediverseSettings settings;
-
-	ArticleObjects(Actors actors, FediverseSettings settings) {
+	ArticleObjects(Actors actors) {
 		this.actors = actors;
-		this.settings = settings;
 	}
 
 	/**
@@ -78,7 +75,7 @@ public class ArticleObjects {
 		}
 		json.put("tag", article.tags().stream().map(this::hashtag).toList());
 		followers.add(actors.absolute(LocalActor.path(LocalActor.Kind.SITE, 0)) + "/followers");
-		if (settings.sectionActors()) {
+		if (article.section() != null && article.section().fediverse()) {
 			followers
 				.add(actors.absolute(LocalActor.path(LocalActor.Kind.SECTION, article.section().id()) + "/followers"));
 		}

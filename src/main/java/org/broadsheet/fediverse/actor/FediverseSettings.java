@@ -10,14 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param handle the publication's user name in its handle {@code @handle@host}; blank for
  * the first label of the base URL's host ({@code news} for {@code https://news.example}),
  * or {@code news} when there is no base URL or its host is an address or a single label
- * @param sectionActors whether each section with a public article is an actor too (a
- * {@code Group} called by the section's slug); off by default
  * @param approveFollowers whether new followers wait, {@code pending}, for approval
  * ({@code manuallyApprovesFollowers}); off by default: every follow is accepted at once
  */
 @ConfigurationProperties("broadsheet.fediverse")
-public record FediverseSettings(@DefaultValue("") String handle, @DefaultValue("false") boolean sectionActors,
-		@DefaultValue("false") boolean approveFollowers) {
+public record FediverseSettings(@DefaultValue("") String handle, @DefaultValue("false") boolean approveFollowers) {
 
 	public FediverseSettings {
 		handle = handle.strip();

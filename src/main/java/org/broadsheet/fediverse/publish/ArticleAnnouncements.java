@@ -13,7 +13,6 @@ import org.broadsheet.article.ArticleEvent;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.fediverse.actor.Actors;
 import org.broadsheet.fediverse.actor.ArticleObjects;
-import org.broadsheet.fediverse.actor.FediverseSettings;
 import org.broadsheet.fediverse.delivery.Deliveries;
 import org.broadsheet.fediverse.follow.Followers;
 import org.slf4j.Logger;
@@ -55,19 +54,16 @@ class ArticleAnnouncements {
 
 	private final AnnouncedStore store;
 
-	private final FediverseSettings settings;
-
 	private final Clock clock;
 
 	ArticleAnnouncements(PublishedArticles articles, ArticleObjects objects, Actors actors, Followers followers,
-			Deliveries deliveries, AnnouncedStore store, FediverseSettings settings, Clock clock) {
+			Deliveries deliveries, AnnouncedStore store, Clock clock) {
 		this.articles = articles;
 		this.objects = objects;
 		this.actors = actors;
 		this.followers = followers;
 		this.deliveries = deliveries;
 		this.store = store;
-		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -161,7 +157,7 @@ class ArticleAnnouncements {
 		List<String> keys = new ArrayList<>();
 		keys.add("site");
 		article.authors().forEach(author -> keys.add("author:" + author.id()));
-		if (settings.sectionActors() && article.section() != null) {
+		if (article.section() != null && article.section().fediverse()) {
 			keys.add("section:" + article.section().id());
 		}
 		return keys;

@@ -73,7 +73,7 @@ abstract class FediverseActorsContract {
 	@BeforeAll
 	void startSite() {
 		List<String> options = new ArrayList<>(databaseOptions());
-		options.addAll(List.of("--broadsheet.site.name=The Courier", "--broadsheet.fediverse.section-actors=true"));
+		options.add("--broadsheet.site.name=The Courier");
 		site = RunningSite.start(TestDatabases.newDataFolder(), clock, options.toArray(String[]::new));
 		host = "localhost:" + site.port();
 		articlePath = site.bean(ArticleWorkflow.class)
@@ -87,6 +87,13 @@ abstract class FediverseActorsContract {
 		site.bean(Authors.class).save(AuthorProfile.named("Without Articles"));
 		adaId = site.bean(Authors.class).bySlug("ada-lovelace").orElseThrow().id();
 		opinionId = site.bean(Taxonomy.class).sectionBySlug("opinion").orElseThrow().id();
+		// Editors make a section an actor in the newsroom (the form calls this use case).
+		site.bean(Taxonomy.class).rename(TestArticles.ACTOR, "section", opinionId, "Opinion", true, true);
+		site.bean(ArticleWorkflow.class)
+			.store(TestArticles.ACTOR,
+					new ArticleDraft(null, "Grain prices", "World", List.of(AuthorProfile.named("Bob Stone")), null,
+							"Grain prices fell.", null, List.of(), null, ArticleStatus.PUBLISHED,
+							Instant.now().minusSeconds(1800), null, null));
 	}
 
 	@AfterAll
@@ -230,6 +237,22 @@ abstract class FediverseActorsContract {
 	}
 
 	@Test
+	void aSectionIsAnActorOnlyWhileItsEditorsWantIt() {
+		var taxonomy = site.bean(Taxonomy.class);
+		long world = taxonomy.sectionBySlug("world").orElseThrow().id();
+		assertThat(webfinger("acct:world@" + host).status()).isEqualTo(404);
+		assertThat(get("/ap/sections/" + world, AP).status()).isEqualTo(404);
+
+		taxonomy.rename(TestArticles.ACTOR, "section", world, "World", false, true);
+		assertThat(actorOf("world", "Group").get("id").asString()).isEqualTo(site.url("/ap/sections/" + world));
+		assertThat(get("/ap/sections/" + world, AP).status()).isEqualTo(200);
+
+		taxonomy.rename(TestArticles.ACTOR, "section", world, "World", false, false);
+		assertThat(webfinger("acct:world@" + host).status()).isEqualTo(404);
+		assertThat(get("/ap/sections/" + world, AP).status()).isEqualTo(404);
+	}
+
+	@Test
 	void outboxListsTheArticleAndInboxesRefuseUnsignedPosts() throws Exception {
 		var outbox = get("/ap/authors/" + adaId + "/outbox", AP);
 		assertThat(outbox.status()).isEqualTo(200);
@@ -274,7 +297,7 @@ abstract class FediverseActorsContract {
 		assertThat(users.get("total").asInt()).isEqualTo(2);
 		assertThat(users.get("activeMonth").asInt()).isEqualTo(2);
 		assertThat(users.get("activeHalfyear").asInt()).isEqualTo(2);
-		assertThat(node.get("usage").get("localPosts").asInt()).isEqualTo(1);
+		assertThat(node.get("usage").get("localPosts").asInt()).isEqualTo(2);
 		assertThat(node.get("metadata").isObject()).isTrue();
 	}
 
