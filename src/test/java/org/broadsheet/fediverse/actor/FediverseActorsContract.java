@@ -298,7 +298,8 @@ abstract class FediverseActorsContract {
 		assertThat(article.get("id").asString()).isEqualTo(site.url(articlePath));
 		assertThat(article.get("url").asString()).isEqualTo(site.url(articlePath));
 		assertThat(article.get("name").asString()).isEqualTo("Harbour reopens");
-		assertThat(article.get("summary").asString()).isEqualTo("<p>The port is &lt;open&gt; again</p>");
+		// Plain text, as Mastodon reads an Article's summary (it escapes it itself).
+		assertThat(article.get("summary").asString()).isEqualTo("The port is <open> again");
 		assertThat(article.get("content").asString()).contains("<strong>harbour</strong>");
 		long bob = site.bean(Authors.class).bySlug("bob-stone").orElseThrow().id();
 		assertThat(article.get("attributedTo").valueStream().map(JsonNode::asString))
