@@ -5,28 +5,41 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.broadsheet.article.Article;
+import org.broadsheet.site.SiteLinks;
 import org.broadsheet.taxonomy.Tag;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * An article as an ActivityStreams {@code Article} object (Activity Vocabulary §3.3.1):
  * {@code id} and {@code url} its page's URL on this site, {@code name} the headline,
- * {@code summary} the standfirst, {@code content} the body HTML (sanitized when it was
- * saved, with the project's safelist in {@code MarkdownRenderer}), {@code attributedTo}
- * every author in byline order, {@code published} and {@code updated} (RFC 3339, UTC,
- * whole seconds), the lead image, hashtags, addressed to the public with the followers of
- * its authors, of the publication and (when sections are actors) of its section in copy.
+ * {@code summary} the standfirst as plain text (as Mastodon sends a content warning and
+ * reads an {@code Article}'s summary: it escapes it itself), {@code content} (and
+ * {@code contentMap} in the article's language) the byline, the lead image's caption and
+ * credit, the body HTML (sanitized when it was saved, with the project's safelist in
+ * {@code MarkdownRenderer}) and the syndication note ({@link ArticleContent}),
+ * {@code attributedTo} every author in byline order, {@code published} and
+ * {@code updated} (RFC 3339, UTC, whole seconds), the lead image, hashtags, addressed to
+ * the public with the followers of its authors, of the publication and (when sections are
+ * actors) of its section in copy.
  */
 @Component
 public class ArticleObjects {
 
 	private final Actors actors;
 
-	ArticleObjects(Actors actors) {
+	private final MessageSource messages;
+
+	private final SiteLinks site;
+
+	ArticleObjects(Actors actors, MessageSource messages, SiteLinks site) {
 		this.actors = actors;
+		this.messages = messages;
+		this.site = site;
 	}
 
 	/**
@@ -41,9 +54,11 @@ public class ArticleObjects {
 		json.put("type", "Article");
 		json.put("name", article.title());
 		if (article.summary() != null && !article.summary().isBlank()) {
-			json.put("summary", Actors.paragraphs(article.summary()));
+			json.put("summary", article.summary().strip());
 		}
-		json.put("content", article.bodyHtml());
+		String content = ArticleContent.html(article, actors::absolute, messages,
+				Locale.forLanguageTag(site.language()));
+		json.put("content", content);
 		json.put("url", url);
 		List<String> followers = new ArrayList<>();
 		List<String> authors = new ArrayList<>();
@@ -60,7 +75,7 @@ public class ArticleObjects {
 			json.put("updated", utc(article.updatedAt()));
 		}
 		if (article.language() != null) {
-			json.put("contentMap", Map.of(article.language(), article.bodyHtml()));
+			json.put("contentMap", Map.of(article.language(), content));
 		}
 		var image = article.leadImage();
 		if (image != null) {

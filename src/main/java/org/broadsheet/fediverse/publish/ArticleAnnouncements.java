@@ -21,17 +21,22 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends articles to followers (ActivityPub §7.1.2 and §7.2–7.3), in the transaction of
- * the change, so that the deliveries commit with it ({@code newsletter.sending} does the
- * same): on {@link ArticleEvent.ArticlePublished} a {@code Create} of the {@code Article}
- * ({@link ArticleObjects}); on {@link ArticleEvent.ArticleUpdated} of an announced
- * article an {@code Update}; on {@link ArticleEvent.ArticleUnpublished} or
- * {@link ArticleEvent.ArticleDeleted} a {@code Delete} of a {@code Tombstone}. Each goes
- * to the followers of the publication, of every author in the byline and (when sections
- * are actors) of the section, one delivery per inbox (shared inboxes first), from the
- * first author (else the publication). Activity ids: the article's URL with
+ * Sends articles to followers (ActivityPub §7.1.2, §7.2–7.3, §7.11), in the transaction
+ * of the change, so that the deliveries commit with it ({@code newsletter.sending} does
+ * the same): on {@link ArticleEvent.ArticlePublished} a {@code Create} of the
+ * {@code Article} ({@link ArticleObjects}), and an {@code Announce} of it by the
+ * publication and (when sections are actors) by its section; on
+ * {@link ArticleEvent.ArticleUpdated} of an announced article an {@code Update}; on
+ * {@link ArticleEvent.ArticleUnpublished} or {@link ArticleEvent.ArticleDeleted} an
+ * {@code Undo} of each {@code Announce} and a {@code Delete} of a {@code Tombstone}. The
+ * {@code Create}, {@code Update} and {@code Delete} go to the followers of the
+ * publication, of every author in the byline and (when sections are actors) of the
+ * section, from the first author (else the publication); an {@code Announce} and its
+ * {@code Undo} to the followers of the actor that announced. One delivery per inbox
+ * (shared inboxes first) per activity. Activity ids: the article's URL with
  * {@code #create-<publication, epoch s>}, {@code #update-<update, epoch ms>} or
- * {@code #delete-<now, epoch ms>}.
+ * {@code #delete-<now, epoch ms>}; the announcing actor's id with
+ * {@code #announce-<article id>-<announced, epoch ms>}, and that with {@code /undo}.
  */
 @Component
 class ArticleAnnouncements {
@@ -74,9 +79,13 @@ class ArticleAnnouncements {
 			String sender = sender(article);
 			List<String> keys = actorKeys(article);
 			String createId = object.get("id") + "#create-" + article.publishedAt().getEpochSecond();
-			store.save(new AnnouncedStore.Announced(article.id(), (String) object.get("id"), createId, sender, keys,
-					clock.millis()));
+			var announced = new AnnouncedStore.Announced(article.id(), (String) object.get("id"), createId, sender,
+					keys, clock.millis(), announcers(article));
+			store.save(announced);
 			send(sender, keys, activity("Create", createId, sender, object, article.publishedAt()));
+			for (String announcer : announced.announcers()) {
+				send(announcer, List.of(announcer), announce(announced, announcer));
+			}
 		});
 	}
 
@@ -113,6 +122,9 @@ class ArticleAnnouncements {
 			tombstone.put("deleted", utc(now));
 			String id = announced.objectId() + "#delete-" + now.toEpochMilli();
 			store.remove(articleId);
+			for (String announcer : announced.announcers()) {
+				send(announcer, List.of(announcer), undo(announced, announcer, now));
+			}
 			send(announced.sender(), announced.actorKeys(), activity("Delete", id, announced.sender(), tombstone, now));
 		});
 	}
@@ -123,6 +135,42 @@ class ArticleAnnouncements {
 	Map<String, Object> create(Article article, AnnouncedStore.Announced announced) {
 		return activity("Create", announced.createId(), announced.sender(), objects.object(article),
 				article.publishedAt());
+	}
+
+	/**
+	 * @param announced an announced article
+	 * @param announcer one of its {@code announcers}
+	 * @return the {@code Announce} (Activity Vocabulary §3.1) of the article's URL by
+	 * {@code announcer}, to the public with its followers in copy
+	 */
+	Map<String, Object> announce(AnnouncedStore.Announced announced, String announcer) {
+		String actor = actorId(announcer);
+		Map<String, Object> activity = new LinkedHashMap<>();
+		activity.put("@context", AS);
+		activity.put("id", actor + "#announce-" + announced.articleId() + "-" + announced.createdAt());
+		activity.put("type", "Announce");
+		activity.put("actor", actor);
+		activity.put("published", utc(Instant.ofEpochMilli(announced.createdAt())));
+		activity.put("to", List.of(PUBLIC));
+		activity.put("cc", List.of(actor + "/followers"));
+		activity.put("object", announced.objectId());
+		return activity;
+	}
+
+	/** The {@code Undo} of {@link #announce}, the {@code Announce} embedded (§7.11). */
+	private Map<String, Object> undo(AnnouncedStore.Announced announced, String announcer, Instant now) {
+		Map<String, Object> inner = new LinkedHashMap<>(announce(announced, announcer));
+		inner.remove("@context");
+		Map<String, Object> activity = new LinkedHashMap<>();
+		activity.put("@context", AS);
+		activity.put("id", inner.get("id") + "/undo");
+		activity.put("type", "Undo");
+		activity.put("actor", inner.get("actor"));
+		activity.put("published", utc(now));
+		activity.put("to", inner.get("to"));
+		activity.put("cc", inner.get("cc"));
+		activity.put("object", inner);
+		return activity;
 	}
 
 	private Map<String, Object> activity(String type, String id, String sender, Map<String, Object> object,
@@ -158,6 +206,16 @@ class ArticleAnnouncements {
 		keys.add("site");
 		article.authors().forEach(author -> keys.add("author:" + author.id()));
 		if (article.section() != null && article.section().fediverse()) {
+			keys.add("section:" + article.section().id());
+		}
+		return keys;
+	}
+
+	/** The publication and, when sections are actors, the article's section. */
+	private List<String> announcers(Article article) {
+		List<String> keys = new ArrayList<>();
+		keys.add("site");
+		if (settings.sectionActors() && article.section() != null) {
 			keys.add("section:" + article.section().id());
 		}
 		return keys;

@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
  * Each actor's {@code outbox} (ActivityPub §5.1): an {@code OrderedCollection} with
  * {@code totalItems} and a {@code first} page; pages ({@code ?page=true}, then
  * {@code ?page=<announced at, epoch ms>-<article id>}) are {@code OrderedCollectionPage}s
- * of {@value #PAGE} {@code Create} activities of the public articles announced to the
- * actor's followers, newest first, with {@code next} while more remain (keyset paging on
- * {@code fediverse_article (created_at, article_id)}).
+ * of {@value #PAGE} activities, newest first, with {@code next} while more remain (keyset
+ * paging on {@code fediverse_article (created_at, article_id)}): an author's, the
+ * {@code Create} activities of the public articles sent to its followers; the
+ * publication's and a section's, the {@code Announce} activities it sent of public
+ * articles (the activities whose {@code actor} it is).
  */
 @RestController
 class OutboxController {
@@ -69,13 +71,15 @@ class OutboxController {
 			return problem(HttpStatus.NOT_FOUND, "no such actor");
 		}
 		String key = actor.get().keyName();
+		var listing = actor.get().kind() == LocalActor.Kind.AUTHOR ? AnnouncedStore.Listing.CREATES
+				: AnnouncedStore.Listing.ANNOUNCES;
 		String id = actors.absolute(actor.get().path()) + "/outbox";
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("@context", ArticleAnnouncements.AS);
 		if (page == null) {
 			json.put("id", id);
 			json.put("type", "OrderedCollection");
-			json.put("totalItems", store.count(key));
+			json.put("totalItems", store.count(listing, key));
 			json.put("first", id + "?page=true");
 			return ok(json);
 		}
@@ -86,13 +90,14 @@ class OutboxController {
 				return problem(HttpStatus.BAD_REQUEST, "page: not <epoch ms>-<id>");
 			}
 		}
-		var rows = store.page(key, before, PAGE);
+		var rows = store.page(listing, key, before, PAGE);
 		List<Object> items = new ArrayList<>();
 		for (var row : rows) {
 			articles.publicById(row.articleId()).ifPresent(article -> {
-				Map<String, Object> create = new LinkedHashMap<>(announcements.create(article, row));
-				create.remove("@context");
-				items.add(create);
+				Map<String, Object> activity = new LinkedHashMap<>(listing == AnnouncedStore.Listing.CREATES
+						? announcements.create(article, row) : announcements.announce(row, key));
+				activity.remove("@context");
+				items.add(activity);
 			});
 		}
 		json.put("id", id + "?page=" + page);

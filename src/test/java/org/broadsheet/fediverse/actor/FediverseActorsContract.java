@@ -260,6 +260,23 @@ abstract class FediverseActorsContract {
 		// The article published before the test, announced to no follower yet.
 		assertThat(body(outbox).get("totalItems").asInt()).isEqualTo(1);
 		assertThat(body(outbox).get("id").asString()).isEqualTo(site.url("/ap/authors/" + adaId + "/outbox"));
+		var firstPage = body(get("/ap/authors/" + adaId + "/outbox?page=true", AP));
+		assertThat(firstPage.get("orderedItems").get(0).get("type").asString()).isEqualTo("Create");
+		// The publication and the section (section actors are on) each announced it:
+		// their
+		// outboxes list their own Announce of the article's URL.
+		for (String actor : List.of("/ap/site", "/ap/sections/" + opinionId)) {
+			var page = body(get(actor + "/outbox?page=true", AP));
+			var announce = page.get("orderedItems").get(0);
+			assertThat(announce.get("type").asString()).isEqualTo("Announce");
+			assertThat(announce.get("actor").asString()).isEqualTo(site.url(actor));
+			assertThat(announce.get("id").asString()).startsWith(site.url(actor) + "#announce-");
+			// The id the article had when announced (here published without a base URL or
+			// a request, so on the default host).
+			assertThat(announce.get("object").asString()).endsWith(articlePath);
+			assertThat(announce.get("cc").get(0).asString()).isEqualTo(site.url(actor) + "/followers");
+			assertThat(body(get(actor + "/outbox", AP)).get("totalItems").asInt()).isEqualTo(1);
+		}
 		assertThat(get("/ap/site/followers", AP).status()).isEqualTo(200);
 		var post = java.net.http.HttpRequest
 			.newBuilder(java.net.URI.create(site.url("/ap/authors/" + adaId + "/inbox")))
@@ -321,7 +338,8 @@ abstract class FediverseActorsContract {
 		assertThat(article.get("id").asString()).isEqualTo(site.url(articlePath));
 		assertThat(article.get("url").asString()).isEqualTo(site.url(articlePath));
 		assertThat(article.get("name").asString()).isEqualTo("Harbour reopens");
-		assertThat(article.get("summary").asString()).isEqualTo("<p>The port is &lt;open&gt; again</p>");
+		// Plain text, as Mastodon reads an Article's summary (it escapes it itself).
+		assertThat(article.get("summary").asString()).isEqualTo("The port is <open> again");
 		assertThat(article.get("content").asString()).contains("<strong>harbour</strong>");
 		long bob = site.bean(Authors.class).bySlug("bob-stone").orElseThrow().id();
 		assertThat(article.get("attributedTo").valueStream().map(JsonNode::asString))

@@ -17,13 +17,17 @@ import java.util.Map;
 import org.broadsheet.article.ArticleDraft;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleWorkflow;
+import org.broadsheet.article.ImageUse;
+import org.broadsheet.article.Syndication;
 import org.broadsheet.author.AuthorProfile;
 import org.broadsheet.fediverse.signature.FetchSettings;
 import org.broadsheet.fediverse.signature.HttpSignatures;
+import org.broadsheet.media.MediaLibrary;
 import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestClock;
 import org.broadsheet.support.TestDatabases;
+import org.broadsheet.support.TestImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,10 +45,11 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link FediversePeer}, a JDK HttpServer on 127.0.0.1 with its own RSA keys): the inbox
  * refuses unsigned, tampered and stale requests (401); a signed {@code Follow} is taken
  * (202), stored, and answered with a signed {@code Accept}; publishing, updating and
- * unpublishing an article send {@code Create}, {@code Update} and {@code Delete}, once
- * per shared inbox however many followers are behind it; a peer answering 500 gets the
- * activity again after the backoff, and once only. Run on SQLite and PostgreSQL by the
- * subclasses.
+ * unpublishing an article send {@code Create} (its content with the lead image's credit
+ * and the syndication note) and the publication's {@code Announce}, {@code Update}, and
+ * {@code Undo} of the {@code Announce} and {@code Delete}, once per shared inbox however
+ * many followers are behind it; a peer answering 500 gets the activity again after the
+ * backoff, and once only. Run on SQLite and PostgreSQL by the subclasses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -159,23 +164,61 @@ abstract class FediverseDeliveryContract {
 
 	@Test
 	@Order(3)
-	void sendsCreateUpdateAndDeleteOncePerSharedInbox() throws Exception {
+	void sendsCreateAnnounceUpdateUndoAndDeleteOncePerSharedInbox() throws Exception {
 		var workflow = site.bean(ArticleWorkflow.class);
-		var draft = draft("Harbour reopens", "The harbour reopened.");
+		var photo = java.nio.file.Files.createTempFile("lead", ".jpg");
+		java.nio.file.Files.write(photo, TestImages.jpeg(400, 200));
+		var image = site.bean(MediaLibrary.class)
+			.store(photo, "Cranes at dusk", "Cranes at the reopened harbour", "Photo: Port Authority");
+		var draft = draft("Harbour reopens", "The harbour reopened.")
+			.withLeadImage(new ImageUse(image.id(), null, null, null));
+		draft = new ArticleDraft(draft.slug(), draft.title(), draft.section(), draft.authors(), draft.summary(),
+				draft.bodyMarkdown(), draft.leadImage(), draft.tags(), draft.language(), draft.status(),
+				draft.publishedAt(), draft.updatedAt(), new Syndication("Harbour Weekly",
+						"A longer version first appeared in Harbour Weekly", "https://weekly.example/harbour"));
 		var saved = workflow.store(TestArticles.ACTOR, draft);
-		var create = peer.next(WAIT);
+		// alice and bob share the peer's inbox: one Create (from the author) and one
+		// Announce (from the publication, which is whom they follow).
+		Map<String, FediversePeer.Received> published = byType(2);
+		var create = published.get("Create");
 		assertThat(create).as("a Create within " + WAIT + " s").isNotNull();
 		assertThat(create.path()).isEqualTo("/inbox");
-		assertThat(create.activity().get("type").asString()).isEqualTo("Create");
 		JsonNode article = create.activity().get("object");
 		assertThat(article.get("type").asString()).isEqualTo("Article");
 		assertThat(article.get("id").asString()).isEqualTo(site.url(saved.path()));
 		assertThat(article.get("attributedTo").get(0).asString()).startsWith(site.url("/ap/authors/"));
+		assertThat(article.get("summary").asString()).isEqualTo("About Harbour reopens");
+		var content = org.jsoup.Jsoup.parseBodyFragment(article.get("content").asString()).body();
+		assertThat(content.text()).startsWith("Ada Lovelace")
+			.contains("Cranes at the reopened harbour Photo: Port Authority", "The harbour reopened.")
+			.endsWith("A longer version first appeared in Harbour Weekly. Read the original in Harbour Weekly");
+		assertThat(content.select("a[href=https://weekly.example/harbour]")).hasSize(1);
+		assertThat(article.get("image").get("url").asString()).startsWith(site.url("/media/"));
 		assertThat(create.activity().get("to").get(0).asString())
 			.isEqualTo("https://www.w3.org/ns/activitystreams#Public");
 		assertSignedBySender(create);
-		var outbox = json.readTree(site.get("/ap/site/outbox?page=true").response().body());
-		assertThat(outbox.get("orderedItems").get(0).get("id").asString())
+
+		var announce = published.get("Announce");
+		assertThat(announce).as("an Announce by the publication").isNotNull();
+		assertThat(announce.path()).isEqualTo("/inbox");
+		assertThat(announce.activity().get("actor").asString()).isEqualTo(siteActor);
+		assertThat(announce.activity().get("id").asString()).startsWith(siteActor + "#announce-" + saved.id() + "-");
+		assertThat(announce.activity().get("object").asString()).isEqualTo(site.url(saved.path()));
+		assertThat(announce.activity().get("to").get(0).asString())
+			.isEqualTo("https://www.w3.org/ns/activitystreams#Public");
+		assertThat(announce.activity().get("cc").get(0).asString()).isEqualTo(siteActor + "/followers");
+		assertSignedBySite(announce);
+		assertThat(peer.next(1)).as("each once").isNull();
+
+		var siteOutbox = json.readTree(site.get("/ap/site/outbox?page=true").response().body());
+		assertThat(siteOutbox.get("orderedItems").get(0).get("id").asString())
+			.isEqualTo(announce.activity().get("id").asString());
+		assertThat(json.readTree(site.get("/ap/site/outbox").response().body()).get("totalItems").asLong())
+			.isEqualTo(1);
+		String author = create.activity().get("actor").asString();
+		var authorOutbox = json
+			.readTree(site.get(URI.create(author).getRawPath() + "/outbox?page=true").response().body());
+		assertThat(authorOutbox.get("orderedItems").get(0).get("id").asString())
 			.isEqualTo(create.activity().get("id").asString());
 
 		clock.advance(Duration.ofMinutes(1));
@@ -184,28 +227,54 @@ abstract class FediverseDeliveryContract {
 		assertThat(update).as("an Update").isNotNull();
 		assertThat(update.activity().get("type").asString()).isEqualTo("Update");
 		assertThat(update.activity().get("object").get("content").asString()).contains("at dawn");
+		assertThat(peer.next(1)).as("no second Announce for an update").isNull();
 
 		workflow.unpublish(TestArticles.ACTOR, saved.id(), null);
-		var delete = peer.next(WAIT);
+		Map<String, FediversePeer.Received> withdrawn = byType(2);
+		var undo = withdrawn.get("Undo");
+		assertThat(undo).as("an Undo of the Announce").isNotNull();
+		assertThat(undo.activity().get("actor").asString()).isEqualTo(siteActor);
+		assertThat(undo.activity().get("object").get("type").asString()).isEqualTo("Announce");
+		assertThat(undo.activity().get("object").get("id").asString())
+			.isEqualTo(announce.activity().get("id").asString());
+		assertSignedBySite(undo);
+		var delete = withdrawn.get("Delete");
 		assertThat(delete).as("a Delete").isNotNull();
-		assertThat(delete.activity().get("type").asString()).isEqualTo("Delete");
 		assertThat(delete.activity().get("object").get("type").asString()).isEqualTo("Tombstone");
 		assertThat(delete.activity().get("object").get("id").asString()).isEqualTo(site.url(saved.path()));
 		assertThat(peer.drain()).as("one delivery per shared inbox").isEmpty();
+		assertThat(json.readTree(site.get("/ap/site/outbox").response().body()).get("totalItems").asLong()).isZero();
+	}
+
+	/**
+	 * @return the next {@code count} activities received, by type, each type once
+	 */
+	Map<String, FediversePeer.Received> byType(int count) throws Exception {
+		Map<String, FediversePeer.Received> received = new java.util.HashMap<>();
+		for (int i = 0; i < count; i++) {
+			var next = peer.next(WAIT);
+			assertThat(next).as("activity " + (i + 1) + " of " + count + " within " + WAIT + " s").isNotNull();
+			assertThat(received.put(next.activity().get("type").asString(), next))
+				.as("one " + next.activity().get("type").asString())
+				.isNull();
+		}
+		return received;
 	}
 
 	@Test
 	@Order(4)
 	void retriesAfterAServerErrorAndSendsOnce() throws Exception {
-		peer.answer(500);
+		// The Create and the publication's Announce: both refused once.
+		peer.answer(500, 500);
 		site.bean(ArticleWorkflow.class).store(TestArticles.ACTOR, draft("Storm warning", "A storm comes."));
-		var first = peer.next(WAIT);
-		assertThat(first).isNotNull();
+		var first = byType(2);
 		assertThat(peer.next(1)).as("not again before the backoff").isNull();
 		clock.advance(Duration.ofMinutes(2));
-		var second = peer.next(WAIT);
-		assertThat(second).as("retried after the backoff").isNotNull();
-		assertThat(second.activity().get("id").asString()).isEqualTo(first.activity().get("id").asString());
+		var second = byType(2);
+		assertThat(second.get("Create").activity().get("id").asString())
+			.isEqualTo(first.get("Create").activity().get("id").asString());
+		assertThat(second.get("Announce").activity().get("id").asString())
+			.isEqualTo(first.get("Announce").activity().get("id").asString());
 		clock.advance(Duration.ofMinutes(10));
 		assertThat(peer.next(1)).as("sent once").isNull();
 		var row = jdbc().sql("SELECT status, attempts FROM fediverse_delivery WHERE activity LIKE ?")
