@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import javax.net.ssl.SSLContext;
+
 import org.jsoup.Jsoup;
 
 /**
@@ -21,10 +23,7 @@ public final class NewsroomBrowser {
 
 	private final String base;
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private final HttpClient http;
 
 	public NewsroomBrowser(RunningSite site) {
 		this(site.url(""));
@@ -34,7 +33,23 @@ public final class NewsroomBrowser {
 	 * @param base the site's address, e.g. {@code http://127.0.0.1:8080}
 	 */
 	public NewsroomBrowser(String base) {
+		this(base, null);
+	}
+
+	/**
+	 * @param base the site's address, e.g. {@code https://localhost:8443}
+	 * @param tls what this browser trusts for https (a test's own certificate), or null
+	 * for the JDK's default
+	 */
+	public NewsroomBrowser(String base, SSLContext tls) {
 		this.base = base;
+		var builder = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER);
+		if (tls != null) {
+			builder.sslContext(tls);
+		}
+		this.http = builder.build();
 	}
 
 	public HttpResponse<String> get(String path) {

@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * only when package-lock.json is newer than the installed tree), then
  * {@code node harness.mjs} with a batch of jobs.
  */
-final class FedifyPeer {
+public final class FedifyPeer {
 
-	static final Path HARNESS = Path.of("src", "test", "fedify");
+	public static final Path HARNESS = Path.of("src", "test", "fedify");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -31,7 +31,7 @@ final class FedifyPeer {
 	 * @return null when Node.js and npm are usable here, else why not (the test is
 	 * skipped)
 	 */
-	static String unavailable() {
+	public static String unavailable() {
 		for (String tool : List.of("node", "npm")) {
 			try {
 				Process process = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
@@ -55,7 +55,7 @@ final class FedifyPeer {
 	 * Runs {@code npm ci} unless node_modules is already installed from the current lock
 	 * file.
 	 */
-	static synchronized void install() throws IOException, InterruptedException {
+	public static synchronized void install() throws IOException, InterruptedException {
 		Path installed = HARNESS.resolve("node_modules").resolve(".package-lock.json");
 		Path lock = HARNESS.resolve("package-lock.json");
 		if (Files.exists(installed)
