@@ -215,7 +215,7 @@ class ArticleAnnouncements {
 	private List<String> announcers(Article article) {
 		List<String> keys = new ArrayList<>();
 		keys.add("site");
-		if (settings.sectionActors() && article.section() != null) {
+		if (article.section() != null && article.section().fediverse()) {
 			keys.add("section:" + article.section().id());
 		}
 		return keys;
