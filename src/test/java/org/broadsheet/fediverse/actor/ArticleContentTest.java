@@ -40,7 +40,7 @@ class ArticleContentTest {
 	static Article article(Image image, Syndication syndication, Author... authors) {
 		Instant at = Instant.parse("2026-03-01T10:00:00Z");
 		return new Article(7, "russias-n-korea-approach", "Russia’s N Korea approach",
-				new Section(3, "opinion", "Opinion", true), List.of(authors), "Russia doesn’t play…",
+				new Section(3, "opinion", "Opinion", true, false), List.of(authors), "Russia doesn’t play…",
 				"<p>Body <strong>text</strong></p>", image, List.of(), null, ArticleStatus.PUBLISHED, at, at,
 				syndication);
 	}
