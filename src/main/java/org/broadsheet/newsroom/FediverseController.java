@@ -14,6 +14,7 @@ import org.broadsheet.account.Permission;
 import org.broadsheet.article.Articles;
 import org.broadsheet.author.Authors;
 import org.broadsheet.fediverse.delivery.DeliveryState;
+import org.broadsheet.fediverse.follow.ActorCount;
 import org.broadsheet.fediverse.follow.FollowerApprovals;
 import org.broadsheet.fediverse.interaction.FediverseBlocks;
 import org.broadsheet.fediverse.interaction.FediverseReactions;
@@ -144,9 +145,7 @@ class FediverseController {
 		var overview = approvals.overview(actor, LIST_SIZE);
 		var names = names(texts, overview);
 		List<FediversePages.ActorRow> rows = new ArrayList<>();
-		var counts = overview.counts()
-			.stream()
-			.collect(Collectors.toMap(FollowerApprovals.ActorCount::actorKey, Function.identity()));
+		var counts = overview.counts().stream().collect(Collectors.toMap(ActorCount::actorKey, Function.identity()));
 		rows.add(row("site", names, counts));
 		if (overview.sectionActors()) {
 			taxonomy.sections().forEach(section -> rows.add(row("section:" + section.id(), names, counts)));
@@ -188,8 +187,7 @@ class FediverseController {
 		return names;
 	}
 
-	private static FediversePages.ActorRow row(String key, Map<String, String> names,
-			Map<String, FollowerApprovals.ActorCount> counts) {
+	private static FediversePages.ActorRow row(String key, Map<String, String> names, Map<String, ActorCount> counts) {
 		var count = counts.get(key);
 		String kind = key.contains(":") ? key.substring(0, key.indexOf(':')) : key;
 		return new FediversePages.ActorRow(kind, names.getOrDefault(key, key), count == null ? 0 : count.accepted(),

@@ -1,11 +1,9 @@
 package org.broadsheet.fediverse.delivery;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.broadsheet.account.Actor;
@@ -38,43 +36,6 @@ public class DeliveryState {
 	public static final int COUNT_CAP = 10_000;
 
 	/**
-	 * A delivery that failed for good or was given up.
-	 *
-	 * @param target the inbox URL
-	 * @param status {@code failed} or {@code dead}
-	 * @param lastError the last error (HTTP status or exception), or null
-	 * @param lastAt its last attempt (or, when given up by backoff, the attempt that
-	 * would have come), UTC epoch milliseconds
-	 * @param createdAt when it was queued, UTC epoch milliseconds
-	 */
-	public record Failure(long id, String target, String status, int attempts, String lastError, long lastAt,
-			long createdAt) {
-
-		/**
-		 * @return the inbox's host, lower case ("" when the address has none)
-		 */
-		public String host() {
-			try {
-				String host = URI.create(target).getHost();
-				return host == null ? "" : host.toLowerCase(Locale.ROOT);
-			}
-			catch (IllegalArgumentException ex) {
-				return "";
-			}
-		}
-
-	}
-
-	/**
-	 * An instance whose deliveries are skipped.
-	 *
-	 * @param failingSince first failure of the run, UTC epoch milliseconds
-	 * @param deadAt when it was marked dead, UTC epoch milliseconds
-	 */
-	public record DeadInstance(String host, int failures, long failingSince, long deadAt) {
-	}
-
-	/**
 	 * What the newsroom page shows.
 	 *
 	 * @param counts deliveries by status ({@link #STATUSES}), each at most
@@ -82,7 +43,7 @@ public class DeliveryState {
 	 * @param failures the latest failed and dead deliveries, newest first
 	 * @param dead the most recently dead instances
 	 */
-	public record Summary(Map<String, Long> counts, List<Failure> failures, List<DeadInstance> dead) {
+	public record Summary(Map<String, Long> counts, List<DeliveryFailure> failures, List<DeadInstance> dead) {
 	}
 
 	private final DeliveryStore store;
@@ -108,9 +69,9 @@ public class DeliveryState {
 			counts.put(status, store.count(status, COUNT_CAP));
 		}
 		counts.merge("queued", store.count("claimed", COUNT_CAP), Long::sum);
-		List<Failure> failures = new ArrayList<>(store.latest("failed", limit));
+		List<DeliveryFailure> failures = new ArrayList<>(store.latest("failed", limit));
 		failures.addAll(store.latest("dead", limit));
-		failures.sort(Comparator.comparingLong(Failure::lastAt).reversed());
+		failures.sort(Comparator.comparingLong(DeliveryFailure::lastAt).reversed());
 		return new Summary(counts, List.copyOf(failures.subList(0, Math.min(limit, failures.size()))),
 				store.deadInstances(limit));
 	}

@@ -135,12 +135,12 @@ class DeliveryStore {
 	 * @return the deliveries with {@code status} whose last attempt (or next one) is
 	 * latest, at most {@code limit} (index {@code fediverse_delivery_due}, backwards)
 	 */
-	List<DeliveryState.Failure> latest(String status, int limit) {
+	List<DeliveryFailure> latest(String status, int limit) {
 		return jdbc.sql("""
 				SELECT id, target, status, attempts, last_error, next_attempt_at, created_at FROM fediverse_delivery
 				WHERE status = ? ORDER BY next_attempt_at DESC LIMIT ?""")
 			.params(status, limit)
-			.query((rs, n) -> new DeliveryState.Failure(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+			.query((rs, n) -> new DeliveryFailure(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
 					rs.getString(5), rs.getLong(6), rs.getLong(7)))
 			.list();
 	}
@@ -149,13 +149,12 @@ class DeliveryStore {
 	 * @return the dead instances, most recently dead first, at most {@code limit} (index
 	 * {@code fediverse_instance_dead}, migration V49)
 	 */
-	List<DeliveryState.DeadInstance> deadInstances(int limit) {
+	List<DeadInstance> deadInstances(int limit) {
 		return jdbc.sql("""
 				SELECT host, failures, failing_since, dead_at FROM fediverse_instance WHERE dead_at IS NOT NULL
 				ORDER BY dead_at DESC LIMIT ?""")
 			.param(limit)
-			.query((rs, n) -> new DeliveryState.DeadInstance(rs.getString(1), rs.getInt(2), rs.getLong(3),
-					rs.getLong(4)))
+			.query((rs, n) -> new DeadInstance(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4)))
 			.list();
 	}
 

@@ -30,28 +30,6 @@ public class FollowerApprovals {
 	public static final String AUDIT = "fediverse-follower";
 
 	/**
-	 * One local actor's followers.
-	 *
-	 * @param actorKey {@code site}, {@code author:<id>} or {@code section:<id>}
-	 * @param accepted followers who get its activities
-	 * @param pending followers waiting for approval
-	 */
-	public record ActorCount(String actorKey, long accepted, long pending) {
-	}
-
-	/**
-	 * A follower waiting for approval.
-	 *
-	 * @param id its {@code fediverse_follower.id}, for {@link #approve} and
-	 * {@link #reject}
-	 * @param actorKey the local actor it follows
-	 * @param follower its actor id (a URL)
-	 * @param createdAt when it followed, UTC epoch milliseconds
-	 */
-	public record Pending(long id, String actorKey, String follower, long createdAt) {
-	}
-
-	/**
 	 * What the newsroom page shows.
 	 *
 	 * @param counts every actor with followers, by actor key
@@ -59,7 +37,7 @@ public class FollowerApprovals {
 	 * @param sectionActors whether sections are actors
 	 * @param approveFollowers whether new followers wait for approval
 	 */
-	public record Overview(List<ActorCount> counts, List<Pending> pending, boolean sectionActors,
+	public record Overview(List<ActorCount> counts, List<PendingFollower> pending, boolean sectionActors,
 			boolean approveFollowers) {
 	}
 

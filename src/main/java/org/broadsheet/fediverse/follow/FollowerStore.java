@@ -78,7 +78,7 @@ class FollowerStore {
 	 * @return accepted and pending followers of every actor that has any, by actor key
 	 * (an index-only count on {@code fediverse_follower_state}, migration V49)
 	 */
-	List<FollowerApprovals.ActorCount> counts() {
+	List<ActorCount> counts() {
 		var counts = new java.util.TreeMap<String, long[]>();
 		jdbc.sql("SELECT state, actor_key, COUNT(*) FROM fediverse_follower GROUP BY state, actor_key").query(rs -> {
 			long[] pair = counts.computeIfAbsent(rs.getString(2), key -> new long[2]);
@@ -86,20 +86,19 @@ class FollowerStore {
 		});
 		return counts.entrySet()
 			.stream()
-			.map(e -> new FollowerApprovals.ActorCount(e.getKey(), e.getValue()[0], e.getValue()[1]))
+			.map(e -> new ActorCount(e.getKey(), e.getValue()[0], e.getValue()[1]))
 			.toList();
 	}
 
 	/**
 	 * @return the newest pending followers, at most {@code limit}
 	 */
-	List<FollowerApprovals.Pending> pending(int limit) {
+	List<PendingFollower> pending(int limit) {
 		return jdbc
 			.sql("SELECT id, actor_key, follower, created_at FROM fediverse_follower WHERE state = 'pending' "
 					+ "ORDER BY created_at DESC, id DESC LIMIT ?")
 			.param(limit)
-			.query((rs, n) -> new FollowerApprovals.Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
-					rs.getLong(4)))
+			.query((rs, n) -> new PendingFollower(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
 			.list();
 	}
 
