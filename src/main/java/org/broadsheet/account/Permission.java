@@ -40,6 +40,12 @@ public enum Permission {
 	/** Send articles as newsletters (and tests of them to oneself). */
 	SEND_NEWSLETTERS(Role.EDITOR, "Only editors send newsletters"),
 
+	/**
+	 * See the fediverse followers and delivery state; approve and reject followers,
+	 * forget a dead instance.
+	 */
+	MANAGE_FEDIVERSE(Role.EDITOR, "Only editors manage fediverse followers and deliveries"),
+
 	/** Create and list newsroom accounts. */
 	MANAGE_ACCOUNTS(Role.ADMINISTRATOR, "Only administrators manage accounts"),
 

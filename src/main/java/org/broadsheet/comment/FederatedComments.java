@@ -2,6 +2,8 @@ package org.broadsheet.comment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -210,6 +212,24 @@ public class FederatedComments {
 			.param(commentId)
 			.query((rs, n) -> new RemoteAuthor(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.optional();
+	}
+
+	/**
+	 * @param commentIds comments (a page of the moderation queue: keep it bounded)
+	 * @return the fediverse authors of those that came from the fediverse, by comment id
+	 * (one query on {@code comment_remote}'s primary key)
+	 */
+	public Map<Long, RemoteAuthor> authors(Collection<Long> commentIds) {
+		if (commentIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, RemoteAuthor> found = new HashMap<>();
+		jdbc.sql("SELECT comment_id, actor_id, profile_url, avatar_url FROM comment_remote WHERE comment_id IN (:ids)")
+			.param("ids", List.copyOf(commentIds))
+			.query(rs -> {
+				found.put(rs.getLong(1), new RemoteAuthor(rs.getString(2), rs.getString(3), rs.getString(4)));
+			});
+		return found;
 	}
 
 	/**

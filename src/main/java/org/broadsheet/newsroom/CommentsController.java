@@ -11,6 +11,7 @@ import org.broadsheet.article.Articles;
 import org.broadsheet.comment.Comment;
 import org.broadsheet.comment.CommentRejected;
 import org.broadsheet.comment.CommentStatus;
+import org.broadsheet.comment.FederatedComments;
 import org.broadsheet.comment.Moderation;
 import org.broadsheet.site.SiteChrome;
 import org.springframework.http.HttpStatus;
@@ -39,7 +40,10 @@ class CommentsController {
 
 	private final SiteChrome chrome;
 
-	CommentsController(Moderation moderation, Articles articles, SiteChrome chrome) {
+	private final FederatedComments federated;
+
+	CommentsController(Moderation moderation, Articles articles, SiteChrome chrome, FederatedComments federated) {
+		this.federated = federated;
 		this.moderation = moderation;
 		this.articles = articles;
 		this.chrome = chrome;
@@ -51,7 +55,8 @@ class CommentsController {
 		CommentStatus shown = parse(status);
 		var queue = moderation.queue(user.account(), shown, page, PAGE_SIZE);
 		var titles = articles.titles(queue.items().stream().map(Comment::articleId).distinct().toList());
-		model.addAttribute("page", new NewsroomPages.CommentsPage(chrome.chrome(), csrf, queue, titles));
+		var remote = federated.authors(queue.items().stream().map(Comment::id).toList());
+		model.addAttribute("page", new NewsroomPages.CommentsPage(chrome.chrome(), csrf, queue, titles, remote));
 		return "newsroom/comments";
 	}
 

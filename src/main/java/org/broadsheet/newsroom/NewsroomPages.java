@@ -20,6 +20,7 @@ import org.broadsheet.article.NewsroomQuery;
 import org.broadsheet.article.RevisionDiff;
 import org.broadsheet.author.Author;
 import org.broadsheet.comment.Comment;
+import org.broadsheet.comment.FederatedComments;
 import org.broadsheet.comment.Moderation;
 import org.broadsheet.media.Image;
 import org.broadsheet.media.ImageReference;
@@ -353,7 +354,23 @@ public final class NewsroomPages {
 	 *
 	 * @param titles article id → title, for the comments listed
 	 */
-	public record CommentsPage(Chrome chrome, CsrfToken csrf, Moderation.Queue queue, Map<Long, String> titles) {
+	public record CommentsPage(Chrome chrome, CsrfToken csrf, Moderation.Queue queue, Map<Long, String> titles,
+			Map<Long, FederatedComments.RemoteAuthor> remote) {
+
+		/**
+		 * @return the fediverse author's avatar, https only, or null
+		 */
+		public String avatar(FederatedComments.RemoteAuthor author) {
+			return FediversePages.avatar(author);
+		}
+
+		/**
+		 * @return the fediverse author's profile page (else actor id), http(s), or null
+		 */
+		public String profile(FederatedComments.RemoteAuthor author) {
+			return FediversePages.profile(author);
+		}
+
 	}
 
 	/**

@@ -39,7 +39,20 @@ public interface LoggedChange {
 		/**
 		 * A fediverse account or domain blocked by editors ({@code fediverse_block.id}).
 		 */
-		FEDIBLOCK;
+		FEDIBLOCK,
+
+		/**
+		 * A fediverse follower approved or rejected by editors
+		 * ({@code fediverse_follower.id}).
+		 */
+		FEDIFOLLOW,
+
+		/**
+		 * A dead fediverse instance forgotten by editors, so that deliveries to it are
+		 * tried again (id 0: {@code fediverse_instance} is keyed by host; the audit entry
+		 * names the host).
+		 */
+		FEDIHOST;
 
 		/**
 		 * @return the stored form, e.g. {@code comment}

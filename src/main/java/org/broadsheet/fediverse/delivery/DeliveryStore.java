@@ -120,6 +120,55 @@ class DeliveryStore {
 	}
 
 	/**
+	 * @return how many deliveries have {@code status}, counting at most {@code cap} (an
+	 * index range of {@code fediverse_delivery_due}: the cost stays bounded however many
+	 * sent rows the history keeps)
+	 */
+	long count(String status, int cap) {
+		return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM fediverse_delivery WHERE status = ? LIMIT ?) capped")
+			.params(status, cap)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * @return the deliveries with {@code status} whose last attempt (or next one) is
+	 * latest, at most {@code limit} (index {@code fediverse_delivery_due}, backwards)
+	 */
+	List<DeliveryFailure> latest(String status, int limit) {
+		return jdbc.sql("""
+				SELECT id, target, status, attempts, last_error, next_attempt_at, created_at FROM fediverse_delivery
+				WHERE status = ? ORDER BY next_attempt_at DESC LIMIT ?""")
+			.params(status, limit)
+			.query((rs, n) -> new DeliveryFailure(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+					rs.getString(5), rs.getLong(6), rs.getLong(7)))
+			.list();
+	}
+
+	/**
+	 * @return the dead instances, most recently dead first, at most {@code limit} (index
+	 * {@code fediverse_instance_dead}, migration V49)
+	 */
+	List<DeadInstance> deadInstances(int limit) {
+		return jdbc.sql("""
+				SELECT host, failures, failing_since, dead_at FROM fediverse_instance WHERE dead_at IS NOT NULL
+				ORDER BY dead_at DESC LIMIT ?""")
+			.param(limit)
+			.query((rs, n) -> new DeadInstance(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4)))
+			.list();
+	}
+
+	/**
+	 * Forgets a dead instance: deliveries to it are tried again.
+	 * @return whether it was dead
+	 */
+	boolean forget(String host) {
+		return jdbc.sql("DELETE FROM fediverse_instance WHERE host = ? AND dead_at IS NOT NULL")
+			.param(host)
+			.update() == 1;
+	}
+
+	/**
 	 * @return deliveries still to be made (queued or claimed)
 	 */
 	long pending() {

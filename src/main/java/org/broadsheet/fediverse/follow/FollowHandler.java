@@ -1,19 +1,12 @@
 package org.broadsheet.fediverse.follow;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.broadsheet.fediverse.actor.Actors;
 import org.broadsheet.fediverse.actor.FediverseSettings;
 import org.broadsheet.fediverse.actor.LocalActor;
-import org.broadsheet.fediverse.delivery.Deliveries;
 import org.broadsheet.fediverse.inbox.InboxActivity;
 import org.broadsheet.fediverse.inbox.InboxHandler;
 import org.broadsheet.shared.InvalidInput;
@@ -34,15 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class FollowHandler implements InboxHandler {
 
-	private static final String AS = "https://www.w3.org/ns/activitystreams";
-
 	private final Actors actors;
 
 	private final FollowerStore store;
 
 	private final RemoteActors remote;
 
-	private final Deliveries deliveries;
+	private final FollowAnswers answers;
 
 	private final TransactionTemplate transactions;
 
@@ -52,12 +43,12 @@ class FollowHandler implements InboxHandler {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	FollowHandler(Actors actors, FollowerStore store, RemoteActors remote, Deliveries deliveries,
+	FollowHandler(Actors actors, FollowerStore store, RemoteActors remote, FollowAnswers answers,
 			TransactionTemplate transactions, FediverseSettings settings, java.time.Clock clock) {
 		this.actors = actors;
 		this.store = store;
 		this.remote = remote;
-		this.deliveries = deliveries;
+		this.answers = answers;
 		this.transactions = transactions;
 		this.settings = settings;
 		this.clock = clock;
@@ -91,7 +82,7 @@ class FollowHandler implements InboxHandler {
 					inboxes.sharedInbox() == null ? null : inboxes.sharedInbox().toString(), stored, followId,
 					clock.millis()));
 			if ("accepted".equals(stored)) {
-				deliveries.queue(local.keyName(), accept(local, activity, followId), List.of(inboxes.inbox()));
+				answers.accept(local.keyName(), json.convertValue(activity, Map.class), followId, inboxes.inbox());
 			}
 		});
 	}
@@ -104,17 +95,6 @@ class FollowHandler implements InboxHandler {
 		}
 		LocalActor local = local(id(follow.get("object"), "object.object"));
 		store.remove(local.keyName(), follower);
-	}
-
-	private Map<String, Object> accept(LocalActor local, JsonNode follow, String followId) {
-		String actorId = actors.absolute(local.path());
-		Map<String, Object> accept = new LinkedHashMap<>();
-		accept.put("@context", AS);
-		accept.put("id", actorId + "#accept-" + digest(followId));
-		accept.put("type", "Accept");
-		accept.put("actor", actorId);
-		accept.put("object", json.convertValue(follow, Map.class));
-		return accept;
 	}
 
 	/** The local actor an id names, or a 400 naming {@code object}. */
@@ -143,16 +123,6 @@ class FollowHandler implements InboxHandler {
 			return node.path("id").asString();
 		}
 		throw new InvalidInput(property, "fediverse.inbox.missing", property);
-	}
-
-	private static String digest(String text) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
 	}
 
 }

@@ -50,6 +50,58 @@ class FollowerStore {
 			.update() > 0;
 	}
 
+	Optional<Follower> byId(long id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM fediverse_follower WHERE id = ?")
+			.param(id)
+			.query(FollowerStore::row)
+			.optional();
+	}
+
+	/**
+	 * Accepts a pending follower.
+	 * @return whether it was pending (and is accepted now)
+	 */
+	boolean accept(long id) {
+		return jdbc.sql("UPDATE fediverse_follower SET state = 'accepted' WHERE id = ? AND state = 'pending'")
+			.param(id)
+			.update() == 1;
+	}
+
+	/**
+	 * @return whether a row was removed
+	 */
+	boolean remove(long id) {
+		return jdbc.sql("DELETE FROM fediverse_follower WHERE id = ?").param(id).update() > 0;
+	}
+
+	/**
+	 * @return accepted and pending followers of every actor that has any, by actor key
+	 * (an index-only count on {@code fediverse_follower_state}, migration V49)
+	 */
+	List<ActorCount> counts() {
+		var counts = new java.util.TreeMap<String, long[]>();
+		jdbc.sql("SELECT state, actor_key, COUNT(*) FROM fediverse_follower GROUP BY state, actor_key").query(rs -> {
+			long[] pair = counts.computeIfAbsent(rs.getString(2), key -> new long[2]);
+			pair["accepted".equals(rs.getString(1)) ? 0 : 1] += rs.getLong(3);
+		});
+		return counts.entrySet()
+			.stream()
+			.map(e -> new ActorCount(e.getKey(), e.getValue()[0], e.getValue()[1]))
+			.toList();
+	}
+
+	/**
+	 * @return the newest pending followers, at most {@code limit}
+	 */
+	List<PendingFollower> pending(int limit) {
+		return jdbc
+			.sql("SELECT id, actor_key, follower, created_at FROM fediverse_follower WHERE state = 'pending' "
+					+ "ORDER BY created_at DESC, id DESC LIMIT ?")
+			.param(limit)
+			.query((rs, n) -> new PendingFollower(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+			.list();
+	}
+
 	long countAccepted(String actorKey) {
 		return jdbc.sql("SELECT COUNT(*) FROM fediverse_follower WHERE actor_key = ? AND state = 'accepted'")
 			.param(actorKey)

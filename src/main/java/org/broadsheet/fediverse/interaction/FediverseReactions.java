@@ -1,7 +1,11 @@
 package org.broadsheet.fediverse.interaction;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.broadsheet.fediverse.inbox.InboxActivity;
@@ -114,6 +118,46 @@ public class FediverseReactions implements InboxHandler {
 				counts[rs.getString(1).equals("like") ? 0 : 1] = rs.getInt(2);
 			});
 		return new Counts(counts[0], counts[1]);
+	}
+
+	/**
+	 * An announced article's counts.
+	 *
+	 * @param articleId the article
+	 * @param announcedAt when its {@code Create} was queued, UTC epoch milliseconds
+	 */
+	public record Announced(long articleId, long announcedAt, Counts counts) {
+	}
+
+	/**
+	 * @param limit how many articles, at most
+	 * @return the most recently announced articles (still public) with their likes and
+	 * boosts, newest first: two indexed queries ({@code fediverse_article_outbox},
+	 * {@code fediverse_reaction_article}) whatever the archive's size
+	 */
+	public List<Announced> recent(int limit) {
+		Map<Long, Long> announced = new LinkedHashMap<>();
+		jdbc.sql(
+				"SELECT article_id, created_at FROM fediverse_article ORDER BY created_at DESC, article_id DESC LIMIT ?")
+			.param(limit)
+			.query(rs -> {
+				announced.put(rs.getLong(1), rs.getLong(2));
+			});
+		if (announced.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, int[]> counts = new HashMap<>();
+		jdbc.sql("SELECT article_id, kind, COUNT(*) FROM fediverse_reaction WHERE article_id IN (:ids) "
+				+ "GROUP BY article_id, kind")
+			.param("ids", List.copyOf(announced.keySet()))
+			.query(rs -> {
+				counts.computeIfAbsent(rs.getLong(1), id -> new int[2])[rs.getString(2).equals("like") ? 0 : 1] = rs
+					.getInt(3);
+			});
+		return announced.entrySet().stream().map(e -> {
+			int[] c = counts.getOrDefault(e.getKey(), new int[2]);
+			return new Announced(e.getKey(), e.getValue(), new Counts(c[0], c[1]));
+		}).toList();
 	}
 
 }
