@@ -47,6 +47,9 @@ class FediverseController {
 	/** How many pending followers, failures, dead instances and articles are listed. */
 	static final int LIST_SIZE = 50;
 
+	/** How many blocks are listed (domains first, then by value). */
+	static final int BLOCKS_SIZE = 500;
+
 	/** How many recently announced articles show their reactions. */
 	static final int REACTIONS_SIZE = 10;
 
@@ -114,8 +117,7 @@ class FediverseController {
 		}
 		catch (InvalidInput ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return page(user, csrf, model, "", null, null,
-					ex.field() + ": " + chrome.chrome().t(ex.key(), ex.arguments()));
+			return page(user, csrf, model, "", null, null, chrome.chrome().t(ex.key(), ex.arguments()));
 		}
 	}
 
@@ -170,7 +172,7 @@ class FediverseController {
 		model.addAttribute("page",
 				new FediversePages.FediversePage(texts, csrf, rows, pending, overview.approveFollowers(),
 						deliveries.summary(actor, LIST_SIZE),
-						Permission.MODERATE_COMMENTS.allows(actor) ? blocks.list(actor) : null,
+						Permission.MODERATE_COMMENTS.allows(actor) ? blocks.list(actor, BLOCKS_SIZE) : null,
 						FediversePages.reactions(recent, titles), blockValue, blockProblem, notice, error));
 		return "newsroom/fediverse";
 	}

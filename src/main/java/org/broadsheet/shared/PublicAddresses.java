@@ -49,7 +49,8 @@ public final class PublicAddresses {
 		return !(a0 == 0 || a0 == 10 || a0 == 127 || a0 >= 224 || (a0 == 100 && a1 >= 64 && a1 <= 127)
 				|| (a0 == 169 && a1 == 254) || (a0 == 172 && a1 >= 16 && a1 <= 31) || (a0 == 192 && a1 == 168)
 				|| (a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2)) || (a0 == 198 && (a1 == 18 || a1 == 19))
-				|| (a0 == 198 && a1 == 51 && a2 == 100) || (a0 == 203 && a1 == 0 && a2 == 113));
+				|| (a0 == 198 && a1 == 51 && a2 == 100) || (a0 == 203 && a1 == 0 && a2 == 113)
+				|| (a0 == 192 && a1 == 88 && a2 == 99));
 	}
 
 	private static boolean isPublicV6(byte[] b) {
@@ -58,15 +59,24 @@ public final class PublicAddresses {
 			// fc00::/7 unique local, ff00::/8 multicast, fe80::/10 and fec0::/10
 			return false;
 		}
-		if (first == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) {
+		boolean documentation = first == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d
+				&& (b[3] & 0xff) == 0xb8;
+		// Teredo (2001::/32) and local-use NAT64 (64:ff9b:1::/48) reach IPv4 hosts we
+		// cannot judge.
+		boolean teredo = first == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0;
+		boolean localNat64 = b[0] == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+				&& b[4] == 0 && b[5] == 1;
+		if (documentation || teredo || localNat64) {
 			return false;
 		}
 		boolean zeros80 = Arrays.equals(Arrays.copyOf(b, 10), new byte[10]);
 		boolean mapped = zeros80 && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
 		boolean compatible = zeros80 && b[10] == 0 && b[11] == 0;
+		boolean translated = Arrays.equals(Arrays.copyOf(b, 8), new byte[8]) && (b[8] & 0xff) == 0xff
+				&& (b[9] & 0xff) == 0xff && b[10] == 0 && b[11] == 0;
 		boolean nat64 = b[0] == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
 				&& Arrays.equals(Arrays.copyOfRange(b, 4, 12), new byte[8]);
-		if (mapped || compatible || nat64) {
+		if (mapped || compatible || translated || nat64) {
 			return isPublicV4(Arrays.copyOfRange(b, 12, 16));
 		}
 		if (first == 0x20 && (b[1] & 0xff) == 0x02) {

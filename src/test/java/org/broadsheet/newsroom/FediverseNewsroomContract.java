@@ -242,7 +242,7 @@ abstract class FediverseNewsroomContract {
 			.update();
 
 		var shown = page();
-		assertThat(shown.select(".delivery-counts li").eachText()).anyMatch(t -> t.contains("Failed: 1"));
+		assertThat(shown.select(".delivery-counts li").eachText()).contains("Failed: 1");
 		assertThat(shown.select(".delivery-failures tbody tr").text()).contains("gone.example", "HTTP 410");
 		assertThat(shown.select(".reaction-counts tbody tr").first().select("td").eachText())
 			.containsSubsequence("Harbour reopens", "1", "0");
@@ -285,6 +285,21 @@ abstract class FediverseNewsroomContract {
 		var profile = queue.selectFirst("a.remote-profile");
 		assertThat(profile.attr("href")).isEqualTo("https://social.example/@rosa");
 		assertThat(profile.attr("rel")).isEqualTo("nofollow ugc noopener");
+
+		// What a hostile server sends: no plain-http avatar, no script address as a link.
+		site.bean(FederatedComments.class)
+			.receive(new FederatedComment(articleId, null, "https://evil.example/users/mallory",
+					"https://evil.example/users/mallory/statuses/1", "Mallory", "javascript:alert(1)",
+					"http://evil.example/tracker.png", "Another reply."), Instant.now().minusSeconds(3000));
+		var row = Jsoup.parse(editor.get("/newsroom/comments?status=pending").body())
+			.select("tr")
+			.stream()
+			.filter(tr -> tr.text().contains("Another reply."))
+			.findFirst()
+			.orElseThrow();
+		assertThat(row.select("img")).isEmpty();
+		assertThat(row.select("a[href^=javascript]")).isEmpty();
+		assertThat(row.selectFirst("a.remote-profile").attr("href")).isEqualTo("https://evil.example/users/mallory");
 	}
 
 	String state(long follower) {

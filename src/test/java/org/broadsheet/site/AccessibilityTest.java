@@ -85,6 +85,7 @@ class AccessibilityTest {
 		pages.put("newsroom-trash", "/newsroom/trash");
 		pages.put("newsroom-account", "/newsroom/account");
 		pages.put("newsroom-corrections", "/newsroom/articles/" + fixture.referenceId + "/corrections");
+		pages.put("newsroom-fediverse", "/newsroom/fediverse");
 		return pages;
 	}
 

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
  * {@code MarkdownRenderer}) and the syndication note ({@link ArticleContent}),
  * {@code attributedTo} every author in byline order, {@code published} and
  * {@code updated} (RFC 3339, UTC, whole seconds), the lead image, hashtags, addressed to
- * the public with the followers of its authors, of the publication and (when sections are
- * actors) of its section in copy.
+ * the public with the followers of its authors, of the publication and (when it is an
+ * actor) of its section in copy.
  */
 @Component
 public class ArticleObjects {

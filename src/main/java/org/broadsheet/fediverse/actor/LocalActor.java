@@ -63,6 +63,20 @@ public record LocalActor(Kind kind, long id, String username, String name, Strin
 	}
 
 	/**
+	 * @param keyName {@code site}, {@code author:<id>} or {@code section:<id>} (see
+	 * {@link #keyName()})
+	 * @return the path of that actor's document (see {@link #path()})
+	 */
+	public static String path(String keyName) {
+		int colon = keyName.indexOf(':');
+		if (colon < 0) {
+			return path(Kind.SITE, 0);
+		}
+		return path(Kind.valueOf(keyName.substring(0, colon).toUpperCase(Locale.ROOT)),
+				Long.parseLong(keyName.substring(colon + 1)));
+	}
+
+	/**
 	 * @param id the author's or section's id; ignored for the publication
 	 * @return the path of that actor's document (see {@link #path()})
 	 */

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.annotation.PreDestroy;
 import org.broadsheet.fediverse.actor.ActorKeys;
 import org.broadsheet.fediverse.actor.Actors;
+import org.broadsheet.fediverse.actor.LocalActor;
 import org.broadsheet.fediverse.signature.FetchFailed;
 import org.broadsheet.fediverse.signature.RemotePosts;
 import org.broadsheet.fediverse.signature.SigningKey;
@@ -191,8 +192,7 @@ class ActivityDeliveryWorker {
 	}
 
 	private SigningKey signingKey(String sender) {
-		String path = sender.equals("site") ? "/ap/site" : "/ap/" + sender.replace(":", "s/");
-		return new SigningKey(actors.absolute(path) + "#main-key", keys.of(sender).privateKey());
+		return new SigningKey(actors.absolute(LocalActor.path(sender)) + "#main-key", keys.of(sender).privateKey());
 	}
 
 	private static String shorten(String text) {

@@ -94,11 +94,7 @@ class FollowAnswers {
 	 * {@code section:<id>}.
 	 */
 	private String actorId(String actorKey) {
-		int colon = actorKey.indexOf(':');
-		LocalActor.Kind kind = colon < 0 ? LocalActor.Kind.SITE
-				: LocalActor.Kind.valueOf(actorKey.substring(0, colon).toUpperCase(Locale.ROOT));
-		long id = colon < 0 ? 0 : Long.parseLong(actorKey.substring(colon + 1));
-		return actors.absolute(LocalActor.path(kind, id));
+		return actors.absolute(LocalActor.path(actorKey));
 	}
 
 	private static String digest(String text) {

@@ -121,12 +121,14 @@ public class FediverseBlocks implements BlockedActors {
 	}
 
 	/**
-	 * @return every block, domains first, then by value
+	 * @param limit how many blocks at most (an imported blocklist may hold thousands)
+	 * @return the first blocks, domains first, then by value
 	 * @throws AccessDeniedException unless the actor is an editor or above
 	 */
-	public List<Block> list(Actor actor) {
+	public List<Block> list(Actor actor, int limit) {
 		Permission.MODERATE_COMMENTS.require(actor);
-		return jdbc.sql("SELECT id, kind, value, created_at FROM fediverse_block ORDER BY kind DESC, value")
+		return jdbc.sql("SELECT id, kind, value, created_at FROM fediverse_block ORDER BY kind DESC, value LIMIT ?")
+			.param(limit)
 			.query((rs, n) -> new Block(rs.getLong(1), Kind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)),
 					rs.getString(3), rs.getLong(4)))
 			.list();

@@ -12,6 +12,7 @@ import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleEvent;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.fediverse.actor.Actors;
+import org.broadsheet.fediverse.actor.LocalActor;
 import org.broadsheet.fediverse.actor.ArticleObjects;
 import org.broadsheet.fediverse.delivery.Deliveries;
 import org.broadsheet.fediverse.follow.Followers;
@@ -25,12 +26,12 @@ import org.springframework.stereotype.Component;
  * of the change, so that the deliveries commit with it ({@code newsletter.sending} does
  * the same): on {@link ArticleEvent.ArticlePublished} a {@code Create} of the
  * {@code Article} ({@link ArticleObjects}), and an {@code Announce} of it by the
- * publication and (when sections are actors) by its section; on
+ * publication and (when the section is an actor) by its section; on
  * {@link ArticleEvent.ArticleUpdated} of an announced article an {@code Update}; on
  * {@link ArticleEvent.ArticleUnpublished} or {@link ArticleEvent.ArticleDeleted} an
  * {@code Undo} of each {@code Announce} and a {@code Delete} of a {@code Tombstone}. The
  * {@code Create}, {@code Update} and {@code Delete} go to the followers of the
- * publication, of every author in the byline and (when sections are actors) of the
+ * publication, of every author in the byline and (when the section is an actor) of the
  * section, from the first author (else the publication); an {@code Announce} and its
  * {@code Undo} to the followers of the actor that announced. One delivery per inbox
  * (shared inboxes first) per activity. Activity ids: the article's URL with
@@ -211,7 +212,7 @@ class ArticleAnnouncements {
 		return keys;
 	}
 
-	/** The publication and, when sections are actors, the article's section. */
+	/** The publication and, when it is an actor, the article's section. */
 	private List<String> announcers(Article article) {
 		List<String> keys = new ArrayList<>();
 		keys.add("site");
@@ -223,7 +224,7 @@ class ArticleAnnouncements {
 
 	/** The actor id of {@code site}, {@code author:<id>} or {@code section:<id>}. */
 	String actorId(String actorKey) {
-		return actors.absolute(actorKey.equals("site") ? "/ap/site" : "/ap/" + actorKey.replace(":", "s/"));
+		return actors.absolute(LocalActor.path(actorKey));
 	}
 
 	private static String utc(Instant instant) {

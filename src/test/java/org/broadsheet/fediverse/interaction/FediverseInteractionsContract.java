@@ -235,7 +235,7 @@ abstract class FediverseInteractionsContract {
 		deliver(spamActivity);
 		assertThat(site.bean(FediverseReactions.class).counts(articleId).likes()).isEqualTo(before);
 
-		assertThat(blocks.list(TestArticles.ACTOR)).extracting(FediverseBlocks.Block::value)
+		assertThat(blocks.list(TestArticles.ACTOR, 10)).extracting(FediverseBlocks.Block::value)
 			.contains("spam.example", actor("mallory"));
 		blocks.unblock(TestArticles.ACTOR, account.id());
 		deliver(create("mallory", note, articleUrl()));

@@ -23,14 +23,16 @@ class AddressGuardTest {
 			"192.168.1.1", "169.254.169.254", "100.64.0.1", "100.127.255.254", "224.0.0.1", "239.255.255.250",
 			"255.255.255.255", "240.0.0.1", "192.0.2.10", "198.18.0.1", "198.51.100.7", "203.0.113.9", "192.0.0.8",
 			"::", "::1", "fe80::1", "fec0::1", "fc00::1", "fd12:3456::1", "ff02::1", "2001:db8::1", "::127.0.0.1",
-			"64:ff9b::a00:5", "2002:a00:5::1", "2002:7f00:1::" })
+			"64:ff9b::a00:5", "2002:a00:5::1", "2002:7f00:1::", "192.88.99.1", "2001:0:4136:e378::1",
+			"64:ff9b:1::5db8:d822", "::ffff:0:7f00:1", "::ffff:0:a00:5" })
 	void nonPublicAddressesAreRefused(String literal) throws UnknownHostException {
 		assertThat(PublicAddresses.isPublic(InetAddress.getByName(literal))).as(literal).isFalse();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "93.184.216.34", "1.1.1.1", "172.32.0.1", "172.15.255.255", "100.128.0.1", "100.63.0.1",
-			"192.169.0.1", "2606:4700::1111", "2a01:4f8::1", "64:ff9b::5db8:d822" })
+			"192.169.0.1", "2606:4700::1111", "2a01:4f8::1", "64:ff9b::5db8:d822", "::ffff:0:5db8:d822",
+			"2001:4860::8888" })
 	void publicAddressesPass(String literal) throws UnknownHostException {
 		assertThat(PublicAddresses.isPublic(InetAddress.getByName(literal))).as(literal).isTrue();
 	}
