@@ -4,7 +4,8 @@
 // {"port": n} once listening. Fedify answers the ActivityPub routes (actor, inbox, shared
 // inbox, followers) and verifies every incoming signature itself (skipSignatureVerification
 // stays off); the Java test drives the peer over a JSON control API on the same server:
-//   POST /control/lookup   {"resource"}               WebFinger (acct:) + actor document
+//   POST /control/lookup   {"resource"}               WebFinger (acct:) + actor document (any
+//        actor type: the authors' Person, the publication's Organization)
 //   POST /control/follow   {"actor"}                  Follow that actor
 //   POST /control/undo-follow {"actor"}               Undo the last Follow of that actor
 //   POST /control/reply    {"actor", "inReplyTo", "content"}  Create of a public Note
@@ -12,15 +13,16 @@
 //   POST /control/announce {"actor", "object"}        Announce (boost), to Public
 //   POST /control/forged   {"inbox", "kind", "spec"}  a Like signed by Fedify's signRequest,
 //        then tampered ("tampered"), dated two hours back ("stale") or sent unsigned
-//   GET  /control/received                            what the inbox took, as Fedify parsed it,
-//        and the signature style of every request in and out
+//   GET  /control/received                            what the inbox took (Accept, Create, Update,
+//        Delete, Announce, Undo), as Fedify parsed it, and the signature style of every
+//        request in and out
 // Node.js 20 has no Temporal: the polyfill provides it, as in harness.mjs.
 // The site's https certificate is trusted through NODE_EXTRA_CA_CERTS (set by the test).
 import http from "node:http";
 import { createFederation, generateCryptoKeyPair, MemoryKvStore, signRequest } from "@fedify/fedify";
 import {
   Accept, Announce, Article, Create, Delete, Endpoints, Follow, Hashtag, Like, Note, Person,
-  PUBLIC_COLLECTION, Undo, Update,
+  PUBLIC_COLLECTION, Tombstone, Undo, Update, isActor,
 } from "@fedify/fedify/vocab";
 import { Temporal } from "@js-temporal/polyfill";
 
@@ -81,6 +83,22 @@ async function describe(object) {
     type: object.constructor.name,
     id: object.id?.href ?? null,
   };
+  // An Undo embeds the Announce it takes back: who announced what (not fetched).
+  if (object instanceof Announce) {
+    Object.assign(description, {
+      actor: object.actorId?.href ?? null,
+      objectId: object.objectId?.href ?? null,
+      to: object.toIds.map((id) => id.href),
+      cc: object.ccIds.map((id) => id.href),
+    });
+  }
+  // A Delete's Tombstone: the former type as an IRI (typeId of the vocabulary class).
+  if (object instanceof Tombstone) {
+    Object.assign(description, {
+      formerTypes: object.formerTypes.map((type) => type.typeId.href),
+      deleted: object.deleted?.toString() ?? null,
+    });
+  }
   if (object instanceof Article || object instanceof Note) {
     const url = object.url;
     const tags = [];
@@ -125,10 +143,12 @@ federation
   .on(Create, take)
   .on(Update, take)
   .on(Delete, take)
+  .on(Announce, take) // its object (a URL) is fetched: the Article, by content negotiation
+  .on(Undo, take)
   .onError((_ctx, error) => console.error("inbox listener failed:", error));
 
 // State of the control API.
-const actors = new Map(); // actor id -> Person, as looked up
+const actors = new Map(); // actor id -> actor (Person, Organization), as looked up
 const follows = new Map(); // actor id -> the last Follow sent to it
 let serial = 0;
 
@@ -139,7 +159,7 @@ function origin() {
 async function actor(ctx, id) {
   if (!actors.has(id)) {
     const found = await ctx.lookupObject(id);
-    if (!(found instanceof Person)) throw new Error("not a Person: " + id);
+    if (!isActor(found)) throw new Error("not an actor: " + id);
     actors.set(id, found);
   }
   return actors.get(id);
@@ -156,7 +176,7 @@ const control = {
     if (jrd == null) throw new Error("WebFinger found nothing for " + body.resource);
     const self = jrd.links?.find((link) => link.rel === "self" && link.type === "application/activity+json");
     const person = await ctx.lookupObject(self.href);
-    if (!(person instanceof Person)) throw new Error("not a Person: " + self.href);
+    if (!isActor(person)) throw new Error("not an actor: " + self.href);
     actors.set(person.id.href, person);
     const key = await person.getPublicKey();
     return {

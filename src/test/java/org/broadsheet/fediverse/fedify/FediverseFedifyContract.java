@@ -29,6 +29,7 @@ import org.broadsheet.support.RunningSite;
 import org.broadsheet.support.TestDatabases;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,13 +49,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * a test certificate (Fedify looks {@code acct:} handles up over https only), talking
  * real HTTP both ways. Fedify verifies every signature the site sends and parses every
  * object with its own vocabulary classes; the site verifies Fedify's. In order: the peer
- * finds the author by WebFinger and follows (the site's Accept arrives, verified); an
- * article published through the newsroom's form reaches the peer as a Create of an
- * Article in the shape Mastodon takes; the peer's reply waits in the moderation queue and
- * shows under the article once approved through the newsroom's form; its Like and
- * Announce are counted; tampered, two-hour-old and unsigned requests are refused (401);
- * its Undo of the Follow removes the follower. Skipped where Node.js or npm is missing.
- * Run on SQLite and PostgreSQL by the subclasses.
+ * finds the author by WebFinger and follows (the site's Accept arrives, verified), then
+ * the publication likewise; an article published through the newsroom's form reaches the
+ * peer as the author's Create of an Article in the shape Mastodon takes (its content
+ * opening with the byline's links) and as the publication's Announce of its URL, each
+ * once; the peer's reply waits in the moderation queue and shows under the article once
+ * approved through the newsroom's form; its Like and Announce are counted; tampered,
+ * two-hour-old and unsigned requests are refused (401); a headline changed with the
+ * newsroom's form reaches the peer as an Update, and unpublishing as the publication's
+ * Undo of its Announce and the author's Delete of a Tombstone, each once; its Undo of
+ * each Follow removes the follower. Skipped where Node.js or npm is missing. Run on
+ * SQLite and PostgreSQL by the subclasses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -66,6 +71,15 @@ abstract class FediverseFedifyContract {
 	static final String PASSWORD = "correct horse battery";
 
 	static final String PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
+
+	/**
+	 * The publication's user name: {@code broadsheet.fediverse.handle} is not set and the
+	 * base URL's host, {@code localhost}, is a single label, so it is the default.
+	 */
+	static final String SITE_HANDLE = "news";
+
+	/** {@code byline.and} in the site's language (English). */
+	static final String BYLINE_AND = " and ";
 
 	RunningSite site;
 
@@ -82,9 +96,15 @@ abstract class FediverseFedifyContract {
 	/** The author's actor id, as WebFinger gave it. */
 	String author;
 
+	/** The publication's actor id ({@code /ap/site}), as WebFinger gave it. */
+	String publication;
+
 	String articleUrl;
 
 	long articleId;
+
+	/** The id of the publication's Announce of the article published in step 3. */
+	String announceId;
 
 	abstract List<String> databaseOptions();
 
@@ -157,6 +177,31 @@ abstract class FediverseFedifyContract {
 
 	@Test
 	@Order(2)
+	void thePeerFindsThePublicationByHandleAndFollows() {
+		String handle = "acct:" + SITE_HANDLE + "@localhost:" + site.port();
+		JsonNode found = peer.control("lookup", Map.of("resource", handle));
+		assertThat(found.at("/jrd/subject").asString()).isEqualTo(handle);
+		JsonNode actor = found.get("actor");
+		publication = actor.get("id").asString();
+		assertThat(publication).isEqualTo(base + "/ap/site");
+		assertThat(actor.get("type").asString()).isEqualTo("Organization");
+		assertThat(actor.get("preferredUsername").asString()).isEqualTo(SITE_HANDLE);
+		assertThat(actor.get("inbox").asString()).isEqualTo(publication + "/inbox");
+		assertThat(actor.get("followers").asString()).isEqualTo(publication + "/followers");
+		assertThat(actor.get("sharedInbox").asString()).isEqualTo(base + "/ap/inbox");
+		assertThat(actor.at("/publicKey/id").asString()).isEqualTo(publication + "#main-key");
+		assertThat(actor.at("/publicKey/owner").asString()).isEqualTo(publication);
+
+		String follow = peer.control("follow", Map.of("actor", publication)).get("id").asString();
+		JsonNode accept = awaitReceived(
+				a -> a.get("type").asString().equals("Accept") && a.get("actor").asString().equals(publication));
+		assertThat(accept.get("objectId").asString()).isEqualTo(follow);
+		assertThat(accept.at("/object/type").asString()).isEqualTo("Follow");
+		assertThat(followers()).isEqualTo(2);
+	}
+
+	@Test
+	@Order(3)
 	void anArticlePublishedInTheNewsroomReachesThePeerAsAnArticle() {
 		var form = form("Port strike ends", "Dockers voted to return.\n\nThe *first* ships sail on Monday.");
 		form.put("authors", "Ada Lovelace, Grace Hopper");
@@ -178,6 +223,14 @@ abstract class FediverseFedifyContract {
 		assertThat(article.get("summary").asString()).contains("Standfirst of Port strike ends");
 		assertThat(article.get("content").asString()).contains("<p>Dockers voted to return.</p>")
 			.contains("<em>first</em>");
+		// The byline first, as ArticleContent renders it: each name linking to the author
+		// page (which answers), joined as the page joins them.
+		String ada = base + "/author/ada-lovelace";
+		String grace = base + "/author/grace-hopper";
+		assertThat(article.get("content").asString()).startsWith("<p><a href=\"" + ada + "\">Ada Lovelace</a>"
+				+ BYLINE_AND + "<a href=\"" + grace + "\">Grace Hopper</a></p>\n");
+		assertThat(reader(ada).text()).contains("Ada Lovelace");
+		assertThat(reader(grace).text()).contains("Grace Hopper");
 		List<String> byline = strings(article.get("attributedTo"));
 		assertThat(byline).hasSize(2).first().isEqualTo(author);
 		assertThat(byline.get(1)).matches(base + "/ap/authors/\\d+").isNotEqualTo(author);
@@ -191,10 +244,25 @@ abstract class FediverseFedifyContract {
 			assertThat(tag.get("type").asString()).isEqualTo("Hashtag");
 			assertThat(tag.get("href").asString()).startsWith(base + "/");
 		}
+
+		// The publication announces it to its followers: Fedify verified the Announce and
+		// fetched its object, the article's URL, as an Article.
+		JsonNode announce = awaitReceived(a -> a.get("type").asString().equals("Announce"));
+		announceId = announce.get("id").asString();
+		assertThat(announceId).startsWith(publication + "#announce-" + articleId + "-");
+		assertThat(announce.get("actor").asString()).isEqualTo(publication);
+		assertThat(announce.get("objectId").asString()).isEqualTo(articleUrl);
+		assertThat(strings(announce.get("to"))).containsExactly(PUBLIC);
+		assertThat(strings(announce.get("cc"))).containsExactly(publication + "/followers");
+		assertThat(announce.at("/object/type").asString()).isEqualTo("Article");
+		assertThat(announce.at("/object/id").asString()).isEqualTo(articleUrl);
+		awaitDeliveriesSettled();
+		assertThat(received("Create", articleUrl)).hasSize(1);
+		assertThat(received("Announce", articleUrl)).hasSize(1);
 	}
 
 	@Test
-	@Order(3)
+	@Order(4)
 	void aReplyIsHeldThenShownOnceAnEditorApprovesIt() {
 		peer.control("reply", Map.of("actor", author, "inReplyTo", articleUrl, "content",
 				"<p>Good news for the <em>harbour</em> &amp; its workers.</p>"));
@@ -217,7 +285,7 @@ abstract class FediverseFedifyContract {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void likesAndBoostsAreCounted() {
 		var reactions = site.bean(FediverseReactions.class);
 		peer.control("like", Map.of("actor", author, "object", articleUrl));
@@ -226,7 +294,7 @@ abstract class FediverseFedifyContract {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void theInboxRefusesTamperedReplayedAndUnsignedRequests() throws Exception {
 		for (String spec : List.of("rfc9421", "draft-cavage-http-signatures-12")) {
 			for (String kind : List.of("tampered", "stale", "unsigned")) {
@@ -249,10 +317,73 @@ abstract class FediverseFedifyContract {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
+	void anUpdateAndAnUnpublicationInTheNewsroomReachThePeer() {
+		// The editor changes the headline with the article's form, as a browser sends it
+		// (every field as shown), then "Publish changes".
+		String edit = "/newsroom/articles/" + articleId;
+		Document page = Jsoup.parse(editor.get(edit).body(), base + edit);
+		var form = (FormElement) page.selectFirst("form.article-form");
+		Map<String, String> fields = new LinkedHashMap<>();
+		form.formData()
+			.stream()
+			.filter(field -> !field.key().equals("_csrf"))
+			.forEach(field -> fields.put(field.key(), field.value()));
+		assertThat(fields).containsEntry("title", "Port strike ends");
+		fields.put("title", "Port strike ends after vote");
+		var saved = editor.post(edit, fields);
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+		assertThat(page.select("form[action$=" + edit + "/publish]")).hasSize(1);
+		var republished = editor.post(edit + "/publish", Map.of());
+		assertThat(republished.statusCode()).as(republished.body()).isEqualTo(302);
+
+		JsonNode update = awaitReceived(a -> a.get("type").asString().equals("Update"));
+		assertThat(update.get("actor").asString()).isEqualTo(author);
+		assertThat(strings(update.get("to"))).containsExactly(PUBLIC);
+		JsonNode article = update.get("object");
+		assertThat(article.get("type").asString()).isEqualTo("Article");
+		assertThat(article.get("id").asString()).isEqualTo(articleUrl);
+		assertThat(article.get("name").asString()).isEqualTo("Port strike ends after vote");
+		assertThat(reader(articleUrl).selectFirst("h1").text()).isEqualTo("Port strike ends after vote");
+
+		// Unpublished with the article's form: the publication takes its Announce back,
+		// the author deletes the Article.
+		assertThat(page.select("form[action$=" + edit + "/unpublish]")).hasSize(1);
+		var unpublished = editor.post(edit + "/unpublish", Map.of("at", ""));
+		assertThat(unpublished.statusCode()).as(unpublished.body()).isEqualTo(302);
+		JsonNode undo = awaitReceived(a -> a.get("type").asString().equals("Undo"));
+		assertThat(undo.get("actor").asString()).isEqualTo(publication);
+		assertThat(undo.get("objectId").asString()).isEqualTo(announceId);
+		assertThat(undo.at("/object/type").asString()).isEqualTo("Announce");
+		assertThat(undo.at("/object/actor").asString()).isEqualTo(publication);
+		assertThat(undo.at("/object/objectId").asString()).isEqualTo(articleUrl);
+		JsonNode delete = awaitReceived(a -> a.get("type").asString().equals("Delete"));
+		assertThat(delete.get("actor").asString()).isEqualTo(author);
+		assertThat(delete.get("objectId").asString()).isEqualTo(articleUrl);
+		assertThat(delete.at("/object/type").asString()).isEqualTo("Tombstone");
+		assertThat(delete.at("/object/id").asString()).isEqualTo(articleUrl);
+		assertThat(RunningSite.send(http, HttpRequest.newBuilder(URI.create(articleUrl)).GET().build()).statusCode())
+			.isEqualTo(410);
+
+		awaitDeliveriesSettled();
+		assertThat(received("Update", articleUrl)).hasSize(1);
+		assertThat(received("Undo", announceId)).hasSize(1);
+		assertThat(received("Delete", articleUrl)).hasSize(1);
+		assertThat(received("Create", articleUrl)).hasSize(1);
+		assertThat(received("Announce", articleUrl)).hasSize(1);
+	}
+
+	@Test
+	@Order(8)
 	void undoOfTheFollowRemovesTheFollower() {
 		peer.control("undo-follow", Map.of("actor", author));
+		assertThat(followers()).isEqualTo(1);
+		peer.control("undo-follow", Map.of("actor", publication));
 		assertThat(followers()).isZero();
+		// Every activity the site sent the peer was taken at the first attempt.
+		assertThat(site.bean(JdbcClient.class).sql("SELECT status FROM fediverse_delivery").query(String.class).list())
+			.isNotEmpty()
+			.containsOnly("sent");
 		JsonNode traffic = peer.received();
 		System.out.printf("FediverseFedifyContract: signature styles sent by Fedify %s; received from the site %s%n",
 				styles(traffic.get("sent")), styles(traffic.get("inbound")));
@@ -300,6 +431,30 @@ abstract class FediverseFedifyContract {
 			}
 			return null;
 		}, activity -> activity != null);
+	}
+
+	/**
+	 * @return the activities of this type whose object is {@code objectId} that the
+	 * peer's inbox took (after Fedify verified them)
+	 */
+	List<JsonNode> received(String type, String objectId) {
+		List<JsonNode> found = new ArrayList<>();
+		for (JsonNode activity : peer.received().get("received")) {
+			if (activity.get("type").asString().equals(type) && activity.get("objectId").asString().equals(objectId)) {
+				found.add(activity);
+			}
+		}
+		return found;
+	}
+
+	/** Waits until the site's delivery queue holds nothing still to be tried. */
+	void awaitDeliveriesSettled() {
+		var jdbc = site.bean(JdbcClient.class);
+		await().atMost(WAIT)
+			.pollInterval(Duration.ofMillis(25))
+			.until(() -> jdbc.sql("SELECT COUNT(*) FROM fediverse_delivery WHERE status IN ('queued', 'claimed')")
+				.query(Long.class)
+				.single(), count -> count == 0);
 	}
 
 	Document reader(String url) {
