@@ -362,6 +362,8 @@ abstract class FediverseFedifyContract {
 		assertThat(delete.get("objectId").asString()).isEqualTo(articleUrl);
 		assertThat(delete.at("/object/type").asString()).isEqualTo("Tombstone");
 		assertThat(delete.at("/object/id").asString()).isEqualTo(articleUrl);
+		assertThat(Instant.parse(delete.at("/object/deleted").asString())).isBetween(Instant.now().minus(WAIT),
+				Instant.now());
 		assertThat(RunningSite.send(http, HttpRequest.newBuilder(URI.create(articleUrl)).GET().build()).statusCode())
 			.isEqualTo(410);
 
