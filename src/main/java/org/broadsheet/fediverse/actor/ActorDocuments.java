@@ -75,7 +75,7 @@ class ActorDocuments {
 		}
 		json.put("endpoints", Map.of("sharedInbox", actors.absolute(SHARED_INBOX)));
 		json.put("publicKey",
-				Map.of("id", id + "#main-key", "owner", id, "publicKeyPem", keys.of(actor.keyName()).publicPem()));
+				Map.of("id", Actors.keyId(id), "owner", id, "publicKeyPem", keys.of(actor.keyName()).publicPem()));
 		json.put("discoverable", true);
 		json.put("manuallyApprovesFollowers", settings.approveFollowers());
 		return json;

@@ -102,6 +102,25 @@ public class Actors {
 	}
 
 	/**
+	 * @param keyName {@code site}, {@code author:<id>} or {@code section:<id>} (see
+	 * {@link LocalActor#keyName()})
+	 * @return that actor's id: the absolute URL of its actor document
+	 * @throws IllegalArgumentException if the key name has none of those forms
+	 */
+	public String id(String keyName) {
+		return absolute(LocalActor.path(keyName));
+	}
+
+	/**
+	 * @param actorId an actor id of this site ({@link #id(String)})
+	 * @return the id of its public key, {@code <actor id>#main-key}, as Mastodon names
+	 * it; the {@code keyId} of the HTTP signatures the actor makes
+	 */
+	public static String keyId(String actorId) {
+		return actorId + "#main-key";
+	}
+
+	/**
 	 * @return the publication's actor
 	 */
 	public LocalActor site() {

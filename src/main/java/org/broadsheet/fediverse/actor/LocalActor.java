@@ -66,6 +66,7 @@ public record LocalActor(Kind kind, long id, String username, String name, Strin
 	 * @param keyName {@code site}, {@code author:<id>} or {@code section:<id>} (see
 	 * {@link #keyName()})
 	 * @return the path of that actor's document (see {@link #path()})
+	 * @throws IllegalArgumentException if the key name has none of those forms
 	 */
 	public static String path(String keyName) {
 		int colon = keyName.indexOf(':');

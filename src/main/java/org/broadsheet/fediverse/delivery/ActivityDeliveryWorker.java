@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.annotation.PreDestroy;
 import org.broadsheet.fediverse.actor.ActorKeys;
 import org.broadsheet.fediverse.actor.Actors;
-import org.broadsheet.fediverse.actor.LocalActor;
 import org.broadsheet.fediverse.signature.FetchFailed;
 import org.broadsheet.fediverse.signature.RemotePosts;
 import org.broadsheet.fediverse.signature.SigningKey;
@@ -192,7 +191,7 @@ class ActivityDeliveryWorker {
 	}
 
 	private SigningKey signingKey(String sender) {
-		return new SigningKey(actors.absolute(LocalActor.path(sender)) + "#main-key", keys.of(sender).privateKey());
+		return new SigningKey(Actors.keyId(actors.id(sender)), keys.of(sender).privateKey());
 	}
 
 	private static String shorten(String text) {

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.broadsheet.fediverse.actor.Actors;
-import org.broadsheet.fediverse.actor.LocalActor;
 import org.broadsheet.fediverse.delivery.Deliveries;
 import org.springframework.stereotype.Component;
 
@@ -73,12 +72,12 @@ class FollowAnswers {
 		}
 		follow.put("type", "Follow");
 		follow.put("actor", follower.follower());
-		follow.put("object", actorId(follower.actorKey()));
+		follow.put("object", actors.id(follower.actorKey()));
 		return follow;
 	}
 
 	private void queue(String type, String actorKey, Map<String, Object> follow, String followId, URI inbox) {
-		String actorId = actorId(actorKey);
+		String actorId = actors.id(actorKey);
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("@context", AS);
 		answer.put("id", actorId + "#" + type.toLowerCase(Locale.ROOT) + "-"
@@ -87,14 +86,6 @@ class FollowAnswers {
 		answer.put("actor", actorId);
 		answer.put("object", follow);
 		deliveries.queue(actorKey, answer, List.of(inbox));
-	}
-
-	/**
-	 * The actor id of an actor key: {@code site}, {@code author:<id>},
-	 * {@code section:<id>}.
-	 */
-	private String actorId(String actorKey) {
-		return actors.absolute(LocalActor.path(actorKey));
 	}
 
 	private static String digest(String text) {

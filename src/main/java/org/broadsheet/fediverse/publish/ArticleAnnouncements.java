@@ -12,7 +12,6 @@ import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleEvent;
 import org.broadsheet.article.PublishedArticles;
 import org.broadsheet.fediverse.actor.Actors;
-import org.broadsheet.fediverse.actor.LocalActor;
 import org.broadsheet.fediverse.actor.ArticleObjects;
 import org.broadsheet.fediverse.delivery.Deliveries;
 import org.broadsheet.fediverse.follow.Followers;
@@ -145,7 +144,7 @@ class ArticleAnnouncements {
 	 * {@code announcer}, to the public with its followers in copy
 	 */
 	Map<String, Object> announce(AnnouncedStore.Announced announced, String announcer) {
-		String actor = actorId(announcer);
+		String actor = actors.id(announcer);
 		Map<String, Object> activity = new LinkedHashMap<>();
 		activity.put("@context", AS);
 		activity.put("id", actor + "#announce-" + announced.articleId() + "-" + announced.createdAt());
@@ -182,7 +181,7 @@ class ArticleAnnouncements {
 		activity.put("@context", context == null ? AS : context);
 		activity.put("id", id);
 		activity.put("type", type);
-		activity.put("actor", actorId(sender));
+		activity.put("actor", actors.id(sender));
 		activity.put("published", utc(at));
 		activity.put("to", List.of(PUBLIC));
 		if (object.containsKey("cc")) {
@@ -220,11 +219,6 @@ class ArticleAnnouncements {
 			keys.add("section:" + article.section().id());
 		}
 		return keys;
-	}
-
-	/** The actor id of {@code site}, {@code author:<id>} or {@code section:<id>}. */
-	String actorId(String actorKey) {
-		return actors.absolute(LocalActor.path(actorKey));
 	}
 
 	private static String utc(Instant instant) {
