@@ -1,88 +1,93 @@
 package org.broadsheet.shared;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
  * Which addresses are on the public internet, the one rule of every server-side request
  * to an address someone else chose (fediverse fetches and deliveries, webhooks), so that
  * it cannot reach this server's own ports, a cloud metadata service or the internal
- * network (server-side request forgery). Not public: unspecified ({@code 0.0.0.0},
- * {@code ::}), loopback (127/8, {@code ::1}), private (10/8, 172.16/12, 192.168/16,
- * fc00::/7, fec0::/10), carrier-grade NAT (100.64/10, RFC 6598), link-local (169.254/16,
- * fe80::/10), multicast, "this network" (0/8), IETF, documentation and benchmarking
- * ranges (192.0.0/24, 192.0.2/24, 198.18/15, 198.51.100/24, 203.0.113/24, 2001:db8::/32;
- * RFC 6890), the reserved 240/4 and broadcast, and IPv6 forms that carry one of those
- * IPv4 addresses (IPv4-mapped {@code ::ffff:0:0/96}, IPv4-compatible {@code ::/96}, NAT64
- * {@code 64:ff9b::/96}, 6to4 {@code 2002::/16}).
+ * network (server-side request forgery). Not public: the special-purpose ranges of
+ * {@link #NOT_PUBLIC} (IANA's special-purpose address registries, RFC 6890), and IPv6
+ * forms that carry a non-public IPv4 address ({@link #CARRYING_IPV4}). Ranges are matched
+ * by Spring Security's {@link IpAddressMatcher}.
  */
 public final class PublicAddresses {
+
+	/** The ranges no request of ours goes to. */
+	private static final List<IpAddressMatcher> NOT_PUBLIC = matchers(
+			// IPv4: "this network", private (RFC 1918), carrier-grade NAT (RFC 6598),
+			// loopback
+			"0.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/8",
+			// link-local, IETF protocol assignments, 6to4 relay anycast (RFC 7526)
+			"169.254.0.0/16", "192.0.0.0/24", "192.88.99.0/24",
+			// documentation (RFC 5737), benchmarking (RFC 2544)
+			"192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "198.18.0.0/15",
+			// multicast (224/4), reserved (240/4) and broadcast
+			"224.0.0.0/3",
+			// IPv6: unspecified, loopback, unique local, link-local, site-local,
+			// multicast
+			"::/128", "::1/128", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8",
+			// documentation; Teredo and local-use NAT64 reach IPv4 hosts we cannot judge
+			"2001:db8::/32", "2001::/32", "64:ff9b:1::/48");
+
+	/**
+	 * IPv6 forms that carry an IPv4 address, judged as that address: IPv4-compatible
+	 * ({@code ::/96}), IPv4-translated ({@code ::ffff:0:0:0/96}), NAT64
+	 * ({@code 64:ff9b::/96}), each in the last four bytes, and 6to4 ({@code 2002::/16})
+	 * in bytes 2 to 5. IPv4-mapped addresses ({@code ::ffff:0:0/96}) are IPv4 addresses
+	 * to Java already.
+	 */
+	private static final List<Carrier> CARRYING_IPV4 = List.of(new Carrier("::/96", 12),
+			new Carrier("::ffff:0:0:0/96", 12), new Carrier("64:ff9b::/96", 12), new Carrier("2002::/16", 2));
 
 	private PublicAddresses() {
 	}
 
 	/**
-	 * @param address an IPv4 or IPv6 address
+	 * @param address an IPv4 or IPv6 address (a scope id is ignored)
 	 * @return whether it is a public unicast address (see the class's list)
 	 */
 	public static boolean isPublic(InetAddress address) {
-		if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-				|| address.isSiteLocalAddress() || address.isMulticastAddress()) {
+		// Without a scope id, as IpAddressMatcher parses it.
+		String literal = address(address.getAddress()).getHostAddress();
+		if (NOT_PUBLIC.stream().anyMatch(range -> range.matches(literal))) {
 			return false;
 		}
-		byte[] b = address.getAddress();
-		if (address instanceof Inet4Address) {
-			return isPublicV4(b);
-		}
-		if (address instanceof Inet6Address) {
-			return isPublicV6(b);
-		}
-		return false;
-	}
-
-	private static boolean isPublicV4(byte[] b) {
-		int a0 = b[0] & 0xff;
-		int a1 = b[1] & 0xff;
-		int a2 = b[2] & 0xff;
-		return !(a0 == 0 || a0 == 10 || a0 == 127 || a0 >= 224 || (a0 == 100 && a1 >= 64 && a1 <= 127)
-				|| (a0 == 169 && a1 == 254) || (a0 == 172 && a1 >= 16 && a1 <= 31) || (a0 == 192 && a1 == 168)
-				|| (a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2)) || (a0 == 198 && (a1 == 18 || a1 == 19))
-				|| (a0 == 198 && a1 == 51 && a2 == 100) || (a0 == 203 && a1 == 0 && a2 == 113)
-				|| (a0 == 192 && a1 == 88 && a2 == 99));
-	}
-
-	private static boolean isPublicV6(byte[] b) {
-		int first = b[0] & 0xff;
-		if ((first & 0xfe) == 0xfc || first == 0xff || (first == 0xfe && (b[1] & 0xc0) != 0)) {
-			// fc00::/7 unique local, ff00::/8 multicast, fe80::/10 and fec0::/10
-			return false;
-		}
-		boolean documentation = first == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d
-				&& (b[3] & 0xff) == 0xb8;
-		// Teredo (2001::/32) and local-use NAT64 (64:ff9b:1::/48) reach IPv4 hosts we
-		// cannot judge.
-		boolean teredo = first == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0;
-		boolean localNat64 = b[0] == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
-				&& b[4] == 0 && b[5] == 1;
-		if (documentation || teredo || localNat64) {
-			return false;
-		}
-		boolean zeros80 = Arrays.equals(Arrays.copyOf(b, 10), new byte[10]);
-		boolean mapped = zeros80 && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-		boolean compatible = zeros80 && b[10] == 0 && b[11] == 0;
-		boolean translated = Arrays.equals(Arrays.copyOf(b, 8), new byte[8]) && (b[8] & 0xff) == 0xff
-				&& (b[9] & 0xff) == 0xff && b[10] == 0 && b[11] == 0;
-		boolean nat64 = b[0] == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
-				&& Arrays.equals(Arrays.copyOfRange(b, 4, 12), new byte[8]);
-		if (mapped || compatible || translated || nat64) {
-			return isPublicV4(Arrays.copyOfRange(b, 12, 16));
-		}
-		if (first == 0x20 && (b[1] & 0xff) == 0x02) {
-			return isPublicV4(Arrays.copyOfRange(b, 2, 6));
+		for (Carrier carrier : CARRYING_IPV4) {
+			if (carrier.prefix().matches(literal)) {
+				byte[] bytes = address.getAddress();
+				return isPublic(address(Arrays.copyOfRange(bytes, carrier.offset(), carrier.offset() + 4)));
+			}
 		}
 		return true;
+	}
+
+	/** A prefix whose addresses carry an IPv4 address from byte {@code offset} on. */
+	private record Carrier(IpAddressMatcher prefix, int offset) {
+
+		Carrier(String prefix, int offset) {
+			this(new IpAddressMatcher(prefix), offset);
+		}
+
+	}
+
+	private static List<IpAddressMatcher> matchers(String... ranges) {
+		return Arrays.stream(ranges).map(IpAddressMatcher::new).toList();
+	}
+
+	private static InetAddress address(byte[] bytes) {
+		try {
+			return InetAddress.getByAddress(bytes);
+		}
+		catch (UnknownHostException ex) {
+			// Only for a length other than 4 or 16, which InetAddress never gives.
+			throw new IllegalArgumentException("not an IP address of 4 or 16 bytes", ex);
+		}
 	}
 
 }
