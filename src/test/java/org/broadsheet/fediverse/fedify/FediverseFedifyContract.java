@@ -151,52 +151,26 @@ abstract class FediverseFedifyContract {
 	@Test
 	@Order(1)
 	void thePeerFindsTheAuthorByHandleAndFollows() {
-		String handle = "acct:ada-lovelace@localhost:" + site.port();
-		JsonNode found = peer.control("lookup", Map.of("resource", handle));
-		assertThat(found.at("/jrd/subject").asString()).isEqualTo(handle);
-		JsonNode actor = found.get("actor");
+		JsonNode actor = lookUp("ada-lovelace");
 		author = actor.get("id").asString();
 		assertThat(author).matches(base + "/ap/authors/\\d+");
 		assertThat(actor.get("type").asString()).isEqualTo("Person");
 		assertThat(actor.get("name").asString()).isEqualTo("Ada Lovelace");
-		assertThat(actor.get("inbox").asString()).isEqualTo(author + "/inbox");
 		assertThat(actor.get("outbox").asString()).isEqualTo(author + "/outbox");
-		assertThat(actor.get("followers").asString()).isEqualTo(author + "/followers");
-		assertThat(actor.get("sharedInbox").asString()).isEqualTo(base + "/ap/inbox");
-		assertThat(actor.at("/publicKey/id").asString()).isEqualTo(author + "#main-key");
-		assertThat(actor.at("/publicKey/owner").asString()).isEqualTo(author);
 		assertThat(actor.at("/publicKey/algorithm").asString()).isEqualTo("RSASSA-PKCS1-v1_5");
-
-		String follow = peer.control("follow", Map.of("actor", author)).get("id").asString();
-		JsonNode accept = awaitReceived(a -> a.get("type").asString().equals("Accept"));
-		assertThat(accept.get("actor").asString()).isEqualTo(author);
-		assertThat(accept.get("objectId").asString()).isEqualTo(follow);
-		assertThat(accept.at("/object/type").asString()).isEqualTo("Follow");
+		followAndAwaitAccept(author);
 		assertThat(followers()).isEqualTo(1);
 	}
 
 	@Test
 	@Order(2)
 	void thePeerFindsThePublicationByHandleAndFollows() {
-		String handle = "acct:" + SITE_HANDLE + "@localhost:" + site.port();
-		JsonNode found = peer.control("lookup", Map.of("resource", handle));
-		assertThat(found.at("/jrd/subject").asString()).isEqualTo(handle);
-		JsonNode actor = found.get("actor");
+		JsonNode actor = lookUp(SITE_HANDLE);
 		publication = actor.get("id").asString();
 		assertThat(publication).isEqualTo(base + "/ap/site");
 		assertThat(actor.get("type").asString()).isEqualTo("Organization");
 		assertThat(actor.get("preferredUsername").asString()).isEqualTo(SITE_HANDLE);
-		assertThat(actor.get("inbox").asString()).isEqualTo(publication + "/inbox");
-		assertThat(actor.get("followers").asString()).isEqualTo(publication + "/followers");
-		assertThat(actor.get("sharedInbox").asString()).isEqualTo(base + "/ap/inbox");
-		assertThat(actor.at("/publicKey/id").asString()).isEqualTo(publication + "#main-key");
-		assertThat(actor.at("/publicKey/owner").asString()).isEqualTo(publication);
-
-		String follow = peer.control("follow", Map.of("actor", publication)).get("id").asString();
-		JsonNode accept = awaitReceived(
-				a -> a.get("type").asString().equals("Accept") && a.get("actor").asString().equals(publication));
-		assertThat(accept.get("objectId").asString()).isEqualTo(follow);
-		assertThat(accept.at("/object/type").asString()).isEqualTo("Follow");
+		followAndAwaitAccept(publication);
 		assertThat(followers()).isEqualTo(2);
 	}
 
@@ -433,6 +407,37 @@ abstract class FediverseFedifyContract {
 			}
 			return null;
 		}, activity -> activity != null);
+	}
+
+	/**
+	 * The peer looks {@code acct:<user>@localhost:<port>} up by WebFinger and fetches the
+	 * actor document it links.
+	 * @return the actor as Fedify parsed it, checked for what a follower needs: inbox,
+	 * followers, the shared inbox and the public key's id and owner
+	 */
+	JsonNode lookUp(String user) {
+		String handle = "acct:" + user + "@localhost:" + site.port();
+		JsonNode found = peer.control("lookup", Map.of("resource", handle));
+		assertThat(found.at("/jrd/subject").asString()).isEqualTo(handle);
+		JsonNode actor = found.get("actor");
+		String id = actor.get("id").asString();
+		assertThat(actor.get("inbox").asString()).isEqualTo(id + "/inbox");
+		assertThat(actor.get("followers").asString()).isEqualTo(id + "/followers");
+		assertThat(actor.get("sharedInbox").asString()).isEqualTo(base + "/ap/inbox");
+		assertThat(actor.at("/publicKey/id").asString()).isEqualTo(id + "#main-key");
+		assertThat(actor.at("/publicKey/owner").asString()).isEqualTo(id);
+		return actor;
+	}
+
+	/**
+	 * The peer follows the actor; the actor's Accept of that Follow arrives, verified.
+	 */
+	void followAndAwaitAccept(String actor) {
+		String follow = peer.control("follow", Map.of("actor", actor)).get("id").asString();
+		JsonNode accept = awaitReceived(
+				a -> a.get("type").asString().equals("Accept") && a.get("actor").asString().equals(actor));
+		assertThat(accept.get("objectId").asString()).isEqualTo(follow);
+		assertThat(accept.at("/object/type").asString()).isEqualTo("Follow");
 	}
 
 	/**
