@@ -72,12 +72,6 @@ class AccountsBrowserTest {
 		settle(driver);
 	}
 
-	static void submit(WebDriver driver, String button, String urlContains) {
-		driver.findElement(By.cssSelector(button)).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains(urlContains)
-				&& "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-	}
-
 	static void settle(WebDriver driver) {
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
@@ -107,9 +101,9 @@ class AccountsBrowserTest {
 			var row = "#account-" + intern;
 			admin.findElement(By.cssSelector(row + " summary")).click();
 			new Select(admin.findElement(By.id("role-" + intern))).selectByValue("author");
-			submit(admin, row + " form[action$='/role'] button", "done=role-changed");
+			Chromium.submit(admin, row + " form[action$='/role'] button", "done=role-changed");
 			admin.findElement(By.cssSelector(row + " summary")).click();
-			submit(admin, row + " form[action$='/disable'] button", "done=disabled");
+			Chromium.submit(admin, row + " form[action$='/disable'] button", "done=disabled");
 			assertThat(admin.findElement(By.cssSelector(row + " td.status")).getText()).isEqualTo("disabled");
 			admin.findElement(By.cssSelector(row + " summary")).click();
 			screenshots(admin, "newsroom-users");
@@ -124,18 +118,18 @@ class AccountsBrowserTest {
 			writer.get(site.url("/newsroom/account"));
 			writer.findElement(By.id("current")).sendKeys(PASSWORD);
 			writer.findElement(By.id("password")).sendKeys("password123");
-			submit(writer, "#password-section button", "/newsroom/account/password");
+			Chromium.submit(writer, "#password-section button", "/newsroom/account/password");
 			assertThat(writer.findElement(By.id("password-error")).getText()).contains("too easy to guess");
 			screenshots(writer, "newsroom-account-password-refused");
 			writer.findElement(By.id("current")).sendKeys(PASSWORD);
 			writer.findElement(By.id("password")).sendKeys("a phrase only I know");
-			submit(writer, "#password-section button", "done=password");
+			Chromium.submit(writer, "#password-section button", "done=password");
 
-			submit(writer, "form[action$='/two-factor/start'] button", "/newsroom/account");
+			Chromium.submit(writer, "form[action$='/two-factor/start'] button", "/newsroom/account");
 			secret = writer.findElement(By.id("totp-secret")).getText();
 			screenshots(writer, "newsroom-account-two-factor");
 			writer.findElement(By.id("code")).sendKeys(Totp.code(secret, CLOCK.instant()));
-			submit(writer, "form[action$='/two-factor/confirm'] button", "/two-factor/confirm");
+			Chromium.submit(writer, "form[action$='/two-factor/confirm'] button", "/two-factor/confirm");
 			assertThat(writer.findElements(By.cssSelector(".recovery-codes code"))).hasSize(10);
 			screenshots(writer, "newsroom-account-recovery-codes");
 		}
@@ -150,7 +144,7 @@ class AccountsBrowserTest {
 			screenshots(again, "login-code");
 			CLOCK.advance(Duration.ofSeconds(30));
 			again.findElement(By.id("code")).sendKeys(Totp.code(secret, CLOCK.instant()));
-			submit(again, "form[action='/login/code'] button", "/newsroom");
+			Chromium.submit(again, "form[action='/login/code'] button", "/newsroom");
 			assertThat(again.findElement(By.cssSelector(".signed-in")).getText()).contains("Wren Writer");
 		}
 		finally {

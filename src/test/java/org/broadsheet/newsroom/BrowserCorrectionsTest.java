@@ -73,12 +73,12 @@ class BrowserCorrectionsTest {
 			driver.get(site.url("/login"));
 			driver.findElement(By.id("email")).sendKeys("editor@news.test");
 			driver.findElement(By.id("password")).sendKeys("correct horse battery");
-			BrowserWorkflowTest.submit(driver, "form button[type=submit]", "/newsroom");
+			Chromium.submit(driver, "form button[type=submit]", "/newsroom");
 			driver.get(site.url("/newsroom/articles/" + id));
-			BrowserWorkflowTest.submit(driver, ".corrections-actions a", "/corrections");
+			Chromium.submit(driver, ".corrections-actions a", "/corrections");
 			new Select(driver.findElement(By.id("placement-new"))).selectByValue("top");
 			driver.findElement(By.id("text-new")).sendKeys("An earlier version gave the deficit as 3%.");
-			BrowserWorkflowTest.submit(driver, "form.correction-form button[type=submit]", "?added");
+			Chromium.submit(driver, "form.correction-form button[type=submit]", "?added");
 			assertThat(driver.findElement(By.cssSelector("p.notice")).getText()).contains("Correction added");
 			both(driver, "newsroom-corrections");
 
@@ -89,7 +89,7 @@ class BrowserCorrectionsTest {
 			both(driver, "article-correction");
 
 			driver.get(site.url("/newsroom/articles/" + id));
-			BrowserWorkflowTest.submit(driver, ".corrections-actions button.danger", "/newsroom/trash");
+			Chromium.submit(driver, ".corrections-actions button.danger", "/newsroom/trash");
 			assertThat(driver.findElement(By.cssSelector(".trash-table")).getText()).contains("Budget day");
 			both(driver, "newsroom-trash");
 
@@ -98,7 +98,7 @@ class BrowserCorrectionsTest {
 			both(driver, "article-gone");
 
 			driver.get(site.url("/newsroom/trash"));
-			BrowserWorkflowTest.submit(driver, ".trash-actions button[type=submit]", "restoredFromTrash");
+			Chromium.submit(driver, ".trash-actions button[type=submit]", "restoredFromTrash");
 			assertThat(driver.findElement(By.cssSelector(".workflow-state")).getText()).contains("Draft");
 		}
 		finally {

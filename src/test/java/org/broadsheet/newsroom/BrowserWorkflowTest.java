@@ -76,14 +76,7 @@ class BrowserWorkflowTest {
 		driver.get(site.url("/login"));
 		driver.findElement(By.id("email")).sendKeys(email);
 		driver.findElement(By.id("password")).sendKeys("correct horse battery");
-		submit(driver, "form button[type=submit]", "/newsroom");
-	}
-
-	/** Submits a form by its button and waits for the page it leads to. */
-	static void submit(WebDriver driver, String button, String urlContains) {
-		driver.findElement(By.cssSelector(button)).click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains(urlContains)
-				&& "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+		Chromium.submit(driver, "form button[type=submit]", "/newsroom");
 	}
 
 	static void screenshot(WebDriver driver, String name) throws Exception {
@@ -106,7 +99,7 @@ class BrowserWorkflowTest {
 			author.findElement(By.id("alt")).sendKeys(image.get("alt"));
 			author.findElement(By.id("caption")).sendKeys(image.get("caption"));
 			author.findElement(By.id("credit")).sendKeys(image.get("credit"));
-			submit(author, "form.upload button[type=submit]", "/newsroom/media?uploaded");
+			Chromium.submit(author, "form.upload button[type=submit]", "/newsroom/media?uploaded");
 
 			author.get(site.url("/newsroom/articles/new"));
 			author.findElement(By.id("title")).sendKeys((String) bundle.get("title"));
@@ -120,9 +113,9 @@ class BrowserWorkflowTest {
 			new Select(author.findElement(By.id("leadImage"))).selectByIndex(1);
 			author.findElement(By.id("syndicationPublication")).sendKeys(syndication.get("publication"));
 			author.findElement(By.id("syndicationNote")).sendKeys(syndication.get("note"));
-			submit(author, "form.article-form button[name=save]", "?saved");
+			Chromium.submit(author, "form.article-form button[name=save]", "?saved");
 			screenshot(author, "editor-article-form");
-			submit(author, "form[action$='/submit'] button", "?submit");
+			Chromium.submit(author, "form[action$='/submit'] button", "?submit");
 			assertThat(author.findElement(By.cssSelector(".workflow-state .status")).getText()).isEqualTo("In review");
 			articleUrl = author.getCurrentUrl().replaceAll("\\?.*", "");
 		}
@@ -134,7 +127,7 @@ class BrowserWorkflowTest {
 		try {
 			signIn(editor, "editor@news.test");
 			editor.get(articleUrl);
-			submit(editor, "form[action$='/publish'] button", "?publish");
+			Chromium.submit(editor, "form[action$='/publish'] button", "?publish");
 			assertThat(editor.findElement(By.cssSelector(".workflow-state .status")).getText()).isEqualTo("Published");
 			screenshot(editor, "editor-published");
 		}
@@ -188,12 +181,12 @@ class BrowserWorkflowTest {
 			new WebDriverWait(author, Duration.ofSeconds(10))
 				.until(d -> !d.findElements(By.cssSelector("#live-preview strong")).isEmpty());
 			assertThat(author.findElement(By.id("word-count")).getText()).isEqualTo("5 words · 1 min read");
-			submit(author, "form.article-form button[name=save]", "?saved");
+			Chromium.submit(author, "form.article-form button[name=save]", "?saved");
 			goLive = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(15).withNano(0);
 			String at = goLive.toString();
 			((JavascriptExecutor) author).executeScript("arguments[0].value = arguments[1];",
 					author.findElement(By.id("go-live")), at);
-			submit(author, "form[action$='/schedule'] button", "?schedule");
+			Chromium.submit(author, "form[action$='/schedule'] button", "?schedule");
 			assertThat(author.findElement(By.cssSelector(".workflow-state .status")).getText()).isEqualTo("Scheduled");
 		}
 		finally {

@@ -59,15 +59,7 @@ class EditorialDeskBrowserTest {
 		driver.get(site.url("/login"));
 		driver.findElement(By.id("email")).sendKeys(email);
 		driver.findElement(By.id("password")).sendKeys("correct horse battery");
-		submit(driver, "form button[type=submit]", "/newsroom");
-	}
-
-	static void submit(WebDriver driver, String button, String urlContains) {
-		var element = driver.findElement(By.cssSelector(button));
-		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-		element.click();
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains(urlContains)
-				&& "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+		Chromium.submit(driver, "form button[type=submit]", "/newsroom");
 	}
 
 	/** The page at a phone's and a desktop's width, scrolled to {@code selector}. */
@@ -98,14 +90,14 @@ class EditorialDeskBrowserTest {
 			cy.findElement(By.id("authors")).sendKeys("Cy Contributor");
 			cy.findElement(By.id("summary")).sendKeys("The port is quiet.");
 			cy.findElement(By.id("body")).sendKeys("Nothing moves on the quay.");
-			submit(cy, "form.article-form button[name=save]", "?saved");
-			submit(cy, "form[action$='/submit'] button", "?submit");
+			Chromium.submit(cy, "form.article-form button[name=save]", "?saved");
+			Chromium.submit(cy, "form[action$='/submit'] button", "?submit");
 			articleUrl = cy.getCurrentUrl().replaceAll("\\?.*", "");
 
 			signIn(eda, "eda@news.test");
 			eda.get(articleUrl);
 			eda.findElement(By.id("send-back-note")).sendKeys("Who says the cranes stopped? A second source, please.");
-			submit(eda, "form.send-back button", "?send-back");
+			Chromium.submit(eda, "form.send-back button", "?send-back");
 			assertThat(eda.findElement(By.cssSelector(".workflow-state .status")).getText()).isEqualTo("Draft");
 
 			cy.get(site.url("/newsroom"));
@@ -119,10 +111,10 @@ class EditorialDeskBrowserTest {
 			cy.findElement(By.id("title")).clear();
 			cy.findElement(By.id("title")).sendKeys("Cranes stop at the harbour, union says");
 			cy.findElement(By.id("tags")).sendKeys("Shipping");
-			submit(cy, "form.article-form button[name=save]", "?saved");
+			Chromium.submit(cy, "form.article-form button[name=save]", "?saved");
 			cy.findElement(By.id("note-text")).sendKeys("The dockers' union confirmed it at 9:00.");
-			submit(cy, "form[action$='/notes'] button", "?notes");
-			submit(cy, "form[action$='/submit'] button", "?submit");
+			Chromium.submit(cy, "form[action$='/notes'] button", "?notes");
+			Chromium.submit(cy, "form[action$='/submit'] button", "?submit");
 
 			eda.get(articleUrl);
 			assertThat(eda.findElements(By.cssSelector(".notes li .note-text")).get(1).getText())
@@ -140,10 +132,10 @@ class EditorialDeskBrowserTest {
 			eda.get(articleUrl);
 			eda.findElement(By.id("pinned")).click();
 			eda.findElement(By.id("breaking")).click();
-			submit(eda, "form[action$='/flags'] button", "?flags");
+			Chromium.submit(eda, "form[action$='/flags'] button", "?flags");
 			assertThat(eda.findElement(By.id("breaking")).isSelected()).isTrue();
 			screenshots(eda, "desk-flags", ".front-flags");
-			submit(eda, "form[action$='/publish'] button", "?publish");
+			Chromium.submit(eda, "form[action$='/publish'] button", "?publish");
 		}
 		finally {
 			cy.quit();

@@ -6,7 +6,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 
 import org.broadsheet.account.Accounts;
@@ -26,7 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The newsroom's pages flow in a real browser (Debian's Chromium): an editor writes the
@@ -57,16 +55,6 @@ class PagesBrowserTest {
 		}
 	}
 
-	private static void submit(WebDriver driver, String button, String urlContains) {
-		driver.findElement(By.cssSelector(button)).click();
-		waitFor(driver, urlContains);
-	}
-
-	private static void waitFor(WebDriver driver, String urlContains) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains(urlContains)
-				&& "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-	}
-
 	/** The page at phone and desktop widths, whole height. */
 	private static void screenshots(WebDriver driver, String name) throws Exception {
 		for (int width : new int[] { 390, 1280 }) {
@@ -90,25 +78,25 @@ class PagesBrowserTest {
 			driver.get(site.url("/login"));
 			driver.findElement(By.id("email")).sendKeys("editor@news.test");
 			driver.findElement(By.id("password")).sendKeys("correct horse battery");
-			submit(driver, "form button[type=submit]", "/newsroom");
+			Chromium.submit(driver, "form button[type=submit]", "/newsroom");
 			driver.findElement(By.linkText("Pages")).click();
-			waitFor(driver, "/newsroom/pages");
+			Chromium.waitFor(driver, "/newsroom/pages");
 			screenshots(driver, "newsroom-pages-empty");
 			driver.findElement(By.linkText("New page")).click();
-			waitFor(driver, "/newsroom/pages/new");
+			Chromium.waitFor(driver, "/newsroom/pages/new");
 			driver.findElement(By.id("title")).sendKeys("About");
 			driver.findElement(By.id("description")).sendKeys("Who we are and how we work.");
 			driver.findElement(By.id("body")).sendKeys("We are a small newsroom on the coast.\n\nWrite to us.");
 			driver.findElement(By.id("language")).sendKeys("not a language!");
 			new Select(driver.findElement(By.id("status"))).selectByValue("published");
 			driver.findElement(By.id("inFooter")).click();
-			submit(driver, "form.page-form button[name=save]", "/newsroom/pages");
+			Chromium.submit(driver, "form.page-form button[name=save]", "/newsroom/pages");
 			assertThat(driver.findElement(By.id("language")).getAttribute("aria-invalid")).isEqualTo("true");
 			assertThat(driver.findElement(By.id("language-error")).getText()).contains("not a language tag");
 			assertThat(driver.findElement(By.id("title")).getAttribute("value")).isEqualTo("About");
 			screenshots(driver, "newsroom-page-refused");
 			driver.findElement(By.id("language")).clear();
-			submit(driver, "form.page-form button[name=save]", "?saved");
+			Chromium.submit(driver, "form.page-form button[name=save]", "?saved");
 			assertThat(driver.findElement(By.cssSelector(".workflow-state .status")).getText()).isEqualTo("Published");
 			assertThat(driver.findElement(By.id("slug")).getAttribute("value")).isEqualTo("about");
 			screenshots(driver, "newsroom-page-form");
@@ -123,7 +111,7 @@ class PagesBrowserTest {
 			assertThat(link.getText()).isEqualTo("About");
 			screenshots(driver, "front-footer-pages");
 			driver.findElement(By.cssSelector("footer .footer-pages a")).click();
-			waitFor(driver, "/page/about");
+			Chromium.waitFor(driver, "/page/about");
 			assertThat(driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("About");
 			assertThat(driver.findElement(By.cssSelector(".article-body")).getText())
 				.contains("We are a small newsroom on the coast.");

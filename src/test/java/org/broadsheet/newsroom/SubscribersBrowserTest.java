@@ -77,7 +77,7 @@ class SubscribersBrowserTest {
 			driver.get(site.url("/newsroom/subscribers?q=grace"));
 			driver.findElement(By.cssSelector(".subscriber-results a")).click();
 			AccountsBrowserTest.settle(driver);
-			AccountsBrowserTest.submit(driver, "form[action$='/pause'] button", "done=pause");
+			Chromium.submit(driver, "form[action$='/pause'] button", "done=pause");
 			assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).isNotBlank();
 			assertThat((String) ((JavascriptExecutor) driver).executeScript("return document.title"))
 				.startsWith("grace.hopper");

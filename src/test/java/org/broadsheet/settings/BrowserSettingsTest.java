@@ -10,7 +10,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -35,7 +34,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An administrator changes the site settings in Chromium: a refused time zone is marked
@@ -94,9 +92,9 @@ class BrowserSettingsTest {
 			driver.get(site.url("/login"));
 			driver.findElement(By.id("email")).sendKeys("admin@news.test");
 			driver.findElement(By.id("password")).sendKeys("correct horse battery");
-			submit(driver, "form button[type=submit]", "/newsroom");
+			Chromium.submit(driver, "form button[type=submit]", "/newsroom");
 			driver.findElement(By.cssSelector("a[href='/newsroom/settings']")).click();
-			waitFor(driver, "/newsroom/settings");
+			Chromium.waitFor(driver, "/newsroom/settings");
 
 			driver.findElement(By.id("name")).sendKeys("The Quay Courier");
 			driver.findElement(By.id("tagline")).sendKeys("Tides, trade and the town");
@@ -109,14 +107,14 @@ class BrowserSettingsTest {
 			driver.findElement(By.id("footerUrl-0")).sendKeys("/about");
 			driver.findElement(By.id("footerLabel-1")).sendKeys("Contact");
 			driver.findElement(By.id("footerUrl-1")).sendKeys("https://quay.example/contact");
-			submit(driver, "form.settings-form button[type=submit]", "/newsroom/settings");
+			Chromium.submit(driver, "form.settings-form button[type=submit]", "/newsroom/settings");
 			assertThat(driver.findElement(By.id("timeZone")).getAttribute("aria-invalid")).isEqualTo("true");
 			assertThat(driver.findElement(By.id("timeZone-error")).getText()).contains("Europe/Atlantis");
 			screenshots(driver, "settings-refused");
 
 			driver.findElement(By.id("timeZone")).clear();
 			driver.findElement(By.id("timeZone")).sendKeys("Europe/Lisbon");
-			submit(driver, "form.settings-form button[type=submit]", "?saved");
+			Chromium.submit(driver, "form.settings-form button[type=submit]", "?saved");
 			assertThat(driver.findElement(By.cssSelector(".notice[role=status]")).getText()).isNotBlank();
 			screenshots(driver, "settings");
 
@@ -131,16 +129,6 @@ class BrowserSettingsTest {
 		finally {
 			driver.quit();
 		}
-	}
-
-	private static void submit(WebDriver driver, String button, String urlContains) {
-		driver.findElement(By.cssSelector(button)).click();
-		waitFor(driver, urlContains);
-	}
-
-	private static void waitFor(WebDriver driver, String urlContains) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains(urlContains)
-				&& "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
 	/** The page at phone and desktop widths, tall enough to hold the footer. */

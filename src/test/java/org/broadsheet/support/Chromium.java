@@ -6,12 +6,17 @@ import java.time.Duration;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Selenium, for browser tests; they skip, saying so,
@@ -48,6 +53,32 @@ public final class Chromium {
 		options.setPageLoadTimeout(Duration.ofSeconds(30));
 		var service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
 		return new ChromeDriver(service, options);
+	}
+
+	/**
+	 * Submits a form by clicking {@code button} (a CSS selector) and waits, up to 10 s,
+	 * for the page it leads to: the clicked page's document gone, the new URL containing
+	 * {@code urlContains} and loaded. Waiting for the old document to go first matters
+	 * when the URL before the click already contains {@code urlContains}.
+	 * @throws org.openqa.selenium.TimeoutException if no such page loads in time
+	 */
+	public static void submit(WebDriver driver, String button, String urlContains) {
+		var page = driver.findElement(By.tagName("html"));
+		var element = driver.findElement(By.cssSelector(button));
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		element.click();
+		// While the old document is being replaced, chromedriver may answer "node does
+		// not
+		// belong to the document" instead of "stale": ask again until it says stale.
+		new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+			.until(ExpectedConditions.stalenessOf(page));
+		waitFor(driver, urlContains);
+	}
+
+	/** Waits, up to 10 s, for a loaded page whose URL contains {@code urlContains}. */
+	public static void waitFor(WebDriver driver, String urlContains) {
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains(urlContains)
+				&& "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
 }
