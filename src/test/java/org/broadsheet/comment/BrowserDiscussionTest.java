@@ -78,11 +78,7 @@ class BrowserDiscussionTest {
 				site.bean(Accounts.class)
 					.create(SystemActor.CLI, "moderator@news.test", "Mo Derator", Role.EDITOR, "moderator password");
 				browser.manage().deleteAllCookies();
-				browser.get(site.url("/login"));
-				browser.findElement(By.id("email")).sendKeys("moderator@news.test");
-				browser.findElement(By.id("password")).sendKeys("moderator password");
-				browser.findElement(By.cssSelector("form button[type=submit]")).click();
-				new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/newsroom"));
+				Chromium.signIn(browser, site.url("/login"), "moderator@news.test", "moderator password");
 				browser.findElement(By.linkText("Comments")).click();
 				var row = browser.findElement(By.xpath("//td[contains(., 'A thoughtful reply.')]/.."));
 				row.findElement(By.cssSelector("input[type=checkbox]")).click();

@@ -26,7 +26,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The account pages in a real browser (Chromium): an administrator changes a role and
@@ -64,19 +63,6 @@ class AccountsBrowserTest {
 		}
 	}
 
-	static void signIn(WebDriver driver, String email, String password) {
-		driver.get(site.url("/login"));
-		driver.findElement(By.id("email")).sendKeys(email);
-		driver.findElement(By.id("password")).sendKeys(password);
-		driver.findElement(By.cssSelector("form button[type=submit]")).click();
-		settle(driver);
-	}
-
-	static void settle(WebDriver driver) {
-		new WebDriverWait(driver, Duration.ofSeconds(10))
-			.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-	}
-
 	/** Screenshots of the page at a phone's and a desktop's width. */
 	static void screenshots(WebDriver driver, String name) throws Exception {
 		for (int width : new int[] { 390, 1280 }) {
@@ -96,7 +82,7 @@ class AccountsBrowserTest {
 		long intern = site.bean(Accounts.class).byEmail("intern@news.test").orElseThrow().id();
 		WebDriver admin = Chromium.driver();
 		try {
-			signIn(admin, "admin@news.test", PASSWORD);
+			Chromium.signIn(admin, site.url("/login"), "admin@news.test", PASSWORD);
 			admin.get(site.url("/newsroom/users"));
 			var row = "#account-" + intern;
 			admin.findElement(By.cssSelector(row + " summary")).click();
@@ -114,7 +100,7 @@ class AccountsBrowserTest {
 
 		WebDriver writer = Chromium.driver();
 		try {
-			signIn(writer, "writer@news.test", PASSWORD);
+			Chromium.signIn(writer, site.url("/login"), "writer@news.test", PASSWORD);
 			writer.get(site.url("/newsroom/account"));
 			writer.findElement(By.id("current")).sendKeys(PASSWORD);
 			writer.findElement(By.id("password")).sendKeys("password123");
@@ -139,7 +125,8 @@ class AccountsBrowserTest {
 
 		WebDriver again = Chromium.driver();
 		try {
-			signIn(again, "writer@news.test", "a phrase only I know");
+			Chromium.fillSignIn(again, site.url("/login"), "writer@news.test", "a phrase only I know");
+			Chromium.submit(again, Chromium.SIGN_IN, "/login/code");
 			assertThat(again.getCurrentUrl()).endsWith("/login/code");
 			screenshots(again, "login-code");
 			CLOCK.advance(Duration.ofSeconds(30));

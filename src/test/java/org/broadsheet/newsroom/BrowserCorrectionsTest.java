@@ -70,10 +70,7 @@ class BrowserCorrectionsTest {
 			.id();
 		WebDriver driver = Chromium.driver();
 		try {
-			driver.get(site.url("/login"));
-			driver.findElement(By.id("email")).sendKeys("editor@news.test");
-			driver.findElement(By.id("password")).sendKeys("correct horse battery");
-			Chromium.submit(driver, "form button[type=submit]", "/newsroom");
+			Chromium.signIn(driver, site.url("/login"), "editor@news.test", "correct horse battery");
 			driver.get(site.url("/newsroom/articles/" + id));
 			Chromium.submit(driver, ".corrections-actions a", "/corrections");
 			new Select(driver.findElement(By.id("placement-new"))).selectByValue("top");

@@ -73,10 +73,7 @@ class BrowserWorkflowTest {
 	}
 
 	static void signIn(WebDriver driver, String email) {
-		driver.get(site.url("/login"));
-		driver.findElement(By.id("email")).sendKeys(email);
-		driver.findElement(By.id("password")).sendKeys("correct horse battery");
-		Chromium.submit(driver, "form button[type=submit]", "/newsroom");
+		Chromium.signIn(driver, site.url("/login"), email, "correct horse battery");
 	}
 
 	static void screenshot(WebDriver driver, String name) throws Exception {

@@ -56,10 +56,7 @@ class EditorialDeskBrowserTest {
 	}
 
 	static void signIn(WebDriver driver, String email) {
-		driver.get(site.url("/login"));
-		driver.findElement(By.id("email")).sendKeys(email);
-		driver.findElement(By.id("password")).sendKeys("correct horse battery");
-		Chromium.submit(driver, "form button[type=submit]", "/newsroom");
+		Chromium.signIn(driver, site.url("/login"), email, "correct horse battery");
 	}
 
 	/** The page at a phone's and a desktop's width, scrolled to {@code selector}. */

@@ -147,10 +147,7 @@ class MediaLibraryTest {
 		Path shots = Files.createDirectories(Path.of("target/screenshots"));
 		WebDriver driver = Chromium.driver();
 		try {
-			driver.get(site.url("/login"));
-			driver.findElement(By.id("email")).sendKeys("editor@news.test");
-			driver.findElement(By.id("password")).sendKeys("correct horse battery");
-			driver.findElement(By.cssSelector("form button[type=submit]")).click();
+			Chromium.signIn(driver, site.url("/login"), "editor@news.test", "correct horse battery");
 			for (int width : new int[] { 390, 1280 }) {
 				driver.manage().window().setSize(new Dimension(width, 1000));
 				for (var page : Map

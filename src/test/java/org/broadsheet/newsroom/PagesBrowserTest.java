@@ -75,10 +75,7 @@ class PagesBrowserTest {
 	void anEditorPublishesTheAboutPageToTheFooterAndAReaderFollowsIt() throws Exception {
 		WebDriver driver = Chromium.driver();
 		try {
-			driver.get(site.url("/login"));
-			driver.findElement(By.id("email")).sendKeys("editor@news.test");
-			driver.findElement(By.id("password")).sendKeys("correct horse battery");
-			Chromium.submit(driver, "form button[type=submit]", "/newsroom");
+			Chromium.signIn(driver, site.url("/login"), "editor@news.test", "correct horse battery");
 			driver.findElement(By.linkText("Pages")).click();
 			Chromium.waitFor(driver, "/newsroom/pages");
 			screenshots(driver, "newsroom-pages-empty");

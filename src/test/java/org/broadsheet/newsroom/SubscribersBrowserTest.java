@@ -59,11 +59,7 @@ class SubscribersBrowserTest {
 						+ "alan@example.org,Alan,Turing,2019-05-06 07:08:09,,\n" + "not an address,No,Body,,,\n");
 		WebDriver driver = Chromium.driver();
 		try {
-			driver.get(site.url("/login"));
-			driver.findElement(By.id("email")).sendKeys("eda@news.test");
-			driver.findElement(By.id("password")).sendKeys(PASSWORD);
-			driver.findElement(By.cssSelector("form button[type=submit]")).click();
-			AccountsBrowserTest.settle(driver);
+			Chromium.signIn(driver, site.url("/login"), "eda@news.test", PASSWORD);
 			driver.get(site.url("/newsroom/subscribers"));
 			driver.findElement(By.id("import-file")).sendKeys(csv.toString());
 			driver.findElement(By.cssSelector("form.upload button[type=submit]")).click();
@@ -75,8 +71,7 @@ class SubscribersBrowserTest {
 					"Email Address");
 			AccountsBrowserTest.screenshots(driver, "newsroom-subscribers-import");
 			driver.get(site.url("/newsroom/subscribers?q=grace"));
-			driver.findElement(By.cssSelector(".subscriber-results a")).click();
-			AccountsBrowserTest.settle(driver);
+			Chromium.submit(driver, ".subscriber-results a", "/newsroom/subscribers/");
 			Chromium.submit(driver, "form[action$='/pause'] button", "done=pause");
 			assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).isNotBlank();
 			assertThat((String) ((JavascriptExecutor) driver).executeScript("return document.title"))

@@ -89,10 +89,7 @@ class BrowserSettingsTest {
 	void anAdministratorSetsTheNameLogoAndLinks() throws Exception {
 		WebDriver driver = Chromium.driver();
 		try {
-			driver.get(site.url("/login"));
-			driver.findElement(By.id("email")).sendKeys("admin@news.test");
-			driver.findElement(By.id("password")).sendKeys("correct horse battery");
-			Chromium.submit(driver, "form button[type=submit]", "/newsroom");
+			Chromium.signIn(driver, site.url("/login"), "admin@news.test", "correct horse battery");
 			driver.findElement(By.cssSelector("a[href='/newsroom/settings']")).click();
 			Chromium.waitFor(driver, "/newsroom/settings");
 

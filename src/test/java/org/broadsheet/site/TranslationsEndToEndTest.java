@@ -30,7 +30,6 @@ import org.broadsheet.support.TestArticles;
 import org.broadsheet.support.TestDatabases;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -152,11 +151,7 @@ class TranslationsEndToEndTest {
 		WebDriver driver = Chromium.driver();
 		try {
 			if (signIn) {
-				driver.get(site.url("/login"));
-				driver.findElement(By.id("email")).sendKeys("editor@news.test");
-				driver.findElement(By.id("password")).sendKeys(PASSWORD);
-				driver.findElement(By.cssSelector("form button[type=submit]")).click();
-				new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/newsroom"));
+				Chromium.signIn(driver, site.url("/login"), "editor@news.test", PASSWORD);
 			}
 			for (int width : new int[] { 390, 1280 }) {
 				driver.manage().window().setSize(new Dimension(width, 1400));

@@ -28,6 +28,9 @@ public final class Chromium {
 
 	private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
+	/** The sign-in form's button. */
+	public static final String SIGN_IN = "form button[type=submit]";
+
 	private Chromium() {
 	}
 
@@ -56,10 +59,32 @@ public final class Chromium {
 	}
 
 	/**
-	 * Submits a form by clicking {@code button} (a CSS selector) and waits, up to 10 s,
-	 * for the page it leads to: the clicked page's document gone, the new URL containing
-	 * {@code urlContains} and loaded. Waiting for the old document to go first matters
-	 * when the URL before the click already contains {@code urlContains}.
+	 * Signs in on the newsroom's sign-in form and waits for the newsroom.
+	 * @param loginUrl the absolute URL of {@code /login}
+	 * @throws org.openqa.selenium.TimeoutException if the newsroom does not load within
+	 * 10 s: the sign-in was refused or asks for a two-factor code
+	 */
+	public static void signIn(WebDriver driver, String loginUrl, String email, String password) {
+		fillSignIn(driver, loginUrl, email, password);
+		submit(driver, SIGN_IN, "/newsroom");
+	}
+
+	/**
+	 * Opens the sign-in form at {@code loginUrl} and types {@code email} and
+	 * {@code password}, for a test to submit with {@link #submit} and the page it
+	 * expects.
+	 */
+	public static void fillSignIn(WebDriver driver, String loginUrl, String email, String password) {
+		driver.get(loginUrl);
+		driver.findElement(By.id("email")).sendKeys(email);
+		driver.findElement(By.id("password")).sendKeys(password);
+	}
+
+	/**
+	 * Clicks {@code button} (a CSS selector for a form's button or a link) and waits, up
+	 * to 10 s each, for the page it leads to: first for the clicked page's document to
+	 * go, then for a loaded page whose URL contains {@code urlContains}. Waiting for the
+	 * old document first matters when its URL already contains {@code urlContains}.
 	 * @throws org.openqa.selenium.TimeoutException if no such page loads in time
 	 */
 	public static void submit(WebDriver driver, String button, String urlContains) {
@@ -67,9 +92,8 @@ public final class Chromium {
 		var element = driver.findElement(By.cssSelector(button));
 		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
 		element.click();
-		// While the old document is being replaced, chromedriver may answer "node does
-		// not
-		// belong to the document" instead of "stale": ask again until it says stale.
+		// While the old document is being replaced, chromedriver may answer "node
+		// does not belong to the document" instead of "stale": ask until it says stale.
 		new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
 			.until(ExpectedConditions.stalenessOf(page));
 		waitFor(driver, urlContains);
